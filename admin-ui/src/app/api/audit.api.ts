@@ -1,0 +1,32 @@
+import { HttpClient, HttpResponse } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+import { ADMIN, enc, toParams, unwrap, unwrapPage } from './api-helpers';
+import { Page, Query, SuccessEnvelope } from './models/common';
+import { AuditEvent } from './models/domain';
+
+export type ExportFormat = 'csv' | 'json';
+
+@Injectable({ providedIn: 'root' })
+export class AuditApi {
+  private readonly http = inject(HttpClient);
+  private readonly base = `${ADMIN}/audit-events`;
+
+  list(query: Query): Observable<Page<AuditEvent>> {
+    return this.http
+      .get<SuccessEnvelope<AuditEvent[]>>(this.base, { params: toParams(query) })
+      .pipe(unwrapPage());
+  }
+
+  get(id: string): Observable<AuditEvent> {
+    return this.http.get<SuccessEnvelope<AuditEvent>>(`${this.base}/${enc(id)}`).pipe(unwrap());
+  }
+
+  export(format: ExportFormat, filters: Query): Observable<HttpResponse<Blob>> {
+    return this.http.get(`${this.base}/export`, {
+      params: toParams({ ...filters, page: undefined, pageSize: undefined, format }),
+      observe: 'response',
+      responseType: 'blob',
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+import { ADMIN, enc, toParams, unwrap, unwrapPage } from './api-helpers';
+import { JsonObject, Page, Query, SuccessEnvelope } from './models/common';
+import {
+  ActionDefinition,
+  CapsuleService,
+  CapsuleServiceDetail,
+  Command,
+  ConfigItem,
+  HealthReport,
+  PrepareResponse,
+} from './models/domain';
+
+export interface ExecuteActionInput {
+  payload: JsonObject;
+  confirmation?: boolean;
+}
+
+@Injectable({ providedIn: 'root' })
+export class CapsuleServicesApi {
+  private readonly http = inject(HttpClient);
+  private readonly base = `${ADMIN}/capsule-services`;
+
+  list(query: Query): Observable<Page<CapsuleService>> {
+    return this.http
+      .get<SuccessEnvelope<CapsuleService[]>>(this.base, { params: toParams(query) })
+      .pipe(unwrapPage());
+  }
+
+  get(id: string): Observable<CapsuleServiceDetail> {
+    return this.http.get<SuccessEnvelope<CapsuleServiceDetail>>(`${this.base}/${enc(id)}`).pipe(unwrap());
+  }
+
+  manifest(id: string): Observable<JsonObject> {
+    return this.http.get<SuccessEnvelope<JsonObject>>(`${this.base}/${enc(id)}/manifest`).pipe(unwrap());
+  }
+
+  health(id: string): Observable<HealthReport | null> {
+    return this.http
+      .get<SuccessEnvelope<HealthReport | null>>(`${this.base}/${enc(id)}/health`)
+      .pipe(unwrap());
+  }
+
+  configs(id: string): Observable<ConfigItem[]> {
+    return this.http.get<SuccessEnvelope<ConfigItem[]>>(`${this.base}/${enc(id)}/configs`).pipe(unwrap());
+  }
+
+  actions(id: string): Observable<ActionDefinition[]> {
+    return this.http
+      .get<SuccessEnvelope<ActionDefinition[]>>(`${this.base}/${enc(id)}/actions`)
+      .pipe(unwrap());
+  }
+
+  action(id: string, name: string): Observable<ActionDefinition> {
+    return this.http
+      .get<SuccessEnvelope<ActionDefinition>>(`${this.base}/${enc(id)}/actions/${enc(name)}`)
+      .pipe(unwrap());
+  }
+
+  /** Decision 4: prepare is a POST (operator+, CSRF); it may take up to 30 s. */
+  prepare(id: string, name: string): Observable<PrepareResponse> {
+    return this.http
+      .post<SuccessEnvelope<PrepareResponse>>(`${this.base}/${enc(id)}/actions/${enc(name)}/prepare`, {})
+      .pipe(unwrap());
+  }
+
+  execute(id: string, name: string, input: ExecuteActionInput): Observable<Command> {
+    return this.http
+      .post<SuccessEnvelope<Command>>(`${this.base}/${enc(id)}/actions/${enc(name)}`, input)
+      .pipe(unwrap());
+  }
+}

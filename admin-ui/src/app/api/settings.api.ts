@@ -1,0 +1,41 @@
+import { HttpClient, HttpResponse } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+import { ADMIN, unwrap } from './api-helpers';
+import { SuccessEnvelope } from './models/common';
+import { MaintenanceRunResult, MaintenanceSettings } from './models/domain';
+
+/** Maintenance settings, manual sweep and the SQLite backup (Settings page). */
+@Injectable({ providedIn: 'root' })
+export class SettingsApi {
+  private readonly http = inject(HttpClient);
+
+  getMaintenance(): Observable<MaintenanceSettings> {
+    return this.http
+      .get<SuccessEnvelope<MaintenanceSettings>>(`${ADMIN}/settings/maintenance`)
+      .pipe(unwrap());
+  }
+
+  updateMaintenance(input: Partial<MaintenanceSettings>): Observable<MaintenanceSettings> {
+    return this.http
+      .patch<SuccessEnvelope<MaintenanceSettings>>(`${ADMIN}/settings/maintenance`, input)
+      .pipe(unwrap());
+  }
+
+  /** Drops the stored overrides so the environment defaults apply again. */
+  resetMaintenance(): Observable<MaintenanceSettings> {
+    return this.http
+      .delete<SuccessEnvelope<MaintenanceSettings>>(`${ADMIN}/settings/maintenance`)
+      .pipe(unwrap());
+  }
+
+  runMaintenance(): Observable<MaintenanceRunResult> {
+    return this.http
+      .post<SuccessEnvelope<MaintenanceRunResult>>(`${ADMIN}/maintenance/run`, {})
+      .pipe(unwrap());
+  }
+
+  backup(): Observable<HttpResponse<Blob>> {
+    return this.http.post(`${ADMIN}/backup/sqlite`, {}, { observe: 'response', responseType: 'blob' });
+  }
+}

@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { Init1764300000000 } from './1764300000000-Init';
+
+/** The ordered list of core migrations. New migrations are appended, never reordered. */
+export const CORE_MIGRATIONS: (new () => MigrationInterface)[] = [Init1764300000000];

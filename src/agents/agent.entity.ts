@@ -1,0 +1,28 @@
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { IdColumn, IsoColumn, NullableIso, NullableText, TextColumn } from '../database/columns';
+
+export type AgentStatus = 'PENDING' | 'ONLINE' | 'OFFLINE' | 'DISABLED' | 'REVOKED';
+export type AgentMode = 'embedded' | 'ophub';
+
+@Entity('agents')
+@Index('uq_agents_ws_code', ['workspaceId', 'code'], { unique: true })
+@Index('idx_agents_ws_status', ['workspaceId', 'status'])
+@Index('idx_agents_ws_created', ['workspaceId', 'createdAt'])
+@Index('idx_agents_heartbeat', ['lastHeartbeatAt'])
+export class AgentEntity {
+  @PrimaryColumn({ type: 'varchar', length: 40 }) id!: string;
+  @IdColumn() workspaceId!: string;
+  @TextColumn() code!: string;
+  @NullableText() name!: string | null;
+  @TextColumn({ default: 'embedded' }) mode!: AgentMode;
+  @NullableText() runtime!: string | null;
+  @NullableText() version!: string | null;
+  @NullableText() hostname!: string | null;
+  @NullableText() sdkVersion!: string | null;
+  @TextColumn({ default: 'PENDING' }) status!: AgentStatus;
+  @NullableIso() lastHeartbeatAt!: string | null;
+  @NullableIso() disabledAt!: string | null;
+  @NullableIso() revokedAt!: string | null;
+  @IsoColumn() createdAt!: string;
+  @IsoColumn() updatedAt!: string;
+}

@@ -1,0 +1,54 @@
+import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import type { Clock } from './common/time/clock';
+import type { RandomSource } from './common/crypto/random-source';
+import { PolicyGuard } from './common/auth/policy.guard';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { validationExceptionFactory } from './common/errors/validation-exception.factory';
+import { EnvelopeInterceptor } from './common/http/envelope';
+import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './audit/audit.module';
+import { SettingsModule } from './settings/settings.module';
+import { SystemModule } from './system/system.module';
+import { UsersModule } from './users/users.module';
+import { AuthModule } from './auth/auth.module';
+import { AgentsModule } from './agents/agents.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Tests pin time and randomness. */
+  clock?: Clock;
+  random?: RandomSource;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ config: options.config, clock: options.clock, random: options.random }),
+        DatabaseModule.forRoot(),
+        ScheduleModule.forRoot(),
+        AuditModule,
+        SettingsModule,
+        SystemModule,
+        UsersModule,
+        AuthModule,
+        AgentsModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: PolicyGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { json, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { parse } from 'node:querystring';
+import type { AppConfig } from './config/app-config';
+import { requestIdMiddleware, requestIdOf } from './common/http/request-id';
+import { consoleMiddleware } from './web/console.middleware';
+
+/** Room for the JSON envelope around a maximal command result (decision 13). */
+const BODY_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * Everything main.ts and the e2e tests share: parsers, limits, headers, console, OpenAPI.
+ * Call before `app.init()`/`listen()`.
+ */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  const express = app.getHttpAdapter().getInstance();
+  express.disable('x-powered-by');
+  // Repeated query keys take the first value and no nested objects are built (REF semantics).
+  express.set('query parser', (qs: string) => firstValues(parse(qs)));
+  app.use(requestIdMiddleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      hsts: false,
+    }),
+  );
+  app.use(cookieParser());
+  app.use(requireJsonBodies);
+  app.use(json({ limit: config.commandResultMaxBytes + BODY_OVERHEAD_BYTES }));
+  app.use(bodyErrors);
+  app.use(consoleMiddleware(config.staticDir));
+  setupOpenApi(app, config);
+}
+
+function firstValues(parsed: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(parsed)) {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (first !== undefined && first !== '') out[k] = first;
+  }
+  return out;
+}
+
+/** Mutations with a body must be JSON; anything else is 415 rather than a confusing 422. */
+function requireJsonBodies(req: Request, res: Response, next: NextFunction): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || req.method === 'GET' || req.method === 'HEAD' || req.is('application/json')) return next();
+  res.status(415).json({
+    success: false,
+    error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Request bodies must be application/json.', requestId: requestIdOf(req) },
+  });
+}
+
+/** body-parser failures become stable envelope errors instead of framework messages. */
+function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunction): void {
+  const type = error && typeof error === 'object' && 'type' in error ? (error as { type: unknown }).type : undefined;
+  const rendered =
+    type === 'entity.parse.failed'
+      ? { status: 400, code: 'INVALID_JSON', message: 'Request body is not valid JSON.' }
+      : type === 'entity.too.large'
+        ? { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large.' }
+        : type === 'encoding.unsupported' || type === 'charset.unsupported'
+          ? { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported request encoding.' }
+          : undefined;
+  if (!rendered) return next(error);
+  res.status(rendered.status).json({ success: false, error: { code: rendered.code, message: rendered.message, requestId: requestIdOf(req) } });
+}
+
+function setupOpenApi(app: INestApplication, config: AppConfig): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Opstage CE API')
+      .setDescription('Admin API (session cookie + X-CSRF-Token) and agent API (bearer agent token).')
+      .setVersion(config.version)
+      .addCookieAuth('opstage_session')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', raw: ['json'] });
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../common/context/request-context';
+import { IdGenerator } from '../common/ids/id-generator';
+import { redact } from '../common/redaction/redact';
+import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
+import type { AuditActorType, AuditEventEntity, AuditResult } from './audit-event.entity';
+import { AuditRepository } from './audit.repository';
+
+/** One audit record; `actor` defaults to the context's principal. */
+export interface AuditInput {
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  result?: AuditResult;
+  message?: string | null;
+  metadata?: Record<string, unknown>;
+  actor?: { type: AuditActorType; id: string | null };
+}
+
+/**
+ * Writes audit rows, inside the caller's transaction when given its manager, so a change and
+ * its audit commit together. Metadata is redacted by key and by value before it is stored.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  async record(ctx: RequestContext, input: AuditInput, em?: EntityManager): Promise<void> {
+    const actor = input.actor ?? actorOf(ctx);
+    const row: AuditEventEntity = {
+      id: this.ids.next('aud'),
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      actorType: actor.type,
+      actorId: actor.id,
+      action: input.action,
+      targetType: input.targetType ?? null,
+      targetId: input.targetId ?? null,
+      result: input.result ?? 'SUCCESS',
+      message: input.message ?? null,
+      ipAddress: ctx.ip,
+      userAgent: ctx.userAgent,
+      metadataJson: JSON.stringify(redact(input.metadata ?? {})),
+      createdAt: ctx.nowIso,
+    };
+    await this.repository.insert(row, em);
+  }
+}
+
+function actorOf(ctx: RequestContext): { type: AuditActorType; id: string | null } {
+  switch (ctx.principal.kind) {
+    case 'user':
+      return { type: 'USER', id: ctx.principal.id };
+    case 'agent':
+      return { type: 'AGENT', id: ctx.principal.id };
+    case 'system':
+      return { type: 'SYSTEM', id: null };
+    case 'anonymous':
+      return { type: 'USER', id: null };
+  }
+}

@@ -1,0 +1,30 @@
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { BoolColumn, IdColumn, IntColumn, IsoColumn, NullableText, TextColumn } from '../database/columns';
+import { CapsuleServiceEntity } from './capsule-service.entity';
+
+export type DangerLevel = 'LOW' | 'MEDIUM' | 'HIGH';
+
+/** The action catalog of a service, upserted by name so ids stay stable across reports. */
+@Entity('action_definitions')
+@Index('uq_action_definitions_service_name', ['serviceId', 'name'], { unique: true })
+export class ActionDefinitionEntity {
+  @PrimaryColumn({ type: 'varchar', length: 40 }) id!: string;
+  @IdColumn() workspaceId!: string;
+  @IdColumn() serviceId!: string;
+  @ManyToOne(() => CapsuleServiceEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'serviceId' })
+  service?: CapsuleServiceEntity;
+  @TextColumn() name!: string;
+  @TextColumn() label!: string;
+  @NullableText() description!: string | null;
+  @TextColumn({ default: 'LOW' }) dangerLevel!: DangerLevel;
+  @BoolColumn(false) requiresConfirmation!: boolean;
+  @TextColumn({ default: '{}' }) inputSchemaJson!: string;
+  @TextColumn({ default: '{}' }) resultSchemaJson!: string;
+  @IntColumn({ nullable: true }) timeoutSeconds!: number | null;
+  @BoolColumn(true) enabled!: boolean;
+  @BoolColumn(false) hasPrepare!: boolean;
+  @TextColumn({ default: '{}' }) metadataJson!: string;
+  @IsoColumn() createdAt!: string;
+  @IsoColumn() updatedAt!: string;
+}

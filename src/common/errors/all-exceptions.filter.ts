@@ -1,0 +1,82 @@
+import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { redact } from '../redaction/redact';
+import { DomainError } from './domain-error';
+import { requestIdOf } from '../http/request-id';
+
+interface Rendered {
+  status: number;
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'REQUEST_ERROR',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  408: 'REQUEST_ERROR',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+/** Renders every failure as `{success:false, error:{code,message,details?,requestId}}` (house rule 6). */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const rendered = this.render(exception);
+    if (rendered.status >= 500) {
+      this.logger.error({ msg: 'request failed', method: req.method, path: req.path, requestId: requestIdOf(req), error: describe(exception) });
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    for (const [k, v] of Object.entries(rendered.headers ?? {})) res.setHeader(k, v);
+    const error: Record<string, unknown> = { code: rendered.code, message: rendered.message };
+    if (rendered.details && rendered.status < 500) error.details = redact(rendered.details);
+    error.requestId = requestIdOf(req);
+    res.status(rendered.status).json({ success: false, error });
+  }
+
+  private render(exception: unknown): Rendered {
+    if (exception instanceof DomainError) {
+      if (exception.status >= 500) return internal();
+      return { status: exception.status, code: exception.code, message: exception.message, details: exception.details, headers: exception.headers };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status >= 500) return internal();
+      if (status === 404) return { status, code: 'NOT_FOUND', message: 'Route not found.' };
+      return { status, code: HTTP_CODES[status] ?? 'REQUEST_ERROR', message: messageOf(exception) };
+    }
+    return internal();
+  }
+}
+
+function internal(): Rendered {
+  return { status: 500, code: 'INTERNAL_ERROR', message: 'Internal server error.' };
+}
+
+function messageOf(exception: HttpException): string {
+  const body = exception.getResponse();
+  if (typeof body === 'string') return body;
+  if (body && typeof body === 'object' && 'message' in body) {
+    const m = (body as { message: unknown }).message;
+    if (typeof m === 'string') return m;
+  }
+  return exception.message;
+}
+
+function describe(exception: unknown): Record<string, unknown> {
+  if (exception instanceof Error) return { name: exception.name, message: exception.message, stack: exception.stack };
+  return { value: String(exception) };
+}

@@ -1,0 +1,40 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional } from 'class-validator';
+import type { Pagination } from './envelope';
+
+const toNumber = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+
+/**
+ * `page`/`pageSize` as REF: out-of-range numbers are clamped (page ≥ 1, pageSize 1..100, default
+ * 20); anything that is not an integer is 422 instead of REF's 500.
+ */
+export class PaginationQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'page must be an integer' })
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt({ message: 'pageSize must be an integer' })
+  pageSize?: number;
+}
+
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+  offset: number;
+}
+
+export function pageRequest(query: PaginationQueryDto): PageRequest {
+  const page = Math.max(1, query.page ?? 1);
+  const pageSize = Math.min(100, Math.max(1, query.pageSize ?? 20));
+  return { page, pageSize, offset: (page - 1) * pageSize };
+}
+
+export function pagination(req: PageRequest, total: number): Pagination {
+  return { page: req.page, pageSize: req.pageSize, total };
+}

@@ -1,0 +1,32 @@
+import { REDACTED, redact, redactString, sensitivePaths } from './redact';
+
+describe('redact', () => {
+  it('redacts sensitive keys at any depth, including arrays', () => {
+    const sut = redact({ a: { password: 'p', list: [{ apiKey: 'k' }, { privateKey: 'x' }] }, credential: { x: 1 } });
+    expect(sut).toEqual({ a: { password: REDACTED, list: [{ apiKey: REDACTED }, { privateKey: REDACTED }] }, credential: REDACTED });
+  });
+
+  it('keeps numeric metadata such as tokenCount and revokedTokens-like counters', () => {
+    expect(redact({ tokenCount: 3, tokenExpiresAt: '2026-01-01', secretRef: 'vault:x' })).toEqual({
+      tokenCount: 3,
+      tokenExpiresAt: '2026-01-01',
+      secretRef: 'vault:x',
+    });
+  });
+
+  it('masks whole token-looking values wherever they appear', () => {
+    const raw = 'opstage_agent_abc_DEF-ghi_jkl012345';
+    expect(redact({ note: `used ${raw} today` })).toEqual({ note: `used opstage_agent_${REDACTED} today` });
+    expect(redactString('Authorization: Bearer abcdefghijklmnop')).toBe(`Authorization: Bearer ${REDACTED}`);
+    expect(JSON.stringify(redact({ nested: [raw] }))).not.toContain('DEF-ghi');
+  });
+
+  it('leaves ids, dates, numbers and booleans alone', () => {
+    const input = { id: 'agt_01ABC', at: '2026-05-14T12:00:00.000Z', n: 5, ok: true, nothing: null };
+    expect(redact(input)).toEqual(input);
+  });
+
+  it('lists the paths of sensitive fields', () => {
+    expect(sensitivePaths({ user: 'a', password: 'x', db: { apiKey: 'k', host: 'h' } })).toEqual(['password', 'db.apiKey']);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * One redaction policy for logs, audit metadata, stored payloads and error details
+ * (backend.md §10.3 as amended by decisions: key- and value-based, numeric counters kept).
+ */
+export const REDACTED = '[REDACTED]';
+
+const SENSITIVE_KEY =
+  /(pass(word|wd|phrase)?|secret|token|cookie|authorization|api[-_]?key|private[-_]?key|credential|generated[-_]?key|raw[-_]?key|plain[-_]?text[-_]?key|session[-_]?id|signature)/i;
+/** Keys that name a sensitive thing but hold harmless metadata about it (e.g. `tokenCount`). */
+const METADATA_SUFFIX = /(count|total|ttl|seconds|expires(at)?|length|size|max|min|id|ids|prefix|type|status|name|ref)$/i;
+const OPSTAGE_TOKEN = /opstage_([a-z]+)_[A-Za-z0-9_-]{8,}/g;
+const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+
+export function isSensitiveKey(key: string): boolean {
+  return SENSITIVE_KEY.test(key) && !METADATA_SUFFIX.test(key);
+}
+
+/** Masks token-looking substrings in free text; the whole token body goes, not just a tail. */
+export function redactString(text: string): string {
+  return text.replace(OPSTAGE_TOKEN, (_m, kind: string) => `opstage_${kind}_${REDACTED}`).replace(BEARER, `$1 ${REDACTED}`);
+}
+
+/**
+ * Deep copy with sensitive keys replaced by `[REDACTED]` and token-looking string values masked.
+ * Numbers and booleans under metadata-like keys survive, so `tokenCount: 3` stays readable.
+ */
+export function redact<T>(value: T, depth = 0): T {
+  return redactAny(value, depth) as T;
+}
+
+function redactAny(value: unknown, depth: number): unknown {
+  if (depth > 32) return REDACTED;
+  if (typeof value === 'string') return redactString(value);
+  if (Array.isArray(value)) return value.map((v) => redactAny(v, depth + 1));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      out[k] = isSensitiveKey(k) && v !== null && v !== undefined ? REDACTED : redactAny(v, depth + 1);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Names of top-level and nested fields that `redact` would hide; used to decide what to seal. */
+export function sensitivePaths(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  const paths: string[] = [];
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const path = prefix ? `${prefix}.${k}` : k;
+    if (isSensitiveKey(k) && v !== null && v !== undefined) paths.push(path);
+    else paths.push(...sensitivePaths(v, path));
+  }
+  return paths;
+}

@@ -1,0 +1,39 @@
+import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type MigrationInterface } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { dataSourceOptions } from './data-source-options';
+import { migrate } from './migrate';
+import { TransactionRunner } from './transaction-runner';
+
+export interface DatabaseModuleOptions {
+  extraEntities?: readonly (abstract new (...args: never[]) => object)[];
+  extraMigrations?: readonly (new () => MigrationInterface)[];
+}
+
+/** Opens SQLite (WAL, foreign keys, busy timeout) and runs migrations before anything else starts. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseModuleOptions = {}): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) =>
+            dataSourceOptions({ databasePath: config.databasePath, extraEntities: options.extraEntities, extraMigrations: options.extraMigrations }),
+          dataSourceFactory: async (opts) => {
+            if (!opts) throw new Error('missing data source options');
+            const dataSource = await new DataSource(opts).initialize();
+            const ran = await migrate(dataSource);
+            if (ran.length > 0) new Logger('database').log({ msg: 'migrations applied', migrations: ran });
+            return dataSource;
+          },
+        }),
+      ],
+      providers: [TransactionRunner],
+      exports: [TransactionRunner],
+    };
+  }
+}

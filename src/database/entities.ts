@@ -1,0 +1,38 @@
+import { AgentTokenEntity } from '../agents/agent-token.entity';
+import { AgentEntity } from '../agents/agent.entity';
+import { AuditEventEntity } from '../audit/audit-event.entity';
+import { SessionEntity } from '../auth/session.entity';
+import { BusEventEntity } from '../bus/bus-event.entity';
+import { BusRouteEntity } from '../bus/bus-route.entity';
+import { ActionDefinitionEntity } from '../capsule-services/action-definition.entity';
+import { CapsuleServiceEntity } from '../capsule-services/capsule-service.entity';
+import { ConfigItemEntity } from '../capsule-services/config-item.entity';
+import { HealthReportEntity } from '../capsule-services/health-report.entity';
+import { CommandResultEntity } from '../commands/command-result.entity';
+import { CommandEntity } from '../commands/command.entity';
+import { SystemCounterEntity } from '../system/system-counter.entity';
+import { SystemSettingEntity } from '../settings/system-setting.entity';
+import { RegistrationTokenEntity } from '../registration-tokens/registration-token.entity';
+import { UserEntity } from '../users/user.entity';
+import { WorkspaceEntity } from '../workspaces/workspace.entity';
+
+/** Every core entity; the data source and the migration generator use this one list. */
+export const CORE_ENTITIES = [
+  WorkspaceEntity,
+  UserEntity,
+  SessionEntity,
+  RegistrationTokenEntity,
+  AgentEntity,
+  AgentTokenEntity,
+  CapsuleServiceEntity,
+  HealthReportEntity,
+  ConfigItemEntity,
+  ActionDefinitionEntity,
+  CommandEntity,
+  CommandResultEntity,
+  AuditEventEntity,
+  SystemSettingEntity,
+  SystemCounterEntity,
+  BusEventEntity,
+  BusRouteEntity,
+];

@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import { readDotEnv } from './config/dotenv';
+import { defaultStaticDir, packageInfo } from './config/package-info';
+import { createApp } from './create-app';
+import { AppLogger } from './common/logging/app-logger';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function readConfig(): AppConfig {
+  const info = packageInfo();
+  // Real environment variables override .env (12-factor); process.env is read only here.
+  const env = { ...readDotEnv(process.cwd()), ...process.env };
+  try {
+    return loadConfig(env, { packageVersion: info.version, defaultStaticDir: defaultStaticDir(info) });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = new AppLogger(config.logLevel);
+  const app = await createApp({ config }, logger);
+  await app.listen(config.port, config.host);
+  const server = app.getHttpServer() as Server;
+  logger.log({ msg: 'Opstage CE listening', url: `http://${config.host}:${config.port}`, version: config.version, database: config.databasePath });
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.log({ msg: 'shutting down', signal });
+    // Stop accepting, let in-flight requests finish, then cut what is left (long-polls end early anyway).
+    server.closeIdleConnections();
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    force.unref();
+    app
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error(error instanceof Error ? error : String(error));
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Opstage CE failed to start: ${message}\n`);
+  process.exit(1);
+});

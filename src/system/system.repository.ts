@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
+import { SystemCounterEntity } from './system-counter.entity';
+
+@Injectable()
+export class SystemRepository {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  async ping(): Promise<void> {
+    await this.tx.manager.query('SELECT 1');
+  }
+
+  readCounters(em: EntityManager = this.tx.manager): Promise<SystemCounterEntity[]> {
+    return em.find(SystemCounterEntity);
+  }
+
+  /** Adds deltas with one upsert per key (`ON CONFLICT` works on SQLite and PostgreSQL; placeholders need the driver's style). */
+  async addToCounters(deltas: Map<string, number>, now: string, em: EntityManager = this.tx.manager): Promise<void> {
+    for (const [key, delta] of deltas) {
+      await em.query(
+        'INSERT INTO system_counters ("key", "value", "updatedAt") VALUES (?, ?, ?) ' +
+          'ON CONFLICT ("key") DO UPDATE SET "value" = system_counters."value" + excluded."value", "updatedAt" = excluded."updatedAt"',
+        [key, delta, now],
+      );
+    }
+  }
+}

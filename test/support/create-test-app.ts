@@ -1,0 +1,77 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { FixedClock, type Clock } from '../../src/common/time/clock';
+import { AppLogger } from '../../src/common/logging/app-logger';
+import { createApp } from '../../src/create-app';
+
+export const TEST_ADMIN = { username: 'admin', password: 'admin-password-123' } as const;
+export const TEST_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  server: Server;
+  config: AppConfig;
+  dataDir: string;
+  /** Restart on the same data dir (sessions, data and migrations must survive). */
+  restart(): Promise<TestApp>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  clock?: Clock;
+  /** Reuse a data dir (restart tests); a fresh temp dir otherwise. */
+  dataDir?: string;
+  /** Start listening on 127.0.0.1 with a random port (SDK and long-poll tests need a real socket). */
+  listen?: boolean;
+}
+
+/**
+ * The real application on a real SQLite file in a temp dir, migrated exactly as in production,
+ * with the scheduler off unless a test turns it on. Same `configureApp` as main.ts.
+ */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'opstage-test-'));
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      OPSTAGE_SESSION_SECRET: TEST_SECRET,
+      OPSTAGE_ADMIN_USERNAME: TEST_ADMIN.username,
+      OPSTAGE_ADMIN_PASSWORD: TEST_ADMIN.password,
+      OPSTAGE_DATA_DIR: dataDir,
+      OPSTAGE_MAINTENANCE_INTERVAL_SECONDS: '0',
+      OPSTAGE_LOG_LEVEL: 'error',
+      OPSTAGE_STATIC_DIR: join(dataDir, 'no-console-build'),
+      ...options.env,
+    },
+    { packageVersion: '0.0.0-test' },
+  );
+  const app = await createApp({ config, clock: options.clock }, new AppLogger('error'));
+  if (options.listen) await app.listen(0, '127.0.0.1');
+  else await app.init();
+  let closed = false;
+  const testApp: TestApp = {
+    app,
+    server: app.getHttpServer() as Server,
+    config,
+    dataDir,
+    restart: async () => {
+      await close(false);
+      return createTestApp({ ...options, dataDir });
+    },
+    close: () => close(options.dataDir === undefined),
+  };
+  async function close(removeDir: boolean): Promise<void> {
+    if (closed) return;
+    closed = true;
+    await app.close();
+    if (removeDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+  return testApp;
+}
+
+export { FixedClock };
