@@ -69,7 +69,7 @@ function requireJsonBodies(req: Request, res: Response, next: NextFunction): voi
 
 /** body-parser failures become stable envelope errors instead of framework messages. */
 function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunction): void {
-  const type = error && typeof error === 'object' && 'type' in error ? (error as { type: unknown }).type : undefined;
+  const type = error && typeof error === 'object' && 'type' in error ? (error).type : undefined;
   const rendered =
     type === 'entity.parse.failed'
       ? { status: 400, code: 'INVALID_JSON', message: 'Request body is not valid JSON.' }

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { readDotEnv } from './config/dotenv';
 import { defaultStaticDir, packageInfo } from './config/package-info';
@@ -28,7 +27,7 @@ async function main(): Promise<void> {
   const logger = new AppLogger(config.logLevel);
   const app = await createApp({ config }, logger);
   await app.listen(config.port, config.host);
-  const server = app.getHttpServer() as Server;
+  const server = app.getHttpServer();
   logger.log({ msg: 'Opstage CE listening', url: `http://${config.host}:${config.port}`, version: config.version, database: config.databasePath });
 
   let stopping = false;

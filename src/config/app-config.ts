@@ -79,13 +79,13 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(ENV_DEFAULTS) as (keyof typeof ENV_DEFAULTS)[]) raw[key] = ENV_DEFAULTS[key];
   for (const [key, value] of Object.entries(env)) if (value !== undefined && ENV_KEYS.includes(key)) raw[key] = value;
-  for (const key of NUMBER_VARS) if (typeof raw[key] === 'string') raw[key] = (raw[key] as string).trim() === '' ? 0 : Number(raw[key]);
-  for (const key of BOOLEAN_VARS) if (typeof raw[key] === 'string') raw[key] = parseBoolean(raw[key] as string);
+  for (const key of NUMBER_VARS) if (typeof raw[key] === 'string') raw[key] = (raw[key]).trim() === '' ? 0 : Number(raw[key]);
+  for (const key of BOOLEAN_VARS) if (typeof raw[key] === 'string') raw[key] = parseBoolean(raw[key]);
 
   const schema = plainToInstance(EnvSchema, raw);
   const errors: EnvErrors = {};
   for (const error of validateSync(schema, { skipMissingProperties: false })) {
-    errors[error.property] = Object.values(error.constraints ?? {}).slice(0, 1);
+    errors[error.property] = [firstMessage(error.constraints ?? {})];
   }
   if (schema.NODE_ENV === 'production') {
     if (schema.OPSTAGE_SESSION_SECRET === EXAMPLE_SESSION_SECRET) {
@@ -138,6 +138,14 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     extensions: list(schema.OPSTAGE_EXTENSIONS),
     webhook: Object.freeze({ url: schema.OPSTAGE_WEBHOOK_URL, secret: schema.OPSTAGE_WEBHOOK_SECRET, events: list(schema.OPSTAGE_WEBHOOK_EVENTS) }),
   });
+}
+
+/** The most basic failure first: "not a number" says more than "out of range". */
+const CONSTRAINT_ORDER = ['isNumber', 'isInt', 'isString', 'isBoolean', 'isIn', 'isUrl', 'minLength', 'min', 'max'];
+
+function firstMessage(constraints: Record<string, string>): string {
+  const key = CONSTRAINT_ORDER.find((k) => k in constraints) ?? Object.keys(constraints)[0];
+  return (key && constraints[key]) ?? 'invalid value';
 }
 
 /** `DATABASE_URL=file:…` wins; otherwise `<dataDir>/opstage.db`. */

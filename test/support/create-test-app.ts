@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,8 @@ export interface TestAppOptions {
   dataDir?: string;
   /** Start listening on 127.0.0.1 with a random port (SDK and long-poll tests need a real socket). */
   listen?: boolean;
+  /** Extra Nest modules (test-only controllers). */
+  extraModules?: Type[];
 }
 
 /**
@@ -50,13 +53,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
     { packageVersion: '0.0.0-test' },
   );
-  const app = await createApp({ config, clock: options.clock }, new AppLogger('error'));
+  const app = await createApp({ config, clock: options.clock, extraModules: options.extraModules }, new AppLogger('error'));
   if (options.listen) await app.listen(0, '127.0.0.1');
   else await app.init();
   let closed = false;
   const testApp: TestApp = {
     app,
-    server: app.getHttpServer() as Server,
+    server: app.getHttpServer(),
     config,
     dataDir,
     restart: async () => {

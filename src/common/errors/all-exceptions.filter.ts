@@ -70,7 +70,7 @@ function messageOf(exception: HttpException): string {
   const body = exception.getResponse();
   if (typeof body === 'string') return body;
   if (body && typeof body === 'object' && 'message' in body) {
-    const m = (body as { message: unknown }).message;
+    const m = (body).message;
     if (typeof m === 'string') return m;
   }
   return exception.message;

@@ -1,0 +1,78 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Module DAG (architecture §3.2): each entry lists the src/ folders a module must NOT import.
+ * Lower layers never reach up; domain modules never import auth/ (policy decorators live in common/).
+ */
+const FORBIDDEN = {
+  common: ['audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings'],
+  config: ['database', 'audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings'],
+  database: ['audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings'],
+  audit: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions'],
+  settings: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions'],
+  system: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions'],
+  users: ['auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions'],
+  auth: ['registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions'],
+  'registration-tokens': ['auth', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions'],
+  agents: ['auth', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions'],
+  'capsule-services': ['auth', 'commands', 'maintenance', 'bus', 'extensions'],
+  commands: ['auth', 'maintenance', 'bus', 'extensions'],
+  bus: ['auth', 'maintenance', 'extensions'],
+  maintenance: ['bus', 'extensions'],
+};
+
+const boundaryBlocks = Object.entries(FORBIDDEN).map(([module, forbidden]) => ({
+  files: [`src/${module}/**/*.ts`],
+  // The entity registry and the data source list every table by design.
+  ignores: ['src/database/entities.ts', 'src/database/data-source-options.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: forbidden.map((f) => ({ group: module === 'common' ? [`../../${f}/*`] : [`../${f}/*`, `../../${f}/*`], message: `${module}/ must not import ${f}/ (module DAG, architecture §3.2)` })) },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'admin-ui/**', 'sdk/**', 'coverage/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-extraneous-class': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through APP_CONFIG (src/config only).' },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.repository.ts', 'src/**/*.entity.ts', 'src/database/**', 'src/**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'typeorm', message: 'Only repositories, entities and src/database import typeorm (house rule 3).', allowTypeImports: true }] }],
+    },
+  },
+  ...boundaryBlocks,
+  { files: ['src/config/**/*.ts', 'src/main.ts', 'src/database/data-source.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  {
+    files: ['test/**/*.ts', 'src/**/*.spec.ts', 'migrations/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      'no-restricted-syntax': 'off',
+    },
+  },
+);

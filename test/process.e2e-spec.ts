@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..');
+const MAIN = join(ROOT, 'dist', 'src', 'main.js');
+
+/** A clean environment: nothing of ours leaks in from the developer's shell or from jest. */
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('OPSTAGE_') && k !== 'NODE_ENV' && k !== 'DATABASE_URL') env[k] = v;
+  return { ...env, ...extra };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (address && typeof address === 'object' ? res(address.port) : rej(new Error('no port'))));
+    });
+  });
+}
+
+function collect(child: ChildProcess): { out: () => string; exit: Promise<number | null> } {
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+  return { out: () => out, exit: new Promise((r) => child.on('exit', (code) => r(code))) };
+}
+
+async function waitForHealth(port: number, timeoutMs = 20_000): Promise<unknown> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/system/health`);
+      if (res.ok) return await res.json();
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('server did not become healthy');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the built server as a process', () => {
+  let cwd: string;
+  beforeAll(() => {
+    if (!existsSync(MAIN)) throw new Error('dist/src/main.js is missing: run `npm run build` first (npm test does)');
+  });
+  beforeEach(() => {
+    cwd = mkdtempSync(join(tmpdir(), 'opstage-proc-'));
+  });
+  afterEach(() => rmSync(cwd, { recursive: true, force: true }));
+
+  it('exits 1 with the exact REF message when the secret is missing', async () => {
+    const proc = collect(spawn(process.execPath, [MAIN], { cwd, env: cleanEnv() }));
+    expect(await proc.exit).toBe(1);
+    expect(proc.out()).toContain('Invalid environment: {"OPSTAGE_SESSION_SECRET":["OPSTAGE_SESSION_SECRET is required (>=32 chars)"]}');
+  });
+
+  it('lists every invalid variable at once', async () => {
+    const proc = collect(spawn(process.execPath, [MAIN], { cwd, env: cleanEnv({ OPSTAGE_SESSION_SECRET: 'short', OPSTAGE_PORT: 'abc' }) }));
+    expect(await proc.exit).toBe(1);
+    expect(proc.out()).toContain(
+      'Invalid environment: {"OPSTAGE_PORT":["Expected number, received nan"],"OPSTAGE_SESSION_SECRET":["OPSTAGE_SESSION_SECRET must be at least 32 chars"]}',
+    );
+  });
+
+  it('npm start path: first start writes .env (0600) with generated secrets, serves, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], { cwd, env: cleanEnv({ OPSTAGE_PORT: String(port), OPSTAGE_HOST: '127.0.0.1' }) });
+    const proc = collect(child);
+    try {
+      const health = (await waitForHealth(port)) as { data: { status: string } };
+      expect(health.data.status).toBe('UP');
+      const envFile = join(cwd, '.env');
+      expect(statSync(envFile).mode & 0o777).toBe(0o600);
+      const content = readFileSync(envFile, 'utf8');
+      const secret = /^OPSTAGE_SESSION_SECRET=(.+)$/m.exec(content)?.[1] ?? '';
+      const password = /^OPSTAGE_ADMIN_PASSWORD=(.+)$/m.exec(content)?.[1] ?? '';
+      expect(secret.length).toBeGreaterThanOrEqual(64);
+      expect(secret).not.toContain('replace-with');
+      expect(password.length).toBeGreaterThanOrEqual(12);
+      expect(proc.out()).toContain(`Admin password: ${password}`);
+      expect(existsSync(join(cwd, 'data', 'opstage.db'))).toBe(true);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await proc.exit).toBe(0);
+  });
+
+  it('a second start reuses .env and the data (no new secret, owner unchanged)', async () => {
+    const port = await freePort();
+    const env = cleanEnv({ OPSTAGE_PORT: String(port), OPSTAGE_HOST: '127.0.0.1' });
+    const first = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], { cwd, env });
+    const p1 = collect(first);
+    await waitForHealth(port);
+    const before = readFileSync(join(cwd, '.env'), 'utf8');
+    first.kill('SIGTERM');
+    expect(await p1.exit).toBe(0);
+
+    const second = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], { cwd, env });
+    const p2 = collect(second);
+    try {
+      await waitForHealth(port);
+      expect(readFileSync(join(cwd, '.env'), 'utf8')).toBe(before);
+      expect(p2.out()).not.toContain('Admin password:');
+    } finally {
+      second.kill('SIGTERM');
+    }
+    expect(await p2.exit).toBe(0);
+  });
+});
