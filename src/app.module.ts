@@ -1,4 +1,4 @@
-import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { type DynamicModule, Module, type Type, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { AppConfig } from './config/app-config';
@@ -16,12 +16,17 @@ import { SystemModule } from './system/system.module';
 import { UsersModule } from './users/users.module';
 import { AuthModule } from './auth/auth.module';
 import { AgentsModule } from './agents/agents.module';
+import { CommandsModule } from './commands/commands.module';
+import { CapsuleServicesModule } from './capsule-services/capsule-services.module';
+import { MaintenanceModule } from './maintenance/maintenance.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
   /** Tests pin time and randomness. */
   clock?: Clock;
   random?: RandomSource;
+  /** Additional Nest modules mounted next to the core (test fixtures; extensions use their own option). */
+  extraModules?: Type[];
 }
 
 @Module({})
@@ -39,6 +44,10 @@ export class AppModule {
         UsersModule,
         AuthModule,
         AgentsModule,
+        CapsuleServicesModule,
+        CommandsModule,
+        MaintenanceModule,
+        ...(options.extraModules ?? []),
       ],
       providers: [
         { provide: APP_GUARD, useClass: PolicyGuard },

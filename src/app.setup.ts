@@ -19,6 +19,8 @@ const BODY_OVERHEAD_BYTES = 64 * 1024;
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
+  // Behind a reverse proxy, the client address (login throttling, audit) comes from X-Forwarded-For.
+  express.set('trust proxy', config.trustProxy);
   // Repeated query keys take the first value and no nested objects are built (REF semantics).
   express.set('query parser', (qs: string) => firstValues(parse(qs)));
   app.use(requestIdMiddleware);

@@ -45,6 +45,8 @@ async function waitForHealth(port: number, timeoutMs = 20_000): Promise<unknown>
   }
 }
 
+jest.setTimeout(60_000);
+
 describe('the built server as a process', () => {
   let cwd: string;
   beforeAll(() => {

@@ -5,6 +5,7 @@
 
 import { AgentConfigError } from './errors.js';
 import { redactValue } from './logging.js';
+import type { AgentLogger } from './logging.js';
 import type { ResolvedOptions } from './options.js';
 import type {
   ActionDefinitionWire,
@@ -111,13 +112,11 @@ export function buildReportedService(
 
 /**
  * Runs `fn` with a time limit; rejects with an `Error` whose message names `label` on timeout.
- * The timer never keeps the process alive.
  */
 export async function withTimeout<T>(fn: () => T | Promise<T>, ms: number, label: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`${label} timed out after ${ms} ms.`)), ms);
-    timer.unref();
   });
   try {
     return await Promise.race([Promise.resolve().then(fn), timeout]);
@@ -190,4 +189,52 @@ export function sanitizeConfigs(items: unknown): ConfigItemWire[] {
 export async function runConfigProvider(provider: ConfigProvider | undefined, timeoutMs: number): Promise<ConfigItemWire[] | undefined> {
   if (!provider) return undefined;
   return sanitizeConfigs(await withTimeout(provider, timeoutMs, 'Config provider'));
+}
+
+/**
+ * Samples the providers and assembles the service report (internal). Keeps the last good
+ * config list when the config provider fails.
+ */
+export class ServiceSnapshot {
+  private readonly opts: ResolvedOptions;
+  private readonly logger: AgentLogger;
+  private readonly actions: ReadonlyMap<string, ActionDefinitionInput>;
+  private readonly providers: { health(): HealthProvider | undefined; configs(): ConfigProvider | undefined };
+  private lastConfigs: ConfigItemWire[] | undefined;
+
+  /**
+   * @param opts - resolved options
+   * @param logger - logger
+   * @param actions - registered actions
+   * @param providers - provider getters
+   */
+  constructor(
+    opts: ResolvedOptions,
+    logger: AgentLogger,
+    actions: ReadonlyMap<string, ActionDefinitionInput>,
+    providers: { health(): HealthProvider | undefined; configs(): ConfigProvider | undefined },
+  ) {
+    this.opts = opts;
+    this.logger = logger;
+    this.actions = actions;
+    this.providers = providers;
+  }
+
+  /** Runs the health provider (failures become UNKNOWN and are logged). */
+  async health(): Promise<HealthReportInput> {
+    const { report, error } = await runHealthProvider(this.providers.health(), this.opts.healthTimeoutMs);
+    if (error !== undefined) this.logger.warn('health.failed', 'Health provider failed; reporting UNKNOWN.', { error });
+    return report;
+  }
+
+  /** Builds the full `ReportedService` (manifest, health, configs, catalog). */
+  async build(): Promise<ReportedService> {
+    const health = await this.health();
+    try {
+      this.lastConfigs = (await runConfigProvider(this.providers.configs(), this.opts.healthTimeoutMs)) ?? this.lastConfigs;
+    } catch (error) {
+      this.logger.warn('configs.failed', 'Config provider failed; reporting the last known list.', { error });
+    }
+    return buildReportedService(this.opts, this.actions.values(), health, this.lastConfigs);
+  }
 }

@@ -52,6 +52,11 @@ export class CapsuleAgentError extends Error {
 /**
  * Invalid constructor option, environment variable or action definition. Thrown synchronously
  * by the constructor and by `action()`; codes `INVALID_OPTION`, `DUPLICATE_ACTION`, `AGENT_NOT_STARTED`.
+ *
+ * @example
+ * ```ts
+ * try { new CapsuleAgent({ service: { code: 'Bad Code', name: 'x' } }); } catch (e) { if (e instanceof AgentConfigError) console.error(e.option); }
+ * ```
  */
 export class AgentConfigError extends CapsuleAgentError {
   /** The option path or environment variable at fault, e.g. `service.code`. */
@@ -72,6 +77,11 @@ export class AgentConfigError extends CapsuleAgentError {
 /**
  * Token store problem: `TOKEN_FILE_INSECURE` (group/world-readable file), `TOKEN_FILE_UNREADABLE`,
  * `TOKEN_FILE_WRITE_FAILED`.
+ *
+ * @example
+ * ```ts
+ * agent.start().catch((e) => { if (e instanceof TokenStoreError && e.code === 'TOKEN_FILE_INSECURE') console.error(e.message); });
+ * ```
  */
 export class TokenStoreError extends CapsuleAgentError {
   /** Path of the token file, when file based. */
@@ -126,6 +136,11 @@ export class AgentApiError extends CapsuleAgentError {
  * Registration failed and will not be retried: invalid, used, revoked or expired registration
  * token (`REGISTRATION_TOKEN_INVALID`), no registration token while no stored credentials exist
  * (`REGISTRATION_TOKEN_MISSING`), or another 4xx from the register endpoint.
+ *
+ * @example
+ * ```ts
+ * agent.start().catch((e) => { if (e instanceof RegistrationError) console.error('Mint a new registration token:', e.code); });
+ * ```
  */
 export class RegistrationError extends AgentApiError {
   /** @param init - error fields */
@@ -139,6 +154,11 @@ export class RegistrationError extends AgentApiError {
  * The agent token is no longer accepted (401, `AGENT_REVOKED`, `AGENT_NOT_FOUND`): the token
  * was revoked, rotated by a re-registration elsewhere, or the agent was revoked. Terminal: loops
  * stop and the stored token is cleared.
+ *
+ * @example
+ * ```ts
+ * agent.on('auth-failed', (e: AgentAuthError) => alertOps(`agent token rejected: ${e.code}`));
+ * ```
  */
 export class AgentAuthError extends AgentApiError {
   /** @param init - error fields */
@@ -151,6 +171,11 @@ export class AgentAuthError extends AgentApiError {
 /**
  * Transport failure (connection refused, DNS, TLS, timeout) or 5xx that outlived the retry
  * budget. Codes `NETWORK_ERROR`, `REQUEST_TIMEOUT`, `REQUEST_ABORTED`, `SERVER_ERROR`.
+ *
+ * @example
+ * ```ts
+ * agent.start().catch((e) => { if (e instanceof NetworkError) console.error('Opstage unreachable, check OPSTAGE_BACKEND_URL'); });
+ * ```
  */
 export class NetworkError extends AgentApiError {
   /** @param init - error fields */
@@ -212,8 +237,13 @@ export function mapHttpError(input: HttpErrorInput): AgentApiError {
  * True when the error says the operator disabled the agent (403 `AGENT_DISABLED`): keep the
  * token, back off, keep probing.
  *
+ * @example
+ * ```ts
+ * agent.on('error', (e) => { if (isAgentDisabledError(e)) console.warn('paused by an operator'); });
+ * ```
+ *
  * @param error - any value
  */
-export function isAgentDisabledError(error: unknown): error is AgentApiError {
+export function isAgentDisabledError(error: unknown): error is AgentApiError & { code: 'AGENT_DISABLED' } {
   return error instanceof AgentApiError && error.code === 'AGENT_DISABLED';
 }

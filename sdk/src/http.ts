@@ -51,6 +51,11 @@ export interface ProxyEnvironment {
 /**
  * Reads the proxy variables (lower case wins, as curl does) from an env record.
  *
+ * @example
+ * ```ts
+ * readProxyEnvironment(process.env).noProxy; // 'localhost,.internal'
+ * ```
+ *
  * @param env - environment record
  */
 export function readProxyEnvironment(env: Readonly<Record<string, string | undefined>>): ProxyEnvironment {
@@ -65,11 +70,61 @@ export function readProxyEnvironment(env: Readonly<Record<string, string | undef
  * Creates the per-agent dispatcher: an undici `EnvHttpProxyAgent` configured from `env` only
  * (explicit values, so `process.env` changes after construction have no effect).
  *
+ * @example
+ * ```ts
+ * const dispatcher = createProxyDispatcher({ HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'localhost' });
+ * new CapsuleAgent({ service, dispatcher });
+ * ```
+ *
  * @param env - environment record
  */
 export function createProxyDispatcher(env: Readonly<Record<string, string | undefined>>): Dispatcher {
   const proxy = readProxyEnvironment(env);
   return new EnvHttpProxyAgent({ httpProxy: proxy.httpProxy, httpsProxy: proxy.httpsProxy, noProxy: proxy.noProxy });
+}
+
+/**
+ * Holds the agent's dispatcher: the injected one (never closed by the SDK) or an owned
+ * {@link createProxyDispatcher} instance, opened on start and closed on stop (internal).
+ */
+export class DispatcherSlot {
+  private readonly injected: Dispatcher | undefined;
+  private readonly env: Readonly<Record<string, string | undefined>>;
+  private active: Dispatcher | undefined;
+
+  /**
+   * @param injected - caller-provided dispatcher
+   * @param env - environment for the proxy settings
+   */
+  constructor(injected: Dispatcher | undefined, env: Readonly<Record<string, string | undefined>>) {
+    this.injected = injected;
+    this.env = env;
+  }
+
+  /** The dispatcher in use, if open. */
+  current(): Dispatcher | undefined {
+    return this.active;
+  }
+
+  /** Opens the slot (idempotent). */
+  open(): void {
+    this.active ??= this.injected ?? createProxyDispatcher(this.env);
+  }
+
+  /** Closes an owned dispatcher (destroying it if closing takes more than a second). */
+  async close(): Promise<void> {
+    const dispatcher = this.active;
+    this.active = undefined;
+    if (!dispatcher || dispatcher === this.injected) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), 1_000);
+    });
+    const closed = dispatcher.close().then(() => true, () => true);
+    const ok = await Promise.race([closed, timedOut]);
+    clearTimeout(timer);
+    if (!ok) await dispatcher.destroy().catch(() => undefined);
+  }
 }
 
 /** Transport configuration. */

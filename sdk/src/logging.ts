@@ -50,6 +50,11 @@ const LEVEL_ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, e
 /**
  * Masks Opstage tokens and bearer credentials inside a string (`opstage_agent_abc…` → `opstage_agent_***`).
  *
+ * @example
+ * ```ts
+ * redactText('token opstage_agent_abc'); // 'token opstage_agent_***'
+ * ```
+ *
  * @param text - any text
  * @returns the text without raw tokens
  */
@@ -61,6 +66,12 @@ export function redactText(text: string): string {
  * True when a key names a secret (`password`, `apiKey`, `agentToken`, `Authorization`, …).
  * Matching is exact after lower-casing and dropping `-`/`_`, so `tokenCount` survives.
  *
+ * @example
+ * ```ts
+ * isSensitiveKey('api_key'); // true
+ * isSensitiveKey('tokenCount'); // false
+ * ```
+ *
  * @param key - object key
  */
 export function isSensitiveKey(key: string): boolean {
@@ -70,6 +81,11 @@ export function isSensitiveKey(key: string): boolean {
 /**
  * Deep copy with sensitive keys replaced by {@link REDACTED} and token-like strings masked.
  * Cycles and depth beyond 8 are cut.
+ *
+ * @example
+ * ```ts
+ * redactValue({ password: 'p', user: 'u' }); // { password: '***REDACTED***', user: 'u' }
+ * ```
  *
  * @param value - any JSON-like value
  * @returns the redacted copy
@@ -162,14 +178,31 @@ export class AgentLogger {
       this.options.onLog(record);
       return;
     }
-    const meta = { event: record.event, ...record.context, ...(record.data ?? {}) };
     const sink = this.options.logger;
     if (sink) {
+      const meta = { event: record.event, ...record.context, ...(record.data ?? {}) };
       sink[record.level]?.(record.message, meta);
       return;
     }
-    const line = `[opstage-agent] ${record.level.toUpperCase()} ${record.event}: ${record.message}`;
-    if (record.level === 'error' || record.level === 'warn') console.error(line, meta);
-    else console.log(line, meta);
+    const line = `${record.time} [opstage-agent] ${record.level.toUpperCase()} ${record.event}: ${record.message}${formatData(record.data)}`;
+    if (record.level === 'error' || record.level === 'warn') console.error(line);
+    else console.log(line);
+  }
+}
+
+/** ` (key=value …)` for the console sink. */
+function formatData(data: Record<string, unknown> | undefined): string {
+  if (!data) return '';
+  const parts = Object.entries(data)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : safeJson(value)}`);
+  return parts.length === 0 ? '' : ` (${parts.join(' ')})`;
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
   }
 }

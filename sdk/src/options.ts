@@ -15,7 +15,7 @@ import type { TokenStore } from './token-store.js';
 
 /** Identity of the agent (`agent` option). */
 export interface AgentIdentityOptions {
-  /** Upsert key of the agent. Env `OPSTAGE_AGENT_CODE`; default: the service code. Never random. */
+  /** Upsert key of the agent, 1–80 chars `^[a-z0-9][a-z0-9_-]*$`. Env `OPSTAGE_AGENT_CODE`; default: the service code. Never random. */
   code?: string;
   /** Display name. Env `OPSTAGE_AGENT_NAME`. */
   name?: string;
@@ -139,11 +139,17 @@ export interface ResolvedOptions {
   now: () => number;
 }
 
-/** Version of this SDK (also the default `agent.version`). */
+/**
+ * Version of this SDK (also the default `agent.version`).
+ *
+ * @example
+ * ```ts
+ * console.log(`opstage agent ${SDK_VERSION}`);
+ * ```
+ */
 export const SDK_VERSION = '0.5.0';
 
 const SERVICE_CODE = /^[a-z0-9][a-z0-9_-]*$/;
-const AGENT_CODE = /^[A-Za-z0-9][A-Za-z0-9._:@-]*$/;
 const RUNTIMES: readonly RuntimeKind[] = ['nodejs', 'java', 'python', 'go', 'other'];
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
@@ -245,7 +251,7 @@ export function resolveOptions(options: CapsuleAgentOptions, onTokenFileWarning:
 
   const agentInput = options.agent ?? {};
   const agentCode = text(agentInput.code, 'agent.code', 80, false) ?? envText(env, 'OPSTAGE_AGENT_CODE') ?? service.code;
-  if (!AGENT_CODE.test(agentCode) || agentCode.length > 80) fail('agent.code', `"${agentCode}" must be 1–80 characters of letters, digits, . _ : @ -.`);
+  if (!SERVICE_CODE.test(agentCode) || agentCode.length > 80) fail('agent.code', `"${agentCode}" must be 1–80 characters matching ${SERVICE_CODE.source}.`);
   const mode = agentInput.mode ?? 'embedded';
   if (mode !== 'embedded' && mode !== 'ophub') fail('agent.mode', 'must be embedded or ophub.');
 
@@ -312,4 +318,18 @@ export function resolveOptions(options: CapsuleAgentOptions, onTokenFileWarning:
 function secondsToMs(value: number | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
   return integer(value, option, 1, 86_400) * 1000;
+}
+
+/**
+ * Applies server-suggested intervals (register/heartbeat answers) to the cadences the caller did
+ * not set explicitly, clamped to 1 s … 1 h (internal).
+ */
+export function applyServerIntervals(
+  intervals: ResolvedOptions['intervals'],
+  explicit: ResolvedOptions['explicitIntervals'],
+  values: { heartbeatIntervalSeconds?: number; commandPollIntervalSeconds?: number },
+): void {
+  const clamp = (seconds: number): number => Math.min(3_600_000, Math.max(1_000, Math.round(seconds * 1000)));
+  if (!explicit.heartbeatMs && values.heartbeatIntervalSeconds) intervals.heartbeatMs = clamp(values.heartbeatIntervalSeconds);
+  if (!explicit.commandPollMs && values.commandPollIntervalSeconds) intervals.commandPollMs = clamp(values.commandPollIntervalSeconds);
 }

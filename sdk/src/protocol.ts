@@ -161,7 +161,7 @@ export interface ReportedService {
 
 /** Agent identity sent at registration. */
 export interface AgentIdentityWire {
-  /** Upsert key of the agent (min 1 char). */
+  /** Upsert key of the agent: 1–80 chars, `^[a-z0-9][a-z0-9_-]*$`. */
   code: string;
   /** Display name. */
   name?: string;
@@ -169,6 +169,12 @@ export interface AgentIdentityWire {
   mode?: AgentMode;
   /** Free-form runtime description, e.g. `nodejs`. */
   runtime?: string;
+  /** Agent version (≤80 chars; ignored by the reference backend). */
+  version?: string;
+  /** Version of the agent SDK (≤80 chars; ignored by the reference backend). */
+  sdkVersion?: string;
+  /** Host name of the agent process (≤255 chars; ignored by the reference backend). */
+  hostname?: string;
 }
 
 /** Body of `POST /api/agents/register` (no auth). */

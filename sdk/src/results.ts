@@ -160,7 +160,7 @@ export function toResultBody(value: ActionHandlerReturn): CommandResultBody {
   if (typeof value.message === 'string') body.message = value.message;
   if (isPlainObject(value.data)) body.data = value.data;
   if (!value.success) {
-    const error = isPlainObject(value.error) ? value.error : {};
+    const error: JsonObject = isPlainObject(value.error) ? value.error : {};
     const code = typeof error['code'] === 'string' && error['code'] !== '' ? error['code'] : 'ACTION_FAILED';
     const message = typeof error['message'] === 'string' ? error['message'] : (body.message ?? 'Action failed.');
     body.error = { code: clip(code, 80), message: clip(message, 500) };

@@ -3,20 +3,18 @@
  * auth-failure and disabled handling, graceful stop (internal; `CapsuleAgent` is the facade).
  */
 
-import type { Dispatcher } from 'undici';
-
-import { backoffDelay, sleep } from './backoff.js';
-import { buildReportedService, runConfigProvider, runHealthProvider } from './catalog.js';
+import { AgentLoops } from './agent-loops.js';
+import { ServiceSnapshot } from './catalog.js';
 import { AgentApiClient } from './client.js';
-import type { AgentAuth, HeartbeatOutcome } from './client.js';
+import type { AgentAuth } from './client.js';
 import { AgentApiError, AgentAuthError, AgentConfigError, CapsuleAgentError, isAgentDisabledError } from './errors.js';
 import { CommandExecutor } from './executor.js';
-import { createProxyDispatcher, HttpTransport } from './http.js';
+import { DispatcherSlot, HttpTransport } from './http.js';
 import type { AgentLogger } from './logging.js';
-import { Loop } from './loop.js';
-import { SDK_VERSION } from './options.js';
+import { applyServerIntervals, SDK_VERSION } from './options.js';
 import type { ResolvedOptions } from './options.js';
-import type { AgentCommand, BusEventRequest, BusEventResponse, CommandResultBody, ConfigItemWire, HealthReportInput, ReportedService } from './protocol.js';
+import type { BusEventRequest, BusEventResponse, HealthReportInput } from './protocol.js';
+import { ResultSender } from './result-sender.js';
 import { loadUsableCredentials, registerAgent, withStartupRetry } from './session.js';
 import type { StartupRetryContext } from './session.js';
 import type { AgentCredentials } from './token-store.js';
@@ -41,28 +39,22 @@ export interface RuntimeProviders {
   configs(): ConfigProvider | undefined;
 }
 
-type LoopName = 'heartbeat' | 'report' | 'commands';
-
-const RESULT_RETRY_WINDOW_MS = 5 * 60_000;
+/** Extra time given to results of force-stopped actions. */
 const FLUSH_WINDOW_MS = 2_000;
-const DROP_RESULT_CODES = new Set(['COMMAND_ALREADY_COMPLETED', 'COMMAND_NOT_FOUND', 'COMMAND_NOT_RUNNING']);
 
 /** Agent runtime (internal). */
 export class AgentRuntime {
   private readonly opts: ResolvedOptions;
   private readonly logger: AgentLogger;
-  private readonly providers: RuntimeProviders;
+  private readonly snapshot: ServiceSnapshot;
   private readonly hooks: RuntimeHooks;
   private readonly client: AgentApiClient;
   private readonly executor: CommandExecutor;
   private readonly retryCtx: StartupRetryContext;
   private readonly intervals: ResolvedOptions['intervals'];
-  private readonly loops: Record<LoopName, Loop>;
-  private readonly failures: Record<LoopName, number> = { heartbeat: 0, report: 0, commands: 0 };
-  private dispatcher: Dispatcher | undefined;
-  private ownsDispatcher = false;
+  private readonly loops: AgentLoops;
+  private readonly dispatcher: DispatcherSlot;
   private credentials: AgentCredentials | undefined;
-  private lastConfigs: ConfigItemWire[] | undefined;
   private lifecycle = new AbortController();
   private stateValue: AgentState = 'idle';
   private disabled = false;
@@ -82,36 +74,64 @@ export class AgentRuntime {
   constructor(opts: ResolvedOptions, logger: AgentLogger, providers: RuntimeProviders, hooks: RuntimeHooks) {
     this.opts = opts;
     this.logger = logger;
-    this.providers = providers;
+    this.snapshot = new ServiceSnapshot(opts, logger, providers.actions, providers);
     this.hooks = hooks;
     this.intervals = { ...opts.intervals };
     this.retryCtx = { retry: opts.retry, random: opts.random, logger };
+    this.dispatcher = new DispatcherSlot(opts.dispatcher, opts.env);
     const transport = new HttpTransport({
       backendUrl: opts.backendUrl,
       fetch: opts.fetch,
-      dispatcher: () => this.dispatcher,
+      dispatcher: () => this.dispatcher.current(),
       requestTimeoutMs: opts.requestTimeoutMs,
       now: opts.now,
       userAgent: `opstage-agent-node/${SDK_VERSION} node/${process.version}`,
     });
     this.client = new AgentApiClient(transport);
+    const sender = new ResultSender({
+      opts,
+      logger,
+      client: this.client,
+      auth: () => this.credentials,
+      signal: () => this.lifecycle.signal,
+      authFailed: (error) => void this.handleAuthFailure(error),
+      disabledBy: (error) => this.markDisabled(error),
+      error: (error) => hooks.error(error),
+    });
     this.executor = new CommandExecutor({
       actions: providers.actions,
       serviceCode: opts.service.code,
       agentId: () => this.credentials?.agentId ?? '',
-      send: (command, body) => this.sendResult(command, body),
+      send: (command, body) => sender.send(command, body),
       logger,
       now: opts.now,
       maxConcurrent: opts.maxConcurrentCommands,
       maxResultBytes: opts.maxResultBytes,
     });
-    const loop = (name: LoopName, tick: (signal: AbortSignal) => Promise<number>): Loop =>
-      new Loop(tick, (error) => this.loopCrashed(name, error));
-    this.loops = {
-      heartbeat: loop('heartbeat', (signal) => this.heartbeatTick(signal)),
-      report: loop('report', (signal) => this.reportTick(signal)),
-      commands: loop('commands', (signal) => this.commandTick(signal)),
-    };
+    this.loops = new AgentLoops({
+      opts,
+      logger,
+      client: this.client,
+      executor: this.executor,
+      intervals: this.intervals,
+      host: {
+        auth: () => this.credentials,
+        serviceId: () => this.serviceIdValue,
+        isDisabled: () => this.disabled,
+        isReportPending: () => this.reportPending,
+        setReportPending: () => {
+          this.reportPending = true;
+        },
+        runHealth: () => this.runHealth(),
+        report: (signal) => this.report(signal),
+        applyServerIntervals: (values) => applyServerIntervals(this.intervals, opts.explicitIntervals, values),
+        cancelCommands: (ids) => this.cancelCommands(ids),
+        backendReachable: () => this.markEnabled(),
+        authFailed: (error) => void this.handleAuthFailure(error),
+        disabledBy: (error) => this.markDisabled(error),
+        error: (error) => hooks.error(error),
+      },
+    });
   }
 
   /** Current state. */
@@ -175,10 +195,8 @@ export class AgentRuntime {
   }
 
   /** Runs the health provider (sanitised; failures become UNKNOWN). */
-  async runHealth(): Promise<HealthReportInput> {
-    const { report, error } = await runHealthProvider(this.providers.health(), this.opts.healthTimeoutMs);
-    if (error !== undefined) this.logger.warn('health.failed', 'Health provider failed; reporting UNKNOWN.', { error });
-    return report;
+  runHealth(): Promise<HealthReportInput> {
+    return this.snapshot.health();
   }
 
   private async doStart(): Promise<void> {
@@ -186,28 +204,25 @@ export class AgentRuntime {
     this.lifecycle = new AbortController();
     this.disabled = false;
     this.reRegistered = false;
-    this.ensureDispatcher();
+    this.dispatcher.open();
     const signal = this.lifecycle.signal;
     try {
       await this.connect(signal);
       if (signal.aborted) throw new CapsuleAgentError('AGENT_STOPPED', 'stop() was called while the agent was starting.');
       this.stateValue = this.disabled ? 'disabled' : 'running';
-      if (this.opts.autoStartLoops) this.startLoops();
+      if (this.opts.autoStartLoops) this.loops.start();
       this.logger.info('agent.started', `Agent ${this.agentId ?? ''} started${this.opts.autoStartLoops ? '' : ' (loops disabled; use pollOnce())'}.`);
     } catch (error) {
-      if (this.currentState() === 'starting') {
+      const state: AgentState = this.stateValue;
+      if (state === 'starting') {
         this.stateValue = error instanceof AgentAuthError ? 'auth-failed' : 'stopped';
-        await this.closeDispatcher();
+        await this.dispatcher.close();
       }
       this.logger.error('agent.start_failed', `Agent failed to start: ${error instanceof Error ? error.message : String(error)}`, {
         code: error instanceof CapsuleAgentError ? error.code : undefined,
       });
       throw error;
     }
-  }
-
-  private currentState(): AgentState {
-    return this.stateValue;
   }
 
   private async doStop(timeoutMs: number): Promise<void> {
@@ -217,7 +232,7 @@ export class AgentRuntime {
       this.lifecycle.abort();
       await pendingStart.catch(() => undefined);
     }
-    await this.stopLoops();
+    await this.loops.stop();
     this.executor.abortAll();
     if (!(await this.executor.drain(timeoutMs))) {
       const forced = this.executor.forceStop();
@@ -225,7 +240,7 @@ export class AgentRuntime {
       await this.executor.drain(FLUSH_WINDOW_MS);
     }
     this.lifecycle.abort();
-    await this.closeDispatcher();
+    await this.dispatcher.close();
     this.stateValue = 'stopped';
     this.logger.info('agent.stopped', 'Agent stopped.');
   }
@@ -254,10 +269,10 @@ export class AgentRuntime {
   }
 
   private async register(signal: AbortSignal): Promise<void> {
-    const service = await this.buildService();
+    const service = await this.snapshot.build();
     const { credentials, response } = await registerAgent(this.opts, this.client, service, this.retryCtx, signal);
     this.credentials = credentials;
-    this.applyServerIntervals(response);
+    applyServerIntervals(this.intervals, this.opts.explicitIntervals, response);
     await this.persist(credentials);
     this.logger.info('agent.registered', `Registered as agent ${credentials.agentId} (code ${this.opts.agent.code}).`);
     this.hooks.registered(credentials.agentId);
@@ -283,115 +298,13 @@ export class AgentRuntime {
     }
   }
 
-  private async buildService(): Promise<ReportedService> {
-    const health = await this.runHealth();
-    try {
-      this.lastConfigs = (await runConfigProvider(this.providers.configs(), this.opts.healthTimeoutMs)) ?? this.lastConfigs;
-    } catch (error) {
-      this.logger.warn('configs.failed', 'Config provider failed; reporting the last known list.', { error });
-    }
-    return buildReportedService(this.opts, this.providers.actions.values(), health, this.lastConfigs);
-  }
-
   private async report(signal: AbortSignal): Promise<void> {
     const auth = this.requireAuth();
-    const service = await this.buildService();
+    const service = await this.snapshot.build();
     const states = await this.client.reportServices(auth, { services: [service] }, signal);
     const mine = states.find((state) => state.code === service.code);
     if (mine) this.serviceIdValue = mine.id;
     this.reportPending = false;
-  }
-
-  private startLoops(): void {
-    this.loops.heartbeat.start(this.disabled ? this.opts.retry.disabledDelayMs : this.intervals.heartbeatMs);
-    this.loops.report.start(this.intervals.serviceReportMs);
-    this.loops.commands.start(0);
-  }
-
-  private async stopLoops(): Promise<void> {
-    await Promise.all(Object.values(this.loops).map((loop) => loop.stop()));
-  }
-
-  private async heartbeatTick(signal: AbortSignal): Promise<number> {
-    const auth = this.credentials;
-    if (!auth) return this.intervals.heartbeatMs;
-    const body = this.serviceIdValue ? { serviceId: this.serviceIdValue, health: await this.runHealth() } : {};
-    let outcome: HeartbeatOutcome;
-    try {
-      outcome = await this.client.heartbeat(auth, body, signal);
-    } catch (error) {
-      return this.loopFailed('heartbeat', error, signal);
-    }
-    this.loopSucceeded('heartbeat');
-    this.applyServerIntervals(outcome);
-    this.cancelCommands(outcome.cancelledCommandIds);
-    if (this.reportPending) this.loops.report.wake();
-    return this.intervals.heartbeatMs;
-  }
-
-  private async reportTick(signal: AbortSignal): Promise<number> {
-    if (!this.credentials || this.disabled) return this.disabled ? this.opts.retry.disabledDelayMs : this.intervals.serviceReportMs;
-    try {
-      await this.report(signal);
-    } catch (error) {
-      this.reportPending = true;
-      return this.loopFailed('report', error, signal);
-    }
-    this.loopSucceeded('report');
-    return this.intervals.serviceReportMs;
-  }
-
-  private async commandTick(signal: AbortSignal): Promise<number> {
-    if (this.disabled) return this.opts.retry.disabledDelayMs;
-    await this.executor.waitForSlot(signal);
-    const auth = this.credentials;
-    if (!auth || signal.aborted) return this.intervals.commandPollMs;
-    const started = this.opts.now();
-    const wait = this.opts.longPollSeconds;
-    try {
-      const outcome = await this.client.pollCommands(auth, Math.max(1, this.executor.freeSlots), wait, wait * 1000 + this.opts.requestTimeoutMs, signal);
-      this.loopSucceeded('commands');
-      this.cancelCommands(outcome.cancelledCommandIds);
-      for (const command of outcome.commands) void this.executor.dispatch(command);
-      if (outcome.commands.length > 0) return 0;
-    } catch (error) {
-      return this.loopFailed('commands', error, signal);
-    }
-    // An empty answer that came back early means no long-poll (REF backend): keep the cadence.
-    return Math.max(0, this.intervals.commandPollMs - (this.opts.now() - started));
-  }
-
-  private loopSucceeded(name: LoopName): void {
-    if (this.failures[name] > 0) this.logger.info(`${name}.recovered`, `${name} succeeded again after ${this.failures[name]} failure(s).`);
-    this.failures[name] = 0;
-    this.markEnabled();
-  }
-
-  private loopFailed(name: LoopName, error: unknown, signal: AbortSignal): number {
-    if (signal.aborted) return 0;
-    if (error instanceof AgentAuthError) {
-      void this.handleAuthFailure(error);
-      return this.opts.retry.maxDelayMs;
-    }
-    if (isAgentDisabledError(error)) {
-      this.markDisabled(error);
-      return this.opts.retry.disabledDelayMs;
-    }
-    this.failures[name] += 1;
-    const attempt = this.failures[name];
-    const apiError = error instanceof AgentApiError ? error : undefined;
-    const delay = Math.max(backoffDelay(attempt, this.opts.retry, this.opts.random), apiError?.retryAfterMs ?? 0);
-    const message = `${name} failed (${apiError?.code ?? 'UNEXPECTED'}${apiError?.status ? ` HTTP ${apiError.status}` : ''}); next attempt in ${delay} ms.`;
-    const data = { code: apiError?.code, status: apiError?.status, attempt, retryable: apiError?.retryable ?? false };
-    if (attempt === 1 || (apiError !== undefined && !apiError.retryable)) this.logger.warn(`${name}.failed`, message, data);
-    else this.logger.debug(`${name}.failed`, message, data);
-    this.hooks.error(error instanceof CapsuleAgentError ? error : new CapsuleAgentError('UNEXPECTED_ERROR', String(error), error));
-    return delay;
-  }
-
-  private loopCrashed(name: LoopName, error: unknown): number {
-    this.logger.error(`${name}.crashed`, 'Unexpected error in an agent loop.', { error });
-    return backoffDelay(1, this.opts.retry, this.opts.random);
   }
 
   private markDisabled(error: AgentApiError): void {
@@ -410,18 +323,17 @@ export class AgentRuntime {
     this.reportPending = true;
     this.logger.info('agent.enabled', 'Agent is enabled again; resuming work.');
     this.hooks.enabled();
-    this.loops.report.wake();
-    this.loops.commands.wake();
+    this.loops.wake();
   }
 
   private async handleAuthFailure(error: AgentAuthError): Promise<void> {
-    if (this.authHandling || this.stateValue === 'stopping' || this.stateValue === 'stopped') return;
+    if (this.authHandling || ['auth-failed', 'stopping', 'stopped'].includes(this.stateValue)) return;
     this.authHandling = true;
     try {
       this.credentials = undefined;
       this.stateValue = 'auth-failed';
       this.logger.error('agent.auth_failed', `Agent token rejected (${error.code}): loops stopped and credentials cleared. Re-register with a fresh registration token.`);
-      await this.stopLoops();
+      await this.loops.stop();
       this.executor.abortAll();
       await this.opts.tokenStore.clear().catch(() => undefined);
       this.hooks.error(error);
@@ -437,9 +349,10 @@ export class AgentRuntime {
     try {
       await this.register(this.lifecycle.signal);
       await this.initialReport(this.lifecycle.signal);
-      if (this.currentState() !== 'auth-failed') return;
+      const state: AgentState = this.stateValue;
+      if (state !== 'auth-failed') return;
       this.stateValue = this.disabled ? 'disabled' : 'running';
-      if (this.opts.autoStartLoops) this.startLoops();
+      if (this.opts.autoStartLoops) this.loops.start();
     } catch (error) {
       this.credentials = undefined;
       this.logger.error('agent.reregister_failed', `Re-registration failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -447,61 +360,10 @@ export class AgentRuntime {
     }
   }
 
-  private async sendResult(command: AgentCommand, body: CommandResultBody): Promise<void> {
-    const deadline = this.opts.now() + RESULT_RETRY_WINDOW_MS;
-    let current = body;
-    for (let attempt = 1; ; attempt += 1) {
-      const auth = this.credentials;
-      if (!auth) {
-        this.logger.warn('result.dropped', 'Result not reported: the agent has no valid credentials.', { commandId: command.id });
-        return;
-      }
-      try {
-        await this.client.reportResult(auth, command.id, current, this.lifecycle.signal);
-        this.logger.debug('result.reported', 'Result reported.', { commandId: command.id, success: current.success });
-        return;
-      } catch (error) {
-        if (error instanceof AgentAuthError) {
-          void this.handleAuthFailure(error);
-          return;
-        }
-        if (!(error instanceof AgentApiError)) throw error;
-        if (DROP_RESULT_CODES.has(error.code)) {
-          this.logger.info('result.dropped', `Result dropped: ${error.code} (cancelled, expired or already reported).`, { commandId: command.id });
-          return;
-        }
-        if (error.status === 413 && current.error?.code !== 'RESULT_TOO_LARGE') {
-          const message = 'The action result exceeded the backend size limit.';
-          current = { success: false, message, error: { code: 'RESULT_TOO_LARGE', message } };
-          continue;
-        }
-        const disabled = isAgentDisabledError(error);
-        if (disabled) this.markDisabled(error);
-        if ((!error.retryable && !disabled) || this.lifecycle.signal.aborted || this.opts.now() >= deadline) {
-          this.logger.error('result.lost', `Result of ${command.id} could not be reported (${error.code}).`, { commandId: command.id, code: error.code });
-          this.hooks.error(error);
-          return;
-        }
-        const delay = disabled ? this.opts.retry.disabledDelayMs : Math.max(backoffDelay(attempt, this.opts.retry, this.opts.random), error.retryAfterMs ?? 0);
-        await sleep(Math.min(delay, Math.max(0, deadline - this.opts.now())), this.lifecycle.signal);
-      }
-    }
-  }
-
   private cancelCommands(ids: readonly string[]): void {
     if (ids.length === 0) return;
     for (const id of this.executor.cancel(ids)) {
       this.logger.info('command.cancel_received', `Operator cancelled ${id}; aborting its handler.`, { commandId: id });
-    }
-  }
-
-  private applyServerIntervals(values: { heartbeatIntervalSeconds?: number; commandPollIntervalSeconds?: number }): void {
-    const clamp = (seconds: number): number => Math.min(3_600_000, Math.max(1_000, Math.round(seconds * 1000)));
-    if (!this.opts.explicitIntervals.heartbeatMs && values.heartbeatIntervalSeconds) {
-      this.intervals.heartbeatMs = clamp(values.heartbeatIntervalSeconds);
-    }
-    if (!this.opts.explicitIntervals.commandPollMs && values.commandPollIntervalSeconds) {
-      this.intervals.commandPollMs = clamp(values.commandPollIntervalSeconds);
     }
   }
 
@@ -525,26 +387,6 @@ export class AgentRuntime {
       throw new AgentConfigError(`${method}() needs a started agent (state: ${this.stateValue}).`, undefined, 'AGENT_NOT_STARTED');
     }
     return this.requireAuth();
-  }
-
-  private ensureDispatcher(): void {
-    if (this.dispatcher) return;
-    this.ownsDispatcher = this.opts.dispatcher === undefined;
-    this.dispatcher = this.opts.dispatcher ?? createProxyDispatcher(this.opts.env);
-  }
-
-  private async closeDispatcher(): Promise<void> {
-    const dispatcher = this.dispatcher;
-    this.dispatcher = undefined;
-    if (!dispatcher || !this.ownsDispatcher) return;
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), 1_000);
-    });
-    const closed = dispatcher.close().then(() => true, () => true);
-    const ok = await Promise.race([closed, timedOut]);
-    clearTimeout(timer);
-    if (!ok) await dispatcher.destroy().catch(() => undefined);
   }
 
   private isoNow(): string {

@@ -3,13 +3,16 @@
  * and registration (internal).
  */
 
+import { hostname } from 'node:os';
+
 import { backoffDelay, sleep } from './backoff.js';
 import type { ResolvedRetryOptions } from './backoff.js';
 import type { AgentApiClient } from './client.js';
 import { AgentApiError, NetworkError, RegistrationError } from './errors.js';
 import type { AgentLogger } from './logging.js';
+import { SDK_VERSION } from './options.js';
 import type { ResolvedOptions } from './options.js';
-import type { RegisterAgentResponse, ReportedService } from './protocol.js';
+import type { AgentIdentityWire, RegisterAgentResponse, ReportedService } from './protocol.js';
 import { FileTokenStore } from './token-store.js';
 import type { AgentCredentials } from './token-store.js';
 
@@ -84,10 +87,13 @@ export async function registerAgent(
 ): Promise<{ credentials: AgentCredentials; response: RegisterAgentResponse }> {
   const registrationToken = opts.registrationToken;
   if (registrationToken === undefined) throw missingRegistrationToken(opts);
-  const agent: { code: string; name?: string; mode: typeof opts.agent.mode; runtime: string } = {
+  const agent: AgentIdentityWire = {
     code: opts.agent.code,
     mode: opts.agent.mode,
     runtime: opts.agent.runtime,
+    version: opts.agent.version,
+    sdkVersion: SDK_VERSION,
+    hostname: hostname().slice(0, 255),
   };
   if (opts.agent.name !== undefined) agent.name = opts.agent.name;
   const response = await withStartupRetry('Registration', () => client.register({ registrationToken, agent, service }, signal), ctx, signal);

@@ -52,6 +52,11 @@ const CHMOD_HINT = (file: string): string => `run \`chmod 600 ${file}\` (and che
  * spellings (`id`/`token`), or legacy plain text `agt_…:opstage_agent_…` (on one line or two).
  * Returns `null` when nothing usable is found.
  *
+ * @example
+ * ```ts
+ * parseTokenFile('agt_01:opstage_agent_abc'); // { agentId: 'agt_01', agentToken: 'opstage_agent_abc' }
+ * ```
+ *
  * @param text - file content
  */
 export function parseTokenFile(text: string): AgentCredentials | null {
@@ -170,6 +175,11 @@ export class FileTokenStore implements TokenStore {
 
 /**
  * In-memory store (tests, or hosts that persist credentials themselves).
+ *
+ * @example
+ * ```ts
+ * new CapsuleAgent({ service, tokenStore: new MemoryTokenStore({ agentId, agentToken }) });
+ * ```
  */
 export class MemoryTokenStore implements TokenStore {
   private credentials: AgentCredentials | null;

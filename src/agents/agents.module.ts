@@ -1,16 +1,27 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { AgentAuthenticator } from '../common/auth/authenticators';
-import { unauthorized } from '../common/errors/domain-error';
-
-/** Placeholder until agent tokens land: every agent route answers 401. */
-class NoAgentAuthenticator extends AgentAuthenticator {
-  authenticate(): Promise<never> {
-    return Promise.reject(unauthorized('Agent token required.'));
-  }
-}
+import { SettingsModule } from '../settings/settings.module';
+import { SystemModule } from '../system/system.module';
+import { TokenAgentAuthenticator } from './agent-authenticator';
+import { AgentLivenessService } from './agent-liveness.service';
+import { AgentTokensRepository } from './agent-tokens.repository';
+import { AgentsController } from './agents.controller';
+import { AgentsRepository } from './agents.repository';
+import { AgentsService } from './agents.service';
+import { HeartbeatExtensions } from './heartbeat-extensions';
 
 @Module({
-  providers: [{ provide: AgentAuthenticator, useClass: NoAgentAuthenticator }],
-  exports: [AgentAuthenticator],
+  imports: [AuditModule, SettingsModule, SystemModule],
+  controllers: [AgentsController],
+  providers: [
+    AgentsRepository,
+    AgentTokensRepository,
+    AgentsService,
+    AgentLivenessService,
+    HeartbeatExtensions,
+    { provide: AgentAuthenticator, useClass: TokenAgentAuthenticator },
+  ],
+  exports: [AgentAuthenticator, AgentsService, AgentLivenessService, HeartbeatExtensions],
 })
 export class AgentsModule {}

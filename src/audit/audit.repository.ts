@@ -1,7 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
-import { AuditEventEntity } from './audit-event.entity';
+import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
+import { AuditEventEntity, type AuditActorType, type AuditResult } from './audit-event.entity';
+
+export interface AuditFilter {
+  actorType?: AuditActorType;
+  result?: AuditResult;
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  /** Inclusive ISO bounds on createdAt. */
+  from?: string;
+  to?: string;
+}
+
+/** Position after the last row of a keyset page (createdAt desc, id desc). */
+export interface AuditCursor {
+  createdAt: string;
+  id: string;
+}
 
 @Injectable()
 export class AuditRepository {
@@ -9,5 +27,38 @@ export class AuditRepository {
 
   async insert(row: AuditEventEntity, em: EntityManager = this.tx.manager): Promise<void> {
     await em.insert(AuditEventEntity, row);
+  }
+
+  findById(id: string, em: EntityManager = this.tx.manager): Promise<AuditEventEntity | null> {
+    return em.findOne(AuditEventEntity, { where: { id, workspaceId: DEFAULT_WORKSPACE_ID } });
+  }
+
+  /** Newest first; ULID ids break ties inside one millisecond so pages are stable. */
+  list(filter: AuditFilter, offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[AuditEventEntity[], number]> {
+    return this.filtered(filter, em).orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').skip(offset).take(limit).getManyAndCount();
+  }
+
+  /**
+   * One keyset page for the export: constant cost per page however deep the export goes,
+   * unlike OFFSET, and rows inserted meanwhile never shift the pages.
+   */
+  page(filter: AuditFilter, after: AuditCursor | null, limit: number, em: EntityManager = this.tx.manager): Promise<AuditEventEntity[]> {
+    const qb = this.filtered(filter, em);
+    if (after) {
+      qb.andWhere('a.createdAt <= :cAt', { cAt: after.createdAt }).andWhere('(a.createdAt < :cAt OR a.id < :cId)', { cAt: after.createdAt, cId: after.id });
+    }
+    return qb.orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').limit(limit).getMany();
+  }
+
+  private filtered(filter: AuditFilter, em: EntityManager): SelectQueryBuilder<AuditEventEntity> {
+    const qb = em.createQueryBuilder(AuditEventEntity, 'a').where('a.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID });
+    if (filter.actorType) qb.andWhere('a.actorType = :actorType', { actorType: filter.actorType });
+    if (filter.result) qb.andWhere('a.result = :result', { result: filter.result });
+    if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+    if (filter.targetType) qb.andWhere('a.targetType = :targetType', { targetType: filter.targetType });
+    if (filter.targetId) qb.andWhere('a.targetId = :targetId', { targetId: filter.targetId });
+    if (filter.from) qb.andWhere('a.createdAt >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('a.createdAt <= :to', { to: filter.to });
+    return qb;
   }
 }

@@ -1,19 +1,31 @@
 import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { AuditModule } from '../audit/audit.module';
 import { SessionAuthenticator } from '../common/auth/authenticators';
-import { unauthorized } from '../common/errors/domain-error';
+import { UsersModule } from '../users/users.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { DatabaseSessionAuthenticator } from './database-session.authenticator';
+import { LocalStrategy } from './local.strategy';
+import { LoginThrottle } from './login-throttle';
+import { SessionCookie } from './session-cookie';
+import { SessionsModule } from './sessions.module';
 
-/** Placeholder until database sessions land: every session-protected route answers 401. */
-class NoSessionAuthenticator extends SessionAuthenticator {
-  authenticate(): Promise<never> {
-    return Promise.reject(unauthorized());
-  }
-  verifyCsrf(): Promise<void> {
-    return Promise.resolve();
-  }
-}
-
+/**
+ * Operator login on database sessions. Exports the `SessionAuthenticator` the global policy
+ * guard uses, and `SessionsService` (re-exported) so maintenance can call `purgeExpired`.
+ */
 @Module({
-  providers: [{ provide: SessionAuthenticator, useClass: NoSessionAuthenticator }],
-  exports: [SessionAuthenticator],
+  imports: [PassportModule.register({ session: false }), AuditModule, UsersModule, SessionsModule],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    LocalStrategy,
+    LoginThrottle,
+    SessionCookie,
+    DatabaseSessionAuthenticator,
+    { provide: SessionAuthenticator, useExisting: DatabaseSessionAuthenticator },
+  ],
+  exports: [SessionAuthenticator, SessionsModule],
 })
 export class AuthModule {}

@@ -49,6 +49,7 @@ describe('loadConfig', () => {
     ['OPSTAGE_AGENT_OFFLINE_THRESHOLD_SECONDS', '2', 'Number must be greater than or equal to 5'],
     ['OPSTAGE_CAPSULE_BUS_MAX_DEPTH', '0', 'Number must be greater than or equal to 1'],
     ['OPSTAGE_PUBLIC_BASE_URL', 'not a url', 'Expected an absolute http(s) URL'],
+    ['OPSTAGE_TRUST_PROXY', 'maybe; drop', "Expected 'false', 'true', a hop count, 'loopback' or a comma-separated list of proxy addresses/CIDRs"],
   ])('rejects %s=%p', (key, value, message) => {
     expect(errorsOf({ OPSTAGE_SESSION_SECRET: SECRET, [key]: value })).toEqual({ [key]: [message] });
   });
@@ -61,6 +62,12 @@ describe('loadConfig', () => {
   it('parses booleans like REF (1/true/yes/on) and ignores unknown variables', () => {
     expect(loadConfig({ OPSTAGE_SESSION_SECRET: SECRET, OPSTAGE_CAPSULE_BUS_ENABLED: ' YES ', UNRELATED: 'x' }).busEnabled).toBe(true);
     expect(loadConfig({ OPSTAGE_SESSION_SECRET: SECRET, OPSTAGE_METRICS_ENABLED: 'nope' }).metricsEnabled).toBe(false);
+  });
+
+  it('parses OPSTAGE_TRUST_PROXY', () => {
+    expect(loadConfig({ OPSTAGE_SESSION_SECRET: SECRET }).trustProxy).toBe(false);
+    expect(loadConfig({ OPSTAGE_SESSION_SECRET: SECRET, OPSTAGE_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ OPSTAGE_SESSION_SECRET: SECRET, OPSTAGE_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toBe('10.0.0.0/8, 127.0.0.1');
   });
 
   it('honours DATABASE_URL with file: and :memory:', () => {

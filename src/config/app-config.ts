@@ -24,6 +24,8 @@ export interface AppConfig {
   readonly sessionTtlSeconds: number;
   readonly cookieSecure: 'auto' | 'true' | 'false';
   readonly staticDir: string;
+  /** Express `trust proxy`: false, true, a hop count, or proxy addresses (client IPs for throttling and audit). */
+  readonly trustProxy: boolean | number | string;
   readonly agentOfflineThresholdSeconds: number;
   readonly serviceStaleThresholdSeconds: number;
   readonly heartbeatIntervalSeconds: number;
@@ -111,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     sessionSecret: schema.OPSTAGE_SESSION_SECRET,
     sessionTtlSeconds: schema.OPSTAGE_SESSION_TTL_SECONDS,
     cookieSecure: schema.OPSTAGE_COOKIE_SECURE as AppConfig['cookieSecure'],
+    trustProxy: parseTrustProxy(schema.OPSTAGE_TRUST_PROXY),
     staticDir: abs(schema.OPSTAGE_STATIC_DIR ?? options.defaultStaticDir ?? 'admin-ui/dist/admin-ui/browser'),
     agentOfflineThresholdSeconds: schema.OPSTAGE_AGENT_OFFLINE_THRESHOLD_SECONDS,
     serviceStaleThresholdSeconds: schema.OPSTAGE_SERVICE_STALE_THRESHOLD_SECONDS,
@@ -140,6 +143,12 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   });
 }
 
+function parseTrustProxy(raw: string): boolean | number | string {
+  if (raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
 /** The most basic failure first: "not a number" says more than "out of range". */
 const CONSTRAINT_ORDER = ['isNumber', 'isInt', 'isString', 'isBoolean', 'isIn', 'isUrl', 'minLength', 'min', 'max'];
 
@@ -158,7 +167,7 @@ function databasePath(url: string | undefined, dataDir: string, abs: (p: string)
 /** Every variable the schema knows, so unknown environment variables are ignored. */
 export const ENV_KEYS: readonly string[] = [
   'OPSTAGE_HOST', 'OPSTAGE_PORT', 'OPSTAGE_DATA_DIR', 'DATABASE_URL', 'OPSTAGE_ADMIN_USERNAME', 'OPSTAGE_ADMIN_PASSWORD',
-  'OPSTAGE_SESSION_SECRET', 'OPSTAGE_SESSION_TTL_SECONDS', 'OPSTAGE_COOKIE_SECURE', 'OPSTAGE_STATIC_DIR',
+  'OPSTAGE_SESSION_SECRET', 'OPSTAGE_SESSION_TTL_SECONDS', 'OPSTAGE_COOKIE_SECURE', 'OPSTAGE_STATIC_DIR', 'OPSTAGE_TRUST_PROXY',
   'OPSTAGE_AGENT_OFFLINE_THRESHOLD_SECONDS', 'OPSTAGE_SERVICE_STALE_THRESHOLD_SECONDS', 'OPSTAGE_HEARTBEAT_INTERVAL_SECONDS',
   'OPSTAGE_COMMAND_POLL_INTERVAL_SECONDS', 'OPSTAGE_AUDIT_RETENTION_DAYS', 'OPSTAGE_COMMAND_RETENTION_DAYS', 'OPSTAGE_HEALTH_REPORTS_KEEP',
   'OPSTAGE_MAINTENANCE_INTERVAL_SECONDS', 'OPSTAGE_BACKUP_DIR', 'OPSTAGE_BACKUP_KEEP', 'OPSTAGE_COMMAND_RESULT_MAX_BYTES',

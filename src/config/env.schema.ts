@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Max, Min, MinLength, type ValidationArguments } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, type ValidationArguments } from 'class-validator';
 
 const NUM = { message: 'Expected number, received nan' };
 const INT = { message: 'Expected integer, received float' };
@@ -27,6 +27,10 @@ export class EnvSchema {
   @IsNumber({}, NUM) @IsInt(INT) @Min(1, gt0) OPSTAGE_SESSION_TTL_SECONDS!: number;
   @IsIn(['auto', 'true', 'false'], { message: "Expected 'auto' | 'true' | 'false'" }) OPSTAGE_COOKIE_SECURE!: string;
   @IsOptional() @IsString() OPSTAGE_STATIC_DIR?: string;
+  @Matches(/^(false|true|\d{1,2}|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*|loopback|linklocal|uniquelocal)$/, {
+    message: "Expected 'false', 'true', a hop count, 'loopback' or a comma-separated list of proxy addresses/CIDRs",
+  })
+  OPSTAGE_TRUST_PROXY!: string;
   @IsNumber({}, NUM) @IsInt(INT) @Min(5, { message: 'Number must be greater than or equal to 5' }) OPSTAGE_AGENT_OFFLINE_THRESHOLD_SECONDS!: number;
   @IsNumber({}, NUM) @IsInt(INT) @Min(5, { message: 'Number must be greater than or equal to 5' }) OPSTAGE_SERVICE_STALE_THRESHOLD_SECONDS!: number;
   @IsNumber({}, NUM) @IsInt(INT) @Min(1, gt0) OPSTAGE_HEARTBEAT_INTERVAL_SECONDS!: number;
@@ -75,6 +79,7 @@ export const ENV_DEFAULTS: Partial<Record<keyof EnvSchema, string>> = {
   OPSTAGE_DATA_DIR: './data',
   OPSTAGE_SESSION_TTL_SECONDS: '28800',
   OPSTAGE_COOKIE_SECURE: 'auto',
+  OPSTAGE_TRUST_PROXY: 'false',
   OPSTAGE_AGENT_OFFLINE_THRESHOLD_SECONDS: '90',
   OPSTAGE_SERVICE_STALE_THRESHOLD_SECONDS: '120',
   OPSTAGE_HEARTBEAT_INTERVAL_SECONDS: '30',

@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Role } from '../common/auth/role';
 import { TransactionRunner } from '../database/transaction-runner';
-import { UserEntity } from './user.entity';
+import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
+import { UserEntity, type UserStatus } from './user.entity';
+
+export interface UserListFilter {
+  role?: Role;
+  status?: UserStatus;
+  q?: string;
+}
+
+/** `%`, `_` and the escape char itself are literal in `q` (REF let them act as wildcards). */
+export function likeContains(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
 
 @Injectable()
 export class UsersRepository {
@@ -21,5 +34,24 @@ export class UsersRepository {
 
   async insert(user: UserEntity, em: EntityManager = this.tx.manager): Promise<void> {
     await em.insert(UserEntity, user);
+  }
+
+  async update(id: string, patch: Partial<Omit<UserEntity, 'id'>>, em: EntityManager = this.tx.manager): Promise<void> {
+    await em.update(UserEntity, { id }, patch);
+  }
+
+  countActiveOwners(em: EntityManager = this.tx.manager): Promise<number> {
+    return em.count(UserEntity, { where: { workspaceId: DEFAULT_WORKSPACE_ID, role: 'owner', status: 'ACTIVE' } });
+  }
+
+  /** Newest first; `id` (a ULID) breaks ties within one millisecond so pages never overlap. */
+  async list(filter: UserListFilter, offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[UserEntity[], number]> {
+    const qb = em.createQueryBuilder(UserEntity, 'u').where('u.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID });
+    if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
+    if (filter.status) qb.andWhere('u.status = :status', { status: filter.status });
+    if (filter.q) {
+      qb.andWhere("(u.username LIKE :q ESCAPE '\\' OR u.displayName LIKE :q ESCAPE '\\')", { q: likeContains(filter.q) });
+    }
+    return qb.orderBy('u.createdAt', 'DESC').addOrderBy('u.id', 'DESC').skip(offset).take(limit).getManyAndCount();
   }
 }

@@ -7,8 +7,9 @@ describe('redact', () => {
   });
 
   it('keeps numeric metadata such as tokenCount and revokedTokens-like counters', () => {
-    expect(redact({ tokenCount: 3, tokenExpiresAt: '2026-01-01', secretRef: 'vault:x' })).toEqual({
+    expect(redact({ tokenCount: 3, revokedTokens: 1, tokenExpiresAt: '2026-01-01', secretRef: 'vault:x' })).toEqual({
       tokenCount: 3,
+      revokedTokens: 1,
       tokenExpiresAt: '2026-01-01',
       secretRef: 'vault:x',
     });

@@ -11,6 +11,11 @@ const METADATA_SUFFIX = /(count|total|ttl|seconds|expires(at)?|length|size|max|m
 const OPSTAGE_TOKEN = /opstage_([a-z]+)_[A-Za-z0-9_-]{8,}/g;
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
 
+/** A number under a plural key (`revokedTokens: 1`) is a count, not a secret (backend.md §10.3). */
+function isCounter(key: string, value: unknown): boolean {
+  return typeof value === 'number' && /s$/.test(key);
+}
+
 export function isSensitiveKey(key: string): boolean {
   return SENSITIVE_KEY.test(key) && !METADATA_SUFFIX.test(key);
 }
@@ -35,7 +40,7 @@ function redactAny(value: unknown, depth: number): unknown {
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      out[k] = isSensitiveKey(k) && v !== null && v !== undefined ? REDACTED : redactAny(v, depth + 1);
+      out[k] = isSensitiveKey(k) && v !== null && v !== undefined && !isCounter(k, v) ? REDACTED : redactAny(v, depth + 1);
     }
     return out;
   }

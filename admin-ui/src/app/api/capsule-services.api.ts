@@ -53,6 +53,13 @@ export class CapsuleServicesApi {
       .pipe(unwrap());
   }
 
+  /** Owner only: hands the service code to another agent (decision 3, audited). */
+  reassign(id: string, agentId: string): Observable<CapsuleService> {
+    return this.http
+      .post<SuccessEnvelope<CapsuleService>>(`${this.base}/${enc(id)}/reassign`, { agentId })
+      .pipe(unwrap());
+  }
+
   action(id: string, name: string): Observable<ActionDefinition> {
     return this.http
       .get<SuccessEnvelope<ActionDefinition>>(`${this.base}/${enc(id)}/actions/${enc(name)}`)

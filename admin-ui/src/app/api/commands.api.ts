@@ -23,7 +23,10 @@ export class CommandsApi {
     return this.http.post<SuccessEnvelope<Command>>(`${this.base}/${enc(id)}/cancel`, {}).pipe(unwrap());
   }
 
-  retry(id: string): Observable<Command> {
-    return this.http.post<SuccessEnvelope<Command>>(`${this.base}/${enc(id)}/retry`, {}).pipe(unwrap());
+  /** `confirmation: true` is required when the action is HIGH or requiresConfirmation (decision 18). */
+  retry(id: string, confirmation = false): Observable<Command> {
+    return this.http
+      .post<SuccessEnvelope<Command>>(`${this.base}/${enc(id)}/retry`, confirmation ? { confirmation: true } : {})
+      .pipe(unwrap());
   }
 }

@@ -7,7 +7,10 @@ import { CreatedRegistrationToken, RegistrationToken } from './models/domain';
 
 export interface CreateRegistrationTokenInput {
   name: string;
-  expiresInSeconds?: number;
+  /** Seconds until expiry; `null` asks explicitly for a token that never expires (decision 23). */
+  expiresInSeconds?: number | null;
+  /** Optional binding: only this agent code may register with the token (decision 2). */
+  agentCode?: string;
 }
 
 @Injectable({ providedIn: 'root' })

@@ -178,38 +178,52 @@ export function launchFor(link: ResultActionLink, row: JsonObject): ActionLaunch
   return { action: link.action, payload, detail };
 }
 
+function secretNames(data: JsonObject): Set<string> {
+  const names = new Set<string>(['generatedKey']);
+  if (Array.isArray(data['oneTimeFields'])) {
+    for (const name of data['oneTimeFields']) {
+      if (typeof name === 'string' && name !== 'oneTimeFields') {
+        names.add(name);
+      }
+    }
+  }
+  return names;
+}
+
 /** One-time fields: `generatedKey` plus any names listed in `oneTimeFields`, unless redacted. */
 export function extractSecrets(data: unknown): OneTimeSecret[] {
   if (!isJsonObject(data)) {
     return [];
   }
-  const names = new Set<string>(['generatedKey']);
-  if (Array.isArray(data['oneTimeFields'])) {
-    for (const name of data['oneTimeFields']) {
-      if (typeof name === 'string') {
-        names.add(name);
-      }
-    }
-  }
   const secrets: OneTimeSecret[] = [];
-  for (const key of names) {
+  for (const key of secretNames(data)) {
     const value = data[key];
     if (typeof value === 'string' && value !== '' && value !== REDACTED) {
       secrets.push({ key, value });
+    } else if (typeof value === 'number' || typeof value === 'boolean') {
+      secrets.push({ key, value: String(value) });
     }
   }
   return secrets;
 }
 
+/** True when the result had one-time fields that were already revealed to someone (now `[REDACTED]`). */
+export function hasConsumedSecrets(data: unknown): boolean {
+  return isJsonObject(data) && [...secretNames(data)].some((key) => data[key] === REDACTED);
+}
+
 const STRUCTURAL_KEYS = new Set(['list', 'detail', 'oneTimeFields']);
 
-/** Top-level scalar entries shown as key/value (secrets and structured parts excluded). */
+/**
+ * Top-level entries shown as key/value: scalars and plain objects (as JSON text). Secrets,
+ * `list`/`detail` and raw arrays (kept beside `list` for API consumers) are left out.
+ */
 export function plainEntries(data: unknown, secretKeys: readonly string[] = []): { key: string; value: unknown }[] {
   if (!isJsonObject(data)) {
     return [];
   }
   return Object.entries(data)
-    .filter(([key, value]) => !STRUCTURAL_KEYS.has(key) && !secretKeys.includes(key) && !Array.isArray(value) && !isJsonObject(value))
+    .filter(([key, value]) => !STRUCTURAL_KEYS.has(key) && !secretKeys.includes(key) && !Array.isArray(value))
     .map(([key, value]) => ({ key, value }));
 }
 

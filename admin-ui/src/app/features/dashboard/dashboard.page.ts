@@ -12,7 +12,6 @@ import { DateTimePipe } from '../../shared/util/dt.pipe';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
-import { ShortIdComponent } from '../../shared/ui/short-id.component';
 
 interface Tile {
   id: string;
@@ -58,7 +57,6 @@ export function dashboardTiles(s: DashboardSummary): Tile[] {
     StatusTagComponent,
     ErrorAlertComponent,
     EmptyStateComponent,
-    ShortIdComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard.page.html',

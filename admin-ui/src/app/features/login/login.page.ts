@@ -56,7 +56,8 @@ export class LoginPage {
   protected readonly error = signal<ApiError | null>(null);
   /** Login succeeded but the browser did not keep the session cookie (troubleshooting: "login spins forever"). */
   protected readonly cookieRefused = signal(false);
-  protected readonly sessionExpired = signal(this.route.snapshot.queryParamMap.has('returnUrl'));
+  /** Set by the 401 interceptor when a session ended mid-use. */
+  protected readonly sessionExpired = signal(this.route.snapshot.queryParamMap.has('expired'));
 
   submit(): void {
     if (this.form.invalid || this.submitting()) {
@@ -99,7 +100,9 @@ export class LoginPage {
             return;
           }
           this.session.clear();
-          this.error.set(toApiError(err));
+          const apiError = toApiError(err);
+          // the login 401 means wrong credentials, not an expired session
+          this.error.set(apiError.status === 401 ? new ApiError(401, 'LOGIN_FAILED', apiError.message) : apiError);
         },
       });
   }

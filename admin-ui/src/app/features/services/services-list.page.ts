@@ -15,7 +15,7 @@ import { CapsuleService } from '../../api/models/domain';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { createLoader } from '../../shared/util/loader';
 import { DateTimePipe } from '../../shared/util/dt.pipe';
-import { PAGE_SIZE_OPTIONS, clearQuery, readPaging, readQuery, writeQuery } from '../../shared/util/url-query';
+import { Filters, PAGE_SIZE_OPTIONS, clearQuery, readPaging, readQuery, writeQuery } from '../../shared/util/url-query';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import { ShortIdComponent } from '../../shared/ui/short-id.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
@@ -58,7 +58,7 @@ export class ServicesListPage {
   protected readonly list = createLoader<Page<CapsuleService>>();
   protected readonly q = signal('');
   protected readonly agentId = signal('');
-  protected readonly filters = signal<Record<string, string>>({});
+  protected readonly filters = signal<Filters>({});
   protected readonly paging = signal({ page: 1, pageSize: 20 });
 
   constructor() {

@@ -6,7 +6,7 @@ export type TagTone = 'green' | 'blue' | 'running' | 'amber' | 'red' | 'grey';
 
 const TONES: Record<string, TagTone> = {
   ONLINE: 'green', ACTIVE: 'green', HEALTHY: 'green', UP: 'green', SUCCEEDED: 'green', SUCCESS: 'green',
-  TRUE: 'green', ENABLED: 'green', LOW: 'green',
+  TRUE: 'green', YES: 'green', ENABLED: 'green', LOW: 'green',
   PENDING: 'blue', DRY_RUN: 'blue', MEDIUM: 'amber',
   RUNNING: 'running',
   OFFLINE: 'amber', DEGRADED: 'amber', UNHEALTHY: 'amber', EXPIRED: 'amber', STALE: 'amber',
@@ -23,7 +23,6 @@ export function tagTone(value: string): TagTone {
   imports: [MatTooltipModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<span
-    class="tag"
     [class]="'tag tone-' + tone()"
     [attr.data-status]="raw()"
     [matTooltip]="tooltip() ?? ''"

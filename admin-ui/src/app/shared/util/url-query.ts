@@ -5,8 +5,10 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const PAGE_SIZE_OPTIONS = [20, 50, 100];
 
 /** Reads a fixed set of filter keys (plus page/pageSize) from the URL query. */
-export function readQuery(map: ParamMap, keys: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+export type Filters = Partial<Record<string, string>>;
+
+export function readQuery(map: ParamMap, keys: readonly string[]): Filters {
+  const out: Filters = {};
   for (const key of keys) {
     const value = map.get(key);
     if (value !== null && value !== '') {

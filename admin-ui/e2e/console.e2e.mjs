@@ -1,0 +1,379 @@
+#!/usr/bin/env node
+// Browser end-to-end suite for the operator console, against a real backend running the demo
+// Capsule Service (agent `demo-agent`, service `demo-service`). Plain Node ESM + playwright-core,
+// Debian Chromium, no browser download.
+//
+//   E2E_BASE_URL=http://127.0.0.1:8080 E2E_OWNER_USER=admin E2E_OWNER_PASS=… \
+//   E2E_VIEWER_USER=viewer E2E_VIEWER_PASS=… node admin-ui/e2e/console.e2e.mjs
+//
+// Screenshots go to test-output/screenshots/ (relative to the working directory). The last line
+// is `console-e2e: N passed, N failed`; the exit code is non-zero on any failure.
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const BASE = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+const OWNER = { username: process.env.E2E_OWNER_USER ?? 'admin', password: process.env.E2E_OWNER_PASS ?? '' };
+const VIEWER = { username: process.env.E2E_VIEWER_USER ?? 'viewer', password: process.env.E2E_VIEWER_PASS ?? '' };
+const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
+const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 20_000);
+mkdirSync(SHOTS, { recursive: true });
+
+const results = [];
+const log = (line) => process.stdout.write(`${line}\n`);
+const tid = (id) => `[data-testid="${id}"]`;
+const status = (testId, value) => `${tid(testId)} [data-status="${value}"]`;
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Collects page errors and console errors. HTTP 4xx are answers the UI handles (401, 404 bus probe…); 5xx are failures. */
+function watch(page) {
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    const http = /Failed to load resource: the server responded with a status of (\d+)/.exec(text);
+    if (http && Number(http[1]) < 500) return;
+    errors.push(`console.error: ${text}`);
+  });
+  return errors;
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function scenario(name, page, errors, fn) {
+  const before = errors.length;
+  const started = Date.now();
+  try {
+    await fn();
+    const fresh = errors.slice(before);
+    if (fresh.length) throw new Error(`browser errors:\n  ${fresh.join('\n  ')}`);
+    results.push({ name, ok: true });
+    log(`ok   - ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    log(`FAIL - ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    await shot(page, `failed-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => undefined);
+  }
+}
+
+async function login(page, user) {
+  await page.goto(`${BASE}/login`, { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector(tid('login-username'));
+  await page.fill(tid('login-username'), user.username);
+  await page.fill(tid('login-password'), user.password);
+  await page.click(tid('login-submit'));
+  await page.waitForSelector(tid('page-dashboard'));
+}
+
+async function nav(page, id, pageTestId) {
+  await page.click(tid(`nav-${id}`));
+  await page.waitForSelector(tid(pageTestId));
+}
+
+async function openService(page) {
+  await nav(page, 'services', 'page-services');
+  await page.click(tid('service-row-demo-service'));
+  await page.waitForSelector(tid('service-tabs'));
+}
+
+async function openTab(page, name) {
+  await page.getByRole('tab', { name, exact: true }).click();
+}
+
+/** Opens an action from the Actions tab and waits until prepare has built the form. */
+async function openAction(page, action) {
+  await page.click(tid(`action-${action}`));
+  await page.waitForSelector(tid('action-dialog'));
+  await page.waitForSelector(`${tid('action-form')}`, { timeout: 35_000 });
+}
+
+async function runAndWait(page, terminal) {
+  await page.click(tid('action-run'));
+  await page.waitForSelector(status('action-command-status', terminal), { timeout: 40_000 });
+}
+
+async function closeDialog(page) {
+  await page.click(tid('action-close'));
+  await page.waitForSelector(tid('action-dialog'), { state: 'detached' });
+}
+
+let browser;
+try {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const owner = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await owner.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const errors = watch(page);
+  let apiKeyCommandId = '';
+
+  await scenario('owner logs in (nothing pre-filled)', page, errors, async () => {
+    await page.goto(`${BASE}/`, { waitUntil: 'domcontentloaded' });
+    await page.waitForURL(/\/login/);
+    await page.waitForSelector(tid('login-username'));
+    assert((await page.inputValue(tid('login-username'))) === '', 'username must not be pre-filled');
+    assert((await page.inputValue(tid('login-password'))) === '', 'password must not be pre-filled');
+    await shot(page, 'login');
+    await page.fill(tid('login-username'), OWNER.username);
+    await page.fill(tid('login-password'), OWNER.password);
+    await page.click(tid('login-submit'));
+    await page.waitForSelector(tid('page-dashboard'));
+    await page.waitForSelector(tid('tile-agents-online'));
+    const version = await page.textContent(tid('app-version'));
+    assert(/^v\S+/.test((version ?? '').trim()), `sidebar version missing: ${version}`);
+    assert((await page.textContent(tid('current-role')))?.includes('owner'), 'header shows the role');
+    await shot(page, 'dashboard');
+  });
+
+  await scenario('owner sees the demo agent and its service', page, errors, async () => {
+    await nav(page, 'agents', 'page-agents');
+    await page.waitForSelector(`${tid('agent-row-demo-agent')} [data-status="ONLINE"]`);
+    await shot(page, 'agents');
+    await page.click(tid('agent-row-demo-agent'));
+    await page.waitForSelector(tid('page-agent-detail'));
+    await page.waitForSelector(`${tid('page-agent-detail')} a:has-text("demo-service")`);
+    await shot(page, 'agent-detail');
+    await openService(page);
+    await shot(page, 'service-overview');
+    await openTab(page, 'Manifest');
+    await page.waitForSelector(tid('service-manifest'));
+    await shot(page, 'service-manifest');
+    await openTab(page, 'Health');
+    await page.waitForSelector(tid('health-status'));
+    await shot(page, 'service-health');
+    await openTab(page, 'Configs');
+    await page.waitForSelector(tid('configs-table'));
+    assert((await page.textContent(tid('configs-table')))?.includes('demo.message'), 'configs list demo.message');
+    await shot(page, 'service-configs');
+    await openTab(page, 'Actions');
+    await page.waitForSelector(tid('action-echo'));
+    await shot(page, 'service-actions');
+  });
+
+  await scenario('run echo and see its result', page, errors, async () => {
+    await openAction(page, 'echo');
+    await page.fill(tid('field-message'), 'hello from e2e');
+    await runAndWait(page, 'SUCCEEDED');
+    await page.waitForSelector(tid('result-view'));
+    const message = await page.textContent(tid('result-message'));
+    assert(message?.includes('hello from e2e'), `echo result shows the message, got: ${message}`);
+    await shot(page, 'action-echo');
+    await closeDialog(page);
+  });
+
+  await scenario('generate-api-key shows the secret exactly once', page, errors, async () => {
+    await openAction(page, 'generate-api-key');
+    await page.fill(tid('field-label'), 'e2e key');
+    await runAndWait(page, 'SUCCEEDED');
+    await page.waitForSelector(tid('one-time-secret'));
+    const secret = ((await page.textContent(tid('one-time-secret-value'))) ?? '').trim();
+    assert(secret.length >= 16 && secret !== '[REDACTED]', `secret revealed, got: ${secret}`);
+    assert((await page.textContent(tid('one-time-secret')))?.includes('You will not see this value again'), 'notice shown');
+    assert(await page.isVisible(tid('one-time-secret-copy')), 'copy button shown');
+    await shot(page, 'action-generate-api-key');
+    apiKeyCommandId = ((await page.textContent(tid('action-command-link'))) ?? '').trim();
+    assert(apiKeyCommandId.startsWith('cmd_'), `command id visible, got: ${apiKeyCommandId}`);
+    await closeDialog(page);
+
+    await page.goto(`${BASE}/commands/${apiKeyCommandId}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector(status('command-status', 'SUCCEEDED'));
+    await page.waitForSelector(tid('secret-gone'));
+    assert((await page.locator(tid('one-time-secret')).count()) === 0, 'secret must not be shown again');
+    assert(!(await page.content()).includes(secret), 'secret text must not appear after reload');
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector(status('command-status', 'SUCCEEDED'));
+    assert(!(await page.content()).includes(secret), 'secret text must not appear after a second reload');
+    await shot(page, 'command-detail-secret-gone');
+  });
+
+  await scenario('table result with a row action that opens the target action prefilled (typed confirmation)', page, errors, async () => {
+    await openService(page);
+    await openTab(page, 'Actions');
+    await openAction(page, 'list-accounts');
+    await runAndWait(page, 'SUCCEEDED');
+    await page.waitForSelector(tid('result-table'));
+    const firstRow = page.locator(`${tid('result-table')} tbody tr`).first();
+    const rowId = ((await firstRow.getAttribute('data-testid')) ?? '').replace('result-row-', '');
+    assert(rowId !== '', 'rows are keyed by id');
+    await shot(page, 'action-list-accounts');
+    await firstRow.locator(tid('row-action-rotate-credentials')).click();
+    const dialogs = page.locator('mat-dialog-container');
+    await page.waitForFunction(() => document.querySelectorAll('mat-dialog-container').length === 2);
+    const top = dialogs.last();
+    await top.locator(tid('action-form')).waitFor({ timeout: 35_000 });
+    await top.locator(tid('action-danger')).waitFor();
+    const preview = (await top.locator('.preview pre').textContent()) ?? '';
+    assert(preview.includes(`"accountId": "${rowId}"`), `row values prefill the form, got: ${preview}`);
+    assert(await top.locator(tid('action-run')).isDisabled(), 'dangerous action needs the typed confirmation first');
+    await top.locator(tid('action-confirm-input')).fill('rotate-credentials');
+    await top.locator(tid('action-run')).click();
+    await top.locator(status('action-command-status', 'SUCCEEDED')).waitFor({ timeout: 40_000 });
+    await shot(page, 'action-row-action-rotate');
+    await top.locator(tid('action-close')).click();
+    await page.waitForFunction(() => document.querySelectorAll('mat-dialog-container').length === 1);
+    await closeDialog(page);
+  });
+
+  await scenario('start slow-task and cancel it', page, errors, async () => {
+    await openService(page);
+    await openTab(page, 'Actions');
+    await openAction(page, 'slow-task');
+    await page.fill(tid('field-seconds'), '120');
+    await page.click(tid('action-run'));
+    await page.waitForSelector(tid('action-cancel-command'));
+    await page.waitForSelector(status('action-command-status', 'RUNNING'), { timeout: 30_000 });
+    await page.click(tid('action-cancel-command'));
+    await page.click(tid('confirm-ok'));
+    await page.waitForSelector(status('action-command-status', 'CANCELLED'), { timeout: 30_000 });
+    await shot(page, 'action-slow-task-cancelled');
+    await closeDialog(page);
+  });
+
+  await scenario('commands list and detail', page, errors, async () => {
+    await nav(page, 'commands', 'page-commands');
+    await page.waitForSelector(`${tid('commands-table')} tr[data-action="echo"]`);
+    await page.waitForSelector(`${tid('commands-table')} tr[data-action="slow-task"] [data-status="CANCELLED"]`);
+    await shot(page, 'commands');
+    await page.click(`${tid('commands-table')} tr[data-action="echo"] td.mono`);
+    await page.waitForSelector(tid('page-command-detail'));
+    await page.waitForSelector(tid('result-view'));
+    await shot(page, 'command-detail');
+  });
+
+  await scenario('export audit events as CSV', page, errors, async () => {
+    await nav(page, 'audit-events', 'page-audit');
+    await page.waitForSelector(tid('audit-table'));
+    await shot(page, 'audit-events');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('export-csv'))]);
+    const name = download.suggestedFilename();
+    assert(name.endsWith('.csv'), `csv file name, got ${name}`);
+    const path = await download.path();
+    const header = readFileSync(path, 'utf8').split('\n')[0] ?? '';
+    assert(header.includes('createdAt') && header.includes('action'), `csv header, got: ${header}`);
+    await page.click(`${tid('audit-table')} tbody tr`);
+    await page.waitForSelector(tid('audit-metadata'));
+    await shot(page, 'audit-detail');
+  });
+
+  await scenario('registration token is shown once with an env snippet', page, errors, async () => {
+    await nav(page, 'registration-tokens', 'page-registration-tokens');
+    await page.click(tid('token-create'));
+    await page.fill(tid('token-name'), 'e2e-token');
+    await page.click(tid('token-create-submit'));
+    await page.waitForSelector(tid('token-created'));
+    const token = ((await page.textContent(tid('token-value'))) ?? '').trim();
+    assert(token.startsWith('opstage_reg_'), `raw token shown, got: ${token}`);
+    assert((await page.textContent(tid('token-env')))?.includes(`OPSTAGE_REGISTRATION_TOKEN=${token}`), 'env snippet');
+    await shot(page, 'registration-tokens');
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector(tid('tokens-table'));
+    assert(!(await page.content()).includes(token), 'token gone after reload');
+  });
+
+  await scenario('owner pages: users and settings', page, errors, async () => {
+    await nav(page, 'users', 'page-users');
+    await page.waitForSelector(tid(`user-row-${OWNER.username}`));
+    await shot(page, 'users');
+    await nav(page, 'settings', 'page-settings');
+    await page.waitForSelector(tid('setting-offline'));
+    await page.waitForSelector('.tile');
+    await shot(page, 'settings');
+  });
+
+  await scenario('switch to Chinese and see Chinese labels', page, errors, async () => {
+    await nav(page, 'dashboard', 'page-dashboard');
+    await page.click(tid('lang-zh'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="nav-agents"]')?.textContent?.includes('代理'));
+    assert((await page.textContent(tid('logout')))?.includes('退出登录'), 'logout label in Chinese');
+    assert((await page.evaluate(() => localStorage.getItem('opstage.language'))) === 'zh-CN', 'choice stored');
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector(tid('page-dashboard'));
+    assert((await page.textContent('h1'))?.includes('仪表盘'), 'still Chinese after reload');
+    await shot(page, 'dashboard-zh');
+    await openService(page);
+    await page.getByRole('tab', { name: '操作', exact: true }).click();
+    await page.waitForSelector(tid('action-echo'));
+    await shot(page, 'service-actions-zh');
+    await page.click(tid('lang-en'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="nav-agents"]')?.textContent?.includes('Agents'));
+  });
+
+  const viewerContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  const vpage = await viewerContext.newPage();
+  vpage.setDefaultTimeout(TIMEOUT);
+  const verrors = watch(vpage);
+
+  await scenario('viewer sees no mutating controls', vpage, verrors, async () => {
+    await login(vpage, VIEWER);
+    assert((await vpage.textContent(tid('current-role')))?.includes('viewer'), 'header shows viewer');
+    assert((await vpage.locator(tid('nav-users')).count()) === 0, 'no Users menu for viewers');
+    await nav(vpage, 'agents', 'page-agents');
+    await vpage.waitForSelector(tid('agent-row-demo-agent'));
+    assert((await vpage.locator('[data-testid^="agent-op-"]').count()) === 0, 'no agent operations');
+    await shot(vpage, 'viewer-agents');
+    await openService(vpage);
+    await openTab(vpage, 'Actions');
+    await vpage.waitForSelector(tid('readonly-banner'));
+    await vpage.waitForSelector(tid('action-readonly-echo'));
+    assert((await vpage.locator('button[data-testid^="action-"]').count()) === 0, 'no action buttons');
+    await shot(vpage, 'viewer-service-actions');
+    await nav(vpage, 'commands', 'page-commands');
+    await vpage.waitForSelector(tid('commands-table'));
+    assert((await vpage.locator(`${tid('command-cancel')}, ${tid('command-retry')}`).count()) === 0, 'no cancel/retry');
+    await nav(vpage, 'registration-tokens', 'page-registration-tokens');
+    await vpage.waitForSelector(tid('tokens-table'));
+    assert((await vpage.locator(`${tid('token-create')}, ${tid('token-revoke')}, ${tid('token-delete')}`).count()) === 0, 'no token mutations');
+    await nav(vpage, 'audit-events', 'page-audit');
+    await vpage.waitForSelector(tid('audit-table'));
+    assert((await vpage.locator(`${tid('export-csv')}, ${tid('export-json')}`).count()) === 0, 'no export for viewers');
+    await nav(vpage, 'settings', 'page-settings');
+    await vpage.waitForSelector(tid('readonly-banner'));
+    assert((await vpage.locator(`${tid('settings-save')}, ${tid('maintenance-run')}, ${tid('backup-download')}`).count()) === 0, 'no settings mutations');
+    await vpage.goto(`${BASE}/users`, { waitUntil: 'domcontentloaded' });
+    await vpage.waitForSelector(tid('page-dashboard'));
+  });
+  await viewerContext.close();
+
+  await scenario('401 mid-session lands on /login with the return URL', page, errors, async () => {
+    await nav(page, 'commands', 'page-commands');
+    await owner.clearCookies();
+    await page.click(tid('nav-agents'));
+    await page.waitForURL(/\/login\?returnUrl=/);
+    await page.waitForSelector(tid('login-session-ended'));
+    assert(decodeURIComponent(page.url()).includes('returnUrl=/agents'), `return URL kept, got ${page.url()}`);
+    await shot(page, 'session-expired-login');
+    await page.fill(tid('login-username'), OWNER.username);
+    await page.fill(tid('login-password'), OWNER.password);
+    await page.click(tid('login-submit'));
+    await page.waitForSelector(tid('page-agents'));
+  });
+  await owner.close();
+} catch (error) {
+  results.push({ name: 'suite setup', ok: false });
+  log(`FAIL - suite setup: ${error instanceof Error ? error.stack : String(error)}`);
+} finally {
+  await browser?.close();
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+log(`console-e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

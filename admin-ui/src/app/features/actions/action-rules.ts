@@ -1,0 +1,46 @@
+import { ActionDefinition, CommandStatus } from '../../api/models/domain';
+
+const TERMINAL: readonly CommandStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'];
+
+export function isTerminal(status: CommandStatus): boolean {
+  return TERMINAL.includes(status);
+}
+
+/** HIGH danger or an explicit `requiresConfirmation` needs a typed confirmation (decision: stricter than REF). */
+export function needsConfirmation(action: Pick<ActionDefinition, 'dangerLevel' | 'requiresConfirmation'>): boolean {
+  return action.dangerLevel === 'HIGH' || action.requiresConfirmation === true;
+}
+
+/** Known category order (spec B.2); unknown categories follow alphabetically. */
+export const CATEGORY_ORDER = ['account', 'item-management', 'api-key', 'session', 'runtime-config', 'diagnostics', 'advanced', 'other'];
+/** Reachable only from result lists/details. */
+export const HIDDEN_CATEGORIES = ['page-action', 'row-action'];
+
+export interface ActionGroup {
+  category: string;
+  actions: ActionDefinition[];
+}
+
+export function groupActions(actions: readonly ActionDefinition[]): ActionGroup[] {
+  const groups = new Map<string, ActionDefinition[]>();
+  for (const action of actions) {
+    if (action.enabled === false) {
+      continue;
+    }
+    const category = action.category || 'other';
+    if (HIDDEN_CATEGORIES.includes(category)) {
+      continue;
+    }
+    groups.set(category, [...(groups.get(category) ?? []), action]);
+  }
+  const rank = (category: string) => {
+    const index = CATEGORY_ORDER.indexOf(category);
+    return index === -1 ? CATEGORY_ORDER.length : index;
+  };
+  return [...groups.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([category, list]) => ({
+      category,
+      actions: [...list].sort((x, y) => (x.order ?? 999) - (y.order ?? 999) || x.label.localeCompare(y.label)),
+    }));
+}

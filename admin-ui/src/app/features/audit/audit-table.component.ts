@@ -1,0 +1,54 @@
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { Router } from '@angular/router';
+import { AuditEvent } from '../../api/models/domain';
+import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { DateTimePipe } from '../../shared/util/dt.pipe';
+import { ShortIdComponent } from '../../shared/ui/short-id.component';
+import { StatusTagComponent } from '../../shared/ui/status-tag.component';
+
+/** Audit events table shared by the Audit page, the service "Audit" tab and the bus audit tab. */
+@Component({
+  selector: 'app-audit-table',
+  imports: [TranslatePipe, DateTimePipe, ShortIdComponent, StatusTagComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="table-wrap">
+      <table class="data-table" data-testid="audit-table">
+        <thead>
+          <tr>
+            <th>{{ 'common.time' | t }}</th>
+            <th>{{ 'audit.actorType' | t }}</th>
+            <th>{{ 'audit.actorId' | t }}</th>
+            <th>{{ 'audit.action' | t }}</th>
+            <th>{{ 'audit.targetType' | t }}</th>
+            <th>{{ 'audit.targetId' | t }}</th>
+            <th>{{ 'audit.result' | t }}</th>
+            <th>{{ 'audit.message' | t }}</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (e of events(); track e.id) {
+            <tr class="clickable" (click)="open(e)" [attr.data-testid]="'audit-row-' + e.id">
+              <td>{{ e.createdAt | dt }}</td>
+              <td>{{ 'actorType.' + e.actorType | t }}</td>
+              <td><app-short-id [id]="e.actorId" /></td>
+              <td class="mono">{{ e.action }}</td>
+              <td>{{ e.targetType ?? '-' }}</td>
+              <td><app-short-id [id]="e.targetId" /></td>
+              <td><app-status-tag [value]="e.result" /></td>
+              <td class="wrap">{{ e.message ?? '' }}</td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    </div>
+  `,
+})
+export class AuditTableComponent {
+  private readonly router = inject(Router);
+  readonly events = input.required<AuditEvent[]>();
+
+  open(event: AuditEvent): void {
+    void this.router.navigate(['/audit-events', event.id]);
+  }
+}

@@ -1,0 +1,87 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { CapsuleServiceDetail } from '../../api/models/domain';
+import { SessionStore } from '../../core/auth/session.store';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
+import { StatusTagComponent } from '../../shared/ui/status-tag.component';
+import { ActionLauncher } from '../actions/action-launcher.service';
+import { groupActions, needsConfirmation } from '../actions/action-rules';
+
+/** Actions tab: buttons grouped by category; viewers get a read-only catalog (no forms). */
+@Component({
+  selector: 'app-service-actions',
+  imports: [MatButtonModule, MatIconModule, MatTooltipModule, TranslatePipe, EmptyStateComponent, StatusTagComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (!session.canOperate()) {
+      <div class="banner info" data-testid="readonly-banner">
+        <mat-icon aria-hidden="true">visibility</mat-icon><span>{{ 'actions.viewerReadOnly' | t }}</span>
+      </div>
+    }
+    @for (group of groups(); track group.category) {
+      <section class="group">
+        <h3>{{ categoryLabel(group.category) }}</h3>
+        @if (session.canOperate()) {
+          <div class="buttons">
+            @for (a of group.actions; track a.name) {
+              <button
+                mat-stroked-button
+                type="button"
+                [class.danger-text]="a.dangerLevel !== 'LOW' || a.requiresConfirmation"
+                [matTooltip]="a.description ?? ''"
+                [matTooltipDisabled]="!a.description"
+                (click)="run(a.name)"
+                [attr.data-testid]="'action-' + a.name"
+              >
+                @if (confirmNeeded(a)) {
+                  <mat-icon>warning</mat-icon>
+                }
+                {{ a.label }}
+              </button>
+            }
+          </div>
+        } @else {
+          <table class="kv">
+            @for (a of group.actions; track a.name) {
+              <tr [attr.data-testid]="'action-readonly-' + a.name">
+                <th>{{ a.label }}</th>
+                <td class="catalog-row"><span class="mono">{{ a.name }}</span><app-status-tag [value]="a.dangerLevel" /><span>{{ a.description ?? '' }}</span></td>
+              </tr>
+            }
+          </table>
+        }
+      </section>
+    } @empty {
+      <app-empty-state message="services.noActions" icon="bolt" />
+    }
+  `,
+  styles: `
+    .group { margin-bottom: 12px; }
+    h3 { font-size: 13px; font-weight: 500; color: #52606d; margin: 4px 0 6px; text-transform: none; }
+    .buttons { display: flex; flex-wrap: wrap; gap: 8px; }
+    .catalog-row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+  `,
+})
+export class ServiceActionsComponent {
+  protected readonly session = inject(SessionStore);
+  private readonly launcher = inject(ActionLauncher);
+  private readonly i18n = inject(I18nService);
+  readonly service = input.required<CapsuleServiceDetail>();
+  protected readonly groups = computed(() => groupActions(this.service().actions ?? []));
+  protected readonly confirmNeeded = needsConfirmation;
+
+  categoryLabel(category: string): string {
+    return this.i18n.tOr(`category.${category}`, category);
+  }
+
+  run(actionName: string): void {
+    const service = this.service();
+    this.launcher
+      .open({ serviceId: service.id, serviceName: service.name, actionName, catalog: service.actions ?? [] })
+      .subscribe();
+  }
+}

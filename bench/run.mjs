@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// Opstage CE benchmark harness: `npm run bench [-- --quick] [-- --only=baseline,heartbeat,...] [-- --build]`.
+// Starts the BUILT server (dist/src/main.js) on 127.0.0.1 with a temp data dir, drives it with
+// undici clients, and writes bench/results/latest.json + latest.md. Every loop is bounded.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { OpstageClient } from './lib/api.mjs';
+import { REPO_ROOT, SERVER_ENTRY, killAllChildren, openFds, startOpstage } from './lib/server.mjs';
+import { round } from './lib/stats.mjs';
+import { baseline, heartbeat } from './scenarios/throughput.mjs';
+import { dispatch } from './scenarios/dispatch.mjs';
+import { coldStart } from './scenarios/coldstart.mjs';
+import { lists } from './scenarios/lists.mjs';
+import { fleet } from './scenarios/fleet.mjs';
+import { sweep } from './scenarios/sweep.mjs';
+import { renderMarkdown, tableRows } from './lib/report.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wants = (name) => !only || only.includes(name);
+const HARD_LIMIT_MS = 9.5 * 60 * 1000;
+
+const CFG = quick
+  ? {
+      load: { concurrency: 16, durationMs: 4000, warmupMs: 1000, maxRequests: 500_000 },
+      heartbeat: { agents: 20 },
+      dispatch: { agents: 200, executes: 100, gapMs: 20, waitSeconds: 30, maxSeconds: 30, rampSeconds: 5 },
+      cold: { runs: 3 },
+      lists: { auditRows: 100_000, commandRows: 10_000, samples: 20 },
+      fleet: { agents: 2000, heartbeatConnections: 32, rampSeconds: 10, rampMaxSeconds: 20, holdSeconds: 30, heartbeatIntervalSeconds: 30, estimateSeconds: 90 },
+      sweep: { rows: 50_000, concurrency: 2, quietSeconds: 3, maxSeconds: 60, estimateSeconds: 40 },
+    }
+  : {
+      load: { concurrency: 32, durationMs: 8000, warmupMs: 1500, maxRequests: 2_000_000 },
+      heartbeat: { agents: 100 },
+      dispatch: { agents: 1000, executes: 300, gapMs: 20, waitSeconds: 30, maxSeconds: 60, rampSeconds: 20 },
+      cold: { runs: 5 },
+      lists: { auditRows: 1_000_000, commandRows: 100_000, samples: 30 },
+      fleet: { agents: 20_000, heartbeatConnections: 64, rampSeconds: 30, rampMaxSeconds: 45, holdSeconds: 120, heartbeatIntervalSeconds: 30, estimateSeconds: 230 },
+      sweep: { rows: 500_000, concurrency: 2, quietSeconds: 5, maxSeconds: 120, estimateSeconds: 90 },
+    };
+
+const log = (line) => process.stdout.write(`${line}\n`);
+const started = Date.now();
+const elapsed = () => Date.now() - started;
+
+function distIsStale() {
+  if (!existsSync(SERVER_ENTRY)) return true;
+  const built = statSync(SERVER_ENTRY).mtimeMs;
+  const walk = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).some((e) => {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) return walk(p);
+      return e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') && statSync(p).mtimeMs > built;
+    });
+  return walk(join(REPO_ROOT, 'src')) || walk(join(REPO_ROOT, 'migrations'));
+}
+
+async function main() {
+  if (args.includes('--build') || !existsSync(SERVER_ENTRY)) {
+    log('building the server (npx nest build) ...');
+    execFileSync('npx', ['nest', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  } else if (distIsStale()) {
+    log('WARNING: src/ has files newer than dist/src/main.js; figures are for the stale build (use --build).');
+  }
+
+  const results = {
+    startedAt: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    loadAverageAtStart: loadavg().map((v) => round(v, 2)),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, fdLimit: openFds(process.pid) },
+    config: CFG,
+    scenarios: {},
+  };
+  const run = async (name, fn, estimateSeconds = 0) => {
+    if (!wants(name)) {
+      results.scenarios[name] = { status: 'skipped', reason: 'not selected (--only)' };
+      return;
+    }
+    if (elapsed() + estimateSeconds * 1000 > HARD_LIMIT_MS) {
+      results.scenarios[name] = { status: 'skipped', reason: `10-minute budget: ${round(elapsed() / 1000, 0)} s used, needs ~${estimateSeconds} s` };
+      log(`\n== ${name} == skipped (time budget)`);
+      return;
+    }
+    log(`\n== ${name} ==`);
+    const t0 = Date.now();
+    try {
+      results.scenarios[name] = { status: 'ok', ...(await fn()), durationMs: Date.now() - t0 };
+    } catch (error) {
+      log(`  FAILED: ${error?.stack ?? error}`);
+      results.scenarios[name] = { status: 'error', error: String(error?.message ?? error).slice(0, 500), durationMs: Date.now() - t0 };
+    }
+  };
+
+  await run('baseline', async () => ({ servers: await baseline(CFG.load, log) }));
+
+  // Scenarios 2, 3 and 5 share one server and database (5 reuses the agents/services of 3).
+  let server = null;
+  let client = null;
+  const needServer = ['heartbeat', 'dispatch', 'lists'].some(wants);
+  if (!needServer) for (const n of ['heartbeat', 'dispatch', 'lists']) results.scenarios[n] = { status: 'skipped', reason: 'not selected (--only)' };
+  if (needServer) {
+    try {
+      server = await startOpstage();
+      log(`\nserver ${server.origin} pid ${server.pid} data ${server.dataDir} (cold start ${round(server.coldStartMs, 0)} ms, RSS ${round(server.rssMb(), 1)} MB)`);
+      client = new OpstageClient(server.origin, { connections: 16 });
+      await client.login();
+    } catch (error) {
+      log(`server start/login FAILED: ${error?.message ?? error}`);
+      for (const n of ['heartbeat', 'dispatch', 'lists']) results.scenarios[n] = { status: 'error', error: `server start/login failed: ${String(error?.message ?? error).slice(0, 300)}` };
+    }
+  }
+  const ctx = { server, client, agents: [] };
+  if (server && client) {
+    await run('heartbeat', async () => {
+      const { result, agents } = await heartbeat({ ...CFG.load, ...CFG.heartbeat }, ctx, log);
+      ctx.agents.push(...agents);
+      return result;
+    });
+    await run('dispatch', async () => {
+      const { result, agents } = await dispatch(CFG.dispatch, ctx, log);
+      ctx.dispatchAgents = agents;
+      return result;
+    });
+    await run('lists', async () => lists(CFG.lists, ctx, log));
+  }
+  if (client) await client.close().catch(() => {});
+  if (server) {
+    const out = server.output();
+    await server.stop();
+    if (/error/i.test(out)) results.serverLogTail = out.slice(-3000);
+  }
+
+  await run('coldStart', async () => coldStart(CFG.cold, log));
+  await run('sweep', async () => sweep(CFG.sweep, log), CFG.sweep.estimateSeconds);
+  await run('fleet', async () => fleet(CFG.fleet, log), CFG.fleet.estimateSeconds);
+
+  results.loadAverageAtEnd = loadavg().map((v) => round(v, 2));
+  results.finishedAt = new Date().toISOString();
+  results.totalSeconds = round(elapsed() / 1000, 1);
+  results.table = tableRows(results);
+  const dir = join(REPO_ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const md = renderMarkdown(results);
+  writeFileSync(join(dir, 'latest.md'), md);
+  log(`\n${md}`);
+  log(`wrote bench/results/latest.json and latest.md in ${results.totalSeconds} s`);
+}
+
+// Safety net: the whole run is bounded even if a scenario hangs.
+const watchdog = setTimeout(() => {
+  process.stderr.write('bench: hard time limit (10 min) reached, aborting\n');
+  killAllChildren();
+  process.exit(3);
+}, 10 * 60 * 1000);
+watchdog.unref();
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`bench failed: ${error?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,34 @@
+// Scenario 4: process spawn -> first 200 from /api/system/health (build excluded: dist/ is prebuilt).
+import { makeDataDir, startOpstage } from '../lib/server.mjs';
+import { median, round } from '../lib/stats.mjs';
+import { rmSync } from 'node:fs';
+
+export async function coldStart(cfg, log) {
+  const fresh = [];
+  for (let i = 0; i < cfg.runs; i++) {
+    // Empty data dir: includes creating the DB, running migrations and hashing the bootstrap owner.
+    const srv = await startOpstage();
+    fresh.push(srv.coldStartMs);
+    await srv.stop();
+  }
+  const dataDir = makeDataDir();
+  const warm = [];
+  try {
+    for (let i = 0; i < cfg.runs + 1; i++) {
+      const srv = await startOpstage({ dataDir });
+      if (i > 0) warm.push(srv.coldStartMs); // first start creates the DB; the rest reopen it
+      await srv.stop({ removeData: false });
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const result = {
+    runs: cfg.runs,
+    freshMs: fresh.map((v) => round(v, 0)),
+    existingDbMs: warm.map((v) => round(v, 0)),
+    freshMedianMs: round(median(fresh), 0),
+    existingDbMedianMs: round(median(warm), 0),
+  };
+  log(`  cold start median: empty data dir ${result.freshMedianMs} ms, existing DB ${result.existingDbMedianMs} ms (runs ${JSON.stringify(result.freshMs)} / ${JSON.stringify(result.existingDbMs)})`);
+  return result;
+}

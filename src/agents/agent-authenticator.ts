@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { AuditService } from '../audit/audit.service';
+import { AgentAuthenticator } from '../common/auth/authenticators';
+import type { AgentPrincipal } from '../common/auth/principal';
+import { RequestContext } from '../common/context/request-context';
+import { TokenService } from '../common/crypto/token-service';
+import { DomainError, unauthorized } from '../common/errors/domain-error';
+import { Clock } from '../common/time/clock';
+import { AgentTokensRepository } from './agent-tokens.repository';
+import { attachAgent } from './authenticated-agent';
+
+/** `lastUsedAt` is refreshed at most this often per token (REF: 30 s). */
+export const TOKEN_LAST_USED_THROTTLE_MS = 30_000;
+/** One `agent.auth.rejected` audit per agent id per window (decision 12, same cadence as heartbeats). */
+export const REJECTION_AUDIT_INTERVAL_MS = 5 * 60 * 1000;
+const MAX_TRACKED = 10_000;
+
+/**
+ * Parses `Authorization` like REF: a case-insensitive `Bearer ` prefix is stripped and a bare
+ * token is accepted. Anything empty or containing whitespace (e.g. `Basic x y`) is malformed.
+ */
+export function bearerToken(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  const trimmed = header.trim();
+  const token = /^bearer(\s+|$)/i.test(trimmed) ? trimmed.replace(/^bearer\s*/i, '') : trimmed;
+  if (token === '' || /\s/.test(token)) return null;
+  return token;
+}
+
+/**
+ * Bearer authentication for `/api/agents/:agentId/*` (backend.md §6.3, decisions 2 and 12): the
+ * token is looked up by hash with its agent in one indexed read and must belong to the path's
+ * agent. It plays the role of a passport-http-bearer strategy, invoked from the global guard.
+ */
+@Injectable()
+export class TokenAgentAuthenticator extends AgentAuthenticator {
+  private readonly rejections = new Map<string, { at: number; suppressed: number }>();
+
+  constructor(
+    private readonly tokens: AgentTokensRepository,
+    private readonly tokenService: TokenService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async authenticate(req: Request, agentId: string | undefined): Promise<AgentPrincipal> {
+    const raw = bearerToken(req.header('authorization'));
+    if (!raw) {
+      await this.reject(req, agentId, 'missing_or_malformed');
+      throw unauthorized('Agent token required.');
+    }
+    const token = await this.tokens.findActiveWithAgent(this.tokenService.hash(raw));
+    const agent = token?.agent;
+    if (!token || !agent) {
+      await this.reject(req, agentId, 'unknown_or_revoked_token');
+      throw unauthorized('Invalid Agent token.');
+    }
+    if (!agentId || token.agentId !== agentId) {
+      await this.reject(req, agentId, 'token_of_other_agent');
+      throw unauthorized('Invalid Agent token.');
+    }
+    if (agent.status === 'REVOKED') {
+      await this.reject(req, agentId, 'agent_revoked');
+      throw unauthorized('Invalid Agent token.');
+    }
+    if (agent.status === 'DISABLED') {
+      await this.reject(req, agentId, 'agent_disabled');
+      throw new DomainError('AGENT_DISABLED', 'Agent is disabled.');
+    }
+    const nowMs = this.clock.nowMs();
+    const lastUsed = token.lastUsedAt ? Date.parse(token.lastUsedAt) : Number.NaN;
+    if (Number.isNaN(lastUsed) || nowMs - lastUsed >= TOKEN_LAST_USED_THROTTLE_MS) {
+      await this.tokens.touchLastUsed(token.id, new Date(nowMs).toISOString());
+    }
+    attachAgent(req, agent);
+    return { kind: 'agent', id: agent.id, code: agent.code, tokenId: token.id };
+  }
+
+  /** Sampled per path agent id so a misconfigured agent cannot flood the audit log. */
+  private async reject(req: Request, agentId: string | undefined, reason: string): Promise<void> {
+    const key = agentId ?? '(none)';
+    const nowMs = this.clock.nowMs();
+    const entry = this.rejections.get(key);
+    if (entry && nowMs - entry.at < REJECTION_AUDIT_INTERVAL_MS) {
+      entry.suppressed += 1;
+      return;
+    }
+    if (this.rejections.size >= MAX_TRACKED && !entry) this.rejections.clear();
+    this.rejections.set(key, { at: nowMs, suppressed: 0 });
+    const ctx = RequestContext.fromRequest(req, { kind: 'anonymous', id: null }, this.clock);
+    await this.audit.record(ctx, {
+      action: 'agent.auth.rejected',
+      actor: { type: 'AGENT', id: null },
+      targetType: 'Agent',
+      targetId: agentId ?? null,
+      result: 'FAILURE',
+      message: reason,
+      metadata: { reason, path: req.path, suppressedSinceLastAudit: entry?.suppressed ?? 0 },
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { CountersService } from '../system/counters.service';
+import type { RequestContext } from '../common/context/request-context';
+import type { AgentEntity } from './agent.entity';
+import { AgentsRepository } from './agents.repository';
+import { AgentsService } from './agents.service';
+
+/** `lastHeartbeatAt` is written at most this often per agent (decision 28). */
+export const HEARTBEAT_WRITE_INTERVAL_MS = 1000;
+/** One `agent.heartbeat.received` audit per agent per window (backend.md §10.4). */
+export const HEARTBEAT_AUDIT_INTERVAL_MS = 5 * 60 * 1000;
+/** Bounds the in-memory maps against a flood of distinct ids; clearing only re-audits once. */
+const MAX_TRACKED = 100_000;
+
+export interface LivenessOutcome {
+  /** The heartbeat moved the agent from PENDING/OFFLINE (stored or by age) to ONLINE. */
+  cameOnline: boolean;
+  previousStatus: string;
+}
+
+/**
+ * The heartbeat fast path: no transaction, the agent row comes from the authentication read,
+ * and at most one indexed UPDATE per second per agent. The commands poll reuses `touch`.
+ */
+@Injectable()
+export class AgentLivenessService {
+  private readonly lastWrite = new Map<string, number>();
+  private readonly lastAudit = new Map<string, number>();
+
+  constructor(
+    private readonly agents: AgentsRepository,
+    private readonly agentsService: AgentsService,
+    private readonly audit: AuditService,
+    private readonly counters: CountersService,
+  ) {}
+
+  /** Liveness without the heartbeat audit (used by heartbeats and command polls alike). */
+  async touch(ctx: RequestContext, agent: AgentEntity): Promise<LivenessOutcome> {
+    const nowMs = ctx.now.getTime();
+    const before = this.agentsService.effectiveStatus(agent, nowMs);
+    if (agent.status === 'DISABLED' || agent.status === 'REVOKED') return { cameOnline: false, previousStatus: agent.status };
+    if (agent.status === 'PENDING' || agent.status === 'OFFLINE') {
+      const changed = await this.agents.markOnline(agent.id, ctx.nowIso);
+      remember(this.lastWrite, agent.id, nowMs);
+      if (changed) await this.auditOnline(ctx, agent.id, agent.status);
+      return { cameOnline: changed, previousStatus: agent.status };
+    }
+    const storedMs = agent.lastHeartbeatAt ? Date.parse(agent.lastHeartbeatAt) : 0;
+    const lastMs = Math.max(this.lastWrite.get(agent.id) ?? 0, Number.isNaN(storedMs) ? 0 : storedMs);
+    if (nowMs - lastMs >= HEARTBEAT_WRITE_INTERVAL_MS) {
+      await this.agents.touchHeartbeat(agent.id, ctx.nowIso);
+      remember(this.lastWrite, agent.id, nowMs);
+    }
+    // Stored ONLINE but silent past the threshold (the sweep has not run yet): still a comeback.
+    const cameOnline = before === 'OFFLINE';
+    if (cameOnline) await this.auditOnline(ctx, agent.id, before);
+    return { cameOnline, previousStatus: before };
+  }
+
+  /** `touch` plus the sampled `agent.heartbeat.received` audit (first one after a restart always). */
+  async heartbeat(ctx: RequestContext, agent: AgentEntity): Promise<LivenessOutcome> {
+    const outcome = await this.touch(ctx, agent);
+    this.counters.increment('agent.heartbeats');
+    const nowMs = ctx.now.getTime();
+    const last = this.lastAudit.get(agent.id);
+    if (last === undefined || nowMs - last >= HEARTBEAT_AUDIT_INTERVAL_MS) {
+      remember(this.lastAudit, agent.id, nowMs);
+      await this.audit.record(ctx, { action: 'agent.heartbeat.received', targetType: 'Agent', targetId: agent.id });
+    }
+    return outcome;
+  }
+
+  private auditOnline(ctx: RequestContext, agentId: string, previousStatus: string): Promise<void> {
+    return this.audit.record(ctx, { action: 'agent.online', targetType: 'Agent', targetId: agentId, metadata: { previousStatus } });
+  }
+}
+
+function remember(map: Map<string, number>, key: string, value: number): void {
+  if (map.size >= MAX_TRACKED && !map.has(key)) map.clear();
+  map.set(key, value);
+}

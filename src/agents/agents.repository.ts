@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
+import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
+import { AgentEntity, type AgentStatus } from './agent.entity';
+
+export interface AgentListFilter {
+  /** Effective status (decision 15), compared against the SQL twin of `agentEffectiveStatus`. */
+  status?: AgentStatus;
+  q?: string;
+  /** Heartbeats strictly older than this ISO instant are stale. */
+  heartbeatCutoffIso: string;
+  offset: number;
+  limit: number;
+}
+
+export interface AgentListRow {
+  agent: AgentEntity;
+  serviceCount: number;
+}
+
+/**
+ * SQL twin of `agentEffectiveStatus` (effective-status.ts). `:hbCutoff` = now − threshold; a
+ * heartbeat `<` the cutoff is strictly older than the threshold, as in the pure rule.
+ */
+export function agentEffectiveStatusSql(alias: string): string {
+  const a = (c: string): string => `${alias}."${c}"`;
+  return `(CASE WHEN ${a('status')} IN ('DISABLED','REVOKED') THEN ${a('status')} WHEN ${a('lastHeartbeatAt')} IS NULL THEN 'PENDING' WHEN ${a('lastHeartbeatAt')} < :hbCutoff THEN 'OFFLINE' ELSE 'ONLINE' END)`;
+}
+
+/** `%`, `_` and `\` in a search term are literals, not wildcards (REF bug fixed). */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+@Injectable()
+export class AgentsRepository {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  findById(id: string, em: EntityManager = this.tx.manager): Promise<AgentEntity | null> {
+    return em.findOne(AgentEntity, { where: { id } });
+  }
+
+  findByCode(code: string, em: EntityManager = this.tx.manager): Promise<AgentEntity | null> {
+    return em.findOne(AgentEntity, { where: { workspaceId: DEFAULT_WORKSPACE_ID, code } });
+  }
+
+  async insert(agent: AgentEntity, em: EntityManager = this.tx.manager): Promise<void> {
+    await em.insert(AgentEntity, agent);
+  }
+
+  async update(id: string, patch: Partial<AgentEntity>, em: EntityManager = this.tx.manager): Promise<number> {
+    const res = await em.update(AgentEntity, { id }, patch);
+    return res.affected ?? 0;
+  }
+
+  /** The only write of a quiet heartbeat (decision 28): one indexed UPDATE by primary key. */
+  async touchHeartbeat(id: string, nowIso: string, em: EntityManager = this.tx.manager): Promise<void> {
+    await em.createQueryBuilder().update(AgentEntity).set({ lastHeartbeatAt: nowIso }).where('id = :id', { id }).execute();
+  }
+
+  /** PENDING/OFFLINE → ONLINE, once: the affected-row count tells whether this call made the transition. */
+  async markOnline(id: string, nowIso: string, em: EntityManager = this.tx.manager): Promise<boolean> {
+    const res = await em
+      .createQueryBuilder()
+      .update(AgentEntity)
+      .set({ status: 'ONLINE', lastHeartbeatAt: nowIso, updatedAt: nowIso })
+      .where('id = :id AND status IN (:...from)', { id, from: ['PENDING', 'OFFLINE'] })
+      .execute();
+    return (res.affected ?? 0) === 1;
+  }
+
+  /** Conditional status change (e.g. disable only when not REVOKED); returns the affected count. */
+  async transition(id: string, from: AgentStatus[], patch: Partial<AgentEntity>, em: EntityManager = this.tx.manager): Promise<number> {
+    const res = await em.createQueryBuilder().update(AgentEntity).set(patch).where('id = :id AND status IN (:...from)', { id, from }).execute();
+    return res.affected ?? 0;
+  }
+
+  async delete(id: string, em: EntityManager = this.tx.manager): Promise<number> {
+    const res = await em.delete(AgentEntity, { id });
+    return res.affected ?? 0;
+  }
+
+  /** One query for the page (service counts via a grouped subquery, no N+1) and one for the total. */
+  async list(filter: AgentListFilter, em: EntityManager = this.tx.manager): Promise<{ rows: AgentListRow[]; total: number }> {
+    const base = this.filtered(em, filter);
+    const total = await base.clone().getCount();
+    const raw = await base
+      .clone()
+      .leftJoin('(SELECT "agentId", COUNT(*) AS "cnt" FROM "capsule_services" GROUP BY "agentId")', 'sc', 'sc."agentId" = a.id')
+      .addSelect('COALESCE(sc.cnt, 0)', 'serviceCount')
+      .orderBy('a.createdAt', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .offset(filter.offset)
+      .limit(filter.limit)
+      .getRawAndEntities();
+    const rows = raw.entities.map((agent, i) => ({ agent, serviceCount: Number((raw.raw[i] as { serviceCount?: unknown }).serviceCount ?? 0) }));
+    return { rows, total };
+  }
+
+  /** Counts per effective status (dashboard/metrics use the same SQL rule as the list filter). */
+  async countByEffectiveStatus(heartbeatCutoffIso: string, em: EntityManager = this.tx.manager): Promise<Record<string, number>> {
+    const rows = await em
+      .createQueryBuilder(AgentEntity, 'a')
+      .select(agentEffectiveStatusSql('a'), 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('a.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID })
+      .setParameter('hbCutoff', heartbeatCutoffIso)
+      .groupBy('status')
+      .getRawMany<{ status: string; count: number | string }>();
+    const out: Record<string, number> = {};
+    for (const r of rows) out[r.status] = Number(r.count);
+    return out;
+  }
+
+  private filtered(em: EntityManager, filter: AgentListFilter): SelectQueryBuilder<AgentEntity> {
+    const qb = em.createQueryBuilder(AgentEntity, 'a').where('a.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID }).setParameter('hbCutoff', filter.heartbeatCutoffIso);
+    if (filter.status) qb.andWhere(`${agentEffectiveStatusSql('a')} = :effStatus`, { effStatus: filter.status });
+    if (filter.q) qb.andWhere(`(a.code LIKE :q ESCAPE '\\' OR a.name LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
+    return qb;
+  }
+}

@@ -1,0 +1,207 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { RequestContext } from '../common/context/request-context';
+import { AGENT_TOKEN_PREFIX, TokenService } from '../common/crypto/token-service';
+import { DomainError, notFound } from '../common/errors/domain-error';
+import { Page } from '../common/http/envelope';
+import { pageRequest, pagination } from '../common/http/pagination.dto';
+import { IdGenerator } from '../common/ids/id-generator';
+import { TransactionRunner } from '../database/transaction-runner';
+import { RuntimeSettingsService } from '../settings/runtime-settings.service';
+import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
+import type { AgentEntity, AgentMode } from './agent.entity';
+import { toAgentResponse, type AgentResponse } from './agent.mapper';
+import { AgentTokensRepository } from './agent-tokens.repository';
+import { AgentsRepository } from './agents.repository';
+import type { ListAgentsQueryDto } from './dto/list-agents-query.dto';
+import { agentEffectiveStatus, heartbeatCutoffIso, statusImpliedByHeartbeat, type AgentEffectiveStatus } from './effective-status';
+
+/** Identity an agent sends at registration (hostname/sdkVersion/version only when it sends them). */
+export interface AgentIdentity {
+  code: string;
+  name?: string;
+  mode?: AgentMode;
+  runtime?: string;
+  version?: string;
+  hostname?: string;
+  sdkVersion?: string;
+}
+
+export interface RegisteredAgent {
+  agent: AgentEntity;
+  rawToken: string;
+  revokedTokens: number;
+  created: boolean;
+}
+
+@Injectable()
+export class AgentsService {
+  constructor(
+    private readonly agents: AgentsRepository,
+    private readonly tokens: AgentTokensRepository,
+    private readonly settings: RuntimeSettingsService,
+    private readonly tx: TransactionRunner,
+    private readonly ids: IdGenerator,
+    private readonly tokenService: TokenService,
+    private readonly audit: AuditService,
+  ) {}
+
+  findById(id: string, em?: EntityManager): Promise<AgentEntity | null> {
+    return this.agents.findById(id, em);
+  }
+
+  /** Effective status with the current runtime threshold (decision 14). */
+  effectiveStatus(agent: Pick<AgentEntity, 'status' | 'lastHeartbeatAt'>, nowMs: number): AgentEffectiveStatus {
+    return agentEffectiveStatus(agent, nowMs, this.settings.get().agentOfflineThresholdSeconds);
+  }
+
+  /** now − threshold, for SQL filters that must agree with `effectiveStatus`. */
+  heartbeatCutoffIso(nowMs: number): string {
+    return heartbeatCutoffIso(nowMs, this.settings.get().agentOfflineThresholdSeconds);
+  }
+
+  toResponse(agent: AgentEntity, nowMs: number, serviceCount?: number): AgentResponse {
+    return toAgentResponse(agent, this.effectiveStatus(agent, nowMs), serviceCount);
+  }
+
+  async getOrThrow(id: string, em?: EntityManager): Promise<AgentEntity> {
+    const agent = await this.agents.findById(id, em);
+    if (!agent) throw notFound('AGENT_NOT_FOUND', 'Agent not found.');
+    return agent;
+  }
+
+  async list(ctx: RequestContext, query: ListAgentsQueryDto): Promise<Page<AgentResponse>> {
+    const req = pageRequest(query);
+    const nowMs = ctx.now.getTime();
+    const { rows, total } = await this.agents.list({
+      status: query.status,
+      q: query.q,
+      heartbeatCutoffIso: this.heartbeatCutoffIso(nowMs),
+      offset: req.offset,
+      limit: req.pageSize,
+    });
+    return new Page(
+      rows.map((r) => this.toResponse(r.agent, nowMs, r.serviceCount)),
+      pagination(req, total),
+    );
+  }
+
+  /**
+   * Registration step inside the caller's transaction: creates the agent or, for a known code,
+   * rotates its tokens (decision 2: REVOKED is cleared, DISABLED never is).
+   */
+  async registerOrRotate(ctx: RequestContext, identity: AgentIdentity, em: EntityManager): Promise<RegisteredAgent> {
+    const now = ctx.nowIso;
+    const existing = await this.agents.findByCode(identity.code, em);
+    let agent: AgentEntity;
+    let revokedTokens = 0;
+    if (existing) {
+      const patch: Partial<AgentEntity> = {
+        name: identity.name ?? existing.name,
+        mode: identity.mode ?? existing.mode,
+        runtime: identity.runtime ?? existing.runtime,
+        version: identity.version ?? existing.version,
+        hostname: identity.hostname ?? existing.hostname,
+        sdkVersion: identity.sdkVersion ?? existing.sdkVersion,
+        updatedAt: now,
+      };
+      if (existing.status !== 'DISABLED') {
+        patch.status = 'ONLINE';
+        patch.lastHeartbeatAt = now;
+        patch.revokedAt = null;
+      }
+      await this.agents.update(existing.id, patch, em);
+      agent = { ...existing, ...patch };
+      revokedTokens = await this.tokens.revokeAllForAgent(existing.id, now, em);
+    } else {
+      agent = {
+        id: this.ids.next('agt'),
+        workspaceId: DEFAULT_WORKSPACE_ID,
+        code: identity.code,
+        name: identity.name ?? null,
+        mode: identity.mode ?? 'embedded',
+        runtime: identity.runtime ?? null,
+        version: identity.version ?? null,
+        hostname: identity.hostname ?? null,
+        sdkVersion: identity.sdkVersion ?? null,
+        // Registration is proof of life, as REF: the agent starts ONLINE with a heartbeat.
+        status: 'ONLINE',
+        lastHeartbeatAt: now,
+        disabledAt: null,
+        revokedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await this.agents.insert(agent, em);
+    }
+    const rawToken = this.tokenService.generate(AGENT_TOKEN_PREFIX);
+    await this.tokens.insert(
+      { id: this.ids.next('tok'), agentId: agent.id, tokenHash: this.tokenService.hash(rawToken), name: null, status: 'ACTIVE', lastUsedAt: null, revokedAt: null, createdAt: now, updatedAt: now },
+      em,
+    );
+    return { agent, rawToken, revokedTokens, created: !existing };
+  }
+
+  async disable(ctx: RequestContext, agentId: string): Promise<AgentResponse> {
+    const agent = await this.tx.run(async (em) => {
+      const current = await this.getOrThrow(agentId, em);
+      if (current.status === 'REVOKED') throw new DomainError('AGENT_REVOKED', 'Agent is revoked.');
+      const patch: Partial<AgentEntity> = { status: 'DISABLED', disabledAt: current.disabledAt ?? ctx.nowIso, updatedAt: ctx.nowIso };
+      await this.agents.update(agentId, patch, em);
+      if (current.status !== 'DISABLED') {
+        await this.audit.record(ctx, { action: 'agent.disabled', targetType: 'Agent', targetId: agentId, metadata: { previousStatus: current.status } }, em);
+      }
+      return { ...current, ...patch };
+    });
+    return this.toResponse(agent, ctx.now.getTime());
+  }
+
+  /** Back to what the heartbeat age implies (PENDING/ONLINE/OFFLINE), never a forced ONLINE. */
+  async enable(ctx: RequestContext, agentId: string): Promise<AgentResponse> {
+    const nowMs = ctx.now.getTime();
+    const agent = await this.tx.run(async (em) => {
+      const current = await this.getOrThrow(agentId, em);
+      if (current.status === 'REVOKED') throw new DomainError('AGENT_REVOKED', 'Agent is revoked.');
+      if (current.status !== 'DISABLED') return current;
+      const status = statusImpliedByHeartbeat(current.lastHeartbeatAt, nowMs, this.settings.get().agentOfflineThresholdSeconds);
+      const patch: Partial<AgentEntity> = { status, disabledAt: null, updatedAt: ctx.nowIso };
+      await this.agents.update(agentId, patch, em);
+      await this.audit.record(ctx, { action: 'agent.enabled', targetType: 'Agent', targetId: agentId, metadata: { status } }, em);
+      return { ...current, ...patch };
+    });
+    return this.toResponse(agent, nowMs);
+  }
+
+  async revoke(ctx: RequestContext, agentId: string): Promise<AgentResponse> {
+    const agent = await this.tx.run(async (em) => {
+      const current = await this.getOrThrow(agentId, em);
+      const revokedTokens = await this.tokens.revokeAllForAgent(agentId, ctx.nowIso, em);
+      if (current.status === 'REVOKED' && revokedTokens === 0) return current;
+      const patch: Partial<AgentEntity> = { status: 'REVOKED', revokedAt: current.revokedAt ?? ctx.nowIso, updatedAt: ctx.nowIso };
+      await this.agents.update(agentId, patch, em);
+      await this.audit.record(ctx, { action: 'agent.revoked', targetType: 'Agent', targetId: agentId, metadata: { revokedTokens, previousStatus: current.status } }, em);
+      return { ...current, ...patch };
+    });
+    return this.toResponse(agent, ctx.now.getTime());
+  }
+
+  /**
+   * Only REVOKED agents, or agents whose heartbeat age makes them OFFLINE, can be deleted. Its
+   * tokens, services, health reports, configs, actions and their commands go by FK cascade.
+   */
+  async delete(ctx: RequestContext, agentId: string): Promise<AgentResponse> {
+    const nowMs = ctx.now.getTime();
+    return this.tx.run(async (em) => {
+      const current = await this.getOrThrow(agentId, em);
+      const effective = this.effectiveStatus(current, nowMs);
+      if (current.status !== 'REVOKED' && effective !== 'OFFLINE') {
+        throw new DomainError('AGENT_NOT_DELETABLE', 'Only REVOKED or OFFLINE agents can be deleted.', { status: current.status, effectiveStatus: effective });
+      }
+      const response = this.toResponse(current, nowMs);
+      await this.agents.delete(agentId, em);
+      await this.audit.record(ctx, { action: 'agent.deleted', targetType: 'Agent', targetId: agentId, metadata: { code: current.code, status: current.status, effectiveStatus: effective } }, em);
+      return response;
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { PaginationQueryDto } from '../../common/http/pagination.dto';
+import type { AuditActorType, AuditResult } from '../audit-event.entity';
+
+export const AUDIT_ACTOR_TYPES: readonly AuditActorType[] = ['USER', 'AGENT', 'SYSTEM'];
+export const AUDIT_RESULTS: readonly AuditResult[] = ['SUCCESS', 'FAILURE'];
+export const AUDIT_EXPORT_FORMATS = ['json', 'csv'] as const;
+export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+/** REF accepts anything `Date.parse` understands and normalises it to ISO; the rest stays and fails the check. */
+const toIso = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const ms = Date.parse(value.trim());
+  return Number.isNaN(ms) ? value : new Date(ms).toISOString();
+};
+
+/** Filters of the audit list and export (backend.md §3.4); `format` is accepted and ignored by the list, as in REF. */
+export class AuditQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ enum: AUDIT_ACTOR_TYPES })
+  @IsOptional()
+  @IsIn(AUDIT_ACTOR_TYPES)
+  actorType?: AuditActorType;
+
+  @ApiPropertyOptional({ enum: AUDIT_RESULTS })
+  @IsOptional()
+  @IsIn(AUDIT_RESULTS)
+  result?: AuditResult;
+
+  @ApiPropertyOptional({ description: 'Exact action name', maxLength: 160 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(160)
+  action?: string;
+
+  @ApiPropertyOptional({ maxLength: 120 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  targetType?: string;
+
+  @ApiPropertyOptional({ maxLength: 160 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(160)
+  targetId?: string;
+
+  @ApiPropertyOptional({ description: 'Inclusive lower bound on createdAt (any date Date.parse accepts)' })
+  @IsOptional()
+  @Transform(toIso)
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date-time' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Inclusive upper bound on createdAt' })
+  @IsOptional()
+  @Transform(toIso)
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date-time' })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: AUDIT_EXPORT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(AUDIT_EXPORT_FORMATS)
+  format?: AuditExportFormat;
+}

@@ -1,0 +1,65 @@
+import type { ActionDefinitionEntity, DangerLevel } from './action-definition.entity';
+
+/** PublicAction (backend.md §4.9); `category`/`order` only when set. */
+export interface ActionDefinitionResponse {
+  id: string;
+  serviceId: string;
+  name: string;
+  label: string;
+  description: string | null;
+  dangerLevel: DangerLevel;
+  requiresConfirmation: boolean;
+  category?: string;
+  order?: number;
+  inputSchema: Record<string, unknown>;
+  resultSchema?: Record<string, unknown>;
+  timeoutSeconds: number | null;
+  enabled: boolean;
+  hasPrepare: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function parseObject(json: string | null | undefined): Record<string, unknown> {
+  if (!json) return {};
+  try {
+    const value: unknown = JSON.parse(json);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function parseArray(json: string | null | undefined): unknown[] {
+  if (!json) return [];
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
+export function toActionDefinition(entity: ActionDefinitionEntity): ActionDefinitionResponse {
+  const metadata = parseObject(entity.metadataJson);
+  const out: ActionDefinitionResponse = {
+    id: entity.id,
+    serviceId: entity.serviceId,
+    name: entity.name,
+    label: entity.label,
+    description: entity.description,
+    dangerLevel: entity.dangerLevel,
+    requiresConfirmation: Boolean(entity.requiresConfirmation),
+    inputSchema: parseObject(entity.inputSchemaJson),
+    timeoutSeconds: entity.timeoutSeconds,
+    enabled: Boolean(entity.enabled),
+    hasPrepare: Boolean(entity.hasPrepare),
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+  };
+  if (typeof metadata.category === 'string') out.category = metadata.category;
+  if (typeof metadata.order === 'number') out.order = metadata.order;
+  const resultSchema = parseObject(entity.resultSchemaJson);
+  if (Object.keys(resultSchema).length > 0) out.resultSchema = resultSchema;
+  return out;
+}

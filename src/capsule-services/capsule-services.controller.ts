@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { AgentResponse } from '../agents/agent.mapper';
+import { Roles } from '../common/auth/policy.decorators';
+import { Ctx } from '../common/context/ctx.decorator';
+import type { RequestContext } from '../common/context/request-context';
+import type { Page } from '../common/http/envelope';
+import type { ActionDefinitionResponse } from './action.mapper';
+import type { CapsuleServiceDetailResponse, CapsuleServiceResponse, ConfigItemResponse, HealthReportResponse } from './capsule-service.mapper';
+import { CapsuleServicesService } from './capsule-services.service';
+import { ListServicesQueryDto, ReassignServiceDto } from './dto/list-services-query.dto';
+
+/** Admin view of Capsule Services (backend.md §4.9, decision 24). */
+@ApiTags('capsule-services')
+@Controller('api/admin/capsule-services')
+export class CapsuleServicesController {
+  constructor(private readonly services: CapsuleServicesService) {}
+
+  @Get()
+  @Roles('viewer')
+  list(@Ctx() ctx: RequestContext, @Query() query: ListServicesQueryDto): Promise<Page<CapsuleServiceResponse>> {
+    return this.services.list(ctx, query);
+  }
+
+  @Get(':serviceId')
+  @Roles('viewer')
+  detail(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string): Promise<CapsuleServiceDetailResponse> {
+    return this.services.detail(ctx, serviceId);
+  }
+
+  @Get(':serviceId/manifest')
+  @Roles('viewer')
+  manifest(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string): Promise<Record<string, unknown>> {
+    return this.services.manifest(ctx, serviceId);
+  }
+
+  @Get(':serviceId/health')
+  @Roles('viewer')
+  health(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string): Promise<HealthReportResponse[]> {
+    return this.services.health(ctx, serviceId);
+  }
+
+  @Get(':serviceId/configs')
+  @Roles('viewer')
+  configs(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string): Promise<ConfigItemResponse[]> {
+    return this.services.configs(ctx, serviceId);
+  }
+
+  @Get(':serviceId/actions')
+  @Roles('viewer')
+  actions(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string): Promise<ActionDefinitionResponse[]> {
+    return this.services.actions(ctx, serviceId);
+  }
+
+  @Post(':serviceId/reassign')
+  @HttpCode(200)
+  @Roles('owner')
+  reassign(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string, @Body() dto: ReassignServiceDto): Promise<CapsuleServiceResponse> {
+    return this.services.reassign(ctx, serviceId, dto.agentId);
+  }
+}
+
+/** `GET /api/admin/agents/:agentId` needs the agent's services, so it is served from this module. */
+@ApiTags('agents')
+@Controller('api/admin/agents')
+export class AgentDetailController {
+  constructor(private readonly services: CapsuleServicesService) {}
+
+  @Get(':agentId')
+  @Roles('viewer')
+  detail(@Ctx() ctx: RequestContext, @Param('agentId') agentId: string): Promise<AgentResponse & { services: CapsuleServiceResponse[] }> {
+    return this.services.agentDetail(ctx, agentId);
+  }
+}

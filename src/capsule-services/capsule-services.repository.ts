@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AgentEntity } from '../agents/agent.entity';
+import { TransactionRunner } from '../database/transaction-runner';
+import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
+import { CapsuleServiceEntity, type HealthStatus } from './capsule-service.entity';
+import type { ServiceEffectiveStatus } from './service-status';
+
+export interface ServiceListFilter {
+  status?: ServiceEffectiveStatus;
+  healthStatus?: HealthStatus;
+  agentId?: string;
+  q?: string;
+  heartbeatCutoffIso: string;
+  /** null when the report-freshness rule is off. */
+  reportCutoffIso: string | null;
+  offset: number;
+  limit: number;
+}
+
+export interface ServiceWithAgent {
+  service: CapsuleServiceEntity;
+  agent: AgentEntity | null;
+}
+
+/**
+ * SQL twin of `serviceEffectiveStatus` (service-status.ts); `s` is the service, `ag` its agent
+ * (LEFT JOIN). `:hbCutoff` = now − agent threshold, `:rpCutoff` = now − service-stale threshold.
+ */
+export function serviceEffectiveStatusSql(withReportRule: boolean): string {
+  const reportRule = withReportRule
+    ? `WHEN (s."lastReportedAt" IS NULL OR s."lastReportedAt" < :rpCutoff) AND (s."lastHealthAt" IS NULL OR s."lastHealthAt" < :rpCutoff) THEN 'STALE' `
+    : '';
+  return (
+    `(CASE WHEN ag."id" IS NULL THEN 'OFFLINE' ` +
+    `WHEN ag."status" IN ('DISABLED','REVOKED') THEN 'OFFLINE' ` +
+    `WHEN ag."lastHeartbeatAt" IS NULL THEN 'STALE' ` +
+    `WHEN ag."lastHeartbeatAt" < :hbCutoff THEN 'OFFLINE' ` +
+    reportRule +
+    // A stored OFFLINE only records an earlier sweep; the agent is live again, so health is unknown.
+    `WHEN s."status" = 'OFFLINE' THEN 'UNKNOWN' ` +
+    `ELSE s."status" END)`
+  );
+}
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+@Injectable()
+export class CapsuleServicesRepository {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  findById(id: string, em: EntityManager = this.tx.manager): Promise<CapsuleServiceEntity | null> {
+    return em.findOne(CapsuleServiceEntity, { where: { id } });
+  }
+
+  findByCode(code: string, em: EntityManager = this.tx.manager): Promise<CapsuleServiceEntity | null> {
+    return em.findOne(CapsuleServiceEntity, { where: { workspaceId: DEFAULT_WORKSPACE_ID, code } });
+  }
+
+  async findWithAgent(id: string, em: EntityManager = this.tx.manager): Promise<ServiceWithAgent | null> {
+    const service = await em.createQueryBuilder(CapsuleServiceEntity, 's').leftJoinAndSelect('s.agent', 'ag').where('s.id = :id', { id }).getOne();
+    if (!service) return null;
+    const agent = service.agent ?? null;
+    delete service.agent;
+    return { service, agent };
+  }
+
+  findByAgent(agentId: string, em: EntityManager = this.tx.manager): Promise<CapsuleServiceEntity[]> {
+    return em.find(CapsuleServiceEntity, { where: { agentId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  async insert(service: CapsuleServiceEntity, em: EntityManager = this.tx.manager): Promise<void> {
+    await em.insert(CapsuleServiceEntity, service);
+  }
+
+  async update(id: string, patch: Partial<CapsuleServiceEntity>, em: EntityManager = this.tx.manager): Promise<void> {
+    await em.update(CapsuleServiceEntity, { id }, patch);
+  }
+
+  /** Effective status computed in SQL for both the filter and the count (decision 15). */
+  async list(filter: ServiceListFilter, em: EntityManager = this.tx.manager): Promise<{ rows: ServiceWithAgent[]; total: number }> {
+    const qb = this.filtered(em, filter);
+    const total = await qb.clone().getCount();
+    const services = await qb.clone().orderBy('s.createdAt', 'DESC').addOrderBy('s.id', 'DESC').offset(filter.offset).limit(filter.limit).getMany();
+    const rows = services.map((service) => {
+      const agent = service.agent ?? null;
+      delete service.agent;
+      return { service, agent };
+    });
+    return { rows, total };
+  }
+
+  /** Counts per effective status, same SQL rule as the list filter (dashboard, metrics). */
+  async countByEffectiveStatus(heartbeatCutoffIso: string, reportCutoffIso: string | null, em: EntityManager = this.tx.manager): Promise<Record<string, number>> {
+    const qb = em
+      .createQueryBuilder(CapsuleServiceEntity, 's')
+      .leftJoin('s.agent', 'ag')
+      .select(serviceEffectiveStatusSql(reportCutoffIso !== null), 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('s.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID })
+      .setParameter('hbCutoff', heartbeatCutoffIso)
+      .groupBy('status');
+    if (reportCutoffIso !== null) qb.setParameter('rpCutoff', reportCutoffIso);
+    const rows = await qb.getRawMany<{ status: string; count: number | string }>();
+    const out: Record<string, number> = {};
+    for (const r of rows) out[r.status] = Number(r.count);
+    return out;
+  }
+
+  private filtered(em: EntityManager, filter: ServiceListFilter): SelectQueryBuilder<CapsuleServiceEntity> {
+    const qb = em
+      .createQueryBuilder(CapsuleServiceEntity, 's')
+      .leftJoinAndSelect('s.agent', 'ag')
+      .where('s.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID })
+      .setParameter('hbCutoff', filter.heartbeatCutoffIso);
+    if (filter.reportCutoffIso !== null) qb.setParameter('rpCutoff', filter.reportCutoffIso);
+    if (filter.status) qb.andWhere(`${serviceEffectiveStatusSql(filter.reportCutoffIso !== null)} = :effStatus`, { effStatus: filter.status });
+    if (filter.healthStatus) qb.andWhere('s.healthStatus = :healthStatus', { healthStatus: filter.healthStatus });
+    if (filter.agentId) qb.andWhere('s.agentId = :agentId', { agentId: filter.agentId });
+    if (filter.q) qb.andWhere(`(s.code LIKE :q ESCAPE '\\' OR s.name LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
+    return qb;
+  }
+}

@@ -1,0 +1,171 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AgentEntity } from '../agents/agent.entity';
+import type { AgentResponse } from '../agents/agent.mapper';
+import { AgentsService } from '../agents/agents.service';
+import { AuditService } from '../audit/audit.service';
+import type { RequestContext } from '../common/context/request-context';
+import { DomainError, notFound } from '../common/errors/domain-error';
+import { Page } from '../common/http/envelope';
+import { pageRequest, pagination } from '../common/http/pagination.dto';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TransactionRunner } from '../database/transaction-runner';
+import { RuntimeSettingsService } from '../settings/runtime-settings.service';
+import type { ActionDefinitionEntity } from './action-definition.entity';
+import { toActionDefinition, type ActionDefinitionResponse } from './action.mapper';
+import type { CapsuleServiceEntity } from './capsule-service.entity';
+import {
+  extrasOf,
+  manifestOf,
+  toConfigResponse,
+  toHealthResponse,
+  toServiceResponse,
+  type CapsuleServiceDetailResponse,
+  type CapsuleServiceResponse,
+  type ConfigItemResponse,
+  type HealthReportResponse,
+} from './capsule-service.mapper';
+import { CapsuleServicesRepository } from './capsule-services.repository';
+import { CatalogRepository } from './catalog.repository';
+import type { ListServicesQueryDto } from './dto/list-services-query.dto';
+import { serviceEffectiveStatus, type ServiceEffectiveStatus, type StatusThresholds } from './service-status';
+
+/** How many health reports `GET …/:id/health` returns. */
+const HEALTH_HISTORY = 20;
+
+/** Read side of Capsule Services plus the owner-only reassign (decision 3). */
+@Injectable()
+export class CapsuleServicesService {
+  constructor(
+    private readonly services: CapsuleServicesRepository,
+    private readonly catalog: CatalogRepository,
+    private readonly agents: AgentsService,
+    private readonly settings: RuntimeSettingsService,
+    private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  findById(id: string, em?: EntityManager): Promise<CapsuleServiceEntity | null> {
+    return this.services.findById(id, em);
+  }
+
+  findAction(serviceId: string, name: string, em?: EntityManager): Promise<ActionDefinitionEntity | null> {
+    return this.catalog.findAction(serviceId, name, em);
+  }
+
+  toActionDefinition(entity: ActionDefinitionEntity): ActionDefinitionResponse {
+    return toActionDefinition(entity);
+  }
+
+  thresholds(): StatusThresholds {
+    return { agentOfflineThresholdSeconds: this.settings.get().agentOfflineThresholdSeconds, serviceStaleThresholdSeconds: this.config.serviceStaleThresholdSeconds };
+  }
+
+  /** The pure rule with the current thresholds; `agent` null = owner missing. */
+  effectiveStatus(service: CapsuleServiceEntity, agent: AgentEntity | null, nowMs: number): ServiceEffectiveStatus {
+    return serviceEffectiveStatus(service, agent, nowMs, this.thresholds());
+  }
+
+  toResponse(service: CapsuleServiceEntity, agent: AgentEntity | null, nowMs: number): CapsuleServiceResponse {
+    return toServiceResponse(service, this.effectiveStatus(service, agent, nowMs));
+  }
+
+  /** Counts per effective status (same SQL rule as the list filter), for dashboards and metrics. */
+  countByEffectiveStatus(nowMs: number): Promise<Record<string, number>> {
+    const cutoffs = this.cutoffs(nowMs);
+    return this.services.countByEffectiveStatus(cutoffs.heartbeatCutoffIso, cutoffs.reportCutoffIso);
+  }
+
+  async list(ctx: RequestContext, query: ListServicesQueryDto): Promise<Page<CapsuleServiceResponse>> {
+    const req = pageRequest(query);
+    const nowMs = ctx.now.getTime();
+    const { rows, total } = await this.services.list({
+      status: query.status,
+      healthStatus: query.healthStatus,
+      agentId: query.agentId,
+      q: query.q,
+      ...this.cutoffs(nowMs),
+      offset: req.offset,
+      limit: req.pageSize,
+    });
+    return new Page(
+      rows.map((r) => this.toResponse(r.service, r.agent, nowMs)),
+      pagination(req, total),
+    );
+  }
+
+  async detail(ctx: RequestContext, id: string): Promise<CapsuleServiceDetailResponse> {
+    const { service, agent } = await this.loadOrThrow(id);
+    const [health, configs, actions] = await Promise.all([this.catalog.latestHealth(id), this.catalog.configs(id), this.catalog.actions(id)]);
+    return {
+      ...this.toResponse(service, agent, ctx.now.getTime()),
+      manifest: manifestOf(service),
+      ...extrasOf(service),
+      health: health ? toHealthResponse(health) : null,
+      configs: configs.map(toConfigResponse),
+      actions: actions.map(toActionDefinition),
+    };
+  }
+
+  async manifest(_ctx: RequestContext, id: string): Promise<Record<string, unknown>> {
+    const { service } = await this.loadOrThrow(id);
+    return manifestOf(service);
+  }
+
+  /** Latest first; `data` is the recent history (decision 24). */
+  async health(_ctx: RequestContext, id: string): Promise<HealthReportResponse[]> {
+    await this.loadOrThrow(id);
+    return (await this.catalog.recentHealth(id, HEALTH_HISTORY)).map(toHealthResponse);
+  }
+
+  async configs(_ctx: RequestContext, id: string): Promise<ConfigItemResponse[]> {
+    await this.loadOrThrow(id);
+    return (await this.catalog.configs(id)).map(toConfigResponse);
+  }
+
+  async actions(_ctx: RequestContext, id: string): Promise<ActionDefinitionResponse[]> {
+    await this.loadOrThrow(id);
+    return (await this.catalog.actions(id)).map(toActionDefinition);
+  }
+
+  /** Agent detail with its services (lives here because services sit above agents in the DAG). */
+  async agentDetail(ctx: RequestContext, agentId: string): Promise<AgentResponse & { services: CapsuleServiceResponse[] }> {
+    const agent = await this.agents.getOrThrow(agentId);
+    const services = await this.services.findByAgent(agentId);
+    const nowMs = ctx.now.getTime();
+    return { ...this.agents.toResponse(agent, nowMs, services.length), services: services.map((s) => this.toResponse(s, agent, nowMs)) };
+  }
+
+  /** Owner moves a service to another agent (decision 3), e.g. after a host move. Audited. */
+  async reassign(ctx: RequestContext, id: string, agentId: string): Promise<CapsuleServiceResponse> {
+    const result = await this.tx.run(async (em) => {
+      const service = await this.services.findById(id, em);
+      if (!service) throw notFound('CAPSULE_SERVICE_NOT_FOUND', 'Capsule Service not found.');
+      const target = await this.agents.findById(agentId, em);
+      if (!target) throw notFound('AGENT_NOT_FOUND', 'Agent not found.');
+      if (target.status === 'REVOKED') throw new DomainError('AGENT_REVOKED', 'Agent is revoked.');
+      const fromAgentId = service.agentId;
+      if (fromAgentId !== agentId) {
+        await this.services.update(id, { agentId, updatedAt: ctx.nowIso }, em);
+        await this.audit.record(ctx, { action: 'service.reassigned', targetType: 'CapsuleService', targetId: id, metadata: { code: service.code, fromAgentId, toAgentId: agentId } }, em);
+      }
+      return { service: { ...service, agentId, updatedAt: fromAgentId !== agentId ? ctx.nowIso : service.updatedAt }, agent: target };
+    });
+    return this.toResponse(result.service, result.agent, ctx.now.getTime());
+  }
+
+  private async loadOrThrow(id: string): Promise<{ service: CapsuleServiceEntity; agent: AgentEntity | null }> {
+    const found = await this.services.findWithAgent(id);
+    if (!found) throw notFound('CAPSULE_SERVICE_NOT_FOUND', 'Capsule Service not found.');
+    return found;
+  }
+
+  private cutoffs(nowMs: number): { heartbeatCutoffIso: string; reportCutoffIso: string | null } {
+    const t = this.thresholds();
+    return {
+      heartbeatCutoffIso: new Date(nowMs - t.agentOfflineThresholdSeconds * 1000).toISOString(),
+      reportCutoffIso: t.serviceStaleThresholdSeconds > 0 ? new Date(nowMs - t.serviceStaleThresholdSeconds * 1000).toISOString() : null,
+    };
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
+import { ActionDefinitionEntity } from './action-definition.entity';
+import { ConfigItemEntity } from './config-item.entity';
+import { HealthReportEntity } from './health-report.entity';
+
+/** Configs, actions and health reports of a service (the parts a report rewrites). */
+@Injectable()
+export class CatalogRepository {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  findAction(serviceId: string, name: string, em: EntityManager = this.tx.manager): Promise<ActionDefinitionEntity | null> {
+    return em.findOne(ActionDefinitionEntity, { where: { serviceId, name } });
+  }
+
+  actions(serviceId: string, em: EntityManager = this.tx.manager): Promise<ActionDefinitionEntity[]> {
+    return em.find(ActionDefinitionEntity, { where: { serviceId }, order: { name: 'ASC' } });
+  }
+
+  configs(serviceId: string, em: EntityManager = this.tx.manager): Promise<ConfigItemEntity[]> {
+    return em.find(ConfigItemEntity, { where: { serviceId }, order: { configKey: 'ASC' } });
+  }
+
+  async saveActions(rows: ActionDefinitionEntity[], em: EntityManager): Promise<void> {
+    for (const row of rows) await em.save(ActionDefinitionEntity, row);
+  }
+
+  async saveConfigs(rows: ConfigItemEntity[], em: EntityManager): Promise<void> {
+    for (const row of rows) await em.save(ConfigItemEntity, row);
+  }
+
+  async deleteConfigs(ids: string[], em: EntityManager): Promise<void> {
+    if (ids.length > 0) await em.delete(ConfigItemEntity, ids);
+  }
+
+  latestHealth(serviceId: string, em: EntityManager = this.tx.manager): Promise<HealthReportEntity | null> {
+    return em.findOne(HealthReportEntity, { where: { serviceId }, order: { reportedAt: 'DESC', id: 'DESC' } });
+  }
+
+  recentHealth(serviceId: string, limit: number, em: EntityManager = this.tx.manager): Promise<HealthReportEntity[]> {
+    return em.find(HealthReportEntity, { where: { serviceId }, order: { reportedAt: 'DESC', id: 'DESC' }, take: limit });
+  }
+
+  async insertHealth(row: HealthReportEntity, em: EntityManager = this.tx.manager): Promise<void> {
+    await em.insert(HealthReportEntity, row);
+  }
+
+  /** Keeps the newest `keep` reports of the service (decision 20); ids are time-sortable ULIDs. */
+  async pruneHealth(serviceId: string, keep: number, em: EntityManager = this.tx.manager): Promise<void> {
+    if (keep <= 0) return;
+    await em.query(
+      `DELETE FROM "health_reports" WHERE "serviceId" = ? AND "id" NOT IN (SELECT "id" FROM "health_reports" WHERE "serviceId" = ? ORDER BY "reportedAt" DESC, "id" DESC LIMIT ?)`,
+      [serviceId, serviceId, keep],
+    );
+  }
+}

@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AgentEntity } from '../agents/agent.entity';
+import { AgentsService } from '../agents/agents.service';
+import { AuditService } from '../audit/audit.service';
+import type { RequestContext } from '../common/context/request-context';
+import { TokenService } from '../common/crypto/token-service';
+import { DomainError } from '../common/errors/domain-error';
+import { IdGenerator } from '../common/ids/id-generator';
+import { RuntimeSettingsService } from '../settings/runtime-settings.service';
+import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
+import type { ActionDefinitionEntity } from './action-definition.entity';
+import type { CapsuleServiceEntity, HealthStatus } from './capsule-service.entity';
+import { CapsuleServicesRepository } from './capsule-services.repository';
+import { CatalogRepository } from './catalog.repository';
+import type { ConfigItemEntity } from './config-item.entity';
+import type { HealthInputDto, ReportedServiceDto } from './dto/reported-service.dto';
+import { canonicalJson, normalizeHealth, normalizeReport, type NormalizedReport } from './report-normalizer';
+import { storedStatusFromHealth } from './service-status';
+
+/** Manifests larger than this are refused with 413 (they are shown to every operator). */
+export const MAX_MANIFEST_BYTES = 256 * 1024;
+/** A heartbeat repeating the same health rewrites it at most this often (decision 28). */
+const HEALTH_REFRESH_MS = 60_000;
+
+/**
+ * Upsert of reported services (backend.md §6.4 with decisions 3, 20, 21): no takeover, configs
+ * and actions upserted by key/name with stable ids, audit only on real change.
+ */
+@Injectable()
+export class ServiceReportService {
+  constructor(
+    private readonly services: CapsuleServicesRepository,
+    private readonly catalog: CatalogRepository,
+    private readonly agents: AgentsService,
+    private readonly settings: RuntimeSettingsService,
+    private readonly audit: AuditService,
+    private readonly ids: IdGenerator,
+    private readonly tokenService: TokenService,
+  ) {}
+
+  /** One service inside the caller's transaction; returns the stored row. */
+  async upsert(ctx: RequestContext, agent: AgentEntity, dto: ReportedServiceDto, em: EntityManager): Promise<CapsuleServiceEntity> {
+    if (Buffer.byteLength(JSON.stringify(dto.manifest), 'utf8') > MAX_MANIFEST_BYTES) {
+      throw new DomainError('PAYLOAD_TOO_LARGE', `Manifest of ${dto.code} exceeds ${MAX_MANIFEST_BYTES} bytes.`, { code: dto.code, maxBytes: MAX_MANIFEST_BYTES });
+    }
+    const now = ctx.nowIso;
+    const report = normalizeReport(dto);
+    const fingerprint = this.tokenService.hash(canonicalJson(report));
+    const health = dto.health ? normalizeHealth(dto.health) : null;
+    const healthStatus: HealthStatus = (dto.health?.status ?? 'UNKNOWN');
+    const existing = await this.services.findByCode(dto.code, em);
+
+    if (existing && existing.agentId !== agent.id) await this.assertCanTakeOver(ctx, existing, agent, em);
+
+    const fields = {
+      agentId: agent.id,
+      name: report.name,
+      description: report.description,
+      version: report.version,
+      runtime: report.runtime,
+      status: storedStatusFromHealth(healthStatus),
+      healthStatus,
+      healthMessage: health?.message ?? null,
+      manifestJson: JSON.stringify(report.manifest),
+      capabilitiesJson: JSON.stringify(report.capabilities),
+      eventsJson: JSON.stringify(report.events),
+      reportFingerprint: fingerprint,
+      lastReportedAt: now,
+      lastHealthAt: health ? now : (existing?.lastHealthAt ?? null),
+      updatedAt: now,
+    };
+    let service: CapsuleServiceEntity;
+    if (existing) {
+      await this.services.update(existing.id, fields, em);
+      service = { ...existing, ...fields };
+    } else {
+      service = { id: this.ids.next('svc'), workspaceId: DEFAULT_WORKSPACE_ID, code: dto.code, createdAt: now, ...fields };
+      await this.services.insert(service, em);
+    }
+    const changed = !existing || existing.reportFingerprint !== fingerprint;
+    if (changed) await this.writeCatalog(service.id, report, now, em);
+    if (health) await this.insertHealth(service.id, agent.id, health, now, em);
+
+    if (changed) {
+      await this.audit.record(
+        ctx,
+        {
+          action: 'service.reported',
+          targetType: 'CapsuleService',
+          targetId: service.id,
+          metadata: { code: service.code, created: !existing, configCount: report.configs.length, actionCount: report.actions.length },
+        },
+        em,
+      );
+    }
+    if (existing && existing.healthStatus !== healthStatus) {
+      await this.auditHealthChange(ctx, service, existing.healthStatus, healthStatus, em);
+    }
+    return service;
+  }
+
+  /**
+   * Health carried by a heartbeat: ignored unless the service belongs to the agent; written only
+   * when it changed or the last write is older than a minute.
+   */
+  async heartbeatHealth(ctx: RequestContext, agent: AgentEntity, serviceId: string, input: HealthInputDto): Promise<void> {
+    const service = await this.services.findById(serviceId);
+    if (!service || service.agentId !== agent.id) return;
+    const health = normalizeHealth(input);
+    const status = input.status;
+    const lastMs = service.lastHealthAt ? Date.parse(service.lastHealthAt) : 0;
+    const same = service.healthStatus === status && service.healthMessage === health.message;
+    if (same && ctx.now.getTime() - lastMs < HEALTH_REFRESH_MS) return;
+    const patch: Partial<CapsuleServiceEntity> = {
+      healthStatus: status,
+      healthMessage: health.message,
+      status: storedStatusFromHealth(status),
+      lastHealthAt: ctx.nowIso,
+      updatedAt: ctx.nowIso,
+    };
+    await this.services.update(serviceId, patch);
+    await this.insertHealth(serviceId, agent.id, health, ctx.nowIso);
+    if (service.healthStatus !== status) await this.auditHealthChange(ctx, { ...service, ...patch }, service.healthStatus, status);
+  }
+
+  /** Decision 3: a code owned by a live agent cannot be taken; a REVOKED owner's code can. */
+  private async assertCanTakeOver(ctx: RequestContext, existing: CapsuleServiceEntity, agent: AgentEntity, em: EntityManager): Promise<void> {
+    const owner = await this.agents.findById(existing.agentId, em);
+    if (owner && owner.status !== 'REVOKED') {
+      throw new DomainError('CAPSULE_SERVICE_CODE_TAKEN', `Capsule Service code ${existing.code} belongs to another agent.`, { code: existing.code, serviceId: existing.id });
+    }
+    await this.audit.record(
+      ctx,
+      {
+        action: 'service.reassigned',
+        targetType: 'CapsuleService',
+        targetId: existing.id,
+        metadata: { code: existing.code, fromAgentId: existing.agentId, toAgentId: agent.id, reason: 'previous_owner_revoked' },
+      },
+      em,
+    );
+  }
+
+  private async writeCatalog(serviceId: string, report: NormalizedReport, now: string, em: EntityManager): Promise<void> {
+    const [configs, actions] = await Promise.all([this.catalog.configs(serviceId, em), this.catalog.actions(serviceId, em)]);
+    const configByKey = new Map(configs.map((c) => [c.configKey, c]));
+    const reportedKeys = new Set<string>();
+    const configRows: ConfigItemEntity[] = [];
+    for (const c of report.configs) {
+      if (reportedKeys.has(c.key)) continue;
+      reportedKeys.add(c.key);
+      const prev = configByKey.get(c.key);
+      configRows.push({
+        id: prev?.id ?? this.ids.next('cfg'),
+        workspaceId: DEFAULT_WORKSPACE_ID,
+        serviceId,
+        configKey: c.key,
+        label: c.label,
+        type: c.type,
+        source: c.source,
+        editable: c.editable,
+        sensitive: c.sensitive,
+        valuePreview: c.valuePreview,
+        defaultValue: c.defaultValue,
+        secretRef: c.secretRef,
+        description: c.description,
+        metadataJson: '{}',
+        createdAt: prev?.createdAt ?? now,
+        updatedAt: now,
+      });
+    }
+    await this.catalog.saveConfigs(configRows, em);
+    // Configs are observed state: what is no longer reported no longer exists.
+    await this.catalog.deleteConfigs(
+      configs.filter((c) => !reportedKeys.has(c.configKey)).map((c) => c.id),
+      em,
+    );
+
+    const actionByName = new Map(actions.map((a) => [a.name, a]));
+    const reportedNames = new Set<string>();
+    const actionRows: ActionDefinitionEntity[] = [];
+    for (const a of report.actions) {
+      if (reportedNames.has(a.name)) continue;
+      reportedNames.add(a.name);
+      const prev = actionByName.get(a.name);
+      actionRows.push({
+        id: prev?.id ?? this.ids.next('act'),
+        workspaceId: DEFAULT_WORKSPACE_ID,
+        serviceId,
+        name: a.name,
+        label: a.label,
+        description: a.description,
+        dangerLevel: a.dangerLevel,
+        requiresConfirmation: a.requiresConfirmation,
+        inputSchemaJson: JSON.stringify(a.inputSchema),
+        resultSchemaJson: JSON.stringify(a.resultSchema),
+        timeoutSeconds: a.timeoutSeconds,
+        enabled: a.enabled,
+        hasPrepare: a.hasPrepare,
+        metadataJson: JSON.stringify(a.metadata),
+        createdAt: prev?.createdAt ?? now,
+        updatedAt: now,
+      });
+    }
+    // Actions that vanished are disabled, not deleted: commands and retries refer to them by name.
+    for (const prev of actions) {
+      if (!reportedNames.has(prev.name) && prev.enabled) actionRows.push({ ...prev, enabled: false, updatedAt: now });
+    }
+    await this.catalog.saveActions(actionRows, em);
+  }
+
+  private async insertHealth(serviceId: string, agentId: string, health: { status: string; message: string | null; details: Record<string, unknown> }, now: string, em?: EntityManager): Promise<void> {
+    await this.catalog.insertHealth(
+      { id: this.ids.next('hlr'), workspaceId: DEFAULT_WORKSPACE_ID, serviceId, agentId, status: health.status, message: health.message, detailsJson: JSON.stringify(health.details), reportedAt: now, createdAt: now },
+      em,
+    );
+    // Cheap (indexed, at most keep+1 rows per service) and health writes are already throttled.
+    await this.catalog.pruneHealth(serviceId, this.settings.get().healthReportsKeep, em);
+  }
+
+  private auditHealthChange(ctx: RequestContext, service: CapsuleServiceEntity, from: string, to: string, em?: EntityManager): Promise<void> {
+    return this.audit.record(ctx, { action: 'service.health.changed', targetType: 'CapsuleService', targetId: service.id, metadata: { code: service.code, from, to } }, em);
+  }
+}

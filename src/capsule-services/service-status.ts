@@ -1,0 +1,52 @@
+import type { AgentStatusInput } from '../agents/effective-status';
+import type { ServiceStoredStatus } from './capsule-service.entity';
+
+export type ServiceEffectiveStatus = 'HEALTHY' | 'UNHEALTHY' | 'STALE' | 'OFFLINE' | 'UNKNOWN';
+
+export interface ServiceStatusInput {
+  status: ServiceStoredStatus;
+  lastReportedAt: string | null;
+  lastHealthAt: string | null;
+}
+
+export interface StatusThresholds {
+  /** Runtime setting (decision 14). */
+  agentOfflineThresholdSeconds: number;
+  /** `OPSTAGE_SERVICE_STALE_THRESHOLD_SECONDS`; 0 turns the report-freshness rule off. */
+  serviceStaleThresholdSeconds: number;
+}
+
+/** Health → stored status (backend.md §8.1). */
+export function storedStatusFromHealth(health: string | undefined): ServiceStoredStatus {
+  if (health === 'UP') return 'HEALTHY';
+  if (health === 'DEGRADED' || health === 'DOWN') return 'UNHEALTHY';
+  return 'UNKNOWN';
+}
+
+/**
+ * The one effective-status rule for services (backend.md §8.2 + decisions 14/15 + sdk-ui-ops §0
+ * item 22). The SQL twin is `serviceEffectiveStatusSql` in the repository and must agree:
+ * 1. no owner agent, or the agent DISABLED/REVOKED → OFFLINE;
+ * 2. the agent never heartbeated → STALE;
+ * 3. the agent's heartbeat is older than the offline threshold → OFFLINE (what its row shows);
+ * 4. neither a report nor a health update within the service-stale threshold → STALE;
+ * 5. otherwise the stored status (HEALTHY / UNHEALTHY / UNKNOWN / STALE as written); a stored
+ *    OFFLINE only records an earlier sweep, and the agent is live again, so it reads UNKNOWN.
+ */
+export function serviceEffectiveStatus(service: ServiceStatusInput, agent: AgentStatusInput | null, nowMs: number, t: StatusThresholds): ServiceEffectiveStatus {
+  if (!agent || agent.status === 'DISABLED' || agent.status === 'REVOKED') return 'OFFLINE';
+  if (!agent.lastHeartbeatAt) return 'STALE';
+  const hb = Date.parse(agent.lastHeartbeatAt);
+  if (Number.isNaN(hb) || nowMs - hb > t.agentOfflineThresholdSeconds * 1000) return 'OFFLINE';
+  if (t.serviceStaleThresholdSeconds > 0) {
+    const fresh = Math.max(parseOr0(service.lastReportedAt), parseOr0(service.lastHealthAt));
+    if (nowMs - fresh > t.serviceStaleThresholdSeconds * 1000) return 'STALE';
+  }
+  return service.status === 'OFFLINE' ? 'UNKNOWN' : service.status;
+}
+
+function parseOr0(iso: string | null): number {
+  if (!iso) return 0;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? 0 : ms;
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '../common/context/request-context';
+import { DomainError } from '../common/errors/domain-error';
+import { Clock } from '../common/time/clock';
+import { TransactionRunner } from '../database/transaction-runner';
+import { initialPayloadFromSchema } from './action-schema-validator';
+import { CommandNotifier } from './command-notifier';
+import { CommandRepository } from './command.repository';
+import type { CommandEntity } from './command.entity';
+import { isTerminal, PREPARE_TIMEOUT_MESSAGE } from './command-state';
+import type { PublicAction } from './command-targets';
+import { toPublicCommand, toPublicResult, type PublicCommand, type PublicCommandResult } from './command.mapper';
+import { CommandsService } from './commands.service';
+import { parseObject } from './sealed-values';
+
+export interface PrepareResponse {
+  action: PublicAction;
+  initialPayload: Record<string, unknown>;
+  currentState: Record<string, unknown>;
+  prepareCommand: PublicCommand & { result: PublicCommandResult | null };
+}
+
+/** Fields the agent may not override in a prepare answer (backend.md §4.10 step 7). */
+const CATALOG_OWNED = ['id', 'serviceId', 'name', 'enabled', 'createdAt', 'updatedAt'] as const;
+
+/** Action definition read, prepare (decision 4) and execute for the console. */
+@Injectable()
+export class ActionExecutionService {
+  constructor(
+    private readonly commandsService: CommandsService,
+    private readonly commands: CommandRepository,
+    private readonly tx: TransactionRunner,
+    private readonly notifier: CommandNotifier,
+    private readonly clock: Clock,
+  ) {}
+
+  async definition(_ctx: RequestContext, serviceId: string, actionName: string): Promise<PublicAction> {
+    return (await this.commandsService.loadAction(serviceId, actionName)).action;
+  }
+
+  execute(ctx: RequestContext, serviceId: string, actionName: string, userId: string, payload: Record<string, unknown> | undefined, confirmation: boolean | undefined): Promise<PublicCommand> {
+    return this.commandsService.enqueue(ctx, { serviceId, actionName, payload, confirmation, createdBy: { type: 'USER', id: userId } });
+  }
+
+  /**
+   * Creates an ACTION_PREPARE command and waits for its terminal state through the notifier
+   * (no DB polling). Timeout → the command becomes EXPIRED and the caller gets 408.
+   */
+  async prepare(ctx: RequestContext, serviceId: string, actionName: string, userId: string, signal?: AbortSignal): Promise<PrepareResponse> {
+    const { action } = await this.commandsService.loadAction(serviceId, actionName);
+    const created = await this.commandsService.createPrepare(ctx, serviceId, actionName, userId);
+    const deadline = Date.parse(created.expiresAt ?? ctx.nowIso);
+    const subscription = this.notifier.subscribeCommand(created.id);
+    let row: CommandEntity | null = created;
+    try {
+      for (;;) {
+        row = await this.commands.findById(created.id);
+        if (!row || isTerminal(row.status)) break;
+        const remaining = deadline - this.clock.nowMs();
+        if (remaining <= 0 || signal?.aborted) break;
+        if (!(await subscription.wait(remaining, signal))) break;
+      }
+    } finally {
+      subscription.close();
+    }
+    if (!row || !isTerminal(row.status)) row = await this.timeOut(created);
+    return this.answer(action, row);
+  }
+
+  private async timeOut(created: CommandEntity): Promise<CommandEntity> {
+    const nowIso = this.clock.nowIso();
+    const before = (await this.commands.findById(created.id)) ?? created;
+    const won = await this.tx.run((em) =>
+      this.commands.finish(created.id, ['PENDING', 'RUNNING'], { status: 'EXPIRED', completedAt: nowIso, errorCode: 'ACTION_PREPARE_TIMEOUT', errorMessage: PREPARE_TIMEOUT_MESSAGE }, em),
+    );
+    if (!won) {
+      // The agent answered at the last moment: use its result.
+      const after = await this.commands.findById(created.id);
+      if (after && isTerminal(after.status)) return after;
+    }
+    this.notifier.notifyCommand(created.id);
+    throw new DomainError('ACTION_PREPARE_TIMEOUT', 'Action prepare timed out waiting for agent.', {
+      commandId: created.id,
+      commandStatus: before.status,
+      actionName: created.actionName,
+      agentId: created.agentId,
+      serviceId: created.serviceId,
+    });
+  }
+
+  private async answer(catalog: PublicAction, row: CommandEntity): Promise<PrepareResponse> {
+    const nowIso = this.clock.nowIso();
+    const resultRow = await this.commands.findResult(row.id);
+    const details = { commandId: row.id, commandStatus: row.status, actionName: row.actionName, agentId: row.agentId, serviceId: row.serviceId };
+    if (row.status !== 'SUCCEEDED' || !resultRow) {
+      const message = resultRow?.message ?? row.errorMessage ?? 'Action prepare failed.';
+      const errorDetails = resultRow ? parseObject(resultRow.errorJson).details : undefined;
+      throw new DomainError(row.errorCode ?? 'ACTION_PREPARE_FAILED', message, errorDetails === undefined ? details : { ...details, agentDetails: errorDetails }, 424);
+    }
+    // The prepare response never consumes one-time fields: it shows the stored (redacted) data.
+    const result = toPublicResult(resultRow);
+    const data = result.data;
+    const override = data.action !== null && typeof data.action === 'object' && !Array.isArray(data.action) ? (data.action as Record<string, unknown>) : {};
+    const merged: Record<string, unknown> = { ...catalog, ...override };
+    const catalogFields = catalog as unknown as Record<string, unknown>;
+    for (const key of CATALOG_OWNED) merged[key] = catalogFields[key];
+    const action = { ...merged, inputSchema: isObject(merged.inputSchema) ? merged.inputSchema : {} } as unknown as PublicAction;
+    return {
+      action,
+      initialPayload: isObject(data.initialPayload) ? data.initialPayload : initialPayloadFromSchema(action.inputSchema),
+      currentState: isObject(data.currentState) ? data.currentState : {},
+      prepareCommand: { ...toPublicCommand(row, nowIso), result },
+    };
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,95 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { RequestContext } from '../common/context/request-context';
+import { SecretSealer } from '../common/crypto/secret-sealer';
+import { Clock } from '../common/time/clock';
+import { TransactionRunner } from '../database/transaction-runner';
+import { AuditService } from '../audit/audit.service';
+import { CountersService } from '../system/counters.service';
+import { CommandNotifier } from './command-notifier';
+import { CommandRepository } from './command.repository';
+import type { AgentEntity } from '../agents/agent.entity';
+import type { CommandEntity } from './command.entity';
+import { CommandTargets } from './command-targets';
+import { toPublicCommand, type PublicCommand } from './command.mapper';
+import { parseObject } from './sealed-values';
+
+export interface PollResult {
+  commands: PublicCommand[];
+  cancelledCommandIds: string[];
+}
+
+/**
+ * The agent's poll (backend.md §7.2, decisions 16/17/27): claims PENDING, unexpired commands
+ * with conditional updates inside one serialised transaction, and long-polls through the
+ * in-process notifier when there is nothing to claim.
+ */
+@Injectable()
+export class CommandDispatchService {
+  private readonly logger = new Logger('CommandDispatch');
+
+  constructor(
+    private readonly commands: CommandRepository,
+    private readonly tx: TransactionRunner,
+    private readonly notifier: CommandNotifier,
+    private readonly sealer: SecretSealer,
+    private readonly counters: CountersService,
+    private readonly targets: CommandTargets,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async poll(ctx: RequestContext, agent: AgentEntity, limit: number, waitSeconds: number, signal?: AbortSignal): Promise<PollResult> {
+    const agentId = agent.id;
+    this.counters.increment('agent.polls');
+    await this.targets.touchAgent(ctx, agent);
+    // Subscribe before the first claim: a command created between "nothing to claim" and
+    // "start waiting" latches the subscription instead of being missed.
+    const subscription = waitSeconds > 0 ? this.notifier.subscribeAgent(agentId) : undefined;
+    try {
+      const deadline = ctx.now.getTime() + waitSeconds * 1000;
+      let claimed = await this.claim(ctx, agentId, limit);
+      let cancelled = await this.cancelledIds(agentId, ctx.nowIso);
+      while (subscription && claimed.length === 0 && cancelled.length === 0) {
+        const remaining = deadline - this.clock.nowMs();
+        if (remaining <= 0 || signal?.aborted) break;
+        const woke = await subscription.wait(remaining, signal);
+        if (!woke) break;
+        claimed = await this.claim(ctx, agentId, limit);
+        cancelled = await this.cancelledIds(agentId, this.clock.nowIso());
+      }
+      return { commands: claimed, cancelledCommandIds: cancelled };
+    } finally {
+      subscription?.close();
+    }
+  }
+
+  /** Heartbeat contributor: cancelled RUNNING commands, each reported to the agent once. */
+  cancelledIds(agentId: string, nowIso: string): Promise<string[]> {
+    return this.tx.run((em) => this.commands.takeCancelledForAgent(agentId, nowIso, em));
+  }
+
+  private async claim(ctx: RequestContext, agentId: string, limit: number): Promise<PublicCommand[]> {
+    const nowIso = this.clock.nowIso();
+    const won = await this.tx.run(async (em) => {
+      const candidates = await this.commands.claimable(agentId, nowIso, limit, em);
+      const out: CommandEntity[] = [];
+      for (const row of candidates) {
+        if (!(await this.commands.claim(row.id, nowIso, em))) continue;
+        await this.audit.record(ctx, { action: 'command.dispatched', targetType: 'Command', targetId: row.id }, em);
+        out.push({ ...row, status: 'RUNNING', startedAt: nowIso, updatedAt: nowIso });
+      }
+      return out;
+    });
+    if (won.length > 0) this.counters.increment('commands.dispatched', won.length);
+    return won.map((row) => toPublicCommand(row, nowIso, this.agentPayload(row)));
+  }
+
+  /** The agent gets the operator's input as typed: sealed fields are merged back in. */
+  private agentPayload(row: CommandEntity): Record<string, unknown> {
+    if (!row.sealedPayload) return parseObject(row.payloadJson);
+    const opened = this.sealer.open(row.sealedPayload);
+    if (opened !== null && typeof opened === 'object' && !Array.isArray(opened)) return opened as Record<string, unknown>;
+    this.logger.warn({ msg: 'sealed payload could not be opened; sending the redacted payload', commandId: row.id });
+    return parseObject(row.payloadJson);
+  }
+}

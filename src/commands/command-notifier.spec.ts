@@ -1,0 +1,63 @@
+import { InMemoryCommandNotifier } from './command-notifier';
+
+describe('InMemoryCommandNotifier', () => {
+  let notifier: InMemoryCommandNotifier;
+  beforeEach(() => {
+    notifier = new InMemoryCommandNotifier();
+  });
+  afterEach(() => notifier.releaseAll());
+
+  it('wakes a waiting agent subscription at once', async () => {
+    const sub = notifier.subscribeAgent('agt_1');
+    const began = Date.now();
+    const waiting = sub.wait(5000);
+    notifier.notifyAgent('agt_1');
+    await expect(waiting).resolves.toBe(true);
+    expect(Date.now() - began).toBeLessThan(50);
+    sub.close();
+    expect(notifier.size()).toBe(0);
+  });
+
+  it('latches a signal that arrives before the wait (no lost wake-up)', async () => {
+    const sub = notifier.subscribeCommand('cmd_1');
+    notifier.notifyCommand('cmd_1');
+    await expect(sub.wait(10)).resolves.toBe(true);
+    await expect(sub.wait(10)).resolves.toBe(false);
+    sub.close();
+  });
+
+  it('only wakes the matching key', async () => {
+    const a = notifier.subscribeAgent('agt_a');
+    const b = notifier.subscribeAgent('agt_b');
+    const wa = a.wait(100);
+    notifier.notifyAgent('agt_b');
+    await expect(wa).resolves.toBe(false);
+    await expect(b.wait(10)).resolves.toBe(true);
+  });
+
+  it('times out, aborts and releases everything on shutdown', async () => {
+    const sub = notifier.subscribeAgent('agt_1');
+    const began = Date.now();
+    await expect(sub.wait(120)).resolves.toBe(false);
+    expect(Date.now() - began).toBeGreaterThanOrEqual(100);
+
+    const controller = new AbortController();
+    const aborted = sub.wait(5000, controller.signal);
+    controller.abort();
+    await expect(aborted).resolves.toBe(false);
+
+    const held = [notifier.subscribeAgent('x'), notifier.subscribeCommand('y')].map((s) => s.wait(5000));
+    notifier.onModuleDestroy();
+    await expect(Promise.all(held)).resolves.toEqual([false, false]);
+    expect(notifier.size()).toBe(0);
+  });
+
+  it('handles a thousand waiters with one wake each', async () => {
+    const subs = Array.from({ length: 1000 }, (_, i) => notifier.subscribeAgent(`agt_${i}`));
+    const waits = subs.map((s) => s.wait(10_000));
+    const began = Date.now();
+    for (let i = 0; i < 1000; i += 1) notifier.notifyAgent(`agt_${i}`);
+    await expect(Promise.all(waits)).resolves.toEqual(subs.map(() => true));
+    expect(Date.now() - began).toBeLessThan(200);
+  });
+});

@@ -1,0 +1,196 @@
+import type { OnModuleDestroy } from '@nestjs/common';
+
+/**
+ * A latched subscription: a signal that arrives while nobody is awaiting is remembered, so the
+ * "check the database, then wait" sequence of a long-poll cannot miss a command created in
+ * between (subscribe first, then check, then wait).
+ */
+export interface NotifierSubscription {
+  /** Resolves `true` when signalled (now or earlier), `false` on timeout, abort or shutdown. */
+  wait(timeoutMs: number, signal?: AbortSignal): Promise<boolean>;
+  /** Drops the subscription; a pending `wait` resolves `false`. Idempotent. */
+  close(): void;
+}
+
+/**
+ * In-process wake-ups for long-polls (per agent) and prepare requests (per command), decision
+ * 27. Abstract so a PostgreSQL LISTEN/NOTIFY implementation can replace it when several
+ * replicas share one database: `notify*` would then also `pg_notify`, and a listener would
+ * call the local fan-out.
+ */
+export abstract class CommandNotifier {
+  /** A command for this agent became claimable (created, retried). */
+  abstract notifyAgent(agentId: string): void;
+  /** This command reached a terminal state. */
+  abstract notifyCommand(commandId: string): void;
+  abstract subscribeAgent(agentId: string): NotifierSubscription;
+  abstract subscribeCommand(commandId: string): NotifierSubscription;
+  /** Number of open subscriptions (diagnostics and tests). */
+  abstract size(): number;
+  /** Resolves every waiter with `false` (application shutdown). */
+  abstract releaseAll(): void;
+}
+
+const TICK_MS = 50;
+
+class Subscription implements NotifierSubscription {
+  signalled = false;
+  deadline = Number.POSITIVE_INFINITY;
+  private resolver: ((value: boolean) => void) | undefined;
+  private closed = false;
+  private onAbort: (() => void) | undefined;
+  private signal: AbortSignal | undefined;
+
+  constructor(
+    private readonly owner: InMemoryCommandNotifier,
+    readonly key: string,
+  ) {}
+
+  wait(timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+    if (this.signalled) {
+      this.signalled = false;
+      return Promise.resolve(true);
+    }
+    if (this.closed || signal?.aborted || timeoutMs <= 0) return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
+      this.resolver = resolve;
+      this.deadline = this.owner.nowMs() + timeoutMs;
+      this.owner.arm(this);
+      if (signal) {
+        this.signal = signal;
+        this.onAbort = () => this.settle(false);
+        signal.addEventListener('abort', this.onAbort, { once: true });
+      }
+    });
+  }
+
+  /** Called by the notifier: wake a waiter, or latch the signal for the next `wait`. */
+  fire(): void {
+    if (this.resolver) this.settle(true);
+    else this.signalled = true;
+  }
+
+  settle(value: boolean): void {
+    const resolve = this.resolver;
+    this.resolver = undefined;
+    this.deadline = Number.POSITIVE_INFINITY;
+    this.owner.disarm(this);
+    if (this.signal && this.onAbort) this.signal.removeEventListener('abort', this.onAbort);
+    this.signal = undefined;
+    this.onAbort = undefined;
+    resolve?.(value);
+  }
+
+  get waiting(): boolean {
+    return this.resolver !== undefined;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.settle(false);
+    this.owner.remove(this);
+  }
+}
+
+/**
+ * Single-process notifier. Waiters live in maps keyed by agent or command id, so a wake-up
+ * costs one map lookup. Timeouts are handled by ONE shared ticker that runs only while
+ * someone is waiting (no timer per waiting agent, no database polling).
+ */
+export class InMemoryCommandNotifier extends CommandNotifier implements OnModuleDestroy {
+  private readonly subscriptions = new Map<string, Set<Subscription>>();
+  private readonly armed = new Set<Subscription>();
+  private ticker: NodeJS.Timeout | undefined;
+
+  constructor(private readonly clockMs: () => number = () => Date.now()) {
+    super();
+  }
+
+  nowMs(): number {
+    return this.clockMs();
+  }
+
+  notifyAgent(agentId: string): void {
+    this.fire(`agent:${agentId}`);
+  }
+
+  notifyCommand(commandId: string): void {
+    this.fire(`command:${commandId}`);
+  }
+
+  subscribeAgent(agentId: string): NotifierSubscription {
+    return this.subscribe(`agent:${agentId}`);
+  }
+
+  subscribeCommand(commandId: string): NotifierSubscription {
+    return this.subscribe(`command:${commandId}`);
+  }
+
+  size(): number {
+    let n = 0;
+    for (const set of this.subscriptions.values()) n += set.size;
+    return n;
+  }
+
+  releaseAll(): void {
+    for (const set of [...this.subscriptions.values()]) for (const sub of [...set]) sub.close();
+    this.stopTicker();
+  }
+
+  /** Before the HTTP server and the database close, so held polls answer promptly. */
+  onModuleDestroy(): void {
+    this.releaseAll();
+  }
+
+  arm(sub: Subscription): void {
+    this.armed.add(sub);
+    if (!this.ticker) {
+      this.ticker = setInterval(() => this.tick(), TICK_MS);
+      this.ticker.unref();
+    }
+  }
+
+  disarm(sub: Subscription): void {
+    this.armed.delete(sub);
+    if (this.armed.size === 0) this.stopTicker();
+  }
+
+  remove(sub: Subscription): void {
+    const set = this.subscriptions.get(sub.key);
+    if (!set) return;
+    set.delete(sub);
+    if (set.size === 0) this.subscriptions.delete(sub.key);
+  }
+
+  private subscribe(key: string): Subscription {
+    const sub = new Subscription(this, key);
+    let set = this.subscriptions.get(key);
+    if (!set) {
+      set = new Set();
+      this.subscriptions.set(key, set);
+    }
+    set.add(sub);
+    return sub;
+  }
+
+  /**
+   * Wakes every subscriber of the key. Several polls of one agent all wake; the conditional
+   * claim decides which of them gets the command, the others wait again.
+   */
+  private fire(key: string): void {
+    const set = this.subscriptions.get(key);
+    if (!set) return;
+    for (const sub of [...set]) sub.fire();
+  }
+
+  private tick(): void {
+    const now = this.nowMs();
+    for (const sub of [...this.armed]) if (sub.waiting && sub.deadline <= now) sub.settle(false);
+  }
+
+  private stopTicker(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+}

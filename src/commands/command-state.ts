@@ -1,0 +1,49 @@
+import type { CommandEntity, CommandStatus, CommandType } from './command.entity';
+
+/** Pure rules of the command state machine (backend.md §7.1 with decisions 16-19). */
+export const COMMAND_STATUSES: readonly CommandStatus[] = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'];
+export const COMMAND_TYPES: readonly CommandType[] = ['ACTION_EXECUTE', 'ACTION_PREPARE'];
+export const TERMINAL_STATUSES: readonly CommandStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'];
+export const OPEN_STATUSES: readonly CommandStatus[] = ['PENDING', 'RUNNING'];
+export const RETRYABLE_STATUSES: readonly CommandStatus[] = ['FAILED', 'EXPIRED', 'CANCELLED'];
+
+export const COMMAND_EXPIRED_CODE = 'COMMAND_EXPIRED';
+export const COMMAND_EXPIRED_MESSAGE = 'Command expired before completion.';
+export const PREPARE_TIMEOUT_MESSAGE = 'Action prepare timed out waiting for agent.';
+
+export function isTerminal(status: CommandStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
+
+/** An open command whose deadline passed is EXPIRED for every reader, before the sweep persists it. */
+export function isExpiredAt(command: Pick<CommandEntity, 'status' | 'expiresAt'>, nowIso: string): boolean {
+  return OPEN_STATUSES.includes(command.status) && command.expiresAt !== null && command.expiresAt < nowIso;
+}
+
+export function effectiveCommandStatus(command: Pick<CommandEntity, 'status' | 'expiresAt'>, nowIso: string): CommandStatus {
+  return isExpiredAt(command, nowIso) ? 'EXPIRED' : command.status;
+}
+
+export type RetryVerdict = { ok: true } | { ok: false; message: string };
+
+/** Decision 18 / backend.md §7.5 steps 2-3. */
+export function retryVerdict(type: CommandType, status: CommandStatus): RetryVerdict {
+  if (type !== 'ACTION_EXECUTE') return { ok: false, message: 'Only ACTION_EXECUTE commands can be retried.' };
+  if (!RETRYABLE_STATUSES.includes(status)) return { ok: false, message: 'Only failed, expired, or cancelled commands can be retried.' };
+  return { ok: true };
+}
+
+/** max(0, completedAt − startedAt) when both are known. */
+export function durationMs(startedAt: string | null, completedAt: string | null): number | null {
+  if (!startedAt || !completedAt) return null;
+  const d = Date.parse(completedAt) - Date.parse(startedAt);
+  return Number.isFinite(d) ? Math.max(0, d) : null;
+}
+
+/** Failure reason lifted from an agent result (backend.md §7.3 step 6). */
+export function failureReason(message: unknown, error: unknown): { errorCode: string; errorMessage: string | null } {
+  const err = error !== null && typeof error === 'object' ? (error as Record<string, unknown>) : {};
+  const code = typeof err.code === 'string' && err.code.trim() !== '' ? err.code.slice(0, 80) : 'ACTION_FAILED';
+  const text = typeof err.message === 'string' ? err.message : typeof message === 'string' ? message : null;
+  return { errorCode: code, errorMessage: text === null ? null : text.slice(0, 500) };
+}

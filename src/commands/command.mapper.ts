@@ -1,0 +1,85 @@
+import { redact } from '../common/redaction/redact';
+import type { CommandResultEntity } from './command-result.entity';
+import type { CommandEntity, CommandStatus, CommandType } from './command.entity';
+import { durationMs, effectiveCommandStatus } from './command-state';
+import { parseObject } from './sealed-values';
+
+/** backend.md §4.11 PublicCommand plus our additions (createdBy, retryOfCommandId). */
+export interface PublicCommand {
+  id: string;
+  agentId: string;
+  serviceId: string;
+  type: CommandType;
+  actionName: string;
+  status: CommandStatus;
+  payload: Record<string, unknown>;
+  createdByUserId: string | null;
+  createdByType: string;
+  createdById: string | null;
+  retryOfCommandId: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  createdAt: string;
+  updatedAt: string;
+  startedAt: string | null;
+  completedAt: string | null;
+  expiresAt: string | null;
+  durationMs: number | null;
+}
+
+export interface PublicCommandResult {
+  id: string;
+  commandId: string;
+  agentId: string;
+  success: boolean;
+  message: string | null;
+  data: Record<string, unknown>;
+  error: Record<string, unknown>;
+  durationMs: number | null;
+  reportedAt: string;
+  createdAt: string;
+}
+
+/**
+ * Admin view: status as of `nowIso` (expired at read time shows EXPIRED), payload key-redacted.
+ * The agent's poll passes the unsealed payload explicitly.
+ */
+export function toPublicCommand(row: CommandEntity, nowIso: string, payload?: Record<string, unknown>): PublicCommand {
+  return {
+    id: row.id,
+    agentId: row.agentId,
+    serviceId: row.serviceId,
+    type: row.type,
+    actionName: row.actionName,
+    status: effectiveCommandStatus(row, nowIso),
+    payload: payload ?? redact(parseObject(row.payloadJson)),
+    createdByUserId: row.createdByUserId,
+    createdByType: row.createdByType,
+    createdById: row.createdById,
+    retryOfCommandId: row.retryOfCommandId,
+    errorCode: row.errorCode,
+    errorMessage: row.errorMessage,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    startedAt: row.startedAt,
+    completedAt: row.completedAt,
+    expiresAt: row.expiresAt,
+    durationMs: durationMs(row.startedAt, row.completedAt),
+  };
+}
+
+/** `data` may carry revealed one-time fields; everything else is the stored (redacted) text. */
+export function toPublicResult(row: CommandResultEntity, data?: Record<string, unknown>): PublicCommandResult {
+  return {
+    id: row.id,
+    commandId: row.commandId,
+    agentId: row.agentId,
+    success: row.success,
+    message: row.message,
+    data: data ?? parseObject(row.dataJson),
+    error: parseObject(row.errorJson),
+    durationMs: row.durationMs,
+    reportedAt: row.reportedAt,
+    createdAt: row.createdAt,
+  };
+}

@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
+import { CommandResultEntity } from './command-result.entity';
+import { CommandEntity, type CommandStatus, type CommandType } from './command.entity';
+
+export interface CommandListFilter {
+  status?: CommandStatus;
+  type?: CommandType;
+  actionName?: string;
+  agentId?: string;
+  serviceId?: string;
+  createdByUserId?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface TerminalUpdate {
+  status: CommandStatus;
+  completedAt: string;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+}
+
+/** Every query on `commands`; once-only transitions are conditional UPDATEs returning whether they won (decision 19). */
+@Injectable()
+export class CommandRepository {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  async insert(row: CommandEntity, em: EntityManager = this.tx.manager): Promise<void> {
+    await em.insert(CommandEntity, row);
+  }
+
+  findById(id: string, em: EntityManager = this.tx.manager): Promise<CommandEntity | null> {
+    return em.findOne(CommandEntity, { where: { id } });
+  }
+
+  async list(filter: CommandListFilter, nowIso: string, offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[CommandEntity[], number]> {
+    const qb = em.createQueryBuilder(CommandEntity, 'c');
+    applyFilter(qb, filter, nowIso);
+    return qb.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'DESC').skip(offset).take(limit).getManyAndCount();
+  }
+
+  /** This agent's PENDING, unexpired commands in creation order (ULIDs break ties). */
+  claimable(agentId: string, nowIso: string, limit: number, em: EntityManager): Promise<CommandEntity[]> {
+    return em
+      .createQueryBuilder(CommandEntity, 'c')
+      .where('c.agentId = :agentId AND c.status = :pending', { agentId, pending: 'PENDING' })
+      .andWhere('(c.expiresAt IS NULL OR c.expiresAt >= :now)', { now: nowIso })
+      .orderBy('c.createdAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  /** PENDING → RUNNING; the sealed payload goes with the claim (it is handed out exactly once). */
+  async claim(id: string, nowIso: string, em: EntityManager): Promise<boolean> {
+    const res = await em
+      .createQueryBuilder()
+      .update(CommandEntity)
+      .set({ status: 'RUNNING', startedAt: nowIso, updatedAt: nowIso, sealedPayload: null })
+      .where('id = :id AND status = :pending', { id, pending: 'PENDING' })
+      .andWhere('(expiresAt IS NULL OR expiresAt >= :now)', { now: nowIso })
+      .execute();
+    return res.affected === 1;
+  }
+
+  /** Open → terminal, only from the given statuses; wipes the sealed payload. */
+  async finish(id: string, from: readonly CommandStatus[], update: TerminalUpdate, em: EntityManager): Promise<boolean> {
+    const set: Partial<CommandEntity> = { status: update.status, completedAt: update.completedAt, updatedAt: update.completedAt, sealedPayload: null };
+    if (update.errorCode !== undefined) set.errorCode = update.errorCode;
+    if (update.errorMessage !== undefined) set.errorMessage = update.errorMessage;
+    const res = await em
+      .createQueryBuilder()
+      .update(CommandEntity)
+      .set(set)
+      .where('id = :id AND status IN (:...from)', { id, from: [...from] })
+      .execute();
+    return res.affected === 1;
+  }
+
+  /** Ids of open commands whose deadline passed (oldest first), for the sweep. */
+  async overdueIds(nowIso: string, limit: number, em: EntityManager = this.tx.manager): Promise<string[]> {
+    const rows = await em
+      .createQueryBuilder(CommandEntity, 'c')
+      .select('c.id', 'id')
+      .where('c.status IN (:...open)', { open: ['PENDING', 'RUNNING'] })
+      .andWhere('c.expiresAt IS NOT NULL AND c.expiresAt < :now', { now: nowIso })
+      .orderBy('c.expiresAt', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  /** Persists expiry, keeping an error code already set (e.g. ACTION_PREPARE_TIMEOUT). */
+  async expire(ids: string[], nowIso: string, code: string, message: string, em: EntityManager): Promise<number> {
+    if (ids.length === 0) return 0;
+    const res = await em
+      .createQueryBuilder()
+      .update(CommandEntity)
+      .set({
+        status: 'EXPIRED',
+        completedAt: nowIso,
+        updatedAt: nowIso,
+        sealedPayload: null,
+        errorCode: () => 'COALESCE("errorCode", :code)',
+        errorMessage: () => 'COALESCE("errorMessage", :message)',
+      })
+      .where('id IN (:...ids) AND status IN (:...open)', { ids, open: ['PENDING', 'RUNNING'] })
+      .setParameters({ code, message })
+      .execute();
+    return res.affected ?? 0;
+  }
+
+  /** Cancelled-while-RUNNING commands whose agent has not been told yet (decision 17). */
+  async takeCancelledForAgent(agentId: string, nowIso: string, em: EntityManager): Promise<string[]> {
+    const rows = await em
+      .createQueryBuilder(CommandEntity, 'c')
+      .select('c.id', 'id')
+      .where('c.agentId = :agentId AND c.status = :cancelled', { agentId, cancelled: 'CANCELLED' })
+      .andWhere('c.startedAt IS NOT NULL AND c.cancelNotifiedAt IS NULL')
+      .orderBy('c.completedAt', 'ASC')
+      .limit(100)
+      .getRawMany<{ id: string }>();
+    const taken: string[] = [];
+    for (const { id } of rows) {
+      const res = await em
+        .createQueryBuilder()
+        .update(CommandEntity)
+        .set({ cancelNotifiedAt: nowIso })
+        .where('id = :id AND cancelNotifiedAt IS NULL', { id })
+        .execute();
+      if (res.affected === 1) taken.push(id);
+    }
+    return taken;
+  }
+
+  /** Retention: terminal commands created before the cutoff, results first (no reliance on FK cascades). */
+  async pruneOlderThan(cutoffIso: string, limit: number, em: EntityManager): Promise<number> {
+    const rows = await em
+      .createQueryBuilder(CommandEntity, 'c')
+      .select('c.id', 'id')
+      .where('c.createdAt < :cutoff', { cutoff: cutoffIso })
+      .andWhere('c.status IN (:...terminal)', { terminal: ['SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'] })
+      .orderBy('c.createdAt', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    const ids = rows.map((r) => r.id);
+    if (ids.length === 0) return 0;
+    await em.createQueryBuilder().delete().from(CommandResultEntity).where('commandId IN (:...ids)', { ids }).execute();
+    // A retry keeps its own row; only the link to the pruned source goes.
+    await em.createQueryBuilder().update(CommandEntity).set({ retryOfCommandId: null }).where('retryOfCommandId IN (:...ids)', { ids }).execute();
+    const res = await em.createQueryBuilder().delete().from(CommandEntity).where('id IN (:...ids)', { ids }).execute();
+    return res.affected ?? ids.length;
+  }
+
+  // ---- results ----
+
+  async insertResult(row: CommandResultEntity, em: EntityManager): Promise<void> {
+    await em.insert(CommandResultEntity, row);
+  }
+
+  findResult(commandId: string, em: EntityManager = this.tx.manager): Promise<CommandResultEntity | null> {
+    return em.findOne(CommandResultEntity, { where: { commandId } });
+  }
+
+  /** The first privileged reader takes the one-time fields; everyone after finds nothing. */
+  async takeSealedResult(resultId: string, userId: string, nowIso: string, em: EntityManager): Promise<boolean> {
+    const res = await em
+      .createQueryBuilder()
+      .update(CommandResultEntity)
+      .set({ sealedData: null, revealedAt: nowIso, revealedByUserId: userId })
+      .where('id = :id AND sealedData IS NOT NULL AND revealedAt IS NULL', { id: resultId })
+      .andWhere('sealedExpiresAt >= :now', { now: nowIso })
+      .execute();
+    return res.affected === 1;
+  }
+
+  /** Wipes one-time fields nobody read in time. */
+  async wipeExpiredSealedResults(nowIso: string, em: EntityManager = this.tx.manager): Promise<number> {
+    const res = await em
+      .createQueryBuilder()
+      .update(CommandResultEntity)
+      .set({ sealedData: null })
+      .where('sealedData IS NOT NULL AND sealedExpiresAt < :now', { now: nowIso })
+      .execute();
+    return res.affected ?? 0;
+  }
+}
+
+function applyFilter(qb: SelectQueryBuilder<CommandEntity>, f: CommandListFilter, nowIso: string): void {
+  qb.where('1 = 1');
+  if (f.status === 'EXPIRED') {
+    qb.andWhere(
+      new Brackets((b) => {
+        b.where('c.status = :expired', { expired: 'EXPIRED' }).orWhere('(c.status IN (:...open) AND c.expiresAt IS NOT NULL AND c.expiresAt < :now)', {
+          open: ['PENDING', 'RUNNING'],
+          now: nowIso,
+        });
+      }),
+    );
+  } else if (f.status === 'PENDING' || f.status === 'RUNNING') {
+    qb.andWhere('c.status = :status AND (c.expiresAt IS NULL OR c.expiresAt >= :now)', { status: f.status, now: nowIso });
+  } else if (f.status) {
+    qb.andWhere('c.status = :status', { status: f.status });
+  }
+  if (f.type) qb.andWhere('c.type = :type', { type: f.type });
+  if (f.actionName) qb.andWhere('c.actionName = :actionName', { actionName: f.actionName });
+  if (f.agentId) qb.andWhere('c.agentId = :agentId', { agentId: f.agentId });
+  if (f.serviceId) qb.andWhere('c.serviceId = :serviceId', { serviceId: f.serviceId });
+  if (f.createdByUserId) qb.andWhere('c.createdByUserId = :createdByUserId', { createdByUserId: f.createdByUserId });
+  if (f.from) qb.andWhere('c.createdAt >= :from', { from: f.from });
+  if (f.to) qb.andWhere('c.createdAt <= :to', { to: f.to });
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/auth/policy.decorators';
+import { Ctx } from '../common/context/ctx.decorator';
+import type { RequestContext } from '../common/context/request-context';
+import { CommandQueriesService } from './command-queries.service';
+import { CommandsService } from './commands.service';
+import { RetryCommandDto } from './dto/execute-action.dto';
+import { ListCommandsQueryDto } from './dto/list-commands-query.dto';
+import { userIdOf } from './http-helpers';
+
+@ApiTags('commands')
+@Controller('api/admin/commands')
+export class CommandsController {
+  constructor(
+    private readonly queries: CommandQueriesService,
+    private readonly commands: CommandsService,
+  ) {}
+
+  @Get()
+  @Roles('viewer')
+  list(@Ctx() ctx: RequestContext, @Query() query: ListCommandsQueryDto) {
+    return this.queries.list(ctx, query);
+  }
+
+  /** Reveals one-time result fields to the first operator/owner reader (decision 9). */
+  @Get(':commandId')
+  @Roles('viewer')
+  detail(@Ctx() ctx: RequestContext, @Param('commandId') commandId: string) {
+    return this.queries.detail(ctx, commandId);
+  }
+
+  @Post(':commandId/cancel')
+  @HttpCode(200)
+  @Roles('operator')
+  cancel(@Ctx() ctx: RequestContext, @Param('commandId') commandId: string) {
+    return this.commands.cancel(ctx, commandId);
+  }
+
+  @Post(':commandId/retry')
+  @HttpCode(200)
+  @Roles('operator')
+  retry(@Ctx() ctx: RequestContext, @Param('commandId') commandId: string, @Body() body: RetryCommandDto) {
+    return this.commands.retry(ctx, commandId, body.confirmation, userIdOf(ctx));
+  }
+}

@@ -1,0 +1,232 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { RequestContext } from '../common/context/request-context';
+import { SecretSealer } from '../common/crypto/secret-sealer';
+import { DomainError, notFound, validationFailed } from '../common/errors/domain-error';
+import { IdGenerator } from '../common/ids/id-generator';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TransactionRunner } from '../database/transaction-runner';
+import { RuntimeSettingsService } from '../settings/runtime-settings.service';
+import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
+import { assertAgentCanHandleAction } from './action-gating';
+import { validateAgainstSchema } from './action-schema-validator';
+import { CommandNotifier } from './command-notifier';
+import { CommandRepository } from './command.repository';
+import type { CommandEntity, CommandType } from './command.entity';
+import { COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, isExpiredAt, OPEN_STATUSES, retryVerdict } from './command-state';
+import { CommandTargets, type PublicAction } from './command-targets';
+import { toPublicCommand, type PublicCommand } from './command.mapper';
+import { hasRedactedParts, parseObject, splitPayload } from './sealed-values';
+
+export type CommandCreatorType = 'USER' | 'BUS_ROUTE' | 'EXTENSION';
+
+/** The one way to create an ACTION_EXECUTE command: the console, the bus router and extensions. */
+export interface EnqueueInput {
+  serviceId: string;
+  actionName: string;
+  payload?: Record<string, unknown>;
+  confirmation?: boolean;
+  createdBy: { type: CommandCreatorType; id: string | null };
+}
+
+interface CreateOptions {
+  type: CommandType;
+  retryOfCommandId?: string;
+  /** Audit rows to write with the insert (same transaction). */
+  audit: (em: EntityManager, row: CommandEntity) => Promise<void>;
+}
+
+/** Command creation, cancel, retry and the sweep hooks. Reads live in CommandQueriesService. */
+@Injectable()
+export class CommandsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly commands: CommandRepository,
+    private readonly targets: CommandTargets,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly ids: IdGenerator,
+    private readonly sealer: SecretSealer,
+    private readonly settings: RuntimeSettingsService,
+    private readonly notifier: CommandNotifier,
+  ) {}
+
+  /**
+   * Validates (service, action, payload schema, confirmation, agent gating), stores the command
+   * with its secret fields sealed, audits, and wakes the owning agent's long-poll.
+   */
+  async enqueue(ctx: RequestContext, input: EnqueueInput): Promise<PublicCommand> {
+    const row = await this.create(ctx, input, {
+      type: 'ACTION_EXECUTE',
+      audit: async (em, cmd) => {
+        if (input.createdBy.type === 'USER') {
+          await this.audit.record(ctx, { action: 'service.action.requested', targetType: 'CapsuleService', targetId: cmd.serviceId, metadata: { actionName: cmd.actionName } }, em);
+        }
+        await this.audit.record(
+          ctx,
+          {
+            action: 'command.created',
+            targetType: 'Command',
+            targetId: cmd.id,
+            metadata: { serviceId: cmd.serviceId, actionName: cmd.actionName, createdByType: input.createdBy.type },
+          },
+          em,
+        );
+      },
+    });
+    return toPublicCommand(row, ctx.nowIso);
+  }
+
+  /** ACTION_PREPARE: no payload, no confirmation; the agent answers with a refined definition. */
+  async createPrepare(ctx: RequestContext, serviceId: string, actionName: string, userId: string): Promise<CommandEntity> {
+    return this.create(ctx, { serviceId, actionName, payload: {}, createdBy: { type: 'USER', id: userId } }, {
+      type: 'ACTION_PREPARE',
+      audit: (em, cmd) =>
+        this.audit.record(
+          ctx,
+          { action: 'service.action.prepare_requested', targetType: 'CapsuleService', targetId: cmd.serviceId, metadata: { actionName: cmd.actionName, commandId: cmd.id } },
+          em,
+        ),
+    });
+  }
+
+  /** The catalog entry, 404 for unknown services/actions and 409 for disabled ones. */
+  async loadAction(serviceId: string, actionName: string): Promise<{ action: PublicAction; agentId: string; raw: { timeoutSeconds: number | null; requiresConfirmation: boolean; dangerLevel: string } }> {
+    const service = await this.targets.findService(serviceId);
+    if (!service) throw notFound('CAPSULE_SERVICE_NOT_FOUND', 'Capsule Service not found.', { serviceId });
+    const action = await this.targets.findAction(serviceId, actionName);
+    if (!action) throw notFound('ACTION_NOT_FOUND', 'Action not found.', { serviceId, actionName });
+    return {
+      action: this.targets.toPublicAction(action),
+      agentId: service.agentId,
+      raw: { timeoutSeconds: action.timeoutSeconds, requiresConfirmation: action.requiresConfirmation, dangerLevel: action.dangerLevel },
+    };
+  }
+
+  async cancel(ctx: RequestContext, commandId: string): Promise<PublicCommand> {
+    const row = await this.commands.findById(commandId);
+    if (!row) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
+    if (isExpiredAt(row, ctx.nowIso)) {
+      await this.tx.run((em) => this.commands.expire([row.id], ctx.nowIso, COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, em));
+      throw alreadyCompleted(row.id);
+    }
+    const updated = await this.tx.run(async (em) => {
+      const won = await this.commands.finish(row.id, OPEN_STATUSES, { status: 'CANCELLED', completedAt: ctx.nowIso }, em);
+      if (!won) return null;
+      await this.audit.record(ctx, { action: 'command.cancelled', targetType: 'Command', targetId: row.id, metadata: { previousStatus: row.status } }, em);
+      return this.commands.findById(row.id, em);
+    });
+    if (!updated) throw alreadyCompleted(row.id);
+    // A waiting prepare request answers 424 at once; a RUNNING command's agent learns it on its next poll or heartbeat.
+    this.notifier.notifyCommand(row.id);
+    if (row.status === 'RUNNING') this.notifier.notifyAgent(row.agentId);
+    return toPublicCommand(updated, ctx.nowIso);
+  }
+
+  /** Decision 18: a new command with the same payload, after the execute checks, for the service's current agent. */
+  async retry(ctx: RequestContext, commandId: string, confirmation: boolean | undefined, userId: string): Promise<PublicCommand> {
+    const source = await this.commands.findById(commandId);
+    if (!source) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
+    if (isExpiredAt(source, ctx.nowIso)) {
+      await this.tx.run((em) => this.commands.expire([source.id], ctx.nowIso, COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, em));
+      source.status = 'EXPIRED';
+    }
+    const verdict = retryVerdict(source.type, source.status);
+    if (!verdict.ok) throw new DomainError('COMMAND_NOT_RETRYABLE', verdict.message, { commandId, type: source.type, status: source.status });
+    const payload = parseObject(source.payloadJson);
+    if (hasRedactedParts(payload) && !source.sealedPayload) {
+      throw new DomainError('COMMAND_PAYLOAD_SEALED', 'The command payload contained secrets that are no longer stored; open the action form and run it again.', { commandId });
+    }
+    const original = source.sealedPayload ? this.openPayload(source.sealedPayload) : payload;
+    const row = await this.create(
+      ctx,
+      { serviceId: source.serviceId, actionName: source.actionName, payload: original, confirmation, createdBy: { type: 'USER', id: userId } },
+      {
+        type: 'ACTION_EXECUTE',
+        retryOfCommandId: source.id,
+        audit: (em, cmd) =>
+          this.audit.record(ctx, { action: 'command.retried', targetType: 'Command', targetId: cmd.id, metadata: { sourceCommandId: source.id, serviceId: cmd.serviceId, actionName: cmd.actionName } }, em),
+      },
+    );
+    return toPublicCommand(row, ctx.nowIso);
+  }
+
+  /**
+   * Sweep hook: persists EXPIRED for open commands past their deadline (at most `batchSize`)
+   * and wipes one-time result secrets nobody read in time. Returns the number expired; the
+   * maintenance sweep writes the aggregate `system.command.expired` audit.
+   */
+  async expireTimedOut(_ctx: RequestContext, nowIso: string, batchSize: number): Promise<number> {
+    const ids = await this.commands.overdueIds(nowIso, batchSize);
+    const count = ids.length === 0 ? 0 : await this.tx.run((em) => this.commands.expire(ids, nowIso, COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, em));
+    await this.commands.wipeExpiredSealedResults(nowIso);
+    for (const id of ids) this.notifier.notifyCommand(id);
+    return count;
+  }
+
+  /** Retention hook: deletes up to `batchSize` terminal commands (and their results) created before the cutoff. */
+  pruneOlderThan(_ctx: RequestContext, cutoffIso: string, batchSize: number): Promise<number> {
+    return this.tx.run((em) => this.commands.pruneOlderThan(cutoffIso, batchSize, em));
+  }
+
+  private async create(ctx: RequestContext, input: EnqueueInput, options: CreateOptions): Promise<CommandEntity> {
+    const { action, agentId, raw } = await this.loadAction(input.serviceId, input.actionName);
+    if (action.enabled === false) throw new DomainError('ACTION_DISABLED', 'Action is disabled.', { serviceId: input.serviceId, actionName: input.actionName });
+    const payload = input.payload ?? {};
+    if (options.type === 'ACTION_EXECUTE') {
+      const issues = validateAgainstSchema(action.inputSchema, payload);
+      if (issues.length > 0) throw validationFailed(issues, 'Action payload validation failed.');
+      if ((raw.requiresConfirmation || raw.dangerLevel === 'HIGH') && input.confirmation !== true) {
+        throw new DomainError('ACTION_REQUIRES_CONFIRMATION', 'This action requires confirmation: send "confirmation": true.', { actionName: input.actionName });
+      }
+    }
+    const agent = await this.targets.findAgent(agentId);
+    assertAgentCanHandleAction(agent, ctx.now.getTime(), this.settings.get().agentOfflineThresholdSeconds);
+
+    const ttlSeconds = options.type === 'ACTION_PREPARE' ? this.config.actionPrepareTimeoutSeconds : (raw.timeoutSeconds ?? this.config.commandTtlSeconds);
+    const { readable, secret } = splitPayload(payload);
+    const row: CommandEntity = {
+      id: this.ids.next('cmd'),
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      agentId: agent.id,
+      serviceId: input.serviceId,
+      type: options.type,
+      actionName: input.actionName,
+      status: 'PENDING',
+      payloadJson: JSON.stringify(readable),
+      sealedPayload: secret ? this.sealer.seal(secret) : null,
+      createdByUserId: input.createdBy.type === 'USER' ? input.createdBy.id : null,
+      createdByType: input.createdBy.type,
+      createdById: input.createdBy.id,
+      retryOfCommandId: options.retryOfCommandId ?? null,
+      errorCode: null,
+      errorMessage: null,
+      createdAt: ctx.nowIso,
+      updatedAt: ctx.nowIso,
+      startedAt: null,
+      completedAt: null,
+      expiresAt: new Date(ctx.now.getTime() + ttlSeconds * 1000).toISOString(),
+      cancelNotifiedAt: null,
+    };
+    await this.tx.run(async (em) => {
+      await this.commands.insert(row, em);
+      await options.audit(em, row);
+    });
+    this.notifier.notifyAgent(row.agentId);
+    return row;
+  }
+
+  private openPayload(sealed: string): Record<string, unknown> {
+    const value = this.sealer.open(sealed);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new DomainError('COMMAND_PAYLOAD_SEALED', 'The sealed payload can no longer be opened; run the action again.');
+    }
+    return value as Record<string, unknown>;
+  }
+}
+
+export function alreadyCompleted(commandId: string): DomainError {
+  return new DomainError('COMMAND_ALREADY_COMPLETED', 'Command is already completed.', { commandId });
+}
+

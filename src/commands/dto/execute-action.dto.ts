@@ -1,0 +1,21 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsObject, IsOptional } from 'class-validator';
+
+export class ExecuteActionDto {
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Validated against the action inputSchema.' })
+  @IsOptional()
+  @IsObject({ message: 'payload must be an object' })
+  payload?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'Required (true) for requiresConfirmation or HIGH actions.' })
+  @IsOptional()
+  @IsBoolean({ message: 'confirmation must be a boolean' })
+  confirmation?: boolean;
+}
+
+export class RetryCommandDto {
+  @ApiPropertyOptional({ description: 'Required (true) when retrying a requiresConfirmation or HIGH action.' })
+  @IsOptional()
+  @IsBoolean({ message: 'confirmation must be a boolean' })
+  confirmation?: boolean;
+}

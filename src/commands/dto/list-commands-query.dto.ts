@@ -1,0 +1,48 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { PaginationQueryDto } from '../../common/http/pagination.dto';
+import type { CommandStatus, CommandType } from '../command.entity';
+import { COMMAND_STATUSES, COMMAND_TYPES } from '../command-state';
+
+export class ListCommandsQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ enum: COMMAND_STATUSES })
+  @IsOptional()
+  @IsIn(COMMAND_STATUSES, { message: `status must be one of ${COMMAND_STATUSES.join(', ')}` })
+  status?: CommandStatus;
+
+  @ApiPropertyOptional({ enum: COMMAND_TYPES })
+  @IsOptional()
+  @IsIn(COMMAND_TYPES, { message: `type must be one of ${COMMAND_TYPES.join(', ')}` })
+  type?: CommandType;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 128)
+  actionName?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^agt_/, { message: 'agentId must start with agt_' })
+  agentId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^svc_/, { message: 'serviceId must start with svc_' })
+  serviceId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^usr_/, { message: 'createdByUserId must start with usr_' })
+  createdByUserId?: string;
+
+  @ApiPropertyOptional({ description: 'Inclusive lower bound on createdAt (ISO-8601).' })
+  @IsOptional()
+  @IsISO8601({}, { message: 'from must be an ISO-8601 date-time' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Inclusive upper bound on createdAt (ISO-8601).' })
+  @IsOptional()
+  @IsISO8601({}, { message: 'to must be an ISO-8601 date-time' })
+  to?: string;
+}

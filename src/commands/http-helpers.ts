@@ -1,0 +1,22 @@
+import type { Response } from 'express';
+import type { RequestContext } from '../common/context/request-context';
+import { forbidden } from '../common/errors/domain-error';
+
+/**
+ * Aborts when the client goes away before we answered. We listen on the response, not the
+ * request: since Node 16 `req` emits 'close' once its body is consumed, which for a GET is
+ * immediately, while `res` 'close' before `finish` means the connection dropped.
+ */
+export function closeSignal(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
+/** Admin routes run with a user principal (the policy guard ensured it). */
+export function userIdOf(ctx: RequestContext): string {
+  if (ctx.principal.kind !== 'user') throw forbidden();
+  return ctx.principal.id;
+}

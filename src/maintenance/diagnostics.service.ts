@@ -1,0 +1,162 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { statSync } from 'node:fs';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { RequestContext } from '../common/context/request-context';
+import { RuntimeSettingsService, type MaintenanceSettings } from '../settings/runtime-settings.service';
+import { MaintenanceScheduler } from './maintenance.scheduler';
+import { diskFree, MaintenanceService, type SweepResult } from './maintenance.service';
+import { StatsRepository, type CountMap } from './stats.repository';
+
+export interface RuntimeDiagnostics {
+  version: string;
+  edition: 'CE';
+  node: string;
+  platform: string;
+  arch: string;
+  uptimeSeconds: number;
+  pid: number;
+  memory: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
+  database: { kind: 'sqlite'; path: string; fileSizeBytes: number | null; walSizeBytes: number | null; tableRowCounts: CountMap };
+  disk: { freeBytes: number; totalBytes: number } | null;
+  maintenance: { settings: MaintenanceSettings; schedulerIntervalSeconds: number; running: boolean; lastSweep: SweepResult | null };
+  config: SafeConfig;
+}
+
+/** The configuration with every secret dropped: only presence flags for secrets, never values. */
+export interface SafeConfig {
+  host: string;
+  port: number;
+  nodeEnv: string | null;
+  dataDir: string;
+  databasePath: string;
+  staticDir: string;
+  backupDir: string;
+  backupKeep: number;
+  sessionTtlSeconds: number;
+  cookieSecure: string;
+  adminUsername: string | null;
+  agentOfflineThresholdSeconds: number;
+  serviceStaleThresholdSeconds: number;
+  heartbeatIntervalSeconds: number;
+  commandPollIntervalSeconds: number;
+  commandTtlSeconds: number;
+  actionPrepareTimeoutSeconds: number;
+  commandResultMaxBytes: number;
+  auditRetentionDays: number;
+  commandRetentionDays: number;
+  healthReportsKeep: number;
+  maintenanceIntervalSeconds: number;
+  capsuleBusEnabled: boolean;
+  busIngestPerMin: number;
+  busMaxDepth: number;
+  metricsEnabled: boolean;
+  metricsTokenSet: boolean;
+  logLevel: string;
+  publicBaseUrl: string | null;
+  extensions: string[];
+  webhook: { url: string | null; secretSet: boolean; events: string[] };
+  /** The effective runtime settings (env defaults with stored overrides). */
+  maintenance: MaintenanceSettings;
+}
+
+@Injectable()
+export class DiagnosticsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly stats: StatsRepository,
+    private readonly settings: RuntimeSettingsService,
+    private readonly maintenance: MaintenanceService,
+    private readonly scheduler: MaintenanceScheduler,
+  ) {}
+
+  async runtime(_ctx: RequestContext): Promise<RuntimeDiagnostics> {
+    const memory = process.memoryUsage();
+    const path = this.config.databasePath;
+    return {
+      version: this.config.version,
+      edition: 'CE',
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      uptimeSeconds: Math.floor(process.uptime()),
+      pid: process.pid,
+      memory: { rss: memory.rss, heapTotal: memory.heapTotal, heapUsed: memory.heapUsed, external: memory.external, arrayBuffers: memory.arrayBuffers },
+      database: {
+        kind: 'sqlite',
+        path,
+        fileSizeBytes: path === ':memory:' ? null : fileSize(path),
+        walSizeBytes: path === ':memory:' ? null : fileSize(`${path}-wal`),
+        tableRowCounts: await this.stats.tableRowCounts(),
+      },
+      disk: diskFree(this.config.dataDir) ?? null,
+      maintenance: {
+        settings: this.settings.get(),
+        schedulerIntervalSeconds: this.scheduler.intervalSeconds,
+        running: this.maintenance.running,
+        lastSweep: this.maintenance.lastSweep ?? null,
+      },
+      config: safeConfig(this.config, this.settings.get()),
+    };
+  }
+}
+
+/**
+ * Built field by field (an allow-list), so a secret added to AppConfig later cannot leak here by
+ * default: sessionSecret, adminPassword, metricsToken and the webhook secret are never copied.
+ */
+export function safeConfig(config: AppConfig, maintenance: MaintenanceSettings): SafeConfig {
+  return {
+    host: config.host,
+    port: config.port,
+    nodeEnv: config.nodeEnv ?? null,
+    dataDir: config.dataDir,
+    databasePath: config.databasePath,
+    staticDir: config.staticDir,
+    backupDir: config.backupDir,
+    backupKeep: config.backupKeep,
+    sessionTtlSeconds: config.sessionTtlSeconds,
+    cookieSecure: config.cookieSecure,
+    adminUsername: config.adminUsername ?? null,
+    agentOfflineThresholdSeconds: config.agentOfflineThresholdSeconds,
+    serviceStaleThresholdSeconds: config.serviceStaleThresholdSeconds,
+    heartbeatIntervalSeconds: config.heartbeatIntervalSeconds,
+    commandPollIntervalSeconds: config.commandPollIntervalSeconds,
+    commandTtlSeconds: config.commandTtlSeconds,
+    actionPrepareTimeoutSeconds: config.actionPrepareTimeoutSeconds,
+    commandResultMaxBytes: config.commandResultMaxBytes,
+    auditRetentionDays: config.auditRetentionDays,
+    commandRetentionDays: config.commandRetentionDays,
+    healthReportsKeep: config.healthReportsKeep,
+    maintenanceIntervalSeconds: config.maintenanceIntervalSeconds,
+    capsuleBusEnabled: config.busEnabled,
+    busIngestPerMin: config.busIngestPerMin,
+    busMaxDepth: config.busMaxDepth,
+    metricsEnabled: config.metricsEnabled,
+    metricsTokenSet: Boolean(config.metricsToken),
+    logLevel: config.logLevel,
+    publicBaseUrl: config.publicBaseUrl ?? null,
+    extensions: [...config.extensions],
+    webhook: { url: maskUrl(config.webhook.url), secretSet: Boolean(config.webhook.secret), events: [...config.webhook.events] },
+    maintenance,
+  };
+}
+
+/** Keeps scheme, host and path; drops user info and query (either may carry a credential). */
+export function maskUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    const auth = parsed.username || parsed.password ? '***@' : '';
+    return `${parsed.protocol}//${auth}${parsed.host}${parsed.pathname}${parsed.search ? '?***' : ''}`;
+  } catch {
+    return '***';
+  }
+}
+
+function fileSize(path: string): number | null {
+  try {
+    return statSync(path).size;
+  } catch {
+    return null;
+  }
+}

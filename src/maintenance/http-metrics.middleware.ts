@@ -1,0 +1,31 @@
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { PrometheusService } from './prometheus.service';
+
+/** Requests that matched no route share one label, so scanners cannot blow up the series count. */
+export const UNMATCHED_ROUTE = 'unmatched';
+
+/**
+ * Counts every request and its latency, labelled with the matched route pattern
+ * (`/api/admin/agents/:agentId`), never the raw URL, and the final status. It runs before the
+ * guard, so 401/403 answers are counted too.
+ */
+@Injectable()
+export class HttpMetricsMiddleware implements NestMiddleware {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly prometheus: PrometheusService,
+  ) {}
+
+  use(req: Request, res: Response, next: NextFunction): void {
+    if (!this.config.metricsEnabled) return next();
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      const route: unknown = (req.route as { path?: unknown } | undefined)?.path;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      this.prometheus.observeHttp(req.method, typeof route === 'string' ? route : UNMATCHED_ROUTE, res.statusCode, seconds);
+    });
+    next();
+  }
+}

@@ -1,0 +1,48 @@
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { SettingsModule } from '../settings/settings.module';
+import { SystemModule } from '../system/system.module';
+import { BackupService } from './backup.service';
+import { DashboardService } from './dashboard.service';
+import { DiagnosticsService } from './diagnostics.service';
+import { HttpMetricsMiddleware } from './http-metrics.middleware';
+import { MaintenanceController } from './maintenance.controller';
+import { MaintenanceRepository } from './maintenance.repository';
+import { MAINTENANCE_TICK_UNIT_MS, MaintenanceScheduler } from './maintenance.scheduler';
+import { MaintenanceService } from './maintenance.service';
+import { MaintenanceSettingsService } from './maintenance-settings.service';
+import { MetricsService } from './metrics.service';
+import { OperationsController } from './operations.controller';
+import { PrometheusController } from './prometheus.controller';
+import { PrometheusService } from './prometheus.service';
+import { StatsRepository } from './stats.repository';
+
+/**
+ * Keeps the control plane accurate and bounded without an operator (scheduled sweep, retention)
+ * and gives operators its numbers (dashboard, metrics, Prometheus, diagnostics) and backups.
+ * It reads the other domains' tables through its own repositories, so it depends on no module
+ * above audit/settings/system.
+ */
+@Module({
+  imports: [AuditModule, SettingsModule, SystemModule],
+  controllers: [MaintenanceController, OperationsController, PrometheusController],
+  providers: [
+    { provide: MAINTENANCE_TICK_UNIT_MS, useValue: 1000 },
+    MaintenanceRepository,
+    StatsRepository,
+    MaintenanceService,
+    MaintenanceScheduler,
+    MaintenanceSettingsService,
+    DashboardService,
+    MetricsService,
+    PrometheusService,
+    DiagnosticsService,
+    BackupService,
+  ],
+  exports: [MaintenanceService],
+})
+export class MaintenanceModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('{*path}');
+  }
+}

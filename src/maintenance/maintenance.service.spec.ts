@@ -1,0 +1,90 @@
+import type { AppConfig } from '../config/app-config';
+import type { AuditService } from '../audit/audit.service';
+import { FixedClock } from '../common/time/clock';
+import type { RuntimeSettingsService } from '../settings/runtime-settings.service';
+import type { CountersService } from '../system/counters.service';
+import type { HealthCheck, SystemService } from '../system/system.service';
+import type { MaintenanceRepository } from './maintenance.repository';
+import { MaintenanceService } from './maintenance.service';
+
+function build(overrides: Partial<Record<keyof MaintenanceRepository, jest.Mock>> = {}) {
+  const checks = new Map<string, HealthCheck>();
+  const zero = jest.fn().mockResolvedValue(0);
+  const repo = {
+    expireRegistrationTokens: zero,
+    expireCommands: zero,
+    markAgentsOffline: jest.fn().mockResolvedValue([]),
+    markServicesOfOfflineAgents: zero,
+    pruneAudit: zero,
+    pruneCommands: jest.fn().mockResolvedValue({}),
+    pruneHealthReports: zero,
+    pruneSessions: zero,
+    pruneRevokedAgentTokens: zero,
+    pruneBusEvents: zero,
+    wipeSealedSecrets: zero,
+    ...overrides,
+  } as unknown as MaintenanceRepository;
+  const settings = {
+    get: () => ({ agentOfflineThresholdSeconds: 90, auditRetentionDays: 90, maintenanceIntervalSeconds: 60, commandRetentionDays: 30, healthReportsKeep: 100 }),
+  } as unknown as RuntimeSettingsService;
+  const audit = { record: jest.fn().mockResolvedValue(undefined) } as unknown as AuditService;
+  const system = { registerCheck: (name: string, check: HealthCheck) => checks.set(name, check) } as unknown as SystemService;
+  const counters = { increment: jest.fn() } as unknown as CountersService;
+  const config = { dataDir: '/', actionPrepareTimeoutSeconds: 30 } as AppConfig;
+  const service = new MaintenanceService(config, repo, settings, audit, system, counters, new FixedClock('2026-03-01T00:00:00.000Z'));
+  service.onModuleInit();
+  return { service, checks, audit, counters };
+}
+
+describe('MaintenanceService', () => {
+  it('joins the sweep in flight instead of starting a second one', async () => {
+    let release: (n: number) => void = () => undefined;
+    const slow = jest.fn().mockImplementation(() => new Promise<number>((r) => (release = r)));
+    const { service } = build({ expireRegistrationTokens: slow });
+    const a = service.run();
+    const b = service.run();
+    expect(service.running).toBe(true);
+    expect(b).toBe(a);
+    release(2);
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(ra).toBe(rb);
+    expect(ra.expiredRegistrationTokens).toBe(2);
+    expect(slow).toHaveBeenCalledTimes(1);
+    expect(service.running).toBe(false);
+  });
+
+  it('a failed sweep makes the health check DEGRADED until the next good one', async () => {
+    const failing = jest.fn().mockRejectedValueOnce(new Error('boom')).mockResolvedValue(0);
+    const { service, checks } = build({ pruneAudit: failing });
+    await expect(service.run()).rejects.toThrow('boom');
+    expect(checks.get('maintenance')?.()).toMatchObject({ status: 'DEGRADED' });
+    await service.run();
+    expect(checks.get('maintenance')?.()).toEqual({ status: 'UP' });
+  });
+
+  it('counts pruned commands per status into persisted counters and audits only sweeps that changed something', async () => {
+    const { service, audit, counters } = build({ pruneCommands: jest.fn().mockResolvedValue({ FAILED: 2, SUCCEEDED: 3 }) });
+    const result = await service.run();
+    expect(result.deletedCommands).toBe(5);
+    expect(counters.increment).toHaveBeenCalledWith('commands.pruned.FAILED', 2);
+    expect(counters.increment).toHaveBeenCalledWith('commands.pruned.SUCCEEDED', 3);
+    expect((audit.record as jest.Mock).mock.calls.map((c: unknown[]) => (c[1] as { action: string }).action)).toEqual(['system.maintenance.completed']);
+
+    const idle = build();
+    await idle.service.run();
+    expect(idle.audit.record).not.toHaveBeenCalled();
+  });
+
+  it('disk check: DEGRADED below 200 MB or 5 % free', () => {
+    const { service, checks } = build();
+    const probe = jest.spyOn(service, 'probeDisk');
+    probe.mockReturnValue({ freeBytes: 50 * 1024 ** 3, totalBytes: 100 * 1024 ** 3 });
+    expect(checks.get('disk')?.()).toEqual({ status: 'UP' });
+    probe.mockReturnValue({ freeBytes: 150 * 1024 ** 2, totalBytes: 1024 ** 3 });
+    expect(checks.get('disk')?.()).toMatchObject({ status: 'DEGRADED' });
+    probe.mockReturnValue({ freeBytes: 4 * 1024 ** 3, totalBytes: 100 * 1024 ** 3 });
+    expect(checks.get('disk')?.()).toMatchObject({ status: 'DEGRADED' });
+    probe.mockReturnValue(undefined);
+    expect(checks.get('disk')?.()).toEqual({ status: 'UP' });
+  });
+});

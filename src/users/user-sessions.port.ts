@@ -1,0 +1,10 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * What user management needs from the session store: end every session of a user inside the
+ * caller's transaction (decision 6: password reset, disable, role change). Declared here and
+ * implemented by the auth module's session store, so users/ never imports auth/ (module DAG).
+ */
+export abstract class UserSessions {
+  abstract revokeAllForUser(userId: string, em: EntityManager): Promise<number>;
+}

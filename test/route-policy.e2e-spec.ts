@@ -1,0 +1,297 @@
+import { Controller, Get, Module, Post, RequestMethod, type Type } from '@nestjs/common';
+import { HTTP_CODE_METADATA, METHOD_METADATA, MODULE_PATH, PATH_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer } from '@nestjs/core';
+import request from 'supertest';
+import { POLICY_KEY, type RoutePolicy } from '../src/common/auth/policy.decorators';
+import { roleAtLeast, type Role } from '../src/common/auth/role';
+import { createTestApp, type TestApp } from './support/create-test-app';
+import { loginAs, type AdminClient } from './support/http';
+
+interface RouteInfo {
+  controller: string;
+  handler: string;
+  method: string;
+  path: string;
+  policy: RoutePolicy | undefined;
+  httpCode: number | undefined;
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function joinPath(...parts: (string | undefined)[]): string {
+  const joined = `/${parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('/')}`.replace(/\/+/g, '/');
+  return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
+}
+
+function asList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? [value] : [''];
+}
+
+/** Every controller route Nest registered, from its own metadata (core, extensions and test fixtures alike). */
+function discoverRoutes(t: TestApp): RouteInfo[] {
+  const modules = t.app.get(ModulesContainer);
+  const scanner = new MetadataScanner();
+  const routes: RouteInfo[] = [];
+  for (const moduleRef of modules.values()) {
+    const modulePath: unknown =
+      Reflect.getMetadata(MODULE_PATH + modules.applicationId, moduleRef.metatype) ?? Reflect.getMetadata(MODULE_PATH, moduleRef.metatype);
+    for (const wrapper of moduleRef.controllers.values()) {
+      const metatype = wrapper.metatype as Type | null;
+      if (!metatype) continue;
+      const prototype = metatype.prototype as Record<string, unknown>;
+      for (const name of scanner.getAllMethodNames(prototype)) {
+        const handler = prototype[name];
+        if (typeof handler !== 'function') continue;
+        const methodPaths: unknown = Reflect.getMetadata(PATH_METADATA, handler);
+        if (methodPaths === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number] ?? 'GET';
+        const policy = (Reflect.getMetadata(POLICY_KEY, handler) ?? Reflect.getMetadata(POLICY_KEY, metatype)) as RoutePolicy | undefined;
+        const httpCode = Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined;
+        for (const controllerPath of asList(Reflect.getMetadata(PATH_METADATA, metatype))) {
+          for (const methodPath of asList(methodPaths)) {
+            routes.push({
+              controller: metatype.name,
+              handler: name,
+              method,
+              path: joinPath(typeof modulePath === 'string' ? modulePath : undefined, controllerPath, methodPath),
+              policy,
+              httpCode,
+            });
+          }
+        }
+      }
+    }
+  }
+  return routes;
+}
+
+/** Routes as Express actually serves them, to prove the walk above saw all of them. */
+function expressRoutes(t: TestApp): { method: string; path: string }[] {
+  const instance = t.app.getHttpAdapter().getInstance() as { router?: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
+  const out: { method: string; path: string }[] = [];
+  for (const layer of instance.router?.stack ?? []) {
+    if (!layer.route) continue;
+    for (const [m, on] of Object.entries(layer.route.methods)) if (on && m !== '_all') out.push({ method: m.toUpperCase(), path: layer.route.path });
+  }
+  return out;
+}
+
+/** Concrete URL for a route template; parameters get ids that exist nowhere. */
+function concrete(path: string): string {
+  return path.replace(/\{\*[^}]+\}/g, 'x').replace(/\*[A-Za-z0-9_]*/g, 'x').replace(/:([A-Za-z0-9_]+)/g, 'zz_missing_$1');
+}
+
+function label(r: RouteInfo): string {
+  return `${r.method} ${r.path} (${r.controller}.${r.handler})`;
+}
+
+function send(client: request.Agent | ReturnType<typeof request>, method: string, url: string): request.Test {
+  switch (method) {
+    case 'POST':
+      return client.post(url).send({});
+    case 'PUT':
+      return client.put(url).send({});
+    case 'PATCH':
+      return client.patch(url).send({});
+    case 'DELETE':
+      return client.delete(url);
+    case 'HEAD':
+      return client.head(url);
+    default:
+      return client.get(url);
+  }
+}
+
+@Controller('api/admin/route-policy-fixture')
+class UndeclaredController {
+  @Get()
+  open(): string {
+    return 'should never be served';
+  }
+
+  @Post()
+  create(): string {
+    return 'nor this';
+  }
+}
+
+@Module({ controllers: [UndeclaredController] })
+class UndeclaredFixtureModule {}
+
+describe('route policy (deny by default)', () => {
+  let t: TestApp;
+  let routes: RouteInfo[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    routes = discoverRoutes(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('discovers the real route table (and nothing Express serves is missing from it)', () => {
+    const keys = new Set(routes.map((r) => `${r.method} ${r.path}`));
+    for (const expected of ['POST /api/admin/auth/login', 'GET /api/admin/auth/me', 'GET /api/admin/users', 'GET /api/admin/audit-events/export', 'GET /api/system/health']) {
+      expect(keys).toContain(expected);
+    }
+    // The OpenAPI document and its UI are mounted by SwaggerModule straight on Express and are public by design.
+    const isOpenApi = (path: string): boolean => path === '/api/docs-json' || path === '/api/docs' || path.startsWith('/api/docs/');
+    const missing = expressRoutes(t).filter((e) => !isOpenApi(e.path) && !keys.has(`${e.method} ${e.path}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('every route declares exactly one policy: @Public, @Roles or @AgentAuth', () => {
+    const undeclared = routes.filter((r) => !r.policy || !['public', 'roles', 'agent'].includes(r.policy.kind)).map(label);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('every POST answers 200 (@HttpCode(200)), never Nest’s default 201', () => {
+    const wrong = routes.filter((r) => r.method === 'POST' && r.httpCode !== 200).map(label);
+    expect(wrong).toEqual([]);
+  });
+
+  it('admin routes require a session role; agent routes never take one', () => {
+    const adminPublic = routes.filter((r) => r.path.startsWith('/api/admin/') && r.policy?.kind !== 'roles').map(label);
+    expect(adminPublic).toEqual(['POST /api/admin/auth/login (AuthController.login)']);
+    const agentWithSession = routes.filter((r) => r.path.startsWith('/api/agents/') && r.policy?.kind === 'roles').map(label);
+    expect(agentWithSession).toEqual([]);
+  });
+
+  it('the export route is declared before `:auditEventId`', () => {
+    const audit = routes.filter((r) => r.path.startsWith('/api/admin/audit-events/')).map((r) => r.path);
+    expect(audit.indexOf('/api/admin/audit-events/export')).toBeLessThan(audit.indexOf('/api/admin/audit-events/:auditEventId'));
+  });
+});
+
+describe('route policy: the walker catches undeclared routes and the guard refuses them', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ extraModules: [UndeclaredFixtureModule] });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reports the fixture routes and answers 403 for them', async () => {
+    const undeclared = discoverRoutes(t).filter((r) => !r.policy).map((r) => `${r.method} ${r.path}`);
+    expect(undeclared.sort()).toEqual(['GET /api/admin/route-policy-fixture', 'POST /api/admin/route-policy-fixture']);
+    const owner = await loginAs(t.server);
+    const get = await owner.get('/api/admin/route-policy-fixture');
+    expect(get.status).toBe(403);
+    expect(get.body.error.code).toBe('FORBIDDEN');
+    expect((await request(t.server).get('/api/admin/route-policy-fixture')).status).toBe(403);
+    expect((await owner.post('/api/admin/route-policy-fixture')).status).toBe(403);
+  });
+});
+
+/**
+ * The RBAC matrix of backend.md §4.1, generated from the route table above, so routes other
+ * modules add later are covered without editing this file.
+ */
+describe('RBAC matrix (generated from the route table)', () => {
+  let t: TestApp;
+  let routes: RouteInfo[];
+  const clients: Partial<Record<Role, AdminClient>> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    routes = discoverRoutes(t);
+    const owner = await loginAs(t.server);
+    clients.owner = owner;
+    for (const role of ['operator', 'viewer'] as const) {
+      const password = `${role}-matrix-password`;
+      const res = await owner.post('/api/admin/users', { username: `${role}-matrix`, password, role });
+      if (res.status !== 200) throw new Error(`create ${role}: ${res.status}`);
+      clients[role] = await loginAs(t.server, `${role}-matrix`, password);
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** The session's current CSRF token (a route under test may have rotated it). */
+  async function csrfOf(client: AdminClient): Promise<string> {
+    const me = await client.get('/api/admin/auth/me');
+    if (me.status !== 200) throw new Error(`session lost: ${me.status}`);
+    return me.body.data.csrfToken as string;
+  }
+
+  function client(role: Role): AdminClient {
+    const c = clients[role];
+    if (!c) throw new Error(`no ${role} client`);
+    return c;
+  }
+
+  it('has session routes to check', () => {
+    expect(routes.filter((r) => r.policy?.kind === 'roles').length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('without a session every role-protected route is 401 UNAUTHORIZED (before CSRF and role)', async () => {
+    const failures: string[] = [];
+    for (const r of routes.filter((x) => x.policy?.kind === 'roles')) {
+      const res = await send(request(t.server), r.method, concrete(r.path));
+      if (res.status !== 401 || res.body?.error?.code !== 'UNAUTHORIZED') failures.push(`${label(r)} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('a mutation with a session but without the CSRF token is 403 CSRF_INVALID, whatever the role', async () => {
+    const failures: string[] = [];
+    for (const r of routes.filter((x) => x.policy?.kind === 'roles' && MUTATING.has(x.method))) {
+      for (const role of ['viewer', 'owner'] as const) {
+        const res = await send(client(role).agent, r.method, concrete(r.path));
+        if (res.status !== 403 || res.body?.error?.code !== 'CSRF_INVALID') failures.push(`${role} ${label(r)} → ${res.status} ${res.body?.error?.code}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('a role below the route’s minimum is 403 FORBIDDEN, with a valid CSRF token on mutations', async () => {
+    const failures: string[] = [];
+    for (const r of routes) {
+      if (r.policy?.kind !== 'roles') continue;
+      const required = r.policy.role;
+      for (const role of ['viewer', 'operator'] as const) {
+        if (roleAtLeast(role, required)) continue;
+        const c = client(role);
+        const req = send(c.agent, r.method, concrete(r.path));
+        if (MUTATING.has(r.method)) req.set('X-CSRF-Token', await csrfOf(c));
+        const res = await req;
+        if (res.status !== 403 || res.body?.error?.code !== 'FORBIDDEN') failures.push(`${role} ${label(r)} → ${res.status} ${res.body?.error?.code}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('a role at or above the minimum passes the guard on reads (no 401/403)', async () => {
+    const failures: string[] = [];
+    for (const r of routes) {
+      if (r.policy?.kind !== 'roles' || MUTATING.has(r.method)) continue;
+      const role = r.policy.role;
+      const res = await send(client(role).agent, r.method, concrete(r.path)).timeout(10_000);
+      if (res.status === 401 || res.status === 403) failures.push(`${role} ${label(r)} → ${res.status} ${res.body?.error?.code}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('agent routes without a bearer token are 401', async () => {
+    const failures: string[] = [];
+    for (const r of routes.filter((x) => x.policy?.kind === 'agent')) {
+      const res = await send(request(t.server), r.method, concrete(r.path));
+      if (res.status !== 401) failures.push(`${label(r)} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('a session cookie is no agent credential: operator sessions get 401 on agent routes', async () => {
+    const failures: string[] = [];
+    for (const r of routes.filter((x) => x.policy?.kind === 'agent')) {
+      const res = await send(client('owner').agent, r.method, concrete(r.path)).set('X-CSRF-Token', await csrfOf(client('owner')));
+      if (res.status !== 401) failures.push(`${label(r)} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
