@@ -1,5 +1,5 @@
 import { type DynamicModule, Module, type Type, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, RouterModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -19,6 +19,10 @@ import { AgentsModule } from './agents/agents.module';
 import { CommandsModule } from './commands/commands.module';
 import { CapsuleServicesModule } from './capsule-services/capsule-services.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
+import { EventsModule } from './common/events/events.module';
+import { resolveExtensions, type ExtensionModule } from './extensions/extension-registry';
+import { EXTENSION_WARNINGS, ExtensionsBootLog, REGISTERED_EXTENSIONS } from './extensions/extensions-boot-log';
+import { BusModule } from './bus/bus.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -27,16 +31,24 @@ export interface AppModuleOptions {
   random?: RandomSource;
   /** Additional Nest modules mounted next to the core (test fixtures; extensions use their own option). */
   extraModules?: Type[];
+  /**
+   * Opstage extensions (`@OpstageExtension` modules), validated before the app is built: an
+   * invalid one throws `ExtensionError` and nothing starts. Their migrations run after the
+   * core's; their controllers are served under `/api/<routePrefix>` (default `ext/<name>`).
+   */
+  extensions?: readonly ExtensionModule[];
 }
 
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
+    const extensions = resolveExtensions(options.extensions ?? [], options.config.version);
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ config: options.config, clock: options.clock, random: options.random }),
-        DatabaseModule.forRoot(),
+        DatabaseModule.forRoot({ extraEntities: extensions.entities, extraMigrations: extensions.migrations }),
+        EventsModule,
         ScheduleModule.forRoot(),
         AuditModule,
         SettingsModule,
@@ -47,9 +59,15 @@ export class AppModule {
         CapsuleServicesModule,
         CommandsModule,
         MaintenanceModule,
+        BusModule,
+        ...extensions.modules,
+        ...(extensions.routes.length > 0 ? [RouterModule.register(extensions.routes)] : []),
         ...(options.extraModules ?? []),
       ],
       providers: [
+        { provide: REGISTERED_EXTENSIONS, useValue: extensions.extensions },
+        { provide: EXTENSION_WARNINGS, useValue: extensions.warnings },
+        ExtensionsBootLog,
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { readDotEnv } from './config/dotenv';
 import { defaultStaticDir, packageInfo } from './config/package-info';
 import { createApp } from './create-app';
+import { builtInExtensions, loadInstalledExtensions } from './extensions/extension-loader';
 import { AppLogger } from './common/logging/app-logger';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -25,7 +26,9 @@ function readConfig(): AppConfig {
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = new AppLogger(config.logLevel);
-  const app = await createApp({ config }, logger);
+  // Built-in extensions first, then the installed packages named in OPSTAGE_EXTENSIONS.
+  const extensions = [...builtInExtensions(config), ...loadInstalledExtensions(config.extensions)];
+  const app = await createApp({ config, extensions }, logger);
   await app.listen(config.port, config.host);
   const server = app.getHttpServer();
   logger.log({ msg: 'Opstage CE listening', url: `http://${config.host}:${config.port}`, version: config.version, database: config.databasePath });

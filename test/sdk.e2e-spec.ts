@@ -2,25 +2,34 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fetch as undiciFetch } from 'undici';
 import {
   actionSuccess,
   AgentApiError,
   AgentAuthError,
-  CapsuleAgent,
   CapsuleAgentError,
   MemoryTokenStore,
   RegistrationError,
   withOneTimeFields,
   type ActionContext,
-  type AgentFetch,
   type JsonObject,
-  type LogRecord,
-  type TokenStore,
 } from '@opstage/agent-node';
-import { CommandNotifier } from '../src/commands/command-notifier';
-import { createTestApp, type TestApp } from './support/create-test-app';
-import { loginAs, type AdminClient } from './support/http';
+import { createTestApp } from './support/create-test-app';
+import { loginAs } from './support/http';
+import {
+  COMMAND_POLL_MS,
+  DISABLED_PROBE_MS,
+  echoAction,
+  HEARTBEAT_MS,
+  isHeartbeat,
+  isPoll,
+  isRegister,
+  isReport,
+  isResultFor,
+  SdkTestBed,
+  type AgentDetail,
+  type CommandDetail,
+  type Envelope,
+} from './support/sdk-harness';
 import { userWithRole } from './support/seed';
 import { sleep, waitFor } from './support/wait';
 
@@ -29,197 +38,30 @@ import { sleep, waitFor } from './support/wait';
  * loopback port: registration, reports, long-poll dispatch, restart with stored credentials,
  * revoke, disable/enable, cancel, prepare, one-time secrets and unknown actions.
  */
-
-interface Envelope<T> {
-  success: boolean;
-  data: T;
-  error?: { code: string; message: string; details?: Record<string, unknown> };
-}
-
-interface CommandDetail {
-  id: string;
-  type: string;
-  actionName: string;
-  status: string;
-  agentId: string;
-  serviceId: string;
-  errorCode: string | null;
-  errorMessage: string | null;
-  result: { success: boolean; message: string | null; data: Record<string, unknown>; error: Record<string, unknown> } | null;
-}
-
-interface AgentDetail {
-  id: string;
-  code: string;
-  status: string;
-  effectiveStatus: string;
-  lastHeartbeatAt: string | null;
-}
-
-/** One HTTP request the SDK made (recorded by the injected fetch). */
-interface RequestRecord {
-  method: string;
-  path: string;
-  query: string;
-  startedAt: number;
-  endedAt?: number;
-  status?: number;
-}
-
-interface Harness {
-  agent: CapsuleAgent;
-  requests: RequestRecord[];
-  errors: CapsuleAgentError[];
-  events: string[];
-  logs: LogRecord[];
-}
-
-/** The fallback poll cadence; long-poll dispatch must beat it by far. */
-const COMMAND_POLL_MS = 10_000;
-const HEARTBEAT_MS = 250;
-const DISABLED_PROBE_MS = 1_000;
-
-const isHeartbeat = (r: RequestRecord): boolean => r.method === 'POST' && r.path.endsWith('/heartbeat');
-const isPoll = (r: RequestRecord): boolean => r.method === 'GET' && r.path.endsWith('/commands');
-const isReport = (r: RequestRecord): boolean => r.method === 'POST' && r.path.endsWith('/services/report');
-const isRegister = (r: RequestRecord): boolean => r.path === '/api/agents/register';
-const isResultFor = (commandId: string) => (r: RequestRecord): boolean => r.method === 'POST' && r.path.endsWith(`/commands/${commandId}/result`);
-
-/** undici's fetch (with the SDK's own dispatcher) plus a record of every request. */
-function recordingFetch(log: RequestRecord[]): AgentFetch {
-  return async (url, init) => {
-    const parsed = new URL(url);
-    const record: RequestRecord = { method: init.method, path: parsed.pathname, query: parsed.search, startedAt: Date.now() };
-    log.push(record);
-    try {
-      const response = await undiciFetch(url, init);
-      record.status = response.status;
-      return response;
-    } finally {
-      record.endedAt = Date.now();
-    }
-  };
-}
-
 describe('SDK @opstage/agent-node against the real backend', () => {
-  let t: TestApp;
-  let admin: AdminClient;
-  let backendUrl: string;
-  const live: CapsuleAgent[] = [];
+  let bed: SdkTestBed;
   const latencies: Record<string, number> = {};
 
   beforeAll(async () => {
-    t = await createTestApp({ listen: true });
-    backendUrl = `http://127.0.0.1:${(t.server.address() as AddressInfo).port}`;
-    admin = await loginAs(t.server);
+    const t = await createTestApp({ listen: true });
+    bed = new SdkTestBed(t, await loginAs(t.server), `http://127.0.0.1:${(t.server.address() as AddressInfo).port}`);
   });
 
   afterEach(async () => {
-    const agents = live.splice(0);
-    await Promise.all(agents.map((agent) => agent.stop({ timeoutMs: 2000 })));
-    // A stopped agent ends its held long-poll; the server must release the subscription.
-    const notifier = t.app.get(CommandNotifier);
-    await waitFor(() => notifier.size() === 0, 3000, 'server-side long-poll subscriptions released');
+    // Every agent is stopped, and a stopped agent must not leave a held long-poll on the server.
+    await bed.stopAll();
   });
 
   afterAll(async () => {
-    // Visible in the jest output: the measured dispatch latencies of this run.
+    // Visible in the jest output: the dispatch latencies measured in this run.
     console.log(`SDK e2e latencies (ms): ${JSON.stringify(latencies)}`);
-    await t.close();
+    await bed.t.close();
   });
-
-  async function registrationToken(name: string): Promise<string> {
-    const res = await admin.post('/api/admin/registration-tokens', { name });
-    expect(res.status).toBe(200);
-    return (res.body as Envelope<{ token: string }>).data.token;
-  }
-
-  function harness(init: { code: string; tokenStore: TokenStore | { file: string }; registrationToken?: string; setup?: (agent: CapsuleAgent) => void }): Harness {
-    const requests: RequestRecord[] = [];
-    const errors: CapsuleAgentError[] = [];
-    const events: string[] = [];
-    const logs: LogRecord[] = [];
-    const agent = new CapsuleAgent({
-      backendUrl,
-      ...(init.registrationToken === undefined ? {} : { registrationToken: init.registrationToken }),
-      service: { code: init.code, name: `Service ${init.code}`, version: '1.0.0' },
-      agent: { code: init.code, name: `Agent ${init.code}` },
-      tokenStore: init.tokenStore,
-      intervals: { heartbeatMs: HEARTBEAT_MS, commandPollMs: COMMAND_POLL_MS, serviceReportMs: 500 },
-      longPollSeconds: 25,
-      retry: { initialDelayMs: 200, maxDelayMs: 1000, disabledDelayMs: DISABLED_PROBE_MS, startupAttempts: 3 },
-      stopTimeoutMs: 2000,
-      // No proxy variables or OPSTAGE_* values from the host environment.
-      env: {},
-      fetch: recordingFetch(requests),
-      onLog: (record) => logs.push(record),
-      logLevel: 'debug',
-    });
-    agent.health(() => ({ status: 'UP', message: 'ok' }));
-    agent.on('error', (error) => errors.push(error));
-    agent.on('registered', () => events.push('registered'));
-    agent.on('disabled', () => events.push('disabled'));
-    agent.on('enabled', () => events.push('enabled'));
-    agent.on('auth-failed', () => events.push('auth-failed'));
-    init.setup?.(agent);
-    live.push(agent);
-    return { agent, requests, errors, events, logs };
-  }
-
-  function echoAction(agent: CapsuleAgent, onStart?: (at: number, payload: JsonObject, ctx: ActionContext) => void): void {
-    agent.action({
-      name: 'echo',
-      label: 'Echo',
-      inputSchema: { type: 'object', properties: { message: { type: 'string' }, n: { type: 'integer' } } },
-      handler: (payload, ctx) => {
-        onStart?.(Date.now(), payload, ctx);
-        return { echo: payload, commandId: ctx.commandId };
-      },
-    });
-  }
-
-  async function execute(serviceId: string, action: string, payload: Record<string, unknown>, client: AdminClient = admin): Promise<{ id: string; sentAt: number; respondedAt: number }> {
-    const sentAt = Date.now();
-    const res = await client.post(`/api/admin/capsule-services/${serviceId}/actions/${action}`, { payload });
-    const respondedAt = Date.now();
-    if (res.status !== 200) throw new Error(`execute ${action} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    const data = (res.body as Envelope<{ id: string; status: string; type: string }>).data;
-    expect(data).toMatchObject({ status: 'PENDING', type: 'ACTION_EXECUTE' });
-    return { id: data.id, sentAt, respondedAt };
-  }
-
-  async function commandDetail(id: string, client: AdminClient = admin): Promise<CommandDetail> {
-    const res = await client.get(`/api/admin/commands/${id}`);
-    expect(res.status).toBe(200);
-    return (res.body as Envelope<CommandDetail>).data;
-  }
-
-  /** Polls the command as a viewer (never consumes one-time fields) until it is terminal. */
-  async function waitForStatus(id: string, status: string, client: AdminClient = admin, timeoutMs = 5000): Promise<CommandDetail> {
-    return waitFor(async () => {
-      const detail = await commandDetail(id, client);
-      return detail.status === status ? detail : undefined;
-    }, timeoutMs, `command ${id} ${status}`);
-  }
-
-  async function agentDetail(agentId: string): Promise<AgentDetail> {
-    const res = await admin.get(`/api/admin/agents/${agentId}`);
-    expect(res.status).toBe(200);
-    return (res.body as Envelope<AgentDetail>).data;
-  }
-
-  /** The agent holds a long-poll: its GET …/commands?waitSeconds=25 is pending and subscribed on the server. */
-  async function heldLongPoll(h: Harness): Promise<RequestRecord> {
-    const held = await waitFor(() => h.requests.find((r) => isPoll(r) && r.query.includes('waitSeconds=25') && r.endedAt === undefined), 3000, 'a pending long-poll');
-    const notifier = t.app.get(CommandNotifier);
-    await waitFor(() => notifier.size() >= 1, 3000, 'the long-poll subscribed on the server');
-    return held;
-  }
 
   it('registers, reports, and runs an operator-triggered echo dispatched by long-poll; the result is in the command detail', async () => {
     const code = 'sdk-echo';
     const starts: { at: number; payload: JsonObject; ctx: ActionContext }[] = [];
-    const h = harness({ code, tokenStore: new MemoryTokenStore(), registrationToken: await registrationToken(code), setup: (a) => echoAction(a, (at, payload, ctx) => starts.push({ at, payload, ctx })) });
+    const h = bed.harness({ code, tokenStore: new MemoryTokenStore(), registrationToken: await bed.registrationToken(code), setup: (a) => echoAction(a, (at, payload, ctx) => starts.push({ at, payload, ctx })) });
     await h.agent.start();
     expect(h.agent.state).toBe('running');
     expect(h.events).toEqual(['registered']);
@@ -230,15 +72,15 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     expect(h.agent.intervals.commandPollMs).toBe(COMMAND_POLL_MS);
 
     // The report reached the backend: service, health and catalog.
-    const service = (await admin.get(`/api/admin/capsule-services/${serviceId}`)).body as Envelope<Record<string, unknown>>;
+    const service = (await bed.admin.get(`/api/admin/capsule-services/${serviceId}`)).body as Envelope<Record<string, unknown>>;
     expect(service.data).toMatchObject({ id: serviceId, agentId, code, healthStatus: 'UP', version: '1.0.0' });
-    const catalog = (await admin.get(`/api/admin/capsule-services/${serviceId}/actions`)).body as Envelope<{ name: string; enabled: boolean }[]>;
+    const catalog = (await bed.admin.get(`/api/admin/capsule-services/${serviceId}/actions`)).body as Envelope<{ name: string; enabled: boolean }[]>;
     expect(catalog.data.map((a) => a.name)).toEqual(['echo']);
-    const agent = await agentDetail(agentId);
+    const agent = await bed.agentDetail(agentId);
     expect(agent).toMatchObject({ code, status: 'ONLINE', effectiveStatus: 'ONLINE' });
 
-    await heldLongPoll(h);
-    const exec = await execute(serviceId, 'echo', { message: 'hello', n: 3 });
+    await bed.heldLongPoll(h);
+    const exec = await bed.execute(serviceId, 'echo', { message: 'hello', n: 3 });
     const run = await waitFor(() => starts[0], 5000, 'echo handler started');
     const latency = run.at - exec.respondedAt;
     latencies.executeResponseToHandlerStart = latency;
@@ -251,7 +93,7 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     expect(run.payload).toEqual({ message: 'hello', n: 3 });
     expect(run.ctx).toMatchObject({ commandId: exec.id, commandType: 'ACTION_EXECUTE', actionName: 'echo', serviceCode: code, serviceId, agentId, createdByUserId: expect.any(String) });
 
-    const detail = await waitForStatus(exec.id, 'SUCCEEDED');
+    const detail = await bed.waitForStatus(exec.id, 'SUCCEEDED');
     expect(detail).toMatchObject({ id: exec.id, type: 'ACTION_EXECUTE', actionName: 'echo', agentId, serviceId, errorCode: null });
     expect(detail.result).toMatchObject({ success: true, data: { echo: { message: 'hello', n: 3 }, commandId: exec.id } });
     expect(h.requests.filter(isResultFor(exec.id)).map((r) => r.status)).toEqual([200]);
@@ -263,19 +105,19 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opstage-sdk-token-'));
     const file = join(dir, 'agent-token.json');
     try {
-      const first = harness({ code, tokenStore: { file }, registrationToken: await registrationToken(code), setup: (a) => echoAction(a) });
+      const first = bed.harness({ code, tokenStore: { file }, registrationToken: await bed.registrationToken(code), setup: (a) => echoAction(a) });
       await first.agent.start();
       const agentId = first.agent.agentId!;
       expect(first.events).toEqual(['registered']);
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const saved = readFileSync(file, 'utf8');
-      expect(JSON.parse(saved)).toMatchObject({ agentId, agentToken: expect.stringMatching(/^opstage_agent_/), backendUrl, agentCode: code });
+      expect(JSON.parse(saved)).toMatchObject({ agentId, agentToken: expect.stringMatching(/^opstage_agent_/), backendUrl: bed.backendUrl, agentCode: code });
       const savedMtime = statSync(file).mtimeMs;
       await first.agent.stop();
       expect(first.agent.state).toBe('stopped');
 
       // A new process: same token file, and no registration token at all.
-      const second = harness({ code, tokenStore: { file }, setup: (a) => echoAction(a) });
+      const second = bed.harness({ code, tokenStore: { file }, setup: (a) => echoAction(a) });
       await second.agent.start();
       expect(second.agent.state).toBe('running');
       expect(second.agent.agentId).toBe(agentId);
@@ -285,12 +127,12 @@ describe('SDK @opstage/agent-node against the real backend', () => {
       expect(statSync(file).mtimeMs).toBe(savedMtime);
 
       // The backend still knows exactly one agent with this code, and the stored token works.
-      const list = (await admin.get(`/api/admin/agents?q=${code}`)).body as Envelope<AgentDetail[]>;
+      const list = (await bed.admin.get(`/api/admin/agents?q=${code}`)).body as Envelope<AgentDetail[]>;
       expect(list.data.filter((a) => a.code === code).map((a) => a.id)).toEqual([agentId]);
       await waitFor(() => second.requests.find((r) => isHeartbeat(r) && r.status === 200), 3000, 'a heartbeat of the restarted agent');
-      await heldLongPoll(second);
-      const exec = await execute(second.agent.serviceId!, 'echo', { message: 'after restart' });
-      const detail = await waitForStatus(exec.id, 'SUCCEEDED');
+      await bed.heldLongPoll(second);
+      const exec = await bed.execute(second.agent.serviceId!, 'echo', { message: 'after restart' });
+      const detail = await bed.waitForStatus(exec.id, 'SUCCEEDED');
       expect(detail.result?.data).toMatchObject({ echo: { message: 'after restart' } });
       expect(second.errors).toEqual([]);
     } finally {
@@ -301,14 +143,14 @@ describe('SDK @opstage/agent-node against the real backend', () => {
   it('revoke: the agent surfaces AgentAuthError, clears its credentials and stops its loops', async () => {
     const code = 'sdk-revoke';
     const store = new MemoryTokenStore();
-    const h = harness({ code, tokenStore: store, registrationToken: await registrationToken(code), setup: (a) => echoAction(a) });
+    const h = bed.harness({ code, tokenStore: store, registrationToken: await bed.registrationToken(code), setup: (a) => echoAction(a) });
     await h.agent.start();
     const agentId = h.agent.agentId!;
     expect(await store.load()).toMatchObject({ agentId });
     await waitFor(() => h.requests.find((r) => isHeartbeat(r) && r.status === 200), 3000, 'first heartbeat');
 
     const revokedAt = Date.now();
-    const res = await admin.post(`/api/admin/agents/${agentId}/revoke`);
+    const res = await bed.admin.post(`/api/admin/agents/${agentId}/revoke`);
     expect(res.status).toBe(200);
     expect((res.body as Envelope<AgentDetail>).data.status).toBe('REVOKED');
 
@@ -331,19 +173,19 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     expect(h.requests.filter((r) => isRegister(r) && r.startedAt >= revokedAt)).toHaveLength(1);
     expect(h.requests.filter((r) => r.startedAt >= revokedAt && r.endedAt === undefined)).toEqual([]);
     expect(h.agent.state).toBe('auth-failed');
-    expect(await agentDetail(agentId)).toMatchObject({ status: 'REVOKED', effectiveStatus: 'REVOKED' });
+    expect(await bed.agentDetail(agentId)).toMatchObject({ status: 'REVOKED', effectiveStatus: 'REVOKED' });
   });
 
   it('disable: the agent keeps its token and backs off; enable: it recovers, heartbeats and runs actions again', async () => {
     const code = 'sdk-disable';
     const store = new MemoryTokenStore();
-    const h = harness({ code, tokenStore: store, registrationToken: await registrationToken(code), setup: (a) => echoAction(a) });
+    const h = bed.harness({ code, tokenStore: store, registrationToken: await bed.registrationToken(code), setup: (a) => echoAction(a) });
     await h.agent.start();
     const agentId = h.agent.agentId!;
     const credentials = await store.load();
     await waitFor(() => h.requests.find((r) => isHeartbeat(r) && r.status === 200), 3000, 'first heartbeat');
 
-    const disabled = await admin.post(`/api/admin/agents/${agentId}/disable`);
+    const disabled = await bed.admin.post(`/api/admin/agents/${agentId}/disable`);
     expect(disabled.status).toBe(200);
     await waitFor(() => h.agent.state === 'disabled', 3000, 'state disabled');
     expect(h.events).toEqual(['registered', 'disabled']);
@@ -365,13 +207,13 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     expect(await store.load()).toEqual(credentials);
 
     const enabledAt = Date.now();
-    const enabled = await admin.post(`/api/admin/agents/${agentId}/enable`);
+    const enabled = await bed.admin.post(`/api/admin/agents/${agentId}/enable`);
     expect(enabled.status).toBe(200);
     await waitFor(() => h.agent.state === 'running', DISABLED_PROBE_MS + 2000, 'state running after enable');
     latencies.enableToRunning = Date.now() - enabledAt;
     expect(h.events).toEqual(['registered', 'disabled', 'enabled']);
     const detail = await waitFor(async () => {
-      const d = await agentDetail(agentId);
+      const d = await bed.agentDetail(agentId);
       return d.lastHeartbeatAt !== null && Date.parse(d.lastHeartbeatAt) >= enabledAt ? d : undefined;
     }, 3000, 'a heartbeat after enable');
     expect(detail).toMatchObject({ status: 'ONLINE', effectiveStatus: 'ONLINE' });
@@ -382,17 +224,17 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     expect(h.requests.filter((r) => isHeartbeat(r) && r.startedAt >= cadenceFrom && r.status === 200).length).toBeGreaterThanOrEqual(2);
     expect(await store.load()).toEqual(credentials);
 
-    const exec = await execute(h.agent.serviceId!, 'echo', { message: 'back' });
-    expect((await waitForStatus(exec.id, 'SUCCEEDED')).result?.data).toMatchObject({ echo: { message: 'back' } });
+    const exec = await bed.execute(h.agent.serviceId!, 'echo', { message: 'back' });
+    expect((await bed.waitForStatus(exec.id, 'SUCCEEDED')).result?.data).toMatchObject({ echo: { message: 'back' } });
   });
 
   it('cancel: the running handler\'s AbortSignal aborts promptly and no result is reported', async () => {
     const code = 'sdk-cancel';
     const slow: { startedAt?: number; abortedAt?: number; reason?: unknown; commandId?: string } = {};
-    const h = harness({
+    const h = bed.harness({
       code,
       tokenStore: new MemoryTokenStore(),
-      registrationToken: await registrationToken(code),
+      registrationToken: await bed.registrationToken(code),
       setup: (a) =>
         a.action({
           name: 'slow-task',
@@ -411,14 +253,14 @@ describe('SDK @opstage/agent-node against the real backend', () => {
         }),
     });
     await h.agent.start();
-    await heldLongPoll(h);
-    const exec = await execute(h.agent.serviceId!, 'slow-task', {});
+    await bed.heldLongPoll(h);
+    const exec = await bed.execute(h.agent.serviceId!, 'slow-task', {});
     await waitFor(() => slow.startedAt, 3000, 'slow handler started');
     expect(slow.commandId).toBe(exec.id);
-    expect((await commandDetail(exec.id)).status).toBe('RUNNING');
+    expect((await bed.commandDetail(exec.id)).status).toBe('RUNNING');
 
     const cancelSentAt = Date.now();
-    const cancel = await admin.post(`/api/admin/commands/${exec.id}/cancel`);
+    const cancel = await bed.admin.post(`/api/admin/commands/${exec.id}/cancel`);
     expect(cancel.status).toBe(200);
     expect((cancel.body as Envelope<{ status: string }>).data.status).toBe('CANCELLED');
     const abortedAt = await waitFor(() => slow.abortedAt, 3000, 'handler signal aborted');
@@ -430,7 +272,7 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     // The aborted handler's return value is not reported; the command stays CANCELLED.
     await sleep(500);
     expect(h.requests.filter(isResultFor(exec.id))).toEqual([]);
-    const detail = await commandDetail(exec.id);
+    const detail = await bed.commandDetail(exec.id);
     expect(detail).toMatchObject({ status: 'CANCELLED', result: null });
     expect(h.logs.some((l) => l.event === 'command.cancel_received' && l.data?.commandId === exec.id)).toBe(true);
   });
@@ -439,10 +281,10 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     const code = 'sdk-prepare';
     const prepareCalls: string[] = [];
     let handlerCalls = 0;
-    const h = harness({
+    const h = bed.harness({
       code,
       tokenStore: new MemoryTokenStore(),
-      registrationToken: await registrationToken(code),
+      registrationToken: await bed.registrationToken(code),
       setup: (a) =>
         a
           .action({
@@ -468,10 +310,10 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     });
     await h.agent.start();
     const serviceId = h.agent.serviceId!;
-    await heldLongPoll(h);
+    await bed.heldLongPoll(h);
 
     const began = Date.now();
-    const res = await admin.post(`/api/admin/capsule-services/${serviceId}/actions/update-settings/prepare`);
+    const res = await bed.admin.post(`/api/admin/capsule-services/${serviceId}/actions/update-settings/prepare`);
     latencies.prepareRoundTrip = Date.now() - began;
     expect(res.status).toBe(200);
     const data = (res.body as Envelope<{ action: Record<string, unknown>; initialPayload: unknown; currentState: unknown; prepareCommand: CommandDetail }>).data;
@@ -482,7 +324,7 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     expect(prepareCalls).toEqual(['ACTION_PREPARE']);
     expect(Date.now() - began).toBeLessThan(2000);
 
-    const defaults = await admin.post(`/api/admin/capsule-services/${serviceId}/actions/with-defaults/prepare`);
+    const defaults = await bed.admin.post(`/api/admin/capsule-services/${serviceId}/actions/with-defaults/prepare`);
     expect(defaults.status).toBe(200);
     const d2 = (defaults.body as Envelope<{ initialPayload: unknown; prepareCommand: CommandDetail }>).data;
     expect(d2.initialPayload).toEqual({ greeting: 'hi', count: 0, verbose: false });
@@ -495,12 +337,12 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     const code = 'sdk-secret';
     const key = 'gk-SDK-E2E-0123456789abcdef';
     const recovery = 'rc-SDK-E2E-fedcba9876543210';
-    const viewer = await userWithRole(t.server, admin, 'sdk-viewer', 'viewer');
-    const operator = await userWithRole(t.server, admin, 'sdk-operator', 'operator');
-    const h = harness({
+    const viewer = await userWithRole(bed.t.server, bed.admin, 'sdk-viewer', 'viewer');
+    const operator = await userWithRole(bed.t.server, bed.admin, 'sdk-operator', 'operator');
+    const h = bed.harness({
       code,
       tokenStore: new MemoryTokenStore(),
-      registrationToken: await registrationToken(code),
+      registrationToken: await bed.registrationToken(code),
       setup: (a) =>
         a.action({
           name: 'generate-api-key',
@@ -509,21 +351,21 @@ describe('SDK @opstage/agent-node against the real backend', () => {
         }),
     });
     await h.agent.start();
-    await heldLongPoll(h);
-    const exec = await execute(h.agent.serviceId!, 'generate-api-key', {}, operator);
+    await bed.heldLongPoll(h);
+    const exec = await bed.execute(h.agent.serviceId!, 'generate-api-key', {}, operator);
 
     // The viewer polls until the result is in: always redacted, and it does not consume the reveal.
-    const seenByViewer = await waitForStatus(exec.id, 'SUCCEEDED', viewer);
+    const seenByViewer = await bed.waitForStatus(exec.id, 'SUCCEEDED', viewer);
     expect(seenByViewer.result?.data).toMatchObject({ keyId: 'key_1', generatedKey: '[REDACTED]', recoveryCode: '[REDACTED]' });
     expect(JSON.stringify(seenByViewer)).not.toContain(key);
 
-    const first = await commandDetail(exec.id, operator);
+    const first = await bed.commandDetail(exec.id, operator);
     expect(first.result).toMatchObject({ success: true, message: 'Key created', data: { keyId: 'key_1', generatedKey: key, recoveryCode: recovery } });
-    const second = await commandDetail(exec.id, operator);
+    const second = await bed.commandDetail(exec.id, operator);
     expect(second.result?.data).toMatchObject({ keyId: 'key_1', generatedKey: '[REDACTED]', recoveryCode: '[REDACTED]' });
-    const byOwner = await commandDetail(exec.id, admin);
+    const byOwner = await bed.commandDetail(exec.id, bed.admin);
     expect(JSON.stringify(byOwner)).not.toContain(key);
-    const viewerAgain = await commandDetail(exec.id, viewer);
+    const viewerAgain = await bed.commandDetail(exec.id, viewer);
     expect(JSON.stringify(viewerAgain)).not.toContain(key);
     expect(JSON.stringify(viewerAgain)).not.toContain(recovery);
   });
@@ -532,10 +374,10 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     const code = 'sdk-unknown';
     const store = new MemoryTokenStore();
     // Version 1 of the service offers `ghost`; it is stopped with a `ghost` command still queued.
-    const v1 = harness({
+    const v1 = bed.harness({
       code,
       tokenStore: store,
-      registrationToken: await registrationToken(code),
+      registrationToken: await bed.registrationToken(code),
       setup: (a) => {
         echoAction(a);
         a.action({ name: 'ghost', label: 'Ghost', handler: () => ({ ran: true }) });
@@ -544,19 +386,19 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     await v1.agent.start();
     const serviceId = v1.agent.serviceId!;
     await v1.agent.stop();
-    await waitFor(() => t.app.get(CommandNotifier).size() === 0, 3000, 'v1 long-poll released');
-    const exec = await execute(serviceId, 'ghost', { x: 1 });
+    await waitFor(() => bed.subscriptions() === 0, 3000, 'v1 long-poll released');
+    const exec = await bed.execute(serviceId, 'ghost', { x: 1 });
 
     // Version 2 (same credentials) no longer has a handler for it.
-    const v2 = harness({ code, tokenStore: store, setup: (a) => echoAction(a) });
+    const v2 = bed.harness({ code, tokenStore: store, setup: (a) => echoAction(a) });
     await v2.agent.start();
     expect(v2.agent.agentId).toBe(v1.agent.agentId);
-    const detail = await waitForStatus(exec.id, 'FAILED');
+    const detail = await bed.waitForStatus(exec.id, 'FAILED');
     expect(detail).toMatchObject({ actionName: 'ghost', errorCode: 'ACTION_HANDLER_NOT_FOUND' });
     expect(detail.result).toMatchObject({ success: false, error: { code: 'ACTION_HANDLER_NOT_FOUND' } });
     expect(v2.requests.filter(isResultFor(exec.id)).map((r) => r.status)).toEqual([200]);
     // v2's report removed `ghost` from the live catalog (disabled, kept for history).
-    const ghost = (await admin.get(`/api/admin/capsule-services/${serviceId}/actions/ghost`)).body as Envelope<{ enabled: boolean }>;
+    const ghost = (await bed.admin.get(`/api/admin/capsule-services/${serviceId}/actions/ghost`)).body as Envelope<{ enabled: boolean }>;
     expect(ghost.data.enabled).toBe(false);
   });
 });

@@ -288,13 +288,14 @@ try {
     assert(!(await page.content()).includes(token), 'token gone after reload');
   });
 
-  await scenario('owner pages: users and settings', page, errors, async () => {
+  await scenario('owner pages: users, settings with metrics and diagnostics', page, errors, async () => {
     await nav(page, 'users', 'page-users');
     await page.waitForSelector(tid(`user-row-${OWNER.username}`));
     await shot(page, 'users');
     await nav(page, 'settings', 'page-settings');
     await page.waitForSelector(tid('setting-offline'));
     await page.waitForSelector('.tile');
+    await page.waitForSelector(tid('diagnostics'));
     await shot(page, 'settings');
   });
 

@@ -5,19 +5,20 @@ import { rmSync } from 'node:fs';
 
 export async function coldStart(cfg, log) {
   const fresh = [];
-  for (let i = 0; i < cfg.runs; i++) {
-    // Empty data dir: includes creating the DB, running migrations and hashing the bootstrap owner.
-    const srv = await startOpstage();
-    fresh.push(srv.coldStartMs);
-    await srv.stop();
-  }
-  const dataDir = makeDataDir();
   const warm = [];
+  const dataDir = makeDataDir();
   try {
-    for (let i = 0; i < cfg.runs + 1; i++) {
-      const srv = await startOpstage({ dataDir });
-      if (i > 0) warm.push(srv.coldStartMs); // first start creates the DB; the rest reopen it
-      await srv.stop({ removeData: false });
+    // The reused data dir is created once, unmeasured; then fresh and existing-DB starts alternate so
+    // both see the same machine load.
+    await (await startOpstage({ dataDir })).stop({ removeData: false });
+    for (let i = 0; i < cfg.runs; i++) {
+      // Empty data dir: includes creating the DB, running migrations and hashing the bootstrap owner.
+      const a = await startOpstage();
+      fresh.push(a.coldStartMs);
+      await a.stop();
+      const b = await startOpstage({ dataDir });
+      warm.push(b.coldStartMs);
+      await b.stop({ removeData: false });
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

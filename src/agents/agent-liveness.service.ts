@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { DomainEvents } from '../common/events/domain-events';
 import { CountersService } from '../system/counters.service';
 import type { RequestContext } from '../common/context/request-context';
 import type { AgentEntity } from './agent.entity';
@@ -33,6 +34,7 @@ export class AgentLivenessService {
     private readonly agentsService: AgentsService,
     private readonly audit: AuditService,
     private readonly counters: CountersService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Liveness without the heartbeat audit (used by heartbeats and command polls alike). */
@@ -71,8 +73,10 @@ export class AgentLivenessService {
     return outcome;
   }
 
-  private auditOnline(ctx: RequestContext, agentId: string, previousStatus: string): Promise<void> {
-    return this.audit.record(ctx, { action: 'agent.online', targetType: 'Agent', targetId: agentId, metadata: { previousStatus } });
+  /** Audit, then the post-commit `agent.online` event (both writes above are autocommitted). */
+  private async auditOnline(ctx: RequestContext, agentId: string, previousStatus: string): Promise<void> {
+    await this.audit.record(ctx, { action: 'agent.online', targetType: 'Agent', targetId: agentId, metadata: { previousStatus } });
+    this.events.emit('agent.online', { agentId, previousStatus, occurredAt: ctx.nowIso, requestId: ctx.requestId });
   }
 }
 

@@ -5,6 +5,7 @@ import { AgentsService } from '../agents/agents.service';
 import { HeartbeatExtensions } from '../agents/heartbeat-extensions';
 import { AuditService } from '../audit/audit.service';
 import { RequestContext } from '../common/context/request-context';
+import { DomainEvents } from '../common/events/domain-events';
 import { DomainError } from '../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -52,6 +53,7 @@ export class AgentGatewayService {
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: DomainEvents,
   ) {}
 
   intervals(): Intervals {
@@ -89,7 +91,9 @@ export class AgentGatewayService {
         );
         return result;
       });
-      return { agentId: registered.agent.id, agentToken: registered.rawToken, ...this.intervals() };
+      const { agent } = registered;
+      this.events.emit('agent.registered', { agentId: agent.id, code: agent.code, name: agent.name, created: registered.created, occurredAt: ctx.nowIso, requestId: ctx.requestId });
+      return { agentId: agent.id, agentToken: registered.rawToken, ...this.intervals() };
     } catch (error) {
       if (!(error instanceof RegistrationRejected)) throw error;
       await this.audit.record(ctx, {

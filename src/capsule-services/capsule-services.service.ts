@@ -50,6 +50,11 @@ export class CapsuleServicesService {
     return this.services.findById(id, em);
   }
 
+  /** Services are unique by code per workspace (the bus addresses them by code). */
+  findByCode(code: string, em?: EntityManager): Promise<CapsuleServiceEntity | null> {
+    return this.services.findByCode(code, em);
+  }
+
   findAction(serviceId: string, name: string, em?: EntityManager): Promise<ActionDefinitionEntity | null> {
     return this.catalog.findAction(serviceId, name, em);
   }

@@ -5,8 +5,10 @@ import { AgentsService } from '../agents/agents.service';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../common/context/request-context';
 import { TokenService } from '../common/crypto/token-service';
+import { DomainEvents } from '../common/events/domain-events';
 import { DomainError } from '../common/errors/domain-error';
 import { IdGenerator } from '../common/ids/id-generator';
+import { TransactionRunner } from '../database/transaction-runner';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import type { ActionDefinitionEntity } from './action-definition.entity';
@@ -37,6 +39,8 @@ export class ServiceReportService {
     private readonly audit: AuditService,
     private readonly ids: IdGenerator,
     private readonly tokenService: TokenService,
+    private readonly tx: TransactionRunner,
+    private readonly events: DomainEvents,
   ) {}
 
   /** One service inside the caller's transaction; returns the stored row. */
@@ -219,7 +223,10 @@ export class ServiceReportService {
     await this.catalog.pruneHealth(serviceId, this.settings.get().healthReportsKeep, em);
   }
 
-  private auditHealthChange(ctx: RequestContext, service: CapsuleServiceEntity, from: string, to: string, em?: EntityManager): Promise<void> {
-    return this.audit.record(ctx, { action: 'service.health.changed', targetType: 'CapsuleService', targetId: service.id, metadata: { code: service.code, from, to } }, em);
+  /** Audit in the caller's transaction; the `service.health.changed` event only once it commits. */
+  private async auditHealthChange(ctx: RequestContext, service: CapsuleServiceEntity, from: string, to: string, em?: EntityManager): Promise<void> {
+    await this.audit.record(ctx, { action: 'service.health.changed', targetType: 'CapsuleService', targetId: service.id, metadata: { code: service.code, from, to } }, em);
+    const event = { serviceId: service.id, serviceCode: service.code, agentId: service.agentId, from, to, message: service.healthMessage, occurredAt: ctx.nowIso, requestId: ctx.requestId };
+    this.tx.afterCommit(em, () => this.events.emit('service.health.changed', event));
   }
 }

@@ -3,6 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../common/context/request-context';
 import { SecretSealer } from '../common/crypto/secret-sealer';
 import { DomainError, notFound } from '../common/errors/domain-error';
+import { DomainEvents } from '../common/events/domain-events';
 import { IdGenerator } from '../common/ids/id-generator';
 import { redact } from '../common/redaction/redact';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -37,6 +38,7 @@ export class CommandResultsService {
     private readonly sealer: SecretSealer,
     private readonly counters: CountersService,
     private readonly notifier: CommandNotifier,
+    private readonly events: DomainEvents,
   ) {}
 
   async report(ctx: RequestContext, agentId: string, commandId: string, input: ResultInput): Promise<PublicCommandResult> {
@@ -103,6 +105,9 @@ export class CommandResultsService {
     });
     if (!won) throw alreadyCompleted(commandId);
     this.notifier.notifyCommand(commandId);
+    const base = { commandId, serviceId: command.serviceId, agentId, actionName: command.actionName, durationMs: result.durationMs, occurredAt: reportedAt, requestId: ctx.requestId };
+    if (failure) this.events.emit('command.failed', { ...base, errorCode: failure.errorCode, errorMessage: failure.errorMessage });
+    else this.events.emit('command.completed', base);
     return toPublicResult(result);
   }
 }

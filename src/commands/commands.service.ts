@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../common/context/request-context';
 import { SecretSealer } from '../common/crypto/secret-sealer';
+import { DomainEvents } from '../common/events/domain-events';
 import { DomainError, notFound, validationFailed } from '../common/errors/domain-error';
 import { IdGenerator } from '../common/ids/id-generator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -50,6 +51,7 @@ export class CommandsService {
     private readonly sealer: SecretSealer,
     private readonly settings: RuntimeSettingsService,
     private readonly notifier: CommandNotifier,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -214,6 +216,16 @@ export class CommandsService {
       await options.audit(em, row);
     });
     this.notifier.notifyAgent(row.agentId);
+    this.events.emit('command.created', {
+      commandId: row.id,
+      type: row.type,
+      serviceId: row.serviceId,
+      agentId: row.agentId,
+      actionName: row.actionName,
+      createdBy: { type: input.createdBy.type, id: input.createdBy.id },
+      occurredAt: ctx.nowIso,
+      requestId: ctx.requestId,
+    });
     return row;
   }
 

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config/app-config';
 import type { AuditService } from '../audit/audit.service';
+import type { DomainEvents } from '../common/events/domain-events';
 import { FixedClock } from '../common/time/clock';
 import type { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import type { CountersService } from '../system/counters.service';
@@ -28,10 +29,11 @@ function build(overrides: Partial<Record<keyof MaintenanceRepository, jest.Mock>
     get: () => ({ agentOfflineThresholdSeconds: 90, auditRetentionDays: 90, maintenanceIntervalSeconds: 60, commandRetentionDays: 30, healthReportsKeep: 100 }),
   } as unknown as RuntimeSettingsService;
   const audit = { record: jest.fn().mockResolvedValue(undefined) } as unknown as AuditService;
+  const events = { emit: jest.fn() } as unknown as DomainEvents;
   const system = { registerCheck: (name: string, check: HealthCheck) => checks.set(name, check) } as unknown as SystemService;
   const counters = { increment: jest.fn() } as unknown as CountersService;
   const config = { dataDir: '/', actionPrepareTimeoutSeconds: 30 } as AppConfig;
-  const service = new MaintenanceService(config, repo, settings, audit, system, counters, new FixedClock('2026-03-01T00:00:00.000Z'));
+  const service = new MaintenanceService(config, repo, settings, audit, system, counters, new FixedClock('2026-03-01T00:00:00.000Z'), events);
   service.onModuleInit();
   return { service, checks, audit, counters };
 }

@@ -3,6 +3,7 @@ import { statfsSync } from 'node:fs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { RequestContext } from '../common/context/request-context';
+import { DomainEvents } from '../common/events/domain-events';
 import { Clock } from '../common/time/clock';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { CountersService } from '../system/counters.service';
@@ -51,6 +52,7 @@ export class MaintenanceService implements OnModuleInit {
     private readonly system: SystemService,
     private readonly counters: CountersService,
     private readonly clock: Clock,
+    private readonly events: DomainEvents,
   ) {}
 
   onModuleInit(): void {
@@ -95,6 +97,10 @@ export class MaintenanceService implements OnModuleInit {
           );
         }
       });
+      // Every batch has committed by now; the events leave the sweep without waiting for listeners.
+      for (const agentId of offline) {
+        this.events.emit('agent.offline', { agentId, thresholdSeconds: s.agentOfflineThresholdSeconds, occurredAt: now, requestId: ctx.requestId });
+      }
       const offlineServices = await this.repository.markServicesOfOfflineAgents(now);
       const deletedAuditEvents = s.auditRetentionDays > 0 ? await this.repository.pruneAudit(ago(s.auditRetentionDays * DAY_MS)) : 0;
       const retention = s.commandRetentionDays > 0 ? ago(s.commandRetentionDays * DAY_MS) : undefined;

@@ -8,6 +8,8 @@ import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { FixedClock, type Clock } from '../../src/common/time/clock';
 import { AppLogger } from '../../src/common/logging/app-logger';
 import { createApp } from '../../src/create-app';
+import { builtInExtensions } from '../../src/extensions/extension-loader';
+import type { ExtensionModule } from '../../src/extensions/extension-registry';
 
 export const TEST_ADMIN = { username: 'admin', password: 'admin-password-123' } as const;
 export const TEST_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
@@ -31,6 +33,10 @@ export interface TestAppOptions {
   listen?: boolean;
   /** Extra Nest modules (test-only controllers). */
   extraModules?: Type[];
+  /** Opstage extensions, registered after the built-in ones (as main.ts does with OPSTAGE_EXTENSIONS). */
+  extensions?: ExtensionModule[];
+  /** Register the built-in extensions (the webhook notifier, configured from env); default true as in production. */
+  builtInExtensions?: boolean;
 }
 
 /**
@@ -53,7 +59,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
     { packageVersion: '0.0.0-test' },
   );
-  const app = await createApp({ config, clock: options.clock, extraModules: options.extraModules }, new AppLogger('error'));
+  const extensions = [...(options.builtInExtensions === false ? [] : builtInExtensions(config)), ...(options.extensions ?? [])];
+  const app = await createApp({ config, clock: options.clock, extraModules: options.extraModules, extensions }, new AppLogger('error'));
   if (options.listen) await app.listen(0, '127.0.0.1');
   else await app.init();
   let closed = false;

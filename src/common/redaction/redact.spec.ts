@@ -15,6 +15,14 @@ describe('redact', () => {
     });
   });
 
+  it('keeps timestamps about secrets but not the secrets', () => {
+    expect(redact({ credentialsRotatedAt: '2026-01-01T00:00:00.000Z', password_changed_at: 'x', credentials: 'c' })).toEqual({
+      credentialsRotatedAt: '2026-01-01T00:00:00.000Z',
+      password_changed_at: 'x',
+      credentials: REDACTED,
+    });
+  });
+
   it('masks whole token-looking values wherever they appear', () => {
     const raw = 'opstage_agent_abc_DEF-ghi_jkl012345';
     expect(redact({ note: `used ${raw} today` })).toEqual({ note: `used opstage_agent_${REDACTED} today` });

@@ -8,6 +8,8 @@ const SENSITIVE_KEY =
   /(pass(word|wd|phrase)?|secret|token|cookie|authorization|api[-_]?key|private[-_]?key|credential|generated[-_]?key|raw[-_]?key|plain[-_]?text[-_]?key|session[-_]?id|signature)/i;
 /** Keys that name a sensitive thing but hold harmless metadata about it (e.g. `tokenCount`). */
 const METADATA_SUFFIX = /(count|total|ttl|seconds|expires(at)?|length|size|max|min|id|ids|prefix|type|status|name|ref)$/i;
+/** Timestamps about a secret (`credentialsRotatedAt`, `password_changed_at`) are not the secret. */
+const TIMESTAMP_SUFFIX = /(At|_at|_AT)$/;
 const OPSTAGE_TOKEN = /opstage_([a-z]+)_[A-Za-z0-9_-]{8,}/g;
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
 
@@ -17,7 +19,7 @@ function isCounter(key: string, value: unknown): boolean {
 }
 
 export function isSensitiveKey(key: string): boolean {
-  return SENSITIVE_KEY.test(key) && !METADATA_SUFFIX.test(key);
+  return SENSITIVE_KEY.test(key) && !METADATA_SUFFIX.test(key) && !TIMESTAMP_SUFFIX.test(key);
 }
 
 /** Masks token-looking substrings in free text; the whole token body goes, not just a tail. */

@@ -2,7 +2,7 @@ import { HttpClient, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, unwrap } from './api-helpers';
-import { SuccessEnvelope } from './models/common';
+import { JsonObject, SuccessEnvelope } from './models/common';
 import { MaintenanceRunResult, MaintenanceSettings } from './models/domain';
 
 /** Maintenance settings, manual sweep and the SQLite backup (Settings page). */
@@ -33,6 +33,11 @@ export class SettingsApi {
     return this.http
       .post<SuccessEnvelope<MaintenanceRunResult>>(`${ADMIN}/maintenance/run`, {})
       .pipe(unwrap());
+  }
+
+  /** Operator+: runtime, memory, database and (secret-free) configuration facts. */
+  diagnostics(): Observable<JsonObject> {
+    return this.http.get<SuccessEnvelope<JsonObject>>(`${ADMIN}/diagnostics/runtime`).pipe(unwrap());
   }
 
   backup(): Observable<HttpResponse<Blob>> {

@@ -342,6 +342,7 @@ export const EN = {
   'settings.backupHint': 'The backup file contains the whole database; store it like a secret.',
   'settings.lastRun': 'Last maintenance result',
   'settings.operatorOnly': 'Operators and owners can run maintenance; owners can download backups.',
+  'settings.diagnostics': 'Runtime diagnostics',
   'settings.metrics': 'Metrics',
 
   'metrics.agentCommandPolls': 'Agent polls',

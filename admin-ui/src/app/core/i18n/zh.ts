@@ -342,6 +342,7 @@ export const ZH: Record<TranslationKey, string> = {
   'settings.backupHint': '备份文件包含整个数据库，请像保管密钥一样保管它。',
   'settings.lastRun': '最近一次维护结果',
   'settings.operatorOnly': '运维人员和所有者可以运行维护；只有所有者可以下载备份。',
+  'settings.diagnostics': '运行时诊断',
   'settings.metrics': '指标',
 
   'metrics.agentCommandPolls': '代理轮询次数',

@@ -20,6 +20,7 @@ import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { JsonBlockComponent } from '../../shared/ui/json-block.component';
 import { Notifier } from '../../shared/ui/notifier.service';
 import { MetricsPanelComponent } from './metrics-panel.component';
+import { DiagnosticsPanelComponent } from './diagnostics-panel.component';
 
 @Component({
   selector: 'app-settings-page',
@@ -35,6 +36,7 @@ import { MetricsPanelComponent } from './metrics-panel.component';
     ErrorAlertComponent,
     JsonBlockComponent,
     MetricsPanelComponent,
+    DiagnosticsPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './settings.page.html',

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner';
+import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
+import { BusEventEntity } from './bus-event.entity';
+
+export interface BusEventFilter {
+  eventType?: string;
+  serviceCode?: string;
+  agentId?: string;
+}
+
+@Injectable()
+export class BusEventsRepository {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  async insert(row: BusEventEntity, em: EntityManager = this.tx.manager): Promise<void> {
+    await em.insert(BusEventEntity, row);
+  }
+
+  findById(id: string, em: EntityManager = this.tx.manager): Promise<BusEventEntity | null> {
+    return em.findOne(BusEventEntity, { where: { id, workspaceId: DEFAULT_WORKSPACE_ID } });
+  }
+
+  /** Events of this agent accepted after `sinceIso` (the sliding rate window). */
+  countSince(agentId: string, sinceIso: string, em: EntityManager = this.tx.manager): Promise<number> {
+    return em.createQueryBuilder(BusEventEntity, 'e').where('e.agentId = :agentId', { agentId }).andWhere('e.acceptedAt > :since', { since: sinceIso }).getCount();
+  }
+
+  /** `acceptedAt` of the n-th oldest (0-based) event of this agent inside the window, if any. */
+  async nthAcceptedSince(agentId: string, sinceIso: string, n: number, em: EntityManager = this.tx.manager): Promise<string | null> {
+    const row = await em
+      .createQueryBuilder(BusEventEntity, 'e')
+      .select('e.acceptedAt', 'acceptedAt')
+      .where('e.agentId = :agentId', { agentId })
+      .andWhere('e.acceptedAt > :since', { since: sinceIso })
+      .orderBy('e.acceptedAt', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .offset(n)
+      .limit(1)
+      .getRawOne<{ acceptedAt: string }>();
+    return row?.acceptedAt ?? null;
+  }
+
+  async setRouteCount(id: string, routeCount: number, em: EntityManager = this.tx.manager): Promise<void> {
+    await em.update(BusEventEntity, { id }, { routeCount });
+  }
+
+  /** Newest first; ULID ids break ties inside one millisecond. */
+  list(filter: BusEventFilter, offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[BusEventEntity[], number]> {
+    const qb = em.createQueryBuilder(BusEventEntity, 'e').where('e.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID });
+    if (filter.eventType) qb.andWhere('e.eventType = :eventType', { eventType: filter.eventType });
+    if (filter.serviceCode) qb.andWhere('e.serviceCode = :serviceCode', { serviceCode: filter.serviceCode });
+    if (filter.agentId) qb.andWhere('e.agentId = :agentId', { agentId: filter.agentId });
+    return qb.orderBy('e.acceptedAt', 'DESC').addOrderBy('e.id', 'DESC').skip(offset).take(limit).getManyAndCount();
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { AgentsModule } from '../agents/agents.module';
+import { AuditModule } from '../audit/audit.module';
+import { CapsuleServicesModule } from '../capsule-services/capsule-services.module';
+import { CommandsModule } from '../commands/commands.module';
+import { SettingsModule } from '../settings/settings.module';
+import { BusAdminController } from './bus-admin.controller';
+import { BusAgentController } from './bus-agent.controller';
+import { BusAuditRepository } from './bus-audit.repository';
+import { BusEnabledGuard } from './bus-enabled.guard';
+import { BusEventsRepository } from './bus-events.repository';
+import { BusIngestService } from './bus-ingest.service';
+import { BusQueriesService } from './bus-queries.service';
+import { BusRouterService } from './bus-router.service';
+import { BusRoutesRepository } from './bus-routes.repository';
+import { BusRoutesService } from './bus-routes.service';
+
+/** Capsule Bus (experimental, OPSTAGE_CAPSULE_BUS_ENABLED): events from agents routed to action commands. */
+@Module({
+  imports: [AuditModule, SettingsModule, AgentsModule, CapsuleServicesModule, CommandsModule],
+  controllers: [BusAdminController, BusAgentController],
+  providers: [
+    BusEnabledGuard,
+    BusEventsRepository,
+    BusRoutesRepository,
+    BusAuditRepository,
+    BusRoutesService,
+    BusIngestService,
+    BusRouterService,
+    BusQueriesService,
+  ],
+})
+export class BusModule {}

@@ -1,0 +1,60 @@
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { TransactionRunner } from './transaction-runner';
+
+@Entity('tx_spec_rows')
+class RowEntity {
+  @PrimaryColumn({ type: 'varchar' }) id!: string;
+  @Column({ type: 'text' }) value!: string;
+}
+
+describe('TransactionRunner.afterCommit', () => {
+  let ds: DataSource;
+  let sut: TransactionRunner;
+
+  beforeEach(async () => {
+    ds = await new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [RowEntity], synchronize: true }).initialize();
+    sut = new TransactionRunner(ds);
+  });
+  afterEach(async () => {
+    await ds.destroy();
+  });
+
+  it('runs hooks after the commit, in order, with the transaction closed', async () => {
+    const seen: string[] = [];
+    const value = await sut.run(async (em) => {
+      await em.getRepository(RowEntity).insert({ id: 'a', value: 'x' });
+      sut.afterCommit(em, () => seen.push(`first active=${String(em.queryRunner?.isTransactionActive)}`));
+      sut.afterCommit(em, () => seen.push('second'));
+      seen.push('work done');
+      return 42;
+    });
+    expect(value).toBe(42);
+    expect(seen).toEqual(['work done', 'first active=false', 'second']);
+  });
+
+  it('drops hooks when the transaction rolls back', async () => {
+    const seen: string[] = [];
+    await expect(
+      sut.run(async (em) => {
+        await em.getRepository(RowEntity).insert({ id: 'b', value: 'x' });
+        sut.afterCommit(em, () => seen.push('hook'));
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(seen).toEqual([]);
+    expect(await ds.getRepository(RowEntity).count()).toBe(0);
+  });
+
+  it('runs at once without a transaction, and a throwing hook neither escapes nor stops the others', async () => {
+    const seen: string[] = [];
+    sut.afterCommit(undefined, () => seen.push('no tx'));
+    sut.afterCommit(sut.manager, () => seen.push('plain manager'));
+    await sut.run(async (em) => {
+      sut.afterCommit(em, () => {
+        throw new Error('listener bug');
+      });
+      sut.afterCommit(em, () => seen.push('after the bug'));
+    });
+    expect(seen).toEqual(['no tx', 'plain manager', 'after the bug']);
+  });
+});

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuditResult } from '../../audit/audit-event.entity';
+import { AuditService } from '../../audit/audit.service';
+import type { RequestContext } from '../../common/context/request-context';
+
+export interface ExtensionAuditInput {
+  /** `ext.<extension-name>.<verb>`, e.g. `ext.acme-inventory.item.created`. */
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  result?: AuditResult;
+  message?: string | null;
+  /** Redacted before it is stored (secret-looking keys and token-looking values). */
+  metadata?: Record<string, unknown>;
+}
+
+const EXTENSION_ACTION = /^ext\.[a-z][a-z0-9-]*\.[A-Za-z0-9_.-]+$/;
+
+/**
+ * Writes audit records for extensions. The actor is the context's principal; actions live under
+ * `ext.<name>.` so an extension can never write a record that looks like a core one.
+ */
+@Injectable()
+export class AuditRecorder {
+  constructor(private readonly audit: AuditService) {}
+
+  /** Pass the transaction's `em` to commit the record with the change it describes. */
+  async record(ctx: RequestContext, input: ExtensionAuditInput, em?: EntityManager): Promise<void> {
+    if (!EXTENSION_ACTION.test(input.action)) {
+      throw new Error(`extension audit action "${input.action}" must look like ext.<extension-name>.<verb>`);
+    }
+    // Listed field by field: an untyped caller cannot smuggle in an `actor` override.
+    const { action, targetType, targetId, result, message, metadata } = input;
+    await this.audit.record(ctx, { action, targetType, targetId, result, message, metadata }, em);
+  }
+}

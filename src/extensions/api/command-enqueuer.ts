@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { PublicCommand } from '../../commands/command.mapper';
+import { CommandsService } from '../../commands/commands.service';
+import type { RequestContext } from '../../common/context/request-context';
+
+/** A command as the admin API shows it. */
+export type CommandView = PublicCommand;
+
+export interface ExtensionEnqueueInput {
+  /** The extension asking (its `@OpstageExtension` name); stored as the command's creator. */
+  extension: string;
+  serviceId: string;
+  actionName: string;
+  payload?: Record<string, unknown>;
+  /** Required (`true`) for actions that need confirmation or are HIGH danger. */
+  confirmation?: boolean;
+}
+
+/**
+ * Creates ACTION_EXECUTE commands through the same checks as the console (action exists and is
+ * enabled, payload schema, confirmation, agent availability), sealed secrets, audit and agent wake-up.
+ */
+@Injectable()
+export class CommandEnqueuer {
+  constructor(private readonly commands: CommandsService) {}
+
+  enqueue(ctx: RequestContext, input: ExtensionEnqueueInput): Promise<CommandView> {
+    return this.commands.enqueue(ctx, {
+      serviceId: input.serviceId,
+      actionName: input.actionName,
+      payload: input.payload,
+      confirmation: input.confirmation,
+      createdBy: { type: 'EXTENSION', id: input.extension },
+    });
+  }
+}
