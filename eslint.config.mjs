@@ -63,6 +63,18 @@ export default tseslint.config(
     },
   },
   ...boundaryBlocks,
+  // Extensions (first-party and the documented example) reach the server only through src/extensions/index.ts.
+  ...[
+    { files: ['src/extensions/webhook-notifier/*.ts'], regex: '^\\.\\./(?!index$)' },
+    { files: ['src/extensions/webhook-notifier/*/**/*.ts'], regex: '^\\.\\./\\.\\./(?!index$)' },
+    { files: ['test/fixtures/example-extension/*.ts'], regex: '^\\.\\./(?!\\.\\./\\.\\./src/extensions(/index)?$)' },
+    { files: ['test/fixtures/example-extension/*/**/*.ts'], regex: '^\\.\\./\\.\\./(?!\\.\\./\\.\\./src/extensions(/index)?$)' },
+  ].map(({ files, regex }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex, message: 'Extensions import the server only from src/extensions/index.ts (architecture §3.5).' }] }],
+    },
+  })),
   { files: ['src/config/**/*.ts', 'src/main.ts', 'src/database/data-source.ts'], rules: { 'no-restricted-syntax': 'off' } },
   {
     files: ['test/**/*.ts', 'src/**/*.spec.ts', 'migrations/**/*.ts'],

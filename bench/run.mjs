@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Opstage CE benchmark harness: `npm run bench [-- --quick] [-- --only=baseline,heartbeat,...] [-- --build]`.
+// Opstage CE benchmark harness: `npm run bench [-- --quick] [-- --only=baseline,heartbeat,...] [-- --build]
+//   [-- --fleet=N (fleet size, capped by the fd limit)] [-- --out=name (results/<name>.json|md instead of latest)]
+//   [-- --trace-gc (fleet server GC pause statistics)]`.
 // Starts the BUILT server (dist/src/main.js) on 127.0.0.1 with a temp data dir, drives it with
 // undici clients, and writes bench/results/latest.json + latest.md. Every loop is bounded.
 import { execFileSync } from 'node:child_process';
@@ -21,27 +23,34 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wants = (name) => !only || only.includes(name);
+const fleetArg = args.find((a) => a.startsWith('--fleet='));
+const outName = args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 'latest';
+if (!/^[a-z0-9-]+$/.test(outName)) throw new Error('--out= takes [a-z0-9-]+');
 const HARD_LIMIT_MS = 9.5 * 60 * 1000;
 
 const CFG = quick
   ? {
       load: { concurrency: 16, durationMs: 4000, warmupMs: 1000, maxRequests: 500_000 },
-      heartbeat: { agents: 20 },
+      heartbeat: { agents: 20, breakdownMs: 2000 },
       dispatch: { agents: 200, executes: 100, gapMs: 20, waitSeconds: 30, maxSeconds: 30, rampSeconds: 5 },
       cold: { runs: 3 },
       lists: { auditRows: 100_000, commandRows: 10_000, samples: 20 },
-      fleet: { agents: 2000, heartbeatConnections: 32, rampSeconds: 10, rampMaxSeconds: 20, holdSeconds: 30, heartbeatIntervalSeconds: 30, estimateSeconds: 90 },
+      fleet: { agents: 2000, heartbeatConnections: 32, rampSeconds: 30, rampMaxSeconds: 35, holdSeconds: 30, heartbeatIntervalSeconds: 30, estimateSeconds: 100 },
       sweep: { rows: 50_000, concurrency: 2, quietSeconds: 3, maxSeconds: 60, estimateSeconds: 40 },
     }
   : {
-      load: { concurrency: 32, durationMs: 8000, warmupMs: 1500, maxRequests: 2_000_000 },
-      heartbeat: { agents: 100 },
+      load: { concurrency: 32, durationMs: 7000, warmupMs: 1500, maxRequests: 2_000_000 },
+      heartbeat: { agents: 100, breakdownMs: 3000 },
       dispatch: { agents: 1000, executes: 300, gapMs: 20, waitSeconds: 30, maxSeconds: 60, rampSeconds: 20 },
       cold: { runs: 5 },
       lists: { auditRows: 1_000_000, commandRows: 100_000, samples: 30 },
       fleet: { agents: 20_000, heartbeatConnections: 64, rampSeconds: 30, rampMaxSeconds: 45, holdSeconds: 120, heartbeatIntervalSeconds: 30, estimateSeconds: 230 },
-      sweep: { rows: 500_000, concurrency: 2, quietSeconds: 5, maxSeconds: 120, estimateSeconds: 90 },
+      sweep: { rows: 500_000, concurrency: 2, quietSeconds: 4, maxSeconds: 120, estimateSeconds: 90 },
     };
+
+if (fleetArg) CFG.fleet.agents = Number(fleetArg.slice('--fleet='.length));
+// Diagnostics only: --trace-gc makes the fleet server report its GC pauses.
+if (args.includes('--trace-gc')) CFG.fleet.serverNodeArgs = ['--trace-gc'];
 
 const log = (line) => process.stdout.write(`${line}\n`);
 const started = Date.now();
@@ -59,6 +68,24 @@ function distIsStale() {
   return walk(join(REPO_ROOT, 'src')) || walk(join(REPO_ROOT, 'migrations'));
 }
 
+let results = null;
+
+function writeResults() {
+  if (!results) return;
+  results.loadAverageAtEnd = loadavg().map((v) => round(v, 2));
+  results.finishedAt = new Date().toISOString();
+  results.totalSeconds = round(elapsed() / 1000, 1);
+  for (const n of ['baseline', 'heartbeat', 'dispatch', 'lists', 'coldStart', 'sweep', 'fleet']) results.scenarios[n] ??= { status: 'not run', reason: 'run aborted at the 10-minute limit' };
+  results.table = tableRows(results);
+  const dir = join(REPO_ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${outName}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  const md = renderMarkdown(results);
+  writeFileSync(join(dir, `${outName}.md`), md);
+  log(`\n${md}`);
+  log(`wrote bench/results/${outName}.json and ${outName}.md in ${results.totalSeconds} s`);
+}
+
 async function main() {
   if (args.includes('--build') || !existsSync(SERVER_ENTRY)) {
     log('building the server (npx nest build) ...');
@@ -67,7 +94,7 @@ async function main() {
     log('WARNING: src/ has files newer than dist/src/main.js; figures are for the stale build (use --build).');
   }
 
-  const results = {
+  results = {
     startedAt: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
     loadAverageAtStart: loadavg().map((v) => round(v, 2)),
@@ -138,25 +165,21 @@ async function main() {
   await run('sweep', async () => sweep(CFG.sweep, log), CFG.sweep.estimateSeconds);
   await run('fleet', async () => fleet(CFG.fleet, log), CFG.fleet.estimateSeconds);
 
-  results.loadAverageAtEnd = loadavg().map((v) => round(v, 2));
-  results.finishedAt = new Date().toISOString();
-  results.totalSeconds = round(elapsed() / 1000, 1);
-  results.table = tableRows(results);
-  const dir = join(REPO_ROOT, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const md = renderMarkdown(results);
-  writeFileSync(join(dir, 'latest.md'), md);
-  log(`\n${md}`);
-  log(`wrote bench/results/latest.json and latest.md in ${results.totalSeconds} s`);
+  writeResults();
 }
 
 // Safety net: the whole run is bounded even if a scenario hangs.
 const watchdog = setTimeout(() => {
-  process.stderr.write('bench: hard time limit (10 min) reached, aborting\n');
+  // Fires only if a scenario overruns its estimate; partial figures are still written.
+  process.stderr.write('bench: hard time limit (10 min) reached, writing partial results and aborting\n');
   killAllChildren();
+  try {
+    writeResults();
+  } catch (error) {
+    process.stderr.write(`could not write partial results: ${error}\n`);
+  }
   process.exit(3);
-}, 10 * 60 * 1000);
+}, 9.8 * 60 * 1000);
 watchdog.unref();
 
 main().then(

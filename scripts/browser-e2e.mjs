@@ -8,7 +8,11 @@ const viewer = { username: 'viewer', password: 'viewer-password-123' };
 let stack;
 let code = 1;
 try {
-  stack = await startStack({ log: (name, text) => (process.env.E2E_VERBOSE ? process.stdout.write(`[${name}] ${text}`) : undefined) });
+  stack = await startStack({
+    // The console suite covers the Capsule Bus page, which only exists while the flag is on.
+    env: { OPSTAGE_CAPSULE_BUS_ENABLED: 'true' },
+    log: (name, text) => (process.env.E2E_VERBOSE ? process.stdout.write(`[${name}] ${text}`) : undefined),
+  });
   await stack.admin.call('POST', '/api/admin/users', { ...viewer, role: 'viewer', displayName: 'Viewer' });
   code = await new Promise((resolve) => {
     const child = spawn(process.execPath, [join(root, 'admin-ui', 'e2e', 'console.e2e.mjs')], {

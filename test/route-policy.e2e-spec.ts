@@ -4,6 +4,7 @@ import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
 import { POLICY_KEY, type RoutePolicy } from '../src/common/auth/policy.decorators';
 import { roleAtLeast, type Role } from '../src/common/auth/role';
+import { ExampleExtension } from './fixtures/example-extension/example.extension';
 import { createTestApp, type TestApp } from './support/create-test-app';
 import { loginAs, type AdminClient } from './support/http';
 
@@ -124,7 +125,8 @@ describe('route policy (deny by default)', () => {
   let routes: RouteInfo[];
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Extensions are walked like core controllers: the built-in webhook notifier and the documented example.
+    t = await createTestApp({ extensions: [ExampleExtension] });
     routes = discoverRoutes(t);
   });
   afterAll(async () => {
@@ -133,7 +135,17 @@ describe('route policy (deny by default)', () => {
 
   it('discovers the real route table (and nothing Express serves is missing from it)', () => {
     const keys = new Set(routes.map((r) => `${r.method} ${r.path}`));
-    for (const expected of ['POST /api/admin/auth/login', 'GET /api/admin/auth/me', 'GET /api/admin/users', 'GET /api/admin/audit-events/export', 'GET /api/system/health']) {
+    for (const expected of [
+      'POST /api/admin/auth/login',
+      'GET /api/admin/auth/me',
+      'GET /api/admin/users',
+      'GET /api/admin/audit-events/export',
+      'GET /api/system/health',
+      'GET /api/ext/example/events',
+      'POST /api/ext/example/notes',
+      'GET /api/ext/webhook-notifier/deliveries',
+      'POST /api/ext/webhook-notifier/test',
+    ]) {
       expect(keys).toContain(expected);
     }
     // The OpenAPI document and its UI are mounted by SwaggerModule straight on Express and are public by design.
@@ -197,7 +209,7 @@ describe('RBAC matrix (generated from the route table)', () => {
   const clients: Partial<Record<Role, AdminClient>> = {};
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ extensions: [ExampleExtension] });
     routes = discoverRoutes(t);
     const owner = await loginAs(t.server);
     clients.owner = owner;

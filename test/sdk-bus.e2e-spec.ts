@@ -68,8 +68,7 @@ describe('SDK publish() through the Capsule Bus', () => {
   it('publish() → route → command on another service, handled by its agent within milliseconds', async () => {
     const runs: { at: number; payload: JsonObject; ctx: ActionContext }[] = [];
     const followUps: BusEventResponse[] = [];
-    let worker: CapsuleAgent | undefined;
-    worker = await agentFor('sdk-bus-worker', (a) =>
+    const worker: CapsuleAgent = await agentFor('sdk-bus-worker', (a) =>
       a.action({
         name: 'ship',
         label: 'Ship',
@@ -77,7 +76,7 @@ describe('SDK publish() through the Capsule Bus', () => {
         handler: async (payload, ctx) => {
           runs.push({ at: Date.now(), payload, ctx });
           // A handler reacting to a bus command declares the causing event, so depth is tracked.
-          followUps.push(await worker!.publish('order.shipped', { orderId: payload.orderId ?? null }, { causationId: String(payload.eventId) }));
+          followUps.push(await worker.publish('order.shipped', { orderId: payload.orderId ?? null }, { causationId: String(payload.eventId) }));
           return { shipped: payload.orderId ?? null };
         },
       }),

@@ -299,6 +299,63 @@ try {
     await shot(page, 'settings');
   });
 
+  await scenario('owner creates a Capsule Bus route, switches its status and sees events and bus audit', page, errors, async () => {
+    await nav(page, 'bus', 'page-bus');
+    assert((await page.textContent(tid('bus-experimental')))?.includes('experimental'), 'experimental marker on the page');
+    await page.waitForSelector(tid('bus-experimental-marker'));
+    await page.waitForSelector(tid('bus-experimental-warning'));
+    await page.click(tid('route-create'));
+    const dialog = page.locator(tid('route-dialog'));
+    await dialog.waitFor();
+    await page.fill(tid('route-name'), 'e2e-ping');
+    await page.click(tid('route-status'));
+    await page.click(tid('route-status-option-DRY_RUN'));
+    await page.fill(tid('route-event-type'), 'demo.ping');
+    assert((await page.inputValue(tid('route-source'))) === '', 'source left empty (any service)');
+    await page.fill(tid('route-target-service'), 'demo-service');
+    await page.fill(tid('route-target-action'), 'no-such-action');
+    await page.click(tid('mapping-add'));
+    await page.fill(tid('mapping-field-0'), 'message');
+    // Obviously bad input is caught before anything is sent.
+    await page.fill(tid('mapping-expression-0'), '$payload.text');
+    await page.waitForSelector(tid('mapping-error-0'));
+    await page.fill(tid('mapping-expression-0'), '$.payload.text');
+    await page.waitForSelector(tid('mapping-error-0'), { state: 'detached' });
+    // A server 404 lands on the field named by details.field.
+    await page.click(tid('route-submit'));
+    await page.waitForSelector(`${tid('route-target-action-error')}:has-text("no action with this name")`);
+    await page.waitForSelector(`${tid('route-dialog')} ${tid('error-alert')}`);
+    await shot(page, 'bus-route-dialog-error');
+    await page.fill(tid('route-target-action'), 'echo');
+    await page.click(tid('route-submit'));
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.locator(`${tid('bus-routes-table')} tr[data-name="e2e-ping"]`);
+    await page.waitForSelector(`${tid('bus-routes-table')} tr[data-name="e2e-ping"][data-route-status="DRY_RUN"]`);
+    const text = (await row.textContent()) ?? '';
+    assert(text.includes('demo.ping') && text.includes('demo-service / echo'), `route row shows match and target, got: ${text}`);
+    assert(text.includes('message ← $.payload.text'), `route row shows the mapping, got: ${text}`);
+    assert((await row.locator('td').nth(4).textContent())?.trim() === '*', 'any source shown as *');
+    await shot(page, 'bus-routes');
+    await row.locator(tid('route-set-DISABLED')).click();
+    await page.waitForSelector(`${tid('bus-routes-table')} tr[data-name="e2e-ping"][data-route-status="DISABLED"]`);
+    assert((await row.locator(tid('route-set-DISABLED')).getAttribute('aria-pressed')) === 'true', 'DISABLED is the pressed status');
+    assert(((await row.textContent()) ?? '').includes('message ← $.payload.text'), 'the status change keeps the mapping');
+    await openTab(page, 'Events');
+    await page.waitForSelector(tid('bus-events-filters'));
+    await page.waitForSelector(`${tid('bus-events-tab')} ${tid('bus-events-table')}, ${tid('bus-events-tab')} ${tid('empty-state')}`);
+    await shot(page, 'bus-events');
+    await openTab(page, 'Bus audit');
+    await page.waitForSelector(`${tid('bus-audit-tab')} ${tid('audit-table')}`);
+    await page.waitForFunction(() => {
+      const table = document.querySelector('[data-testid="bus-audit-tab"] [data-testid="audit-table"]');
+      return table?.textContent?.includes('bus.route.created') && table.textContent.includes('bus.route.updated');
+    });
+    await shot(page, 'bus-audit');
+    await openTab(page, 'Routes');
+    await page.waitForSelector(`${tid('bus-routes-table')} tr[data-name="e2e-ping"]`);
+    await shot(page, 'bus');
+  });
+
   await scenario('switch to Chinese and see Chinese labels', page, errors, async () => {
     await nav(page, 'dashboard', 'page-dashboard');
     await page.click(tid('lang-zh'));
@@ -313,6 +370,10 @@ try {
     await page.getByRole('tab', { name: '操作', exact: true }).click();
     await page.waitForSelector(tid('action-echo'));
     await shot(page, 'service-actions-zh');
+    await nav(page, 'bus', 'page-bus');
+    await page.waitForSelector(tid('bus-routes-table'));
+    assert((await page.textContent(tid('bus-experimental')))?.includes('实验性'), 'experimental marker in Chinese');
+    await shot(page, 'bus-zh');
     await page.click(tid('lang-en'));
     await page.waitForFunction(() => document.querySelector('[data-testid="nav-agents"]')?.textContent?.includes('Agents'));
   });
@@ -350,6 +411,14 @@ try {
     assert((await vpage.locator(`${tid('settings-save')}, ${tid('maintenance-run')}, ${tid('backup-download')}`).count()) === 0, 'no settings mutations');
     await vpage.goto(`${BASE}/users`, { waitUntil: 'domcontentloaded' });
     await vpage.waitForSelector(tid('page-dashboard'));
+  });
+  await scenario('viewer sees the Capsule Bus read-only', vpage, verrors, async () => {
+    await nav(vpage, 'bus', 'page-bus');
+    await vpage.waitForSelector(tid('readonly-banner'));
+    await vpage.waitForSelector(`${tid('bus-routes-table')} tr[data-name="e2e-ping"] [data-status="DISABLED"]`);
+    const mutating = [tid('route-create'), tid('route-edit'), tid('route-delete'), tid('route-status-switch'), '[data-testid^="route-set-"]'].join(', ');
+    assert((await vpage.locator(mutating).count()) === 0, 'no create/edit/delete/status controls on /bus for viewers');
+    await shot(vpage, 'viewer-bus');
   });
   await viewerContext.close();
 

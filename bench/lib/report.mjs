@@ -23,6 +23,13 @@ export function tableRows(results) {
     const ratio = express ? hb.rps / express.rps : null;
     add('Heartbeat throughput', `${hb.rps} req/s with ${hb.agents} agents = ${ratio === null ? '?' : `${Math.round(ratio * 100)}%`} of bare Express (errors ${hb.errors})`, '≥ 50% of Express', ratio === null ? null : ratio >= 0.5 && hb.errors === 0);
     add('Heartbeat throughput', `p99 ${hb.p99} ms (p50 ${hb.p50} ms) at that load`, 'p99 < 50 ms', hb.p99 < 50);
+    if (express?.serverCpuUsPerRequest && hb.serverCpuUsPerRequest) {
+      add('Heartbeat throughput', `server CPU per request: heartbeat ${hb.serverCpuUsPerRequest} µs vs bare Express ${express.serverCpuUsPerRequest} µs = ${Math.round((100 * express.serverCpuUsPerRequest) / hb.serverCpuUsPerRequest)}% (load-independent capacity ratio)`, 'diagnostic', null);
+    }
+    if (hb.breakdown) {
+      const parts = Object.entries(hb.breakdown).map(([k, v]) => `${k} ${v.serverCpuUsPerRequest ?? '?'} µs (${v.rps} req/s)`);
+      add('Heartbeat throughput', `Opstage server CPU per request by route: ${parts.join('; ')}`, 'diagnostic', null);
+    }
   } else notRunRow('Heartbeat throughput', hb, '≥ 50% of Express, p99 < 50 ms');
 
   const d = s.dispatch;
@@ -53,9 +60,10 @@ export function tableRows(results) {
 
   const f = s.fleet;
   if (f?.status === 'ok') {
-    add('Fleet hold', `${f.agents} agents (fd limit ${f.fdLimit?.hard}; requested ${f.requestedAgents}), ${f.holdSeconds} s hold, 30 s heartbeats: ${f.heartbeatErrors} heartbeat errors, ${f.pollErrors} poll errors (${f.pollErrorsInRamp} during the ramp${f.firstPollError ? `, first: ${f.firstPollError}` : ''}), ${f.pollsParkedAtEnd} polls parked at end`, 'no errors', f.heartbeatErrors === 0 && f.pollErrors === 0);
+    add('Fleet hold', `${f.agents} agents (fd limit ${f.fdLimit?.hard}; requested ${f.requestedAgents}), ${f.holdSeconds} s hold, 30 s heartbeats: ${f.heartbeatErrors} heartbeat errors, ${f.heartbeatsUnanswered} heartbeats unanswered 15 s after the hold, ${f.pollErrors} poll errors (${f.pollErrorsInRamp} during the ramp${f.firstPollError ? `, first: ${f.firstPollError}` : ''}), ${f.pollsParkedAtEnd} polls parked at end`, 'no errors', f.heartbeatErrors === 0 && f.pollErrors === 0 && f.heartbeatsUnanswered === 0);
     add('Fleet hold', `heartbeat p99 ${f.heartbeat.p99} ms (p50 ${f.heartbeat.p50} ms, max ${f.heartbeat.max} ms; ${f.heartbeatsOk}/${f.heartbeatsSent} ok, timed from the scheduled send)`, 'p99 < 50 ms', f.heartbeat.p99 !== null && f.heartbeat.p99 < 50);
-    add('Fleet hold', `RSS ${f.rssPeakMb} MB peak (idle ${f.rssIdleMb} MB, ${f.rssParkedMb} MB with all polls parked = ${f.rssParkedPerThousandAgentsMb} MB per 1,000); peak-based ${f.rssPerThousandAgentsMb} MB per 1,000 agents → projected ${f.rssProjectedAt20kMb} MB at 20,000`, 'RSS < 1 GB @ 20k', f.rssProjectedAt20kMb < 1024);
+    const saturated = f.heartbeatsUnanswered > 0 || f.heartbeatErrors > 0 ? ' — server saturated, so this is backlog memory, not per-agent cost' : '';
+    add('Fleet hold', `RSS ${f.rssPeakMb} MB peak (idle ${f.rssIdleMb} MB, ${f.rssParkedMb} MB with all polls parked = ${f.rssParkedPerThousandAgentsMb} MB per 1,000); peak-based ${f.rssPerThousandAgentsMb} MB per 1,000 agents → projected ${f.rssProjectedAt20kMb} MB at 20,000${saturated}`, 'RSS < 1 GB @ 20k', saturated ? null : f.rssProjectedAt20kMb < 1024);
   } else notRunRow('Fleet hold', f, 'no errors, p99 hb < 50 ms, RSS < 1 GB @ 20k');
 
   const w = s.sweep;

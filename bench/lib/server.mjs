@@ -96,8 +96,18 @@ export async function startOpstage({ dataDir = makeDataDir(), extraEnv = {}, nod
   // cwd is the data dir so no repository .env file leaks into the measured configuration.
   const child = track(spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], { cwd: dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] }));
   let output = '';
+  // With --trace-gc the server prints one line per GC; keep the pause statistics, not the lines.
+  const gc = { count: 0, markCompacts: 0, maxPauseMs: 0, totalPauseMs: 0 };
   const keep = (chunk) => {
-    output += chunk.toString();
+    const text = chunk.toString();
+    for (const m of text.matchAll(/(Scavenge|Mark-Compact|Mark-sweep)[^\n]*?MB, ([\d.]+) \/ [\d.]+ ms/g)) {
+      const pause = Number(m[2]);
+      gc.count++;
+      if (m[1] !== 'Scavenge') gc.markCompacts++;
+      gc.totalPauseMs += pause;
+      if (pause > gc.maxPauseMs) gc.maxPauseMs = pause;
+    }
+    output += text;
     if (output.length > 20_000) output = output.slice(-20_000);
   };
   child.stdout.on('data', keep);
@@ -134,6 +144,7 @@ export async function startOpstage({ dataDir = makeDataDir(), extraEnv = {}, nod
     databasePath: join(dataDir, 'opstage.db'),
     coldStartMs: healthyAt - startedAt,
     output: () => output,
+    gcStats: () => ({ ...gc, totalPauseMs: Math.round(gc.totalPauseMs) }),
     rssMb: () => rssMb(child.pid),
     alive: () => exited === null,
     async stop({ removeData = true } = {}) {

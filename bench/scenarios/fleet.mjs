@@ -12,7 +12,7 @@ export async function fleet(cfg, log) {
   // Server sockets = polls + heartbeat connections + ~50 for files/listener; keep 1,000 spare.
   const allowed = limits ? Math.floor((limits.hard - 1000 - cfg.heartbeatConnections) / 1000) * 1000 : cfg.agents;
   const count = Math.min(cfg.agents, allowed);
-  const server = await startOpstage();
+  const server = await startOpstage({ nodeArgs: cfg.serverNodeArgs ?? [] });
   const abort = new AbortController();
   setMaxListeners(0, abort.signal);
   let pollPool = null;
@@ -121,7 +121,8 @@ export async function fleet(cfg, log) {
       sent++;
       if (tick % 500 === 0 && nowMs() > holdEnd + 10_000) break;
     }
-    await Promise.race([Promise.allSettled([...inflight]), sleep(30_000)]);
+    await Promise.race([Promise.allSettled([...inflight]), sleep(15_000)]);
+    const unanswered = inflight.size; // still waiting 15 s after the hold: counted as timeouts
     clearInterval(sampler);
     const parkedAtEnd = parked;
     const rssEnd = server.rssMb();
@@ -144,6 +145,7 @@ export async function fleet(cfg, log) {
       heartbeatsSent: sent,
       heartbeatsOk: hbLatencies.length,
       heartbeatErrors: hbErrors,
+      heartbeatsUnanswered: unanswered,
       firstHeartbeatError: firstHbError,
       heartbeat: hb,
       pollErrors,
@@ -159,7 +161,11 @@ export async function fleet(cfg, log) {
       rssPerThousandAgentsMb: round(perThousand, 1),
       rssProjectedAt20kMb: round(rssIdle + perThousand * 20, 0),
     };
-    log(`  fleet ${count}: hb ${result.heartbeatsOk}/${sent} ok, p50 ${hb.p50} ms p99 ${hb.p99} ms max ${hb.max} ms, hb errors ${hbErrors} ${firstHbError ?? ''}, poll errors ${pollErrors} ${firstPollError ?? ''}`);
+    if ((cfg.serverNodeArgs ?? []).includes('--trace-gc')) {
+      result.gc = server.gcStats();
+      log(`  GC: ${result.gc.count} collections, ${result.gc.markCompacts} mark-compact, max pause ${result.gc.maxPauseMs} ms, total ${result.gc.totalPauseMs} ms`);
+    }
+    log(`  fleet ${count}: hb ${result.heartbeatsOk}/${sent} ok, ${unanswered} unanswered 15 s after the hold, p50 ${hb.p50} ms p99 ${hb.p99} ms max ${hb.max} ms, hb errors ${hbErrors} ${firstHbError ?? ''}, poll errors ${pollErrors} ${firstPollError ?? ''}`);
     log(`  RSS idle ${result.rssIdleMb} MB, polls parked ${result.rssParkedMb} MB (${result.rssParkedPerThousandAgentsMb} MB/1,000), peak ${result.rssPeakMb} MB (${result.rssPerThousandAgentsMb} MB/1,000 -> ${result.rssProjectedAt20kMb} MB projected at 20,000)`);
     return result;
   } finally {

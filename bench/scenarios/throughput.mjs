@@ -51,6 +51,20 @@ export async function heartbeat(cfg, ctx, log) {
     }, server.pid),
   );
   r.agents = agents.length;
+  // Where the cost sits: the same stack without DB work (public version route, unknown route),
+  // the heartbeat again, and an immediate (waitSeconds=0) command poll.
+  const auth = (i) => agents[i % agents.length];
+  const routes = {
+    'GET /api/system/version': () => ({ method: 'GET', path: '/api/system/version' }),
+    'GET unknown route (404)': () => ({ method: 'GET', path: '/api/no-such-route' }),
+    'GET commands?waitSeconds=0': (i) => ({ method: 'GET', path: `/api/agents/${auth(i).agentId}/commands?waitSeconds=0`, headers: { authorization: `Bearer ${auth(i).agentToken}` } }),
+  };
+  r.breakdown = {};
+  for (const [name, request] of Object.entries(routes)) {
+    const b = await runLoad({ origin: server.origin, serverPid: server.pid, concurrency: cfg.concurrency, durationMs: cfg.breakdownMs, warmupMs: 500, request });
+    r.breakdown[name] = { rps: b.rps, p50: b.p50, p99: b.p99, serverCpuUsPerRequest: b.serverCpuUsPerRequest, statuses: b.statuses };
+    log(`    ${name.padEnd(28)} ${b.rps} req/s  p50 ${b.p50} ms  server CPU ${b.serverCpuUsPerRequest} µs/req`);
+  }
   r.rssBeforeMb = round(rssBefore, 1);
   r.rssAfterMb = round(server.rssMb(), 1);
   log(`  heartbeat ${r.rps} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  server CPU ${r.serverCpuUsPerRequest} µs/req (${r.serverCpuPercent}% of a core) ${r.firstError ?? ''}`);

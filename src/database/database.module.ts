@@ -21,8 +21,11 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) =>
-            dataSourceOptions({ databasePath: config.databasePath, extraEntities: options.extraEntities, extraMigrations: options.extraMigrations }),
+          useFactory: (config: AppConfig) => ({
+            ...dataSourceOptions({ databasePath: config.databasePath, extraEntities: options.extraEntities, extraMigrations: options.extraMigrations }),
+            // A local file either opens or it does not: fail the boot at once instead of retrying for ~30 s.
+            retryAttempts: 0,
+          }),
           dataSourceFactory: async (opts) => {
             if (!opts) throw new Error('missing data source options');
             const dataSource = await new DataSource(opts).initialize();

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { TransactionRunner } from './transaction-runner';
 
@@ -46,15 +47,19 @@ describe('TransactionRunner.afterCommit', () => {
   });
 
   it('runs at once without a transaction, and a throwing hook neither escapes nor stops the others', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const seen: string[] = [];
     sut.afterCommit(undefined, () => seen.push('no tx'));
     sut.afterCommit(sut.manager, () => seen.push('plain manager'));
     await sut.run(async (em) => {
+      await em.getRepository(RowEntity).insert({ id: 'c', value: 'x' });
       sut.afterCommit(em, () => {
         throw new Error('listener bug');
       });
       sut.afterCommit(em, () => seen.push('after the bug'));
     });
     expect(seen).toEqual(['no tx', 'plain manager', 'after the bug']);
+    expect(logged).toHaveBeenCalledWith({ msg: 'after-commit hook failed', error: 'listener bug' });
+    logged.mockRestore();
   });
 });

@@ -18,6 +18,15 @@ describe('loadInstalledExtensions', () => {
     'as-named': { AcmeExtension, VERSION: '1.0.0' },
     'two-named': { AcmeExtension, OtherExtension },
     'nothing': { helper: () => 1 },
+    'as-factory': {
+      opstageExtension: (api: { OpstageExtension: typeof OpstageExtension }) => {
+        @api.OpstageExtension({ name: 'built', version: '1.0.0', compatibility: '*' })
+        @Module({})
+        class BuiltExtension {}
+        return BuiltExtension;
+      },
+    },
+    'bad-factory': { opstageExtension: () => ({}) },
   };
   const load = (id: string): unknown => {
     if (!(id in packages)) throw new Error(`Cannot find module '${id}'\nRequire stack: …`);
@@ -26,6 +35,13 @@ describe('loadInstalledExtensions', () => {
 
   it('takes the module export, the default export or the single named extension export', () => {
     expect(loadInstalledExtensions(['as-module', 'as-default', 'as-named'], load)).toEqual([AcmeExtension, AcmeExtension, AcmeExtension]);
+  });
+
+  it('calls an opstageExtension(api) factory with the curated surface', () => {
+    const [built] = loadInstalledExtensions(['as-factory'], load);
+    expect(built).toEqual(expect.any(Function));
+    expect((built as { name: string }).name).toBe('BuiltExtension');
+    expect(() => loadInstalledExtensions(['bad-factory'], load)).toThrow('Extension "bad-factory": opstageExtension(api) did not return an @OpstageExtension module.');
   });
 
   it('names the package when it is missing or exports no/several extensions', () => {

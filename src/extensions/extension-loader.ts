@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { ExtensionError } from './extension-error';
 import { extensionMetadataOf } from './extension-metadata';
 import type { ExtensionModule } from './extension-registry';
+import * as surface from './index';
 import { WebhookNotifierExtension } from './webhook-notifier/webhook-notifier.extension';
 
 /**
@@ -17,10 +18,15 @@ export function builtInExtensions(config: AppConfig): ExtensionModule[] {
 
 export type ModuleLoader = (id: string) => unknown;
 
+/** The curated surface handed to `opstageExtension(api)` factories: exactly `src/extensions/index.ts`. */
+export type OpstageExtensionApi = typeof surface;
+
 /**
- * Loads the installed packages named in OPSTAGE_EXTENSIONS. Each must export its
- * `@OpstageExtension` module class as the default export or as exactly one named export.
- * Packages resolve from the working directory's node_modules, where the deployment installs them.
+ * Loads the installed packages named in OPSTAGE_EXTENSIONS. Each exports its `@OpstageExtension`
+ * module class (default export, or exactly one named export), or a factory
+ * `opstageExtension(api)` that builds it from the surface it is given, for packages that cannot
+ * resolve the server's own files. Packages resolve from the working directory's node_modules,
+ * where the deployment installs them.
  */
 export function loadInstalledExtensions(packages: readonly string[], load: ModuleLoader = createRequire(join(process.cwd(), 'package.json'))): ExtensionModule[] {
   return packages.map((pkg) => {
@@ -39,6 +45,12 @@ function pickExtension(pkg: string, exported: unknown): ExtensionModule {
   if (exported === null || typeof exported !== 'object') throw new ExtensionError(pkg, 'the package exports no @OpstageExtension module.');
   const record = exported as Record<string, unknown>;
   if (extensionMetadataOf(record.default)) return record.default as ExtensionModule;
+  if (typeof record.opstageExtension === 'function') {
+    const built: unknown = (record.opstageExtension as (api: OpstageExtensionApi) => unknown)(surface);
+    const moduleClass = built !== null && typeof built === 'object' && 'module' in built ? built.module : built;
+    if (!extensionMetadataOf(moduleClass)) throw new ExtensionError(pkg, 'opstageExtension(api) did not return an @OpstageExtension module.');
+    return built as ExtensionModule;
+  }
   const found = Object.values(record).filter((v) => extensionMetadataOf(v));
   if (found.length === 1) return found[0] as ExtensionModule;
   throw new ExtensionError(

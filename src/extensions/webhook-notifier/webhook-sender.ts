@@ -42,17 +42,29 @@ export class WebhookSender {
       const hint = res.status >= 300 && res.status < 400 ? ' (redirects are not followed)' : '';
       return { ok: false, retryable, responseStatus: res.status, error: `HTTP ${res.status}${hint}` };
     } catch (error) {
-      const name = error instanceof Error ? error.name : '';
-      const message = name === 'TimeoutError' ? `timed out after ${input.timeoutMs} ms` : describeNetworkError(error);
-      return { ok: false, retryable: true, responseStatus: null, error: message };
+      const e = errorLike(error);
+      return { ok: false, retryable: true, responseStatus: null, error: e.name === 'TimeoutError' ? `timed out after ${input.timeoutMs} ms` : describeNetworkError(e) };
     }
   }
 }
 
+interface ErrorLike {
+  name: string;
+  message: string;
+  cause?: unknown;
+}
+
+/** fetch's errors may come from another realm (DOMException, undici's TypeError): read them structurally. */
+function errorLike(value: unknown): ErrorLike {
+  if (value !== null && typeof value === 'object' && 'message' in value) {
+    const v = value as { name?: unknown; message?: unknown; cause?: unknown };
+    return { name: typeof v.name === 'string' ? v.name : 'Error', message: String(v.message), cause: v.cause };
+  }
+  return { name: 'Error', message: String(value) };
+}
+
 /** fetch wraps the socket error in `cause`; that is the useful part (ECONNREFUSED, ENOTFOUND…). */
-function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause;
-  if (cause instanceof Error) return `${error.message}: ${cause.message}`;
-  return error.message;
+function describeNetworkError(error: ErrorLike): string {
+  const cause = error.cause === undefined ? undefined : errorLike(error.cause);
+  return cause ? `${error.message}: ${cause.message}` : error.message;
 }

@@ -19,14 +19,17 @@ export function unwrap<T>(): OperatorFunction<SuccessEnvelope<T>, T> {
   return map((envelope) => envelope.data);
 }
 
+/** Items plus pagination of a list envelope (the server always sends `pagination` on lists). */
+export function toPage<T>(envelope: SuccessEnvelope<T[]>): Page<T> {
+  const items = Array.isArray(envelope.data) ? envelope.data : [];
+  return {
+    items,
+    pagination: envelope.pagination ?? { page: 1, pageSize: items.length, total: items.length },
+  };
+}
+
 export function unwrapPage<T>(): OperatorFunction<SuccessEnvelope<T[]>, Page<T>> {
-  return map((envelope) => {
-    const items = Array.isArray(envelope.data) ? envelope.data : [];
-    return {
-      items,
-      pagination: envelope.pagination ?? { page: 1, pageSize: items.length, total: items.length },
-    };
-  });
+  return map((envelope) => toPage(envelope));
 }
 
 export function enc(segment: string): string {

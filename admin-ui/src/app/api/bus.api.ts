@@ -1,9 +1,25 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable } from 'rxjs';
-import { ADMIN, enc, toParams, unwrap, unwrapPage } from './api-helpers';
+import { Observable, OperatorFunction, map } from 'rxjs';
+import { ADMIN, enc, toPage, toParams, unwrap } from './api-helpers';
 import { Page, Query, SuccessEnvelope } from './models/common';
 import { AuditEvent, BusEvent, BusRoute, BusRouteInput } from './models/domain';
+
+/** Bus responses carry `"experimental": "v0.4-experimental"` next to `success` (backend.md §3.1). */
+export type BusEnvelope<T> = SuccessEnvelope<T> & { experimental?: string };
+
+/** A bus list page plus the envelope's experimental marker (kept so the page can show it). */
+export interface BusList<T> extends Page<T> {
+  experimental?: string;
+}
+
+/** `unwrapPage()` (items + pagination) that also keeps the envelope's `experimental` marker. */
+export function unwrapBusList<T>(): OperatorFunction<BusEnvelope<T[]>, BusList<T>> {
+  return map((envelope) => {
+    const page: BusList<T> = toPage(envelope);
+    return typeof envelope.experimental === 'string' ? { ...page, experimental: envelope.experimental } : page;
+  });
+}
 
 /** Capsule Bus (experimental). Every call answers 404 CAPSULE_BUS_DISABLED when the flag is off. */
 @Injectable({ providedIn: 'root' })
@@ -11,31 +27,41 @@ export class BusApi {
   private readonly http = inject(HttpClient);
   private readonly base = `${ADMIN}/bus`;
 
-  routes(): Observable<BusRoute[]> {
-    return this.http.get<SuccessEnvelope<BusRoute[]>>(`${this.base}/routes`).pipe(unwrap());
+  /** Newest first; `page`/`pageSize` (default 20, max 100). */
+  routes(query: Query = {}): Observable<BusList<BusRoute>> {
+    return this.http
+      .get<BusEnvelope<BusRoute[]>>(`${this.base}/routes`, { params: toParams(query) })
+      .pipe(unwrapBusList());
   }
 
-  events(query: Query): Observable<Page<BusEvent>> {
-    return this.http
-      .get<SuccessEnvelope<BusEvent[]>>(`${this.base}/events`, { params: toParams(query) })
-      .pipe(unwrapPage());
+  route(id: string): Observable<BusRoute> {
+    return this.http.get<BusEnvelope<BusRoute>>(`${this.base}/routes/${enc(id)}`).pipe(unwrap());
   }
 
-  audit(query: Query): Observable<Page<AuditEvent>> {
+  /** Filters `eventType`, `serviceCode` (source), `agentId` (must start with `agt_`) are exact matches. */
+  events(query: Query = {}): Observable<BusList<BusEvent>> {
     return this.http
-      .get<SuccessEnvelope<AuditEvent[]>>(`${this.base}/audit`, { params: toParams(query) })
-      .pipe(unwrapPage());
+      .get<BusEnvelope<BusEvent[]>>(`${this.base}/events`, { params: toParams(query) })
+      .pipe(unwrapBusList());
+  }
+
+  /** Audit rows whose action starts with `bus.`. */
+  audit(query: Query = {}): Observable<BusList<AuditEvent>> {
+    return this.http
+      .get<BusEnvelope<AuditEvent[]>>(`${this.base}/audit`, { params: toParams(query) })
+      .pipe(unwrapBusList());
   }
 
   createRoute(input: BusRouteInput): Observable<BusRoute> {
-    return this.http.post<SuccessEnvelope<BusRoute>>(`${this.base}/routes`, input).pipe(unwrap());
+    return this.http.post<BusEnvelope<BusRoute>>(`${this.base}/routes`, input).pipe(unwrap());
   }
 
+  /** Full replacement; `inputMapping`/`metadata` left out of `input` keep their stored values. */
   updateRoute(id: string, input: BusRouteInput): Observable<BusRoute> {
-    return this.http.put<SuccessEnvelope<BusRoute>>(`${this.base}/routes/${enc(id)}`, input).pipe(unwrap());
+    return this.http.put<BusEnvelope<BusRoute>>(`${this.base}/routes/${enc(id)}`, input).pipe(unwrap());
   }
 
   deleteRoute(id: string): Observable<BusRoute> {
-    return this.http.delete<SuccessEnvelope<BusRoute>>(`${this.base}/routes/${enc(id)}`).pipe(unwrap());
+    return this.http.delete<BusEnvelope<BusRoute>>(`${this.base}/routes/${enc(id)}`).pipe(unwrap());
   }
 }

@@ -241,16 +241,25 @@ export interface BusRoute {
   target: { serviceCode: string; actionName: string };
   inputMapping?: JsonObject;
   metadata?: JsonObject;
+  createdByUserId?: string;
   createdAt: string;
   updatedAt: string;
+  /** `v0.4-experimental` on every bus object. */
+  experimental?: string;
 }
 
+/**
+ * Body of POST/PUT `/api/admin/bus/routes`. On PUT every field is replaced, except
+ * `inputMapping` and `metadata`: absent keeps the stored value (`{}` clears).
+ */
 export interface BusRouteInput {
   name: string;
   description?: string;
   status: BusRouteStatus;
   match: { eventType: string; sourceServiceCode?: string };
   target: { serviceCode: string; actionName: string };
+  inputMapping?: JsonObject;
+  metadata?: JsonObject;
 }
 
 export interface BusEvent {
@@ -261,7 +270,12 @@ export interface BusEvent {
   eventType: string;
   payload?: unknown;
   metadata?: unknown;
+  correlationId?: string;
+  causationId?: string;
+  /** 0 without a causation, parent depth + 1 otherwise. */
+  depth: number;
   occurredAt: string;
   acceptedAt: string;
   routeCount: number;
+  experimental?: string;
 }

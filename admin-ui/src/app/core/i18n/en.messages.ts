@@ -35,6 +35,8 @@ export const EN_MESSAGES = {
   'error.LAST_OWNER_REQUIRED': 'At least one active owner must remain.',
   'error.USER_ALREADY_EXISTS': 'A user with this username already exists.',
   'error.CAPSULE_BUS_DISABLED': 'Capsule Bus is disabled. Set OPSTAGE_CAPSULE_BUS_ENABLED=true to enable it.',
+  'error.BUS_ROUTE_NOT_FOUND': 'The bus route no longer exists (deleted by someone else?). Refresh the list.',
+  'error.BUS_ROUTE_TARGET_INVALID': 'Routes cannot target disabled, confirmation-required or HIGH-danger actions.',
 
   'status.ONLINE': 'ONLINE',
   'status.OFFLINE': 'OFFLINE',

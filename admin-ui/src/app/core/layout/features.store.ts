@@ -30,7 +30,7 @@ export class FeaturesStore {
   /** True unless the API answers 404 CAPSULE_BUS_DISABLED (or the probe fails). Cached. */
   probeBus(): Observable<boolean> {
     if (!this.bus$) {
-      this.bus$ = this.busApi.routes().pipe(
+      this.bus$ = this.busApi.routes({ page: 1, pageSize: 1 }).pipe(
         map(() => true),
         catchError(() => of(false)),
         map((enabled) => {

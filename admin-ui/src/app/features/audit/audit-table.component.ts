@@ -23,7 +23,12 @@ import { StatusTagComponent } from '../../shared/ui/status-tag.component';
             <th>{{ 'audit.targetType' | t }}</th>
             <th>{{ 'audit.targetId' | t }}</th>
             <th>{{ 'audit.result' | t }}</th>
-            <th>{{ 'audit.message' | t }}</th>
+            <th>
+              {{ 'audit.message' | t }}
+              @if (showMetadata()) {
+                / {{ 'audit.metadata' | t }}
+              }
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -36,17 +41,34 @@ import { StatusTagComponent } from '../../shared/ui/status-tag.component';
               <td>{{ e.targetType ?? '-' }}</td>
               <td><app-short-id [id]="e.targetId" /></td>
               <td><app-status-tag [value]="e.result" /></td>
-              <td class="wrap">{{ e.message ?? '' }}</td>
+              <td class="wrap">
+                {{ e.message ?? '' }}
+                @if (showMetadata()) {
+                  <div class="mono muted meta" [attr.title]="metadataText(e)" data-testid="audit-metadata-preview">{{ metadataPreview(e) }}</div>
+                }
+              </td>
             </tr>
           }
         </tbody>
       </table>
     </div>
   `,
+  styles: `.meta { word-break: break-all; font-size: 11.5px; }`,
 })
 export class AuditTableComponent {
   private readonly router = inject(Router);
   readonly events = input.required<AuditEvent[]>();
+  /** Adds a one-line metadata preview under the message (bus audit tab). */
+  readonly showMetadata = input(false);
+
+  protected metadataText(event: AuditEvent): string {
+    return event.metadata ? JSON.stringify(event.metadata) : '';
+  }
+
+  protected metadataPreview(event: AuditEvent): string {
+    const text = this.metadataText(event);
+    return text.length > 120 ? `${text.slice(0, 117)}...` : text || '-';
+  }
 
   open(event: AuditEvent): void {
     void this.router.navigate(['/audit-events', event.id]);

@@ -1,85 +1,233 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { BusApi } from '../../api/bus.api';
-import { BusRoute, BusRouteInput, BusRouteStatus } from '../../api/models/domain';
+import { BusRoute, BusRouteStatus } from '../../api/models/domain';
 import { ApiError, toApiError } from '../../core/http/api-error';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
+import { BUS_ROUTE_STATUSES, FieldProblem, ROUTE_LIMITS, RouteControl, formValueOf, inputFromForm, routeServerErrors } from './bus-route-form';
+import { MappingRow, mappingFromRows, rowsFromMapping, sameMapping } from './input-mapping';
+import { BusMappingEditorComponent } from './mapping-editor.component';
 
+/** Not blank (a value of spaces only is as good as empty). */
+function notBlank(control: AbstractControl<string>): ValidationErrors | null {
+  const value = control.value ?? '';
+  return value !== '' && value.trim() === '' ? { required: true } : null;
+}
+
+/** Create / edit a bus route (operator+). Closes with the saved route. */
 @Component({
   selector: 'app-bus-route-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorAlertComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+    ErrorAlertComponent,
+    BusMappingEditorComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ (route ? 'bus.editRoute' : 'bus.createRoute') | t }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate data-testid="route-dialog">
       <mat-dialog-content class="form-grid">
         <app-error-alert [error]="error()" [retryable]="false" />
-        <mat-form-field><mat-label>{{ 'common.name' | t }}</mat-label><input matInput formControlName="name" required /></mat-form-field>
-        <mat-form-field><mat-label>{{ 'common.description' | t }}</mat-label><input matInput formControlName="description" /></mat-form-field>
+        @if (reasons().length) {
+          <div class="banner warn" role="alert" data-testid="route-target-reasons">
+            <mat-icon aria-hidden="true">block</mat-icon>
+            <div>
+              <div>{{ 'bus.targetInvalid' | t }}</div>
+              <ul>
+                @for (r of reasons(); track r) {
+                  <li [attr.data-reason]="r">{{ reasonLabel(r) }}</li>
+                }
+              </ul>
+            </div>
+          </div>
+        }
+        @if (otherIssues().length) {
+          <ul class="issues" data-testid="route-issues">
+            @for (m of otherIssues(); track $index) {
+              <li>{{ m }}</li>
+            }
+          </ul>
+        }
+        <mat-form-field>
+          <mat-label>{{ 'common.name' | t }}</mat-label>
+          <input matInput formControlName="name" required [maxlength]="limits.name" data-testid="route-name" cdkFocusInitial />
+          <mat-error>{{ errorOf('name') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ 'common.description' | t }}</mat-label>
+          <input matInput formControlName="description" [maxlength]="limits.description" data-testid="route-description" />
+          <mat-error>{{ errorOf('description') }}</mat-error>
+        </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'common.status' | t }}</mat-label>
-          <mat-select formControlName="status">
+          <mat-select formControlName="status" data-testid="route-status">
             @for (s of statuses; track s) {
-              <mat-option [value]="s">{{ 'status.' + s | t }}</mat-option>
+              <mat-option [value]="s" [attr.data-testid]="'route-status-option-' + s">{{ 'status.' + s | t }}</mat-option>
             }
           </mat-select>
-          <mat-hint>{{ 'bus.dryRunHint' | t }}</mat-hint>
+          <mat-hint>{{ 'bus.statusHint.' + status() | t }}</mat-hint>
+          <mat-error>{{ errorOf('status') }}</mat-error>
         </mat-form-field>
-        <mat-form-field><mat-label>{{ 'bus.eventType' | t }}</mat-label><input matInput formControlName="eventType" required placeholder="demo.item.created" /></mat-form-field>
-        <mat-form-field><mat-label>{{ 'bus.sourceService' | t }}</mat-label><input matInput formControlName="sourceServiceCode" placeholder="*" /></mat-form-field>
-        <mat-form-field><mat-label>{{ 'bus.targetService' | t }}</mat-label><input matInput formControlName="targetServiceCode" required /></mat-form-field>
-        <mat-form-field><mat-label>{{ 'bus.targetAction' | t }}</mat-label><input matInput formControlName="actionName" required /></mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ 'bus.eventType' | t }}</mat-label>
+          <input matInput formControlName="eventType" required [maxlength]="limits.eventType" placeholder="demo.item.created" class="mono" data-testid="route-event-type" />
+          <mat-hint>{{ 'bus.eventTypeHint' | t }}</mat-hint>
+          <mat-error>{{ errorOf('eventType') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ 'bus.sourceServiceCode' | t }}</mat-label>
+          <input matInput formControlName="sourceServiceCode" [maxlength]="limits.serviceCode" [placeholder]="'bus.anySource' | t" class="mono" data-testid="route-source" />
+          <mat-hint>{{ 'bus.sourceHint' | t }}</mat-hint>
+          <mat-error>{{ errorOf('sourceServiceCode') }}</mat-error>
+        </mat-form-field>
+        <div class="target">
+          <mat-form-field>
+            <mat-label>{{ 'bus.targetService' | t }}</mat-label>
+            <input matInput formControlName="targetServiceCode" required [maxlength]="limits.serviceCode" class="mono" data-testid="route-target-service" />
+            <mat-error data-testid="route-target-service-error">{{ errorOf('targetServiceCode') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ 'bus.targetAction' | t }}</mat-label>
+            <input matInput formControlName="actionName" required [maxlength]="limits.actionName" class="mono" data-testid="route-target-action" />
+            <mat-hint>{{ 'bus.targetHint' | t }}</mat-hint>
+            <mat-error data-testid="route-target-action-error">{{ errorOf('actionName') }}</mat-error>
+          </mat-form-field>
+        </div>
+        <app-bus-mapping-editor
+          [rows]="rows()"
+          (rowsChange)="onRows($event)"
+          [serverErrors]="mappingErrors()"
+          [submitted]="submitted()"
+          [disabled]="submitting()"
+        />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button mat-flat-button type="submit" [disabled]="submitting()">{{ 'common.save' | t }}</button>
+        <button mat-button type="button" mat-dialog-close data-testid="route-cancel">{{ 'common.cancel' | t }}</button>
+        <button mat-flat-button type="submit" [disabled]="submitting()" data-testid="route-submit">{{ 'common.save' | t }}</button>
       </mat-dialog-actions>
     </form>
+  `,
+  styles: `
+    .form-grid { gap: 12px; padding-top: 4px; }
+    .target { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
+    .issues { margin: 0; padding-left: 18px; color: #b3261e; font-size: 13px; }
+    .banner ul { margin: 4px 0 0; padding-left: 18px; }
   `,
 })
 export class BusRouteDialog {
   protected readonly route = inject<BusRoute | null>(MAT_DIALOG_DATA);
   private readonly ref = inject(MatDialogRef<BusRouteDialog, BusRoute>);
   private readonly api = inject(BusApi);
-  protected readonly statuses: BusRouteStatus[] = ['DISABLED', 'DRY_RUN', 'ENABLED'];
+  private readonly i18n = inject(I18nService);
+  protected readonly statuses = BUS_ROUTE_STATUSES;
+  protected readonly limits = ROUTE_LIMITS;
   protected readonly submitting = signal(false);
+  protected readonly submitted = signal(false);
   protected readonly error = signal<ApiError | null>(null);
+  protected readonly reasons = signal<string[]>([]);
+  protected readonly otherIssues = signal<string[]>([]);
+  protected readonly mappingErrors = signal<Record<string, string>>({});
+  protected readonly rows = signal<MappingRow[]>(rowsFromMapping(this.route?.inputMapping));
+
+  private readonly initial = formValueOf(this.route);
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    name: [this.route?.name ?? '', Validators.required],
-    description: [this.route?.description ?? ''],
-    status: [this.route?.status ?? ('DISABLED' as BusRouteStatus)],
-    eventType: [this.route?.match.eventType ?? '', Validators.required],
-    sourceServiceCode: [this.route?.match.sourceServiceCode ?? ''],
-    targetServiceCode: [this.route?.target.serviceCode ?? '', Validators.required],
-    actionName: [this.route?.target.actionName ?? '', Validators.required],
+    name: [this.initial.name, [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.name)]],
+    description: [this.initial.description, [Validators.maxLength(ROUTE_LIMITS.description)]],
+    status: [this.initial.status as BusRouteStatus, [Validators.required]],
+    eventType: [this.initial.eventType, [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.eventType)]],
+    sourceServiceCode: [this.initial.sourceServiceCode, [Validators.maxLength(ROUTE_LIMITS.serviceCode)]],
+    targetServiceCode: [this.initial.targetServiceCode, [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.serviceCode)]],
+    actionName: [this.initial.actionName, [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.actionName)]],
   });
+  protected readonly status = signal<BusRouteStatus>(this.initial.status);
+
+  constructor() {
+    this.form.controls.status.valueChanges.pipe(takeUntilDestroyed()).subscribe((s) => this.status.set(s));
+  }
+
+  protected errorOf(name: RouteControl): string {
+    const control = this.form.controls[name];
+    const errors = control.errors ?? {};
+    if (errors['server']) {
+      return String(errors['server']);
+    }
+    if (errors['required']) {
+      return this.i18n.t('validation.required');
+    }
+    if (errors['maxlength']) {
+      return this.i18n.t('validation.maxLength', { max: (errors['maxlength'] as { requiredLength: number }).requiredLength });
+    }
+    return '';
+  }
+
+  protected reasonLabel(reason: string): string {
+    return this.i18n.tOr(`bus.reason.${reason}`, reason);
+  }
+
+  protected onRows(rows: MappingRow[]): void {
+    this.rows.set(rows);
+    if (Object.keys(this.mappingErrors()).length) {
+      this.mappingErrors.set({});
+    }
+  }
 
   submit(): void {
-    if (this.form.invalid) {
+    this.submitted.set(true);
+    const { mapping, issues } = mappingFromRows(this.rows());
+    if (this.form.invalid || issues.length) {
       this.form.markAllAsTouched();
       return;
     }
-    const v = this.form.getRawValue();
-    const input: BusRouteInput = {
-      name: v.name.trim(),
-      status: v.status,
-      match: { eventType: v.eventType.trim(), ...(v.sourceServiceCode.trim() && v.sourceServiceCode.trim() !== '*' ? { sourceServiceCode: v.sourceServiceCode.trim() } : {}) },
-      target: { serviceCode: v.targetServiceCode.trim(), actionName: v.actionName.trim() },
-      ...(v.description.trim() ? { description: v.description.trim() } : {}),
-    };
+    // On edit, an unchanged mapping is left out: PUT keeps the stored one.
+    const sendMapping = true;
+    const input = inputFromForm(this.form.getRawValue(), sendMapping ? mapping : undefined);
     this.submitting.set(true);
+    this.error.set(null);
+    this.reasons.set([]);
+    this.otherIssues.set([]);
+    this.mappingErrors.set({});
     (this.route ? this.api.updateRoute(this.route.id, input) : this.api.createRoute(input)).subscribe({
       next: (saved) => this.ref.close(saved),
       error: (err: unknown) => {
         this.submitting.set(false);
-        this.error.set(toApiError(err));
+        this.showServerError(toApiError(err));
       },
     });
+  }
+
+  private showServerError(err: ApiError): void {
+    const found = routeServerErrors(err, this.rows().map((r) => r.field));
+    this.error.set(err);
+    this.reasons.set(found.reasons);
+    this.otherIssues.set(found.other.map((p) => this.text(p)));
+    this.mappingErrors.set(Object.fromEntries(Object.entries(found.mapping).map(([field, p]) => [field, this.text(p)])));
+    for (const [name, problem] of Object.entries(found.controls) as [RouteControl, FieldProblem][]) {
+      const control = this.form.controls[name];
+      control.setErrors({ ...(control.errors ?? {}), server: this.text(problem) });
+      control.markAsTouched();
+    }
+  }
+
+  private text(problem: FieldProblem): string {
+    if (!problem.code) {
+      return problem.message;
+    }
+    return this.i18n.tOr(`bus.fieldError.${problem.code}`, this.i18n.tOr(`error.${problem.code}`, problem.message));
   }
 }
