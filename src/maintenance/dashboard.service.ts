@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { AuditEventEntity } from '../audit/audit-event.entity';
+import { toPublicAuditEvent, type PublicAuditEvent } from '../audit/audit.mapper';
 import { heartbeatCutoffIso } from '../agents/effective-status';
 import type { RequestContext } from '../common/context/request-context';
-import { redact } from '../common/redaction/redact';
 import { toPublicCommand, type PublicCommand } from '../commands/command.mapper';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
@@ -16,21 +15,6 @@ export interface WorkspaceSummary {
   status: string;
 }
 
-export interface PublicAuditEventView {
-  id: string;
-  actorType: string;
-  actorId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  result: string;
-  message: string | null;
-  ipAddress: string | null;
-  userAgent: string | null;
-  metadata: Record<string, unknown>;
-  createdAt: string;
-}
-
 /** backend.md §12.1; agent and service counts use the effective status (decision 15). */
 export interface DashboardSummary {
   workspace: WorkspaceSummary;
@@ -39,7 +23,7 @@ export interface DashboardSummary {
   commandCounts: CountMap;
   auditEventCount: number;
   recentCommands: PublicCommand[];
-  recentAuditEvents: PublicAuditEventView[];
+  recentAuditEvents: PublicAuditEvent[];
 }
 
 const RECENT = 10;
@@ -70,7 +54,7 @@ export class DashboardService {
       commandCounts,
       auditEventCount,
       recentCommands: commands.map((c) => toPublicCommand(c, ctx.nowIso)),
-      recentAuditEvents: audit.map(toAuditView),
+      recentAuditEvents: audit.map(toPublicAuditEvent),
     };
   }
 }
@@ -87,30 +71,4 @@ export function statusCutoffs(ctx: RequestContext, settings: RuntimeSettingsServ
 export function workspaceSummary(row: WorkspaceSummary | null): WorkspaceSummary {
   if (!row) return { id: DEFAULT_WORKSPACE_ID, code: 'default', name: 'Default Workspace', status: 'ACTIVE' };
   return { id: row.id, code: row.code, name: row.name, status: row.status };
-}
-
-function toAuditView(row: AuditEventEntity): PublicAuditEventView {
-  return {
-    id: row.id,
-    actorType: row.actorType,
-    actorId: row.actorId,
-    action: row.action,
-    targetType: row.targetType,
-    targetId: row.targetId,
-    result: row.result,
-    message: row.message,
-    ipAddress: row.ipAddress,
-    userAgent: row.userAgent,
-    metadata: redact(parseObject(row.metadataJson)),
-    createdAt: row.createdAt,
-  };
-}
-
-function parseObject(json: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(json);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }

@@ -195,7 +195,7 @@ export class BusRouteDialog {
       return;
     }
     // On edit, an unchanged mapping is left out: PUT keeps the stored one.
-    const sendMapping = true;
+    const sendMapping = !this.route || !sameMapping(mapping, this.route.inputMapping);
     const input = inputFromForm(this.form.getRawValue(), sendMapping ? mapping : undefined);
     this.submitting.set(true);
     this.error.set(null);
