@@ -325,6 +325,13 @@ try {
     await page.click(tid('route-submit'));
     await page.waitForSelector(`${tid('route-target-action-error')}:has-text("no action with this name")`);
     await page.waitForSelector(`${tid('route-dialog')} ${tid('error-alert')}`);
+    await page.waitForFunction(() => {
+      // The field error fades in; screenshot it once it is fully shown.
+      for (let e = document.querySelector('[data-testid="route-target-action-error"]'); e && e.tagName !== 'MAT-FORM-FIELD'; e = e.parentElement) {
+        if (getComputedStyle(e).opacity !== '1') return false;
+      }
+      return true;
+    });
     await shot(page, 'bus-route-dialog-error');
     await page.fill(tid('route-target-action'), 'echo');
     await page.click(tid('route-submit'));

@@ -12,7 +12,7 @@ export async function fleet(cfg, log) {
   // Server sockets = polls + heartbeat connections + ~50 for files/listener; keep 1,000 spare.
   const allowed = limits ? Math.floor((limits.hard - 1000 - cfg.heartbeatConnections) / 1000) * 1000 : cfg.agents;
   const count = Math.min(cfg.agents, allowed);
-  const server = await startOpstage({ nodeArgs: cfg.serverNodeArgs ?? [] });
+  const server = await startOpstage({ nodeArgs: cfg.serverNodeArgs ?? [], extraEnv: cfg.serverEnv ?? {} });
   const abort = new AbortController();
   setMaxListeners(0, abort.signal);
   let pollPool = null;
@@ -83,6 +83,7 @@ export async function fleet(cfg, log) {
 
     // Hold: every agent heartbeats once per interval, at an offset spread over the interval.
     const hbLatencies = [];
+    const worstBySecond = new Map();
     let hbErrors = 0;
     let firstHbError = null;
     let rssPeak = server.rssMb();
@@ -101,7 +102,13 @@ export async function fleet(cfg, log) {
         if (res.statusCode !== 200) {
           hbErrors++;
           firstHbError ??= `HTTP ${res.statusCode}`;
-        } else hbLatencies.push(nowMs() - scheduledAt);
+        } else {
+          const ms = nowMs() - scheduledAt;
+          hbLatencies.push(ms);
+          // Coarse timeline: worst latency per second of the hold, to spot periodic stalls.
+          const sec = Math.floor((scheduledAt - holdStart) / 1000);
+          if (ms > (worstBySecond.get(sec) ?? 0)) worstBySecond.set(sec, ms);
+        }
       } catch (error) {
         hbErrors++;
         firstHbError ??= String(error?.message ?? error);
@@ -148,6 +155,7 @@ export async function fleet(cfg, log) {
       heartbeatsUnanswered: unanswered,
       firstHeartbeatError: firstHbError,
       heartbeat: hb,
+      worstSeconds: [...worstBySecond].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([sec, ms]) => ({ atSecond: sec, ms: round(ms, 0) })),
       pollErrors,
       pollErrorsInRamp,
       firstPollError,

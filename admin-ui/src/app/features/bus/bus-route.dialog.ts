@@ -124,8 +124,8 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
     </form>
   `,
   styles: `
-    .form-grid { gap: 12px; padding-top: 4px; }
-    .target { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
+    .form-grid { display: flex; flex-direction: column; gap: 12px; padding-top: 8px; }
+    .target { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; align-items: start; }
     .issues { margin: 0; padding-left: 18px; color: #b3261e; font-size: 13px; }
     .banner ul { margin: 4px 0 0; padding-left: 18px; }
   `,
