@@ -29,18 +29,20 @@ const results = [];
 /** A check without test counts (build, lint...) counts as one test. */
 async function check(name, cmd, args) {
   process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
+  const started = Date.now();
   const { code } = await run(cmd, args);
-  results.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, code });
+  results.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, code, seconds: (Date.now() - started) / 1000 });
   return code === 0;
 }
 
 async function suite(name, cmd, args, parse) {
   process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
+  const started = Date.now();
   const { code, text } = await run(cmd, args);
   const counts = parse(text);
   // A suite that exits non-zero counts as failed even if no test reported a failure.
   const failed = counts.failed + (code !== 0 && counts.failed === 0 ? 1 : 0);
-  results.push({ name, passed: counts.passed, failed, code });
+  results.push({ name, passed: counts.passed, failed, code, seconds: (Date.now() - started) / 1000 });
 }
 
 const lastNumber = (text, re) => {
@@ -53,7 +55,7 @@ await check('lint', 'npm', ['run', '-s', 'lint']);
 await check('typecheck', 'npm', ['run', '-s', 'typecheck']);
 await check('migration drift', 'npm', ['run', '-s', 'migration:check']);
 
-await suite('api (jest unit + e2e)', 'npx', ['jest', '--ci', '--json', `--outputFile=${join(out, 'jest.json')}`], () => {
+await suite('api (jest unit + e2e)', 'npx', ['jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${join(out, 'jest.json')}`], () => {
   const file = join(out, 'jest.json');
   if (!existsSync(file)) return { passed: 0, failed: 1 };
   const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -85,7 +87,8 @@ process.stdout.write('\n=== summary\n');
 for (const r of results) {
   passed += r.passed;
   failed += r.failed;
-  process.stdout.write(`${r.failed === 0 ? 'ok  ' : 'FAIL'}  ${r.name}: ${r.passed} passed, ${r.failed} failed\n`);
+  const took = r.seconds === undefined ? '' : ` (${Math.round(r.seconds)} s)`;
+  process.stdout.write(`${r.failed === 0 ? 'ok  ' : 'FAIL'}  ${r.name}: ${r.passed} passed, ${r.failed} failed${took}\n`);
 }
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);
