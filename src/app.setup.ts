@@ -11,6 +11,7 @@ import { consoleMiddleware } from './web/console.middleware';
 
 /** Room for the JSON envelope around a maximal command result (decision 13). */
 const BODY_OVERHEAD_BYTES = 64 * 1024;
+const AGENT_API_PREFIX = '/api/agents/';
 
 /**
  * Everything main.ts and the e2e tests share: parsers, limits, headers, console, OpenAPI.
@@ -24,8 +25,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // Repeated query keys take the first value and no nested objects are built (REF semantics).
   express.set('query parser', (qs: string) => firstValues(parse(qs)));
   app.use(requestIdMiddleware);
-  app.use(
-    helmet({
+  // Helmet's headers (CSP, frame and referrer policies...) instruct browsers; the agent API is
+  // machine-to-machine, and skipping helmet's 11 middlewares there is a large share of a heartbeat.
+  const browserHeaders = helmet({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
@@ -40,14 +42,23 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
         },
       },
       hsts: false,
-    }),
-  );
+    });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!isAgentApi(req.url)) return browserHeaders(req, res, next);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   app.use(cookieParser());
   app.use(requireJsonBodies);
   app.use(json({ limit: config.commandResultMaxBytes + BODY_OVERHEAD_BYTES }));
   app.use(bodyErrors);
   app.use(consoleMiddleware(config.staticDir));
   setupOpenApi(app, config);
+}
+
+/** `/api/agents/...`: the bearer-token agent API (heartbeat, poll, results, service reports). */
+export function isAgentApi(url: string): boolean {
+  return url.startsWith(AGENT_API_PREFIX);
 }
 
 function firstValues(parsed: Record<string, string | string[] | undefined>): Record<string, string> {

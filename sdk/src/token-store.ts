@@ -209,7 +209,7 @@ export class MemoryTokenStore implements TokenStore {
 
 function errnoCode(error: unknown): string | undefined {
   if (error !== null && typeof error === 'object' && 'code' in error) {
-    const code = (error as { code: unknown }).code;
+    const code = (error).code;
     return typeof code === 'string' ? code : undefined;
   }
   return undefined;

@@ -52,13 +52,13 @@ export class TokenAgentAuthenticator extends AgentAuthenticator {
       await this.reject(req, agentId, 'missing_or_malformed');
       throw unauthorized('Agent token required.');
     }
-    const token = await this.tokens.findActiveWithAgent(this.tokenService.hash(raw));
-    const agent = token?.agent;
-    if (!token || !agent) {
+    const token = await this.tokens.findActiveForAuth(this.tokenService.hash(raw));
+    if (!token) {
       await this.reject(req, agentId, 'unknown_or_revoked_token');
       throw unauthorized('Invalid Agent token.');
     }
-    if (!agentId || token.agentId !== agentId) {
+    const agent = token.agent;
+    if (!agentId || agent.id !== agentId) {
       await this.reject(req, agentId, 'token_of_other_agent');
       throw unauthorized('Invalid Agent token.');
     }
@@ -71,12 +71,12 @@ export class TokenAgentAuthenticator extends AgentAuthenticator {
       throw new DomainError('AGENT_DISABLED', 'Agent is disabled.');
     }
     const nowMs = this.clock.nowMs();
-    const lastUsed = token.lastUsedAt ? Date.parse(token.lastUsedAt) : Number.NaN;
+    const lastUsed = token.tokenLastUsedAt ? Date.parse(token.tokenLastUsedAt) : Number.NaN;
     if (Number.isNaN(lastUsed) || nowMs - lastUsed >= TOKEN_LAST_USED_THROTTLE_MS) {
-      await this.tokens.touchLastUsed(token.id, new Date(nowMs).toISOString());
+      await this.tokens.touchLastUsed(token.tokenId, new Date(nowMs).toISOString());
     }
     attachAgent(req, agent);
-    return { kind: 'agent', id: agent.id, code: agent.code, tokenId: token.id };
+    return { kind: 'agent', id: agent.id, code: agent.code, tokenId: token.tokenId };
   }
 
   /** Sampled per path agent id so a misconfigured agent cannot flood the audit log. */

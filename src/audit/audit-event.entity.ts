@@ -10,6 +10,10 @@ export type AuditResult = 'SUCCESS' | 'FAILURE';
 @Index('idx_audit_target', ['targetType', 'targetId', 'createdAt'])
 @Index('idx_audit_action_created', ['action', 'createdAt'])
 @Index('idx_audit_created', ['createdAt'])
+// List filters: workspaceId leads so the COUNT(*) of a filtered list is a covering index scan.
+@Index('idx_audit_ws_action_actor_created', ['workspaceId', 'action', 'actorType', 'createdAt'])
+@Index('idx_audit_ws_result_created', ['workspaceId', 'result', 'createdAt'])
+@Index('idx_audit_ws_actor_type_created', ['workspaceId', 'actorType', 'createdAt'])
 export class AuditEventEntity {
   @PrimaryColumn({ type: 'varchar', length: 40 }) id!: string;
   @IdColumn() workspaceId!: string;

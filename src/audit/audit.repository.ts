@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { AuditEventEntity, type AuditActorType, type AuditResult } from './audit-event.entity';
@@ -35,7 +36,7 @@ export class AuditRepository {
 
   /** Newest first; ULID ids break ties inside one millisecond so pages are stable. */
   list(filter: AuditFilter, offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[AuditEventEntity[], number]> {
-    return this.filtered(filter, em).orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').skip(offset).take(limit).getManyAndCount();
+    return findPage(this.filtered(filter, em).orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC'), offset, limit);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 
@@ -10,14 +11,15 @@ export class BusAuditRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
   list(offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[AuditEventEntity[], number]> {
-    return em
-      .createQueryBuilder(AuditEventEntity, 'a')
-      .where('a.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID })
-      .andWhere('a.action LIKE :prefix', { prefix: 'bus.%' })
-      .orderBy('a.createdAt', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .skip(offset)
-      .take(limit)
-      .getManyAndCount();
+    return findPage(
+      em
+        .createQueryBuilder(AuditEventEntity, 'a')
+        .where('a.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID })
+        .andWhere('a.action LIKE :prefix', { prefix: 'bus.%' })
+        .orderBy('a.createdAt', 'DESC')
+        .addOrderBy('a.id', 'DESC'),
+      offset,
+      limit,
+    );
   }
 }

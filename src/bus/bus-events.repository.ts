@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { BusEventEntity } from './bus-event.entity';
@@ -52,6 +53,6 @@ export class BusEventsRepository {
     if (filter.eventType) qb.andWhere('e.eventType = :eventType', { eventType: filter.eventType });
     if (filter.serviceCode) qb.andWhere('e.serviceCode = :serviceCode', { serviceCode: filter.serviceCode });
     if (filter.agentId) qb.andWhere('e.agentId = :agentId', { agentId: filter.agentId });
-    return qb.orderBy('e.acceptedAt', 'DESC').addOrderBy('e.id', 'DESC').skip(offset).take(limit).getManyAndCount();
+    return findPage(qb.orderBy('e.acceptedAt', 'DESC').addOrderBy('e.id', 'DESC'), offset, limit);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, type EntityManager } from 'typeorm';
+import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { BusRouteEntity } from './bus-route.entity';
@@ -27,14 +28,15 @@ export class BusRoutesRepository {
 
   /** Newest first. */
   list(offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[BusRouteEntity[], number]> {
-    return em
-      .createQueryBuilder(BusRouteEntity, 'r')
-      .where('r.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID })
-      .orderBy('r.createdAt', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .skip(offset)
-      .take(limit)
-      .getManyAndCount();
+    return findPage(
+      em
+        .createQueryBuilder(BusRouteEntity, 'r')
+        .where('r.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID })
+        .orderBy('r.createdAt', 'DESC')
+        .addOrderBy('r.id', 'DESC'),
+      offset,
+      limit,
+    );
   }
 
   /** Routes an event reaches: ENABLED or DRY_RUN, same event type, any or this source; oldest first. */

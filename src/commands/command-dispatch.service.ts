@@ -6,7 +6,8 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { CountersService } from '../system/counters.service';
 import { CommandNotifier } from './command-notifier';
-import { CommandRepository } from './command.repository';
+import { CANCEL_NOTICE_BATCH, CommandRepository } from './command.repository';
+import { CancelNoticeIndex } from './cancel-notice-index';
 import type { AgentEntity } from '../agents/agent.entity';
 import type { CommandEntity } from './command.entity';
 import { CommandTargets } from './command-targets';
@@ -36,6 +37,7 @@ export class CommandDispatchService {
     private readonly targets: CommandTargets,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly cancelNotices: CancelNoticeIndex,
   ) {}
 
   async poll(ctx: RequestContext, agent: AgentEntity, limit: number, waitSeconds: number, signal?: AbortSignal): Promise<PollResult> {
@@ -63,13 +65,25 @@ export class CommandDispatchService {
     }
   }
 
-  /** Heartbeat contributor: cancelled RUNNING commands, each reported to the agent once. */
-  cancelledIds(agentId: string, nowIso: string): Promise<string[]> {
-    return this.tx.run((em) => this.commands.takeCancelledForAgent(agentId, nowIso, em));
+  /**
+   * Heartbeat contributor: cancelled RUNNING commands, each reported to the agent once. Agents
+   * outside the cancel-notice index have none, so the common heartbeat touches no database.
+   */
+  async cancelledIds(agentId: string, nowIso: string): Promise<string[]> {
+    if (!this.cancelNotices.has(agentId)) return [];
+    return this.tx.run(async (em) => {
+      const taken = await this.commands.takeCancelledForAgent(agentId, nowIso, em, CANCEL_NOTICE_BATCH);
+      // Inside the transaction: a cancel committing after this one re-adds the agent afterwards.
+      if (taken.length < CANCEL_NOTICE_BATCH) this.cancelNotices.remove(agentId);
+      return taken;
+    });
   }
 
   private async claim(ctx: RequestContext, agentId: string, limit: number): Promise<PublicCommand[]> {
     const nowIso = this.clock.nowIso();
+    // The empty poll's fast path: an indexed probe outside any transaction. A command created
+    // right after it still reaches a long-poll through the subscription taken before the claim.
+    if (!(await this.commands.hasClaimable(agentId, nowIso))) return [];
     const won = await this.tx.run(async (em) => {
       const candidates = await this.commands.claimable(agentId, nowIso, limit, em);
       const out: CommandEntity[] = [];

@@ -13,6 +13,11 @@ export type CommandType = 'ACTION_EXECUTE' | 'ACTION_PREPARE';
 @Index('idx_commands_service_created', ['serviceId', 'createdAt'])
 @Index('idx_commands_status_expires', ['status', 'expiresAt'])
 @Index('idx_commands_action_created', ['actionName', 'createdAt'])
+// List page 1 and its filters (no workspace predicate on commands lists): ordered index scans, covering counts.
+@Index('idx_commands_created', ['createdAt'])
+@Index('idx_commands_status_created', ['status', 'createdAt'])
+@Index('idx_commands_agent_created', ['agentId', 'createdAt'])
+@Index('idx_commands_type_created', ['type', 'createdAt'])
 export class CommandEntity {
   @PrimaryColumn({ type: 'varchar', length: 40 }) id!: string;
   @IdColumn() workspaceId!: string;

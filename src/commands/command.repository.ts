@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CommandResultEntity } from './command-result.entity';
 import { CommandEntity, type CommandStatus, type CommandType } from './command.entity';
@@ -22,6 +23,12 @@ export interface TerminalUpdate {
   errorMessage?: string | null;
 }
 
+/** Notices taken per heartbeat/poll; an agent with more keeps its place in the cancel-notice index. */
+export const CANCEL_NOTICE_BATCH = 100;
+
+const HAS_CLAIMABLE_SQL = `SELECT 1 AS "found" FROM "commands"
+  WHERE "agentId" = ? AND "status" = 'PENDING' AND ("expiresAt" IS NULL OR "expiresAt" >= ?) LIMIT 1`;
+
 /** Every query on `commands`; once-only transitions are conditional UPDATEs returning whether they won (decision 19). */
 @Injectable()
 export class CommandRepository {
@@ -35,10 +42,10 @@ export class CommandRepository {
     return em.findOne(CommandEntity, { where: { id } });
   }
 
-  async list(filter: CommandListFilter, nowIso: string, offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[CommandEntity[], number]> {
+  list(filter: CommandListFilter, nowIso: string, offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[CommandEntity[], number]> {
     const qb = em.createQueryBuilder(CommandEntity, 'c');
     applyFilter(qb, filter, nowIso);
-    return qb.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'DESC').skip(offset).take(limit).getManyAndCount();
+    return findPage(qb.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'DESC'), offset, limit);
   }
 
   /** This agent's PENDING, unexpired commands in creation order (ULIDs break ties). */
@@ -112,15 +119,15 @@ export class CommandRepository {
     return res.affected ?? 0;
   }
 
-  /** Cancelled-while-RUNNING commands whose agent has not been told yet (decision 17). */
-  async takeCancelledForAgent(agentId: string, nowIso: string, em: EntityManager): Promise<string[]> {
+  /** Cancelled-while-RUNNING commands whose agent has not been told yet (decision 17); at most `limit`. */
+  async takeCancelledForAgent(agentId: string, nowIso: string, em: EntityManager, limit = CANCEL_NOTICE_BATCH): Promise<string[]> {
     const rows = await em
       .createQueryBuilder(CommandEntity, 'c')
       .select('c.id', 'id')
       .where('c.agentId = :agentId AND c.status = :cancelled', { agentId, cancelled: 'CANCELLED' })
       .andWhere('c.startedAt IS NOT NULL AND c.cancelNotifiedAt IS NULL')
       .orderBy('c.completedAt', 'ASC')
-      .limit(100)
+      .limit(limit)
       .getRawMany<{ id: string }>();
     const taken: string[] = [];
     for (const { id } of rows) {
@@ -133,6 +140,24 @@ export class CommandRepository {
       if (res.affected === 1) taken.push(id);
     }
     return taken;
+  }
+
+  /** Boot-time fill of the cancel-notice index: agents owed at least one cancel notice. */
+  async agentsWithUnnotifiedCancels(em: EntityManager = this.tx.manager): Promise<string[]> {
+    const rows: unknown = await em.query(
+      `SELECT DISTINCT "agentId" FROM "commands" WHERE "status" = 'CANCELLED' AND "startedAt" IS NOT NULL AND "cancelNotifiedAt" IS NULL`,
+    );
+    return Array.isArray(rows) ? rows.map((r) => (r as { agentId: string }).agentId) : [];
+  }
+
+  /**
+   * Whether the agent has a claimable command, without a transaction: one probe of
+   * idx_commands_agent_status with a fixed SQL text (cached prepared statement). An empty poll
+   * stops here; the claim itself stays a conditional UPDATE inside a transaction.
+   */
+  async hasClaimable(agentId: string, nowIso: string, em: EntityManager = this.tx.manager): Promise<boolean> {
+    const rows: unknown = await em.query(HAS_CLAIMABLE_SQL, [agentId, nowIso]);
+    return Array.isArray(rows) && rows.length > 0;
   }
 
   /** Retention: terminal commands created before the cutoff, results first (no reliance on FK cascades). */

@@ -7,6 +7,7 @@ import { SettingsModule } from '../settings/settings.module';
 import { SystemModule } from '../system/system.module';
 import { ActionExecutionService } from './action-execution.service';
 import { ActionsController } from './actions.controller';
+import { CancelNoticeIndex } from './cancel-notice-index';
 import { CommandDispatchService } from './command-dispatch.service';
 import { CommandGatewayController } from './command-gateway.controller';
 import { CommandNotifier, InMemoryCommandNotifier } from './command-notifier';
@@ -26,6 +27,7 @@ import { CommandsService } from './commands.service';
     CommandsService,
     CommandQueriesService,
     CommandDispatchService,
+    CancelNoticeIndex,
     CommandResultsService,
     ActionExecutionService,
     // One instance per process; replace with a LISTEN/NOTIFY implementation for several replicas.

@@ -13,6 +13,7 @@ import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { assertAgentCanHandleAction } from './action-gating';
 import { validateAgainstSchema } from './action-schema-validator';
 import { CommandNotifier } from './command-notifier';
+import { CancelNoticeIndex } from './cancel-notice-index';
 import { CommandRepository } from './command.repository';
 import type { CommandEntity, CommandType } from './command.entity';
 import { COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, isExpiredAt, OPEN_STATUSES, retryVerdict } from './command-state';
@@ -52,6 +53,7 @@ export class CommandsService {
     private readonly settings: RuntimeSettingsService,
     private readonly notifier: CommandNotifier,
     private readonly events: DomainEvents,
+    private readonly cancelNotices: CancelNoticeIndex,
   ) {}
 
   /**
@@ -120,6 +122,8 @@ export class CommandsService {
       return this.commands.findById(row.id, em);
     });
     if (!updated) throw alreadyCompleted(row.id);
+    // A command the agent already holds is owed a cancel notice (decision 17); committed above.
+    if (updated.startedAt !== null) this.cancelNotices.add(updated.agentId);
     // A waiting prepare request answers 424 at once; a RUNNING command's agent learns it on its next poll or heartbeat.
     this.notifier.notifyCommand(row.id);
     if (row.status === 'RUNNING') this.notifier.notifyAgent(row.agentId);

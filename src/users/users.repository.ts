@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Role } from '../common/auth/role';
+import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { UserEntity, type UserStatus } from './user.entity';
@@ -52,6 +53,6 @@ export class UsersRepository {
     if (filter.q) {
       qb.andWhere("(u.username LIKE :q ESCAPE '\\' OR u.displayName LIKE :q ESCAPE '\\')", { q: likeContains(filter.q) });
     }
-    return qb.orderBy('u.createdAt', 'DESC').addOrderBy('u.id', 'DESC').skip(offset).take(limit).getManyAndCount();
+    return findPage(qb.orderBy('u.createdAt', 'DESC').addOrderBy('u.id', 'DESC'), offset, limit);
   }
 }

@@ -76,7 +76,7 @@ export function createDemoService(overrides: Partial<CapsuleAgentOptions> = {}):
   agent.action({
     name: 'echo', label: 'Echo', description: 'Returns the payload it receives.', category: 'diagnostics',
     inputSchema: { type: 'object', properties: { message: { type: 'string', title: 'Message', default: settings.greeting } } },
-    handler: (payload) => actionSuccess({ echo: payload, receivedAt: now() }, { message: `Echo: ${String(payload['message'] ?? '')}` }),
+    handler: (payload) => actionSuccess({ echo: payload, receivedAt: now() }, { message: `Echo: ${typeof payload['message'] === 'string' ? payload['message'] : ''}` }),
   });
 
   agent.action({
