@@ -69,6 +69,6 @@ export class AgentTokensRepository {
   }
 
   async touchLastUsed(id: string, nowIso: string, em: EntityManager = this.tx.manager): Promise<void> {
-    await em.createQueryBuilder().update(AgentTokenEntity).set({ lastUsedAt: nowIso }).where('id = :id', { id }).execute();
+    await em.query('UPDATE "agent_tokens" SET "lastUsedAt" = ? WHERE "id" = ?', [nowIso, id]);
   }
 }

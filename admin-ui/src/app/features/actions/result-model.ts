@@ -96,7 +96,7 @@ export function inferColumns(rows: JsonObject[], max = MAX_INFERRED_COLUMNS): Re
   return Object.keys(first)
     .filter((key) => !key.startsWith('__'))
     .slice(0, max)
-    .map((key) => ({ key, label: key, format: 'text' as CellFormat, copyable: false, ellipsis: false }));
+    .map((key) => ({ key, label: key, format: 'text', copyable: false, ellipsis: false }));
 }
 
 function asActions(value: unknown): ResultActionLink[] {

@@ -58,7 +58,7 @@ function str(value: unknown): string | undefined {
 function schemaType(schema: JsonObject): string {
   const type = schema['type'];
   if (Array.isArray(type)) {
-    const first = type.find((t) => t !== 'null');
+    const first = (type as unknown[]).find((t) => t !== 'null');
     return typeof first === 'string' ? first : 'string';
   }
   return typeof type === 'string' ? type : schema['enum'] ? 'enum' : 'string';
@@ -70,7 +70,7 @@ function enumOptions(schema: JsonObject): EnumOption[] | undefined {
     return undefined;
   }
   const labels = Array.isArray(schema['enumLabels']) ? (schema['enumLabels'] as unknown[]) : [];
-  return values.map((value, i) => ({ value, label: typeof labels[i] === 'string' ? labels[i] : String(value) }));
+  return (values as unknown[]).map((value, i) => ({ value, label: typeof labels[i] === 'string' ? labels[i] : String(value) }));
 }
 
 function kindOf(key: string, schema: JsonObject, depth: number): FieldKind {

@@ -16,7 +16,8 @@ export function validationMessage(i18n: I18nService, errors: ValidationErrors | 
   if (!errors) {
     return '';
   }
-  const [key, detail] = Object.entries(errors)[0] ?? [];
+  const entries: [string, unknown][] = Object.entries(errors);
+  const [key, detail] = entries[0] ?? [];
   const info = (typeof detail === 'object' && detail !== null ? detail : {}) as Record<string, unknown>;
   switch (key) {
     case 'required':

@@ -29,7 +29,7 @@ describe('BusRouteDialog', () => {
   let backend: HttpTestingController;
   let close: ReturnType<typeof vi.fn>;
   const el = () => fixture.nativeElement as HTMLElement;
-  const q = <T extends HTMLElement>(testId: string) => el().querySelector(`[data-testid="${testId}"]`) as T | null;
+  const q = <T extends HTMLElement>(testId: string): T | null => el().querySelector<T>(`[data-testid="${testId}"]`);
 
   async function open(route: BusRoute | null) {
     close = vi.fn();
@@ -153,7 +153,7 @@ describe('BusRouteDialog', () => {
     await type('mapping-expression-1', 'hunter2');
     await save();
     const put = backend.expectOne('/api/admin/bus/routes/brt_1');
-    expect(put.request.body.inputMapping).toEqual({ message: '$.payload.text', password: 'hunter2' });
+    expect((put.request.body as { inputMapping: unknown }).inputMapping).toEqual({ message: '$.payload.text', password: 'hunter2' });
     put.flush(
       {
         success: false,

@@ -149,7 +149,7 @@ export class BusRouteDialog {
   protected readonly form = inject(FormBuilder).nonNullable.group({
     name: [this.initial.name, [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.name)]],
     description: [this.initial.description, [Validators.maxLength(ROUTE_LIMITS.description)]],
-    status: [this.initial.status as BusRouteStatus, [Validators.required]],
+    status: [this.initial.status, [Validators.required]],
     eventType: [this.initial.eventType, [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.eventType)]],
     sourceServiceCode: [this.initial.sourceServiceCode, [Validators.maxLength(ROUTE_LIMITS.serviceCode)]],
     targetServiceCode: [this.initial.targetServiceCode, [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.serviceCode)]],

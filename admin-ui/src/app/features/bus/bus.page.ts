@@ -290,7 +290,7 @@ export class BusPage {
     if (!keys.length) {
       return '';
     }
-    return keys.map((k) => `${k} ← ${typeof mapping[k] === 'string' ? (mapping[k] as string) : JSON.stringify(mapping[k])}`).join(', ');
+    return keys.map((k) => `${k} ← ${typeof mapping[k] === 'string' ? (mapping[k]) : JSON.stringify(mapping[k])}`).join(', ');
   }
 
   protected preview(value: unknown): string {

@@ -80,7 +80,7 @@ describe('inputMapping editor model', () => {
 
     it('builds the object from edited rows and ignores blank rows', () => {
       const rows = [row('message', '$.payload.text'), row('', ''), row(' count ', ' 3 ')];
-      expect(isBlankRow(rows[1]!)).toBe(true);
+      expect(isBlankRow(rows[1])).toBe(true);
       expect(mappingFromRows(rows)).toEqual({ mapping: { message: '$.payload.text', count: 3 }, issues: [] });
       expect(mappingFromRows([])).toEqual({ mapping: {}, issues: [] });
     });

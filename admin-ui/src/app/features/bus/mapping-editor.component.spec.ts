@@ -18,7 +18,7 @@ describe('BusMappingEditorComponent', () => {
   let fixture: ComponentFixture<HostComponent>;
   let host: HostComponent;
   const el = () => fixture.nativeElement as HTMLElement;
-  const q = <T extends HTMLElement>(testId: string) => el().querySelector(`[data-testid="${testId}"]`) as T | null;
+  const q = <T extends HTMLElement>(testId: string): T | null => el().querySelector<T>(`[data-testid="${testId}"]`);
 
   async function type(testId: string, value: string) {
     const input = q<HTMLInputElement>(testId)!;

@@ -62,7 +62,7 @@ export class CreateTokenDialog {
   protected readonly choices = EXPIRY_CHOICES;
   protected readonly form = inject(FormBuilder).group({
     name: ['', Validators.required],
-    expiry: [86400 as number | null],
+    expiry: [86400],
     agentCode: [''],
   });
   protected readonly submitting = signal(false);

@@ -42,7 +42,7 @@ function completeDetail(api: CapsuleServicesApi, detail: CapsuleServiceDetail): 
   if (Object.keys(missing).length === 0) {
     return of(detail);
   }
-  return forkJoin(missing).pipe(map((parts) => ({ ...detail, ...parts }) as CapsuleServiceDetail));
+  return forkJoin(missing).pipe(map((parts) => ({ ...detail, ...parts })));
 }
 
 @Component({

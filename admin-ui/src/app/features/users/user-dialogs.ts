@@ -90,7 +90,7 @@ export class UserDialog {
   protected readonly form = inject(FormBuilder).nonNullable.group({
     username: ['', this.data.mode === 'create' ? Validators.required : []],
     displayName: [this.data.user?.displayName ?? ''],
-    role: [(this.data.user?.role ?? 'viewer') as Role],
+    role: [(this.data.user?.role ?? 'viewer')],
     status: [this.data.user?.status ?? 'ACTIVE'],
     password: ['', this.data.mode === 'edit' ? [] : [Validators.required, Validators.minLength(PASSWORD_MIN)]],
   });

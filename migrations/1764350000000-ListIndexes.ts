@@ -6,9 +6,12 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * a covering index scan; commands lists have no workspace predicate, so theirs lead with the filter
  * column and end with createdAt for the newest-first order. Index-only change: no data is rewritten.
  * Reviewed against the entity @Index decorators (generated with `npm run migration:generate`).
+ * Its timestamp sits between Init and the example extension migrations (1764400000000+) so that an
+ * extension's migrations still run, and revert, after the core ones; TypeORM runs every migration
+ * not yet recorded, whatever its timestamp, so existing databases get it too.
  */
-export class ListIndexes1795816311581 implements MigrationInterface {
-    name = 'ListIndexes1795816311581'
+export class ListIndexes1764350000000 implements MigrationInterface {
+    name = 'ListIndexes1764350000000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE INDEX "idx_audit_ws_actor_type_created" ON "audit_events" ("workspaceId", "actorType", "createdAt") `);
