@@ -7,6 +7,7 @@ import { DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { AgentsReader, Clock, CommandEnqueuer, ExtensionApiModule, OnOpstageEvent, OpstageExtension, RequestContext, type AgentRegisteredEvent } from '../src/extensions';
 import type { ExtensionModule } from '../src/extensions/extension-registry';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { coreSchemaNames } from '../src/database/entity-tables';
 import { migrate } from '../src/database/migrate';
 import { CreateWebhookDeliveries1764400000000 } from '../src/extensions/webhook-notifier/migrations/1764400000000-CreateWebhookDeliveries';
 import { WebhookDeliveryEntity } from '../src/extensions/webhook-notifier/webhook-delivery.entity';
@@ -128,8 +129,11 @@ describe('extensions: the example extension', () => {
   const db = (): DataSource => t.app.get(DataSource);
   const tables = async (): Promise<string[]> =>
     (await db().query<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ext_%' ORDER BY name`)).map((r) => r.name);
-  const extMigrations = async (): Promise<string[]> =>
-    (await db().query<{ name: string }[]>(`SELECT name FROM migrations WHERE name NOT LIKE 'Init%' ORDER BY id`)).map((r) => r.name);
+  /** Migrations recorded after the core ones' names are set aside: the extensions' own, in run order. */
+  const extMigrations = async (): Promise<string[]> => {
+    const core = coreSchemaNames().migrationNames;
+    return (await db().query<{ name: string }[]>(`SELECT name FROM migrations ORDER BY id`)).map((r) => r.name).filter((name) => !core.has(name));
+  };
 
   interface Recorded {
     name: string;
@@ -259,7 +263,7 @@ describe('extensions: the example extension', () => {
     expect(await tables()).toEqual(['ext_example_events', 'ext_webhook_notifier_deliveries']);
     expect((await recorded()).some((e) => e.name === 'note' && e.payload.text === 'hello from the example')).toBe(true);
 
-    // Without the extension, the core's migration guard refuses the database (documented in docs/readme/extensions.md).
+    // Without the extension, the core's migration guard refuses the database (documented in README.md ("Extensions")).
     const coreOnly = await new DataSource(dataSourceOptions({ databasePath: t.config.databasePath })).initialize();
     try {
       await expect(migrate(coreOnly)).rejects.toThrow(/CreateExampleEvents1764500000000/);

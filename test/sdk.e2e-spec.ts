@@ -38,6 +38,8 @@ import { sleep, waitFor } from './support/wait';
  * loopback port: registration, reports, long-poll dispatch, restart with stored credentials,
  * revoke, disable/enable, cancel, prepare, one-time secrets and unknown actions.
  */
+jest.setTimeout(60_000);
+
 describe('SDK @opstage/agent-node against the real backend', () => {
   let bed: SdkTestBed;
   const latencies: Record<string, number> = {};
@@ -129,7 +131,7 @@ describe('SDK @opstage/agent-node against the real backend', () => {
       // The backend still knows exactly one agent with this code, and the stored token works.
       const list = (await bed.admin.get(`/api/admin/agents?q=${code}`)).body as Envelope<AgentDetail[]>;
       expect(list.data.filter((a) => a.code === code).map((a) => a.id)).toEqual([agentId]);
-      await waitFor(() => second.requests.find((r) => isHeartbeat(r) && r.status === 200), 3000, 'a heartbeat of the restarted agent');
+      await waitFor(() => second.requests.find((r) => isHeartbeat(r) && r.status === 200), 10_000, 'a heartbeat of the restarted agent');
       await bed.heldLongPoll(second);
       const exec = await bed.execute(second.agent.serviceId!, 'echo', { message: 'after restart' });
       const detail = await bed.waitForStatus(exec.id, 'SUCCEEDED');
@@ -147,14 +149,14 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     await h.agent.start();
     const agentId = h.agent.agentId!;
     expect(await store.load()).toMatchObject({ agentId });
-    await waitFor(() => h.requests.find((r) => isHeartbeat(r) && r.status === 200), 3000, 'first heartbeat');
+    await waitFor(() => h.requests.find((r) => isHeartbeat(r) && r.status === 200), 10_000, 'first heartbeat');
 
     const revokedAt = Date.now();
     const res = await bed.admin.post(`/api/admin/agents/${agentId}/revoke`);
     expect(res.status).toBe(200);
     expect((res.body as Envelope<AgentDetail>).data.status).toBe('REVOKED');
 
-    await waitFor(() => h.agent.state === 'auth-failed', 3000, 'state auth-failed');
+    await waitFor(() => h.agent.state === 'auth-failed', 10_000, 'state auth-failed');
     latencies.revokeToAuthFailed = Date.now() - revokedAt;
     expect(h.events).toContain('auth-failed');
     const authError = h.errors.find((e): e is AgentAuthError => e instanceof AgentAuthError);
@@ -162,7 +164,7 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     expect(authError).toMatchObject({ status: 401, retryable: false });
     expect(await store.load()).toBeNull();
     // The SDK tries the configured (already consumed) registration token once; it is refused and not retried.
-    await waitFor(() => h.errors.find((e) => e instanceof RegistrationError), 3000, 'the refused re-registration');
+    await waitFor(() => h.errors.find((e) => e instanceof RegistrationError), 10_000, 'the refused re-registration');
     expect(h.errors.find((e) => e instanceof RegistrationError)).toMatchObject({ status: 401, retryable: false });
 
     // Loops stopped: no traffic at all in a window of six heartbeat periods.
@@ -183,11 +185,11 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     await h.agent.start();
     const agentId = h.agent.agentId!;
     const credentials = await store.load();
-    await waitFor(() => h.requests.find((r) => isHeartbeat(r) && r.status === 200), 3000, 'first heartbeat');
+    await waitFor(() => h.requests.find((r) => isHeartbeat(r) && r.status === 200), 10_000, 'first heartbeat');
 
     const disabled = await bed.admin.post(`/api/admin/agents/${agentId}/disable`);
     expect(disabled.status).toBe(200);
-    await waitFor(() => h.agent.state === 'disabled', 3000, 'state disabled');
+    await waitFor(() => h.agent.state === 'disabled', 10_000, 'state disabled');
     expect(h.events).toEqual(['registered', 'disabled']);
     const disabledError = h.errors.find((e) => e instanceof AgentApiError && e.code === 'AGENT_DISABLED');
     expect(disabledError).toMatchObject({ status: 403, code: 'AGENT_DISABLED' });
@@ -209,15 +211,15 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     const enabledAt = Date.now();
     const enabled = await bed.admin.post(`/api/admin/agents/${agentId}/enable`);
     expect(enabled.status).toBe(200);
-    await waitFor(() => h.agent.state === 'running', DISABLED_PROBE_MS + 2000, 'state running after enable');
+    await waitFor(() => h.agent.state === 'running', DISABLED_PROBE_MS + 8000, 'state running after enable');
     latencies.enableToRunning = Date.now() - enabledAt;
     expect(h.events).toEqual(['registered', 'disabled', 'enabled']);
     const detail = await waitFor(async () => {
       const d = await bed.agentDetail(agentId);
       return d.lastHeartbeatAt !== null && Date.parse(d.lastHeartbeatAt) >= enabledAt ? d : undefined;
-    }, 3000, 'a heartbeat after enable');
+    }, 10_000, 'a heartbeat after enable');
     expect(detail).toMatchObject({ status: 'ONLINE', effectiveStatus: 'ONLINE' });
-    await waitFor(() => h.requests.find((r) => isReport(r) && r.startedAt >= enabledAt && r.status === 200), 3000, 'a service report after enable');
+    await waitFor(() => h.requests.find((r) => isReport(r) && r.startedAt >= enabledAt && r.status === 200), 10_000, 'a service report after enable');
     // Heartbeats are back at their normal cadence.
     const cadenceFrom = Date.now();
     await sleep(4 * HEARTBEAT_MS);
@@ -255,7 +257,7 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     await h.agent.start();
     await bed.heldLongPoll(h);
     const exec = await bed.execute(h.agent.serviceId!, 'slow-task', {});
-    await waitFor(() => slow.startedAt, 3000, 'slow handler started');
+    await waitFor(() => slow.startedAt, 10_000, 'slow handler started');
     expect(slow.commandId).toBe(exec.id);
     expect((await bed.commandDetail(exec.id)).status).toBe('RUNNING');
 
@@ -263,7 +265,7 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     const cancel = await bed.admin.post(`/api/admin/commands/${exec.id}/cancel`);
     expect(cancel.status).toBe(200);
     expect((cancel.body as Envelope<{ status: string }>).data.status).toBe('CANCELLED');
-    const abortedAt = await waitFor(() => slow.abortedAt, 3000, 'handler signal aborted');
+    const abortedAt = await waitFor(() => slow.abortedAt, 10_000, 'handler signal aborted');
     latencies.cancelToAbort = abortedAt - cancelSentAt;
     expect(abortedAt - cancelSentAt).toBeLessThan(2000);
     expect(slow.reason).toBeInstanceOf(CapsuleAgentError);
@@ -386,7 +388,7 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     await v1.agent.start();
     const serviceId = v1.agent.serviceId!;
     await v1.agent.stop();
-    await waitFor(() => bed.subscriptions() === 0, 3000, 'v1 long-poll released');
+    await waitFor(() => bed.subscriptions() === 0, 10_000, 'v1 long-poll released');
     const exec = await bed.execute(serviceId, 'ghost', { x: 1 });
 
     // Version 2 (same credentials) no longer has a handler for it.

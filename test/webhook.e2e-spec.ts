@@ -11,7 +11,8 @@ import { seedAgentWithService } from './support/seed';
 import { waitFor } from './support/wait';
 import { WebhookReceiver, type ReceivedHook } from './support/webhook-receiver';
 
-jest.setTimeout(30_000);
+// Deliveries go through one in-order queue with retries; under a loaded CI machine they need headroom.
+jest.setTimeout(60_000);
 
 const SECRET = '0123456789abcdef';
 
@@ -37,7 +38,7 @@ async function deliveries(owner: AdminClient, query = ''): Promise<Delivery[]> {
   return res.body.data as Delivery[];
 }
 
-function settled(owner: AdminClient, id: string, timeoutMs = 10_000): Promise<Delivery> {
+function settled(owner: AdminClient, id: string, timeoutMs = 20_000): Promise<Delivery> {
   return waitFor(async () => (await deliveries(owner)).find((d) => d.id === id && d.status !== 'PENDING'), timeoutMs, `delivery ${id} settled`);
 }
 
@@ -87,17 +88,17 @@ describe('webhook notifier: configured from the environment (built-in)', () => {
     await registerAgent(t.server, owner, 'hook-new-agent');
     const stale = await seedAgentWithService(t.app, { code: 'hook-edge-01', lastHeartbeatAt: new Date(Date.now() - 10 * 60_000).toISOString() });
     await owner.post('/api/admin/maintenance/run').expect(200);
-    const offline = await waitFor(() => receiver.byEvent('agent.offline').find((h) => (h.body.data as { agentId: string }).agentId === stale.agentId), 5000, 'offline hook');
+    const offline = await waitFor(() => receiver.byEvent('agent.offline').find((h) => (h.body.data as { agentId: string }).agentId === stale.agentId), 15_000, 'offline hook');
     verify(offline);
     expect(offline.body.text).toBe(':red_circle: Agent `hook-edge-01` is OFFLINE: no heartbeat for more than 90 s.');
     expect(offline.body.data).toMatchObject({ agentId: stale.agentId, thresholdSeconds: 90 });
 
     await asAgent(t.server, stale.token).post(`/api/agents/${stale.agentId}/heartbeat`, {}).expect(200);
-    const online = await waitFor(() => receiver.byEvent('agent.online')[0], 5000, 'online hook');
+    const online = await waitFor(() => receiver.byEvent('agent.online')[0], 15_000, 'online hook');
     verify(online);
     expect(online.body.text).toBe(':large_green_circle: Agent `hook-edge-01` is back ONLINE (was OFFLINE).');
     expect(receiver.byEvent('agent.registered')).toEqual([]);
-    await waitFor(async () => (await deliveries(owner, '&status=DELIVERED')).filter((d) => d.event.startsWith('agent.')).length === 2, 5000, 'recorded');
+    await waitFor(async () => (await deliveries(owner, '&status=DELIVERED')).filter((d) => d.event.startsWith('agent.')).length === 2, 15_000, 'recorded');
   });
 
   it('notifies failed commands with secrets redacted from the payload', async () => {
@@ -106,7 +107,7 @@ describe('webhook notifier: configured from the environment (built-in)', () => {
     const answered = answerNext(t.server, seeded.agentId, seeded.token, () => ({ success: false, error: { code: 'PING_FAILED', message: `rejected ${leaked}` } }));
     await owner.post(`/api/admin/capsule-services/${seeded.serviceId}/actions/ping`, { payload: {} }).expect(200);
     const cmd = await answered;
-    const hook = await waitFor(() => receiver.byEvent('command.failed')[0], 5000, 'command.failed hook');
+    const hook = await waitFor(() => receiver.byEvent('command.failed')[0], 15_000, 'command.failed hook');
     verify(hook);
     expect(hook.body.data).toMatchObject({ commandId: cmd.id, errorCode: 'PING_FAILED' });
     expect(hook.raw).not.toContain(leaked);
@@ -182,9 +183,9 @@ describe('webhook notifier: retries, failures and a receiver that never answers'
     expect(Date.now() - startedAt).toBeLessThan(1000);
     expect((await deliveries(owner)).find((d) => d.id === id)).toMatchObject({ status: 'PENDING', attempts: 0 });
 
-    const failed = await settled(owner, id, 10_000);
+    const failed = await settled(owner, id, 20_000);
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 3, responseStatus: null, lastError: 'timed out after 1000 ms' });
-    const offline = await waitFor(async () => (await deliveries(owner)).find((d) => d.event === 'agent.offline' && d.status === 'FAILED'), 10_000, 'offline delivery failed');
+    const offline = await waitFor(async () => (await deliveries(owner)).find((d) => d.event === 'agent.offline' && d.status === 'FAILED'), 20_000, 'offline delivery failed');
     expect(offline.attempts).toBe(3);
     expect(receiver.byEvent('agent.offline').every((h) => (h.body.data as { agentId: string }).agentId === stale.agentId)).toBe(true);
     receiver.fallback = 200;
@@ -193,7 +194,7 @@ describe('webhook notifier: retries, failures and a receiver that never answers'
   it('shuts down without waiting for a hanging receiver and resumes the pending delivery after a restart', async () => {
     receiver.fallback = 'hang';
     const { agentId } = await registerAgent(t.server, owner, 'resume-agent');
-    const abandoned = await waitFor(() => receiver.byEvent('agent.registered')[0], 5000, 'hanging attempt started');
+    const abandoned = await waitFor(() => receiver.byEvent('agent.registered')[0], 15_000, 'hanging attempt started');
     const deliveryId = abandoned.headers['x-opstage-delivery'];
     receiver.fallback = 200;
     const closing = Date.now();

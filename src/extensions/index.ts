@@ -4,7 +4,7 @@
  * exported here (repositories, entities, internal services) may change without notice.
  *
  * A complete, tested example lives in `test/fixtures/example-extension/` and is walked through
- * in `docs/readme/extensions.md`.
+ * in `README.md ("Extensions")`.
  */
 
 // ─── Declaring an extension ──────────────────────────────────────────────────────────────────

@@ -18,7 +18,7 @@ import { RegistrationTokenEntity } from '../registration-tokens/registration-tok
  * to 487 ms; 500-row batches take a few tens of milliseconds, and a 500k-row backlog still clears
  * in about a thousand batches.
  */
-export const SWEEP_BATCH_SIZE = 500;
+export const SWEEP_BATCH_SIZE = 250;
 
 /**
  * Real pause between batches. setImmediate alone let the next batch start before requests that
