@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import type { BusEventRequest } from '../sdk/src/protocol';
+import type { BusEventRequest } from '../sdk/src/protocol-bus';
 import { BusEventEntity } from '../src/bus/bus-event.entity';
 import { createTestApp, type TestApp } from './support/create-test-app';
 import { asAgent, loginAs, type AdminClient } from './support/http';

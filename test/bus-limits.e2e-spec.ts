@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { BusEventRequest } from '../sdk/src/protocol';
+import type { BusEventRequest } from '../sdk/src/protocol-bus';
 import { BusEventEntity } from '../src/bus/bus-event.entity';
 import { createTestApp, FixedClock, type TestApp } from './support/create-test-app';
 import { asAgent, loginAs, type AdminClient } from './support/http';

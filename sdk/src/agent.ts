@@ -11,7 +11,8 @@ import type { AgentApiError, AgentAuthError, CapsuleAgentError } from './errors.
 import { AgentLogger } from './logging.js';
 import { resolveOptions } from './options.js';
 import type { CapsuleAgentOptions, IntervalOptions, ResolvedOptions } from './options.js';
-import type { BusEventResponse, HealthReportInput, JsonObject } from './protocol.js';
+import type { BusEventResponse } from './protocol-bus.js';
+import type { HealthReportInput, JsonObject } from './protocol.js';
 import { AgentRuntime } from './runtime.js';
 import type { AgentState } from './runtime.js';
 import type { ActionDefinitionInput, ConfigProvider, HealthProvider } from './types.js';

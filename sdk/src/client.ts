@@ -4,10 +4,9 @@
 
 import { AgentApiError } from './errors.js';
 import type { HttpTransport } from './http.js';
+import type { BusEventRequest, BusEventResponse } from './protocol-bus.js';
 import type {
   AgentCommand,
-  BusEventRequest,
-  BusEventResponse,
   CommandResultBody,
   HeartbeatRequest,
   RegisterAgentRequest,

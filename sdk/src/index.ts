@@ -70,9 +70,6 @@ export type {
   AgentIdentityWire,
   AgentMode,
   ApiErrorBody,
-  BusEventRequest,
-  BusEventResponse,
-  BusRoutedCommand,
   CapsuleManifest,
   CommandResultBody,
   CommandResultError,
@@ -99,3 +96,4 @@ export type {
   ServiceReportResponse,
   SuccessEnvelope,
 } from './protocol.js';
+export type { BusEventRequest, BusEventResponse, BusRoutedCommand } from './protocol-bus.js';

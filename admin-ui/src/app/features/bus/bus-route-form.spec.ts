@@ -17,7 +17,7 @@ const ROUTE: BusRoute = {
 };
 
 describe('bus route form', () => {
-  it('builds the request body, trimming and treating an empty or * source as any', () => {
+  it('builds the request body, trimming and treating an empty or * source as "every source"', () => {
     const value = { ...formValueOf(null), name: ' Ping ', eventType: ' demo.ping ', targetServiceCode: 'demo-service', actionName: ' echo ', status: 'DRY_RUN' as const };
     expect(inputFromForm(value, { message: '$.payload.text' })).toEqual({
       name: 'Ping',
