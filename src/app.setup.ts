@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import type { IncomingMessage } from 'node:http';
 import { parse } from 'node:querystring';
 import type { AppConfig } from './config/app-config';
 import { requestIdMiddleware, requestIdOf } from './common/http/request-id';
@@ -20,6 +21,9 @@ const AGENT_API_PREFIX = '/api/agents/';
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
+  // API answers are small, uncached JSON; hashing each body for an ETag nobody sends back is waste.
+  // (The console's files are served by consoleMiddleware with their own cache headers.)
+  express.set('etag', false);
   // Behind a reverse proxy, the client address (login throttling, audit) comes from X-Forwarded-For.
   express.set('trust proxy', config.trustProxy);
   // Repeated query keys take the first value and no nested objects are built (REF semantics).
@@ -50,7 +54,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   });
   app.use(cookieParser());
   app.use(requireJsonBodies);
-  app.use(json({ limit: config.commandResultMaxBytes + BODY_OVERHEAD_BYTES }));
+  app.use(json({ limit: config.commandResultMaxBytes + BODY_OVERHEAD_BYTES, type: isJsonRequest }));
   app.use(bodyErrors);
   app.use(consoleMiddleware(config.staticDir));
   setupOpenApi(app, config);
@@ -70,10 +74,21 @@ function firstValues(parsed: Record<string, string | string[] | undefined>): Rec
   return out;
 }
 
+/**
+ * `Content-Type: application/json`, any parameters, any case (what `req.is('application/json')`
+ * accepts), checked by hand because both the 415 check and the body parser ask on every request.
+ */
+function isJsonRequest(req: IncomingMessage): boolean {
+  const type = req.headers['content-type'];
+  if (type === undefined) return false;
+  const semicolon = type.indexOf(';');
+  return (semicolon === -1 ? type : type.slice(0, semicolon)).trim().toLowerCase() === 'application/json';
+}
+
 /** Mutations with a body must be JSON; anything else is 415 rather than a confusing 422. */
 function requireJsonBodies(req: Request, res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (!hasBody || req.method === 'GET' || req.method === 'HEAD' || req.is('application/json')) return next();
+  if (!hasBody || req.method === 'GET' || req.method === 'HEAD' || isJsonRequest(req)) return next();
   res.status(415).json({
     success: false,
     error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Request bodies must be application/json.', requestId: requestIdOf(req) },

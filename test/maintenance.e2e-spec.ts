@@ -17,6 +17,7 @@ import { CapsuleServiceEntity } from '../src/capsule-services/capsule-service.en
 import { HealthReportEntity } from '../src/capsule-services/health-report.entity';
 import { CommandEntity } from '../src/commands/command.entity';
 import { CommandResultEntity } from '../src/commands/command-result.entity';
+import { EnvelopeExpressAdapter } from '../src/common/http/envelope';
 import { AppLogger } from '../src/common/logging/app-logger';
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { loadConfig } from '../src/config/app-config';
@@ -351,7 +352,7 @@ describe('scheduler on a short interval (tick unit 20 ms per configured second)'
       .overrideProvider(MAINTENANCE_TICK_UNIT_MS)
       .useValue(20)
       .compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: new AppLogger('error') });
+    app = moduleRef.createNestApplication<NestExpressApplication>(new EnvelopeExpressAdapter(), { bodyParser: false, logger: new AppLogger('error') });
     configureApp(app, config);
     await app.init();
     server = app.getHttpServer();

@@ -9,7 +9,8 @@ import { request } from 'undici';
 import { nowMs, sleep } from './stats.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SERVER_ENTRY = join(REPO_ROOT, 'dist', 'src', 'main.js');
+// OPSTAGE_BENCH_DIST points at another build (A/B comparisons by bench/profile-hb.mjs).
+export const SERVER_ENTRY = join(process.env.OPSTAGE_BENCH_DIST ? resolve(process.env.OPSTAGE_BENCH_DIST) : join(REPO_ROOT, 'dist'), 'src', 'main.js');
 /** Every process we spawned, so an abort never leaves a server behind (killed by pid only). */
 const children = new Set();
 export function killAllChildren() {

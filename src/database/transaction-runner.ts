@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { Database, Statement } from 'better-sqlite3';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /**
@@ -12,6 +13,8 @@ export class TransactionRunner {
   private tail: Promise<unknown> = Promise.resolve();
   /** Post-commit hooks of the transactions in flight, keyed by their manager. */
   private readonly hooks = new WeakMap<EntityManager, (() => void)[]>();
+  /** Prepared statements of `readOne`, by SQL text (a handful of fixed hot-path reads). */
+  private readonly statements = new Map<string, Statement<unknown[], unknown>>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -43,6 +46,33 @@ export class TransactionRunner {
   /** Plain manager for reads and single-statement writes that need no transaction. */
   get manager(): EntityManager {
     return this.dataSource.manager;
+  }
+
+  /**
+   * The first row of a fixed, parameterised read on a hot path (agent authentication on every
+   * agent request). On SQLite the statement is prepared once and run on the driver's connection,
+   * the same single connection TypeORM uses, so it sees exactly what `em.query` would: TypeORM's
+   * query runner, logger and subscriber broadcast cost several times the query itself there
+   * (bench/). Other drivers go through TypeORM. `sql` must be a constant, never built from input.
+   */
+  async readOne(sql: string, params: readonly unknown[]): Promise<unknown> {
+    const db = this.sqlite();
+    if (!db) {
+      const rows: unknown = await this.dataSource.manager.query(sql, [...params]);
+      return Array.isArray(rows) ? (rows[0] as unknown) : undefined;
+    }
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = db.prepare<unknown[], unknown>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement.get(...params);
+  }
+
+  private sqlite(): Database | undefined {
+    if (this.dataSource.options.type !== 'better-sqlite3') return undefined;
+    const driver = this.dataSource.driver as unknown as { databaseConnection?: Database };
+    return driver.databaseConnection;
   }
 
   private runHook(hook: () => void): void {

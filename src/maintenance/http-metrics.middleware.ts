@@ -1,6 +1,5 @@
-import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PrometheusService } from './prometheus.service';
 
 /** Requests that matched no route share one label, so scanners cannot blow up the series count. */
@@ -13,13 +12,10 @@ export const UNMATCHED_ROUTE = 'unmatched';
  */
 @Injectable()
 export class HttpMetricsMiddleware implements NestMiddleware {
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly prometheus: PrometheusService,
-  ) {}
+  constructor(private readonly prometheus: PrometheusService) {}
 
+  /** Mounted by MaintenanceModule only when `OPSTAGE_METRICS_ENABLED=true`. */
   use(req: Request, res: Response, next: NextFunction): void {
-    if (!this.config.metricsEnabled) return next();
     const started = process.hrtime.bigint();
     res.once('finish', () => {
       const route: unknown = (req.route as { path?: unknown } | undefined)?.path;

@@ -1,4 +1,5 @@
-import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AuditModule } from '../audit/audit.module';
 import { SettingsModule } from '../settings/settings.module';
 import { SystemModule } from '../system/system.module';
@@ -42,7 +43,10 @@ import { StatsRepository } from './stats.repository';
   exports: [MaintenanceService],
 })
 export class MaintenanceModule implements NestModule {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('{*path}');
+    // Mounted only when metrics are on: even a pass-through middleware costs every request.
+    if (this.config.metricsEnabled) consumer.apply(HttpMetricsMiddleware).forRoutes('{*path}');
   }
 }

@@ -1,0 +1,72 @@
+"use strict";
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.UserEntity = void 0;
+const typeorm_1 = require("typeorm");
+const columns_1 = require("../database/columns");
+let UserEntity = class UserEntity {
+    id;
+    workspaceId;
+    username;
+    passwordHash;
+    displayName;
+    role;
+    status;
+    lastLoginAt;
+    createdAt;
+    updatedAt;
+};
+exports.UserEntity = UserEntity;
+__decorate([
+    (0, typeorm_1.PrimaryColumn)({ type: 'varchar', length: 40 }),
+    __metadata("design:type", String)
+], UserEntity.prototype, "id", void 0);
+__decorate([
+    (0, columns_1.IdColumn)(),
+    __metadata("design:type", String)
+], UserEntity.prototype, "workspaceId", void 0);
+__decorate([
+    (0, columns_1.TextColumn)({ unique: true }),
+    __metadata("design:type", String)
+], UserEntity.prototype, "username", void 0);
+__decorate([
+    (0, columns_1.TextColumn)(),
+    __metadata("design:type", String)
+], UserEntity.prototype, "passwordHash", void 0);
+__decorate([
+    (0, columns_1.NullableText)(),
+    __metadata("design:type", Object)
+], UserEntity.prototype, "displayName", void 0);
+__decorate([
+    (0, columns_1.TextColumn)({ default: 'viewer' }),
+    __metadata("design:type", String)
+], UserEntity.prototype, "role", void 0);
+__decorate([
+    (0, columns_1.TextColumn)({ default: 'ACTIVE' }),
+    __metadata("design:type", String)
+], UserEntity.prototype, "status", void 0);
+__decorate([
+    (0, columns_1.NullableIso)(),
+    __metadata("design:type", Object)
+], UserEntity.prototype, "lastLoginAt", void 0);
+__decorate([
+    (0, columns_1.IsoColumn)(),
+    __metadata("design:type", String)
+], UserEntity.prototype, "createdAt", void 0);
+__decorate([
+    (0, columns_1.IsoColumn)(),
+    __metadata("design:type", String)
+], UserEntity.prototype, "updatedAt", void 0);
+exports.UserEntity = UserEntity = __decorate([
+    (0, typeorm_1.Entity)('users'),
+    (0, typeorm_1.Index)('idx_users_workspace_created', ['workspaceId', 'createdAt'])
+], UserEntity);
+//# sourceMappingURL=user.entity.js.map

@@ -1,0 +1,33 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.agentEffectiveStatus = agentEffectiveStatus;
+exports.heartbeatCutoffIso = heartbeatCutoffIso;
+exports.statusImpliedByHeartbeat = statusImpliedByHeartbeat;
+/**
+ * One rule for every read (decisions 14/15; the SQL twin is `agentEffectiveStatusSql` in the
+ * agents repository and must stay in step):
+ * 1. DISABLED and REVOKED are operator decisions and win.
+ * 2. No heartbeat ever → PENDING.
+ * 3. Heartbeat strictly older than the offline threshold → OFFLINE (even before the sweep ran).
+ * 4. Otherwise ONLINE.
+ */
+function agentEffectiveStatus(agent, nowMs, offlineThresholdSeconds) {
+    if (agent.status === 'DISABLED' || agent.status === 'REVOKED')
+        return agent.status;
+    if (!agent.lastHeartbeatAt)
+        return 'PENDING';
+    const at = Date.parse(agent.lastHeartbeatAt);
+    if (Number.isNaN(at))
+        return 'OFFLINE';
+    return nowMs - at > offlineThresholdSeconds * 1000 ? 'OFFLINE' : 'ONLINE';
+}
+/** The ISO instant before which a heartbeat counts as stale (same comparison as the pure rule). */
+function heartbeatCutoffIso(nowMs, offlineThresholdSeconds) {
+    return new Date(nowMs - offlineThresholdSeconds * 1000).toISOString();
+}
+/** What `enable` restores: the status the heartbeat age implies, never a forced ONLINE. */
+function statusImpliedByHeartbeat(lastHeartbeatAt, nowMs, offlineThresholdSeconds) {
+    const status = agentEffectiveStatus({ status: 'ONLINE', lastHeartbeatAt }, nowMs, offlineThresholdSeconds);
+    return status === 'PENDING' || status === 'OFFLINE' ? status : 'ONLINE';
+}
+//# sourceMappingURL=effective-status.js.map

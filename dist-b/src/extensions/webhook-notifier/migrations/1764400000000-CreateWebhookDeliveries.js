@@ -1,0 +1,22 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.CreateWebhookDeliveries1764400000000 = void 0;
+/** The webhook notifier's delivery log (hand-written; mirrors WebhookDeliveryEntity). */
+class CreateWebhookDeliveries1764400000000 {
+    name = 'CreateWebhookDeliveries1764400000000';
+    async up(queryRunner) {
+        await queryRunner.query(`CREATE TABLE "ext_webhook_notifier_deliveries" (` +
+            `"id" varchar(40) PRIMARY KEY NOT NULL, "event" text NOT NULL, "status" text NOT NULL DEFAULT ('PENDING'), ` +
+            `"attempts" integer NOT NULL DEFAULT (0), "responseStatus" integer, "lastError" text, "summary" text NOT NULL, "body" text NOT NULL, ` +
+            `"createdAt" varchar(24) NOT NULL, "updatedAt" varchar(24) NOT NULL, "deliveredAt" varchar(24))`);
+        await queryRunner.query(`CREATE INDEX "idx_ext_webhook_notifier_deliveries_created" ON "ext_webhook_notifier_deliveries" ("createdAt")`);
+        await queryRunner.query(`CREATE INDEX "idx_ext_webhook_notifier_deliveries_status" ON "ext_webhook_notifier_deliveries" ("status", "createdAt")`);
+    }
+    async down(queryRunner) {
+        await queryRunner.query(`DROP INDEX "idx_ext_webhook_notifier_deliveries_status"`);
+        await queryRunner.query(`DROP INDEX "idx_ext_webhook_notifier_deliveries_created"`);
+        await queryRunner.query(`DROP TABLE "ext_webhook_notifier_deliveries"`);
+    }
+}
+exports.CreateWebhookDeliveries1764400000000 = CreateWebhookDeliveries1764400000000;
+//# sourceMappingURL=1764400000000-CreateWebhookDeliveries.js.map
