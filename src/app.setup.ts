@@ -52,7 +52,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
-  app.use(cookieParser());
+  // Agents authenticate with a bearer token; their requests never need the cookie jar parsed.
+  const cookies = cookieParser();
+  app.use((req: Request, res: Response, next: NextFunction) => (isAgentApi(req.url) ? next() : cookies(req, res, next)));
   app.use(requireJsonBodies);
   app.use(json({ limit: config.commandResultMaxBytes + BODY_OVERHEAD_BYTES, type: isJsonRequest }));
   app.use(bodyErrors);

@@ -110,4 +110,29 @@ describe('agent hot path', () => {
     expect(admin404.headers['x-request-id']).toMatch(/^req_/);
     expect(admin404.headers['content-security-policy']).toContain("default-src 'self'");
   });
+
+  it('accepts any spelling of the JSON content type, refuses others, and sends no ETag', async () => {
+    const a = await seedAgentWithService(t.app);
+    const url = `/api/agents/${a.agentId}/heartbeat`;
+    const send = (type: string, body: string) =>
+      request(t.server).post(url).set('Authorization', `Bearer ${a.token}`).set('Content-Type', type).send(body);
+    // Parsed and validated under the odd spelling: an unknown field is refused by the DTO.
+    expect((await send('Application/JSON ; Charset=UTF-8', '{"bogus":1}')).status).toBe(422);
+    const upper = await send('Application/JSON ; Charset=UTF-8', '{}');
+    expect(upper.status).toBe(200);
+    expect(upper.headers.etag).toBeUndefined();
+    expect((upper.body as Envelope<unknown>).success).toBe(true);
+    expect(((await send('application/json;charset=utf-8', '{"serviceId":')).body as Envelope<unknown>).error?.code).toBe('INVALID_JSON');
+    const text = await send('text/plain', '{}');
+    expect(text.status).toBe(415);
+    expect((text.body as Envelope<unknown>).error?.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect((await send('application/jsonx', '{}')).status).toBe(415);
+  });
+
+  it('ignores cookies on the agent API: a session cookie is no substitute for the bearer token', async () => {
+    const a = await seedAgentWithService(t.app);
+    const res = await admin.post(`/api/agents/${a.agentId}/heartbeat`, {});
+    expect(res.status).toBe(401);
+    expect(await admin.get('/api/admin/auth/me').then((r) => r.status)).toBe(200);
+  });
 });

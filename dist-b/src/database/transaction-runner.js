@@ -76,7 +76,7 @@ let TransactionRunner = class TransactionRunner {
             statement = db.prepare(sql);
             this.statements.set(sql, statement);
         }
-        return statement.get(...params);
+        const __t = process.hrtime.bigint(); const __r = statement.get(...params); globalThis.__rt = (globalThis.__rt ?? 0n) + (process.hrtime.bigint() - __t); globalThis.__rn = (globalThis.__rn ?? 0) + 1; if (globalThis.__rn % 5000 === 0) require("fs").appendFileSync("/tmp/readone.log", `readOne avg ${Number(globalThis.__rt) / globalThis.__rn / 1000} us\n`); return __r;
     }
     sqlite() {
         if (this.dataSource.options.type !== 'better-sqlite3')

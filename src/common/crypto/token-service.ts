@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { RandomSource } from './random-source';
 
 export const REGISTRATION_TOKEN_PREFIX = 'opstage_reg_';
@@ -15,8 +15,9 @@ export class TokenService {
     return prefix + this.random.bytes(32).toString('base64url');
   }
 
+  /** One-shot `crypto.hash` (no Hash object): it runs on every agent request. */
   hash(raw: string): string {
-    return createHash('sha256').update(raw, 'utf8').digest('hex');
+    return hash('sha256', raw, 'hex');
   }
 
   /** Constant-time string comparison; different lengths compare unequal without early exit on content. */
