@@ -35,7 +35,7 @@ const CFG = quick
       dispatch: { agents: 200, executes: 100, gapMs: 20, waitSeconds: 30, maxSeconds: 30, rampSeconds: 5 },
       cold: { runs: 3 },
       lists: { auditRows: 100_000, commandRows: 10_000, samples: 20 },
-      fleet: { agents: 2000, heartbeatConnections: 32, rampSeconds: 30, rampMaxSeconds: 35, holdSeconds: 30, heartbeatIntervalSeconds: 30, estimateSeconds: 100 },
+      fleet: { agents: 2000, clientWorkers: 2, heartbeatConnections: 32, rampSeconds: 30, rampMaxSeconds: 35, holdSeconds: 30, heartbeatIntervalSeconds: 30, estimateSeconds: 100 },
       sweep: { rows: 50_000, concurrency: 2, quietSeconds: 3, maxSeconds: 60, estimateSeconds: 40 },
     }
   : {
@@ -44,7 +44,7 @@ const CFG = quick
       dispatch: { agents: 1000, executes: 300, gapMs: 20, waitSeconds: 30, maxSeconds: 60, rampSeconds: 20 },
       cold: { runs: 5 },
       lists: { auditRows: 1_000_000, commandRows: 100_000, samples: 30 },
-      fleet: { agents: 20_000, heartbeatConnections: 64, rampSeconds: 30, rampMaxSeconds: 45, holdSeconds: 120, heartbeatIntervalSeconds: 30, estimateSeconds: 230 },
+      fleet: { agents: 20_000, clientWorkers: 2, heartbeatConnections: 64, rampSeconds: 30, rampMaxSeconds: 45, holdSeconds: 120, heartbeatIntervalSeconds: 30, estimateSeconds: 230 },
       sweep: { rows: 500_000, concurrency: 2, quietSeconds: 4, maxSeconds: 120, estimateSeconds: 90 },
     };
 

@@ -1,23 +1,23 @@
 // Scenario 6: fleet hold. N agents (seeded in SQL) each keep a long-poll open and heartbeat every
 // 30 s (spread evenly) for the hold period. Heartbeat latency is measured from the SCHEDULED send
-// time, so a server that falls behind shows it (no coordinated omission).
-import { setMaxListeners } from 'node:events';
-import { Pool } from 'undici';
+// time, so a server that falls behind shows it (no coordinated omission). The simulated agents run
+// in `clientWorkers` forked processes (fleet-worker.mjs).
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { openFds, startOpstage } from '../lib/server.mjs';
 import { openDb, seedAgents } from '../lib/seed.mjs';
 import { nowMs, round, sleep, summarize } from '../lib/stats.mjs';
 
+const WORKER = fileURLToPath(new URL('./fleet-worker.mjs', import.meta.url));
+
 export async function fleet(cfg, log) {
   const limits = openFds(process.pid);
-  // Server sockets = polls + heartbeat connections + ~50 for files/listener; keep 1,000 spare.
-  const allowed = limits ? Math.floor((limits.hard - 1000 - cfg.heartbeatConnections) / 1000) * 1000 : cfg.agents;
+  // The server's descriptors = polls + heartbeat connections + ~50 for files and the listener
+  // (the clients' sockets are spread over the workers); keep 500 spare, round down to 500.
+  const allowed = limits ? Math.floor((limits.hard - 500 - cfg.heartbeatConnections) / 500) * 500 : cfg.agents;
   const count = Math.min(cfg.agents, allowed);
   const server = await startOpstage({ nodeArgs: cfg.serverNodeArgs ?? [], extraEnv: cfg.serverEnv ?? {} });
-  const abort = new AbortController();
-  setMaxListeners(0, abort.signal);
-  let pollPool = null;
-  let hbPool = null;
-  let running = true;
+  let workers = null;
   try {
     const db = openDb(server.databasePath);
     let agents;
@@ -30,113 +30,45 @@ export async function fleet(cfg, log) {
     log(`  fd limit ${limits?.soft}/${limits?.hard} -> fleet of ${count} agents (requested ${cfg.agents}); seeded in ${round(nowMs() - ts, 0)} ms`);
     const rssIdle = server.rssMb();
 
-    pollPool = new Pool(server.origin, { connections: count, pipelining: 1, keepAliveTimeout: 120_000, headersTimeout: 90_000, bodyTimeout: 90_000, connectTimeout: 30_000 });
-    hbPool = new Pool(server.origin, { connections: cfg.heartbeatConnections, pipelining: 1, keepAliveTimeout: 120_000, headersTimeout: 90_000, connectTimeout: 30_000 });
-    let parked = 0;
-    let pollErrors = 0;
-    let firstPollError = null;
-    let pollsAnswered = 0;
-
-    const pollLoop = async (a) => {
-      while (running) {
-        let counted = false;
-        try {
-          const p = pollPool.request({ method: 'GET', path: `/api/agents/${a.agentId}/commands?waitSeconds=30`, headers: { authorization: `Bearer ${a.agentToken}` }, signal: abort.signal });
-          parked++;
-          counted = true;
-          const res = await p;
-          parked--;
-          counted = false;
-          await res.body.dump();
-          pollsAnswered++;
-          if (res.statusCode !== 200) {
-            pollErrors++;
-            firstPollError ??= `HTTP ${res.statusCode}`;
-            await sleep(1000);
-          }
-        } catch (error) {
-          if (counted) parked--;
-          if (!running) return;
-          pollErrors++;
-          firstPollError ??= String(error?.message ?? error);
-          await sleep(1000);
-        }
-      }
-    };
-
-    // Ramp: first polls spread evenly over rampSeconds (= the 30 s poll wait by default), so the
-    // fleet's re-polls stay spread like independent agents' would instead of arriving in waves.
+    // The client runs in worker processes (agents interleaved by index), each with its own
+    // sockets and event loop; this process only coordinates and samples the server.
+    workers = startWorkers(cfg.clientWorkers, agents, server.origin, cfg);
     const tr = nowMs();
-    const loops = [];
-    for (let i = 0; i < agents.length; i++) {
-      const due = tr + (i / agents.length) * cfg.rampSeconds * 1000;
-      const wait = due - nowMs();
-      if (wait > 2) await sleep(wait);
-      loops.push(pollLoop(agents[i]));
-    }
+    const pollStats = () => sumStatus(workers);
     const rampUntil = nowMs() + cfg.rampMaxSeconds * 1000;
-    while (nowMs() < rampUntil && parked < agents.length) await sleep(200);
+    while (nowMs() < rampUntil && pollStats().parked < agents.length) await sleep(200);
     const rampSeconds = round((nowMs() - tr) / 1000, 1);
     const rssParked = server.rssMb();
-    const pollErrorsInRamp = pollErrors;
-    log(`  ${parked} polls in flight after ${rampSeconds} s ramp; RSS ${round(rssParked, 1)} MB (idle ${round(rssIdle, 1)} MB); poll errors so far ${pollErrors} ${firstPollError ?? ''}`);
+    const atRamp = pollStats();
+    log(`  ${atRamp.parked} polls in flight after ${rampSeconds} s ramp (${workers.length} client processes); RSS ${round(rssParked, 1)} MB (idle ${round(rssIdle, 1)} MB); poll errors so far ${atRamp.pollErrors} ${atRamp.firstPollError ?? ''}`);
 
-    // Hold: every agent heartbeats once per interval, at an offset spread over the interval.
-    const hbLatencies = [];
-    const worstBySecond = new Map();
-    let hbErrors = 0;
-    let firstHbError = null;
     let rssPeak = server.rssMb();
-    const holdStart = nowMs();
-    const holdEnd = holdStart + cfg.holdSeconds * 1000;
-    const intervalMs = cfg.heartbeatIntervalSeconds * 1000;
-    const inflight = new Set();
     const sampler = setInterval(() => {
       const r = server.rssMb();
       if (r !== null && r > rssPeak) rssPeak = r;
     }, 500);
-    const sendHb = async (a, scheduledAt) => {
-      try {
-        const res = await hbPool.request({ method: 'POST', path: `/api/agents/${a.agentId}/heartbeat`, headers: { 'content-type': 'application/json', authorization: `Bearer ${a.agentToken}` }, body: '{}' });
-        await res.body.dump();
-        if (res.statusCode !== 200) {
-          hbErrors++;
-          firstHbError ??= `HTTP ${res.statusCode}`;
-        } else {
-          const ms = nowMs() - scheduledAt;
-          hbLatencies.push(ms);
-          // Coarse timeline: worst latency per second of the hold, to spot periodic stalls.
-          const sec = Math.floor((scheduledAt - holdStart) / 1000);
-          if (ms > (worstBySecond.get(sec) ?? 0)) worstBySecond.set(sec, ms);
-        }
-      } catch (error) {
-        hbErrors++;
-        firstHbError ??= String(error?.message ?? error);
-      }
-    };
-    let sent = 0;
-    for (let tick = 0; ; tick++) {
-      // Heartbeat k of agent i is due at holdStart + k*interval + i*interval/N.
-      const due = holdStart + (sent / agents.length) * intervalMs;
-      if (due >= holdEnd) break;
-      const wait = due - nowMs();
-      if (wait > 2) await sleep(wait);
-      const a = agents[sent % agents.length];
-      const p = sendHb(a, due);
-      inflight.add(p);
-      void p.finally(() => inflight.delete(p));
-      sent++;
-      if (tick % 500 === 0 && nowMs() > holdEnd + 10_000) break;
-    }
-    await Promise.race([Promise.allSettled([...inflight]), sleep(15_000)]);
-    const unanswered = inflight.size; // still waiting 15 s after the hold: counted as timeouts
+    const holdStartEpoch = epochMs() + 500;
+    const held = await Promise.all(
+      workers.map((w) => {
+        w.child.send({ type: 'hold', holdStartEpoch, holdSeconds: cfg.holdSeconds, intervalMs: cfg.heartbeatIntervalSeconds * 1000 });
+        return w.next('held', (cfg.holdSeconds + 60) * 1000);
+      }),
+    );
     clearInterval(sampler);
-    const parkedAtEnd = parked;
+    const atEnd = pollStats();
     const rssEnd = server.rssMb();
-    running = false;
-    abort.abort();
-    await Promise.race([Promise.allSettled(loops), sleep(10_000)]);
+    await Promise.all(workers.map((w) => w.stop()));
 
+    const hbLatencies = held.flatMap((h) => h.latencies);
+    const worstBySecond = new Map();
+    for (const h of held) for (const [sec, ms] of Object.entries(h.worstBySecond)) worstBySecond.set(Number(sec), Math.max(ms, worstBySecond.get(Number(sec)) ?? 0));
+    const sent = held.reduce((n, h) => n + h.sent, 0);
+    const hbErrors = held.reduce((n, h) => n + h.errors, 0);
+    const firstHbError = held.find((h) => h.firstError)?.firstError ?? null;
+    const unanswered = held.reduce((n, h) => n + h.unanswered, 0); // still waiting 15 s after the hold
+    const parkedAtEnd = held.reduce((n, h) => n + h.parkedAtEnd, 0);
+    const { pollErrors, firstPollError, pollsAnswered } = atEnd;
+    const pollErrorsInRamp = atRamp.pollErrors;
     const hb = summarize(hbLatencies);
     // Conservative: the peak (parked sockets + request garbage at the fleet's request rate) scaled
     // linearly; the parked figure is the cost of the open long-polls alone.
@@ -146,6 +78,7 @@ export async function fleet(cfg, log) {
       fdLimit: limits,
       agents: count,
       requestedAgents: cfg.agents,
+      clientWorkers: cfg.clientWorkers,
       rampSeconds,
       holdSeconds: cfg.holdSeconds,
       heartbeatIntervalSeconds: cfg.heartbeatIntervalSeconds,
@@ -177,10 +110,51 @@ export async function fleet(cfg, log) {
     log(`  RSS idle ${result.rssIdleMb} MB, polls parked ${result.rssParkedMb} MB (${result.rssParkedPerThousandAgentsMb} MB/1,000), peak ${result.rssPeakMb} MB (${result.rssPerThousandAgentsMb} MB/1,000 -> ${result.rssProjectedAt20kMb} MB projected at 20,000)`);
     return result;
   } finally {
-    running = false;
-    abort.abort();
-    if (pollPool) await pollPool.destroy().catch(() => {});
-    if (hbPool) await hbPool.destroy().catch(() => {});
+    for (const w of workers ?? []) w.child.kill('SIGKILL');
     await server.stop();
   }
+}
+
+/** Wall-clock milliseconds with sub-millisecond precision, comparable across processes. */
+const epochMs = () => performance.timeOrigin + performance.now();
+
+/** Forks the client workers; agent i goes to worker i mod n, so every worker's share is spread evenly. */
+function startWorkers(n, agents, origin, cfg) {
+  const rampStartEpoch = epochMs() + 200;
+  return Array.from({ length: n }, (_, w) => {
+    const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const worker = { child, status: { parked: 0, pollErrors: 0, firstPollError: null, pollsAnswered: 0 }, waiters: new Map() };
+    child.on('message', (m) => {
+      if (m.type === 'status' || m.type === 'stopped') worker.status = m;
+      worker.waiters.get(m.type)?.(m);
+    });
+    worker.next = (type, timeoutMs) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`fleet worker ${w}: no "${type}" within ${timeoutMs} ms`)), timeoutMs);
+        worker.waiters.set(type, (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        });
+        child.once('exit', (code) => reject(new Error(`fleet worker ${w} exited (${code}) before "${type}"`)));
+      });
+    worker.stop = async () => {
+      const stopped = worker.next('stopped', 20_000).catch(() => null);
+      child.send({ type: 'stop' });
+      await stopped;
+    };
+    const share = agents.flatMap((a, index) => (index % n === w ? [{ index, agentId: a.agentId, agentToken: a.agentToken }] : []));
+    child.send({ type: 'start', origin, agents: share, total: agents.length, rampStartEpoch, rampSeconds: cfg.rampSeconds, heartbeatConnections: Math.ceil(cfg.heartbeatConnections / n) });
+    return worker;
+  });
+}
+
+function sumStatus(workers) {
+  const out = { parked: 0, pollErrors: 0, firstPollError: null, pollsAnswered: 0 };
+  for (const w of workers) {
+    out.parked += w.status.parked;
+    out.pollErrors += w.status.pollErrors;
+    out.pollsAnswered += w.status.pollsAnswered;
+    out.firstPollError ??= w.status.firstPollError;
+  }
+  return out;
 }

@@ -69,6 +69,6 @@ export class AgentTokensRepository {
   }
 
   async touchLastUsed(id: string, nowIso: string, em: EntityManager = this.tx.manager): Promise<void> {
-    await em.query('UPDATE "agent_tokens" SET "lastUsedAt" = ? WHERE "id" = ?', [nowIso, id]);
+    await this.tx.execute('UPDATE "agent_tokens" SET "lastUsedAt" = ? WHERE "id" = ?', [nowIso, id], em);
   }
 }

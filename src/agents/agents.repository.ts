@@ -56,8 +56,8 @@ export class AgentsRepository {
 
   /** The only write of a quiet heartbeat (decision 28): one indexed UPDATE by primary key. */
   async touchHeartbeat(id: string, nowIso: string, em: EntityManager = this.tx.manager): Promise<void> {
-    // Hot path (once a second per busy agent): a fixed SQL text reuses the driver's cached statement.
-    await em.query('UPDATE "agents" SET "lastHeartbeatAt" = ? WHERE "id" = ?', [nowIso, id]);
+    // Hot path: every heartbeat and poll of a fleet on a 30 s interval lands here.
+    await this.tx.execute('UPDATE "agents" SET "lastHeartbeatAt" = ? WHERE "id" = ?', [nowIso, id], em);
   }
 
   /** PENDING/OFFLINE → ONLINE, once: the affected-row count tells whether this call made the transition. */

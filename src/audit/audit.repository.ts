@@ -22,12 +22,24 @@ export interface AuditCursor {
   id: string;
 }
 
+const INSERT_SQL = `INSERT INTO "audit_events" ("id", "workspaceId", "actorType", "actorId", "action", "targetType", "targetId",
+  "result", "message", "ipAddress", "userAgent", "metadataJson", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 @Injectable()
 export class AuditRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
-  async insert(row: AuditEventEntity, em: EntityManager = this.tx.manager): Promise<void> {
-    await em.insert(AuditEventEntity, row);
+  /**
+   * Every audited action, and with a large fleet thousands of sampled heartbeats after a restart:
+   * a fixed INSERT as a prepared statement (`TransactionRunner.execute`), in the caller's
+   * transaction when `em` is given, instead of the query builder (several times the insert).
+   */
+  async insert(row: AuditEventEntity, em?: EntityManager): Promise<void> {
+    await this.tx.execute(
+      INSERT_SQL,
+      [row.id, row.workspaceId, row.actorType, row.actorId, row.action, row.targetType, row.targetId, row.result, row.message, row.ipAddress, row.userAgent, row.metadataJson, row.createdAt],
+      em,
+    );
   }
 
   findById(id: string, em: EntityManager = this.tx.manager): Promise<AuditEventEntity | null> {

@@ -60,4 +60,46 @@ describe('InMemoryCommandNotifier', () => {
     await expect(Promise.all(waits)).resolves.toEqual(subs.map(() => true));
     expect(Date.now() - began).toBeLessThan(200);
   });
+
+  it('expires waiters by deadline bucket: each at its own time, never early, woken ones leave their bucket', async () => {
+    let now = 1_000_000;
+    const clocked = new InMemoryCommandNotifier(() => now);
+    try {
+      const settled: string[] = [];
+      const track = (name: string, p: Promise<boolean>) => p.then((v) => settled.push(`${name}:${String(v)}`));
+      const subs = ['a', 'b', 'c', 'd'].map((k) => clocked.subscribeAgent(k));
+      const all = [
+        track('a', subs[0]!.wait(1_000)),
+        track('b', subs[1]!.wait(1_030)),
+        track('c', subs[2]!.wait(5_000)),
+        track('d', subs[3]!.wait(1_000)),
+      ];
+      clocked.notifyAgent('d');
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 120));
+      now += 999;
+      await tick();
+      expect(settled).toEqual(['d:true']);
+      now += 1;
+      await tick();
+      expect(settled).toEqual(['d:true', 'a:false']);
+      now += 100;
+      await tick();
+      expect(settled).toEqual(['d:true', 'a:false', 'b:false']);
+      // A jump far ahead (a suspended machine) expires the rest in one tick.
+      now += 3_600_000;
+      await tick();
+      await Promise.all(all);
+      expect(settled).toEqual(['d:true', 'a:false', 'b:false', 'c:false']);
+      for (const sub of subs) sub.close();
+      expect(clocked.size()).toBe(0);
+      // The ticker re-arms after it stopped: a later waiter still times out.
+      const late = clocked.subscribeAgent('e');
+      const lateWait = late.wait(200);
+      now += 250;
+      await expect(lateWait).resolves.toBe(false);
+      late.close();
+    } finally {
+      clocked.releaseAll();
+    }
+  });
 });

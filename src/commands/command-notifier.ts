@@ -36,6 +36,8 @@ const TICK_MS = 50;
 class Subscription implements NotifierSubscription {
   signalled = false;
   deadline = Number.POSITIVE_INFINITY;
+  /** The notifier's timeout bucket while armed. */
+  bucket: number | undefined;
   private resolver: ((value: boolean) => void) | undefined;
   private closed = false;
   private onAbort: (() => void) | undefined;
@@ -96,11 +98,16 @@ class Subscription implements NotifierSubscription {
 /**
  * Single-process notifier. Waiters live in maps keyed by agent or command id, so a wake-up
  * costs one map lookup. Timeouts are handled by ONE shared ticker that runs only while
- * someone is waiting (no timer per waiting agent, no database polling).
+ * someone is waiting (no timer per waiting agent, no database polling). Armed waiters sit in
+ * buckets of TICK_MS by deadline, so a tick touches only the waiters that are due, not the
+ * whole fleet's parked polls (20,000 of them, 20 times a second).
  */
 export class InMemoryCommandNotifier extends CommandNotifier implements OnModuleDestroy {
   private readonly subscriptions = new Map<string, Set<Subscription>>();
-  private readonly armed = new Set<Subscription>();
+  private readonly buckets = new Map<number, Set<Subscription>>();
+  private armedCount = 0;
+  /** The first bucket not yet expired by a tick. */
+  private nextBucket = 0;
   private ticker: NodeJS.Timeout | undefined;
 
   constructor(private readonly clockMs: () => number = () => Date.now()) {
@@ -144,16 +151,30 @@ export class InMemoryCommandNotifier extends CommandNotifier implements OnModule
   }
 
   arm(sub: Subscription): void {
-    this.armed.add(sub);
     if (!this.ticker) {
+      this.nextBucket = Math.floor(this.nowMs() / TICK_MS);
       this.ticker = setInterval(() => this.tick(), TICK_MS);
       this.ticker.unref();
     }
+    // A deadline already behind the ticker (an injected clock moved back) expires on the next tick.
+    const bucket = Math.max(Math.ceil(sub.deadline / TICK_MS), this.nextBucket);
+    let set = this.buckets.get(bucket);
+    if (!set) {
+      set = new Set();
+      this.buckets.set(bucket, set);
+    }
+    set.add(sub);
+    sub.bucket = bucket;
+    this.armedCount++;
   }
 
   disarm(sub: Subscription): void {
-    this.armed.delete(sub);
-    if (this.armed.size === 0) this.stopTicker();
+    if (sub.bucket === undefined) return;
+    const set = this.buckets.get(sub.bucket);
+    if (set?.delete(sub) && set.size === 0) this.buckets.delete(sub.bucket);
+    sub.bucket = undefined;
+    this.armedCount--;
+    if (this.armedCount === 0) this.stopTicker();
   }
 
   remove(sub: Subscription): void {
@@ -184,9 +205,16 @@ export class InMemoryCommandNotifier extends CommandNotifier implements OnModule
     for (const sub of [...set]) sub.fire();
   }
 
+  /** Expires every bucket whose end has passed: each waiter in it has `deadline <= now`. */
   private tick(): void {
-    const now = this.nowMs();
-    for (const sub of [...this.armed]) if (sub.waiting && sub.deadline <= now) sub.settle(false);
+    const upTo = Math.floor(this.nowMs() / TICK_MS);
+    for (let k = this.nextBucket; k <= upTo; k++) {
+      const due = this.buckets.get(k);
+      if (!due) continue;
+      this.buckets.delete(k);
+      for (const sub of due) sub.settle(false);
+    }
+    this.nextBucket = Math.max(this.nextBucket, upTo + 1);
   }
 
   private stopTicker(): void {

@@ -155,9 +155,8 @@ export class CommandRepository {
    * idx_commands_agent_status with a fixed SQL text (cached prepared statement). An empty poll
    * stops here; the claim itself stays a conditional UPDATE inside a transaction.
    */
-  async hasClaimable(agentId: string, nowIso: string, em: EntityManager = this.tx.manager): Promise<boolean> {
-    const rows: unknown = await em.query(HAS_CLAIMABLE_SQL, [agentId, nowIso]);
-    return Array.isArray(rows) && rows.length > 0;
+  async hasClaimable(agentId: string, nowIso: string): Promise<boolean> {
+    return (await this.tx.readOne(HAS_CLAIMABLE_SQL, [agentId, nowIso])) !== undefined;
   }
 
   /** Retention: terminal commands created before the cutoff, results first (no reliance on FK cascades). */

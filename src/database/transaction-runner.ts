@@ -13,7 +13,7 @@ export class TransactionRunner {
   private tail: Promise<unknown> = Promise.resolve();
   /** Post-commit hooks of the transactions in flight, keyed by their manager. */
   private readonly hooks = new WeakMap<EntityManager, (() => void)[]>();
-  /** Prepared statements of `readOne`, by SQL text (a handful of fixed hot-path reads). */
+  /** Prepared statements of `readOne`/`execute`, by SQL text (a handful of fixed hot-path queries). */
   private readonly statements = new Map<string, Statement<unknown[], unknown>>();
 
   constructor(private readonly dataSource: DataSource) {}
@@ -61,12 +61,32 @@ export class TransactionRunner {
       const rows: unknown = await this.dataSource.manager.query(sql, [...params]);
       return Array.isArray(rows) ? (rows[0] as unknown) : undefined;
     }
+    return this.prepared(db, sql).get(...params);
+  }
+
+  /**
+   * A fixed, parameterised write on a hot path (liveness touches, audit inserts: thousands a
+   * second with a large fleet). On SQLite it runs as a prepared statement on the driver's single
+   * connection, which every TypeORM manager shares, so inside `run()` it belongs to that
+   * transaction exactly as `em.query` would; other drivers go through `em`. Parameters must be
+   * strings, numbers or null. `sql` must be a constant, never built from input.
+   */
+  async execute(sql: string, params: readonly unknown[], em?: EntityManager): Promise<void> {
+    const db = this.sqlite();
+    if (!db) {
+      await (em ?? this.dataSource.manager).query(sql, [...params]);
+      return;
+    }
+    this.prepared(db, sql).run(...params);
+  }
+
+  private prepared(db: Database, sql: string): Statement<unknown[], unknown> {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = db.prepare<unknown[], unknown>(sql);
       this.statements.set(sql, statement);
     }
-    return statement.get(...params);
+    return statement;
   }
 
   private sqlite(): Database | undefined {

@@ -1,0 +1,133 @@
+// Fleet client worker (forked by fleet.mjs): drives one share of the simulated agents, each with
+// an open long-poll and a heartbeat every interval, and reports its figures over IPC. Splitting
+// the client over processes keeps one client event loop from becoming the bottleneck (or the
+// open-files limit of one process) when 15,000+ agents are simulated.
+//
+// Messages in:  start {origin, agents: [{index, agentId, agentToken}], total, rampStartEpoch,
+//                      rampSeconds, heartbeatConnections}
+//               hold {holdStartEpoch, holdSeconds, intervalMs}
+//               stop
+// Messages out: status {parked, pollErrors, firstPollError, pollsAnswered}   (every 500 ms)
+//               held {latencies, worstBySecond, sent, errors, firstError, unanswered}
+import { setMaxListeners } from 'node:events';
+import { Pool } from 'undici';
+import { sleep } from '../lib/stats.mjs';
+
+/** Wall-clock milliseconds with sub-millisecond precision, comparable across processes. */
+const epochMs = () => performance.timeOrigin + performance.now();
+
+const abort = new AbortController();
+setMaxListeners(0, abort.signal);
+let running = true;
+let pollPool = null;
+let hbPool = null;
+const poll = { parked: 0, pollErrors: 0, firstPollError: null, pollsAnswered: 0 };
+let statusTimer = null;
+const loops = [];
+
+async function pollLoop(origin, a) {
+  while (running) {
+    let counted = false;
+    try {
+      const p = pollPool.request({ method: 'GET', path: `/api/agents/${a.agentId}/commands?waitSeconds=30`, headers: { authorization: `Bearer ${a.agentToken}` }, signal: abort.signal });
+      poll.parked++;
+      counted = true;
+      const res = await p;
+      poll.parked--;
+      counted = false;
+      await res.body.dump();
+      poll.pollsAnswered++;
+      if (res.statusCode !== 200) {
+        poll.pollErrors++;
+        poll.firstPollError ??= `HTTP ${res.statusCode}`;
+        await sleep(1000);
+      }
+    } catch (error) {
+      if (counted) poll.parked--;
+      if (!running) return;
+      poll.pollErrors++;
+      poll.firstPollError ??= String(error?.message ?? error);
+      await sleep(1000);
+    }
+  }
+}
+
+async function start(m) {
+  pollPool = new Pool(m.origin, { connections: m.agents.length, pipelining: 1, keepAliveTimeout: 120_000, headersTimeout: 90_000, bodyTimeout: 90_000, connectTimeout: 30_000 });
+  hbPool = new Pool(m.origin, { connections: m.heartbeatConnections, pipelining: 1, keepAliveTimeout: 120_000, headersTimeout: 90_000, connectTimeout: 30_000 });
+  statusTimer = setInterval(() => process.send({ type: 'status', ...poll }), 500);
+  // First polls spread evenly over the ramp by global index, so the fleet's re-polls stay spread
+  // like independent agents' would instead of arriving in waves.
+  for (const a of m.agents) {
+    const wait = m.rampStartEpoch + (a.index / m.total) * m.rampSeconds * 1000 - epochMs();
+    if (wait > 2) await sleep(wait);
+    loops.push(pollLoop(m.origin, a));
+  }
+}
+
+/**
+ * Heartbeat k of agent i is due at holdStart + k*interval + i*interval/total; latency is timed
+ * from that scheduled moment, so a server (or client) falling behind shows (no coordinated omission).
+ */
+async function hold(m, agents, total) {
+  const latencies = [];
+  const worstBySecond = {};
+  let errors = 0;
+  let firstError = null;
+  let sent = 0;
+  const holdEnd = m.holdStartEpoch + m.holdSeconds * 1000;
+  const inflight = new Set();
+  const send = async (a, due) => {
+    try {
+      const res = await hbPool.request({ method: 'POST', path: `/api/agents/${a.agentId}/heartbeat`, headers: { 'content-type': 'application/json', authorization: `Bearer ${a.agentToken}` }, body: '{}' });
+      await res.body.dump();
+      if (res.statusCode !== 200) {
+        errors++;
+        firstError ??= `HTTP ${res.statusCode}`;
+        return;
+      }
+      const ms = epochMs() - due;
+      latencies.push(ms);
+      const sec = Math.floor((due - m.holdStartEpoch) / 1000);
+      if (ms > (worstBySecond[sec] ?? 0)) worstBySecond[sec] = ms;
+    } catch (error) {
+      errors++;
+      firstError ??= String(error?.message ?? error);
+    }
+  };
+  outer: for (let k = 0; ; k++) {
+    for (const a of agents) {
+      const due = m.holdStartEpoch + k * m.intervalMs + (a.index / total) * m.intervalMs;
+      if (due >= holdEnd) break outer;
+      const wait = due - epochMs();
+      if (wait > 2) await sleep(wait);
+      const p = send(a, due);
+      inflight.add(p);
+      void p.finally(() => inflight.delete(p));
+      sent++;
+    }
+  }
+  await Promise.race([Promise.allSettled([...inflight]), sleep(15_000)]);
+  process.send({ type: 'held', latencies, worstBySecond, sent, errors, firstError, unanswered: inflight.size, parkedAtEnd: poll.parked });
+}
+
+async function stop() {
+  running = false;
+  clearInterval(statusTimer);
+  abort.abort();
+  await Promise.race([Promise.allSettled(loops), sleep(10_000)]);
+  await Promise.allSettled([pollPool?.destroy(), hbPool?.destroy()]);
+  process.send({ type: 'stopped', ...poll });
+  process.disconnect();
+}
+
+let share = null;
+process.on('message', (m) => {
+  if (m.type === 'start') {
+    share = m;
+    void start(m);
+  } else if (m.type === 'hold') void hold(m, share.agents, share.total);
+  else if (m.type === 'stop') void stop();
+});
+// The parent going away (abort, crash) ends the worker too.
+process.on('disconnect', () => process.exit(0));
