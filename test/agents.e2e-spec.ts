@@ -3,11 +3,13 @@ import { DataSource } from 'typeorm';
 import type { HeartbeatRequest, HeartbeatResponse, RegisterAgentResponse } from '../sdk/src/protocol';
 import { AgentEntity } from '../src/agents/agent.entity';
 import { AgentTokenEntity } from '../src/agents/agent-token.entity';
+import { LIVENESS_FLUSH_MS, LivenessWriter } from '../src/agents/liveness-writer';
 import { AuditEventEntity } from '../src/audit/audit-event.entity';
 import { CapsuleServiceEntity } from '../src/capsule-services/capsule-service.entity';
 import { HealthReportEntity } from '../src/capsule-services/health-report.entity';
 import { ActionDefinitionEntity } from '../src/capsule-services/action-definition.entity';
 import { createTestApp, FixedClock, type TestApp } from './support/create-test-app';
+import { waitFor } from './support/wait';
 import { asAgent, loginAs, type AdminClient } from './support/http';
 import { createToken, registerAgent, registerRaw, reportedService } from './support/agent-flow';
 
@@ -26,8 +28,11 @@ describe('agents (e2e)', () => {
   afterAll(() => t.close());
 
   const db = (): DataSource => t.app.get(DataSource);
-  const audits = (action: string, targetId?: string): Promise<AuditEventEntity[]> =>
-    db().getRepository(AuditEventEntity).find({ where: targetId ? { action, targetId } : { action }, order: { createdAt: 'ASC' } });
+  /** Sampled heartbeat audits wait in the LivenessWriter for up to a second: flush, then read. */
+  const audits = async (action: string, targetId?: string): Promise<AuditEventEntity[]> => {
+    await t.app.get(LivenessWriter).flush();
+    return db().getRepository(AuditEventEntity).find({ where: targetId ? { action, targetId } : { action }, order: { createdAt: 'ASC' } });
+  };
   const hb = (agentId: string, token: string, body: HeartbeatRequest = {}): request.Test => asAgent(t.server, token).post(`/api/agents/${agentId}/heartbeat`, body);
 
   it('registers (REF response shape), records identity, heartbeats with intervals and cancelledCommandIds', async () => {
@@ -51,6 +56,7 @@ describe('agents (e2e)', () => {
     expect(beat.status).toBe(200);
     const hbData = beat.body.data as HeartbeatResponse;
     expect(hbData).toEqual({ heartbeatIntervalSeconds: 30, commandPollIntervalSeconds: 5, cancelledCommandIds: [] });
+    await t.app.get(LivenessWriter).flush();
     const actions = (await db().getRepository(AuditEventEntity).findBy({ actorId: data.agentId })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['registration_token.consumed', 'agent.registered', 'agent.heartbeat.received', 'service.reported']));
     const all = await db().getRepository(AuditEventEntity).find();
@@ -130,19 +136,41 @@ describe('agents (e2e)', () => {
     expect((await hb(third.agentId, third.agentToken)).status).toBe(401);
   });
 
-  it('heartbeat writes lastHeartbeatAt at most once per second and transitions OFFLINE → ONLINE once (audited)', async () => {
+  it('stamps lastHeartbeatAt through the liveness write-behind: newest stamp, one write per flush, never backwards; OFFLINE → ONLINE at once (audited)', async () => {
     const a = await registerAgent(t.server, admin, 'beat-agent');
     const repo = db().getRepository(AgentEntity);
+    const tokens = db().getRepository(AgentTokenEntity);
+    const writer = t.app.get(LivenessWriter);
+    const stored = async () => (await repo.findOneByOrFail({ id: a.agentId })).lastHeartbeatAt;
+    const registeredAt = await stored();
     clock.advance(5_000);
     await hb(a.agentId, a.agentToken);
-    const first = (await repo.findOneByOrFail({ id: a.agentId })).lastHeartbeatAt;
+    // The stamp waits in memory until the flush.
+    expect(await stored()).toBe(registeredAt);
+    await writer.flush();
+    const first = await stored();
     expect(first).toBe(clock.nowIso());
     clock.advance(400);
     await hb(a.agentId, a.agentToken);
-    expect((await repo.findOneByOrFail({ id: a.agentId })).lastHeartbeatAt).toBe(first);
-    clock.advance(700);
+    clock.advance(300);
     await hb(a.agentId, a.agentToken);
-    expect((await repo.findOneByOrFail({ id: a.agentId })).lastHeartbeatAt).toBe(clock.nowIso());
+    const newest = clock.nowIso();
+    expect(await stored()).toBe(first);
+    expect(writer.pendingHeartbeat(a.agentId)).toBe(newest);
+    await writer.flush();
+    expect(await stored()).toBe(newest);
+    expect(writer.pendingHeartbeat(a.agentId)).toBeUndefined();
+    const tokenRow = await tokens.findOneByOrFail({ agentId: a.agentId, status: 'ACTIVE' });
+    expect(tokenRow.lastUsedAt).not.toBeNull();
+    // A late, older stamp never moves the stored one backwards.
+    writer.heartbeat(a.agentId, first!);
+    await writer.flush();
+    expect(await stored()).toBe(newest);
+    // Without an explicit flush the timer writes it within LIVENESS_FLUSH_MS.
+    clock.advance(1_000);
+    await hb(a.agentId, a.agentToken);
+    const later = clock.nowIso();
+    await waitFor(async () => ((await stored()) === later ? true : undefined), LIVENESS_FLUSH_MS * 3, 'timer flush');
 
     await repo.update({ id: a.agentId }, { status: 'OFFLINE' });
     clock.advance(2_000);
@@ -153,6 +181,39 @@ describe('agents (e2e)', () => {
     const online = await audits('agent.online', a.agentId);
     expect(online).toHaveLength(1);
     expect(JSON.parse(online[0]!.metadataJson)).toEqual({ previousStatus: 'OFFLINE' });
+  });
+
+  it('flushes waiting liveness stamps before the sweep judges agents, and when the server stops', async () => {
+    const a = await registerAgent(t.server, admin, 'flush-agent');
+    const repo = db().getRepository(AgentEntity);
+    // Stored ONLINE with a stamp past the offline threshold; a fresh heartbeat then waits in memory.
+    await repo.update({ id: a.agentId }, { lastHeartbeatAt: new Date(clock.nowMs() - 600_000).toISOString() });
+    await hb(a.agentId, a.agentToken).expect(200);
+    const heardAt = clock.nowIso();
+    expect(t.app.get(LivenessWriter).pendingHeartbeat(a.agentId)).toBe(heardAt);
+    const sweep = await admin.post('/api/admin/maintenance/run').expect(200);
+    expect((sweep.body as { data: { offlineAgents: number } }).data.offlineAgents).toBe(0);
+    const row = await repo.findOneByOrFail({ id: a.agentId });
+    expect(row).toMatchObject({ status: 'ONLINE', lastHeartbeatAt: heardAt });
+
+    clock.advance(3_000);
+    await hb(a.agentId, a.agentToken).expect(200);
+    const lastHeard = clock.nowIso();
+    t = await t.restart();
+    admin = await loginAs(t.server);
+    expect((await db().getRepository(AgentEntity).findOneByOrFail({ id: a.agentId })).lastHeartbeatAt).toBe(lastHeard);
+  });
+
+  it('announces a comeback once when a heartbeat and a poll arrive within the same flush window', async () => {
+    const a = await registerAgent(t.server, admin, 'comeback-agent');
+    await db().getRepository(AgentEntity).update({ id: a.agentId }, { lastHeartbeatAt: new Date(clock.nowMs() - 600_000).toISOString() });
+    await hb(a.agentId, a.agentToken).expect(200);
+    await asAgent(t.server, a.agentToken).get(`/api/agents/${a.agentId}/commands`).expect(200);
+    await hb(a.agentId, a.agentToken).expect(200);
+    expect(await audits('agent.online', a.agentId)).toHaveLength(1);
+    // The admin read sees the stamp before it is written.
+    const listed = await admin.get(`/api/admin/agents?q=comeback-agent&status=ONLINE`).expect(200);
+    expect((listed.body as { data: { id: string }[] }).data.map((x) => x.id)).toEqual([a.agentId]);
   });
 
   it('heartbeat audit is sampled: one per agent per 5 minutes', async () => {

@@ -74,6 +74,12 @@ export function openFds(pid) {
 }
 
 /**
+ * The V8 heap cap production runs with (`npm start` in package.json, NODE_OPTIONS in the
+ * Dockerfile): the server is measured as it is deployed.
+ */
+export const PRODUCTION_NODE_ARGS = ['--max-old-space-size=768'];
+
+/**
  * Spawns `node dist/src/main.js` on 127.0.0.1 with a temp data dir, and resolves once
  * GET /api/system/health answers 200. `startedAt`/`healthyAt` (performance.now ms) give the cold start.
  */
@@ -95,16 +101,19 @@ export async function startOpstage({ dataDir = makeDataDir(), extraEnv = {}, nod
   };
   const startedAt = nowMs();
   // cwd is the data dir so no repository .env file leaks into the measured configuration.
-  const child = track(spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], { cwd: dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const child = track(spawn(process.execPath, [...PRODUCTION_NODE_ARGS, ...nodeArgs, SERVER_ENTRY], { cwd: dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] }));
   let output = '';
   // With --trace-gc the server prints one line per GC; keep the pause statistics, not the lines.
-  const gc = { count: 0, markCompacts: 0, maxPauseMs: 0, totalPauseMs: 0 };
+  const gc = { count: 0, markCompacts: 0, maxPauseMs: 0, totalPauseMs: 0, markCompactLines: [] };
   const keep = (chunk) => {
     const text = chunk.toString();
     for (const m of text.matchAll(/(Scavenge|Mark-Compact|Mark-sweep)[^\n]*?MB, ([\d.]+) \/ [\d.]+ ms/g)) {
       const pause = Number(m[2]);
       gc.count++;
-      if (m[1] !== 'Scavenge') gc.markCompacts++;
+      if (m[1] !== 'Scavenge') {
+        gc.markCompacts++;
+        if (gc.markCompactLines.length < 50) gc.markCompactLines.push(m[0].slice(0, 160));
+      }
       gc.totalPauseMs += pause;
       if (pause > gc.maxPauseMs) gc.maxPauseMs = pause;
     }

@@ -10,7 +10,7 @@
 // Messages out: status {parked, pollErrors, firstPollError, pollsAnswered}   (every 500 ms)
 //               held {latencies, worstBySecond, sent, errors, firstError, unanswered}
 import { setMaxListeners } from 'node:events';
-import { Pool } from 'undici';
+import { Client, Pool } from 'undici';
 import { sleep } from '../lib/stats.mjs';
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across processes. */
@@ -19,17 +19,20 @@ const epochMs = () => performance.timeOrigin + performance.now();
 const abort = new AbortController();
 setMaxListeners(0, abort.signal);
 let running = true;
-let pollPool = null;
+/** One connection per agent for its long-poll, as a real agent has (a Pool would scan all of them per request). */
+const pollClients = [];
 let hbPool = null;
 const poll = { parked: 0, pollErrors: 0, firstPollError: null, pollsAnswered: 0 };
 let statusTimer = null;
 const loops = [];
 
 async function pollLoop(origin, a) {
+  const client = new Client(origin, { pipelining: 1, keepAliveTimeout: 120_000, headersTimeout: 90_000, bodyTimeout: 90_000, connectTimeout: 30_000 });
+  pollClients.push(client);
   while (running) {
     let counted = false;
     try {
-      const p = pollPool.request({ method: 'GET', path: `/api/agents/${a.agentId}/commands?waitSeconds=30`, headers: { authorization: `Bearer ${a.agentToken}` }, signal: abort.signal });
+      const p = client.request({ method: 'GET', path: `/api/agents/${a.agentId}/commands?waitSeconds=30`, headers: { authorization: `Bearer ${a.agentToken}` }, signal: abort.signal });
       poll.parked++;
       counted = true;
       const res = await p;
@@ -53,7 +56,6 @@ async function pollLoop(origin, a) {
 }
 
 async function start(m) {
-  pollPool = new Pool(m.origin, { connections: m.agents.length, pipelining: 1, keepAliveTimeout: 120_000, headersTimeout: 90_000, bodyTimeout: 90_000, connectTimeout: 30_000 });
   hbPool = new Pool(m.origin, { connections: m.heartbeatConnections, pipelining: 1, keepAliveTimeout: 120_000, headersTimeout: 90_000, connectTimeout: 30_000 });
   statusTimer = setInterval(() => process.send({ type: 'status', ...poll }), 500);
   // First polls spread evenly over the ramp by global index, so the fleet's re-polls stay spread
@@ -116,7 +118,7 @@ async function stop() {
   clearInterval(statusTimer);
   abort.abort();
   await Promise.race([Promise.allSettled(loops), sleep(10_000)]);
-  await Promise.allSettled([pollPool?.destroy(), hbPool?.destroy()]);
+  await Promise.allSettled([...pollClients.map((c) => c.destroy()), hbPool?.destroy()]);
   process.send({ type: 'stopped', ...poll });
   process.disconnect();
 }

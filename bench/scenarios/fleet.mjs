@@ -4,7 +4,7 @@
 // in `clientWorkers` forked processes (fleet-worker.mjs).
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { openFds, startOpstage } from '../lib/server.mjs';
+import { cpuMs, openFds, startOpstage } from '../lib/server.mjs';
 import { openDb, seedAgents } from '../lib/seed.mjs';
 import { nowMs, round, sleep, summarize } from '../lib/stats.mjs';
 
@@ -48,6 +48,11 @@ export async function fleet(cfg, log) {
       if (r !== null && r > rssPeak) rssPeak = r;
     }, 500);
     const holdStartEpoch = epochMs() + 500;
+    // CPU over the hold's send window: the server's share of the machine against the clients'.
+    const cpuAt = () => ({ at: nowMs(), server: cpuMs(server.pid), clients: workers.reduce((n, w) => n + (cpuMs(w.child.pid) ?? 0), 0) });
+    const cpuStart = cpuAt();
+    let cpuEnd = null;
+    const cpuTimer = setTimeout(() => (cpuEnd = cpuAt()), cfg.holdSeconds * 1000 + 500);
     const held = await Promise.all(
       workers.map((w) => {
         w.child.send({ type: 'hold', holdStartEpoch, holdSeconds: cfg.holdSeconds, intervalMs: cfg.heartbeatIntervalSeconds * 1000 });
@@ -55,6 +60,9 @@ export async function fleet(cfg, log) {
       }),
     );
     clearInterval(sampler);
+    clearTimeout(cpuTimer);
+    cpuEnd ??= cpuAt();
+    const pct = (key) => round((100 * (cpuEnd[key] - cpuStart[key])) / (cpuEnd.at - cpuStart.at), 0);
     const atEnd = pollStats();
     const rssEnd = server.rssMb();
     await Promise.all(workers.map((w) => w.stop()));
@@ -79,6 +87,8 @@ export async function fleet(cfg, log) {
       agents: count,
       requestedAgents: cfg.agents,
       clientWorkers: cfg.clientWorkers,
+      serverCpuPercent: pct('server'),
+      clientsCpuPercent: pct('clients'),
       rampSeconds,
       holdSeconds: cfg.holdSeconds,
       heartbeatIntervalSeconds: cfg.heartbeatIntervalSeconds,
@@ -106,7 +116,7 @@ export async function fleet(cfg, log) {
       result.gc = server.gcStats();
       log(`  GC: ${result.gc.count} collections, ${result.gc.markCompacts} mark-compact, max pause ${result.gc.maxPauseMs} ms, total ${result.gc.totalPauseMs} ms`);
     }
-    log(`  fleet ${count}: hb ${result.heartbeatsOk}/${sent} ok, ${unanswered} unanswered 15 s after the hold, p50 ${hb.p50} ms p99 ${hb.p99} ms max ${hb.max} ms, hb errors ${hbErrors} ${firstHbError ?? ''}, poll errors ${pollErrors} ${firstPollError ?? ''}`);
+    log(`  fleet ${count}: hb ${result.heartbeatsOk}/${sent} ok, ${unanswered} unanswered 15 s after the hold, p50 ${hb.p50} ms p99 ${hb.p99} ms max ${hb.max} ms, hb errors ${hbErrors} ${firstHbError ?? ''}, poll errors ${pollErrors} ${firstPollError ?? ''}; CPU during the hold: server ${result.serverCpuPercent}% of a core, clients ${result.clientsCpuPercent}%`);
     log(`  RSS idle ${result.rssIdleMb} MB, polls parked ${result.rssParkedMb} MB (${result.rssParkedPerThousandAgentsMb} MB/1,000), peak ${result.rssPeakMb} MB (${result.rssPerThousandAgentsMb} MB/1,000 -> ${result.rssProjectedAt20kMb} MB projected at 20,000)`);
     return result;
   } finally {

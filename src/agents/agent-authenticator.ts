@@ -9,6 +9,7 @@ import { DomainError, unauthorized } from '../common/errors/domain-error';
 import { Clock } from '../common/time/clock';
 import { AgentTokensRepository } from './agent-tokens.repository';
 import { attachAgent } from './authenticated-agent';
+import { LivenessWriter } from './liveness-writer';
 
 /** `lastUsedAt` is refreshed at most this often per token (REF: 30 s). */
 export const TOKEN_LAST_USED_THROTTLE_MS = 30_000;
@@ -42,6 +43,7 @@ export class TokenAgentAuthenticator extends AgentAuthenticator {
     private readonly tokenService: TokenService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly liveness: LivenessWriter,
   ) {
     super();
   }
@@ -73,7 +75,7 @@ export class TokenAgentAuthenticator extends AgentAuthenticator {
     const nowMs = this.clock.nowMs();
     const lastUsed = token.tokenLastUsedAt ? Date.parse(token.tokenLastUsedAt) : Number.NaN;
     if (Number.isNaN(lastUsed) || nowMs - lastUsed >= TOKEN_LAST_USED_THROTTLE_MS) {
-      await this.tokens.touchLastUsed(token.tokenId, new Date(nowMs).toISOString());
+      this.liveness.tokenUsed(token.tokenId, new Date(nowMs).toISOString());
     }
     attachAgent(req, agent);
     return { kind: 'agent', id: agent.id, code: agent.code, tokenId: token.tokenId };

@@ -6,9 +6,8 @@ import type { RequestContext } from '../common/context/request-context';
 import type { AgentEntity } from './agent.entity';
 import { AgentsRepository } from './agents.repository';
 import { AgentsService } from './agents.service';
+import { LivenessWriter } from './liveness-writer';
 
-/** `lastHeartbeatAt` is written at most this often per agent (decision 28). */
-export const HEARTBEAT_WRITE_INTERVAL_MS = 1000;
 /** One `agent.heartbeat.received` audit per agent per window (backend.md §10.4). */
 export const HEARTBEAT_AUDIT_INTERVAL_MS = 5 * 60 * 1000;
 /** Bounds the in-memory maps against a flood of distinct ids; clearing only re-audits once. */
@@ -22,11 +21,11 @@ export interface LivenessOutcome {
 
 /**
  * The heartbeat fast path: no transaction, the agent row comes from the authentication read,
- * and at most one indexed UPDATE per second per agent. The commands poll reuses `touch`.
+ * and the `lastHeartbeatAt` stamp goes to the LivenessWriter (at most one batched write per
+ * second per agent, decision 28). The commands poll reuses `touch`.
  */
 @Injectable()
 export class AgentLivenessService {
-  private readonly lastWrite = new Map<string, number>();
   private readonly lastAudit = new Map<string, number>();
 
   constructor(
@@ -35,25 +34,22 @@ export class AgentLivenessService {
     private readonly audit: AuditService,
     private readonly counters: CountersService,
     private readonly events: DomainEvents,
+    private readonly writer: LivenessWriter,
   ) {}
 
   /** Liveness without the heartbeat audit (used by heartbeats and command polls alike). */
   async touch(ctx: RequestContext, agent: AgentEntity): Promise<LivenessOutcome> {
     const nowMs = ctx.now.getTime();
-    const before = this.agentsService.effectiveStatus(agent, nowMs);
+    // A stamp still waiting to be written counts: a heartbeat and a poll within the same second
+    // after an outage must not both announce the comeback.
+    const before = this.agentsService.effectiveStatus(this.agentsService.withPendingLiveness(agent), nowMs);
     if (agent.status === 'DISABLED' || agent.status === 'REVOKED') return { cameOnline: false, previousStatus: agent.status };
     if (agent.status === 'PENDING' || agent.status === 'OFFLINE') {
       const changed = await this.agents.markOnline(agent.id, ctx.nowIso);
-      remember(this.lastWrite, agent.id, nowMs);
       if (changed) await this.auditOnline(ctx, agent.id, agent.status);
       return { cameOnline: changed, previousStatus: agent.status };
     }
-    const storedMs = agent.lastHeartbeatAt ? Date.parse(agent.lastHeartbeatAt) : 0;
-    const lastMs = Math.max(this.lastWrite.get(agent.id) ?? 0, Number.isNaN(storedMs) ? 0 : storedMs);
-    if (nowMs - lastMs >= HEARTBEAT_WRITE_INTERVAL_MS) {
-      await this.agents.touchHeartbeat(agent.id, ctx.nowIso);
-      remember(this.lastWrite, agent.id, nowMs);
-    }
+    this.writer.heartbeat(agent.id, ctx.nowIso);
     // Stored ONLINE but silent past the threshold (the sweep has not run yet): still a comeback.
     const cameOnline = before === 'OFFLINE';
     if (cameOnline) await this.auditOnline(ctx, agent.id, before);
@@ -68,7 +64,8 @@ export class AgentLivenessService {
     const last = this.lastAudit.get(agent.id);
     if (last === undefined || nowMs - last >= HEARTBEAT_AUDIT_INTERVAL_MS) {
       remember(this.lastAudit, agent.id, nowMs);
-      await this.audit.record(ctx, { action: 'agent.heartbeat.received', targetType: 'Agent', targetId: agent.id });
+      // Sampled liveness, not a change: stored with the next liveness flush (LivenessWriter).
+      this.writer.auditLater(this.audit.toRow(ctx, { action: 'agent.heartbeat.received', targetType: 'Agent', targetId: agent.id }));
     }
     return outcome;
   }

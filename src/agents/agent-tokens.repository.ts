@@ -68,7 +68,8 @@ export class AgentTokensRepository {
     return res.affected ?? 0;
   }
 
-  async touchLastUsed(id: string, nowIso: string, em: EntityManager = this.tx.manager): Promise<void> {
-    await this.tx.execute('UPDATE "agent_tokens" SET "lastUsedAt" = ? WHERE "id" = ?', [nowIso, id], em);
+  /** Last-use stamp (flushed in batches by LivenessWriter); never moves backwards. */
+  async touchLastUsed(id: string, atIso: string, em?: EntityManager): Promise<void> {
+    await this.tx.execute('UPDATE "agent_tokens" SET "lastUsedAt" = ? WHERE "id" = ? AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ?)', [atIso, id, atIso], em);
   }
 }

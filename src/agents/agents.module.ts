@@ -10,6 +10,7 @@ import { AgentsController } from './agents.controller';
 import { AgentsRepository } from './agents.repository';
 import { AgentsService } from './agents.service';
 import { HeartbeatExtensions } from './heartbeat-extensions';
+import { LivenessWriter } from './liveness-writer';
 
 @Module({
   imports: [AuditModule, SettingsModule, SystemModule],
@@ -19,9 +20,10 @@ import { HeartbeatExtensions } from './heartbeat-extensions';
     AgentTokensRepository,
     AgentsService,
     AgentLivenessService,
+    LivenessWriter,
     HeartbeatExtensions,
     { provide: AgentAuthenticator, useClass: TokenAgentAuthenticator },
   ],
-  exports: [AgentAuthenticator, AgentsService, AgentLivenessService, HeartbeatExtensions],
+  exports: [AgentAuthenticator, AgentsService, AgentLivenessService, LivenessWriter, HeartbeatExtensions],
 })
 export class AgentsModule {}

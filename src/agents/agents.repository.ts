@@ -33,6 +33,8 @@ export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+const TOUCH_HEARTBEAT_SQL = 'UPDATE "agents" SET "lastHeartbeatAt" = ? WHERE "id" = ? AND ("lastHeartbeatAt" IS NULL OR "lastHeartbeatAt" < ?)';
+
 @Injectable()
 export class AgentsRepository {
   constructor(private readonly tx: TransactionRunner) {}
@@ -55,9 +57,9 @@ export class AgentsRepository {
   }
 
   /** The only write of a quiet heartbeat (decision 28): one indexed UPDATE by primary key. */
-  async touchHeartbeat(id: string, nowIso: string, em: EntityManager = this.tx.manager): Promise<void> {
-    // Hot path: every heartbeat and poll of a fleet on a 30 s interval lands here.
-    await this.tx.execute('UPDATE "agents" SET "lastHeartbeatAt" = ? WHERE "id" = ?', [nowIso, id], em);
+  /** Liveness stamp (flushed in batches by LivenessWriter); never moves an agent's stamp backwards. */
+  async touchHeartbeat(id: string, atIso: string, em?: EntityManager): Promise<void> {
+    await this.tx.execute(TOUCH_HEARTBEAT_SQL, [atIso, id, atIso], em);
   }
 
   /** PENDING/OFFLINE → ONLINE, once: the affected-row count tells whether this call made the transition. */

@@ -16,6 +16,7 @@ import { AgentTokensRepository } from './agent-tokens.repository';
 import { AgentsRepository } from './agents.repository';
 import type { ListAgentsQueryDto } from './dto/list-agents-query.dto';
 import { agentEffectiveStatus, heartbeatCutoffIso, statusImpliedByHeartbeat, type AgentEffectiveStatus } from './effective-status';
+import { LivenessWriter } from './liveness-writer';
 
 /** Identity an agent sends at registration (hostname/sdkVersion/version only when it sends them). */
 export interface AgentIdentity {
@@ -45,10 +46,21 @@ export class AgentsService {
     private readonly ids: IdGenerator,
     private readonly tokenService: TokenService,
     private readonly audit: AuditService,
+    private readonly liveness: LivenessWriter,
   ) {}
 
-  findById(id: string, em?: EntityManager): Promise<AgentEntity | null> {
-    return this.agents.findById(id, em);
+  /** The agent as last heard from: a liveness stamp still waiting in the LivenessWriter is applied. */
+  async findById(id: string, em?: EntityManager): Promise<AgentEntity | null> {
+    const agent = await this.agents.findById(id, em);
+    return agent && this.withPendingLiveness(agent);
+  }
+
+  /**
+   * Lets every stamp received so far land before a query that filters or counts on heartbeat age
+   * in SQL (admin lists, dashboard). Never call it inside a transaction: it waits for one.
+   */
+  settleLiveness(): Promise<void> {
+    return this.liveness.flush();
   }
 
   /** Effective status with the current runtime threshold (decision 14). */
@@ -61,17 +73,24 @@ export class AgentsService {
     return heartbeatCutoffIso(nowMs, this.settings.get().agentOfflineThresholdSeconds);
   }
 
+  /** `agent` with the newer of its stored and its waiting (LivenessWriter) `lastHeartbeatAt`. */
+  withPendingLiveness(agent: AgentEntity): AgentEntity {
+    const pending = this.liveness.pendingHeartbeat(agent.id);
+    return pending !== undefined && (agent.lastHeartbeatAt === null || agent.lastHeartbeatAt < pending) ? { ...agent, lastHeartbeatAt: pending } : agent;
+  }
+
   toResponse(agent: AgentEntity, nowMs: number, serviceCount?: number): AgentResponse {
     return toAgentResponse(agent, this.effectiveStatus(agent, nowMs), serviceCount);
   }
 
   async getOrThrow(id: string, em?: EntityManager): Promise<AgentEntity> {
-    const agent = await this.agents.findById(id, em);
+    const agent = await this.findById(id, em);
     if (!agent) throw notFound('AGENT_NOT_FOUND', 'Agent not found.');
     return agent;
   }
 
   async list(ctx: RequestContext, query: ListAgentsQueryDto): Promise<Page<AgentResponse>> {
+    await this.settleLiveness();
     const req = pageRequest(query);
     const nowMs = ctx.now.getTime();
     const { rows, total } = await this.agents.list({

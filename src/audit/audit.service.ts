@@ -30,8 +30,16 @@ export class AuditService {
   ) {}
 
   async record(ctx: RequestContext, input: AuditInput, em?: EntityManager): Promise<void> {
+    await this.repository.insert(this.toRow(ctx, input), em);
+  }
+
+  /**
+   * The row `record` would write, for a caller that batches its writes: the LivenessWriter
+   * stores sampled `agent.heartbeat.received` rows with its liveness stamps (`insertRow`).
+   */
+  toRow(ctx: RequestContext, input: AuditInput): AuditEventEntity {
     const actor = input.actor ?? actorOf(ctx);
-    const row: AuditEventEntity = {
+    return {
       id: this.ids.next('aud'),
       workspaceId: DEFAULT_WORKSPACE_ID,
       actorType: actor.type,
@@ -46,6 +54,10 @@ export class AuditService {
       metadataJson: JSON.stringify(redact(input.metadata ?? {})),
       createdAt: ctx.nowIso,
     };
+  }
+
+  /** Stores a row made by `toRow` (inside the caller's transaction). */
+  async insertRow(row: AuditEventEntity, em: EntityManager): Promise<void> {
     await this.repository.insert(row, em);
   }
 }

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { migrate } from './migrate';
 import { TransactionRunner } from './transaction-runner';
+import { WalCheckpointer } from './wal-checkpointer';
 
 export interface DatabaseModuleOptions {
   extraEntities?: readonly (abstract new (...args: never[]) => object)[];
@@ -35,7 +36,7 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [TransactionRunner],
+      providers: [TransactionRunner, WalCheckpointer],
       exports: [TransactionRunner],
     };
   }

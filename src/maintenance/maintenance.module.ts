@@ -1,5 +1,6 @@
 import { Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AgentsModule } from '../agents/agents.module';
 import { AuditModule } from '../audit/audit.module';
 import { SettingsModule } from '../settings/settings.module';
 import { SystemModule } from '../system/system.module';
@@ -25,7 +26,7 @@ import { StatsRepository } from './stats.repository';
  * above audit/settings/system.
  */
 @Module({
-  imports: [AuditModule, SettingsModule, SystemModule],
+  imports: [AuditModule, SettingsModule, SystemModule, AgentsModule],
   controllers: [MaintenanceController, OperationsController, PrometheusController],
   providers: [
     { provide: MAINTENANCE_TICK_UNIT_MS, useValue: 1000 },

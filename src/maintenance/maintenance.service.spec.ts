@@ -6,6 +6,7 @@ import type { RuntimeSettingsService } from '../settings/runtime-settings.servic
 import type { CountersService } from '../system/counters.service';
 import type { HealthCheck, SystemService } from '../system/system.service';
 import type { MaintenanceRepository } from './maintenance.repository';
+import type { LivenessWriter } from '../agents/liveness-writer';
 import { MaintenanceService } from './maintenance.service';
 
 function build(overrides: Partial<Record<keyof MaintenanceRepository, jest.Mock>> = {}) {
@@ -33,7 +34,8 @@ function build(overrides: Partial<Record<keyof MaintenanceRepository, jest.Mock>
   const system = { registerCheck: (name: string, check: HealthCheck) => checks.set(name, check) } as unknown as SystemService;
   const counters = { increment: jest.fn() } as unknown as CountersService;
   const config = { dataDir: '/', actionPrepareTimeoutSeconds: 30 } as AppConfig;
-  const service = new MaintenanceService(config, repo, settings, audit, system, counters, new FixedClock('2026-03-01T00:00:00.000Z'), events);
+  const liveness = { flush: jest.fn().mockResolvedValue(undefined) } as unknown as LivenessWriter;
+  const service = new MaintenanceService(config, repo, settings, audit, system, counters, new FixedClock('2026-03-01T00:00:00.000Z'), events, liveness);
   service.onModuleInit();
   return { service, checks, audit, counters };
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { statfsSync } from 'node:fs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { LivenessWriter } from '../agents/liveness-writer';
 import { AuditService } from '../audit/audit.service';
 import { RequestContext } from '../common/context/request-context';
 import { DomainEvents } from '../common/events/domain-events';
@@ -53,6 +54,7 @@ export class MaintenanceService implements OnModuleInit {
     private readonly counters: CountersService,
     private readonly clock: Clock,
     private readonly events: DomainEvents,
+    private readonly liveness: LivenessWriter,
   ) {}
 
   onModuleInit(): void {
@@ -88,6 +90,8 @@ export class MaintenanceService implements OnModuleInit {
     try {
       const expiredRegistrationTokens = await this.repository.expireRegistrationTokens(now);
       const expiredCommands = await this.repository.expireCommands(now, ago(this.config.actionPrepareTimeoutSeconds * 1000));
+      // Liveness stamps wait up to a second in memory; judge agents on the stored ones only after they land.
+      await this.liveness.flush();
       const offline = await this.repository.markAgentsOffline(now, ago(s.agentOfflineThresholdSeconds * 1000), async (em, agentIds) => {
         for (const agentId of agentIds) {
           await this.audit.record(

@@ -1,0 +1,59 @@
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Worker } from 'node:worker_threads';
+import { DataSource } from 'typeorm';
+
+/** How often the background connection moves WAL pages into the database file. */
+export const WAL_CHECKPOINT_INTERVAL_MS = 1000;
+
+/**
+ * The checkpointer thread: its own connection to the same file, running PASSIVE checkpoints
+ * (they never block the writer or readers). Plain JavaScript evaluated in the worker, so the
+ * same code runs from the build and under the tests; better-sqlite3 is passed as a resolved path.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true, timeout: 5000 });
+const timer = setInterval(() => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (error) { parentPort.postMessage(String(error && error.message || error)); }
+}, workerData.intervalMs);
+parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
+`;
+
+/**
+ * Moves SQLite's write-ahead-log checkpoints off the event loop. By default the connection that
+ * commits the 1,000th WAL page copies the log into the database and syncs it inside that commit:
+ * with a fleet's stream of liveness writes and audits that is a 5–35 ms stall several times a
+ * second on the one thread that answers every request (bench/). The app's connection therefore
+ * runs with `wal_autocheckpoint = 0` and a worker thread checkpoints once a second instead.
+ * Closing the app's connection (the last one, the worker stops first) still checkpoints and
+ * removes the log, as SQLite always does.
+ */
+@Injectable()
+export class WalCheckpointer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('database');
+  private worker: Worker | undefined;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const path = this.dataSource.options.database;
+    if (this.dataSource.options.type !== 'better-sqlite3' || typeof path !== 'string' || path === ':memory:') return;
+    await this.dataSource.query('PRAGMA wal_autocheckpoint = 0');
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), path, intervalMs: WAL_CHECKPOINT_INTERVAL_MS } });
+    this.worker.on('message', (error: unknown) => this.logger.warn({ msg: 'WAL checkpoint failed', error: String(error) }));
+    this.worker.on('error', (error) => this.logger.error({ msg: 'WAL checkpointer stopped', error: error.message }));
+    this.worker.unref();
+  }
+
+  /** Before TypeORM closes the app's connection, so that close is the last one and checkpoints. */
+  async beforeApplicationShutdown(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (!worker) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage('stop');
+    await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 2000).unref())]);
+    await worker.terminate();
+  }
+}
