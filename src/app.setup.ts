@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { parse } from 'node:querystring';
 import type { AppConfig } from './config/app-config';
 import { requestIdMiddleware, requestIdOf } from './common/http/request-id';
@@ -13,6 +13,7 @@ import { consoleMiddleware } from './web/console.middleware';
 /** Room for the JSON envelope around a maximal command result (decision 13). */
 const BODY_OVERHEAD_BYTES = 64 * 1024;
 const AGENT_API_PREFIX = '/api/agents/';
+const KEEP_ALIVE_TIMEOUT_MS = 61_000;
 
 /**
  * Everything main.ts and the e2e tests share: parsers, limits, headers, console, OpenAPI.
@@ -60,6 +61,13 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(bodyErrors);
   app.use(consoleMiddleware(config.staticDir));
   setupOpenApi(app, config);
+  // Agents send their next request right after a long-poll (≤ 30 s) or heartbeat answer. With
+  // Node's 5 s keep-alive, a busy server can time out a socket whose next request is already
+  // waiting unread: the agent gets ECONNRESET and reconnects, which is more work for the server
+  // just when it has least to spare (bench fleet hold). Idle sockets are kept for a minute.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
 }
 
 /** `/api/agents/...`: the bearer-token agent API (heartbeat, poll, results, service reports). */

@@ -135,4 +135,10 @@ describe('agent hot path', () => {
     expect(res.status).toBe(401);
     expect(await admin.get('/api/admin/auth/me').then((r) => r.status)).toBe(200);
   });
+
+  it('keeps idle agent connections for a minute, longer than a long-poll, so a busy server does not drop a waiting request', () => {
+    const server = t.server as import('node:http').Server;
+    expect(server.keepAliveTimeout).toBe(61_000);
+    expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
+  });
 });
