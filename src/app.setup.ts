@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { parse } from 'node:querystring';
 import type { AppConfig } from './config/app-config';
 import { requestIdMiddleware, requestIdOf } from './common/http/request-id';
@@ -65,7 +65,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // Node's 5 s keep-alive, a busy server can time out a socket whose next request is already
   // waiting unread: the agent gets ECONNRESET and reconnects, which is more work for the server
   // just when it has least to spare (bench fleet hold). Idle sockets are kept for a minute.
-  const server = app.getHttpServer() as Server;
+  const server = app.getHttpServer();
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
 }

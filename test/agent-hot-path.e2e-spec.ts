@@ -137,7 +137,7 @@ describe('agent hot path', () => {
   });
 
   it('keeps idle agent connections for a minute, longer than a long-poll, so a busy server does not drop a waiting request', () => {
-    const server = t.server as import('node:http').Server;
+    const server = t.server;
     expect(server.keepAliveTimeout).toBe(61_000);
     expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
   });
