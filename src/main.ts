@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { readDotEnv } from './config/dotenv';
 import { defaultStaticDir, packageInfo } from './config/package-info';
@@ -23,14 +24,32 @@ function readConfig(): AppConfig {
   }
 }
 
+/**
+ * Node's default accept queue (511) overflows when a fleet reconnects at once (after a restart,
+ * or thousands of agents starting their long-polls): the kernel drops the connections and agents
+ * see resets (bench fleet hold). The kernel caps the value at net.core.somaxconn.
+ */
+const LISTEN_BACKLOG = 4096;
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = new AppLogger(config.logLevel);
   // Built-in extensions first, then the installed packages named in OPSTAGE_EXTENSIONS.
   const extensions = [...builtInExtensions(config), ...loadInstalledExtensions(config.extensions)];
   const app = await createApp({ config, extensions }, logger);
-  await app.listen(config.port, config.host);
+  await app.init();
   const server = app.getHttpServer();
+  await listen(server, config.port, config.host);
   logger.log({ msg: 'Opstage CE listening', url: `http://${config.host}:${config.port}`, version: config.version, database: config.databasePath });
 
   let stopping = false;
