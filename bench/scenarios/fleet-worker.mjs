@@ -9,7 +9,7 @@
 //               stop
 // Messages out: status {parked, pollErrors, firstPollError, pollsAnswered}   (every 500 ms)
 //               held {latencies, worstBySecond, sent, errors, firstError, unanswered, parkedAtEnd,
-//                     warmup: {latencies, sent, errors}, clientLoopDelayMs: {p99, max}}
+//                     clientLoopDelayMs: {p99, max}}
 import { setMaxListeners } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, Pool } from 'undici';
@@ -60,7 +60,6 @@ async function pollLoop(origin, a) {
 async function start(m) {
   hbPool = new Pool(m.origin, { connections: m.heartbeatConnections, pipelining: 1, keepAliveTimeout: 120_000, headersTimeout: 90_000, connectTimeout: 30_000 });
   statusTimer = setInterval(() => process.send({ type: 'status', ...poll }), 500);
-  void heartbeats(m);
   // First polls spread evenly over the ramp by global index, so the fleet's re-polls stay spread
   // like independent agents' would instead of arriving in waves.
   for (const a of m.agents) {
@@ -70,59 +69,50 @@ async function start(m) {
   }
 }
 
-/** The measured window, set by the parent's `hold` message once the ramp is complete. */
-let window = null;
-let onHeld = null;
-
 /**
- * Every agent heartbeats from its first poll on, as a real agent does: heartbeat k of agent i is
- * due at rampStart + k*interval + i*interval/total. Latency is timed from that scheduled moment, so
- * a server (or client) falling behind shows (no coordinated omission). Heartbeats due before the
- * hold are the warm-up (they include the first heartbeat after the server's start, which is
- * always audited) and are reported apart from the hold's.
+ * Once every poll is parked, heartbeat k of agent i is due at holdStart + k*interval +
+ * i*interval/total. Latency is timed from that scheduled moment, so a server (or client)
+ * falling behind shows (no coordinated omission). The first interval includes each agent's
+ * first heartbeat after the server start, which is always audited.
  */
-async function heartbeats(m) {
+async function heartbeats(m, window) {
   // The client's own event-loop delay during the hold: large values would mean the latencies
   // measure the client, not the server.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   const hold = { latencies: [], worstBySecond: {}, sent: 0, errors: 0, firstError: null };
-  const warmup = { latencies: [], sent: 0, errors: 0 };
   const inflight = new Set();
-  const send = async (a, due, bucket) => {
+  loopDelay.enable();
+  const send = async (a, due) => {
     try {
       const res = await hbPool.request({ method: 'POST', path: `/api/agents/${a.agentId}/heartbeat`, headers: { 'content-type': 'application/json', authorization: `Bearer ${a.agentToken}` }, body: '{}' });
       await res.body.dump();
       if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
       const ms = epochMs() - due;
-      bucket.latencies.push(ms);
-      if (bucket === hold) {
-        const sec = Math.floor((due - window.start) / 1000);
-        if (ms > (hold.worstBySecond[sec] ?? 0)) hold.worstBySecond[sec] = ms;
-      }
+      hold.latencies.push(ms);
+      const sec = Math.floor((due - window.start) / 1000);
+      if (ms > (hold.worstBySecond[sec] ?? 0)) hold.worstBySecond[sec] = ms;
     } catch (error) {
-      bucket.errors++;
-      if (bucket === hold) hold.firstError ??= String(error?.message ?? error);
+      hold.errors++;
+      hold.firstError ??= String(error?.message ?? error);
     }
   };
   outer: for (let k = 0; ; k++) {
     for (const a of m.agents) {
-      const due = m.rampStartEpoch + k * m.intervalMs + (a.index / m.total) * m.intervalMs;
-      if (window && due >= window.end) break outer;
+      const due = window.start + k * m.intervalMs + (a.index / m.total) * m.intervalMs;
+      if (due >= window.end) break outer;
       const wait = due - epochMs();
       if (wait > 2) await sleep(wait);
       if (!running) return;
-      const bucket = window && due >= window.start ? hold : warmup;
-      if (bucket === hold && !loopDelay.enabled) loopDelay.enable();
-      const p = send(a, due, bucket);
+      const p = send(a, due);
       inflight.add(p);
       void p.finally(() => inflight.delete(p));
-      bucket.sent++;
+      hold.sent++;
     }
   }
   await Promise.race([Promise.allSettled([...inflight]), sleep(15_000)]);
   loopDelay.disable();
   const clientLoopDelayMs = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
-  onHeld({ type: 'held', ...hold, unanswered: inflight.size, parkedAtEnd: poll.parked, warmup, clientLoopDelayMs });
+  process.send({ type: 'held', ...hold, unanswered: inflight.size, parkedAtEnd: poll.parked, clientLoopDelayMs });
 }
 
 async function stop() {
@@ -135,13 +125,12 @@ async function stop() {
   process.disconnect();
 }
 
+let share = null;
 process.on('message', (m) => {
   if (m.type === 'start') {
+    share = m;
     void start(m);
-  } else if (m.type === 'hold') {
-    window = { start: m.holdStartEpoch, end: m.holdStartEpoch + m.holdSeconds * 1000 };
-    onHeld = (result) => process.send(result);
-  }
+  } else if (m.type === 'hold') void heartbeats(share, { start: m.holdStartEpoch, end: m.holdStartEpoch + m.holdSeconds * 1000 });
   else if (m.type === 'stop') void stop();
 });
 // The parent going away (abort, crash) ends the worker too.

@@ -1,5 +1,5 @@
 // Scenario 6: fleet hold. N agents (seeded in SQL) each keep a long-poll open and heartbeat every
-// 30 s (spread evenly) from their first poll on; after a warm-up interval the hold is measured. Heartbeat latency is measured from the SCHEDULED send
+// 30 s (spread evenly) for the hold period. Heartbeat latency is measured from the SCHEDULED send
 // time, so a server that falls behind shows it (no coordinated omission). The simulated agents run
 // in `clientWorkers` forked processes (fleet-worker.mjs).
 import { fork } from 'node:child_process';
@@ -57,9 +57,7 @@ export async function fleet(cfg, log) {
           }).catch(() => {});
         }, 5000)
       : null;
-    // Every agent has heartbeated once (the warm-up, with the start's audit of each first heartbeat)
-    // before the measured hold begins.
-    const holdStartEpoch = Math.max(epochMs() + 500, workers.rampStartEpoch + cfg.heartbeatIntervalSeconds * 1000 + 2000);
+    const holdStartEpoch = epochMs() + 500;
     // CPU over the hold's send window: the server's share of the machine against the clients'.
     const cpuAt = () => ({ at: nowMs(), server: cpuMs(server.pid), clients: workers.reduce((n, w) => n + (cpuMs(w.child.pid) ?? 0), 0) });
     const cpuStart = cpuAt();
@@ -92,8 +90,6 @@ export async function fleet(cfg, log) {
     const { pollErrors, firstPollError, pollsAnswered } = atEnd;
     const pollErrorsInRamp = atRamp.pollErrors;
     const hb = summarize(hbLatencies);
-    const warmup = summarize(held.flatMap((h) => h.warmup.latencies));
-    const warmupErrors = held.reduce((n, h) => n + h.warmup.errors, 0);
     // Conservative: the peak (parked sockets + request garbage at the fleet's request rate) scaled
     // linearly; the parked figure is the cost of the open long-polls alone.
     const perThousand = (Math.max(rssPeak, rssEnd) - rssIdle) / (count / 1000);
@@ -114,7 +110,6 @@ export async function fleet(cfg, log) {
       heartbeatsUnanswered: unanswered,
       firstHeartbeatError: firstHbError,
       heartbeat: hb,
-      warmupHeartbeat: { ...warmup, errors: warmupErrors },
       clientLoopDelayMaxMs: round(Math.max(...held.map((h) => h.clientLoopDelayMs.max)), 1),
       worstSeconds: [...worstBySecond].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([sec, ms]) => ({ atSecond: sec, ms: round(ms, 0) })),
       pollErrors,
@@ -135,7 +130,6 @@ export async function fleet(cfg, log) {
       log(`  GC: ${result.gc.count} collections, ${result.gc.markCompacts} mark-compact, max pause ${result.gc.maxPauseMs} ms, total ${result.gc.totalPauseMs} ms`);
     }
     log(`  fleet ${count}: hb ${result.heartbeatsOk}/${sent} ok, ${unanswered} unanswered 15 s after the hold, p50 ${hb.p50} ms p99 ${hb.p99} ms max ${hb.max} ms, hb errors ${hbErrors} ${firstHbError ?? ''}, poll errors ${pollErrors} ${firstPollError ?? ''}; CPU during the hold: server ${result.serverCpuPercent}% of a core, clients ${result.clientsCpuPercent}% (client event-loop delay max ${result.clientLoopDelayMaxMs} ms)`);
-    log(`  warm-up heartbeats (first interval, each audited): p50 ${warmup.p50} ms p99 ${warmup.p99} ms max ${warmup.max} ms, errors ${warmupErrors}`);
     log(`  RSS idle ${result.rssIdleMb} MB, polls parked ${result.rssParkedMb} MB (${result.rssParkedPerThousandAgentsMb} MB/1,000), peak ${result.rssPeakMb} MB (${result.rssPerThousandAgentsMb} MB/1,000 -> ${result.rssProjectedAt20kMb} MB projected at 20,000)`);
     return result;
   } finally {
@@ -150,7 +144,7 @@ const epochMs = () => performance.timeOrigin + performance.now();
 /** Forks the client workers; agent i goes to worker i mod n, so every worker's share is spread evenly. */
 function startWorkers(n, agents, origin, cfg) {
   const rampStartEpoch = epochMs() + 200;
-  const workers = Array.from({ length: n }, (_, w) => {
+  return Array.from({ length: n }, (_, w) => {
     const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const worker = { child, status: { parked: 0, pollErrors: 0, firstPollError: null, pollsAnswered: 0 }, waiters: new Map() };
     child.on('message', (m) => {
@@ -175,7 +169,6 @@ function startWorkers(n, agents, origin, cfg) {
     child.send({ type: 'start', origin, agents: share, total: agents.length, rampStartEpoch, rampSeconds: cfg.rampSeconds, intervalMs: cfg.heartbeatIntervalSeconds * 1000, heartbeatConnections: Math.ceil(cfg.heartbeatConnections / n) });
     return worker;
   });
-  workers.rampStartEpoch = rampStartEpoch;
   return workers;
 }
 
