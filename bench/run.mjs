@@ -31,7 +31,7 @@ const HARD_LIMIT_MS = 9.5 * 60 * 1000;
 const CFG = quick
   ? {
       load: { concurrency: 16, durationMs: 4000, warmupMs: 1000, maxRequests: 500_000 },
-      heartbeat: { agents: 20, breakdownMs: 2000 },
+      heartbeat: { agents: 20, breakdownMs: 2000, rounds: 3, roundMs: 2000, roundWarmupMs: 500 },
       dispatch: { agents: 200, executes: 100, gapMs: 20, waitSeconds: 30, maxSeconds: 30, rampSeconds: 5 },
       cold: { runs: 3 },
       lists: { auditRows: 100_000, commandRows: 10_000, samples: 20 },
@@ -40,7 +40,7 @@ const CFG = quick
     }
   : {
       load: { concurrency: 32, durationMs: 7000, warmupMs: 1500, maxRequests: 2_000_000 },
-      heartbeat: { agents: 100, breakdownMs: 3000 },
+      heartbeat: { agents: 100, breakdownMs: 3000, rounds: 5, roundMs: 3000, roundWarmupMs: 500 },
       dispatch: { agents: 1000, executes: 300, gapMs: 20, waitSeconds: 30, maxSeconds: 60, rampSeconds: 20 },
       cold: { runs: 5 },
       lists: { auditRows: 1_000_000, commandRows: 100_000, samples: 30 },
