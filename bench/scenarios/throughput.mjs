@@ -57,6 +57,9 @@ export async function heartbeat(cfg, ctx, log) {
   const express = await startBaseline('express');
   const rounds = [];
   try {
+    // Both servers' paths warmed (JIT, caches) before the first measured round.
+    await runLoad({ ...loadOptions(cfg, server.origin, hbRequest, server.pid), durationMs: cfg.warmupMs, warmupMs: 0 });
+    await runLoad({ ...loadOptions(cfg, express.origin, expressRequest, express.pid), durationMs: cfg.warmupMs, warmupMs: 0 });
     let before = await measure(express.origin, expressRequest, express.pid);
     for (let k = 0; k < cfg.rounds; k++) {
       const hb = await measure(server.origin, hbRequest, server.pid);
