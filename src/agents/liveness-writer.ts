@@ -31,6 +31,8 @@ const FLUSH_CHUNK = 250;
 export class LivenessWriter implements BeforeApplicationShutdown {
   private readonly logger = new Logger('agents');
   private heartbeats = new Map<string, string>();
+  /** Stamps taken by a flush that has not committed yet: still "pending" for readers. */
+  private readonly writing = new Set<Map<string, string>>();
   private tokenUses = new Map<string, string>();
   private audits: AuditEventEntity[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -61,9 +63,14 @@ export class LivenessWriter implements BeforeApplicationShutdown {
     this.schedule();
   }
 
-  /** The newest stamp still waiting for this agent, if any. */
+  /** The newest stamp not yet stored for this agent (waiting, or in a flush under way), if any. */
   pendingHeartbeat(agentId: string): string | undefined {
-    return this.heartbeats.get(agentId);
+    let newest = this.heartbeats.get(agentId);
+    for (const map of this.writing) {
+      const at = map.get(agentId);
+      if (at !== undefined && (newest === undefined || newest < at)) newest = at;
+    }
+    return newest;
   }
 
   /**
@@ -74,13 +81,16 @@ export class LivenessWriter implements BeforeApplicationShutdown {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.heartbeats.size === 0 && this.tokenUses.size === 0 && this.audits.length === 0) return this.flushing;
-    const heartbeats = [...this.heartbeats];
+    const heartbeats = this.heartbeats;
     const tokenUses = [...this.tokenUses];
     const audits = this.audits;
     this.heartbeats = new Map();
     this.tokenUses = new Map();
     this.audits = [];
-    this.flushing = this.flushing.then(() => this.write(heartbeats, tokenUses, audits));
+    this.writing.add(heartbeats);
+    this.flushing = this.flushing
+      .then(() => this.write([...heartbeats], tokenUses, audits))
+      .finally(() => this.writing.delete(heartbeats));
     return this.flushing;
   }
 
