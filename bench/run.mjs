@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Opstage CE benchmark harness: `npm run bench [-- --quick] [-- --only=baseline,heartbeat,...] [-- --build]
 //   [-- --fleet=N (fleet size, capped by the fd limit)] [-- --out=name (results/<name>.json|md instead of latest)]
-//   [-- --trace-gc (fleet server GC pause statistics)]`.
+//   [-- --trace-gc (fleet server GC pause statistics)] [-- --loop-lag (fleet server event-loop lag,
+//   scraped from /metrics every 5 s; turns metrics on, which costs a little per request)]`.
 // Starts the BUILT server (dist/src/main.js) on 127.0.0.1 with a temp data dir, drives it with
 // undici clients, and writes bench/results/latest.json + latest.md. Every loop is bounded.
 import { execFileSync } from 'node:child_process';
@@ -51,6 +52,7 @@ const CFG = quick
 if (fleetArg) CFG.fleet.agents = Number(fleetArg.slice('--fleet='.length));
 // Diagnostics only: --trace-gc makes the fleet server report its GC pauses.
 if (args.includes('--trace-gc')) CFG.fleet.serverNodeArgs = ['--trace-gc'];
+if (args.includes('--loop-lag')) CFG.fleet.serverEnv = { OPSTAGE_METRICS_ENABLED: 'true' };
 
 const log = (line) => process.stdout.write(`${line}\n`);
 const started = Date.now();

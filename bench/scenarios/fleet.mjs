@@ -16,7 +16,7 @@ export async function fleet(cfg, log) {
   // (the clients' sockets are spread over the workers); keep 500 spare, round down to 500.
   const allowed = limits ? Math.floor((limits.hard - 500 - cfg.heartbeatConnections) / 500) * 500 : cfg.agents;
   const count = Math.min(cfg.agents, allowed);
-  const server = await startOpstage({ nodeArgs: cfg.serverNodeArgs ?? [], extraEnv: cfg.serverEnv ?? {}, ...(cfg.dataDir ? { dataDir: cfg.dataDir } : {}) });
+  const server = await startOpstage({ nodeArgs: cfg.serverNodeArgs ?? [], extraEnv: cfg.serverEnv ?? {} });
   let workers = null;
   try {
     const db = openDb(server.databasePath);
@@ -47,7 +47,7 @@ export async function fleet(cfg, log) {
       const r = server.rssMb();
       if (r !== null && r > rssPeak) rssPeak = r;
     }, 500);
-    // Diagnostics: with OPSTAGE_METRICS_ENABLED in cfg.serverEnv, the server's own event-loop lag.
+    // Diagnostics (--loop-lag: metrics on in the fleet server): the server's own event-loop lag.
     const loopLag = [];
     const scraper = cfg.serverEnv?.OPSTAGE_METRICS_ENABLED === 'true'
       ? setInterval(() => {
@@ -99,6 +99,7 @@ export async function fleet(cfg, log) {
       agents: count,
       requestedAgents: cfg.agents,
       clientWorkers: cfg.clientWorkers,
+      ...(scraper ? { serverLoopLagMaxMsPer5s: loopLag } : {}),
       serverCpuPercent: pct('server'),
       clientsCpuPercent: pct('clients'),
       rampSeconds,
