@@ -263,7 +263,7 @@ describe('extensions: the example extension', () => {
     expect(await tables()).toEqual(['ext_example_events', 'ext_webhook_notifier_deliveries']);
     expect((await recorded()).some((e) => e.name === 'note' && e.payload.text === 'hello from the example')).toBe(true);
 
-    // Without the extension, the core's migration guard refuses the database (documented in README.md ("Extensions")).
+    // Without the extension, the core's migration guard refuses the database (documented in docs/extensions.md).
     const coreOnly = await new DataSource(dataSourceOptions({ databasePath: t.config.databasePath })).initialize();
     try {
       await expect(migrate(coreOnly)).rejects.toThrow(/CreateExampleEvents1764500000000/);

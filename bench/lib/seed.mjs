@@ -1,5 +1,5 @@
 // Bulk seeding straight into the server's SQLite file with better-sqlite3 (method documented in
-// README.md ("Performance")): prepared INSERTs, 20,000 rows per transaction, WAL mode, while the
+// docs/performance.md): prepared INSERTs, 20,000 rows per transaction, WAL mode, while the
 // server keeps running. Rows are shaped like the ones the services write (same id prefixes,
 // ISO timestamps, JSON text columns) so the server's queries see realistic data.
 import { createHash, randomBytes } from 'node:crypto';

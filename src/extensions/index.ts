@@ -4,7 +4,7 @@
  * exported here (repositories, entities, internal services) may change without notice.
  *
  * A complete, tested example lives in `test/fixtures/example-extension/` and is walked through
- * in `README.md ("Extensions")`.
+ * in `docs/extensions.md`.
  */
 
 // ─── Declaring an extension ──────────────────────────────────────────────────────────────────

@@ -70,7 +70,7 @@ export class BusRouteDto {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'Action payload template: { "<field>": "$.payload.path" | literal } (README.md ("Capsule Bus")). On PUT, absent = keep.',
+    description: 'Action payload template: { "<field>": "$.payload.path" | literal } (docs/capsule-bus.md). On PUT, absent = keep.',
   })
   @IsOptional()
   @IsObject({ message: 'inputMapping must be an object' })

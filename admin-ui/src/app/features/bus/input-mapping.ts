@@ -1,7 +1,7 @@
 import { JsonObject, isJsonObject } from '../../api/models/common';
 
 /**
- * The route `inputMapping` editor model (README.md ("Capsule Bus") "inputMapping"): one row per action
+ * The route `inputMapping` editor model (docs/capsule-bus.md, "inputMapping"): one row per action
  * payload field, `field → expression`. The expression text is read like this:
  *
  * - `$.payload.a.0.b`, `$.metadata.x`, `$.id`, `$.eventType`… → a path, sent as the string;
