@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// e2e-env: {"OPSTAGE_CAPSULE_BUS_ENABLED":"true"}
 // Browser end-to-end suite for the operator console, against a real backend running the demo
 // Capsule Service (agent `demo-agent`, service `demo-service`). Plain Node ESM + playwright-core,
 // Debian Chromium, no browser download.
@@ -8,117 +9,34 @@
 //
 // Screenshots go to test-output/screenshots/ (relative to the working directory). The last line
 // is `console-e2e: N passed, N failed`; the exit code is non-zero on any failure.
-import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-const BASE = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
-const OWNER = { username: process.env.E2E_OWNER_USER ?? 'admin', password: process.env.E2E_OWNER_PASS ?? '' };
-const VIEWER = { username: process.env.E2E_VIEWER_USER ?? 'viewer', password: process.env.E2E_VIEWER_PASS ?? '' };
-const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
-const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 20_000);
-mkdirSync(SHOTS, { recursive: true });
-
-const results = [];
-const log = (line) => process.stdout.write(`${line}\n`);
-const tid = (id) => `[data-testid="${id}"]`;
-const status = (testId, value) => `${tid(testId)} [data-status="${value}"]`;
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-/** Collects page errors and console errors. HTTP 4xx are answers the UI handles (401, 404 bus probe…); 5xx are failures. */
-function watch(page) {
-  const errors = [];
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    const text = msg.text();
-    const http = /Failed to load resource: the server responded with a status of (\d+)/.exec(text);
-    if (http && Number(http[1]) < 500) return;
-    errors.push(`console.error: ${text}`);
-  });
-  return errors;
-}
-
-async function shot(page, name) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function scenario(name, page, errors, fn) {
-  const before = errors.length;
-  const started = Date.now();
-  try {
-    await fn();
-    const fresh = errors.slice(before);
-    if (fresh.length) throw new Error(`browser errors:\n  ${fresh.join('\n  ')}`);
-    results.push({ name, ok: true });
-    log(`ok   - ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    log(`FAIL - ${name}: ${error instanceof Error ? error.message : String(error)}`);
-    await shot(page, `failed-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => undefined);
-  }
-}
-
-async function login(page, user) {
-  await page.goto(`${BASE}/login`, { waitUntil: 'domcontentloaded' });
-  await page.waitForSelector(tid('login-username'));
-  await page.fill(tid('login-username'), user.username);
-  await page.fill(tid('login-password'), user.password);
-  await page.click(tid('login-submit'));
-  await page.waitForSelector(tid('page-dashboard'));
-}
-
-async function nav(page, id, pageTestId) {
-  await page.click(tid(`nav-${id}`));
-  await page.waitForSelector(tid(pageTestId));
-}
-
-async function openService(page) {
-  await nav(page, 'services', 'page-services');
-  await page.click(tid('service-row-demo-service'));
-  await page.waitForSelector(tid('service-tabs'));
-}
-
-async function openTab(page, name) {
-  await page.getByRole('tab', { name, exact: true }).click();
-}
-
-/** Opens an action from the Actions tab and waits until prepare has built the form. */
-async function openAction(page, action) {
-  await page.click(tid(`action-${action}`));
-  await page.waitForSelector(tid('action-dialog'));
-  await page.waitForSelector(`${tid('action-form')}`, { timeout: 35_000 });
-}
-
-async function runAndWait(page, terminal) {
-  await page.click(tid('action-run'));
-  await page.waitForSelector(status('action-command-status', terminal), { timeout: 40_000 });
-}
-
-async function closeDialog(page) {
-  await page.click(tid('action-close'));
-  await page.waitForSelector(tid('action-dialog'), { state: 'detached' });
-}
+import { readFileSync } from 'node:fs';
+import {
+  BASE,
+  OWNER,
+  VIEWER,
+  TIMEOUT,
+  results,
+  log,
+  tid,
+  status,
+  assert,
+  watch,
+  shot,
+  scenario,
+  login,
+  nav,
+  openService,
+  openTab,
+  openAction,
+  runAndWait,
+  closeDialog,
+  launchBrowser,
+  finish,
+} from './lib/harness.mjs';
 
 let browser;
 try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  browser = await launchBrowser();
   const owner = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await owner.newPage();
   page.setDefaultTimeout(TIMEOUT);
@@ -450,7 +368,4 @@ try {
   await browser?.close();
 }
 
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-log(`console-e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+finish();

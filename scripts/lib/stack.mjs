@@ -111,7 +111,7 @@ export async function startStack({ owner = { username: 'admin', password: 'demo-
     const admin = new AdminClient(baseUrl);
     await admin.login(owner.username, owner.password);
     const token = await admin.call('POST', '/api/admin/registration-tokens', { name: 'demo-service', expiresInSeconds: 3600 });
-    spawnLogged('demo', [demoEntry], {
+    const demo = spawnLogged('demo', [demoEntry], {
       OPSTAGE_BACKEND_URL: baseUrl,
       OPSTAGE_REGISTRATION_TOKEN: token.token,
       OPSTAGE_AGENT_TOKEN_FILE: join(dataDir, 'demo-agent-token.json'),
@@ -120,7 +120,7 @@ export async function startStack({ owner = { username: 'admin', password: 'demo-
       const services = await admin.call('GET', '/api/admin/capsule-services');
       return services.some((s) => s.code === 'demo-service') && services;
     }, 'the demo service to report');
-    return { baseUrl, dataDir, owner, admin, stop };
+    return { baseUrl, dataDir, owner, admin, stop, demoPid: demo.pid };
   } catch (error) {
     await stop();
     throw error;
