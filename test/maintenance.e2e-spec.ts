@@ -101,6 +101,7 @@ describe('maintenance sweep (fixed clock, seeded rows)', () => {
       deletedCommands: 1,
       deletedHealthReports: 2,
       deletedSessions: 1,
+      deletedLoginThrottles: 0,
       deletedAgentTokens: 1,
       deletedBusEvents: 1,
       wipedSecrets: 2,
