@@ -54,10 +54,12 @@ export class SecurityHardening1764360000000 implements MigrationInterface {
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`DROP INDEX "uq_users_username_key"`);
         await queryRunner.query(`DROP INDEX "idx_users_workspace_created"`);
-        await queryRunner.query(`ALTER TABLE "users" RENAME TO "temporary_users"`);
-        await queryRunner.query(`CREATE TABLE "users" ("id" varchar(40) PRIMARY KEY NOT NULL, "workspaceId" varchar(40) NOT NULL, "username" text NOT NULL, "passwordHash" text NOT NULL, "displayName" text, "role" text NOT NULL DEFAULT ('viewer'), "status" text NOT NULL DEFAULT ('ACTIVE'), "lastLoginAt" varchar(24), "createdAt" varchar(24) NOT NULL, "updatedAt" varchar(24) NOT NULL, CONSTRAINT "UQ_fe0bb3f6520ee0469504521e710" UNIQUE ("username"))`);
-        await queryRunner.query(`INSERT INTO "users"("id", "workspaceId", "username", "passwordHash", "displayName", "role", "status", "lastLoginAt", "createdAt", "updatedAt") SELECT "id", "workspaceId", "username", "passwordHash", "displayName", "role", "status", "lastLoginAt", "createdAt", "updatedAt" FROM "temporary_users"`);
-        await queryRunner.query(`DROP TABLE "temporary_users"`);
+        // Copy-then-rename (not rename-then-copy): renaming "users" away would rewrite the
+        // sessions foreign key to the temporary name, which is then dropped.
+        await queryRunner.query(`CREATE TABLE "temporary_users" ("id" varchar(40) PRIMARY KEY NOT NULL, "workspaceId" varchar(40) NOT NULL, "username" text NOT NULL, "passwordHash" text NOT NULL, "displayName" text, "role" text NOT NULL DEFAULT ('viewer'), "status" text NOT NULL DEFAULT ('ACTIVE'), "lastLoginAt" varchar(24), "createdAt" varchar(24) NOT NULL, "updatedAt" varchar(24) NOT NULL, CONSTRAINT "UQ_fe0bb3f6520ee0469504521e710" UNIQUE ("username"))`);
+        await queryRunner.query(`INSERT INTO "temporary_users"("id", "workspaceId", "username", "passwordHash", "displayName", "role", "status", "lastLoginAt", "createdAt", "updatedAt") SELECT "id", "workspaceId", "username", "passwordHash", "displayName", "role", "status", "lastLoginAt", "createdAt", "updatedAt" FROM "users"`);
+        await queryRunner.query(`DROP TABLE "users"`);
+        await queryRunner.query(`ALTER TABLE "temporary_users" RENAME TO "users"`);
         await queryRunner.query(`CREATE INDEX "idx_users_workspace_created" ON "users" ("workspaceId", "createdAt") `);
         await queryRunner.query(`DROP INDEX "idx_sessions_expires"`);
         await queryRunner.query(`DROP INDEX "idx_sessions_user"`);

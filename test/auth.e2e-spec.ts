@@ -68,11 +68,12 @@ describe('auth (login, sessions, CSRF)', () => {
     expect(cookie?.attrs.has('secure')).toBe(false);
   });
 
-  it('stores only a hash of the session id and never returns the password hash', async () => {
+  it('stores only a hash of the session id, no CSRF token, and never returns the password hash', async () => {
     const res = await login(t.server, TEST_ADMIN);
     const raw = sessionCookie(res)?.value ?? '';
-    const rows: { idHash: string; csrfToken: string }[] = await t.app.get(DataSource).query('SELECT idHash, csrfToken FROM sessions');
+    const rows: { idHash: string }[] = await t.app.get(DataSource).query('SELECT * FROM sessions');
     expect(rows.some((r) => r.idHash === raw)).toBe(false);
+    expect(JSON.stringify(rows)).not.toContain(res.body.data.csrfToken);
     expect(rows.some((r) => r.idHash.length === 64)).toBe(true);
     expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|argon2/);
   });
