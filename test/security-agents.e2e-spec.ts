@@ -7,6 +7,10 @@ import { asAgent, loginAs, type AdminClient } from './support/http';
 import { createToken, registerAgent, registerRaw } from './support/agent-flow';
 import { seedAgentWithService } from './support/seed';
 
+// Bursts, real sockets and a loaded 2-core CI machine: jest's 5 s default is too tight here
+// (npm test's run of every project applied the 5 s default, not the e2e project's testTimeout).
+jest.setTimeout(60_000);
+
 /** Regression tests for the review's agent findings (docs/security.md): takeover, parked polls. */
 describe('security: agents', () => {
   let t: TestApp;

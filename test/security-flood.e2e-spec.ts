@@ -4,6 +4,10 @@ import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from './support/create-test-app';
 import { waitFor } from './support/wait';
 
+// Bursts, real sockets and a loaded 2-core CI machine: jest's 5 s default is too tight here
+// (npm test's run of every project applied the 5 s default, not the e2e project's testTimeout).
+jest.setTimeout(60_000);
+
 /**
  * Unauthenticated traffic cannot grow the database without bound (docs/security.md): 1,500
  * requests with bad agent tokens (long attacker-chosen paths) and bogus registration tokens

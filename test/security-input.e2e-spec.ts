@@ -6,6 +6,10 @@ import { createTestApp, type TestApp } from './support/create-test-app';
 import { loginAs, type AdminClient } from './support/http';
 import { seedAgentWithService } from './support/seed';
 
+// Bursts, real sockets and a loaded 2-core CI machine: jest's 5 s default is too tight here
+// (npm test's run of every project applied the 5 s default, not the e2e project's testTimeout).
+jest.setTimeout(60_000);
+
 const nested = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
 const nestedObject = (depth: number): string => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 

@@ -4,6 +4,10 @@ import { PasswordHasher } from '../src/common/crypto/password-hasher';
 import { createTestApp, TEST_ADMIN, type TestApp } from './support/create-test-app';
 import { loginAs, type AdminClient } from './support/http';
 
+// Bursts, real sockets and a loaded 2-core CI machine: jest's 5 s default is too tight here
+// (npm test's run of every project applied the 5 s default, not the e2e project's testTimeout).
+jest.setTimeout(60_000);
+
 /**
  * Regression tests for the outside review's login findings (docs/security.md): throttling under
  * concurrency, failed-login audit rows, CSRF on GET, look-alike usernames. Each test uses its own

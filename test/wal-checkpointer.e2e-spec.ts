@@ -4,6 +4,10 @@ import { WAL_CHECKPOINT_INTERVAL_MS, WAL_TRUNCATE_ABOVE_BYTES } from '../src/dat
 import { createTestApp, type TestApp } from './support/create-test-app';
 import { sleep, waitFor } from './support/wait';
 
+// Bursts, real sockets and a loaded 2-core CI machine: jest's 5 s default is too tight here
+// (npm test's run of every project applied the 5 s default, not the e2e project's testTimeout).
+jest.setTimeout(60_000);
+
 /** 4,000 audit rows in one statement: a few hundred WAL pages. */
 const BULK_INSERT = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000)
   INSERT INTO "audit_events" ("id", "workspaceId", "actorType", "actorId", "action", "targetType", "targetId", "result", "message",
