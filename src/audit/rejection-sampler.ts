@@ -30,10 +30,14 @@ export class RejectionAuditSampler {
     private readonly clock: Clock,
   ) {}
 
-  /** Writes the audit row unless sampled out or over the cap; returns whether it was written. */
-  async record(ctx: RequestContext, route: string, input: AuditInput): Promise<boolean> {
+  /**
+   * Writes the audit row unless sampled out or over the cap; returns whether it was written.
+   * `variant` (one of a few fixed reasons) samples each reason on its own, so an operator still
+   * sees *why* a registration failed, e.g. `expired` after an earlier `unknown`.
+   */
+  async record(ctx: RequestContext, route: string, input: AuditInput, variant = ''): Promise<boolean> {
     const nowMs = this.clock.nowMs();
-    const key = `${ctx.ip ?? '-'}\u0000${route}\u0000${input.action}`;
+    const key = `${ctx.ip ?? '-'}\u0000${route}\u0000${input.action}\u0000${variant}`;
     const entry = this.seen.get(key);
     if (entry && nowMs - entry.at < REJECTION_SAMPLE_INTERVAL_MS) {
       entry.suppressed += 1;

@@ -113,7 +113,7 @@ export class AgentGatewayService {
         result: 'FAILURE',
         message: error.reason,
         metadata: { reason: error.reason, agentCode: dto.agent.code },
-      });
+      }, error.reason);
       if (error.reason === 'agent_code_taken') {
         throw new DomainError('AGENT_CODE_TAKEN', 'An agent with this code already exists. Re-registering it needs a recovery token bound to its code.', {
           agentCode: dto.agent.code,

@@ -1,12 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max } from 'class-validator';
+import { IsInt, IsOptional, ValidateBy } from 'class-validator';
 import type { Pagination } from './envelope';
 
 const toNumber = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
 
 /** Highest page number accepted: beyond it the offset would leave what the database can address. */
 export const MAX_PAGE = 1_000_000;
+
+/** Only judges integers, so `page=abc` gets one issue (not an integer), not two. */
+const AtMostMaxPage = ValidateBy({
+  name: 'atMostMaxPage',
+  validator: {
+    validate: (value: unknown) => typeof value !== 'number' || !Number.isInteger(value) || value <= MAX_PAGE,
+    defaultMessage: () => `page must be at most ${MAX_PAGE}`,
+  },
+});
 
 /**
  * `page`/`pageSize` as REF: out-of-range numbers are clamped (page ≥ 1, pageSize 1..100, default
@@ -17,7 +26,7 @@ export class PaginationQueryDto {
   @IsOptional()
   @Transform(toNumber)
   @IsInt({ message: 'page must be an integer' })
-  @Max(MAX_PAGE, { message: `page must be at most ${MAX_PAGE}` })
+  @AtMostMaxPage
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
