@@ -43,7 +43,7 @@ export class AuthController {
     return this.auth.me(ctx, this.cookie.read(req));
   }
 
-  /** The current CSRF token; a read that changes nothing (REF rotated it on this GET). */
+  /** The current CSRF token: a read that changes nothing (no state change on GET, docs/security.md). */
   @Roles('viewer')
   @Get('csrf')
   csrf(@Ctx() ctx: RequestContext, @Req() req: Request): Promise<{ csrfToken: string; expiresAt: string }> {

@@ -19,7 +19,7 @@ const AtMostMaxPage = ValidateBy({
 
 /**
  * `page`/`pageSize` as REF: out-of-range numbers are clamped (page ≥ 1, pageSize 1..100, default
- * 20); anything that is not an integer, and a page above MAX_PAGE, is 422 instead of REF's 500.
+ * 20); anything that is not an integer, and a page above MAX_PAGE, is 422, never a 500.
  */
 export class PaginationQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
