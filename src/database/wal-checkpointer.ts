@@ -14,7 +14,8 @@ export const WAL_QUIET_PAGES_PER_TICK = 64;
  * (they never block the writer or readers). A checkpoint empties the log but not the file, so
  * after a burst the WAL would keep its high-water size for good; once the burst is over (few new
  * pages since the last tick, everything already copied) a TRUNCATE checkpoint gives the space
- * back. It is cheap then: nothing is left to copy, and it only resets the file. Plain JavaScript
+ * back. It is cheap then: nothing is left to copy, and it only resets the file; it never waits for
+ * a reader (busy timeout 0), so it cannot hold up the app's writes. Plain JavaScript
  * evaluated in the worker, so the same code runs from the build and under the tests;
  * better-sqlite3 is passed as a resolved path.
  */
@@ -31,8 +32,10 @@ const timer = setInterval(() => {
     const calm = r.log - lastLog <= workerData.quietPages;
     lastLog = r.log;
     if (calm && r.busy === 0 && r.log === r.checkpointed && walSize() > workerData.truncateAboveBytes) {
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      lastLog = 0;
+      // Without waiting: a TRUNCATE that waited for a reader would hold the write lock meanwhile
+      // and stall the app's next write. Busy now means "try again on a later tick".
+      db.pragma('busy_timeout = 0');
+      try { lastLog = db.pragma('wal_checkpoint(TRUNCATE)')[0].busy ? lastLog : 0; } finally { db.pragma('busy_timeout = 5000'); }
     }
   } catch (error) { parentPort.postMessage(String(error && error.message || error)); }
 }, workerData.intervalMs);
