@@ -82,6 +82,10 @@ export class WalCheckpointer implements OnApplicationBootstrap, BeforeApplicatio
     const worker = this.worker;
     this.worker = undefined;
     if (!worker) return;
+    // A worker still starting when the app closes may fail to open a file that is going away
+    // with it (temporary data dirs): that is not an error of the running server, so it is not logged.
+    worker.removeAllListeners('error').removeAllListeners('message');
+    worker.on('error', () => undefined);
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     worker.postMessage('stop');
     await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 2000).unref())]);
