@@ -361,10 +361,13 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     expect(seenByViewer.result?.data).toMatchObject({ keyId: 'key_1', generatedKey: '[REDACTED]', recoveryCode: '[REDACTED]' });
     expect(JSON.stringify(seenByViewer)).not.toContain(key);
 
-    const first = await bed.commandDetail(exec.id, operator);
-    expect(first.result).toMatchObject({ success: true, message: 'Key created', data: { keyId: 'key_1', generatedKey: key, recoveryCode: recovery } });
-    const second = await bed.commandDetail(exec.id, operator);
-    expect(second.result?.data).toMatchObject({ keyId: 'key_1', generatedKey: '[REDACTED]', recoveryCode: '[REDACTED]' });
+    // Reading the detail never reveals; the explicit reveal (POST, once) does.
+    const read = await bed.commandDetail(exec.id, operator);
+    expect(read.result).toMatchObject({ success: true, message: 'Key created', data: { keyId: 'key_1', generatedKey: '[REDACTED]', recoveryCode: '[REDACTED]' } });
+    const revealed = await operator.post(`/api/admin/commands/${exec.id}/reveal`);
+    expect(revealed.status).toBe(200);
+    expect((revealed.body as Envelope<{ fields: Record<string, unknown> }>).data.fields).toEqual({ generatedKey: key, recoveryCode: recovery });
+    expect((await operator.post(`/api/admin/commands/${exec.id}/reveal`)).status).toBe(409);
     const byOwner = await bed.commandDetail(exec.id, bed.admin);
     expect(JSON.stringify(byOwner)).not.toContain(key);
     const viewerAgain = await bed.commandDetail(exec.id, viewer);

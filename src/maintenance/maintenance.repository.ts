@@ -4,6 +4,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { AgentEntity } from '../agents/agent.entity';
 import { AgentTokenEntity } from '../agents/agent-token.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { CapsuleServiceEntity } from '../capsule-services/capsule-service.entity';
 import { HealthReportEntity } from '../capsule-services/health-report.entity';
@@ -218,6 +219,12 @@ export class MaintenanceRepository {
     return this.deleteInBatches(SessionEntity, (em) =>
       em.createQueryBuilder(SessionEntity, 's').select('s.id', 'id').where('s.expiresAt < :now', { now }),
     );
+  }
+
+  /** Login-throttle windows that opened before `cutoff` have ended and count nothing. */
+  async pruneLoginThrottle(cutoff: string): Promise<number> {
+    const res = await this.tx.manager.createQueryBuilder().delete().from(LoginThrottleEntity).where('windowStart <= :cutoff', { cutoff }).execute();
+    return res.affected ?? 0;
   }
 
   pruneRevokedAgentTokens(cutoff: string): Promise<number> {

@@ -21,6 +21,7 @@ function build(overrides: Partial<Record<keyof MaintenanceRepository, jest.Mock>
     pruneCommands: jest.fn().mockResolvedValue({}),
     pruneHealthReports: zero,
     pruneSessions: zero,
+    pruneLoginThrottle: zero,
     pruneRevokedAgentTokens: zero,
     pruneBusEvents: zero,
     wipeSealedSecrets: zero,

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { statfsSync } from 'node:fs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LivenessWriter } from '../agents/liveness-writer';
+import { LOGIN_WINDOW_MS } from '../auth/login-throttle';
 import { AuditService } from '../audit/audit.service';
 import { RequestContext } from '../common/context/request-context';
 import { DomainEvents } from '../common/events/domain-events';
@@ -22,6 +23,7 @@ export interface SweepResult {
   deletedCommands: number;
   deletedHealthReports: number;
   deletedSessions: number;
+  deletedLoginThrottles: number;
   deletedAgentTokens: number;
   deletedBusEvents: number;
   wipedSecrets: number;
@@ -113,6 +115,7 @@ export class MaintenanceService implements OnModuleInit {
       const deletedCommands = Object.values(prunedCommands).reduce((a, b) => a + b, 0);
       const deletedHealthReports = await this.repository.pruneHealthReports(Math.max(1, s.healthReportsKeep));
       const deletedSessions = await this.repository.pruneSessions(now);
+      const deletedLoginThrottles = await this.repository.pruneLoginThrottle(ago(LOGIN_WINDOW_MS));
       const deletedAgentTokens = retention ? await this.repository.pruneRevokedAgentTokens(retention) : 0;
       const deletedBusEvents = retention ? await this.repository.pruneBusEvents(retention) : 0;
       const wipedSecrets = await this.repository.wipeSealedSecrets(now);
@@ -126,6 +129,7 @@ export class MaintenanceService implements OnModuleInit {
         deletedCommands,
         deletedHealthReports,
         deletedSessions,
+        deletedLoginThrottles,
         deletedAgentTokens,
         deletedBusEvents,
         wipedSecrets,

@@ -20,7 +20,7 @@ import {
 import { RegistrationTokensRepository } from './registration-tokens.repository';
 
 /** Why a registration token could not be used; only the audit row sees it (one 401 for all). */
-export type TokenRejection = 'malformed' | 'unknown' | 'used' | 'revoked' | 'expired' | 'agent_code_mismatch';
+export type TokenRejection = 'malformed' | 'unknown' | 'used' | 'revoked' | 'expired' | 'agent_code_mismatch' | 'agent_code_taken';
 
 export type TokenCheck = { ok: true; token: RegistrationTokenEntity } | { ok: false; reason: TokenRejection; tokenId: string | null };
 

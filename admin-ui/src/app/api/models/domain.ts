@@ -175,6 +175,21 @@ export interface CommandResult {
   data?: unknown;
   error?: unknown;
   reportedAt?: string;
+  /** Present when the result had one-time fields; they are only handed out by `POST …/reveal`. */
+  oneTime?: OneTimeState | null;
+}
+
+export interface OneTimeState {
+  revealable: boolean;
+  expiresAt: string | null;
+  revealedAt: string | null;
+  revealedByUserId: string | null;
+}
+
+export interface RevealedSecret {
+  commandId: string;
+  fields: Record<string, unknown>;
+  revealedAt: string;
 }
 
 export interface CommandDetail extends Command {
