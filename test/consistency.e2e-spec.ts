@@ -1,7 +1,9 @@
 import { rmSync } from 'node:fs';
+import type { ActionDefinitionWire, ConfigItemWire } from '../sdk/src/protocol';
+import { reportedService } from './support/agent-flow';
 import { poll } from './support/commands-helpers';
 import { createTestApp, FixedClock, type TestApp } from './support/create-test-app';
-import { loginAs, type AdminClient } from './support/http';
+import { asAgent, loginAs, type AdminClient } from './support/http';
 import { registerAgent, type SeededAgent } from './support/seed';
 
 interface Envelope<T> {
@@ -44,6 +46,61 @@ describe('consistency of reads after writes', () => {
   async function command(id: string): Promise<CommandView> {
     return ((await admin.get(`/api/admin/commands/${id}`).expect(200)).body as Envelope<CommandView>).data;
   }
+
+  const action = (name: string): ActionDefinitionWire => ({ name, label: name, dangerLevel: 'LOW', requiresConfirmation: false });
+  const config = (key: string): ConfigItemWire => ({ key, type: 'string', valuePreview: `${key}-value` });
+
+  async function reportCatalog(a: SeededAgent, actions: string[], configs: string[]): Promise<void> {
+    const service = reportedService(a.serviceCode, { actions: actions.map(action), configs: configs.map(config) });
+    await asAgent(t.server, a.token).post(`/api/agents/${a.agentId}/services/report`, { services: [service] }).expect(200);
+  }
+
+  describe('catalog replacement', () => {
+    it('a re-report without some actions and configs removes them from every catalog read; their history stays', async () => {
+      const a = await registerAgent(t.server, admin, 'catalog-agent', [action('echo')]);
+      await reportCatalog(a, ['echo', 'old'], ['keep.me', 'drop.me']);
+      const oldId = (((await admin.get(`/api/admin/capsule-services/${a.serviceId}/actions/old`).expect(200)).body as Envelope<{ id: string }>).data).id;
+      const oldCommand = (await execute(a, 'old')).data.id;
+      await poll(t.server, a.agentId, a.token);
+      await asAgent(t.server, a.token).post(`/api/agents/${a.agentId}/commands/${oldCommand}/result`, { success: false, message: 'boom', data: { tried: true }, error: { code: 'BOOM' } }).expect(200);
+
+      await reportCatalog(a, ['echo'], ['keep.me']);
+      const names = (rows: { name?: string; key?: string }[]): (string | undefined)[] => rows.map((r) => r.name ?? r.key);
+      const detail = ((await admin.get(`/api/admin/capsule-services/${a.serviceId}`).expect(200)).body as Envelope<{ actions: { name: string }[]; configs: { key: string }[] }>).data;
+      expect(names(detail.actions)).toEqual(['echo']);
+      expect(names(detail.configs)).toEqual(['keep.me']);
+      expect(names(((await admin.get(`/api/admin/capsule-services/${a.serviceId}/actions`)).body as Envelope<{ name: string }[]>).data)).toEqual(['echo']);
+      expect(names(((await admin.get(`/api/admin/capsule-services/${a.serviceId}/configs`)).body as Envelope<{ key: string }[]>).data)).toEqual(['keep.me']);
+
+      const notFound = { status: 404, code: 'ACTION_NOT_FOUND' };
+      const outcome = (res: { status: number; body: unknown }): { status: number; code: string | undefined } => ({ status: res.status, code: (res.body as Envelope<unknown>).error?.code });
+      expect(outcome(await admin.get(`/api/admin/capsule-services/${a.serviceId}/actions/old`))).toEqual(notFound);
+      expect(outcome(await admin.post(`/api/admin/capsule-services/${a.serviceId}/actions/old`, { payload: {} }))).toEqual(notFound);
+      expect(outcome(await admin.post(`/api/admin/capsule-services/${a.serviceId}/actions/old/prepare`))).toEqual(notFound);
+      expect(outcome(await admin.post(`/api/admin/commands/${oldCommand}/retry`))).toEqual(notFound);
+
+      // History: the old command still reads in full, by id and in the lists.
+      const old = ((await admin.get(`/api/admin/commands/${oldCommand}`).expect(200)).body as Envelope<CommandView & { result: { data: unknown } | null }>).data;
+      expect(old).toMatchObject({ actionName: 'old', status: 'FAILED', errorCode: 'BOOM', result: { data: { tried: true } } });
+      const listed = ((await admin.get(`/api/admin/commands?serviceId=${a.serviceId}&actionName=old`)).body as Envelope<CommandView[]>).data;
+      expect(listed.map((c) => c.id)).toEqual([oldCommand]);
+
+      // Reported again, the action comes back with its old id.
+      await reportCatalog(a, ['echo', 'old'], ['keep.me']);
+      expect((((await admin.get(`/api/admin/capsule-services/${a.serviceId}/actions/old`).expect(200)).body as Envelope<{ id: string }>).data).id).toBe(oldId);
+      expect((await execute(a, 'old')).success).toBe(true);
+    });
+
+    it('an action the agent reports as disabled stays listed and is refused with 409 ACTION_DISABLED', async () => {
+      const a = await registerAgent(t.server, admin, 'disabled-agent', [action('echo')]);
+      const service = reportedService(a.serviceCode, { actions: [action('echo'), { ...action('off'), enabled: false } as ActionDefinitionWire] });
+      await asAgent(t.server, a.token).post(`/api/agents/${a.agentId}/services/report`, { services: [service] }).expect(200);
+      const listed = ((await admin.get(`/api/admin/capsule-services/${a.serviceId}/actions`)).body as Envelope<{ name: string; enabled: boolean }[]>).data;
+      expect(listed.map((x) => [x.name, x.enabled])).toEqual([['echo', true], ['off', false]]);
+      const res = await admin.post(`/api/admin/capsule-services/${a.serviceId}/actions/off`, { payload: {} });
+      expect({ status: res.status, code: (res.body as Envelope<unknown>).error?.code }).toEqual({ status: 409, code: 'ACTION_DISABLED' });
+    });
+  });
 
   describe('command expiry', () => {
     it('the scheduled sweep expires with the same code and message as read-time expiry and cancel', async () => {
