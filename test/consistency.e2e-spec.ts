@@ -102,6 +102,53 @@ describe('consistency of reads after writes', () => {
     });
   });
 
+  describe('service health', () => {
+    interface HealthView {
+      id: string;
+      serviceId: string;
+      agentId: string;
+      status: string;
+      message: string | null;
+      details: Record<string, unknown>;
+      reportedAt: string;
+    }
+
+    it('GET …/health is the latest report (or null); …/health/history pages the reports newest first', async () => {
+      const a = await registerAgent(t.server, admin, 'health-agent', [action('echo')]);
+      const hb = (health: object): Promise<unknown> =>
+        asAgent(t.server, a.token).post(`/api/agents/${a.agentId}/heartbeat`, { serviceId: a.serviceId, health }).expect(200);
+      clock.advance(1000);
+      await hb({ status: 'DEGRADED', message: 'slow', details: { latencyMs: 900 } });
+      clock.advance(1000);
+      await hb({ status: 'DOWN', message: 'gone' });
+
+      const latest = ((await admin.get(`/api/admin/capsule-services/${a.serviceId}/health`).expect(200)).body as Envelope<HealthView | null>).data;
+      expect(latest).toMatchObject({ serviceId: a.serviceId, agentId: a.agentId, status: 'DOWN', message: 'gone', details: {} });
+      expect(Array.isArray(latest)).toBe(false);
+
+      const page1 = (await admin.get(`/api/admin/capsule-services/${a.serviceId}/health/history?pageSize=2`).expect(200)).body as Envelope<HealthView[]>;
+      expect(page1.data.map((h) => h.status)).toEqual(['DOWN', 'DEGRADED']);
+      expect(page1.data[0]).toEqual(latest);
+      expect(page1.pagination).toEqual({ page: 1, pageSize: 2, total: 3 });
+      const page2 = (await admin.get(`/api/admin/capsule-services/${a.serviceId}/health/history?page=2&pageSize=2`).expect(200)).body as Envelope<HealthView[]>;
+      expect(page2.data.map((h) => h.status)).toEqual(['UP']);
+      const bad = await admin.get(`/api/admin/capsule-services/${a.serviceId}/health/history?pageSize=abc`);
+      expect({ status: bad.status, code: (bad.body as Envelope<unknown>).error?.code }).toEqual({ status: 422, code: 'VALIDATION_FAILED' });
+      expect((await admin.get('/api/admin/capsule-services/svc_missing/health/history')).status).toBe(404);
+    });
+
+    it('a service that never reported health answers null and an empty history', async () => {
+      const a = await registerAgent(t.server, admin, 'quiet-agent', [action('echo')]);
+      await asAgent(t.server, a.token)
+        .post(`/api/agents/${a.agentId}/services/report`, { services: [{ ...reportedService('quiet-svc'), health: undefined }] })
+        .expect(200);
+      const quiet = ((await admin.get('/api/admin/capsule-services?q=quiet-svc')).body as Envelope<{ id: string }[]>).data[0]!.id;
+      expect(((await admin.get(`/api/admin/capsule-services/${quiet}/health`).expect(200)).body as Envelope<unknown>).data).toBeNull();
+      const history = (await admin.get(`/api/admin/capsule-services/${quiet}/health/history`).expect(200)).body as Envelope<unknown[]>;
+      expect({ data: history.data, total: history.pagination?.total }).toEqual({ data: [], total: 0 });
+    });
+  });
+
   describe('command expiry', () => {
     it('the scheduled sweep expires with the same code and message as read-time expiry and cancel', async () => {
       const a = await registerAgent(t.server, admin, 'expiry-agent', [{ name: 'echo', label: 'Echo', timeoutSeconds: 5 }]);

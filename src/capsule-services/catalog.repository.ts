@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
+import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ActionDefinitionEntity } from './action-definition.entity';
 import { ConfigItemEntity } from './config-item.entity';
@@ -45,8 +46,10 @@ export class CatalogRepository {
     return em.findOne(HealthReportEntity, { where: { serviceId }, order: { reportedAt: 'DESC', id: 'DESC' } });
   }
 
-  recentHealth(serviceId: string, limit: number, em: EntityManager = this.tx.manager): Promise<HealthReportEntity[]> {
-    return em.find(HealthReportEntity, { where: { serviceId }, order: { reportedAt: 'DESC', id: 'DESC' }, take: limit });
+  /** One page of the service's health reports, newest first, with the total. */
+  healthPage(serviceId: string, offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[HealthReportEntity[], number]> {
+    const qb = em.createQueryBuilder(HealthReportEntity, 'h').where('h.serviceId = :serviceId', { serviceId }).orderBy('h.reportedAt', 'DESC').addOrderBy('h.id', 'DESC');
+    return findPage(qb, offset, limit);
   }
 
   async insertHealth(row: HealthReportEntity, em: EntityManager = this.tx.manager): Promise<void> {

@@ -217,7 +217,7 @@ export class ServiceReportService {
     await this.catalog.saveActions(actionRows, em);
   }
 
-  private async insertHealth(serviceId: string, agentId: string, health: { status: string; message: string | null; details: Record<string, unknown> }, now: string, em?: EntityManager): Promise<void> {
+  private async insertHealth(serviceId: string, agentId: string, health: { status: HealthStatus; message: string | null; details: Record<string, unknown> }, now: string, em?: EntityManager): Promise<void> {
     await this.catalog.insertHealth(
       { id: this.ids.next('hlr'), workspaceId: DEFAULT_WORKSPACE_ID, serviceId, agentId, status: health.status, message: health.message, detailsJson: JSON.stringify(health.details), reportedAt: now, createdAt: now },
       em,

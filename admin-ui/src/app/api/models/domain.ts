@@ -96,13 +96,18 @@ export interface CapsuleService {
   updatedAt: string;
 }
 
+/**
+ * `GET …/capsule-services/:id/health` (latest or null), `…/health/history` rows and the detail's
+ * `health`. Must equal the server's `HealthReportResponse` (checked by `npm run typecheck`).
+ */
 export interface HealthReport {
-  id?: string;
+  id: string;
+  serviceId: string;
+  agentId: string;
   status: HealthStatus;
-  message?: string | null;
-  details?: JsonObject | null;
-  reportedAt?: string;
-  createdAt?: string;
+  message: string | null;
+  details: JsonObject;
+  reportedAt: string;
 }
 
 /** Config rows: REF returns raw columns (`configKey`, 0/1 flags); the REC shape uses `key` and booleans. */
