@@ -57,8 +57,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   const cookies = cookieParser();
   app.use((req: Request, res: Response, next: NextFunction) => (isAgentApi(req.url) ? next() : cookies(req, res, next)));
   app.use(requireJsonBodies);
-  app.use(json({ limit: config.commandResultMaxBytes + BODY_OVERHEAD_BYTES, type: isJsonRequest }));
+  // Not strict: any JSON value parses, so requireObjectBodies can tell "valid JSON, wrong shape"
+  // (422) from text that does not parse (400 INVALID_JSON).
+  app.use(json({ limit: config.commandResultMaxBytes + BODY_OVERHEAD_BYTES, type: isJsonRequest, strict: false }));
   app.use(bodyErrors);
+  app.use(requireObjectBodies);
   app.use(consoleMiddleware(config.staticDir));
   setupOpenApi(app, config);
   // Agents send their next request right after a long-poll (≤ 30 s) or heartbeat answer. With
@@ -118,6 +121,26 @@ function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunct
           : undefined;
   if (!rendered) return next(error);
   res.status(rendered.status).json({ success: false, error: { code: rendered.code, message: rendered.message, requestId: requestIdOf(req) } });
+}
+
+/**
+ * Every request body is a JSON object. An array, string, number, `null` or boolean is a malformed
+ * body like any other: 422 VALIDATION_FAILED with an issue, on every route (docs/api.md).
+ */
+function requireObjectBodies(req: Request, res: Response, next: NextFunction): void {
+  const body: unknown = req.body;
+  // undefined: nothing was parsed (no body, or not JSON).
+  if (body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body))) return next();
+  const kind = body === null ? 'null' : Array.isArray(body) ? 'an array' : `a ${typeof body}`;
+  res.status(422).json({
+    success: false,
+    error: {
+      code: 'VALIDATION_FAILED',
+      message: 'Request validation failed.',
+      details: { issues: [{ path: '', message: `Request body must be a JSON object, not ${kind}.` }] },
+      requestId: requestIdOf(req),
+    },
+  });
 }
 
 function setupOpenApi(app: INestApplication, config: AppConfig): void {
