@@ -29,11 +29,13 @@ export interface CsrfResponse {
   expiresAt: string;
 }
 
+/** `GET /api/system/version`; must equal the server's `SystemVersion` (checked by `npm run typecheck`). */
 export interface SystemVersion {
   version: string;
-  edition: string;
+  edition: 'ce';
   commit?: string;
   buildTime?: string;
+  features: { capsuleBus: boolean };
 }
 
 export type RegistrationTokenStatus = 'ACTIVE' | 'USED' | 'REVOKED' | 'EXPIRED';
