@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { createTestApp, type TestApp } from './support/create-test-app';
 import { answerNext, start } from './support/commands-helpers';
@@ -30,7 +29,6 @@ describe('read your writes after a heartbeat', () => {
   });
   afterAll(async () => {
     await t.close();
-    rmSync(t.dataDir, { recursive: true, force: true });
   });
 
   /** An agent stored ONLINE with a 10-minute-old stamp (OFFLINE by age) that has just heartbeated. */

@@ -1,9 +1,7 @@
-import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { createToken, registerAgent, registerRaw, reportedService } from './support/agent-flow';
 import { poll } from './support/commands-helpers';
-import { createTestApp, FixedClock, type TestApp } from './support/create-test-app';
-import { loginAs, type AdminClient } from './support/http';
+import { appPerTest } from './support/app-per-test';
 import { seedAgentWithService } from './support/seed';
 
 interface Envelope<T> {
@@ -20,31 +18,19 @@ const VALIDATION_FAILED = { status: 422, code: 'VALIDATION_FAILED' };
 
 /** What an agent or client written for the reference 0.4 SDK sends must work, and its mistakes get REF's codes (issue 16, items 5–8). */
 describe('reference agents and clients', () => {
-  let t: TestApp;
-  let admin: AdminClient;
-  let clock: FixedClock;
-
-  beforeEach(async () => {
-    clock = new FixedClock(new Date());
-    t = await createTestApp({ clock });
-    admin = await loginAs(t.server);
-  });
-  afterEach(async () => {
-    await t.close();
-    rmSync(t.dataDir, { recursive: true, force: true });
-  });
+  const app = appPerTest();
 
   describe('command poll limit', () => {
     it('clamps a limit above 10 to 10; non-numbers, fractions and values below 1 are 422', async () => {
-      const a = await seedAgentWithService(t.app);
-      for (let i = 0; i < 12; i += 1) await admin.post(`/api/admin/capsule-services/${a.serviceId}/actions/ping`, { payload: {} }).expect(200);
-      const first = await poll(t.server, a.agentId, a.token, '?limit=20');
+      const a = await seedAgentWithService(app.t.app);
+      for (let i = 0; i < 12; i += 1) await app.admin.post(`/api/admin/capsule-services/${a.serviceId}/actions/ping`, { payload: {} }).expect(200);
+      const first = await poll(app.t.server, a.agentId, a.token, '?limit=20');
       expect(first.status).toBe(200);
       expect((first.body as Envelope<unknown[]>).data).toHaveLength(10);
-      const huge = await poll(t.server, a.agentId, a.token, '?limit=1000000');
+      const huge = await poll(app.t.server, a.agentId, a.token, '?limit=1000000');
       expect((huge.body as Envelope<unknown[]>).data).toHaveLength(2);
       for (const bad of ['abc', '0', '-1', '2.5', '']) {
-        const res = await poll(t.server, a.agentId, a.token, `?limit=${bad}`);
+        const res = await poll(app.t.server, a.agentId, a.token, `?limit=${bad}`);
         if (bad === '') {
           expect(res.status).toBe(200);
           continue;
@@ -59,19 +45,19 @@ describe('reference agents and clients', () => {
     const NOT_OBJECTS = ['[]', '[{"username":"admin"}]', '"admin"', '42', 'null', 'true'];
 
     it('are 422 VALIDATION_FAILED with an issue on every kind of endpoint; unparsable text stays 400 INVALID_JSON', async () => {
-      const a = await seedAgentWithService(t.app);
+      const a = await seedAgentWithService(app.t.app);
       const endpoints: { name: string; send: (body: string) => request.Test }[] = [
-        { name: 'login (public)', send: (body) => request(t.server).post('/api/admin/auth/login').set('Content-Type', 'application/json').send(body) },
-        { name: 'register (public, agent API)', send: (body) => request(t.server).post('/api/agents/register').set('Content-Type', 'application/json').send(body) },
+        { name: 'login (public)', send: (body) => request(app.t.server).post('/api/admin/auth/login').set('Content-Type', 'application/json').send(body) },
+        { name: 'register (public, agent API)', send: (body) => request(app.t.server).post('/api/agents/register').set('Content-Type', 'application/json').send(body) },
         {
           name: 'heartbeat (agent)',
-          send: (body) => request(t.server).post(`/api/agents/${a.agentId}/heartbeat`).set('Authorization', `Bearer ${a.token}`).set('Content-Type', 'application/json').send(body),
+          send: (body) => request(app.t.server).post(`/api/agents/${a.agentId}/heartbeat`).set('Authorization', `Bearer ${a.token}`).set('Content-Type', 'application/json').send(body),
         },
         {
           name: 'execute (operator)',
-          send: (body) => admin.agent.post(`/api/admin/capsule-services/${a.serviceId}/actions/ping`).set('X-CSRF-Token', admin.csrfToken).set('Content-Type', 'application/json').send(body),
+          send: (body) => app.admin.agent.post(`/api/admin/capsule-services/${a.serviceId}/actions/ping`).set('X-CSRF-Token', app.admin.csrfToken).set('Content-Type', 'application/json').send(body),
         },
-        { name: 'logout (no body expected)', send: (body) => admin.agent.post('/api/admin/auth/logout').set('X-CSRF-Token', admin.csrfToken).set('Content-Type', 'application/json').send(body) },
+        { name: 'logout (no body expected)', send: (body) => app.admin.agent.post('/api/admin/auth/logout').set('X-CSRF-Token', app.admin.csrfToken).set('Content-Type', 'application/json').send(body) },
       ];
       for (const endpoint of endpoints) {
         for (const body of NOT_OBJECTS) {
@@ -84,7 +70,7 @@ describe('reference agents and clients', () => {
         expect({ endpoint: endpoint.name, ...outcome(broken) }).toEqual({ endpoint: endpoint.name, status: 400, code: 'INVALID_JSON' });
       }
       // The session survived every refused logout.
-      expect((await admin.get('/api/admin/auth/me')).status).toBe(200);
+      expect((await app.admin.get('/api/admin/auth/me')).status).toBe(200);
     });
   });
 
@@ -92,58 +78,58 @@ describe('reference agents and clients', () => {
     it('a token that is not a string or lacks the opstage_reg_ prefix is 422 on registrationToken; a well-formed bad one is 401', async () => {
       const agent = { code: 'shape-agent' };
       for (const registrationToken of [12345, null, true, ['opstage_reg_x'], { token: 'x' }, 'opstage_agent_abc', 'abc', '']) {
-        const res = await registerRaw(t.server, { registrationToken, agent });
+        const res = await registerRaw(app.t.server, { registrationToken, agent });
         expect({ registrationToken, ...outcome(res) }).toEqual({ registrationToken, ...VALIDATION_FAILED });
         expect((res.body as Envelope<unknown>).error?.details?.issues?.map((i) => i.path)).toContain('registrationToken');
       }
-      const unknown = await registerRaw(t.server, { registrationToken: 'opstage_reg_unknownunknownunknownunknown', agent });
+      const unknown = await registerRaw(app.t.server, { registrationToken: 'opstage_reg_unknownunknownunknownunknown', agent });
       expect(outcome(unknown)).toEqual({ status: 401, code: 'REGISTRATION_TOKEN_INVALID' });
 
-      const used = await createToken(admin);
-      expect((await registerRaw(t.server, { registrationToken: used.token, agent })).status).toBe(200);
-      expect(outcome(await registerRaw(t.server, { registrationToken: used.token, agent: { code: 'other-agent' } }))).toEqual({ status: 401, code: 'REGISTRATION_TOKEN_INVALID' });
-      const revoked = await createToken(admin);
-      await admin.post(`/api/admin/registration-tokens/${revoked.id}/revoke`).expect(200);
-      expect(outcome(await registerRaw(t.server, { registrationToken: revoked.token, agent: { code: 'third-agent' } }))).toEqual({ status: 401, code: 'REGISTRATION_TOKEN_INVALID' });
+      const used = await createToken(app.admin);
+      expect((await registerRaw(app.t.server, { registrationToken: used.token, agent })).status).toBe(200);
+      expect(outcome(await registerRaw(app.t.server, { registrationToken: used.token, agent: { code: 'other-agent' } }))).toEqual({ status: 401, code: 'REGISTRATION_TOKEN_INVALID' });
+      const revoked = await createToken(app.admin);
+      await app.admin.post(`/api/admin/registration-tokens/${revoked.id}/revoke`).expect(200);
+      expect(outcome(await registerRaw(app.t.server, { registrationToken: revoked.token, agent: { code: 'third-agent' } }))).toEqual({ status: 401, code: 'REGISTRATION_TOKEN_INVALID' });
     });
   });
 
   describe('registration token deletion', () => {
     it('only REVOKED and EXPIRED tokens can be deleted; ACTIVE and USED are 409 REGISTRATION_TOKEN_NOT_DELETABLE', async () => {
-      const active = await createToken(admin);
-      const used = await createToken(admin);
-      await registerRaw(t.server, { registrationToken: used.token, agent: { code: 'used-by-me' } }).expect(200);
-      const revoked = await createToken(admin);
-      await admin.post(`/api/admin/registration-tokens/${revoked.id}/revoke`).expect(200);
-      const expired = await createToken(admin, { name: 'short', expiresInSeconds: 60 });
-      clock.advance(61_000);
+      const active = await createToken(app.admin);
+      const used = await createToken(app.admin);
+      await registerRaw(app.t.server, { registrationToken: used.token, agent: { code: 'used-by-me' } }).expect(200);
+      const revoked = await createToken(app.admin);
+      await app.admin.post(`/api/admin/registration-tokens/${revoked.id}/revoke`).expect(200);
+      const expired = await createToken(app.admin, { name: 'short', expiresInSeconds: 60 });
+      app.clock.advance(61_000);
 
       const notDeletable = { status: 409, code: 'REGISTRATION_TOKEN_NOT_DELETABLE' };
-      expect(outcome(await admin.delete(`/api/admin/registration-tokens/${active.id}`))).toEqual(notDeletable);
-      const usedRes = await admin.delete(`/api/admin/registration-tokens/${used.id}`);
+      expect(outcome(await app.admin.delete(`/api/admin/registration-tokens/${active.id}`))).toEqual(notDeletable);
+      const usedRes = await app.admin.delete(`/api/admin/registration-tokens/${used.id}`);
       expect(outcome(usedRes)).toEqual(notDeletable);
       expect((usedRes.body as Envelope<unknown>).error?.details).toMatchObject({ status: 'USED' });
-      expect(outcome(await admin.delete(`/api/admin/registration-tokens/${revoked.id}`))).toEqual({ status: 200, code: undefined });
-      expect(outcome(await admin.delete(`/api/admin/registration-tokens/${expired.id}`))).toEqual({ status: 200, code: undefined });
+      expect(outcome(await app.admin.delete(`/api/admin/registration-tokens/${revoked.id}`))).toEqual({ status: 200, code: undefined });
+      expect(outcome(await app.admin.delete(`/api/admin/registration-tokens/${expired.id}`))).toEqual({ status: 200, code: undefined });
 
       // The USED token is still the record of which token registered which agent.
-      const list = (await admin.get('/api/admin/registration-tokens?status=USED')).body as Envelope<{ id: string; agentId: string | null }[]>;
+      const list = (await app.admin.get('/api/admin/registration-tokens?status=USED')).body as Envelope<{ id: string; agentId: string | null }[]>;
       expect(list.data.map((r) => r.id)).toEqual([used.id]);
       expect(list.data[0]!.agentId).toMatch(/^agt_/);
     });
   });
 
   it('a reference 0.4 agent registers, heartbeats, polls with limit=20 and reports a result unchanged', async () => {
-    const { agentId, agentToken } = await registerAgent(t.server, admin, 'ref-agent', {
+    const { agentId, agentToken } = await registerAgent(app.t.server, app.admin, 'ref-agent', {
       service: reportedService('ref-svc'),
     });
     const bearer = { Authorization: `Bearer ${agentToken}` };
-    await request(t.server).post(`/api/agents/${agentId}/heartbeat`).set(bearer).send({}).expect(200);
-    const svc = ((await admin.get('/api/admin/capsule-services?q=ref-svc')).body as Envelope<{ id: string }[]>).data[0]!.id;
-    const cmd = ((await admin.post(`/api/admin/capsule-services/${svc}/actions/echo`, { payload: {} }).expect(200)).body as Envelope<{ id: string }>).data.id;
-    const polled = await request(t.server).get(`/api/agents/${agentId}/commands?limit=20`).set(bearer).expect(200);
+    await request(app.t.server).post(`/api/agents/${agentId}/heartbeat`).set(bearer).send({}).expect(200);
+    const svc = ((await app.admin.get('/api/admin/capsule-services?q=ref-svc')).body as Envelope<{ id: string }[]>).data[0]!.id;
+    const cmd = ((await app.admin.post(`/api/admin/capsule-services/${svc}/actions/echo`, { payload: {} }).expect(200)).body as Envelope<{ id: string }>).data.id;
+    const polled = await request(app.t.server).get(`/api/agents/${agentId}/commands?limit=20`).set(bearer).expect(200);
     expect((polled.body as Envelope<{ id: string }[]>).data.map((c) => c.id)).toEqual([cmd]);
-    await request(t.server).post(`/api/agents/${agentId}/commands/${cmd}/result`).set(bearer).send({ success: true, data: {} }).expect(200);
-    expect(((await admin.get(`/api/admin/commands/${cmd}`)).body as Envelope<{ status: string }>).data.status).toBe('SUCCEEDED');
+    await request(app.t.server).post(`/api/agents/${agentId}/commands/${cmd}/result`).set(bearer).send({ success: true, data: {} }).expect(200);
+    expect(((await app.admin.get(`/api/admin/commands/${cmd}`)).body as Envelope<{ status: string }>).data.status).toBe('SUCCEEDED');
   });
 });

@@ -3,7 +3,7 @@
 // harness's watch(), nothing is forgiven: any response >= 400, any failed request and any
 // browser console error or page error fails the page. A disabled feature must not be called at
 // all: with the Capsule Bus off, no request may go to /api/admin/bus.
-import { BASE, OWNER, VIEWER, TIMEOUT, tid, log, results, shot, login, launchBrowser, finish } from './harness.mjs';
+import { BASE, OWNER, VIEWER, TIMEOUT, tid, log, results, scenario, login, launchBrowser, finish } from './harness.mjs';
 
 const OPERATOR = { username: process.env.E2E_OPERATOR_USER ?? 'operator', password: process.env.E2E_OPERATOR_PASS ?? '' };
 const SERVICE_TABS = ['overview', 'manifest', 'health', 'configs', 'actions', 'commands', 'audit'];
@@ -109,23 +109,15 @@ function pagesFor(role, f) {
   return pages;
 }
 
-async function checkPage(page, watcher, name, open, busOn) {
-  const before = { problems: watcher.problems.length, requests: watcher.requests.length };
-  const started = Date.now();
-  try {
+/** One page check: open it, let it settle, and fail on anything the watcher saw meanwhile. */
+function checkPage(page, watcher, name, open, busOn) {
+  return scenario(name, page, watcher.problems, async () => {
+    const before = watcher.requests.length;
     await open();
     await watcher.settle();
-    const problems = watcher.problems.slice(before.problems);
-    const busCalls = busOn ? [] : watcher.requests.slice(before.requests).filter((p) => p.startsWith('/api/admin/bus'));
-    if (busCalls.length) problems.push(`request to a disabled feature: ${busCalls.join(', ')}`);
-    if (problems.length) throw new Error(problems.join('\n  '));
-    results.push({ name, ok: true });
-    log(`ok   - ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    log(`FAIL - ${name}: ${error instanceof Error ? error.message : String(error)}`);
-    await shot(page, `failed-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => undefined);
-  }
+    const busCalls = busOn ? [] : watcher.requests.slice(before).filter((p) => p.startsWith('/api/admin/bus'));
+    if (busCalls.length) throw new Error(`request to a disabled feature: ${busCalls.join(', ')}`);
+  });
 }
 
 async function walkRole(browser, role, user, f) {
