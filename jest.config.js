@@ -11,6 +11,9 @@ const common = {
 };
 
 module.exports = {
+  // Jest reads testTimeout from the global config only (the project-level value below is ignored):
+  // without this every hook and test had the 5 s default, which a loaded 2-core machine exceeds.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', rootDir: '.', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
     // e2e specs start real servers, agents and timers; a loaded 2-core CI machine needs headroom.
