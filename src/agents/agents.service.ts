@@ -66,7 +66,8 @@ export class AgentsService {
 
   /**
    * Lets every stamp received so far land before a query that filters or counts on heartbeat age
-   * in SQL (admin lists, dashboard). Never call it inside a transaction: it waits for one.
+   * in SQL. HTTP reads are settled by the policy guard already; this covers in-process callers
+   * (extensions list agents and services). Never call it inside a transaction: it waits for one.
    */
   settleLiveness(): Promise<void> {
     return this.liveness.flush();

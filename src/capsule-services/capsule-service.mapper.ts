@@ -45,7 +45,7 @@ export interface HealthReportResponse {
   id: string;
   serviceId: string;
   agentId: string;
-  status: string;
+  status: HealthStatus;
   message: string | null;
   details: Record<string, unknown>;
   reportedAt: string;

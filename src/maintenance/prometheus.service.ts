@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RejectionAuditSampler } from '../audit/rejection-sampler';
+import { ReadBarrier } from '../common/consistency/read-barrier';
 import { RequestContext } from '../common/context/request-context';
 import { DomainError, unauthorized } from '../common/errors/domain-error';
 import { Clock } from '../common/time/clock';
@@ -43,6 +44,7 @@ export class PrometheusService implements OnModuleInit {
     private readonly counters: CountersService,
     private readonly clock: Clock,
     private readonly rejections: RejectionAuditSampler,
+    private readonly barrier: ReadBarrier,
   ) {}
 
   onModuleInit(): void {
@@ -113,6 +115,8 @@ export class PrometheusService implements OnModuleInit {
 
   async scrape(authorization: string | undefined): Promise<{ contentType: string; body: string }> {
     this.authorize(authorization);
+    // A public route, so the policy guard does not settle for it: the gauges count heartbeat age.
+    await this.barrier.settle();
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 

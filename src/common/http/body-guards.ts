@@ -47,3 +47,15 @@ export function rejectUnsafeJson(req: Request, res: Response, next: NextFunction
   if (!issue) return next();
   reply(req, res, 422, 'VALIDATION_FAILED', 'Request validation failed.', { issues: [issue] });
 }
+
+/**
+ * Every request body is a JSON object. An array, string, number, `null` or boolean is a malformed
+ * body like any other: 422 VALIDATION_FAILED with an issue, on every route (docs/api.md).
+ */
+export function requireObjectBodies(req: Request, res: Response, next: NextFunction): void {
+  const body: unknown = req.body;
+  // undefined: nothing was parsed (no body, or not JSON).
+  if (body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body))) return next();
+  const kind = body === null ? 'null' : Array.isArray(body) ? 'an array' : `a ${typeof body}`;
+  reply(req, res, 422, 'VALIDATION_FAILED', 'Request validation failed.', { issues: [{ path: '', message: `Request body must be a JSON object, not ${kind}.` }] });
+}
