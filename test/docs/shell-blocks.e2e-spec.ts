@@ -23,12 +23,13 @@ const openApiPaths = Object.entries(readJson<{ paths: Record<string, Record<stri
   methods: new Set(Object.keys(methods).map((m) => m.toUpperCase())),
 }));
 
-/** The commands of a block: continuations joined, comments dropped, split on `&&`, `;`, `|`. */
+/** The commands of a block: continuations joined, quotes and comments dropped, split on `&&`, `;`, `|`. */
 function commandsOf(body: string): string[] {
   return body
     .replace(/\\\n/g, ' ')
     .split('\n')
-    .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
+    // Quoted arguments (jq programs, JSON bodies, headers) are opaque: their `|` and `#` split nothing.
+    .map((line) => line.replace(/'[^']*'|"[^"]*"/g, "''").replace(/(^|\s)#.*$/, '').trim())
     .flatMap((line) => line.split(/&&|;|\|\|?/))
     .map((command) => command.trim().replace(/^([A-Z_][A-Z0-9_]*=\S*\s+)+/, ''))
     .filter((command) => command.length > 0);
