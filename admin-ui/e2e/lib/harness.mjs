@@ -38,7 +38,11 @@ export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** `E2E_ONLY=<regex>` runs only the matching scenarios (development; the others are not counted). */
+const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, 'i') : null;
+
 export async function scenario(name, page, errors, fn) {
+  if (only && !only.test(name)) return;
   const before = errors.length;
   const started = Date.now();
   try {
