@@ -113,6 +113,12 @@ export interface ActionDefinitionWire {
   inputSchema?: JsonObject;
   /** Command TTL in seconds (`expiresAt = now + timeoutSeconds`). Positive integer. */
   timeoutSeconds?: number;
+  /**
+   * Whether the action has a `prepare` step. `false` lets the backend answer the console's
+   * prepare from the catalog without a round trip to the agent; absent (agents that predate the
+   * field) means "ask the agent".
+   */
+  hasPrepare?: boolean;
 }
 
 /** Capsule Manifest (`kind: "CapsuleService"`), stored verbatim after key redaction. */

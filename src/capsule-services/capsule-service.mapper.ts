@@ -22,6 +22,9 @@ export interface CapsuleServiceResponse {
   lastHealthAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The owning agent's code and name, so lists can show names instead of ids (null: agent gone). */
+  agentCode: string | null;
+  agentName: string | null;
 }
 
 /** The documented ConfigItem shape (`key`, booleans), never the raw row. */
@@ -59,7 +62,7 @@ export interface CapsuleServiceDetailResponse extends CapsuleServiceResponse {
   actions: ActionDefinitionResponse[];
 }
 
-export function toServiceResponse(s: CapsuleServiceEntity, status: ServiceEffectiveStatus): CapsuleServiceResponse {
+export function toServiceResponse(s: CapsuleServiceEntity, status: ServiceEffectiveStatus, agent: { code: string; name: string | null } | null = null): CapsuleServiceResponse {
   return {
     id: s.id,
     agentId: s.agentId,
@@ -76,6 +79,8 @@ export function toServiceResponse(s: CapsuleServiceEntity, status: ServiceEffect
     lastHealthAt: s.lastHealthAt,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
+    agentCode: agent?.code ?? null,
+    agentName: agent?.name ?? null,
   };
 }
 

@@ -10,11 +10,15 @@ import { CapsuleServicesRepository } from './capsule-services.repository';
 import { CapsuleServicesService } from './capsule-services.service';
 import { CatalogRepository } from './catalog.repository';
 import { ServiceReportService } from './service-report.service';
+import { HealthHistoryWriter } from './health-history';
+import { ServiceHealthController } from './service-health.controller';
+import { ServiceHealthQueries } from './service-health.queries';
 
 @Module({
   imports: [AuditModule, SettingsModule, RegistrationTokensModule, AgentsModule],
-  controllers: [AgentGatewayController, CapsuleServicesController, AgentDetailController],
-  providers: [CapsuleServicesRepository, CatalogRepository, CapsuleServicesService, ServiceReportService, AgentGatewayService],
-  exports: [CapsuleServicesService],
+  // ServiceHealthController first: its fixed paths (`labels`, `health-timelines`) must win over `:serviceId`.
+  controllers: [AgentGatewayController, ServiceHealthController, CapsuleServicesController, AgentDetailController],
+  providers: [CapsuleServicesRepository, CatalogRepository, CapsuleServicesService, ServiceReportService, AgentGatewayService, HealthHistoryWriter, ServiceHealthQueries],
+  exports: [CapsuleServicesService, ServiceHealthQueries],
 })
 export class CapsuleServicesModule {}

@@ -27,7 +27,7 @@ import {
 } from './capsule-service.mapper';
 import { CapsuleServicesRepository } from './capsule-services.repository';
 import { CatalogRepository } from './catalog.repository';
-import type { ListServicesQueryDto } from './dto/list-services-query.dto';
+import { parseLabelFilter, type ListServicesQueryDto } from './dto/list-services-query.dto';
 import { serviceEffectiveStatus, type ServiceEffectiveStatus, type StatusThresholds } from './service-status';
 
 /** How many health reports `GET …/:id/health` returns. */
@@ -59,6 +59,12 @@ export class CapsuleServicesService {
     return this.catalog.findAction(serviceId, name, em);
   }
 
+  /** id → code and name, for lists that show services by name (ids on hover). */
+  async identities(ids: Iterable<string>): Promise<Map<string, { code: string; name: string }>> {
+    const rows = await this.services.identities([...new Set(ids)]);
+    return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
+  }
+
   toActionDefinition(entity: ActionDefinitionEntity): ActionDefinitionResponse {
     return toActionDefinition(entity);
   }
@@ -73,7 +79,7 @@ export class CapsuleServicesService {
   }
 
   toResponse(service: CapsuleServiceEntity, agent: AgentEntity | null, nowMs: number): CapsuleServiceResponse {
-    return toServiceResponse(service, this.effectiveStatus(service, agent, nowMs));
+    return toServiceResponse(service, this.effectiveStatus(service, agent, nowMs), agent);
   }
 
   /** Counts per effective status (same SQL rule as the list filter), for dashboards and metrics. */
@@ -91,6 +97,7 @@ export class CapsuleServicesService {
       healthStatus: query.healthStatus,
       agentId: query.agentId,
       q: query.q,
+      labels: parseLabelFilter(query.label),
       ...this.cutoffs(nowMs),
       offset: req.offset,
       limit: req.pageSize,

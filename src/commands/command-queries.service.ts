@@ -10,7 +10,8 @@ import type { ListCommandsQueryDto } from './dto/list-commands-query.dto';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { CommandResultEntity } from './command-result.entity';
 import { CommandRepository, type CommandListFilter } from './command.repository';
-import { toPublicCommand, toPublicResult, type PublicCommand, type PublicCommandResult } from './command.mapper';
+import { toPublicCommand, toPublicResult, withNames, type PublicCommand, type PublicCommandResult } from './command.mapper';
+import { CommandTargets } from './command-targets';
 import { parseObject } from './sealed-values';
 
 export type CommandDetail = PublicCommand & { result: PublicCommandResult | null };
@@ -25,12 +26,14 @@ export class CommandQueriesService {
     private readonly tx: TransactionRunner,
     private readonly sealer: SecretSealer,
     private readonly audit: AuditService,
+    private readonly targets: CommandTargets,
   ) {}
 
   async list(ctx: RequestContext, query: ListCommandsQueryDto): Promise<Page<PublicCommand>> {
     const req = pageRequest(query);
     const filter: CommandListFilter = {
       status: query.status,
+      q: query.q,
       type: query.type,
       actionName: query.actionName,
       agentId: query.agentId,
@@ -43,8 +46,9 @@ export class CommandQueriesService {
       throw validationFailed([{ path: 'from', message: 'from must be before or equal to to' }], 'Command query validation failed.');
     }
     const [rows, total] = await this.commands.list(filter, ctx.nowIso, req.offset, req.pageSize);
+    const names = await this.targets.names(rows);
     return new Page(
-      rows.map((r) => toPublicCommand(r, ctx.nowIso)),
+      rows.map((r) => withNames(toPublicCommand(r, ctx.nowIso), names)),
       pagination(req, total),
     );
   }
@@ -53,7 +57,8 @@ export class CommandQueriesService {
     const row = await this.commands.findById(commandId);
     if (!row) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
     const result = await this.commands.findResult(commandId);
-    return { ...toPublicCommand(row, ctx.nowIso), result: result ? await this.resultFor(ctx, result) : null };
+    const names = await this.targets.names([row]);
+    return { ...withNames(toPublicCommand(row, ctx.nowIso), names), result: result ? await this.resultFor(ctx, result) : null };
   }
 
   /**

@@ -7,6 +7,7 @@ import type { ActionDefinitionEntity } from '../capsule-services/action-definiti
 import { toActionDefinition, type ActionDefinitionResponse } from '../capsule-services/action.mapper';
 import type { CapsuleServiceEntity } from '../capsule-services/capsule-service.entity';
 import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
+import type { CommandNames } from './command.mapper';
 
 /** The catalog view of an action (backend.md §4.9 PublicAction). */
 export type PublicAction = ActionDefinitionResponse;
@@ -33,6 +34,15 @@ export class CommandTargets {
 
   findAgent(id: string): Promise<AgentEntity | null> {
     return this.agents.findById(id);
+  }
+
+  /** Service and agent names of these commands, two queries whatever the count. */
+  async names(commands: readonly { serviceId: string; agentId: string }[]): Promise<CommandNames> {
+    const [services, agents] = await Promise.all([
+      this.services.identities(commands.map((c) => c.serviceId)),
+      this.agents.identities(commands.map((c) => c.agentId)),
+    ]);
+    return { services, agents };
   }
 
   toPublicAction(row: ActionDefinitionEntity): PublicAction {

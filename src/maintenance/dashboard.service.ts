@@ -16,7 +16,11 @@ export interface WorkspaceSummary {
   status: string;
 }
 
-/** backend.md §12.1; agent and service counts use the effective status (decision 15). */
+/**
+ * backend.md §12.1; agent and service counts use the effective status (decision 15). Command
+ * counts and recent commands cover executed actions only: every opened action form used to add a
+ * prepare command, which flooded both (docs/console.md).
+ */
 export interface DashboardSummary {
   workspace: WorkspaceSummary;
   agentCounts: CountMap;
@@ -46,9 +50,9 @@ export class DashboardService {
       this.stats.findWorkspace(),
       this.stats.agentsByEffectiveStatus(cutoffs),
       this.stats.servicesByEffectiveStatus(cutoffs),
-      this.stats.commandsByStatus(),
+      this.stats.executeCommandsByStatus(),
       this.stats.countAudit(),
-      this.stats.recentCommands(RECENT),
+      this.stats.recentExecuteCommands(RECENT),
       this.stats.recentAudit(RECENT),
     ]);
     return {

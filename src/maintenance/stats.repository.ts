@@ -86,8 +86,16 @@ export class StatsRepository {
     return toCountMap(rows);
   }
 
-  commandsByStatus(): Promise<CountMap> {
-    return this.byStoredStatus(CommandEntity);
+  /** Executed actions only: prepare commands are form plumbing, not runs (docs/console.md). */
+  async executeCommandsByStatus(): Promise<CountMap> {
+    const rows = await this.tx.manager
+      .createQueryBuilder(CommandEntity, 'c')
+      .select('c.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where("c.type = 'ACTION_EXECUTE'")
+      .groupBy('c.status')
+      .getRawMany<{ status: string; n: number | string }>();
+    return toCountMap(rows);
   }
 
   registrationTokensByStatus(): Promise<CountMap> {
@@ -106,8 +114,9 @@ export class StatsRepository {
     return this.count(AuditEventEntity);
   }
 
-  recentCommands(limit: number): Promise<CommandEntity[]> {
-    return this.tx.manager.find(CommandEntity, { order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+  /** The newest executed actions (prepare commands left out, as in the counts). */
+  recentExecuteCommands(limit: number): Promise<CommandEntity[]> {
+    return this.tx.manager.find(CommandEntity, { where: { type: 'ACTION_EXECUTE' }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
   }
 
   recentAudit(limit: number): Promise<AuditEventEntity[]> {

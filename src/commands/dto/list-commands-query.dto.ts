@@ -1,14 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
+import { csvList } from '../../common/http/query-list';
 import type { CommandStatus, CommandType } from '../command.entity';
 import { COMMAND_STATUSES, COMMAND_TYPES } from '../command-state';
 
 export class ListCommandsQueryDto extends PaginationQueryDto {
-  @ApiPropertyOptional({ enum: COMMAND_STATUSES })
+  /** One or more statuses, comma-separated (`FAILED,EXPIRED`); open commands past their deadline count as EXPIRED. */
+  @ApiPropertyOptional({ description: `One or more (comma-separated) of ${COMMAND_STATUSES.join(', ')}` })
   @IsOptional()
-  @IsIn(COMMAND_STATUSES, { message: `status must be one of ${COMMAND_STATUSES.join(', ')}` })
-  status?: CommandStatus;
+  @Transform(csvList)
+  @IsArray()
+  @IsIn(COMMAND_STATUSES, { each: true, message: `status must be one or more of ${COMMAND_STATUSES.join(', ')}` })
+  status?: CommandStatus[];
 
   @ApiPropertyOptional({ enum: COMMAND_TYPES })
   @IsOptional()
@@ -35,6 +40,15 @@ export class ListCommandsQueryDto extends PaginationQueryDto {
   @IsOptional()
   @Matches(/^usr_/, { message: 'createdByUserId must start with usr_' })
   createdByUserId?: string;
+
+  /** Case-insensitive substring of the command id, action name, error code or error message. */
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  q?: string;
 
   @ApiPropertyOptional({ description: 'Inclusive lower bound on createdAt (ISO-8601).' })
   @IsOptional()
