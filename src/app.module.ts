@@ -22,6 +22,7 @@ import { EventsModule } from './common/events/events.module';
 import { resolveExtensions, type ExtensionModule } from './extensions/extension-registry';
 import { EXTENSION_WARNINGS, ExtensionsBootLog, REGISTERED_EXTENSIONS } from './extensions/extensions-boot-log';
 import { BusModule } from './bus/bus.module';
+import { LiveEventsModule } from './live-events/live-events.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -59,6 +60,7 @@ export class AppModule {
         CommandsModule,
         MaintenanceModule,
         BusModule,
+        LiveEventsModule,
         ...extensions.modules,
         ...(extensions.routes.length > 0 ? [RouterModule.register(extensions.routes)] : []),
         ...(options.extraModules ?? []),

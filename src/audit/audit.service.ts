@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/context/request-context';
+import { DomainEvents } from '../common/events/domain-events';
 import { IdGenerator } from '../common/ids/id-generator';
+import { TransactionRunner } from '../database/transaction-runner';
 import { redact } from '../common/redaction/redact';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import type { AuditActorType, AuditEventEntity, AuditResult } from './audit-event.entity';
@@ -27,10 +29,27 @@ export class AuditService {
   constructor(
     private readonly repository: AuditRepository,
     private readonly ids: IdGenerator,
+    private readonly tx: TransactionRunner,
+    private readonly events: DomainEvents,
   ) {}
 
+  /** Stores the row and, once its transaction committed, announces it (`audit.recorded`, the console's live stream). */
   async record(ctx: RequestContext, input: AuditInput, em?: EntityManager): Promise<void> {
-    await this.repository.insert(this.toRow(ctx, input), em);
+    const row = this.toRow(ctx, input);
+    await this.repository.insert(row, em);
+    this.tx.afterCommit(em, () =>
+      this.events.emit('audit.recorded', {
+        auditEventId: row.id,
+        action: row.action,
+        actorType: row.actorType,
+        actorId: row.actorId,
+        targetType: row.targetType,
+        targetId: row.targetId,
+        result: row.result,
+        occurredAt: row.createdAt,
+        requestId: ctx.requestId,
+      }),
+    );
   }
 
   /**

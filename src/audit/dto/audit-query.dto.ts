@@ -54,6 +54,15 @@ export class AuditQueryDto extends PaginationQueryDto {
   @MaxLength(160)
   targetId?: string;
 
+  /** Case-insensitive substring of the action, target type or id, actor id or message. */
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  q?: string;
+
   @ApiPropertyOptional({ description: 'Inclusive lower bound on createdAt (any date Date.parse accepts)' })
   @IsOptional()
   @Transform(toIso)
