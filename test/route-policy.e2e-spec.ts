@@ -128,8 +128,8 @@ function statusOf(test: request.Test): Promise<{ status: number; body: { error?:
           callback(null, {});
         });
       })
-      .end((error) => {
-        if (error && !/aborted|socket hang up|ECONNRESET/i.test(String(error))) reject(error);
+      .end((error: unknown) => {
+        if (error && !/aborted|socket hang up|ECONNRESET/i.test(String(error))) reject(error instanceof Error ? error : new Error(String(error)));
       });
   });
 }
