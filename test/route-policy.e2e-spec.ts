@@ -1,6 +1,7 @@
 import { Controller, Get, Module, Post, RequestMethod, type Type } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, MODULE_PATH, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
+import type { IncomingMessage } from 'node:http';
 import request from 'supertest';
 import { POLICY_KEY, type RoutePolicy } from '../src/common/auth/policy.decorators';
 import { roleAtLeast, type Role } from '../src/common/auth/role';
@@ -113,7 +114,9 @@ function statusOf(test: request.Test): Promise<{ status: number; body: { error?:
   return new Promise((resolve, reject) => {
     test
       .buffer(false)
-      .parse((res, callback) => {
+      .parse((response, callback) => {
+        // On Node the parser receives the raw IncomingMessage.
+        const res = response as unknown as IncomingMessage;
         const status = res.statusCode ?? 0;
         if (status === 200) {
           resolve({ status, body: {} });
@@ -128,8 +131,8 @@ function statusOf(test: request.Test): Promise<{ status: number; body: { error?:
           callback(null, {});
         });
       })
-      .end((error: unknown) => {
-        if (error && !/aborted|socket hang up|ECONNRESET/i.test(String(error))) reject(error instanceof Error ? error : new Error(String(error)));
+      .end((error: Error | null) => {
+        if (error && !/aborted|socket hang up|ECONNRESET/i.test(error.message)) reject(error);
       });
   });
 }
