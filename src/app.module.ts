@@ -23,6 +23,8 @@ import { resolveExtensions, type ExtensionModule } from './extensions/extension-
 import { EXTENSION_WARNINGS, ExtensionsBootLog, REGISTERED_EXTENSIONS } from './extensions/extensions-boot-log';
 import { BusModule } from './bus/bus.module';
 import { LiveEventsModule } from './live-events/live-events.module';
+import { OverviewModule } from './overview/overview.module';
+import { BulkModule } from './bulk/bulk.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -61,6 +63,8 @@ export class AppModule {
         MaintenanceModule,
         BusModule,
         LiveEventsModule,
+        OverviewModule,
+        BulkModule,
         ...extensions.modules,
         ...(extensions.routes.length > 0 ? [RouterModule.register(extensions.routes)] : []),
         ...(options.extraModules ?? []),

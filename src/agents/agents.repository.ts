@@ -125,7 +125,7 @@ export class AgentsRepository {
   private filtered(em: EntityManager, filter: AgentListFilter): SelectQueryBuilder<AgentEntity> {
     const qb = em.createQueryBuilder(AgentEntity, 'a').where('a.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID }).setParameter('hbCutoff', filter.heartbeatCutoffIso);
     if (filter.status?.length) qb.andWhere(`${agentEffectiveStatusSql('a')} IN (:...effStatus)`, { effStatus: [...filter.status] });
-    if (filter.q) qb.andWhere(`(a.code LIKE :q ESCAPE '\\' OR a.name LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
+    if (filter.q) qb.andWhere(`(a.code LIKE :q ESCAPE '\\' OR a.name LIKE :q ESCAPE '\\' OR a.id LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
     return qb;
   }
 }

@@ -143,7 +143,7 @@ export class CapsuleServicesRepository {
     if (filter.status?.length) qb.andWhere(`${serviceEffectiveStatusSql(filter.reportCutoffIso !== null)} IN (:...effStatus)`, { effStatus: [...filter.status] });
     if (filter.healthStatus) qb.andWhere('s.healthStatus = :healthStatus', { healthStatus: filter.healthStatus });
     if (filter.agentId) qb.andWhere('s.agentId = :agentId', { agentId: filter.agentId });
-    if (filter.q) qb.andWhere(`(s.code LIKE :q ESCAPE '\\' OR s.name LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
+    if (filter.q) qb.andWhere(`(s.code LIKE :q ESCAPE '\\' OR s.name LIKE :q ESCAPE '\\' OR s.id LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
     (filter.labels ?? []).forEach((label, i) => {
       qb.andWhere(`${manifestLabelSql(em, `lk${i}`)} = :lv${i}`, { [`lk${i}`]: labelParam(em, label.key), [`lv${i}`]: label.value });
     });

@@ -28,7 +28,7 @@ import {
 import { CapsuleServicesRepository } from './capsule-services.repository';
 import { CatalogRepository } from './catalog.repository';
 import { parseLabelFilter, type ListServicesQueryDto } from './dto/list-services-query.dto';
-import { serviceEffectiveStatus, type ServiceEffectiveStatus, type StatusThresholds } from './service-status';
+import { serviceEffectiveStatus, statusSince, type ServiceEffectiveStatus, type StatusThresholds } from './service-status';
 
 /** How many health reports `GET …/:id/health` returns. */
 const HEALTH_HISTORY = 20;
@@ -76,6 +76,15 @@ export class CapsuleServicesService {
   /** The pure rule with the current thresholds; `agent` null = owner missing. */
   effectiveStatus(service: CapsuleServiceEntity, agent: AgentEntity | null, nowMs: number): ServiceEffectiveStatus {
     return serviceEffectiveStatus(service, agent, nowMs, this.thresholds());
+  }
+
+  /** Since when the service has its current effective status (docs/console.md, dashboard). */
+  async statusSince(id: string, nowMs: number): Promise<string | null> {
+    const found = await this.services.findWithAgent(id);
+    if (!found) return null;
+    const status = this.effectiveStatus(found.service, found.agent, nowMs);
+    const healthSince = status === 'OFFLINE' || status === 'STALE' ? null : await this.catalog.healthStreakStart(id, found.service.healthStatus);
+    return statusSince(status, found.service, found.agent, healthSince);
   }
 
   toResponse(service: CapsuleServiceEntity, agent: AgentEntity | null, nowMs: number): CapsuleServiceResponse {

@@ -33,7 +33,7 @@ import { CommandsService } from './commands.service';
     // One instance per process; replace with a LISTEN/NOTIFY implementation for several replicas.
     { provide: CommandNotifier, useFactory: () => new InMemoryCommandNotifier() },
   ],
-  exports: [CommandsService, CommandNotifier],
+  exports: [CommandsService, CommandNotifier, CommandQueriesService],
 })
 export class CommandsModule implements OnModuleInit {
   constructor(

@@ -18,7 +18,7 @@ export class ListAgentsQueryDto extends PaginationQueryDto {
   @IsIn(AGENT_STATUSES, { each: true, message: `status must be one or more of ${AGENT_STATUSES.join(', ')}` })
   status?: AgentStatus[];
 
-  /** Case-insensitive substring of code or name. */
+  /** Case-insensitive substring of code, name or id. */
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
   @IsOptional()
   @Transform(trim)
