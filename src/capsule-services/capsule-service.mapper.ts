@@ -25,6 +25,8 @@ export interface CapsuleServiceResponse {
   /** The owning agent's code and name, so lists can show names instead of ids (null: agent gone). */
   agentCode: string | null;
   agentName: string | null;
+  /** The owning agent's effective status (why actions are unavailable); null when the agent is gone. */
+  agentStatus: string | null;
 }
 
 /** The documented ConfigItem shape (`key`, booleans), never the raw row. */
@@ -62,7 +64,12 @@ export interface CapsuleServiceDetailResponse extends CapsuleServiceResponse {
   actions: ActionDefinitionResponse[];
 }
 
-export function toServiceResponse(s: CapsuleServiceEntity, status: ServiceEffectiveStatus, agent: { code: string; name: string | null } | null = null): CapsuleServiceResponse {
+export function toServiceResponse(
+  s: CapsuleServiceEntity,
+  status: ServiceEffectiveStatus,
+  agent: { code: string; name: string | null } | null = null,
+  agentStatus: string | null = null,
+): CapsuleServiceResponse {
   return {
     id: s.id,
     agentId: s.agentId,
@@ -81,6 +88,7 @@ export function toServiceResponse(s: CapsuleServiceEntity, status: ServiceEffect
     updatedAt: s.updatedAt,
     agentCode: agent?.code ?? null,
     agentName: agent?.name ?? null,
+    agentStatus,
   };
 }
 

@@ -88,7 +88,7 @@ export class CapsuleServicesService {
   }
 
   toResponse(service: CapsuleServiceEntity, agent: AgentEntity | null, nowMs: number): CapsuleServiceResponse {
-    return toServiceResponse(service, this.effectiveStatus(service, agent, nowMs), agent);
+    return toServiceResponse(service, this.effectiveStatus(service, agent, nowMs), agent, agent ? this.agents.effectiveStatus(agent, nowMs) : null);
   }
 
   /** Counts per effective status (same SQL rule as the list filter), for dashboards and metrics. */

@@ -10,7 +10,9 @@ import {
   Command,
   ConfigItem,
   HealthReport,
+  HealthTimelines,
   PrepareResponse,
+  ServiceLabel,
 } from './models/domain';
 
 export interface ExecuteActionInput {
@@ -71,6 +73,25 @@ export class CapsuleServicesApi {
     return this.http
       .post<SuccessEnvelope<PrepareResponse>>(`${this.base}/${enc(id)}/actions/${enc(name)}/prepare`, {})
       .pipe(unwrap());
+  }
+
+  /** Stored health reports, newest first (`…/health/history`). */
+  healthHistory(id: string, query: Query): Observable<Page<HealthReport>> {
+    return this.http
+      .get<SuccessEnvelope<HealthReport[]>>(`${this.base}/${enc(id)}/health/history`, { params: toParams(query) })
+      .pipe(unwrapPage());
+  }
+
+  /** Health status points of up to 100 services (the list's timelines), one request. */
+  timelines(serviceIds: readonly string[], hours: number): Observable<HealthTimelines> {
+    return this.http
+      .get<SuccessEnvelope<HealthTimelines>>(`${this.base}/health-timelines`, { params: toParams({ serviceIds: serviceIds.join(','), hours }) })
+      .pipe(unwrap());
+  }
+
+  /** Manifest labels in use (the label filter's choices). */
+  labels(): Observable<ServiceLabel[]> {
+    return this.http.get<SuccessEnvelope<ServiceLabel[]>>(`${this.base}/labels`).pipe(unwrap());
   }
 
   execute(id: string, name: string, input: ExecuteActionInput): Observable<Command> {
