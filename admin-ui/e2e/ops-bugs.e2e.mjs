@@ -5,7 +5,7 @@
 // actions of an unavailable service, lists that refresh themselves, long names at 1440 px, the
 // console at 390 px, and the smaller accessibility and wording findings.
 import { spawnSync } from 'node:child_process';
-import { BASE, OWNER, VIEWER, TIMEOUT, results, log, tid, status, assert, watch, shot, scenario, login, nav, openTab, launchBrowser, finish } from './lib/harness.mjs';
+import { BASE, OWNER, VIEWER, TIMEOUT, results, log, tid, status, assert, watch, shot, scenario, login, nav, launchBrowser, finish, expectConsoleErrors } from './lib/harness.mjs';
 import { LONG, adminApi, commandTotal, serviceStatus, startAgent } from './lib/fleet.mjs';
 
 const PREPARE_TIMEOUT_S = 4;
@@ -106,6 +106,8 @@ try {
     await page.waitForTimeout(1500);
     const after = await commandTotal(api, { type: 'ACTION_PREPARE' });
     assert(after - before === 1, `one click created ${after - before} prepare commands`);
+    // The browser logs the 504 it was given; that answer is the point of this scenario.
+    expectConsoleErrors(errors, /status of 504/);
     await page.click(tid('action-close'));
     await page.waitForSelector(tid('action-dialog'), { state: 'detached' });
 

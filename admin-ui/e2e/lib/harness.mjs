@@ -34,6 +34,13 @@ export function watch(page) {
   return errors;
 }
 
+/** Takes out the console errors a scenario expects (e.g. a deliberate 504); at least one must be there. */
+export function expectConsoleErrors(errors, pattern) {
+  const matching = errors.filter((e) => pattern.test(e));
+  assert(matching.length > 0, `expected a console error matching ${pattern}`);
+  for (const e of matching) errors.splice(errors.indexOf(e), 1);
+}
+
 export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
