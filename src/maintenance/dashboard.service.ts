@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { toPublicAuditEvent, type PublicAuditEvent } from '../audit/audit.mapper';
 import { heartbeatCutoffIso } from '../agents/effective-status';
 import type { RequestContext } from '../common/context/request-context';
-import { toPublicCommand, type PublicCommand } from '../commands/command.mapper';
+import { toPublicCommand, withNames, type PublicCommand } from '../commands/command.mapper';
 import { LivenessWriter } from '../agents/liveness-writer';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
@@ -55,13 +55,14 @@ export class DashboardService {
       this.stats.recentExecuteCommands(RECENT),
       this.stats.recentAudit(RECENT),
     ]);
+    const names = await this.stats.commandNames(commands);
     return {
       workspace: workspaceSummary(workspace),
       agentCounts,
       serviceCounts,
       commandCounts,
       auditEventCount,
-      recentCommands: commands.map((c) => toPublicCommand(c, ctx.nowIso)),
+      recentCommands: commands.map((c) => withNames(toPublicCommand(c, ctx.nowIso), names)),
       recentAuditEvents: audit.map(toPublicAuditEvent),
     };
   }
