@@ -5,7 +5,7 @@
 // actions of an unavailable service, lists that refresh themselves, long names at 1440 px, the
 // console at 390 px, and the smaller accessibility and wording findings.
 import { spawnSync } from 'node:child_process';
-import { BASE, OWNER, VIEWER, TIMEOUT, results, log, tid, status, assert, watch, shot, scenario, login, nav, launchBrowser, finish, expectConsoleErrors } from './lib/harness.mjs';
+import { BASE, OWNER, VIEWER, TIMEOUT, results, log, tid, status, assert, watch, shot, scenario, login, nav, launchBrowser, finish, expectConsoleErrors, ownerPage } from './lib/harness.mjs';
 import { LONG, adminApi, commandTotal, serviceStatus, startAgent } from './lib/fleet.mjs';
 
 const PREPARE_TIMEOUT_S = 4;
@@ -39,11 +39,7 @@ try {
   });
   const demo = (await api.call('GET', '/api/admin/capsule-services?q=demo-service'))[0];
 
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const errors = watch(page);
-  await login(page, OWNER);
+  const { context, page, errors } = await ownerPage(browser);
 
   await scenario('bug 6: a long service name keeps status and health on screen at 1440 px; agents by name', page, errors, async () => {
     await nav(page, 'services', 'page-services');

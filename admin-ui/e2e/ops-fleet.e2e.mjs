@@ -6,27 +6,18 @@
 // commands and audit, show health timelines; the top bar finds services, agents and commands;
 // bulk actions ask for the count once and create one audited command per service; dates follow
 // the console language.
-import { BASE, OWNER, TIMEOUT, results, log, tid, assert, watch, shot, scenario, login, nav, launchBrowser, finish } from './lib/harness.mjs';
-import { LONG, adminApi, commandTotal, fleet } from './lib/fleet.mjs';
-import { waitFor } from '../../scripts/lib/stack.mjs';
+import { BASE, results, log, tid, assert, shot, scenario, nav, launchBrowser, finish, ownerPage } from './lib/harness.mjs';
+import { LONG, adminApi, commandTotal, problemFleet } from './lib/fleet.mjs';
 
 let browser;
 let agents;
 try {
   const api = await adminApi();
-  agents = await fleet(api);
-  const demo = (await api.call('GET', '/api/admin/capsule-services?q=demo-service'))[0];
-  // Something that was tried and failed: an account the demo service does not know.
-  const failed = await api.call('POST', `/api/admin/capsule-services/${demo.id}/actions/show-account`, { payload: { accountId: 'acc_missing' } });
-  await waitFor(async () => (await api.call('GET', `/api/admin/commands/${failed.id}`)).status === 'FAILED', 'the failed run');
-  await waitFor(async () => (await api.call('GET', `/api/admin/agents/${agents.stopped.agentId}`)).effectiveStatus === 'OFFLINE', 'the stopped agent to be OFFLINE', 30_000);
-
+  const setup = await problemFleet(api);
+  agents = setup.agents;
+  const { demo, failed } = setup;
   browser = await launchBrowser();
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const errors = watch(page);
-  await login(page, OWNER);
+  const { context, page, errors } = await ownerPage(browser);
 
   await scenario('dashboard: what is wrong now, since when, and what was tried', page, errors, async () => {
     await page.waitForSelector(tid(`problem-${LONG.serviceCode}`));

@@ -4,7 +4,7 @@
 // of a server-side change, show "updated … ago", stop while paused and catch up on resume, and a
 // health change of a service on screen raises a toast. Changes are made through the admin API
 // (and by the demo agent reporting), never by reloading the page.
-import { BASE, OWNER, TIMEOUT, results, log, tid, assert, watch, shot, scenario, login, nav, launchBrowser, finish } from './lib/harness.mjs';
+import { BASE, results, log, tid, assert, shot, scenario, nav, launchBrowser, finish, ownerPage } from './lib/harness.mjs';
 import { adminApi, serviceStatus } from './lib/fleet.mjs';
 
 const LIVE_MS = 2_000;
@@ -22,11 +22,7 @@ try {
   const demo = (await api.call('GET', '/api/admin/capsule-services?q=demo-service'))[0];
   const setMaintenance = (on) => api.call('POST', `/api/admin/capsule-services/${demo.id}/actions/update-settings`, { payload: { maintenance: on } });
   browser = await launchBrowser();
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const errors = watch(page);
-  await login(page, OWNER);
+  const { context, page, errors } = await ownerPage(browser);
 
   await scenario('agents list: a disabled agent shows DISABLED without reload', page, errors, async () => {
     await nav(page, 'agents', 'page-agents');

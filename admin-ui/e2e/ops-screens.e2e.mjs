@@ -9,8 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BASE, OWNER, SHOTS, TIMEOUT, results, log, tid, assert, watch, scenario, login, launchBrowser, finish } from './lib/harness.mjs';
-import { adminApi, fleet } from './lib/fleet.mjs';
-import { waitFor } from '../../scripts/lib/stack.mjs';
+import { adminApi, problemFleet } from './lib/fleet.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DIR = join(SHOTS, 'screens');
@@ -50,13 +49,11 @@ let browser;
 let agents;
 try {
   const api = await adminApi();
-  agents = await fleet(api);
-  const demo = (await api.call('GET', '/api/admin/capsule-services?q=demo-service'))[0];
-  const failed = await api.call('POST', `/api/admin/capsule-services/${demo.id}/actions/show-account`, { payload: { accountId: 'acc_missing' } });
-  await waitFor(async () => (await api.call('GET', `/api/admin/commands/${failed.id}`)).status === 'FAILED', 'the failed run');
+  const setup = await problemFleet(api);
+  agents = setup.agents;
+  const { demo, failed } = setup;
   await api.call('POST', '/api/admin/bus/routes', { name: 'screens-route', status: 'DRY_RUN', match: { eventType: 'demo.ping' }, target: { serviceCode: 'demo-service', actionName: 'echo' } });
   const auditId = (await api.call('GET', '/api/admin/audit-events?pageSize=1'))[0].id;
-  await waitFor(async () => (await api.call('GET', `/api/admin/agents/${agents.stopped.agentId}`)).effectiveStatus === 'OFFLINE', 'the stopped agent to be OFFLINE', 30_000);
 
   /** Each page, what shows it is ready, and its main action (what an on-call operator needs to reach). */
   const PAGES = [

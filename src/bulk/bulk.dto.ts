@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IdList } from '../common/http/query-list';
 
 /** At most this many items per bulk request. */
 export const BULK_MAX = 100;
@@ -20,20 +21,12 @@ export class BulkAgentsDto extends Confirmed {
   @IsIn(BULK_AGENT_OPERATIONS)
   operation!: BulkAgentOperation;
 
-  @ApiProperty({ type: [String], maxItems: BULK_MAX })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(BULK_MAX)
-  @Matches(/^agt_[A-Za-z0-9_-]{1,60}$/, { each: true, message: 'agentIds must be agt_ ids' })
+  @IdList('agt', BULK_MAX)
   agentIds!: string[];
 }
 
 export class BulkCancelDto extends Confirmed {
-  @ApiProperty({ type: [String], maxItems: BULK_MAX })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(BULK_MAX)
-  @Matches(/^cmd_[A-Za-z0-9_-]{1,60}$/, { each: true, message: 'commandIds must be cmd_ ids' })
+  @IdList('cmd', BULK_MAX)
   commandIds!: string[];
 }
 
@@ -43,11 +36,7 @@ export class BulkExecuteDto extends Confirmed {
   @Length(1, 128)
   actionName!: string;
 
-  @ApiProperty({ type: [String], maxItems: BULK_MAX })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(BULK_MAX)
-  @Matches(/^svc_[A-Za-z0-9_-]{1,60}$/, { each: true, message: 'serviceIds must be svc_ ids' })
+  @IdList('svc', BULK_MAX)
   serviceIds!: string[];
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })

@@ -1,13 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { SearchTerm } from '../common/http/query-list';
 
 export class SearchQueryDto {
-  /** Substring of a service or agent code/name, or (part of) a service, agent or command id. */
-  @ApiProperty({ minLength: 1, maxLength: 120 })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
+  @SearchTerm('Substring of a service or agent code/name, or (part of) a service, agent or command id.', true)
   q!: string;
 }

@@ -106,3 +106,17 @@ export async function commandTotal(api, query) {
   if (!res.ok) throw new Error(`commands ${res.status} ${JSON.stringify(body)}`);
   return body.pagination.total;
 }
+
+/**
+ * The fleet plus a failed run on the demo service, once the stopped agent is OFFLINE: what the
+ * dashboard, the tables and the screenshots show as "wrong now".
+ */
+export async function problemFleet(api) {
+  const agents = await fleet(api);
+  const demo = (await api.call('GET', '/api/admin/capsule-services?q=demo-service'))[0];
+  // Something that was tried and failed: an account the demo service does not know.
+  const failed = await api.call('POST', `/api/admin/capsule-services/${demo.id}/actions/show-account`, { payload: { accountId: 'acc_missing' } });
+  await waitFor(async () => (await api.call('GET', `/api/admin/commands/${failed.id}`)).status === 'FAILED', 'the failed run');
+  await waitFor(async () => (await api.call('GET', `/api/admin/agents/${agents.stopped.agentId}`)).effectiveStatus === 'OFFLINE', 'the stopped agent to be OFFLINE', 30_000);
+  return { agents, demo, failed };
+}

@@ -74,6 +74,16 @@ export async function login(page, user) {
   await page.waitForSelector(tid('page-dashboard'));
 }
 
+/** A 1440×900 English context with a logged-in page and its error watch (the usual start of a suite). */
+export async function ownerPage(browser, user = OWNER) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const errors = watch(page);
+  await login(page, user);
+  return { context, page, errors };
+}
+
 export async function nav(page, id, pageTestId) {
   await page.click(tid(`nav-${id}`));
   await page.waitForSelector(tid(pageTestId));

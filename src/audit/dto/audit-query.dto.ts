@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
+import { SearchTerm } from '../../common/http/query-list';
 import type { AuditActorType, AuditResult } from '../audit-event.entity';
 
 export const AUDIT_ACTOR_TYPES: readonly AuditActorType[] = ['USER', 'AGENT', 'SYSTEM'];
@@ -54,13 +55,7 @@ export class AuditQueryDto extends PaginationQueryDto {
   @MaxLength(160)
   targetId?: string;
 
-  /** Case-insensitive substring of the action, target type or id, actor id or message. */
-  @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
+  @SearchTerm('Case-insensitive substring of the action, target type or id, actor id or message.')
   q?: string;
 
   @ApiPropertyOptional({ description: 'Inclusive lower bound on createdAt (any date Date.parse accepts)' })

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
-import { csvList } from '../../common/http/query-list';
+import { SearchTerm, csvList } from '../../common/http/query-list';
 import type { HealthStatus } from '../capsule-service.entity';
 import type { ServiceEffectiveStatus } from '../service-status';
 
@@ -11,8 +11,6 @@ export const HEALTH_STATUSES: HealthStatus[] = ['UP', 'DEGRADED', 'DOWN', 'UNKNO
 
 /** A label filter item: key, a colon, and the value (which may contain colons). */
 const LABEL_FILTER = /^[A-Za-z0-9._/-]{1,63}:.*$/;
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class ListServicesQueryDto extends PaginationQueryDto {
   /** Effective status, computed in SQL (decision 15); several as `UNHEALTHY,STALE,OFFLINE`. */
@@ -35,12 +33,7 @@ export class ListServicesQueryDto extends PaginationQueryDto {
   @MaxLength(40)
   agentId?: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
+  @SearchTerm('Case-insensitive substring of code, name or id.')
   q?: string;
 
   /** Manifest labels, `key:value` pairs separated by commas; every pair must match. */

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
-import { csvList } from '../../common/http/query-list';
+import { SearchTerm, csvList } from '../../common/http/query-list';
 import type { CommandStatus, CommandType } from '../command.entity';
 import { COMMAND_STATUSES, COMMAND_TYPES } from '../command-state';
 
@@ -41,13 +41,7 @@ export class ListCommandsQueryDto extends PaginationQueryDto {
   @Matches(/^usr_/, { message: 'createdByUserId must start with usr_' })
   createdByUserId?: string;
 
-  /** Case-insensitive substring of the command id, action name, error code or error message. */
-  @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
+  @SearchTerm('Case-insensitive substring of the command id, action name, error code or error message.')
   q?: string;
 
   @ApiPropertyOptional({ description: 'Inclusive lower bound on createdAt (ISO-8601).' })

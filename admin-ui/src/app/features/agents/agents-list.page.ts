@@ -24,6 +24,7 @@ import { PAGE_SIZE_OPTIONS, clearQuery, readPaging, readQuery, writeQuery } from
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import { BulkFlow } from '../../shared/ui/bulk.service';
 import { LiveStatusComponent } from '../../shared/ui/live-status.component';
+import { SelectAllComponent } from '../../shared/ui/select-all.component';
 import { TimeComponent } from '../../shared/ui/time.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
@@ -48,6 +49,7 @@ const FILTER_KEYS = ['q', 'status'] as const;
     TranslatePipe,
     StatusTagComponent,
     LiveStatusComponent,
+    SelectAllComponent,
     TimeComponent,
     ErrorAlertComponent,
     EmptyStateComponent,
@@ -114,19 +116,14 @@ export class AgentsListPage {
     const rows = (this.list.value()?.items ?? []).filter((a) => this.selection.has(a.id));
     if (rows.length === 0) return;
     const names = Object.fromEntries(rows.map((a) => [a.id, a.name || a.code]));
-    this.bulk
-      .run({ title: `bulk.agents.${operation}.title`, message: `bulk.agents.${operation}.message`, count: rows.length, danger: operation !== 'enable', names }, () =>
-        this.bulkApi.agents(operation, rows.map((a) => a.id)),
-      )
-      .subscribe({
-        next: (result) => {
-          if (result) {
-            this.selection.clear();
-            this.load(true);
-          }
-        },
-        error: (err: unknown) => this.notifier.apiError(err),
-      });
+    this.bulk.runAndThen(
+      { title: `bulk.agents.${operation}.title`, message: `bulk.agents.${operation}.message`, count: rows.length, danger: operation !== 'enable', names },
+      () => this.bulkApi.agents(operation, rows.map((a) => a.id)),
+      () => {
+        this.selection.clear();
+        this.load(true);
+      },
+    );
   }
 
   reset(): void {

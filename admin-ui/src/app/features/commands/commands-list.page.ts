@@ -124,17 +124,16 @@ export class CommandsListPage {
     const rows = (this.list.value()?.items ?? []).filter((c) => this.selection.has(c.id));
     if (rows.length === 0) return;
     const names = Object.fromEntries(rows.map((c) => [c.id, `${c.actionName} · ${c.serviceName ?? c.serviceId}`]));
-    this.bulk
-      .run({ title: 'bulk.commands.title', message: 'bulk.commands.message', count: rows.length, names }, () => this.bulkApi.cancelCommands(rows.map((c) => c.id)))
-      .subscribe({
-        next: (result) => {
-          if (result) {
-            this.selection.clear();
-            this.load(true);
-          }
-        },
-        error: (err: unknown) => this.notifier.apiError(err),
-      });
+    this.bulk.runAndThen(
+      { title: 'bulk.commands.title', message: 'bulk.commands.message', count: rows.length, names },
+      () => this.bulkApi.cancelCommands(rows.map((c) => c.id)),
+      () => this.afterBulk(),
+    );
+  }
+
+  private afterBulk(): void {
+    this.selection.clear();
+    this.load(true);
   }
 
   reset(): void {

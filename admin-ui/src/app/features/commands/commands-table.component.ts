@@ -8,12 +8,13 @@ import { DurationPipe } from '../../shared/util/duration.pipe';
 import { Selection } from '../../shared/util/selection';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import { TimeComponent } from '../../shared/ui/time.component';
+import { SelectAllComponent } from '../../shared/ui/select-all.component';
 import { canCancel, canRetry } from './command-rules';
 
 /** Commands table shared by the Commands page and the service detail "Commands" tab. */
 @Component({
   selector: 'app-commands-table',
-  imports: [RouterLink, MatButtonModule, MatCheckboxModule, TranslatePipe, DurationPipe, StatusTagComponent, TimeComponent],
+  imports: [RouterLink, MatButtonModule, MatCheckboxModule, TranslatePipe, DurationPipe, StatusTagComponent, TimeComponent, SelectAllComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="table-wrap">
@@ -39,13 +40,7 @@ import { canCancel, canRetry } from './command-rules';
           <tr>
             @if (selection(); as sel) {
               <th scope="col" class="select-cell">
-                <mat-checkbox
-                  [checked]="sel.allOf(cancelableIds())"
-                  [disabled]="cancelableIds().length === 0"
-                  (change)="sel.setAll(cancelableIds(), $event.checked)"
-                  [aria-label]="'bulk.selectAll' | t"
-                  data-testid="select-all"
-                />
+                <app-select-all [selection]="sel" [ids]="cancelableIds()" />
               </th>
             }
             <th scope="col">{{ 'common.status' | t }}</th>

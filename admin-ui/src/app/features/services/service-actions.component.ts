@@ -41,7 +41,7 @@ export function actionsUnavailable(service: Pick<CapsuleServiceDetail, 'status' 
     }
     @for (group of groups(); track group.category) {
       <section class="group">
-        <h3>{{ categoryLabel(group.category) }}</h3>
+        <h2 class="sub-heading">{{ categoryLabel(group.category) }}</h2>
         @if (session.canOperate()) {
           <div class="buttons">
             @for (a of group.actions; track a.name) {
@@ -80,7 +80,7 @@ export function actionsUnavailable(service: Pick<CapsuleServiceDetail, 'status' 
   `,
   styles: `
     .group { margin-bottom: 12px; }
-    h3 { font-size: 13px; font-weight: 500; color: var(--ops-text-2); margin: 4px 0 6px; text-transform: none; }
+    h2.sub-heading { font-size: 13px; font-weight: 500; color: var(--ops-text-2); margin: 4px 0 6px; text-transform: none; }
     .banner { margin-bottom: 10px; }
     .buttons { display: flex; flex-wrap: wrap; gap: 8px; }
     .catalog-row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }

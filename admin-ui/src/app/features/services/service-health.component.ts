@@ -46,7 +46,7 @@ export function pointsFromHistory(rows: readonly HealthReport[]): HealthPoint[] 
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="timeline-box">
-      <h3>{{ 'health.timeline' | t }}</h3>
+      <h2 class="sub-heading">{{ 'health.timeline' | t }}</h2>
       @if (timeline.value(); as rows) {
         <app-health-timeline [points]="points()" [since]="since()" [until]="until()" />
       } @else if (timeline.loading()) {
@@ -61,7 +61,7 @@ export function pointsFromHistory(rows: readonly HealthReport[]): HealthPoint[] 
         <tr><th>{{ 'health.reportedAt' | t }}</th><td><app-time [value]="h.reportedAt ?? h.createdAt" /></td></tr>
       </table>
       @if (accounts().length) {
-        <h3>{{ 'health.accounts' | t }}</h3>
+        <h2 class="sub-heading">{{ 'health.accounts' | t }}</h2>
         <div class="table-wrap">
           <table class="data-table cards" data-testid="accounts-table">
             <thead>
@@ -99,12 +99,12 @@ export function pointsFromHistory(rows: readonly HealthReport[]): HealthPoint[] 
           </table>
         </div>
       }
-      <h3>{{ 'health.details' | t }}</h3>
+      <h2 class="sub-heading">{{ 'health.details' | t }}</h2>
       <app-json-block [value]="h.details ?? {}" testId="health-details" />
     } @else {
       <app-empty-state message="services.noHealth" icon="monitor_heart" />
     }
-    <h3>{{ 'health.history' | t }}</h3>
+    <h2 class="sub-heading">{{ 'health.history' | t }}</h2>
     @if (history.value(); as page) {
       @if (page.items.length) {
         <div class="table-wrap">
@@ -136,7 +136,7 @@ export function pointsFromHistory(rows: readonly HealthReport[]): HealthPoint[] 
     }
   `,
   styles: `
-    h3 { font-size: 13px; font-weight: 500; margin: 12px 0 6px; }
+    h2.sub-heading { font-size: 13px; font-weight: 500; margin: 12px 0 6px; }
     .timeline-box { margin-bottom: 12px; }
   `,
 })

@@ -26,6 +26,7 @@ import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { HealthTimelineComponent } from '../../shared/ui/health-timeline.component';
 import { LiveStatusComponent } from '../../shared/ui/live-status.component';
+import { SelectAllComponent } from '../../shared/ui/select-all.component';
 import { TimeComponent } from '../../shared/ui/time.component';
 import { Notifier } from '../../shared/ui/notifier.service';
 import { BulkActionDialog, BulkActionDialogData } from './bulk-action.dialog';
@@ -60,6 +61,7 @@ export function splitList(value: string | undefined): string[] {
     EmptyStateComponent,
     HealthTimelineComponent,
     LiveStatusComponent,
+    SelectAllComponent,
     TimeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

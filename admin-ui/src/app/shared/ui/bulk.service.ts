@@ -74,6 +74,16 @@ export class BulkFlow {
       );
   }
 
+  /** `run`, then `done` after a completed request (clear the selection, reload); errors become toasts. */
+  runAndThen(options: Parameters<BulkFlow['run']>[0], request: () => Observable<BulkResult>, done: () => void): void {
+    this.run(options, request).subscribe({
+      next: (result) => {
+        if (result) done();
+      },
+      error: (err: unknown) => this.notifier.apiError(err),
+    });
+  }
+
   private report(result: BulkResult, names: Partial<Record<string, string>>): void {
     if (result.failed === 0) {
       this.notifier.success('bulk.done', { ok: result.succeeded });
