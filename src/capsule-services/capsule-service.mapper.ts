@@ -1,3 +1,4 @@
+import { isSensitiveKey } from '../common/redaction/redact';
 import type { ActionDefinitionResponse } from './action.mapper';
 import { parseArray, parseObject } from './action.mapper';
 import type { CapsuleServiceEntity, HealthStatus, ServiceStoredStatus } from './capsule-service.entity';
@@ -49,10 +50,13 @@ export interface HealthReportResponse {
   id: string;
   serviceId: string;
   agentId: string;
-  status: string;
+  status: HealthStatus;
   message: string | null;
   details: Record<string, unknown>;
+  /** The latest report this row stands for. */
   reportedAt: string;
+  /** When this row's sample began: a steady health refreshes one row for a few minutes (docs/api.md). */
+  createdAt: string;
 }
 
 export interface CapsuleServiceDetailResponse extends CapsuleServiceResponse {
@@ -93,7 +97,7 @@ export function toServiceResponse(
 }
 
 export function toConfigResponse(c: ConfigItemEntity): ConfigItemResponse {
-  const sensitive = Boolean(c.sensitive);
+  const sensitive = Boolean(c.sensitive) || isSensitiveKey(c.configKey);
   return {
     id: c.id,
     key: c.configKey,
@@ -112,7 +116,7 @@ export function toConfigResponse(c: ConfigItemEntity): ConfigItemResponse {
 }
 
 export function toHealthResponse(h: HealthReportEntity): HealthReportResponse {
-  return { id: h.id, serviceId: h.serviceId, agentId: h.agentId, status: h.status, message: h.message, details: parseObject(h.detailsJson), reportedAt: h.reportedAt };
+  return { id: h.id, serviceId: h.serviceId, agentId: h.agentId, status: h.status, message: h.message, details: parseObject(h.detailsJson), reportedAt: h.reportedAt, createdAt: h.createdAt };
 }
 
 export function manifestOf(s: CapsuleServiceEntity): Record<string, unknown> {

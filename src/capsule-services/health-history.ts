@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { IdGenerator } from '../common/ids/id-generator';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
+import type { HealthStatus } from './capsule-service.entity';
 import { CatalogRepository } from './catalog.repository';
 
 /** A steady health is stored as a new history row at most this often (docs/console.md, health history). */
@@ -11,7 +12,7 @@ export const HEALTH_SAMPLE_MS = 5 * 60_000;
 const MAX_TRACKED = 50_000;
 
 export interface HealthWrite {
-  status: string;
+  status: HealthStatus;
   message: string | null;
   details: Record<string, unknown>;
 }
@@ -19,7 +20,7 @@ export interface HealthWrite {
 interface OpenSample {
   rowId: string;
   startedMs: number;
-  status: string;
+  status: HealthStatus;
   message: string | null;
 }
 

@@ -1,16 +1,14 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
-import type { Page } from '../common/http/envelope';
-import { PaginationQueryDto } from '../common/http/pagination.dto';
-import type { HealthReportResponse } from './capsule-service.mapper';
 import { HealthTimelinesQueryDto } from './dto/health-queries.dto';
 import { ServiceHealthQueries, type HealthTimelines, type ServiceLabel } from './service-health.queries';
 
 /**
- * Health history and fleet views of Capsule Services (docs/api.md). Registered before
+ * Fleet views of Capsule Services: health timelines and labels (docs/api.md; the per-service
+ * history is `…/:serviceId/health/history` on CapsuleServicesController). Registered before
  * `CapsuleServicesController` so `labels` and `health-timelines` are not taken for a `:serviceId`.
  */
 @ApiTags('capsule-services')
@@ -30,12 +28,5 @@ export class ServiceHealthController {
   @Roles('viewer')
   labels(): Promise<ServiceLabel[]> {
     return this.queries.labels();
-  }
-
-  /** Stored health reports of one service, newest first, paginated. */
-  @Get(':serviceId/health/history')
-  @Roles('viewer')
-  history(@Param('serviceId') serviceId: string, @Query() query: PaginationQueryDto): Promise<Page<HealthReportResponse>> {
-    return this.queries.history(serviceId, query);
   }
 }

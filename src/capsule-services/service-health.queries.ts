@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../common/context/request-context';
-import { notFound } from '../common/errors/domain-error';
-import { Page } from '../common/http/envelope';
-import { pageRequest, pagination, type PaginationQueryDto } from '../common/http/pagination.dto';
 import { TransactionRunner } from '../database/transaction-runner';
-import { toHealthResponse, type HealthReportResponse } from './capsule-service.mapper';
-import { CapsuleServicesRepository } from './capsule-services.repository';
 import { CatalogRepository } from './catalog.repository';
 
 /** One status change point: the status holds from `at` until the next point (or `until`). */
@@ -30,12 +25,11 @@ export interface ServiceLabel {
 /** How many distinct labels the filter offers at most. */
 const MAX_LABELS = 500;
 
-/** Read models over the health history and the manifests: timelines, history pages, labels. */
+/** Read models over the health history and the manifests: timelines and labels. */
 @Injectable()
 export class ServiceHealthQueries {
   constructor(
     private readonly catalog: CatalogRepository,
-    private readonly services: CapsuleServicesRepository,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -54,13 +48,6 @@ export class ServiceHealthQueries {
     }
     for (const points of Object.values(services)) points.sort((a, b) => a.at.localeCompare(b.at));
     return { since, until, services };
-  }
-
-  async history(serviceId: string, query: PaginationQueryDto): Promise<Page<HealthReportResponse>> {
-    if (!(await this.services.findById(serviceId))) throw notFound('CAPSULE_SERVICE_NOT_FOUND', 'Capsule Service not found.');
-    const req = pageRequest(query);
-    const [rows, total] = await this.catalog.healthPage(serviceId, req.offset, req.pageSize);
-    return new Page(rows.map(toHealthResponse), pagination(req, total));
   }
 
   /**
@@ -82,10 +69,5 @@ export class ServiceHealthQueries {
       const row = r as { key: unknown; value: unknown; n: unknown };
       return { key: String(row.key), value: String(row.value), count: Number(row.n) };
     });
-  }
-
-  /** When the service's current health streak began (null without history). */
-  healthSince(serviceId: string, healthStatus: string): Promise<string | null> {
-    return this.catalog.healthStreakStart(serviceId, healthStatus);
   }
 }

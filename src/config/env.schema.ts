@@ -59,6 +59,7 @@ export class EnvSchema {
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }, { message: 'Expected an absolute http(s) URL' }) OPSTAGE_WEBHOOK_URL?: string;
   @IsOptional() @IsString() @MinLength(16, { message: 'String must contain at least 16 character(s)' }) OPSTAGE_WEBHOOK_SECRET?: string;
   @IsOptional() @IsString() OPSTAGE_WEBHOOK_EVENTS?: string;
+  @IsBoolean() OPSTAGE_WEBHOOK_ALLOW_PRIVATE!: boolean;
 }
 
 /** Variables that are numbers, and those that are booleans; everything else is a string. */
@@ -70,7 +71,7 @@ export const NUMBER_VARS = [
   'OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN', 'OPSTAGE_CAPSULE_BUS_MAX_DEPTH',
 ] as const satisfies readonly (keyof EnvSchema)[];
 
-export const BOOLEAN_VARS = ['OPSTAGE_CAPSULE_BUS_ENABLED', 'OPSTAGE_METRICS_ENABLED'] as const satisfies readonly (keyof EnvSchema)[];
+export const BOOLEAN_VARS = ['OPSTAGE_CAPSULE_BUS_ENABLED', 'OPSTAGE_METRICS_ENABLED', 'OPSTAGE_WEBHOOK_ALLOW_PRIVATE'] as const satisfies readonly (keyof EnvSchema)[];
 
 /** Defaults applied when a variable is unset (an empty string is not unset, as REF). */
 export const ENV_DEFAULTS: Partial<Record<keyof EnvSchema, string>> = {
@@ -97,4 +98,5 @@ export const ENV_DEFAULTS: Partial<Record<keyof EnvSchema, string>> = {
   OPSTAGE_CAPSULE_BUS_MAX_DEPTH: '1',
   OPSTAGE_METRICS_ENABLED: 'false',
   OPSTAGE_LOG_LEVEL: 'info',
+  OPSTAGE_WEBHOOK_ALLOW_PRIVATE: 'false',
 };

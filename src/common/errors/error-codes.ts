@@ -58,6 +58,8 @@ export const ERROR_STATUS = {
   METRICS_DISABLED: 404,
   BACKUP_FAILED: 500,
   EXTENSION_NOT_FOUND: 404,
+  AGENT_CODE_TAKEN: 409,
+  COMMAND_SECRET_NOT_AVAILABLE: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

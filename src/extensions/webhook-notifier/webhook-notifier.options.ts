@@ -1,3 +1,4 @@
+import { refusedUrl } from './webhook-target';
 import { ExtensionError, OPSTAGE_EVENT_NAMES } from '../index';
 import type { WebhookEventName } from './notification-text';
 
@@ -29,6 +30,8 @@ export interface WebhookNotifierOptions {
   timeoutMs?: number;
   /** Notifications waiting in memory beyond this are dropped with a warning (default 1000). */
   queueLimit?: number;
+  /** `OPSTAGE_WEBHOOK_ALLOW_PRIVATE`: allow link-local and cloud-metadata targets (default false). */
+  allowPrivate?: boolean;
 }
 
 export interface ResolvedWebhookOptions {
@@ -39,6 +42,7 @@ export interface ResolvedWebhookOptions {
   backoffMs: number;
   timeoutMs: number;
   queueLimit: number;
+  allowPrivate: boolean;
 }
 
 /** Validates at boot so a typo in OPSTAGE_WEBHOOK_EVENTS refuses to start instead of staying silent. */
@@ -50,6 +54,8 @@ export function resolveWebhookOptions(options: WebhookNotifierOptions): Resolved
   const unknown = names.filter((n) => !isWebhookEventName(n));
   if (unknown.length > 0) fail(`OPSTAGE_WEBHOOK_EVENTS has unknown event(s) ${unknown.join(', ')}; choose from ${WEBHOOK_EVENT_NAMES.join(', ')}.`);
   if (options.url !== undefined && !/^https?:\/\//i.test(options.url)) fail('OPSTAGE_WEBHOOK_URL must be an http(s) URL.');
+  const refused = options.url !== undefined && options.allowPrivate !== true ? refusedUrl(options.url) : null;
+  if (refused) fail(`OPSTAGE_WEBHOOK_URL points at ${refused}; set OPSTAGE_WEBHOOK_ALLOW_PRIVATE=true if that is intended.`);
   const positive = (value: number | undefined, fallback: number, label: string): number => {
     const v = value ?? fallback;
     return Number.isFinite(v) && v > 0 ? v : fail(`${label} must be a positive number.`);
@@ -62,5 +68,6 @@ export function resolveWebhookOptions(options: WebhookNotifierOptions): Resolved
     backoffMs: positive(options.backoffMs, 500, 'backoffMs'),
     timeoutMs: positive(options.timeoutMs, 5000, 'timeoutMs'),
     queueLimit: Math.floor(positive(options.queueLimit, 1000, 'queueLimit')),
+    allowPrivate: options.allowPrivate === true,
   };
 }

@@ -77,7 +77,6 @@ export class ShellComponent {
 
   constructor() {
     this.features.loadVersion();
-    this.features.probeBus().subscribe();
     // The live stream belongs to a logged-in session: open while the shell is shown.
     effect(() => (this.session.authenticated() ? this.live.connect() : this.live.disconnect()));
     inject(DestroyRef).onDestroy(() => this.live.disconnect());
@@ -106,7 +105,6 @@ export class ShellComponent {
     const done = () => {
       this.live.disconnect();
       this.session.clear();
-      this.features.reset();
       void this.router.navigate(['/login']);
     };
     // Even when the call fails (session already expired) the operator ends up on the login page.

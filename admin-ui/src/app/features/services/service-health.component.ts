@@ -21,11 +21,8 @@ const TIMELINE_MS = 24 * 3_600_000;
 const TIMELINE_ROWS = 100;
 
 /** History rows (newest first) → timeline points (oldest first): each row's status began at its createdAt. */
-export function pointsFromHistory(rows: readonly HealthReport[]): HealthPoint[] {
-  return rows
-    .map((r) => ({ status: r.status, at: r.createdAt ?? r.reportedAt ?? '' }))
-    .filter((p) => p.at !== '')
-    .reverse();
+export function pointsFromHistory(rows: readonly Pick<HealthReport, 'status' | 'createdAt'>[]): HealthPoint[] {
+  return rows.map((r) => ({ status: r.status, at: r.createdAt })).reverse();
 }
 
 /** Latest health report with its timeline and history, plus "Account Status" when `details.accounts[]` exists (spec A.10). */
@@ -58,7 +55,7 @@ export function pointsFromHistory(rows: readonly HealthReport[]): HealthPoint[] 
       <table class="kv">
         <tr><th>{{ 'common.status' | t }}</th><td><app-status-tag [value]="h.status" data-testid="health-status" /></td></tr>
         <tr><th>{{ 'health.message' | t }}</th><td>{{ h.message || '-' }}</td></tr>
-        <tr><th>{{ 'health.reportedAt' | t }}</th><td><app-time [value]="h.reportedAt ?? h.createdAt" /></td></tr>
+        <tr><th>{{ 'health.reportedAt' | t }}</th><td><app-time [value]="h.reportedAt" /></td></tr>
       </table>
       @if (accounts().length) {
         <h2 class="sub-heading">{{ 'health.accounts' | t }}</h2>
@@ -100,7 +97,7 @@ export function pointsFromHistory(rows: readonly HealthReport[]): HealthPoint[] 
         </div>
       }
       <h2 class="sub-heading">{{ 'health.details' | t }}</h2>
-      <app-json-block [value]="h.details ?? {}" testId="health-details" />
+      <app-json-block [value]="h.details" testId="health-details" />
     } @else {
       <app-empty-state message="services.noHealth" icon="monitor_heart" />
     }
@@ -122,7 +119,7 @@ export function pointsFromHistory(rows: readonly HealthReport[]): HealthPoint[] 
                 <tr>
                   <td [attr.data-label]="'common.status' | t"><app-status-tag [value]="r.status" /></td>
                   <td class="wrap" [attr.data-label]="'health.message' | t">{{ r.message || '-' }}</td>
-                  <td [attr.data-label]="'health.since' | t"><app-time [value]="r.createdAt ?? r.reportedAt" mode="absolute" /></td>
+                  <td [attr.data-label]="'health.since' | t"><app-time [value]="r.createdAt" mode="absolute" /></td>
                   <td [attr.data-label]="'health.lastSeen' | t"><app-time [value]="r.reportedAt" /></td>
                 </tr>
               }

@@ -50,8 +50,8 @@ describe('health timeline', () => {
   it('turns a newest-first history page into oldest-first points at each row start', () => {
     expect(
       pointsFromHistory([
-        { status: 'UP', createdAt: at(2), reportedAt: at(3) },
-        { status: 'DOWN', createdAt: at(1), reportedAt: at(1.5) },
+        { status: 'UP', createdAt: at(2) },
+        { status: 'DOWN', createdAt: at(1) },
       ]),
     ).toEqual([
       { status: 'DOWN', at: at(1) },
