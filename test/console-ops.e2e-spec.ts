@@ -170,5 +170,11 @@ describe('console operations API', () => {
 
     const viewer = await userWithRole(t.server, owner, 'bulk-viewer', 'viewer');
     expect((await viewer.post('/api/admin/bulk/commands/cancel', { commandIds: [first!.commandId], confirmCount: 1 })).status).toBe(403);
+
+    // Revoke (last: it cannot be undone): the same per-item path, its own audit record each.
+    const revoked = await owner.post('/api/admin/bulk/agents', { operation: 'revoke', agentIds: [degraded.agentId, degraded.agentId], confirmCount: 1 }).expect(200);
+    expect(revoked.body.data).toMatchObject({ requested: 1, succeeded: 1, failed: 0, items: [{ id: degraded.agentId, ok: true, status: 'REVOKED' }] });
+    const revokeAudits = (await new Seeder(t.app, clock.nowIso()).rows(AuditEventEntity)).filter((a) => a.action === 'agent.revoked' || a.action === 'bulk.agents.revoke');
+    expect(revokeAudits.map((a) => a.action).sort()).toEqual(['agent.revoked', 'bulk.agents.revoke']);
   });
 });

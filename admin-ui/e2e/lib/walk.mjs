@@ -17,17 +17,20 @@ function strictWatch(page) {
   let inFlight = 0;
   let lastActivity = Date.now();
   const touch = () => (lastActivity = Date.now());
+  // The live event stream (docs/console.md) stays open for the page's lifetime by design: it is
+  // checked like every request (status, failure) but never counted as in flight.
+  const longLived = (req) => new URL(req.url()).pathname === '/api/admin/events/stream';
   page.on('request', (req) => {
-    inFlight += 1;
+    if (!longLived(req)) inFlight += 1;
     touch();
     requests.push(new URL(req.url()).pathname);
   });
-  page.on('requestfinished', () => {
-    inFlight -= 1;
+  page.on('requestfinished', (req) => {
+    if (!longLived(req)) inFlight -= 1;
     touch();
   });
   page.on('requestfailed', (req) => {
-    inFlight -= 1;
+    if (!longLived(req)) inFlight -= 1;
     touch();
     const reason = req.failure()?.errorText ?? 'failed';
     // ERR_ABORTED is the page cancelling its own request (navigation, an unsubscribed XHR), not a failure.
