@@ -146,7 +146,8 @@ async function walkRole(browser, role, user, f) {
   await page.goto(`${BASE}/`, { waitUntil: 'domcontentloaded' });
   await page.waitForSelector(tid('page-dashboard'));
   await watcher.settle();
-  const navIds = await page.$$eval('[data-testid^="nav-"]', (els) => els.map((e) => e.getAttribute('data-testid').slice(4)));
+  // Only the sidebar links: nav-toggle is the phone/tablet menu button, hidden at this width.
+  const navIds = await page.$$eval('a[data-testid^="nav-"]', (els) => els.map((e) => e.getAttribute('data-testid').slice(4)));
   const expectedBus = navIds.includes('bus');
   await checkPage(page, watcher, `${role} (${bus}): sidebar ${expectedBus ? 'shows' : 'hides'} the bus`, async () => {
     if (expectedBus !== f.busOn) throw new Error(`sidebar entries: ${navIds.join(', ')}`);
