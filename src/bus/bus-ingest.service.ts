@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { BusEventRequest, BusEventResponse } from '@opstage/agent-node/protocol';
 import type { EntityManager } from 'typeorm';
 import type { AgentEntity } from '../agents/agent.entity';
 import { AuditService } from '../audit/audit.service';
@@ -14,16 +15,13 @@ import type { BusEventEntity } from './bus-event.entity';
 import { BusEventsRepository } from './bus-events.repository';
 import { BusRouterService, type RoutedCommand } from './bus-router.service';
 import { BUS_EXPERIMENTAL } from './bus.mapper';
-import type { PublishEventDto } from './dto/publish-event.dto';
 import type { EventView } from './input-mapping';
 
 /** The sliding window of OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN. */
 export const RATE_WINDOW_MS = 60_000;
 
-/** `data` of `POST /api/agents/:agentId/bus/events` (sdk/src/protocol.ts BusEventResponse). */
-export interface PublishResult {
-  eventId: string;
-  experimental: string;
+/** `data` of `POST /api/agents/:agentId/bus/events`: the wire type `BusEventResponse` with the router's outcomes. */
+export interface PublishResult extends BusEventResponse {
   routedCommands: RoutedCommand[];
 }
 
@@ -45,7 +43,7 @@ export class BusIngestService {
     private readonly ids: IdGenerator,
   ) {}
 
-  async publish(ctx: RequestContext, agent: AgentEntity, dto: PublishEventDto): Promise<PublishResult> {
+  async publish(ctx: RequestContext, agent: AgentEntity, dto: BusEventRequest): Promise<PublishResult> {
     const source = await this.services.findByCode(dto.sourceServiceCode);
     if (!source) {
       throw new DomainError('BUS_SOURCE_SERVICE_NOT_FOUND', 'Source Capsule Service not found.', { sourceServiceCode: dto.sourceServiceCode });

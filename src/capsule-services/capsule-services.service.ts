@@ -80,7 +80,6 @@ export class CapsuleServicesService {
   }
 
   async list(ctx: RequestContext, query: ListServicesQueryDto): Promise<Page<CapsuleServiceResponse>> {
-    await this.agents.settleLiveness();
     const req = pageRequest(query);
     const nowMs = ctx.now.getTime();
     const { rows, total } = await this.services.list({

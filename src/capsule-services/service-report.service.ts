@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { HealthReportInput, ReportedService } from '@opstage/agent-node/protocol';
 import type { EntityManager } from 'typeorm';
 import type { AgentEntity } from '../agents/agent.entity';
 import { AgentsService } from '../agents/agents.service';
@@ -13,10 +14,11 @@ import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import type { ActionDefinitionEntity } from './action-definition.entity';
 import type { CapsuleServiceEntity, HealthStatus } from './capsule-service.entity';
+import type { CapsuleServiceResponse } from './capsule-service.mapper';
 import { CapsuleServicesRepository } from './capsule-services.repository';
+import { CapsuleServicesService } from './capsule-services.service';
 import { CatalogRepository } from './catalog.repository';
 import type { ConfigItemEntity } from './config-item.entity';
-import type { HealthInputDto, ReportedServiceDto } from './dto/reported-service.dto';
 import { canonicalJson, normalizeHealth, normalizeReport, type NormalizedReport } from './report-normalizer';
 import { storedStatusFromHealth } from './service-status';
 
@@ -26,15 +28,17 @@ export const MAX_MANIFEST_BYTES = 256 * 1024;
 const HEALTH_REFRESH_MS = 60_000;
 
 /**
- * Upsert of reported services (backend.md §6.4 with decisions 3, 20, 21): no takeover, configs
- * and actions upserted by key/name with stable ids, a report replaces the whole catalog (what
- * it no longer lists is gone from every read), audit only on real change.
+ * Upsert of reported services (docs/agents.md, "Service reports"): no takeover of another agent's
+ * code, configs and actions upserted by key/name with stable ids, a report replaces the whole
+ * catalog (what it no longer lists is gone from every read), health history bounded, audit only
+ * on real change.
  */
 @Injectable()
 export class ServiceReportService {
   constructor(
     private readonly services: CapsuleServicesRepository,
     private readonly catalog: CatalogRepository,
+    private readonly capsuleServices: CapsuleServicesService,
     private readonly agents: AgentsService,
     private readonly settings: RuntimeSettingsService,
     private readonly audit: AuditService,
@@ -44,8 +48,27 @@ export class ServiceReportService {
     private readonly events: DomainEvents,
   ) {}
 
+  /**
+   * `POST /api/agents/:agentId/services/report`: each service in its own short transaction; a
+   * refused one (409/413) stops the report. Codes must be unique within one report.
+   */
+  async report(ctx: RequestContext, agent: AgentEntity, services: readonly ReportedService[]): Promise<{ services: CapsuleServiceResponse[] }> {
+    const codes = new Set<string>();
+    for (const s of services) {
+      if (codes.has(s.code)) throw new DomainError('VALIDATION_FAILED', 'Duplicate service code in report.', { issues: [{ path: 'services', message: `duplicate code ${s.code}` }] });
+      codes.add(s.code);
+    }
+    const out: CapsuleServiceResponse[] = [];
+    const nowMs = ctx.now.getTime();
+    for (const s of services) {
+      const service = await this.tx.run((em) => this.upsert(ctx, agent, s, em));
+      out.push(this.capsuleServices.toResponse(service, agent, nowMs));
+    }
+    return { services: out };
+  }
+
   /** One service inside the caller's transaction; returns the stored row. */
-  async upsert(ctx: RequestContext, agent: AgentEntity, dto: ReportedServiceDto, em: EntityManager): Promise<CapsuleServiceEntity> {
+  async upsert(ctx: RequestContext, agent: AgentEntity, dto: ReportedService, em: EntityManager): Promise<CapsuleServiceEntity> {
     if (Buffer.byteLength(JSON.stringify(dto.manifest), 'utf8') > MAX_MANIFEST_BYTES) {
       throw new DomainError('PAYLOAD_TOO_LARGE', `Manifest of ${dto.code} exceeds ${MAX_MANIFEST_BYTES} bytes.`, { code: dto.code, maxBytes: MAX_MANIFEST_BYTES });
     }
@@ -109,7 +132,7 @@ export class ServiceReportService {
    * Health carried by a heartbeat: ignored unless the service belongs to the agent; written only
    * when it changed or the last write is older than a minute.
    */
-  async heartbeatHealth(ctx: RequestContext, agent: AgentEntity, serviceId: string, input: HealthInputDto): Promise<void> {
+  async heartbeatHealth(ctx: RequestContext, agent: AgentEntity, serviceId: string, input: HealthReportInput): Promise<void> {
     const service = await this.services.findById(serviceId);
     if (!service || service.agentId !== agent.id) return;
     const health = normalizeHealth(input);
@@ -129,7 +152,7 @@ export class ServiceReportService {
     if (service.healthStatus !== status) await this.auditHealthChange(ctx, { ...service, ...patch }, service.healthStatus, status);
   }
 
-  /** Decision 3: a code owned by a live agent cannot be taken; a REVOKED owner's code can. */
+  /** A code owned by a live agent cannot be taken; a REVOKED owner's code can (docs/agents.md, "Service reports"). */
   private async assertCanTakeOver(ctx: RequestContext, existing: CapsuleServiceEntity, agent: AgentEntity, em: EntityManager): Promise<void> {
     const owner = await this.agents.findById(existing.agentId, em);
     if (owner && owner.status !== 'REVOKED') {

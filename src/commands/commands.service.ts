@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { AgentEntity } from '../agents/agent.entity';
+import { AgentsService } from '../agents/agents.service';
 import { AuditService } from '../audit/audit.service';
+import { toActionDefinition, type ActionDefinitionResponse } from '../capsule-services/action.mapper';
+import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
+import { ReadBarrier } from '../common/consistency/read-barrier';
 import type { RequestContext } from '../common/context/request-context';
 import { SecretSealer } from '../common/crypto/secret-sealer';
 import { DomainEvents } from '../common/events/domain-events';
@@ -17,7 +22,6 @@ import { CancelNoticeIndex } from './cancel-notice-index';
 import { CommandRepository } from './command.repository';
 import type { CommandEntity, CommandType } from './command.entity';
 import { isExpiredAt, OPEN_STATUSES, retryVerdict } from './command-state';
-import { CommandTargets, type PublicAction } from './command-targets';
 import { toPublicCommand, type PublicCommand } from './command.mapper';
 import { hasRedactedParts, parseObject, splitPayload } from './sealed-values';
 
@@ -45,7 +49,9 @@ export class CommandsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly commands: CommandRepository,
-    private readonly targets: CommandTargets,
+    private readonly services: CapsuleServicesService,
+    private readonly agents: AgentsService,
+    private readonly barrier: ReadBarrier,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly ids: IdGenerator,
@@ -96,13 +102,16 @@ export class CommandsService {
   }
 
   /** The catalog entry, 404 for unknown services/actions and 409 for disabled ones. */
-  async loadAction(serviceId: string, actionName: string): Promise<{ action: PublicAction; agentId: string; raw: { timeoutSeconds: number | null; requiresConfirmation: boolean; dangerLevel: string } }> {
-    const service = await this.targets.findService(serviceId);
+  async loadAction(
+    serviceId: string,
+    actionName: string,
+  ): Promise<{ action: ActionDefinitionResponse; agentId: string; raw: { timeoutSeconds: number | null; requiresConfirmation: boolean; dangerLevel: string } }> {
+    const service = await this.services.findById(serviceId);
     if (!service) throw notFound('CAPSULE_SERVICE_NOT_FOUND', 'Capsule Service not found.', { serviceId });
-    const action = await this.targets.findAction(serviceId, actionName);
+    const action = await this.services.findAction(serviceId, actionName);
     if (!action) throw notFound('ACTION_NOT_FOUND', 'Action not found.', { serviceId, actionName });
     return {
-      action: this.targets.toPublicAction(action),
+      action: toActionDefinition(action),
       agentId: service.agentId,
       raw: { timeoutSeconds: action.timeoutSeconds, requiresConfirmation: action.requiresConfirmation, dangerLevel: action.dangerLevel },
     };
@@ -190,7 +199,7 @@ export class CommandsService {
         throw new DomainError('ACTION_REQUIRES_CONFIRMATION', 'This action requires confirmation: send "confirmation": true.', { actionName: input.actionName });
       }
     }
-    const agent = await this.targets.findAgent(agentId);
+    const agent = await this.findAgentAsHeardFrom(agentId);
     assertAgentCanHandleAction(agent, ctx.now.getTime(), this.settings.get().agentOfflineThresholdSeconds);
 
     const ttlSeconds = options.type === 'ACTION_PREPARE' ? this.config.actionPrepareTimeoutSeconds : (raw.timeoutSeconds ?? this.config.commandTtlSeconds);
@@ -234,6 +243,16 @@ export class CommandsService {
       requestId: ctx.requestId,
     });
     return row;
+  }
+
+  /**
+   * The target agent with every liveness stamp already acknowledged to agents stored
+   * (ReadBarrier), so an agent heard from a moment ago is not refused as stale. Never called inside
+   * a transaction (settling waits for one); creating a command opens its own anyway.
+   */
+  async findAgentAsHeardFrom(agentId: string): Promise<AgentEntity | null> {
+    await this.barrier.settle();
+    return this.agents.findById(agentId);
   }
 
   private openPayload(sealed: string): Record<string, unknown> {

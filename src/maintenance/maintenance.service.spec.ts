@@ -6,7 +6,7 @@ import type { RuntimeSettingsService } from '../settings/runtime-settings.servic
 import type { CountersService } from '../system/counters.service';
 import type { HealthCheck, SystemService } from '../system/system.service';
 import { SWEEP_BATCH_SIZE, type MaintenanceRepository } from './maintenance.repository';
-import type { LivenessWriter } from '../agents/liveness-writer';
+import type { ReadBarrier } from '../common/consistency/read-barrier';
 import type { CommandsService } from '../commands/commands.service';
 import { MaintenanceService } from './maintenance.service';
 
@@ -35,7 +35,7 @@ function build(overrides: Partial<Record<keyof MaintenanceRepository, jest.Mock>
   const system = { registerCheck: (name: string, check: HealthCheck) => checks.set(name, check) } as unknown as SystemService;
   const counters = { increment: jest.fn() } as unknown as CountersService;
   const config = { dataDir: '/', actionPrepareTimeoutSeconds: 30 } as AppConfig;
-  const liveness = { flush: jest.fn().mockResolvedValue(undefined) } as unknown as LivenessWriter;
+  const liveness = { settle: jest.fn().mockResolvedValue(undefined) } as unknown as ReadBarrier;
   const commands = { expireDue } as unknown as CommandsService;
   const service = new MaintenanceService(config, repo, settings, audit, system, counters, new FixedClock('2026-03-01T00:00:00.000Z'), events, liveness, commands);
   service.onModuleInit();

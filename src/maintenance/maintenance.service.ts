@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { statfsSync } from 'node:fs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { LivenessWriter } from '../agents/liveness-writer';
 import { LOGIN_WINDOW_MS } from '../auth/login-throttle';
 import { AuditService } from '../audit/audit.service';
 import { CommandsService } from '../commands/commands.service';
+import { ReadBarrier } from '../common/consistency/read-barrier';
 import { RequestContext } from '../common/context/request-context';
 import { DomainEvents } from '../common/events/domain-events';
 import { Clock } from '../common/time/clock';
@@ -57,7 +57,7 @@ export class MaintenanceService implements OnModuleInit {
     private readonly counters: CountersService,
     private readonly clock: Clock,
     private readonly events: DomainEvents,
-    private readonly liveness: LivenessWriter,
+    private readonly liveness: ReadBarrier,
     private readonly commands: CommandsService,
   ) {}
 
@@ -95,7 +95,7 @@ export class MaintenanceService implements OnModuleInit {
       const expiredRegistrationTokens = await this.repository.expireRegistrationTokens(now);
       const expiredCommands = await this.expireCommands(now, ago(this.config.actionPrepareTimeoutSeconds * 1000));
       // Liveness stamps wait up to a second in memory; judge agents on the stored ones only after they land.
-      await this.liveness.flush();
+      await this.liveness.settle();
       const offline = await this.repository.markAgentsOffline(now, ago(s.agentOfflineThresholdSeconds * 1000), async (em, agentIds) => {
         for (const agentId of agentIds) {
           await this.audit.record(
