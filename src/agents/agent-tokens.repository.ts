@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { deleteBatch, type BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AgentTokenEntity } from './agent-token.entity';
 import type { AgentEntity } from './agent.entity';
@@ -66,6 +67,16 @@ export class AgentTokensRepository {
       .where("agentId = :agentId AND status = 'ACTIVE'", { agentId })
       .execute();
     return res.affected ?? 0;
+  }
+
+  /** Sweep step, one batch: REVOKED tokens revoked before the cutoff. */
+  pruneRevoked(cutoffIso: string, limit: number, em: EntityManager): Promise<BatchOutcome> {
+    const select = em
+      .createQueryBuilder(AgentTokenEntity, 't')
+      .select('t.id', 'id')
+      .where("t.status = 'REVOKED'")
+      .andWhere('COALESCE(t.revokedAt, t.updatedAt) < :cutoff', { cutoff: cutoffIso });
+    return deleteBatch(em, AgentTokenEntity, select, limit);
   }
 
   /** Last-use stamp (flushed in batches by LivenessWriter); never moves backwards. */

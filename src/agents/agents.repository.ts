@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { selectIds } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { AgentEntity, type AgentStatus } from './agent.entity';
@@ -82,6 +83,31 @@ export class AgentsRepository {
   async delete(id: string, em: EntityManager = this.tx.manager): Promise<number> {
     const res = await em.delete(AgentEntity, { id });
     return res.affected ?? 0;
+  }
+
+  /** Sweep step: ONLINE/PENDING agents whose last heartbeat is older than the cutoff (at most `limit`). */
+  staleIds(cutoffIso: string, limit: number, em: EntityManager): Promise<string[]> {
+    return selectIds(
+      em
+        .createQueryBuilder(AgentEntity, 'a')
+        .select('a.id', 'id')
+        .where("a.status IN ('ONLINE', 'PENDING')")
+        .andWhere('a.lastHeartbeatAt IS NOT NULL')
+        .andWhere('a.lastHeartbeatAt < :cutoff', { cutoff: cutoffIso })
+        .orderBy('a.id'),
+      limit,
+    );
+  }
+
+  /** ONLINE/PENDING → OFFLINE for the given agents (an agent that came back meanwhile is left alone). */
+  async markOffline(ids: string[], nowIso: string, em: EntityManager): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(AgentEntity)
+      .set({ status: 'OFFLINE', updatedAt: nowIso })
+      .where('id IN (:...ids)', { ids })
+      .andWhere("status IN ('ONLINE', 'PENDING')")
+      .execute();
   }
 
   /** One query for the page (service counts via a grouped subquery, no N+1) and one for the total. */

@@ -8,6 +8,7 @@ import { DomainError, notFound } from '../common/errors/domain-error';
 import { Page } from '../common/http/envelope';
 import { pageRequest, pagination } from '../common/http/pagination.dto';
 import { IdGenerator } from '../common/ids/id-generator';
+import type { BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
@@ -198,6 +199,31 @@ export class AgentsService {
   /** Liveness write-behind: the token's last use, never moving backwards. */
   touchTokenUse(tokenId: string, atIso: string, em: EntityManager): Promise<void> {
     return this.tokens.touchLastUsed(tokenId, atIso, em);
+  }
+
+  /**
+   * Sweep step, one batch in its own transaction: agents silent past the threshold become OFFLINE,
+   * each audited in that transaction; `agent.offline` goes out once it has committed. The caller
+   * settles the liveness write-behind first, so only stored stamps are judged.
+   */
+  async markStaleOffline(ctx: RequestContext, thresholdSeconds: number, limit: number): Promise<BatchOutcome> {
+    const cutoff = new Date(ctx.now.getTime() - thresholdSeconds * 1000).toISOString();
+    const ids = await this.tx.run(async (em) => {
+      const stale = await this.agents.staleIds(cutoff, limit, em);
+      if (stale.length === 0) return stale;
+      await this.agents.markOffline(stale, ctx.nowIso, em);
+      for (const agentId of stale) {
+        await this.audit.record(ctx, { action: 'system.agent.offline', targetType: 'Agent', targetId: agentId, metadata: { thresholdSeconds } }, em);
+      }
+      return stale;
+    });
+    for (const agentId of ids) this.events.emit('agent.offline', { agentId, thresholdSeconds, occurredAt: ctx.nowIso, requestId: ctx.requestId });
+    return { selected: ids.length, affected: ids.length };
+  }
+
+  /** Sweep step, one batch in its own transaction: tokens revoked before the cutoff are deleted. */
+  pruneRevokedTokens(cutoffIso: string, limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.tokens.pruneRevoked(cutoffIso, limit, em));
   }
 
   async disable(ctx: RequestContext, agentId: string): Promise<AgentResponse> {

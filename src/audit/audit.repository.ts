@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { deleteBatch, type BatchOutcome } from '../database/batches';
 import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
@@ -61,6 +62,11 @@ export class AuditRepository {
       qb.andWhere('a.createdAt <= :cAt', { cAt: after.createdAt }).andWhere('(a.createdAt < :cAt OR a.id < :cId)', { cAt: after.createdAt, cId: after.id });
     }
     return qb.orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').limit(limit).getMany();
+  }
+
+  /** Sweep step, one batch: rows older than the cutoff. */
+  pruneBatch(cutoffIso: string, limit: number, em: EntityManager): Promise<BatchOutcome> {
+    return deleteBatch(em, AuditEventEntity, em.createQueryBuilder(AuditEventEntity, 'e').select('e.id', 'id').where('e.createdAt < :cutoff', { cutoff: cutoffIso }), limit);
   }
 
   private filtered(filter: AuditFilter, em: EntityManager): SelectQueryBuilder<AuditEventEntity> {

@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/context/request-context';
 import { IdGenerator } from '../common/ids/id-generator';
 import { redact } from '../common/redaction/redact';
+import type { BatchOutcome } from '../database/batches';
+import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import type { AuditActorType, AuditEventEntity, AuditResult } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
@@ -27,6 +29,7 @@ export class AuditService {
   constructor(
     private readonly repository: AuditRepository,
     private readonly ids: IdGenerator,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async record(ctx: RequestContext, input: AuditInput, em?: EntityManager): Promise<void> {
@@ -54,6 +57,11 @@ export class AuditService {
       metadataJson: JSON.stringify(redact(input.metadata ?? {})),
       createdAt: ctx.nowIso,
     };
+  }
+
+  /** Retention sweep step, one batch in its own transaction: rows older than the cutoff. */
+  pruneOlderThan(cutoffIso: string, limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.repository.pruneBatch(cutoffIso, limit, em));
   }
 
   /** Stores a row made by `toRow` (inside the caller's transaction). */

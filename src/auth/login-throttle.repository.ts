@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { LoginThrottleEntity } from './login-throttle.entity';
 
 /**
  * Takes one attempt from a budget, atomically: a new key starts a window with count 1; an
@@ -35,6 +36,12 @@ export class LoginThrottleRepository {
   /** Gives one attempt back (a success does not count against the address budget). */
   async refund(key: string, em: EntityManager): Promise<void> {
     await this.query(em, 'UPDATE "login_throttle" SET "count" = "count" - 1 WHERE "key" = :key AND "count" > 0', { key });
+  }
+
+  /** Sweep step: windows that opened before `cutoff` have ended and count nothing. */
+  async pruneEnded(cutoffIso: string, em: EntityManager): Promise<number> {
+    const res = await em.createQueryBuilder().delete().from(LoginThrottleEntity).where('windowStart <= :cutoff', { cutoff: cutoffIso }).execute();
+    return res.affected ?? 0;
   }
 
   /** Named parameters in the driver's own placeholder style (`?` on SQLite, `$n` on PostgreSQL). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { LessThanOrEqual, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { deleteBatch, type BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SessionEntity } from './session.entity';
 
@@ -34,10 +35,9 @@ export class SessionsRepository {
     return result.affected ?? 0;
   }
 
-  /** ISO strings compare lexicographically in time order, so `<=` on text is `<=` in time. */
-  async deleteExpired(nowIso: string, em: EntityManager = this.tx.manager): Promise<number> {
-    const result = await em.delete(SessionEntity, { expiresAt: LessThanOrEqual(nowIso) });
-    return result.affected ?? 0;
+  /** Sweep step, one batch: sessions whose absolute TTL has passed (ISO text compares in time order). */
+  deleteExpired(nowIso: string, limit: number, em: EntityManager): Promise<BatchOutcome> {
+    return deleteBatch(em, SessionEntity, em.createQueryBuilder(SessionEntity, 's').select('s.id', 'id').where('s.expiresAt <= :now', { now: nowIso }), limit);
   }
 
   countByUser(userId: string, em: EntityManager = this.tx.manager): Promise<number> {

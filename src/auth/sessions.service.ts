@@ -5,6 +5,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { RequestContext } from '../common/context/request-context';
 import { TokenService } from '../common/crypto/token-service';
 import { IdGenerator } from '../common/ids/id-generator';
+import type { BatchOutcome } from '../database/batches';
+import { TransactionRunner } from '../database/transaction-runner';
 import { UserSessions } from '../users/user-sessions.port';
 import type { SessionEntity } from './session.entity';
 import { SessionsRepository } from './sessions.repository';
@@ -35,6 +37,7 @@ export class SessionsService implements UserSessions {
     private readonly repository: SessionsRepository,
     private readonly tokens: TokenService,
     private readonly ids: IdGenerator,
+    private readonly tx: TransactionRunner,
   ) {
     this.csrfKey = Buffer.from(hkdfSync('sha256', config.sessionSecret, 'opstage-ce', 'csrf-v1', 32));
   }
@@ -96,9 +99,9 @@ export class SessionsService implements UserSessions {
     return this.tokens.safeEqual(presented, this.csrfFor(rawId));
   }
 
-  /** For the maintenance sweep: deletes sessions whose absolute TTL has passed; returns the count. */
-  purgeExpired(ctx: RequestContext, now: Date = ctx.now): Promise<number> {
-    return this.repository.deleteExpired(now.toISOString());
+  /** Sweep step, one batch in its own transaction: sessions whose absolute TTL has passed. */
+  purgeExpired(nowIso: string, limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.repository.deleteExpired(nowIso, limit, em));
   }
 
   countForUser(userId: string): Promise<number> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { deleteBatch, type BatchOutcome } from '../database/batches';
 import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
@@ -54,5 +55,10 @@ export class BusEventsRepository {
     if (filter.serviceCode) qb.andWhere('e.serviceCode = :serviceCode', { serviceCode: filter.serviceCode });
     if (filter.agentId) qb.andWhere('e.agentId = :agentId', { agentId: filter.agentId });
     return findPage(qb.orderBy('e.acceptedAt', 'DESC').addOrderBy('e.id', 'DESC'), offset, limit);
+  }
+
+  /** Retention sweep step, one batch: events accepted before the cutoff. */
+  pruneBatch(cutoffIso: string, limit: number, em: EntityManager): Promise<BatchOutcome> {
+    return deleteBatch(em, BusEventEntity, em.createQueryBuilder(BusEventEntity, 'b').select('b.id', 'id').where('b.acceptedAt < :cutoff', { cutoff: cutoffIso }), limit);
   }
 }

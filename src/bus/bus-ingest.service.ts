@@ -9,6 +9,7 @@ import { DomainError, validationFailed } from '../common/errors/domain-error';
 import { IdGenerator } from '../common/ids/id-generator';
 import { redact } from '../common/redaction/redact';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import type { BusEventEntity } from './bus-event.entity';
@@ -107,6 +108,11 @@ export class BusIngestService {
   }
 
   /** 429 with `Retry-After` = seconds until the oldest event that keeps the agent at its limit leaves the window. */
+  /** Retention sweep step, one batch in its own transaction: events accepted before the cutoff. */
+  pruneAcceptedBefore(cutoffIso: string, limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.events.pruneBatch(cutoffIso, limit, em));
+  }
+
   private async assertWithinRate(ctx: RequestContext, agentId: string, em: EntityManager): Promise<void> {
     const limit = this.config.busIngestPerMin;
     const nowMs = ctx.now.getTime();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, type EntityManager } from 'typeorm';
+import { Brackets, IsNull, type EntityManager } from 'typeorm';
+import { deleteBatch, NO_BATCH, type BatchOutcome } from '../database/batches';
 import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ActionDefinitionEntity } from './action-definition.entity';
@@ -63,5 +64,43 @@ export class CatalogRepository {
       `DELETE FROM "health_reports" WHERE "serviceId" = ? AND "id" NOT IN (SELECT "id" FROM "health_reports" WHERE "serviceId" = ? ORDER BY "reportedAt" DESC, "id" DESC LIMIT ?)`,
       [serviceId, serviceId, keep],
     );
+  }
+
+  /** Sweep: services holding more than `keep` health reports. */
+  async servicesOverHealthLimit(keep: number, em: EntityManager): Promise<string[]> {
+    const rows = await em
+      .createQueryBuilder(HealthReportEntity, 'h')
+      .select('h.serviceId', 'serviceId')
+      .groupBy('h.serviceId')
+      .having('COUNT(*) > :keep', { keep })
+      .getRawMany<{ serviceId: string }>();
+    return rows.map((r) => r.serviceId);
+  }
+
+  /**
+   * Sweep step, one batch: reports of the service older than its `keep`-th newest, by an index
+   * range below that boundary row (no whole-table window scan).
+   */
+  async pruneHealthBatch(serviceId: string, keep: number, limit: number, em: EntityManager): Promise<BatchOutcome> {
+    const boundary = await em
+      .createQueryBuilder(HealthReportEntity, 'h')
+      .select(['h.id', 'h.reportedAt'])
+      .where('h.serviceId = :serviceId', { serviceId })
+      .orderBy('h.reportedAt', 'DESC')
+      .addOrderBy('h.id', 'DESC')
+      .offset(keep - 1)
+      .limit(1)
+      .getOne();
+    if (!boundary) return NO_BATCH;
+    const select = em
+      .createQueryBuilder(HealthReportEntity, 'h')
+      .select('h.id', 'id')
+      .where('h.serviceId = :serviceId', { serviceId })
+      .andWhere(
+        new Brackets((qb) =>
+          qb.where('h.reportedAt < :at', { at: boundary.reportedAt }).orWhere('(h.reportedAt = :at AND h.id < :bid)', { at: boundary.reportedAt, bid: boundary.id }),
+        ),
+      );
+    return deleteBatch(em, HealthReportEntity, select, limit);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { updateBatch, type BatchOutcome } from '../database/batches';
 import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CommandResultEntity } from './command-result.entity';
@@ -171,23 +172,48 @@ export class CommandRepository {
     return (await this.tx.readOne(HAS_CLAIMABLE_SQL, [agentId, nowIso])) !== undefined;
   }
 
-  /** Retention: terminal commands created before the cutoff, results first (no reliance on FK cascades). */
-  async pruneOlderThan(cutoffIso: string, limit: number, em: EntityManager): Promise<number> {
+  /**
+   * Retention sweep step, one batch: terminal commands finished before the cutoff, results first
+   * (no reliance on FK cascades). Returns the deleted rows' statuses, so outcome counters stay
+   * monotonic.
+   */
+  async pruneFinishedBatch(cutoffIso: string, limit: number, em: EntityManager): Promise<{ id: string; status: CommandStatus }[]> {
     const rows = await em
       .createQueryBuilder(CommandEntity, 'c')
       .select('c.id', 'id')
-      .where('c.createdAt < :cutoff', { cutoff: cutoffIso })
-      .andWhere('c.status IN (:...terminal)', { terminal: [...TERMINAL_STATUSES] })
-      .orderBy('c.createdAt', 'ASC')
+      .addSelect('c.status', 'status')
+      .where('c.status IN (:...terminal)', { terminal: [...TERMINAL_STATUSES] })
+      .andWhere('COALESCE(c.completedAt, c.updatedAt) < :cutoff', { cutoff: cutoffIso })
       .limit(limit)
-      .getRawMany<{ id: string }>();
+      .getRawMany<{ id: string; status: CommandStatus }>();
     const ids = rows.map((r) => r.id);
-    if (ids.length === 0) return 0;
+    if (ids.length === 0) return rows;
     await em.createQueryBuilder().delete().from(CommandResultEntity).where('commandId IN (:...ids)', { ids }).execute();
     // A retry keeps its own row; only the link to the pruned source goes.
     await em.createQueryBuilder().update(CommandEntity).set({ retryOfCommandId: null }).where('retryOfCommandId IN (:...ids)', { ids }).execute();
-    const res = await em.createQueryBuilder().delete().from(CommandEntity).where('id IN (:...ids)', { ids }).execute();
-    return res.affected ?? ids.length;
+    await em.createQueryBuilder().delete().from(CommandEntity).where('id IN (:...ids)', { ids }).execute();
+    return rows;
+  }
+
+  /** Sweep step, one batch: one-time result data past its deadline. */
+  wipeExpiredResultData(nowIso: string, limit: number, em: EntityManager): Promise<BatchOutcome> {
+    const select = em
+      .createQueryBuilder(CommandResultEntity, 'r')
+      .select('r.id', 'id')
+      .where('r.sealedData IS NOT NULL')
+      .andWhere('r.sealedExpiresAt IS NOT NULL')
+      .andWhere('r.sealedExpiresAt < :now', { now: nowIso });
+    return updateBatch(em, CommandResultEntity, select, { sealedData: null }, '"sealedData" IS NOT NULL', limit);
+  }
+
+  /** Sweep step, one batch: sealed payloads of commands already terminal. */
+  wipeTerminalPayloads(limit: number, em: EntityManager): Promise<BatchOutcome> {
+    const select = em
+      .createQueryBuilder(CommandEntity, 'c')
+      .select('c.id', 'id')
+      .where('c.sealedPayload IS NOT NULL')
+      .andWhere('c.status IN (:...done)', { done: [...TERMINAL_STATUSES] });
+    return updateBatch(em, CommandEntity, select, { sealedPayload: null }, '"sealedPayload" IS NOT NULL', limit);
   }
 
   // ---- results ----

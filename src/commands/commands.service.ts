@@ -12,6 +12,7 @@ import { DomainEvents } from '../common/events/domain-events';
 import { DomainError, notFound, validationFailed } from '../common/errors/domain-error';
 import { IdGenerator } from '../common/ids/id-generator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
@@ -20,7 +21,7 @@ import { validateAgainstSchema } from './action-schema-validator';
 import { CommandNotifier } from './command-notifier';
 import { CancelNoticeIndex } from './cancel-notice-index';
 import { CommandRepository } from './command.repository';
-import type { CommandEntity, CommandType } from './command.entity';
+import type { CommandEntity, CommandStatus, CommandType } from './command.entity';
 import { isExpiredAt, OPEN_STATUSES, retryVerdict } from './command-state';
 import { toPublicCommand, type PublicCommand } from './command.mapper';
 import { hasRedactedParts, parseObject, splitPayload } from './sealed-values';
@@ -183,9 +184,28 @@ export class CommandsService {
     return { selected: expired.ids.length, expired: expired.count };
   }
 
-  /** Retention hook: deletes up to `batchSize` terminal commands (and their results) created before the cutoff. */
-  pruneOlderThan(_ctx: RequestContext, cutoffIso: string, batchSize: number): Promise<number> {
-    return this.tx.run((em) => this.commands.pruneOlderThan(cutoffIso, batchSize, em));
+  /**
+   * Retention sweep step, one batch in its own transaction: terminal commands finished before the
+   * cutoff, with their results. Returns how many were picked and how many went per status.
+   */
+  async pruneFinishedBefore(cutoffIso: string, limit: number): Promise<{ selected: number; byStatus: Partial<Record<CommandStatus, number>> }> {
+    const rows = await this.tx.run((em) => this.commands.pruneFinishedBatch(cutoffIso, limit, em));
+    const byStatus: Partial<Record<CommandStatus, number>> = {};
+    for (const row of rows) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
+    return { selected: rows.length, byStatus };
+  }
+
+  /**
+   * Safety-net sweep steps, one batch each in its own transaction: one-time result data past its
+   * deadline, and sealed payloads of commands already terminal, are wiped even if the path that
+   * should have wiped them did not run (docs/actions-and-commands.md, "Sealed secrets").
+   */
+  wipeExpiredResultData(nowIso: string, limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.commands.wipeExpiredResultData(nowIso, limit, em));
+  }
+
+  wipeTerminalPayloads(limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.commands.wipeTerminalPayloads(limit, em));
   }
 
   private async create(ctx: RequestContext, input: EnqueueInput, options: CreateOptions): Promise<CommandEntity> {

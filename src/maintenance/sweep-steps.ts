@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, type EntityManager, type ObjectLiteral, type SelectQueryBuilder, type EntityTarget } from 'typeorm';
-import { TransactionRunner } from '../database/transaction-runner';
-import { AgentEntity } from '../agents/agent.entity';
-import { AgentTokenEntity } from '../agents/agent-token.entity';
-import { AuditEventEntity } from '../audit/audit-event.entity';
-import { LoginThrottleEntity } from '../auth/login-throttle.entity';
-import { SessionEntity } from '../auth/session.entity';
-import { CapsuleServiceEntity } from '../capsule-services/capsule-service.entity';
-import { HealthReportEntity } from '../capsule-services/health-report.entity';
-import { CommandEntity } from '../commands/command.entity';
-import { CommandResultEntity } from '../commands/command-result.entity';
-import { TERMINAL_STATUSES } from '../commands/command-state';
-import { RegistrationTokenEntity } from '../registration-tokens/registration-token.entity';
+import { AgentsService } from '../agents/agents.service';
+import { AuditService } from '../audit/audit.service';
+import { LoginThrottle } from '../auth/login-throttle';
+import { SessionsService } from '../auth/sessions.service';
+import { BusIngestService } from '../bus/bus-ingest.service';
+import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
+import { CommandsService } from '../commands/commands.service';
+import type { CommandStatus } from '../commands/command.entity';
+import type { RequestContext } from '../common/context/request-context';
+import type { BatchOutcome } from '../database/batches';
+import { RegistrationTokensService } from '../registration-tokens/registration-tokens.service';
 
 /**
  * Rows touched per batch. better-sqlite3 runs each statement synchronously, so a batch blocks the
@@ -32,265 +30,100 @@ export const SWEEP_PAUSE_MS = 5;
 /** Lets queued requests run between batches, so a long sweep never monopolises the event loop or the writer. */
 export const pauseBetweenBatches = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, SWEEP_PAUSE_MS));
 
-type IdBatchQuery = (em: EntityManager) => SelectQueryBuilder<ObjectLiteral>;
+/** Runs one-batch steps (each its own short transaction) until a batch comes back short; the total changed. */
+async function drain(batch: () => Promise<BatchOutcome>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const outcome = await batch();
+    total += outcome.affected;
+    if (outcome.selected < SWEEP_BATCH_SIZE) return total;
+    await pauseBetweenBatches();
+  }
+}
 
 /**
- * Every statement of the maintenance sweep. Each public method is one sweep step: it loops over
- * batches of ids selected through an index, each batch its own short transaction, and pauses
- * briefly in between.
- * Statements are QueryBuilder-portable (SQLite now, PostgreSQL later); ISO timestamps compare
- * lexicographically.
+ * The steps of the maintenance sweep. Each is a method of the module that owns the table (it holds
+ * the statement, the status sets and the messages); this class only batches and paces them and
+ * adds up the counts (docs/contributing.md, "Module map"; docs/operations.md, "Maintenance sweep").
  */
 @Injectable()
-export class MaintenanceRepository {
-  constructor(private readonly tx: TransactionRunner) {}
+export class SweepSteps {
+  constructor(
+    private readonly registrationTokens: RegistrationTokensService,
+    private readonly agents: AgentsService,
+    private readonly services: CapsuleServicesService,
+    private readonly commands: CommandsService,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
+    private readonly loginThrottle: LoginThrottle,
+    private readonly bus: BusIngestService,
+  ) {}
 
-  /** ACTIVE registration tokens past `expiresAt` become EXPIRED. */
   expireRegistrationTokens(now: string): Promise<number> {
-    return this.updateInBatches(
-      RegistrationTokenEntity,
-      (em) =>
-        em
-          .createQueryBuilder(RegistrationTokenEntity, 't')
-          .select('t.id', 'id')
-          .where("t.status = 'ACTIVE'")
-          .andWhere('t.expiresAt IS NOT NULL')
-          .andWhere('t.expiresAt < :now', { now }),
-      { status: 'EXPIRED', updatedAt: now },
-      "status = 'ACTIVE'",
-    );
+    return drain(() => this.registrationTokens.expireDue(now, SWEEP_BATCH_SIZE));
   }
 
-  /**
-   * ONLINE/PENDING agents whose last heartbeat is older than the cutoff become OFFLINE. Returns the
-   * ids changed so the service can audit each one inside the same batch transaction.
-   */
-  async markAgentsOffline(now: string, cutoff: string, onBatch: (em: EntityManager, agentIds: string[]) => Promise<void>): Promise<string[]> {
-    const changedIds: string[] = [];
-    for (;;) {
-      const batch = await this.tx.run(async (em) => {
-        const ids = await this.ids(this.staleAgents(em, cutoff));
-        if (ids.length === 0) return [];
-        await em
-          .createQueryBuilder()
-          .update(AgentEntity)
-          .set({ status: 'OFFLINE', updatedAt: now })
-          .where('id IN (:...ids)', { ids })
-          .andWhere("status IN ('ONLINE', 'PENDING')")
-          .execute();
-        await onBatch(em, ids);
-        return ids;
-      });
-      changedIds.push(...batch);
-      if (batch.length < SWEEP_BATCH_SIZE) break;
-      await pauseBetweenBatches();
-    }
-    return changedIds;
+  /** Open commands past their deadline become EXPIRED (with COMMAND_EXPIRED) and their waiters wake. */
+  expireCommands(now: string, prepareCutoff: string): Promise<number> {
+    return drain(async () => {
+      const batch = await this.commands.expireDue(now, prepareCutoff, SWEEP_BATCH_SIZE);
+      return { selected: batch.selected, affected: batch.expired };
+    });
   }
 
-  /** Services of OFFLINE agents follow their agent (status OFFLINE, health UNKNOWN). */
+  /** Agents silent past the threshold go OFFLINE (audited, `agent.offline` emitted per agent). */
+  markAgentsOffline(ctx: RequestContext, thresholdSeconds: number): Promise<number> {
+    return drain(() => this.agents.markStaleOffline(ctx, thresholdSeconds, SWEEP_BATCH_SIZE));
+  }
+
   markServicesOfOfflineAgents(now: string): Promise<number> {
-    return this.updateInBatches(
-      CapsuleServiceEntity,
-      (em) =>
-        em
-          .createQueryBuilder(CapsuleServiceEntity, 's')
-          .select('s.id', 'id')
-          .innerJoin(AgentEntity, 'a', 'a.id = s.agentId')
-          .where("a.status = 'OFFLINE'")
-          .andWhere("s.status <> 'OFFLINE'"),
-      { status: 'OFFLINE', healthStatus: 'UNKNOWN', updatedAt: now },
-      "status <> 'OFFLINE'",
-    );
+    return drain(() => this.services.followOfflineAgents(now, SWEEP_BATCH_SIZE));
   }
 
-  /** Audit rows older than the cutoff. */
   pruneAudit(cutoff: string): Promise<number> {
-    return this.deleteInBatches(AuditEventEntity, (em) =>
-      em.createQueryBuilder(AuditEventEntity, 'e').select('e.id', 'id').where('e.createdAt < :cutoff', { cutoff }),
-    );
+    return drain(() => this.audit.pruneOlderThan(cutoff, SWEEP_BATCH_SIZE));
   }
 
-  /**
-   * Terminal commands finished before the cutoff, with their results (deleted first, explicitly).
-   * Returns how many were deleted per status, so outcome counters can stay monotonic.
-   */
-  async pruneCommands(cutoff: string): Promise<Record<string, number>> {
-    const byStatus: Record<string, number> = {};
-    for (;;) {
-      const rows = await this.tx.run(async (em) => {
-        const batch = await em
-          .createQueryBuilder(CommandEntity, 'c')
-          .select('c.id', 'id')
-          .addSelect('c.status', 'status')
-          .where('c.status IN (:...done)', { done: [...TERMINAL_STATUSES] })
-          .andWhere('COALESCE(c.completedAt, c.updatedAt) < :cutoff', { cutoff })
-          .limit(SWEEP_BATCH_SIZE)
-          .getRawMany<{ id: string; status: string }>();
-        if (batch.length === 0) return batch;
-        const ids = batch.map((r) => r.id);
-        await em.createQueryBuilder().delete().from(CommandResultEntity).where('commandId IN (:...ids)', { ids }).execute();
-        await em.createQueryBuilder().delete().from(CommandEntity).where('id IN (:...ids)', { ids }).execute();
-        return batch;
-      });
-      for (const row of rows) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
-      if (rows.length < SWEEP_BATCH_SIZE) break;
-      await pauseBetweenBatches();
-    }
+  /** Terminal commands finished before the cutoff, counted per status (outcome counters stay monotonic). */
+  async pruneCommands(cutoff: string): Promise<Partial<Record<CommandStatus, number>>> {
+    const byStatus: Partial<Record<CommandStatus, number>> = {};
+    await drain(async () => {
+      const batch = await this.commands.pruneFinishedBefore(cutoff, SWEEP_BATCH_SIZE);
+      for (const [status, n] of Object.entries(batch.byStatus) as [CommandStatus, number][]) byStatus[status] = (byStatus[status] ?? 0) + n;
+      return { selected: batch.selected, affected: batch.selected };
+    });
     return byStatus;
   }
 
-  /**
-   * Keeps the newest `keep` health reports per service. Only services over the limit are visited,
-   * each one with an index range delete below its `keep`-th newest row (no whole-table window scan).
-   */
+  /** Only services over the limit are visited. */
   async pruneHealthReports(keep: number): Promise<number> {
-    const over = await this.tx.manager
-      .createQueryBuilder(HealthReportEntity, 'h')
-      .select('h.serviceId', 'serviceId')
-      .groupBy('h.serviceId')
-      .having('COUNT(*) > :keep', { keep })
-      .getRawMany<{ serviceId: string }>();
     let total = 0;
-    for (const { serviceId } of over) {
-      const boundary = await this.tx.manager
-        .createQueryBuilder(HealthReportEntity, 'h')
-        .select(['h.id', 'h.reportedAt'])
-        .where('h.serviceId = :serviceId', { serviceId })
-        .orderBy('h.reportedAt', 'DESC')
-        .addOrderBy('h.id', 'DESC')
-        .offset(keep - 1)
-        .limit(1)
-        .getOne();
-      if (!boundary) continue;
-      total += await this.deleteInBatches(HealthReportEntity, (em) =>
-        em
-          .createQueryBuilder(HealthReportEntity, 'h')
-          .select('h.id', 'id')
-          .where('h.serviceId = :serviceId', { serviceId })
-          .andWhere(
-            new Brackets((qb) =>
-              qb
-                .where('h.reportedAt < :at', { at: boundary.reportedAt })
-                .orWhere('(h.reportedAt = :at AND h.id < :bid)', { at: boundary.reportedAt, bid: boundary.id }),
-            ),
-          ),
-      );
+    for (const serviceId of await this.services.servicesOverHealthLimit(keep)) {
+      total += await drain(() => this.services.pruneHealthReports(serviceId, keep, SWEEP_BATCH_SIZE));
     }
     return total;
   }
 
   pruneSessions(now: string): Promise<number> {
-    return this.deleteInBatches(SessionEntity, (em) =>
-      em.createQueryBuilder(SessionEntity, 's').select('s.id', 'id').where('s.expiresAt < :now', { now }),
-    );
+    return drain(() => this.sessions.purgeExpired(now, SWEEP_BATCH_SIZE));
   }
 
-  /** Login-throttle windows that opened before `cutoff` have ended and count nothing. */
-  async pruneLoginThrottle(cutoff: string): Promise<number> {
-    const res = await this.tx.manager.createQueryBuilder().delete().from(LoginThrottleEntity).where('windowStart <= :cutoff', { cutoff }).execute();
-    return res.affected ?? 0;
+  pruneLoginThrottle(nowMs: number): Promise<number> {
+    return this.loginThrottle.pruneEnded(nowMs);
   }
 
   pruneRevokedAgentTokens(cutoff: string): Promise<number> {
-    return this.deleteInBatches(AgentTokenEntity, (em) =>
-      em
-        .createQueryBuilder(AgentTokenEntity, 't')
-        .select('t.id', 'id')
-        .where("t.status = 'REVOKED'")
-        .andWhere('COALESCE(t.revokedAt, t.updatedAt) < :cutoff', { cutoff }),
-    );
+    return drain(() => this.agents.pruneRevokedTokens(cutoff, SWEEP_BATCH_SIZE));
   }
 
-  /** By table name: the bus module sits above maintenance in the module graph, so its entity is not imported. */
   pruneBusEvents(cutoff: string): Promise<number> {
-    return this.deleteInBatches('bus_events', (em) =>
-      em.createQueryBuilder().select('b.id', 'id').from('bus_events', 'b').where('b."acceptedAt" < :cutoff', { cutoff }),
-    );
+    return drain(() => this.bus.pruneAcceptedBefore(cutoff, SWEEP_BATCH_SIZE));
   }
 
-  /**
-   * Safety net for decision 8: one-time result data past its deadline, and sealed payloads of
-   * commands already terminal, are wiped even if the path that should have wiped them did not run.
-   */
+  /** Safety net: expired one-time result data, and sealed payloads of terminal commands. */
   async wipeSealedSecrets(now: string): Promise<number> {
-    const results = await this.updateInBatches(
-      CommandResultEntity,
-      (em) =>
-        em
-          .createQueryBuilder(CommandResultEntity, 'r')
-          .select('r.id', 'id')
-          .where('r.sealedData IS NOT NULL')
-          .andWhere('r.sealedExpiresAt IS NOT NULL')
-          .andWhere('r.sealedExpiresAt < :now', { now }),
-      { sealedData: null },
-      '"sealedData" IS NOT NULL',
-    );
-    const payloads = await this.updateInBatches(
-      CommandEntity,
-      (em) =>
-        em
-          .createQueryBuilder(CommandEntity, 'c')
-          .select('c.id', 'id')
-          .where('c.sealedPayload IS NOT NULL')
-          .andWhere('c.status IN (:...done)', { done: [...TERMINAL_STATUSES] }),
-      { sealedPayload: null },
-      '"sealedPayload" IS NOT NULL',
-    );
+    const results = await drain(() => this.commands.wipeExpiredResultData(now, SWEEP_BATCH_SIZE));
+    const payloads = await drain(() => this.commands.wipeTerminalPayloads(SWEEP_BATCH_SIZE));
     return results + payloads;
-  }
-
-  private staleAgents(em: EntityManager, cutoff: string): SelectQueryBuilder<ObjectLiteral> {
-    return em
-      .createQueryBuilder(AgentEntity, 'a')
-      .select('a.id', 'id')
-      .where("a.status IN ('ONLINE', 'PENDING')")
-      .andWhere('a.lastHeartbeatAt IS NOT NULL')
-      .andWhere('a.lastHeartbeatAt < :cutoff', { cutoff })
-      .orderBy('a.id');
-  }
-
-  private async ids(query: SelectQueryBuilder<ObjectLiteral>): Promise<string[]> {
-    const rows = await query.limit(SWEEP_BATCH_SIZE).getRawMany<{ id: string }>();
-    return rows.map((r) => r.id);
-  }
-
-  private async deleteInBatches(entity: EntityTarget<ObjectLiteral>, select: IdBatchQuery): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const deleted = await this.tx.run(async (em) => {
-        const ids = await this.ids(select(em));
-        if (ids.length === 0) return 0;
-        await em.createQueryBuilder().delete().from(entity).where('id IN (:...ids)', { ids }).execute();
-        return ids.length;
-      });
-      total += deleted;
-      if (deleted < SWEEP_BATCH_SIZE) break;
-      await pauseBetweenBatches();
-    }
-    return total;
-  }
-
-  /** `guard` re-checks the condition in the UPDATE itself, so a row changed meanwhile is left alone. */
-  private async updateInBatches(
-    entity: EntityTarget<ObjectLiteral>,
-    select: IdBatchQuery,
-    values: ObjectLiteral,
-    guard: string,
-    parameters: ObjectLiteral = {},
-  ): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const changed = await this.tx.run(async (em) => {
-        const ids = await this.ids(select(em));
-        if (ids.length === 0) return { selected: 0, affected: 0 };
-        const result = await em.createQueryBuilder().update(entity).set(values).where('id IN (:...ids)', { ids }).andWhere(guard).setParameters(parameters).execute();
-        return { selected: ids.length, affected: result.affected ?? ids.length };
-      });
-      total += changed.affected;
-      if (changed.selected < SWEEP_BATCH_SIZE) break;
-      await pauseBetweenBatches();
-    }
-    return total;
   }
 }

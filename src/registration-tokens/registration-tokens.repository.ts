@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { updateBatch, type BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { RegistrationTokenEntity, type RegistrationTokenStatus } from './registration-token.entity';
@@ -41,15 +42,15 @@ export class RegistrationTokensRepository {
     return res.affected ?? 0;
   }
 
-  /** Marks ACTIVE tokens past `expiresAt` EXPIRED (the maintenance sweep step). */
-  async expireDue(nowIso: string, em: EntityManager = this.tx.manager): Promise<number> {
-    const res = await em
-      .createQueryBuilder()
-      .update(RegistrationTokenEntity)
-      .set({ status: 'EXPIRED', updatedAt: nowIso })
-      .where("status = 'ACTIVE' AND expiresAt IS NOT NULL AND expiresAt < :now", { now: nowIso })
-      .execute();
-    return res.affected ?? 0;
+  /** Sweep step, one batch: ACTIVE tokens past `expiresAt` become EXPIRED. */
+  expireDue(nowIso: string, limit: number, em: EntityManager): Promise<BatchOutcome> {
+    const select = em
+      .createQueryBuilder(RegistrationTokenEntity, 't')
+      .select('t.id', 'id')
+      .where("t.status = 'ACTIVE'")
+      .andWhere('t.expiresAt IS NOT NULL')
+      .andWhere('t.expiresAt < :now', { now: nowIso });
+    return updateBatch(em, RegistrationTokenEntity, select, { status: 'EXPIRED', updatedAt: nowIso }, "status = 'ACTIVE'", limit);
   }
 
   async list(filter: TokenListFilter, em: EntityManager = this.tx.manager): Promise<{ rows: RegistrationTokenEntity[]; total: number }> {

@@ -7,6 +7,7 @@ import { conflict, notFound } from '../common/errors/domain-error';
 import { Page } from '../common/http/envelope';
 import { pageRequest, pagination } from '../common/http/pagination.dto';
 import { IdGenerator } from '../common/ids/id-generator';
+import type { BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { DEFAULT_TOKEN_TTL_SECONDS, type CreateRegistrationTokenDto, type ListRegistrationTokensQueryDto } from './dto/registration-token.dto';
@@ -123,9 +124,9 @@ export class RegistrationTokensService {
     return this.tokens.transitionFromActive(tokenId, { status: 'USED', agentId, usedAt: nowIso, updatedAt: nowIso }, nowIso, em);
   }
 
-  /** Maintenance step: ACTIVE tokens past `expiresAt` become EXPIRED. */
-  expireDue(nowIso: string, em?: EntityManager): Promise<number> {
-    return this.tokens.expireDue(nowIso, em);
+  /** Sweep step, one batch in its own transaction: ACTIVE tokens past `expiresAt` become EXPIRED. */
+  expireDue(nowIso: string, limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.tokens.expireDue(nowIso, limit, em));
   }
 
   private async getOrThrow(id: string, em: EntityManager): Promise<RegistrationTokenEntity> {
