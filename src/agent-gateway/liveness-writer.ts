@@ -1,11 +1,11 @@
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { AgentEntity } from '../agents/agent.entity';
 import { AgentsService } from '../agents/agents.service';
 import type { AuditEventEntity } from '../audit/audit-event.entity';
 import { AuditService } from '../audit/audit.service';
 import { ReadBarrier } from '../common/consistency/read-barrier';
 import { TransactionRunner } from '../database/transaction-runner';
+import type { Tx } from '../database/transaction';
 
 /** How long liveness writes wait to be coalesced: the most a stored `lastHeartbeatAt` lags. */
 export const LIVENESS_FLUSH_MS = 1000;
@@ -126,7 +126,7 @@ export class LivenessWriter implements ReadBarrier, BeforeApplicationShutdown {
     }
   }
 
-  private async writeChunked<T>(entries: T[], write: (em: EntityManager, entry: T) => Promise<void>): Promise<void> {
+  private async writeChunked<T>(entries: T[], write: (em: Tx, entry: T) => Promise<void>): Promise<void> {
     for (let i = 0; i < entries.length; i += FLUSH_CHUNK) {
       const chunk = entries.slice(i, i + FLUSH_CHUNK);
       await this.tx.run(async (em) => {

@@ -4,6 +4,7 @@ import { deleteBatch, type BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AgentTokenEntity } from './agent-token.entity';
 import type { AgentEntity } from './agent.entity';
+import type { Tx } from '../database/transaction';
 
 /** What agent authentication needs: the token's id and last use, and the full agent row. */
 export interface AuthTokenRow {
@@ -54,12 +55,12 @@ export class AgentTokensRepository {
     return { tokenId: r.tokenId, tokenLastUsedAt: r.tokenLastUsedAt, agent };
   }
 
-  async insert(token: AgentTokenEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(token: AgentTokenEntity, em: Tx): Promise<void> {
     await em.insert(AgentTokenEntity, token);
   }
 
   /** Revokes every ACTIVE token of the agent; returns how many were revoked. */
-  async revokeAllForAgent(agentId: string, nowIso: string, em: EntityManager = this.tx.manager): Promise<number> {
+  async revokeAllForAgent(agentId: string, nowIso: string, em: Tx): Promise<number> {
     const res = await em
       .createQueryBuilder()
       .update(AgentTokenEntity)
@@ -80,7 +81,7 @@ export class AgentTokensRepository {
   }
 
   /** Last-use stamp (flushed in batches by LivenessWriter); never moves backwards. */
-  async touchLastUsed(id: string, atIso: string, em?: EntityManager): Promise<void> {
+  async touchLastUsed(id: string, atIso: string, em: Tx): Promise<void> {
     await this.tx.execute('UPDATE "agent_tokens" SET "lastUsedAt" = ? WHERE "id" = ? AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ?)', [atIso, id, atIso], em);
   }
 }

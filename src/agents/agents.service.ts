@@ -18,6 +18,7 @@ import { AgentTokensRepository, type AuthTokenRow } from './agent-tokens.reposit
 import { AgentsRepository } from './agents.repository';
 import type { ListAgentsQueryDto } from './dto/list-agents-query.dto';
 import { agentEffectiveStatus, heartbeatCutoffIso, statusImpliedByHeartbeat, type AgentEffectiveStatus } from './effective-status';
+import type { Tx } from '../database/transaction';
 
 /** Identity an agent sends at registration (hostname/sdkVersion/version only when it sends them). */
 export interface AgentIdentity {
@@ -115,7 +116,7 @@ export class AgentsService {
    * tokens and keeps id and history; REVOKED comes back ONLINE, DISABLED stays DISABLED
    * (docs/agents.md).
    */
-  async registerOrRecover(ctx: RequestContext, identity: AgentIdentity, boundToCode: boolean, em: EntityManager): Promise<RegisteredAgent> {
+  async registerOrRecover(ctx: RequestContext, identity: AgentIdentity, boundToCode: boolean, em: Tx): Promise<RegisteredAgent> {
     const now = ctx.nowIso;
     const existing = await this.agents.findByCode(identity.code, em);
     if (existing && !boundToCode) throw new AgentCodeTakenError(existing.id);
@@ -192,12 +193,12 @@ export class AgentsService {
   }
 
   /** Liveness write-behind (the agent gateway's LivenessWriter): a stamp that never moves backwards. */
-  touchHeartbeat(agentId: string, atIso: string, em: EntityManager): Promise<void> {
+  touchHeartbeat(agentId: string, atIso: string, em: Tx): Promise<void> {
     return this.agents.touchHeartbeat(agentId, atIso, em);
   }
 
   /** Liveness write-behind: the token's last use, never moving backwards. */
-  touchTokenUse(tokenId: string, atIso: string, em: EntityManager): Promise<void> {
+  touchTokenUse(tokenId: string, atIso: string, em: Tx): Promise<void> {
     return this.tokens.touchLastUsed(tokenId, atIso, em);
   }
 
@@ -288,7 +289,7 @@ export class AgentsService {
     });
   }
 
-  private async auditOnline(ctx: RequestContext, agentId: string, previousStatus: string, em: EntityManager): Promise<void> {
+  private async auditOnline(ctx: RequestContext, agentId: string, previousStatus: string, em: Tx): Promise<void> {
     await this.audit.record(ctx, { action: 'agent.online', targetType: 'Agent', targetId: agentId, metadata: { previousStatus } }, em);
   }
 

@@ -5,6 +5,7 @@ import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { AuditEventEntity, type AuditActorType, type AuditResult } from './audit-event.entity';
+import type { Tx } from '../database/transaction';
 
 export interface AuditFilter {
   actorType?: AuditActorType;
@@ -35,7 +36,7 @@ export class AuditRepository {
    * a fixed INSERT as a prepared statement (`TransactionRunner.execute`), in the caller's
    * transaction when `em` is given, instead of the query builder (several times the insert).
    */
-  async insert(row: AuditEventEntity, em?: EntityManager): Promise<void> {
+  async insert(row: AuditEventEntity, em: Tx): Promise<void> {
     await this.tx.execute(
       INSERT_SQL,
       [row.id, row.workspaceId, row.actorType, row.actorId, row.action, row.targetType, row.targetId, row.result, row.message, row.ipAddress, row.userAgent, row.metadataJson, row.createdAt],

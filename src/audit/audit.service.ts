@@ -8,6 +8,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import type { AuditActorType, AuditEventEntity, AuditResult } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
+import type { Tx } from '../database/transaction';
 
 /** One audit record; `actor` defaults to the context's principal. */
 export interface AuditInput {
@@ -32,8 +33,14 @@ export class AuditService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  async record(ctx: RequestContext, input: AuditInput, em?: EntityManager): Promise<void> {
-    await this.repository.insert(this.toRow(ctx, input), em);
+  /** Inside the caller's transaction, so the change and its audit commit together. */
+  async record(ctx: RequestContext, input: AuditInput, tx: Tx): Promise<void> {
+    await this.repository.insert(this.toRow(ctx, input), tx);
+  }
+
+  /** An audit row on its own (nothing else to commit with it), in its own short transaction. */
+  recordNow(ctx: RequestContext, input: AuditInput): Promise<void> {
+    return this.tx.run((tx) => this.record(ctx, input, tx));
   }
 
   /**
@@ -65,7 +72,7 @@ export class AuditService {
   }
 
   /** Stores a row made by `toRow` (inside the caller's transaction). */
-  async insertRow(row: AuditEventEntity, em: EntityManager): Promise<void> {
+  async insertRow(row: AuditEventEntity, em: Tx): Promise<void> {
     await this.repository.insert(row, em);
   }
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { deleteBatch, type BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SessionEntity } from './session.entity';
+import type { Tx } from '../database/transaction';
 
 @Injectable()
 export class SessionsRepository {
@@ -16,21 +17,21 @@ export class SessionsRepository {
     return em.findOne(SessionEntity, { where: { id } });
   }
 
-  async insert(row: SessionEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(row: SessionEntity, em: Tx): Promise<void> {
     await em.insert(SessionEntity, row);
   }
 
-  async deleteById(id: string, em: EntityManager = this.tx.manager): Promise<number> {
+  async deleteById(id: string, em: Tx): Promise<number> {
     const result = await em.delete(SessionEntity, { id });
     return result.affected ?? 0;
   }
 
-  async deleteByIdHash(idHash: string, em: EntityManager = this.tx.manager): Promise<number> {
+  async deleteByIdHash(idHash: string, em: Tx): Promise<number> {
     const result = await em.delete(SessionEntity, { idHash });
     return result.affected ?? 0;
   }
 
-  async deleteByUser(userId: string, em: EntityManager = this.tx.manager): Promise<number> {
+  async deleteByUser(userId: string, em: Tx): Promise<number> {
     const result = await em.delete(SessionEntity, { userId });
     return result.affected ?? 0;
   }

@@ -5,6 +5,7 @@ import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { BusEventEntity } from './bus-event.entity';
+import type { Tx } from '../database/transaction';
 
 export interface BusEventFilter {
   eventType?: string;
@@ -16,7 +17,7 @@ export interface BusEventFilter {
 export class BusEventsRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
-  async insert(row: BusEventEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(row: BusEventEntity, em: Tx): Promise<void> {
     await em.insert(BusEventEntity, row);
   }
 
@@ -44,7 +45,7 @@ export class BusEventsRepository {
     return row?.acceptedAt ?? null;
   }
 
-  async setRouteCount(id: string, routeCount: number, em: EntityManager = this.tx.manager): Promise<void> {
+  async setRouteCount(id: string, routeCount: number, em: Tx): Promise<void> {
     await em.update(BusEventEntity, { id }, { routeCount });
   }
 

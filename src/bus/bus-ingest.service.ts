@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BusEventRequest, BusEventResponse } from '@opstage/agent-node/protocol';
-import type { EntityManager } from 'typeorm';
 import type { AgentEntity } from '../agents/agent.entity';
 import { AuditService } from '../audit/audit.service';
 import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
@@ -17,6 +16,7 @@ import { BusEventsRepository } from './bus-events.repository';
 import { BusRouterService, type RoutedCommand } from './bus-router.service';
 import { BUS_EXPERIMENTAL } from './bus.mapper';
 import type { EventView } from './input-mapping';
+import type { Tx } from '../database/transaction';
 
 /** The sliding window of OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN. */
 export const RATE_WINDOW_MS = 60_000;
@@ -113,7 +113,7 @@ export class BusIngestService {
     return this.tx.run((em) => this.events.pruneBatch(cutoffIso, limit, em));
   }
 
-  private async assertWithinRate(ctx: RequestContext, agentId: string, em: EntityManager): Promise<void> {
+  private async assertWithinRate(ctx: RequestContext, agentId: string, em: Tx): Promise<void> {
     const limit = this.config.busIngestPerMin;
     const nowMs = ctx.now.getTime();
     const since = new Date(nowMs - RATE_WINDOW_MS).toISOString();
@@ -132,7 +132,7 @@ export class BusIngestService {
   }
 
   /** 0 for a root event; parent depth + 1 otherwise, at most OPSTAGE_CAPSULE_BUS_MAX_DEPTH. */
-  private async depthOf(causationId: string | undefined, em: EntityManager): Promise<number> {
+  private async depthOf(causationId: string | undefined, em: Tx): Promise<number> {
     if (causationId === undefined || causationId === null) return 0;
     const parent = await this.events.findById(causationId, em);
     if (!parent) {

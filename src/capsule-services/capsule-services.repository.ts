@@ -6,6 +6,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { CapsuleServiceEntity, type HealthStatus } from './capsule-service.entity';
 import type { ServiceEffectiveStatus } from './service-status';
+import type { Tx } from '../database/transaction';
 
 export interface ServiceListFilter {
   status?: ServiceEffectiveStatus;
@@ -72,11 +73,11 @@ export class CapsuleServicesRepository {
     return em.find(CapsuleServiceEntity, { where: { agentId }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
-  async insert(service: CapsuleServiceEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(service: CapsuleServiceEntity, em: Tx): Promise<void> {
     await em.insert(CapsuleServiceEntity, service);
   }
 
-  async update(id: string, patch: Partial<CapsuleServiceEntity>, em: EntityManager = this.tx.manager): Promise<void> {
+  async update(id: string, patch: Partial<CapsuleServiceEntity>, em: Tx): Promise<void> {
     await em.update(CapsuleServiceEntity, { id }, patch);
   }
 

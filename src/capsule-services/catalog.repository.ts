@@ -6,6 +6,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { ActionDefinitionEntity } from './action-definition.entity';
 import { ConfigItemEntity } from './config-item.entity';
 import { HealthReportEntity } from './health-report.entity';
+import type { Tx } from '../database/transaction';
 
 /** Configs, actions and health reports of a service (the parts a report rewrites). */
 @Injectable()
@@ -53,7 +54,7 @@ export class CatalogRepository {
     return findPage(qb, offset, limit);
   }
 
-  async insertHealth(row: HealthReportEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insertHealth(row: HealthReportEntity, em: Tx): Promise<void> {
     await em.insert(HealthReportEntity, row);
   }
 

@@ -21,6 +21,7 @@ import { CatalogRepository } from './catalog.repository';
 import type { ConfigItemEntity } from './config-item.entity';
 import { canonicalJson, normalizeHealth, normalizeReport, type NormalizedReport } from './report-normalizer';
 import { storedStatusFromHealth } from './service-status';
+import type { Tx } from '../database/transaction';
 
 /** Manifests larger than this are refused with 413 (they are shown to every operator). */
 export const MAX_MANIFEST_BYTES = 256 * 1024;
@@ -68,7 +69,7 @@ export class ServiceReportService {
   }
 
   /** One service inside the caller's transaction; returns the stored row. */
-  async upsert(ctx: RequestContext, agent: AgentEntity, dto: ReportedService, em: EntityManager): Promise<CapsuleServiceEntity> {
+  async upsert(ctx: RequestContext, agent: AgentEntity, dto: ReportedService, em: Tx): Promise<CapsuleServiceEntity> {
     if (Buffer.byteLength(JSON.stringify(dto.manifest), 'utf8') > MAX_MANIFEST_BYTES) {
       throw new DomainError('PAYLOAD_TOO_LARGE', `Manifest of ${dto.code} exceeds ${MAX_MANIFEST_BYTES} bytes.`, { code: dto.code, maxBytes: MAX_MANIFEST_BYTES });
     }
@@ -147,13 +148,15 @@ export class ServiceReportService {
       lastHealthAt: ctx.nowIso,
       updatedAt: ctx.nowIso,
     };
-    await this.services.update(serviceId, patch);
-    await this.insertHealth(serviceId, agent.id, health, ctx.nowIso);
-    if (service.healthStatus !== status) await this.auditHealthChange(ctx, { ...service, ...patch }, service.healthStatus, status);
+    await this.tx.run(async (tx) => {
+      await this.services.update(serviceId, patch, tx);
+      await this.insertHealth(serviceId, agent.id, health, ctx.nowIso, tx);
+      if (service.healthStatus !== status) await this.auditHealthChange(ctx, { ...service, ...patch }, service.healthStatus, status, tx);
+    });
   }
 
   /** A code owned by a live agent cannot be taken; a REVOKED owner's code can (docs/agents.md, "Service reports"). */
-  private async assertCanTakeOver(ctx: RequestContext, existing: CapsuleServiceEntity, agent: AgentEntity, em: EntityManager): Promise<void> {
+  private async assertCanTakeOver(ctx: RequestContext, existing: CapsuleServiceEntity, agent: AgentEntity, em: Tx): Promise<void> {
     const owner = await this.agents.findById(existing.agentId, em);
     if (owner && owner.status !== 'REVOKED') {
       throw new DomainError('CAPSULE_SERVICE_CODE_TAKEN', `Capsule Service code ${existing.code} belongs to another agent.`, { code: existing.code, serviceId: existing.id });
@@ -170,7 +173,7 @@ export class ServiceReportService {
     );
   }
 
-  private async writeCatalog(serviceId: string, report: NormalizedReport, now: string, em: EntityManager): Promise<void> {
+  private async writeCatalog(serviceId: string, report: NormalizedReport, now: string, em: Tx): Promise<void> {
     const [configs, actions] = await Promise.all([this.catalog.configs(serviceId, em), this.catalog.allActions(serviceId, em)]);
     const configByKey = new Map(configs.map((c) => [c.configKey, c]));
     const reportedKeys = new Set<string>();
@@ -240,7 +243,7 @@ export class ServiceReportService {
     await this.catalog.saveActions(actionRows, em);
   }
 
-  private async insertHealth(serviceId: string, agentId: string, health: { status: HealthStatus; message: string | null; details: Record<string, unknown> }, now: string, em?: EntityManager): Promise<void> {
+  private async insertHealth(serviceId: string, agentId: string, health: { status: HealthStatus; message: string | null; details: Record<string, unknown> }, now: string, em: Tx): Promise<void> {
     await this.catalog.insertHealth(
       { id: this.ids.next('hlr'), workspaceId: DEFAULT_WORKSPACE_ID, serviceId, agentId, status: health.status, message: health.message, detailsJson: JSON.stringify(health.details), reportedAt: now, createdAt: now },
       em,
@@ -250,7 +253,7 @@ export class ServiceReportService {
   }
 
   /** Audit in the caller's transaction; the `service.health.changed` event only once it commits. */
-  private async auditHealthChange(ctx: RequestContext, service: CapsuleServiceEntity, from: string, to: string, em?: EntityManager): Promise<void> {
+  private async auditHealthChange(ctx: RequestContext, service: CapsuleServiceEntity, from: string, to: string, em: Tx): Promise<void> {
     await this.audit.record(ctx, { action: 'service.health.changed', targetType: 'CapsuleService', targetId: service.id, metadata: { code: service.code, from, to } }, em);
     const event = { serviceId: service.id, serviceCode: service.code, agentId: service.agentId, from, to, message: service.healthMessage, occurredAt: ctx.nowIso, requestId: ctx.requestId };
     this.tx.afterCommit(em, () => this.events.emit('service.health.changed', event));

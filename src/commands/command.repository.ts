@@ -6,6 +6,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { CommandResultEntity } from './command-result.entity';
 import { CommandEntity, type CommandStatus, type CommandType } from './command.entity';
 import { COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, OPEN_STATUSES, TERMINAL_STATUSES } from './command-state';
+import type { Tx } from '../database/transaction';
 
 export interface CommandListFilter {
   status?: CommandStatus;
@@ -36,7 +37,7 @@ const HAS_CLAIMABLE_SQL = `SELECT 1 AS "found" FROM "commands"
 export class CommandRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
-  async insert(row: CommandEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(row: CommandEntity, em: Tx): Promise<void> {
     await em.insert(CommandEntity, row);
   }
 

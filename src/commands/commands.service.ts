@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { AgentEntity } from '../agents/agent.entity';
 import { AgentsService } from '../agents/agents.service';
 import { AuditService } from '../audit/audit.service';
@@ -25,6 +24,7 @@ import type { CommandEntity, CommandStatus, CommandType } from './command.entity
 import { isExpiredAt, OPEN_STATUSES, retryVerdict } from './command-state';
 import { toPublicCommand, type PublicCommand } from './command.mapper';
 import { hasRedactedParts, parseObject, splitPayload } from './sealed-values';
+import type { Tx } from '../database/transaction';
 
 export type CommandCreatorType = 'USER' | 'BUS_ROUTE' | 'EXTENSION';
 
@@ -41,7 +41,7 @@ interface CreateOptions {
   type: CommandType;
   retryOfCommandId?: string;
   /** Audit rows to write with the insert (same transaction). */
-  audit: (em: EntityManager, row: CommandEntity) => Promise<void>;
+  audit: (em: Tx, row: CommandEntity) => Promise<void>;
 }
 
 /** Command creation, cancel, retry and the sweep hooks. Reads live in CommandQueriesService. */

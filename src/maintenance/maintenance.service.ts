@@ -142,10 +142,10 @@ export class MaintenanceService implements OnModuleInit {
   private async auditOutcome(ctx: RequestContext, result: SweepResult): Promise<void> {
     const { ranAt: _ranAt, durationMs: _durationMs, ...counts } = result;
     if (counts.expiredCommands > 0) {
-      await this.audit.record(ctx, { action: 'system.command.expired', targetType: 'Workspace', targetId: DEFAULT_WORKSPACE_ID, metadata: { count: counts.expiredCommands } });
+      await this.audit.recordNow(ctx, { action: 'system.command.expired', targetType: 'Workspace', targetId: DEFAULT_WORKSPACE_ID, metadata: { count: counts.expiredCommands } });
     }
     if (Object.values(counts).some((n) => n > 0)) {
-      await this.audit.record(ctx, {
+      await this.audit.recordNow(ctx, {
         action: 'system.maintenance.completed',
         targetType: 'Workspace',
         targetId: DEFAULT_WORKSPACE_ID,

@@ -4,6 +4,7 @@ import { updateBatch, type BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { RegistrationTokenEntity, type RegistrationTokenStatus } from './registration-token.entity';
+import type { Tx } from '../database/transaction';
 
 export interface TokenListFilter {
   /** Status as shown (EXPIRED includes ACTIVE rows past `expiresAt` the sweep has not marked yet). */
@@ -25,19 +26,19 @@ export class RegistrationTokensRepository {
     return em.findOne(RegistrationTokenEntity, { where: { tokenHash } });
   }
 
-  async insert(row: RegistrationTokenEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(row: RegistrationTokenEntity, em: Tx): Promise<void> {
     await em.insert(RegistrationTokenEntity, row);
   }
 
   /** ACTIVE → `to`, only if still ACTIVE (and unexpired when `notExpiredAt` is given): the once-only transition (decision 19). */
-  async transitionFromActive(id: string, patch: Partial<RegistrationTokenEntity>, notExpiredAt: string | null, em: EntityManager = this.tx.manager): Promise<boolean> {
+  async transitionFromActive(id: string, patch: Partial<RegistrationTokenEntity>, notExpiredAt: string | null, em: Tx): Promise<boolean> {
     const qb = em.createQueryBuilder().update(RegistrationTokenEntity).set(patch).where("id = :id AND status = 'ACTIVE'", { id });
     if (notExpiredAt) qb.andWhere('(expiresAt IS NULL OR expiresAt >= :now)', { now: notExpiredAt });
     const res = await qb.execute();
     return (res.affected ?? 0) === 1;
   }
 
-  async delete(id: string, em: EntityManager = this.tx.manager): Promise<number> {
+  async delete(id: string, em: Tx): Promise<number> {
     const res = await em.delete(RegistrationTokenEntity, { id });
     return res.affected ?? 0;
   }
