@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { deleteBatch, type BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AgentTokenEntity } from './agent-token.entity';
@@ -71,7 +70,7 @@ export class AgentTokensRepository {
   }
 
   /** Sweep step, one batch: REVOKED tokens revoked before the cutoff. */
-  pruneRevoked(cutoffIso: string, limit: number, em: EntityManager): Promise<BatchOutcome> {
+  pruneRevoked(cutoffIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
     const select = em
       .createQueryBuilder(AgentTokenEntity, 't')
       .select('t.id', 'id')

@@ -87,7 +87,7 @@ export class AgentsRepository {
   }
 
   /** Sweep step: ONLINE/PENDING agents whose last heartbeat is older than the cutoff (at most `limit`). */
-  staleIds(cutoffIso: string, limit: number, em: EntityManager): Promise<string[]> {
+  staleIds(cutoffIso: string, limit: number, em: Tx): Promise<string[]> {
     return selectIds(
       em
         .createQueryBuilder(AgentEntity, 'a')
@@ -101,7 +101,7 @@ export class AgentsRepository {
   }
 
   /** ONLINE/PENDING → OFFLINE for the given agents (an agent that came back meanwhile is left alone). */
-  async markOffline(ids: string[], nowIso: string, em: EntityManager): Promise<void> {
+  async markOffline(ids: string[], nowIso: string, em: Tx): Promise<void> {
     await em
       .createQueryBuilder()
       .update(AgentEntity)

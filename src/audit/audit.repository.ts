@@ -66,7 +66,7 @@ export class AuditRepository {
   }
 
   /** Sweep step, one batch: rows older than the cutoff. */
-  pruneBatch(cutoffIso: string, limit: number, em: EntityManager): Promise<BatchOutcome> {
+  pruneBatch(cutoffIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
     return deleteBatch(em, AuditEventEntity, em.createQueryBuilder(AuditEventEntity, 'e').select('e.id', 'id').where('e.createdAt < :cutoff', { cutoff: cutoffIso }), limit);
   }
 

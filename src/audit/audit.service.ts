@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/context/request-context';
 import { IdGenerator } from '../common/ids/id-generator';
 import { redact } from '../common/redaction/redact';

@@ -37,7 +37,7 @@ export class SessionsRepository {
   }
 
   /** Sweep step, one batch: sessions whose absolute TTL has passed (ISO text compares in time order). */
-  deleteExpired(nowIso: string, limit: number, em: EntityManager): Promise<BatchOutcome> {
+  deleteExpired(nowIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
     return deleteBatch(em, SessionEntity, em.createQueryBuilder(SessionEntity, 's').select('s.id', 'id').where('s.expiresAt <= :now', { now: nowIso }), limit);
   }
 

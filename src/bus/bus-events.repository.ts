@@ -59,7 +59,7 @@ export class BusEventsRepository {
   }
 
   /** Retention sweep step, one batch: events accepted before the cutoff. */
-  pruneBatch(cutoffIso: string, limit: number, em: EntityManager): Promise<BatchOutcome> {
+  pruneBatch(cutoffIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
     return deleteBatch(em, BusEventEntity, em.createQueryBuilder(BusEventEntity, 'b').select('b.id', 'id').where('b.acceptedAt < :cutoff', { cutoff: cutoffIso }), limit);
   }
 }

@@ -112,7 +112,7 @@ export class CapsuleServicesRepository {
   }
 
   /** Sweep step, one batch: services of OFFLINE agents follow their agent (OFFLINE, health UNKNOWN). */
-  followOfflineAgents(nowIso: string, limit: number, em: EntityManager): Promise<BatchOutcome> {
+  followOfflineAgents(nowIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
     const select = em
       .createQueryBuilder(CapsuleServiceEntity, 's')
       .select('s.id', 'id')

@@ -24,7 +24,7 @@ export class CatalogRepository {
   }
 
   /** Every action row of the service, removed ones included (a report upserts by name over all of them). */
-  allActions(serviceId: string, em: EntityManager): Promise<ActionDefinitionEntity[]> {
+  allActions(serviceId: string, em: Tx): Promise<ActionDefinitionEntity[]> {
     return em.find(ActionDefinitionEntity, { where: { serviceId } });
   }
 
@@ -32,15 +32,15 @@ export class CatalogRepository {
     return em.find(ConfigItemEntity, { where: { serviceId }, order: { configKey: 'ASC' } });
   }
 
-  async saveActions(rows: ActionDefinitionEntity[], em: EntityManager): Promise<void> {
+  async saveActions(rows: ActionDefinitionEntity[], em: Tx): Promise<void> {
     for (const row of rows) await em.save(ActionDefinitionEntity, row);
   }
 
-  async saveConfigs(rows: ConfigItemEntity[], em: EntityManager): Promise<void> {
+  async saveConfigs(rows: ConfigItemEntity[], em: Tx): Promise<void> {
     for (const row of rows) await em.save(ConfigItemEntity, row);
   }
 
-  async deleteConfigs(ids: string[], em: EntityManager): Promise<void> {
+  async deleteConfigs(ids: string[], em: Tx): Promise<void> {
     if (ids.length > 0) await em.delete(ConfigItemEntity, ids);
   }
 
@@ -59,7 +59,7 @@ export class CatalogRepository {
   }
 
   /** Keeps the newest `keep` reports of the service (decision 20); ids are time-sortable ULIDs. */
-  async pruneHealth(serviceId: string, keep: number, em: EntityManager = this.tx.manager): Promise<void> {
+  async pruneHealth(serviceId: string, keep: number, em: Tx): Promise<void> {
     if (keep <= 0) return;
     await em.query(
       `DELETE FROM "health_reports" WHERE "serviceId" = ? AND "id" NOT IN (SELECT "id" FROM "health_reports" WHERE "serviceId" = ? ORDER BY "reportedAt" DESC, "id" DESC LIMIT ?)`,
@@ -68,7 +68,7 @@ export class CatalogRepository {
   }
 
   /** Sweep: services holding more than `keep` health reports. */
-  async servicesOverHealthLimit(keep: number, em: EntityManager): Promise<string[]> {
+  async servicesOverHealthLimit(keep: number, em: Tx): Promise<string[]> {
     const rows = await em
       .createQueryBuilder(HealthReportEntity, 'h')
       .select('h.serviceId', 'serviceId')
@@ -82,7 +82,7 @@ export class CatalogRepository {
    * Sweep step, one batch: reports of the service older than its `keep`-th newest, by an index
    * range below that boundary row (no whole-table window scan).
    */
-  async pruneHealthBatch(serviceId: string, keep: number, limit: number, em: EntityManager): Promise<BatchOutcome> {
+  async pruneHealthBatch(serviceId: string, keep: number, limit: number, em: Tx): Promise<BatchOutcome> {
     const boundary = await em
       .createQueryBuilder(HealthReportEntity, 'h')
       .select(['h.id', 'h.reportedAt'])

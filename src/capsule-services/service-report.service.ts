@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { HealthReportInput, ReportedService } from '@opstage/agent-node/protocol';
-import type { EntityManager } from 'typeorm';
 import type { AgentEntity } from '../agents/agent.entity';
 import { AgentsService } from '../agents/agents.service';
 import { AuditService } from '../audit/audit.service';

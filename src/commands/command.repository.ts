@@ -52,7 +52,7 @@ export class CommandRepository {
   }
 
   /** This agent's PENDING, unexpired commands in creation order (ULIDs break ties). */
-  claimable(agentId: string, nowIso: string, limit: number, em: EntityManager): Promise<CommandEntity[]> {
+  claimable(agentId: string, nowIso: string, limit: number, em: Tx): Promise<CommandEntity[]> {
     return em
       .createQueryBuilder(CommandEntity, 'c')
       .where('c.agentId = :agentId AND c.status = :pending', { agentId, pending: 'PENDING' })
@@ -64,7 +64,7 @@ export class CommandRepository {
   }
 
   /** PENDING → RUNNING; the sealed payload goes with the claim (it is handed out exactly once). */
-  async claim(id: string, nowIso: string, em: EntityManager): Promise<boolean> {
+  async claim(id: string, nowIso: string, em: Tx): Promise<boolean> {
     const res = await em
       .createQueryBuilder()
       .update(CommandEntity)
@@ -76,7 +76,7 @@ export class CommandRepository {
   }
 
   /** Open → terminal, only from the given statuses; wipes the sealed payload. */
-  async finish(id: string, from: readonly CommandStatus[], update: TerminalUpdate, em: EntityManager): Promise<boolean> {
+  async finish(id: string, from: readonly CommandStatus[], update: TerminalUpdate, em: Tx): Promise<boolean> {
     const set: Partial<CommandEntity> = { status: update.status, completedAt: update.completedAt, updatedAt: update.completedAt, sealedPayload: null };
     if (update.errorCode !== undefined) set.errorCode = update.errorCode;
     if (update.errorMessage !== undefined) set.errorMessage = update.errorMessage;
@@ -114,7 +114,7 @@ export class CommandRepository {
    * Persists expiry with COMMAND_EXPIRED and its message, keeping an error code already set (e.g.
    * ACTION_PREPARE_TIMEOUT). The one expiry statement: read time, cancel, results and the sweep.
    */
-  async expire(ids: string[], nowIso: string, em: EntityManager): Promise<number> {
+  async expire(ids: string[], nowIso: string, em: Tx): Promise<number> {
     if (ids.length === 0) return 0;
     const res = await em
       .createQueryBuilder()
@@ -134,7 +134,7 @@ export class CommandRepository {
   }
 
   /** Cancelled-while-RUNNING commands whose agent has not been told yet (decision 17); at most `limit`. */
-  async takeCancelledForAgent(agentId: string, nowIso: string, em: EntityManager, limit = CANCEL_NOTICE_BATCH): Promise<string[]> {
+  async takeCancelledForAgent(agentId: string, nowIso: string, em: Tx, limit = CANCEL_NOTICE_BATCH): Promise<string[]> {
     const rows = await em
       .createQueryBuilder(CommandEntity, 'c')
       .select('c.id', 'id')
@@ -178,7 +178,7 @@ export class CommandRepository {
    * (no reliance on FK cascades). Returns the deleted rows' statuses, so outcome counters stay
    * monotonic.
    */
-  async pruneFinishedBatch(cutoffIso: string, limit: number, em: EntityManager): Promise<{ id: string; status: CommandStatus }[]> {
+  async pruneFinishedBatch(cutoffIso: string, limit: number, em: Tx): Promise<{ id: string; status: CommandStatus }[]> {
     const rows = await em
       .createQueryBuilder(CommandEntity, 'c')
       .select('c.id', 'id')
@@ -197,7 +197,7 @@ export class CommandRepository {
   }
 
   /** Sweep step, one batch: one-time result data past its deadline. */
-  wipeExpiredResultData(nowIso: string, limit: number, em: EntityManager): Promise<BatchOutcome> {
+  wipeExpiredResultData(nowIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
     const select = em
       .createQueryBuilder(CommandResultEntity, 'r')
       .select('r.id', 'id')
@@ -208,7 +208,7 @@ export class CommandRepository {
   }
 
   /** Sweep step, one batch: sealed payloads of commands already terminal. */
-  wipeTerminalPayloads(limit: number, em: EntityManager): Promise<BatchOutcome> {
+  wipeTerminalPayloads(limit: number, em: Tx): Promise<BatchOutcome> {
     const select = em
       .createQueryBuilder(CommandEntity, 'c')
       .select('c.id', 'id')
@@ -219,7 +219,7 @@ export class CommandRepository {
 
   // ---- results ----
 
-  async insertResult(row: CommandResultEntity, em: EntityManager): Promise<void> {
+  async insertResult(row: CommandResultEntity, em: Tx): Promise<void> {
     await em.insert(CommandResultEntity, row);
   }
 
@@ -228,7 +228,7 @@ export class CommandRepository {
   }
 
   /** The first privileged reader takes the one-time fields; everyone after finds nothing. */
-  async takeSealedResult(resultId: string, userId: string, nowIso: string, em: EntityManager): Promise<boolean> {
+  async takeSealedResult(resultId: string, userId: string, nowIso: string, em: Tx): Promise<boolean> {
     const res = await em
       .createQueryBuilder()
       .update(CommandResultEntity)
@@ -240,7 +240,7 @@ export class CommandRepository {
   }
 
   /** Wipes one-time fields nobody read in time. */
-  async wipeExpiredSealedResults(nowIso: string, em: EntityManager = this.tx.manager): Promise<number> {
+  async wipeExpiredSealedResults(nowIso: string, em: Tx): Promise<number> {
     const res = await em
       .createQueryBuilder()
       .update(CommandResultEntity)

@@ -44,7 +44,7 @@ export class RegistrationTokensRepository {
   }
 
   /** Sweep step, one batch: ACTIVE tokens past `expiresAt` become EXPIRED. */
-  expireDue(nowIso: string, limit: number, em: EntityManager): Promise<BatchOutcome> {
+  expireDue(nowIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
     const select = em
       .createQueryBuilder(RegistrationTokenEntity, 't')
       .select('t.id', 'id')

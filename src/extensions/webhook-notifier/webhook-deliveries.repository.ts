@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { TransactionRunner } from '../index';
+import { TransactionRunner, type Tx } from '../index';
 import { WebhookDeliveryEntity, type WebhookDeliveryStatus } from './webhook-delivery.entity';
-import type { Tx } from '../../database/transaction';
 
 export type DeliveryUpdate = Partial<Pick<WebhookDeliveryEntity, 'status' | 'attempts' | 'responseStatus' | 'lastError' | 'updatedAt' | 'deliveredAt'>>;
 
