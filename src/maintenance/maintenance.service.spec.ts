@@ -30,7 +30,7 @@ function build(overrides: Partial<Record<keyof SweepSteps, jest.Mock>> = {}) {
   const settings = {
     get: () => ({ agentOfflineThresholdSeconds: 90, auditRetentionDays: 90, maintenanceIntervalSeconds: 60, commandRetentionDays: 30, healthReportsKeep: 100 }),
   } as unknown as RuntimeSettingsService;
-  const audit = { record: jest.fn().mockResolvedValue(undefined) } as unknown as AuditService;
+  const audit = { recordNow: jest.fn().mockResolvedValue(undefined) } as unknown as AuditService;
   const system = { registerCheck: (name: string, check: HealthCheck) => checks.set(name, check) } as unknown as SystemService;
   const counters = { increment: jest.fn() } as unknown as CountersService;
   const config = { dataDir: '/', actionPrepareTimeoutSeconds: 30 } as AppConfig;
@@ -72,11 +72,11 @@ describe('MaintenanceService', () => {
     expect(result.deletedCommands).toBe(5);
     expect(counters.increment).toHaveBeenCalledWith('commands.pruned.FAILED', 2);
     expect(counters.increment).toHaveBeenCalledWith('commands.pruned.SUCCEEDED', 3);
-    expect((audit.record as jest.Mock).mock.calls.map((c: unknown[]) => (c[1] as { action: string }).action)).toEqual(['system.maintenance.completed']);
+    expect((audit.recordNow as jest.Mock).mock.calls.map((c: unknown[]) => (c[1] as { action: string }).action)).toEqual(['system.maintenance.completed']);
 
     const idle = build();
     await idle.service.run();
-    expect(idle.audit.record).not.toHaveBeenCalled();
+    expect(idle.audit.recordNow).not.toHaveBeenCalled();
   });
 
   it('expires commands through the commands module and audits the aggregate count', async () => {
@@ -86,7 +86,7 @@ describe('MaintenanceService', () => {
     expect(result.expiredCommands).toBe(2 * SWEEP_BATCH_SIZE + 2);
     // (now, now − the 30 s prepare timeout)
     expect(expireCommands).toHaveBeenCalledWith('2026-03-01T00:00:00.000Z', '2026-02-28T23:59:30.000Z');
-    expect((audit.record as jest.Mock).mock.calls[0]?.[1]).toMatchObject({ action: 'system.command.expired', metadata: { count: 2 * SWEEP_BATCH_SIZE + 2 } });
+    expect((audit.recordNow as jest.Mock).mock.calls[0]?.[1]).toMatchObject({ action: 'system.command.expired', metadata: { count: 2 * SWEEP_BATCH_SIZE + 2 } });
   });
 
   it('disk check: DEGRADED below 200 MB or 5 % free', () => {
