@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { migrate } from './migrate';
 import { TransactionRunner } from './transaction-runner';
+import { StorageGuard } from './storage-guard';
 import { WalCheckpointer } from './wal-checkpointer';
 
 export interface DatabaseModuleOptions {
@@ -36,8 +37,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [TransactionRunner, WalCheckpointer],
-      exports: [TransactionRunner],
+      providers: [TransactionRunner, WalCheckpointer, StorageGuard],
+      exports: [TransactionRunner, StorageGuard],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
+import { isStorageFull, StorageGuard } from './storage-guard';
 
 /** How often the background connection moves WAL pages into the database file. */
 export const WAL_CHECKPOINT_INTERVAL_MS = 1000;
@@ -15,7 +16,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true, timeout: 5000 });
 const timer = setInterval(() => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (error) { parentPort.postMessage(String(error && error.message || error)); }
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (error) { parentPort.postMessage({ code: String(error && error.code || ''), message: String(error && error.message || error) }); }
 }, workerData.intervalMs);
 parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
 `;
@@ -34,14 +35,21 @@ export class WalCheckpointer implements OnApplicationBootstrap, BeforeApplicatio
   private readonly logger = new Logger('database');
   private worker: Worker | undefined;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly storage: StorageGuard,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const path = this.dataSource.options.database;
     if (this.dataSource.options.type !== 'better-sqlite3' || typeof path !== 'string' || path === ':memory:') return;
     await this.dataSource.query('PRAGMA wal_autocheckpoint = 0');
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), path, intervalMs: WAL_CHECKPOINT_INTERVAL_MS } });
-    this.worker.on('message', (error: unknown) => this.logger.warn({ msg: 'WAL checkpoint failed', error: String(error) }));
+    this.worker.on('message', (error: { code: string; message: string }) => {
+      // A full disk fails every checkpoint: the storage guard reports it once, not every second.
+      if (isStorageFull(error)) this.storage.refusedWrite('WAL checkpoint', error.message);
+      else this.logger.warn({ msg: 'WAL checkpoint failed', error: error.message });
+    });
     this.worker.on('error', (error) => this.logger.error({ msg: 'WAL checkpointer stopped', error: error.message }));
     this.worker.unref();
   }
