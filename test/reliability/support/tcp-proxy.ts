@@ -26,7 +26,7 @@ export class TcpProxy {
   private mode: ProxyMode = { kind: 'pass' };
   port = 0;
   /** Counters of what the proxy did. */
-  readonly stats = { connections: 0, requestResets: 0, responseResets: 0, delayed: 0, refusedWhileDown: 0 };
+  readonly stats = { connections: 0, requestResets: 0, responseResets: 0, delayed: 0 };
 
   constructor(
     private readonly targetPort: number,
