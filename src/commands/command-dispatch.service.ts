@@ -60,7 +60,8 @@ export class CommandDispatchService {
         const remaining = deadline - this.clock.nowMs();
         if (remaining <= 0 || signal?.aborted) break;
         const woke = await subscription.wait(remaining, signal);
-        if (!woke) break;
+        // A client gone while we waited must not claim commands it can never receive.
+        if (!woke || signal?.aborted) break;
         claimed = await this.claim(ctx, agentId, limit);
         cancelled = await this.cancelledIds(agentId, this.clock.nowIso());
       }
