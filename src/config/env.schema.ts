@@ -60,6 +60,7 @@ export class EnvSchema {
   @IsOptional() @IsString() @MinLength(16, { message: 'String must contain at least 16 character(s)' }) OPSTAGE_WEBHOOK_SECRET?: string;
   @IsOptional() @IsString() OPSTAGE_WEBHOOK_EVENTS?: string;
   @IsNumber({}, NUM) @IsInt(INT) @Min(0, gte0) OPSTAGE_DISK_MIN_FREE_MB!: number;
+  @IsOptional() @IsNumber({}, NUM) @IsInt(INT) @Min(1, gt0) OPSTAGE_DATABASE_MAX_MB?: number;
 }
 
 /** Variables that are numbers, and those that are booleans; everything else is a string. */
@@ -68,7 +69,7 @@ export const NUMBER_VARS = [
   'OPSTAGE_HEARTBEAT_INTERVAL_SECONDS', 'OPSTAGE_COMMAND_POLL_INTERVAL_SECONDS', 'OPSTAGE_AUDIT_RETENTION_DAYS',
   'OPSTAGE_COMMAND_RETENTION_DAYS', 'OPSTAGE_HEALTH_REPORTS_KEEP', 'OPSTAGE_MAINTENANCE_INTERVAL_SECONDS', 'OPSTAGE_BACKUP_KEEP',
   'OPSTAGE_COMMAND_RESULT_MAX_BYTES', 'OPSTAGE_COMMAND_TTL_SECONDS', 'OPSTAGE_ACTION_PREPARE_TIMEOUT_SECONDS',
-  'OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN', 'OPSTAGE_CAPSULE_BUS_MAX_DEPTH', 'OPSTAGE_DISK_MIN_FREE_MB',
+  'OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN', 'OPSTAGE_CAPSULE_BUS_MAX_DEPTH', 'OPSTAGE_DISK_MIN_FREE_MB', 'OPSTAGE_DATABASE_MAX_MB',
 ] as const satisfies readonly (keyof EnvSchema)[];
 
 export const BOOLEAN_VARS = ['OPSTAGE_CAPSULE_BUS_ENABLED', 'OPSTAGE_METRICS_ENABLED'] as const satisfies readonly (keyof EnvSchema)[];

@@ -24,7 +24,12 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => ({
-            ...dataSourceOptions({ databasePath: config.databasePath, extraEntities: options.extraEntities, extraMigrations: options.extraMigrations }),
+            ...dataSourceOptions({
+              databasePath: config.databasePath,
+              extraEntities: options.extraEntities,
+              extraMigrations: options.extraMigrations,
+              maxSizeBytes: config.databaseMaxBytes,
+            }),
             // A local file either opens or it does not: fail the boot at once instead of retrying for ~30 s.
             retryAttempts: 0,
           }),

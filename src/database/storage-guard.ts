@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { Clock } from '../common/time/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -11,10 +12,14 @@ const FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
 export const STORAGE_PROBE_INTERVAL_MS = 5_000;
 /** The probe writes this much next to the database: room for the WAL to grow by a few transactions. */
 const PROBE_BYTES = 256 * 1024;
+/** Under a size cap (OPSTAGE_DATABASE_MAX_MB), the free pages the database needs before writes resume. */
+const PROBE_PAGES = 64;
+const HEADROOM_SQL = `SELECT (SELECT max_page_count FROM pragma_max_page_count()) - (SELECT page_count FROM pragma_page_count())
+  + (SELECT freelist_count FROM pragma_freelist_count()) AS "pages"`;
 /** While full, a reminder with the count of refused writes, so a long outage stays visible in the logs. */
 const REMINDER_MS = 60_000;
 /** Agents and scripts wait this long before trying a refused write again. */
-const RETRY_AFTER_SECONDS = '30';
+const RETRY_AFTER_SECONDS = '5';
 
 /** True when `error` (or the driver error / cause it wraps) says the disk or database is full. */
 export function isStorageFull(error: unknown, depth = 0): boolean {
@@ -40,7 +45,8 @@ export function storageFullError(): DomainError {
  * (one clear log line, health `DEGRADED` under `checks.storage`); from then on a small probe file
  * is written next to the database every few seconds, and the first probe that fits clears the
  * state again, so the server recovers by itself once space returns. Writes are never refused in
- * advance: each one is tried and only answers 503 `STORAGE_FULL` if it really fails.
+ * advance: each one is tried and only answers 503 `STORAGE_FULL` if it really fails. Under a size
+ * cap (`OPSTAGE_DATABASE_MAX_MB`) the probe also wants free pages inside that cap.
  */
 @Injectable()
 export class StorageGuard implements OnModuleDestroy {
@@ -54,6 +60,7 @@ export class StorageGuard implements OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly clock: Clock,
+    private readonly dataSource: DataSource,
   ) {
     this.directory = config.databasePath === ':memory:' ? config.dataDir : dirname(config.databasePath);
   }
@@ -84,7 +91,7 @@ export class StorageGuard implements OnModuleDestroy {
         what,
         error: error instanceof Error ? error.message : String(error),
       });
-      this.timer = setInterval(() => this.probe(), STORAGE_PROBE_INTERVAL_MS);
+      this.timer = setInterval(() => void this.probe(), STORAGE_PROBE_INTERVAL_MS);
       this.timer.unref();
     } else if (now - this.lastReminder >= REMINDER_MS) {
       this.lastReminder = now;
@@ -92,23 +99,44 @@ export class StorageGuard implements OnModuleDestroy {
     }
   }
 
-  /** One probe now; true when space is back (also clears the state). Exposed for the tests. */
-  probe(): boolean {
+  /** One probe now; true when space is back (also clears the state). */
+  async probe(): Promise<boolean> {
     if (this.fullSince === undefined) return true;
-    const file = join(this.directory, `.opstage-space-probe-${process.pid}`);
-    try {
-      writeFileSync(file, Buffer.alloc(PROBE_BYTES));
-    } catch {
-      return false;
-    } finally {
-      rmSync(file, { force: true });
-    }
-    this.logger.log({ msg: 'storage writable again: space is back, writes are accepted', directory: this.directory, refusedWrites: this.refused, fullForSeconds: Math.round((this.clock.nowMs() - this.fullSince) / 1000) });
+    if (!this.fileFits() || !(await this.pagesFit())) return false;
+    this.logger.log({
+      msg: 'storage writable again: space is back, writes are accepted',
+      directory: this.directory,
+      refusedWrites: this.refused,
+      fullForSeconds: Math.round((this.clock.nowMs() - this.fullSince) / 1000),
+    });
     this.fullSince = undefined;
     this.refused = 0;
     clearInterval(this.timer);
     this.timer = undefined;
     return true;
+  }
+
+  private fileFits(): boolean {
+    const file = join(this.directory, `.opstage-space-probe-${process.pid}`);
+    try {
+      writeFileSync(file, Buffer.alloc(PROBE_BYTES));
+      return true;
+    } catch {
+      return false;
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }
+
+  private async pagesFit(): Promise<boolean> {
+    if (this.dataSource.options.type !== 'better-sqlite3' || !this.dataSource.isInitialized) return true;
+    try {
+      const rows: unknown = await this.dataSource.query(HEADROOM_SQL);
+      const pages = Array.isArray(rows) ? Number((rows[0] as { pages?: unknown } | undefined)?.pages) : Number.NaN;
+      return !Number.isFinite(pages) || pages >= PROBE_PAGES;
+    } catch {
+      return false;
+    }
   }
 
   onModuleDestroy(): void {
