@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Fleet, WORK_ACTION, workPayload } from './support/fleet';
+import { CommandStream } from './support/command-stream';
+import { Fleet } from './support/fleet';
 import { LONG, pause, report, scale } from './support/mode';
 import { integrityCheck, Operator, readDb, ServerProcess, tempDir } from './support/server-process';
 
@@ -18,12 +19,6 @@ const SWEEP_SECONDS = 5;
 /** Gap between two operator requests (the command stream). */
 const EXECUTE_EVERY_MS = scale(80, 40);
 const RUN_BETWEEN_KILLS_MS: [number, number] = scale([2_000, 5_000], [2_000, 7_000]);
-
-interface Acked {
-  id: string;
-  sealed: boolean;
-  expiresAt: string;
-}
 
 jest.setTimeout(scale(150_000, 1_800_000));
 
@@ -48,42 +43,9 @@ describe(`kill -9 under load (${LONG ? 'long' : 'short'} form)`, () => {
     fleet = await Fleet.start({ backendUrl: server.baseUrl, operator, count: AGENTS, dir, prefix: 'k9', ttlSeconds: TTL_SECONDS });
     const services = fleet.agents.map((a) => a.serviceId);
 
-    const acked = new Map<string, Acked>();
-    const cancelAcked = new Set<string>();
-    const refused = new Map<string, number>();
-    const count = (key: string): void => void refused.set(key, (refused.get(key) ?? 0) + 1);
-    let n = 0;
-    let loadOn = true;
-    const inFlight = new Set<Promise<void>>();
-
-    const executeOne = async (): Promise<void> => {
-      n += 1;
-      const sealed = n % 4 === 0;
-      const slow = n % 10 === 5;
-      const ms = slow ? 4_000 : 50 + Math.floor(Math.random() * 1_200);
-      const serviceId = services[Math.floor(Math.random() * services.length)] ?? '';
-      try {
-        const res = await operator.call<{ id: string; expiresAt: string }>('POST', `/api/admin/capsule-services/${serviceId}/actions/${WORK_ACTION}`, { payload: workPayload(n, ms, sealed) }, 5_000);
-        if (res.status !== 200) return count(`HTTP ${res.status} ${res.body.error?.code ?? ''}`);
-        acked.set(res.body.data.id, { id: res.body.data.id, sealed, expiresAt: res.body.data.expiresAt });
-        if (slow) {
-          // An operator cancels it while it runs.
-          await pause(500 + Math.floor(Math.random() * 1_500));
-          const cancel = await operator.call('POST', `/api/admin/commands/${res.body.data.id}/cancel`, undefined, 5_000);
-          if (cancel.status === 200) cancelAcked.add(res.body.data.id);
-        }
-      } catch {
-        count('no answer (server down)');
-      }
-    };
-    const load = (async () => {
-      while (loadOn) {
-        const task = executeOne();
-        inFlight.add(task);
-        void task.finally(() => inFlight.delete(task));
-        await pause(EXECUTE_EVERY_MS);
-      }
-    })();
+    const stream = new CommandStream(operator, services, EXECUTE_EVERY_MS);
+    const { acked, cancelAcked, refused } = stream;
+    stream.start();
 
     const downtimes: number[] = [];
     const integrity: string[] = [];
@@ -104,9 +66,7 @@ describe(`kill -9 under load (${LONG ? 'long' : 'short'} form)`, () => {
       for (const id of acked.keys()) if (!stored.has(id)) missing.push(id);
     }
     await pause(2_000);
-    loadOn = false;
-    await load;
-    await Promise.all([...inFlight]);
+    await stream.stop();
 
     // Every acknowledged command reaches a terminal state: wait out the longest TTL plus a sweep.
     const ids = [...acked.keys()];

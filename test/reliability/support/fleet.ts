@@ -42,6 +42,9 @@ export function workPayload(n: number, ms: number, sealed: boolean): Record<stri
 
 const secretFor = (n: number): string => `pw-${n}-correct-horse`;
 
+/** The one-time `generatedKey` a `work` command with `withKey: true` returns. */
+export const keyFor = (n: number): string => `gk-${n}-one-time`;
+
 export class Fleet {
   readonly agents: FleetAgent[] = [];
   /** Handler starts per command id. */
@@ -96,7 +99,7 @@ export class Fleet {
       name: WORK_ACTION,
       label: 'Work',
       timeoutSeconds: this.opts.ttlSeconds,
-      inputSchema: { type: 'object', properties: { n: { type: 'integer' }, ms: { type: 'integer' }, password: { type: 'string' } } },
+      inputSchema: { type: 'object', properties: { n: { type: 'integer' }, ms: { type: 'integer' }, password: { type: 'string' }, withKey: { type: 'boolean' } } },
       handler: async (payload, ctx) => {
         this.invocations.set(ctx.commandId, (this.invocations.get(ctx.commandId) ?? 0) + 1);
         const n = Number(payload['n']);
@@ -110,7 +113,7 @@ export class Fleet {
           }, { once: true });
         });
         this.finished.add(ctx.commandId);
-        return { n };
+        return payload['withKey'] === true ? { n, generatedKey: keyFor(n) } : { n };
       },
     });
     const entry: FleetAgent = { agent, code, tokenFile, serviceId: '', requests, registrations: 0 };

@@ -157,6 +157,21 @@ export function integrityCheck(path: string): { integrity: string; foreignKeyVio
   }
 }
 
+/** Primary keys of every row of every table (JSON per row), by table: "which rows exist". */
+export function rowKeys(path: string): Map<string, Set<string>> {
+  return readDb(path, (db) => {
+    const out = new Map<string, Set<string>>();
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
+    for (const { name } of tables) {
+      const columns = (db.pragma(`table_info("${name}")`) as { name: string; pk: number }[]).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+      const select = columns.length > 0 ? columns.map((c) => `"${c.name}"`).join(', ') : 'rowid';
+      const rows = db.prepare(`SELECT ${select} FROM "${name}"`).raw().all() as unknown[][];
+      out.set(name, new Set(rows.map((r) => JSON.stringify(r))));
+    }
+    return out;
+  });
+}
+
 /** Runs `work` on a read-only connection to the server's database. */
 export function readDb<T>(path: string, work: (db: Database.Database) => T): T {
   const db = new Database(path, { readonly: true, fileMustExist: true, timeout: 10_000 });
@@ -219,6 +234,14 @@ export class Operator {
     const res = await this.call<T>(method, path, body);
     if (res.status !== 200) throw new Error(`${method} ${path} -> ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.data;
+  }
+
+  /** A POST answered with a file (the SQLite backup): status and bytes. */
+  async download(path: string): Promise<{ status: number; bytes: Buffer; filename: string }> {
+    const res = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: { cookie: this.cookie, 'x-csrf-token': this.csrf }, signal: AbortSignal.timeout(60_000) });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const filename = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? '';
+    return { status: res.status, bytes, filename };
   }
 
   async registrationToken(name: string): Promise<string> {
