@@ -104,7 +104,8 @@ describe(`agent-side faults through a TCP proxy (${LONG ? 'long' : 'short'} form
 
     // 4. The server unreachable: handlers finishing during the outage must get their results in.
     const runningAtOutage: string[] = [];
-    for (const a of f.agents) runningAtOutage.push(await execute(a.serviceId, 4_000));
+    // Long enough to be still running when the network goes, short enough to end during the outage.
+    for (const a of f.agents) runningAtOutage.push(await execute(a.serviceId, OUTAGE_MS / 2));
     // Every handler has started (its poll answer arrived) before the network goes.
     await waitUntil(() => runningAtOutage.every((id) => f.invocations.has(id)), 10_000, 'handlers running');
     const outageStart = Date.now();

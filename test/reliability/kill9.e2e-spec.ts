@@ -51,16 +51,22 @@ describe(`kill -9 under load (${LONG ? 'long' : 'short'} form)`, () => {
     const integrity: string[] = [];
     const missing: string[] = [];
     let sessionFailures = 0;
+    const adminAnswerMs: number[] = [];
     for (let kill = 0; kill < KILLS; kill += 1) {
       const [min, max] = RUN_BETWEEN_KILLS_MS;
       await pause(min + Math.floor(Math.random() * (max - min)));
       const killedAt = Date.now();
       await server.kill();
       await pause(Math.floor(Math.random() * 1_000));
-      await server.start();
+      // A fleet reconnecting at once on a busy machine can make the first health answer slow.
+      await server.start(120_000);
       downtimes.push(Date.now() - killedAt);
-      // The operator's session (stored in the database) still works without a new login.
-      if ((await operator.call('GET', '/api/admin/auth/me')).status !== 200) sessionFailures += 1;
+      // The operator's session (stored in the database) still works without a new login. The
+      // fleet reconnecting at once can make the first answer slow: only a refusal is a failure.
+      const asked = Date.now();
+      const me = await operator.call('GET', '/api/admin/auth/me', undefined, 60_000);
+      adminAnswerMs.push(Date.now() - asked);
+      if (me.status !== 200) sessionFailures += 1;
       integrity.push(integrityCheck(server.databasePath).integrity);
       const stored = readDb(server.databasePath, (db) => new Set((db.prepare('SELECT id FROM commands').all() as { id: string }[]).map((r) => r.id)));
       for (const id of acked.keys()) if (!stored.has(id)) missing.push(id);
@@ -104,6 +110,7 @@ describe(`kill -9 under load (${LONG ? 'long' : 'short'} form)`, () => {
       lateTerminal: late.length,
       reRegistrations: fleet.registrations() - AGENTS,
       sessionFailures,
+      firstAdminAnswerAfterRestartMs: { max: Math.max(...adminAnswerMs), median: adminAnswerMs.sort((a, b) => a - b)[Math.floor(adminAnswerMs.length / 2)] },
       integrity: [...new Set(integrity), finalIntegrity.integrity],
       foreignKeyViolations: finalIntegrity.foreignKeyViolations,
     });

@@ -110,17 +110,20 @@ export class ServerProcess {
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     this.exited = new Promise((r) => child.once('exit', () => r()));
+    let lastError = '';
     for (;;) {
       if (!this.running) throw new Error(`server exited during start: ${this.output.slice(-3000)}`);
       try {
-        const res = await fetch(`${this.baseUrl}/api/system/health`, { signal: AbortSignal.timeout(2000) });
+        const res = await fetch(`${this.baseUrl}/api/system/health`, { signal: AbortSignal.timeout(5000) });
         if (res.status === 200 || res.status === 503) break;
-      } catch {
+        lastError = `HTTP ${res.status}`;
+      } catch (error) {
         // not listening yet
+        lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       }
       if (Date.now() - began > timeoutMs) {
         await this.kill();
-        throw new Error(`server not healthy within ${timeoutMs} ms: ${this.output.slice(-3000)}`);
+        throw new Error(`server not healthy within ${timeoutMs} ms (last probe: ${lastError}): ${this.output.slice(-3000)}`);
       }
       await new Promise((r) => setTimeout(r, 50));
     }
