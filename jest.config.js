@@ -11,6 +11,9 @@ const common = {
 };
 
 module.exports = {
+  // Jest 30 reads the timeout from the global config only (the e2e project's own value below was
+  // ignored, so loaded CI machines hit the 5 s default in e2e hooks).
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', rootDir: '.', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
     // e2e specs start real servers, agents and timers; a loaded 2-core CI machine needs headroom.

@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import type { IncomingMessage } from 'node:http';
 import { parse } from 'node:querystring';
 import type { AppConfig } from './config/app-config';
+import { rejectContentEncoding, rejectUnsafeJson, requireObjectBodies } from './common/http/body-guards';
 import { requestIdMiddleware, requestIdOf } from './common/http/request-id';
 import { consoleMiddleware } from './web/console.middleware';
 
@@ -56,9 +57,14 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // Agents authenticate with a bearer token; their requests never need the cookie jar parsed.
   const cookies = cookieParser();
   app.use((req: Request, res: Response, next: NextFunction) => (isAgentApi(req.url) ? next() : cookies(req, res, next)));
+  app.use(rejectContentEncoding);
   app.use(requireJsonBodies);
-  app.use(json({ limit: config.commandResultMaxBytes + BODY_OVERHEAD_BYTES, type: isJsonRequest }));
+  // Not strict: any JSON value parses, so requireObjectBodies can tell "valid JSON, wrong shape"
+  // (422) from text that does not parse (400 INVALID_JSON).
+  app.use(json({ limit: config.commandResultMaxBytes + BODY_OVERHEAD_BYTES, type: isJsonRequest, strict: false }));
   app.use(bodyErrors);
+  app.use(requireObjectBodies);
+  app.use(rejectUnsafeJson);
   app.use(consoleMiddleware(config.staticDir));
   setupOpenApi(app, config);
   // Agents send their next request right after a long-poll (≤ 30 s) or heartbeat answer. With

@@ -229,12 +229,29 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     expect(backupText).not.toContain(extra);
     expect(backupText).not.toContain('sk-live-PAYLOAD-SECRET-4711');
 
-    const seenByViewer = (await viewer.get(`/api/admin/commands/${id}`)).body as Envelope<{ result: { data: Record<string, unknown> } }>;
-    expect(seenByViewer.data.result.data.generatedKey).toBe('[REDACTED]');
-    const first = (await operator.get(`/api/admin/commands/${id}`)).body as Envelope<{ result: { data: Record<string, unknown> } }>;
-    expect(first.data.result.data).toMatchObject({ generatedKey: key, recovery: extra, note: 'keep' });
-    const second = (await admin.get(`/api/admin/commands/${id}`)).body as Envelope<{ result: { data: Record<string, unknown> } }>;
-    expect(second.data.result.data).toMatchObject({ generatedKey: '[REDACTED]', recovery: '[REDACTED]' });
+    type Detail = Envelope<{ result: { data: Record<string, unknown>; oneTime: { revealable: boolean } | null } }>;
+    // Reading never reveals and never uses the value up, whoever reads (no state change on GET).
+    for (const reader of [viewer, operator, admin]) {
+      const seen = (await reader.get(`/api/admin/commands/${id}`)).body as Detail;
+      expect(seen.data.result.data).toMatchObject({ generatedKey: '[REDACTED]', recovery: '[REDACTED]', note: 'keep' });
+      expect(seen.data.result.oneTime).toMatchObject({ revealable: true });
+    }
+    expect((await t.app.get(DataSource).getRepository(CommandResultEntity).findOneByOrFail({ commandId: id })).sealedData).toEqual(expect.any(String));
+    // Viewers cannot reveal; the first operator does, once; the value never comes again.
+    const byViewer = await viewer.post(`/api/admin/commands/${id}/reveal`);
+    expect(byViewer.status).toBe(403);
+    const noCsrf = await operator.agent.post(`/api/admin/commands/${id}/reveal`);
+    expect(noCsrf.status).toBe(403);
+    expect((noCsrf.body as Envelope<unknown>).error?.code).toBe('CSRF_INVALID');
+    const first = (await operator.post(`/api/admin/commands/${id}/reveal`)).body as Envelope<{ fields: Record<string, unknown> }>;
+    expect(first.data.fields).toEqual({ generatedKey: key, recovery: extra });
+    const second = await admin.post(`/api/admin/commands/${id}/reveal`);
+    expect(second.status).toBe(409);
+    expect((second.body as Envelope<unknown>).error?.code).toBe('COMMAND_SECRET_NOT_AVAILABLE');
+    expect(JSON.stringify(second.body)).not.toContain(key);
+    const after = (await admin.get(`/api/admin/commands/${id}`)).body as Detail;
+    expect(after.data.result.data).toMatchObject({ generatedKey: '[REDACTED]', recovery: '[REDACTED]' });
+    expect(after.data.result.oneTime).toMatchObject({ revealable: false });
     const revealed = await t.app.get(DataSource).getRepository(CommandResultEntity).findOneByOrFail({ commandId: id });
     expect(revealed.sealedData).toBeNull();
     expect(revealed.revealedAt).toEqual(expect.any(String));

@@ -110,27 +110,33 @@ describe('agents (e2e)', () => {
     expect(rejected[0]!.result).toBe('FAILURE');
   });
 
-  it('re-registration rotates tokens (numeric revokedTokens), clears REVOKED, never clears DISABLED', async () => {
+  it('recovery (a token bound to the code) rotates tokens (numeric revokedTokens), clears REVOKED, never clears DISABLED', async () => {
+    const recover = async (): Promise<{ agentId: string; agentToken: string }> => {
+      const { token } = await createToken(admin, { name: 'recovery', agentCode: 'rotating' });
+      const res = await registerRaw(t.server, { registrationToken: token, agent: { code: 'rotating', name: 'Agent rotating', mode: 'embedded', runtime: 'nodejs' } });
+      expect(res.status).toBe(200);
+      return res.body.data as { agentId: string; agentToken: string };
+    };
     const first = await registerAgent(t.server, admin, 'rotating');
     expect((await hb(first.agentId, first.agentToken)).status).toBe(200);
-    const second = await registerAgent(t.server, admin, 'rotating');
+    const second = await recover();
     expect(second.agentId).toBe(first.agentId);
     expect(second.agentToken).not.toBe(first.agentToken);
     expect((await hb(first.agentId, first.agentToken)).status).toBe(401);
     expect((await hb(second.agentId, second.agentToken)).status).toBe(200);
-    const rotated = await admin.get(`/api/admin/audit-events?action=agent.token.rotated&targetId=${first.agentId}`);
-    expect(rotated.status).toBe(200);
-    expect(rotated.body.data).toHaveLength(1);
-    expect(rotated.body.data[0].metadata.revokedTokens).toBe(1);
+    const recovered = await admin.get(`/api/admin/audit-events?action=agent.recovered&targetId=${first.agentId}`);
+    expect(recovered.status).toBe(200);
+    expect(recovered.body.data).toHaveLength(1);
+    expect(recovered.body.data[0].metadata.revokedTokens).toBe(1);
 
     await admin.post(`/api/admin/agents/${first.agentId}/revoke`);
-    const third = await registerAgent(t.server, admin, 'rotating');
+    const third = await recover();
     expect(third.agentId).toBe(first.agentId);
     expect((await db().getRepository(AgentEntity).findOneByOrFail({ id: first.agentId })).status).toBe('ONLINE');
     expect((await hb(third.agentId, third.agentToken)).status).toBe(200);
 
     await admin.post(`/api/admin/agents/${first.agentId}/disable`);
-    const fourth = await registerAgent(t.server, admin, 'rotating');
+    const fourth = await recover();
     expect((await db().getRepository(AgentEntity).findOneByOrFail({ id: first.agentId })).status).toBe('DISABLED');
     expect((await hb(fourth.agentId, fourth.agentToken)).status).toBe(403);
     expect((await hb(third.agentId, third.agentToken)).status).toBe(401);

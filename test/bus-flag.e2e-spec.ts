@@ -58,6 +58,11 @@ describe('Capsule Bus with the flag off', () => {
     }
   });
 
+  it('/api/system/version says the bus is off, so the console never calls it', async () => {
+    const res = await request(t.server).get('/api/system/version').expect(200);
+    expect(res.body.data.features).toEqual({ capsuleBus: false });
+  });
+
   it('agent endpoint: 401 without a token, then 404 CAPSULE_BUS_DISABLED, and nothing is stored or routed', async () => {
     const anon = await request(t.server).post(`/api/agents/${agent.agentId}/bus/events`).send({ eventType: 'x', sourceServiceCode: agent.serviceCode });
     expect(anon.status).toBe(401);
@@ -68,5 +73,17 @@ describe('Capsule Bus with the flag off', () => {
       expect([res.status, res.body.error.code]).toEqual([404, 'CAPSULE_BUS_DISABLED']);
     }
     expect(await t.app.get(DataSource).getRepository(BusEventEntity).count()).toBe(0);
+  });
+});
+
+describe('Capsule Bus with the flag on', () => {
+  it('/api/system/version says the bus is on', async () => {
+    const t = await createTestApp({ env: { OPSTAGE_CAPSULE_BUS_ENABLED: 'true' } });
+    try {
+      const res = await request(t.server).get('/api/system/version').expect(200);
+      expect(res.body.data.features).toEqual({ capsuleBus: true });
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { ReportedService, ServiceReportResponse } from '../sdk/src/protocol';
 import { AuditEventEntity } from '../src/audit/audit-event.entity';
+import { ActionDefinitionEntity } from '../src/capsule-services/action-definition.entity';
 import { CapsuleServiceEntity } from '../src/capsule-services/capsule-service.entity';
 import { HealthReportEntity } from '../src/capsule-services/health-report.entity';
 import { createTestApp, FixedClock, type TestApp } from './support/create-test-app';
@@ -93,7 +94,7 @@ describe('capsule services (e2e)', () => {
     const views = await Promise.all(['manifest', 'health', 'configs', 'actions'].map((v) => admin.get(`/api/admin/capsule-services/${svc.id}/${v}`)));
     for (const v of views) expect(v.status).toBe(200);
     expect(views[0]!.body.data.kind).toBe('CapsuleService');
-    expect(views[1]!.body.data[0].status).toBe('DEGRADED');
+    expect(views[1]!.body.data.status).toBe('DEGRADED');
     expect(views[2]!.body.data).toHaveLength(2);
     expect(views[3]!.body.data).toHaveLength(2);
     expect((await admin.get('/api/admin/capsule-services/svc_missing/configs')).status).toBe(404);
@@ -110,7 +111,7 @@ describe('capsule services (e2e)', () => {
     for (const secret of [SECRET_PREVIEW, SECRET_DEFAULT, MANIFEST_SECRET, HEALTH_SECRET]) expect(file).not.toContain(secret);
   });
 
-  it('upserts configs/actions by key/name with stable ids; vanished actions are disabled; audit only on change', async () => {
+  it('upserts configs/actions by key/name with stable ids; vanished actions leave the catalog; audit only on change', async () => {
     const a = await registerAgent(t.server, admin, 'stable-agent');
     const first = await report(a.agentId, a.agentToken, [fullService('stable-svc')]);
     const id = first.body.data.services[0].id as string;
@@ -132,7 +133,10 @@ describe('capsule services (e2e)', () => {
     const echoAfter = after.actions.find((x: { name: string }) => x.name === 'echo');
     expect(echoAfter.id).toBe(echoBefore.id);
     expect(echoAfter).toMatchObject({ label: 'Echo v2', dangerLevel: 'MEDIUM', enabled: true });
-    expect(after.actions.find((x: { name: string }) => x.name === 'wipe')).toMatchObject({ enabled: false, id: before.actions.find((x: { name: string }) => x.name === 'wipe').id });
+    expect(after.actions.map((x: { name: string }) => x.name)).toEqual(['echo']);
+    // Its row is kept, marked removed, under the same id (the history of its commands needs nothing else).
+    const wipeId = before.actions.find((x: { name: string }) => x.name === 'wipe').id as string;
+    expect(await db().getRepository(ActionDefinitionEntity).findOneByOrFail({ id: wipeId })).toMatchObject({ name: 'wipe', removedAt: expect.any(String) });
     expect(after.configs.map((c: { key: string }) => c.key)).toEqual(['demo.message']);
     expect(after.configs[0].id).toBe(before.configs.find((c: { key: string }) => c.key === 'demo.message').id);
   });
@@ -166,7 +170,7 @@ describe('capsule services (e2e)', () => {
       await beat(a.agentId, a.agentToken, s);
     }
     expect(await db().getRepository(HealthReportEntity).countBy({ serviceId: id })).toBe(3);
-    const history = await admin.get(`/api/admin/capsule-services/${id}/health`);
+    const history = await admin.get(`/api/admin/capsule-services/${id}/health/history`);
     expect(history.body.data.map((h: { status: string }) => h.status)).toEqual(['DOWN', 'UP', 'DEGRADED']);
     expect(await auditCount('service.health.changed', id)).toBe(5);
   });

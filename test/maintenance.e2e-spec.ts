@@ -101,6 +101,7 @@ describe('maintenance sweep (fixed clock, seeded rows)', () => {
       deletedCommands: 1,
       deletedHealthReports: 2,
       deletedSessions: 1,
+      deletedLoginThrottles: 0,
       deletedAgentTokens: 1,
       deletedBusEvents: 1,
       wipedSecrets: 2,
@@ -197,7 +198,8 @@ describe('maintenance sweep (fixed clock, seeded rows)', () => {
     // One short transaction per batch, not one long one: every full batch, then the short (or empty) last one.
     expect(runs.mock.calls.length).toBe(Math.floor(12_000 / SWEEP_BATCH_SIZE) + 1);
     expect(await tx.manager.count(AuditEventEntity, { where: { action: 'bulk' } })).toBe(0);
-  });
+    // 12,000 inserts and 12 batches: about 6 s on a loaded 2-core machine, past jest's 5 s default.
+  }, 30_000);
 
   it('a failed sweep is logged, surfaces as DEGRADED in /api/system/health, and clears after a good one', async () => {
     const repo = t.app.get(MaintenanceRepository);
@@ -321,7 +323,7 @@ describe('diagnostics with every secret configured', () => {
       for (const secret of [TEST_SECRET, TEST_ADMIN.password, env.OPSTAGE_METRICS_TOKEN, env.OPSTAGE_WEBHOOK_SECRET, 'hookpass', 'querysecret']) {
         expect(text).not.toContain(secret);
       }
-      expect(res.body.data.config).toMatchObject({ metricsTokenSet: true, webhook: { secretSet: true, url: 'https://***@hooks.example.com/path?***' } });
+      expect(res.body.data.config).toMatchObject({ metricsTokenSet: true, webhook: { secretSet: true, url: 'https://hooks.example.com' } });
     } finally {
       await t.close();
     }

@@ -128,18 +128,19 @@ describe('registration tokens (e2e)', () => {
     expect(used.body.data[0]).toMatchObject({ status: 'USED', agentCode: 'bound-agent', agentId: right.body.data.agentId });
   });
 
-  it('every unusable token is one 401 REGISTRATION_TOKEN_INVALID (unknown, malformed, used)', async () => {
+  it('every unusable well-formed token is one 401 REGISTRATION_TOKEN_INVALID (unknown, used); a malformed one is 422', async () => {
     const unknown = await registerRaw(t.server, { registrationToken: 'opstage_reg_doesnotexist', agent: { code: 'x1' } });
     expect(unknown.status).toBe(401);
     expect(unknown.body.error).toMatchObject({ code: 'REGISTRATION_TOKEN_INVALID', message: 'Invalid registration token.' });
     const malformed = await registerRaw(t.server, { registrationToken: 'nope', agent: { code: 'x1' } });
-    expect(malformed.status).toBe(401);
+    expect(malformed.status).toBe(422);
+    expect(malformed.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ path: 'registrationToken' }] } });
     const { token } = await createToken(admin);
     expect((await registerRaw(t.server, { registrationToken: token, agent: { code: 'x2' } })).status).toBe(200);
     const reuse = await registerRaw(t.server, { registrationToken: token, agent: { code: 'x3' } });
     expect(reuse.status).toBe(401);
     const reasons = (await db().getRepository(AuditEventEntity).findBy({ action: 'agent.registration.rejected' })).map((a) => JSON.parse(a.metadataJson).reason);
-    expect(reasons).toEqual(expect.arrayContaining(['unknown', 'malformed', 'used']));
+    expect(reasons).toEqual(expect.arrayContaining(['unknown', 'used']));
   });
 
   it('50 concurrent registrations with one token: exactly one wins', async () => {

@@ -361,10 +361,13 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     expect(seenByViewer.result?.data).toMatchObject({ keyId: 'key_1', generatedKey: '[REDACTED]', recoveryCode: '[REDACTED]' });
     expect(JSON.stringify(seenByViewer)).not.toContain(key);
 
-    const first = await bed.commandDetail(exec.id, operator);
-    expect(first.result).toMatchObject({ success: true, message: 'Key created', data: { keyId: 'key_1', generatedKey: key, recoveryCode: recovery } });
-    const second = await bed.commandDetail(exec.id, operator);
-    expect(second.result?.data).toMatchObject({ keyId: 'key_1', generatedKey: '[REDACTED]', recoveryCode: '[REDACTED]' });
+    // Reading the detail never reveals; the explicit reveal (POST, once) does.
+    const read = await bed.commandDetail(exec.id, operator);
+    expect(read.result).toMatchObject({ success: true, message: 'Key created', data: { keyId: 'key_1', generatedKey: '[REDACTED]', recoveryCode: '[REDACTED]' } });
+    const revealed = await operator.post(`/api/admin/commands/${exec.id}/reveal`);
+    expect(revealed.status).toBe(200);
+    expect((revealed.body as Envelope<{ fields: Record<string, unknown> }>).data.fields).toEqual({ generatedKey: key, recoveryCode: recovery });
+    expect((await operator.post(`/api/admin/commands/${exec.id}/reveal`)).status).toBe(409);
     const byOwner = await bed.commandDetail(exec.id, bed.admin);
     expect(JSON.stringify(byOwner)).not.toContain(key);
     const viewerAgain = await bed.commandDetail(exec.id, viewer);
@@ -399,8 +402,8 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     expect(detail).toMatchObject({ actionName: 'ghost', errorCode: 'ACTION_HANDLER_NOT_FOUND' });
     expect(detail.result).toMatchObject({ success: false, error: { code: 'ACTION_HANDLER_NOT_FOUND' } });
     expect(v2.requests.filter(isResultFor(exec.id)).map((r) => r.status)).toEqual([200]);
-    // v2's report removed `ghost` from the live catalog (disabled, kept for history).
-    const ghost = (await bed.admin.get(`/api/admin/capsule-services/${serviceId}/actions/ghost`)).body as Envelope<{ enabled: boolean }>;
-    expect(ghost.data.enabled).toBe(false);
+    // v2's report removed `ghost` from the live catalog (its command above keeps its history).
+    const ghost = await bed.admin.get(`/api/admin/capsule-services/${serviceId}/actions/ghost`);
+    expect({ status: ghost.status, code: (ghost.body as Envelope<unknown>).error?.code }).toEqual({ status: 404, code: 'ACTION_NOT_FOUND' });
   });
 });

@@ -22,7 +22,7 @@ describe('system endpoints and HTTP conventions', () => {
   it('GET /health is liveness only, and version carries commit when set', async () => {
     await request(t.server).get('/health').expect(200, { success: true, data: { status: 'UP' } });
     const res = await request(t.server).get('/api/system/version').expect(200);
-    expect(res.body.data).toEqual({ version: '0.0.0-test', edition: 'ce', commit: 'abc123' });
+    expect(res.body.data).toEqual({ version: '0.0.0-test', edition: 'ce', commit: 'abc123', features: { capsuleBus: false } });
     expect(JSON.stringify(res.body)).not.toContain(TEST_SECRET);
   });
 

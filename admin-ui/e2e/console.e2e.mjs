@@ -69,6 +69,13 @@ try {
     await page.waitForSelector(tid('page-agent-detail'));
     await page.waitForSelector(`${tid('page-agent-detail')} a:has-text("demo-service")`);
     await shot(page, 'agent-detail');
+    // "Create recovery token": a registration token bound to this agent's code, shown once.
+    await page.click(tid('agent-recovery-token'));
+    await page.waitForSelector(tid('recovery-token'));
+    const recovery = ((await page.textContent(tid('recovery-token-value'))) ?? '').trim();
+    assert(recovery.startsWith('opstage_reg_'), `recovery token shown, got: ${recovery}`);
+    assert(await page.isVisible(tid('recovery-token-copy')), 'copy button shown');
+    await shot(page, 'agent-recovery-token');
     await openService(page);
     await shot(page, 'service-overview');
     await openTab(page, 'Manifest');
@@ -101,6 +108,10 @@ try {
     await openAction(page, 'generate-api-key');
     await page.fill(tid('field-label'), 'e2e key');
     await runAndWait(page, 'SUCCEEDED');
+    // Reading the result never reveals it: the operator asks, once (POST …/reveal).
+    await page.waitForSelector(tid('one-time-reveal'));
+    assert((await page.locator(tid('one-time-secret')).count()) === 0, 'secret not shown before Reveal');
+    await page.click(tid('one-time-reveal'));
     await page.waitForSelector(tid('one-time-secret'));
     const secret = ((await page.textContent(tid('one-time-secret-value'))) ?? '').trim();
     assert(secret.length >= 16 && secret !== '[REDACTED]', `secret revealed, got: ${secret}`);
@@ -315,6 +326,10 @@ try {
     await nav(vpage, 'agents', 'page-agents');
     await vpage.waitForSelector(tid('agent-row-demo-agent'));
     assert((await vpage.locator('[data-testid^="agent-op-"]').count()) === 0, 'no agent operations');
+    await vpage.click(tid('agent-row-demo-agent'));
+    await vpage.waitForSelector(tid('page-agent-detail'));
+    assert((await vpage.locator(tid('agent-recovery-token')).count()) === 0, 'no recovery token for viewers');
+    await nav(vpage, 'agents', 'page-agents');
     await shot(vpage, 'viewer-agents');
     await openService(vpage);
     await openTab(vpage, 'Actions');

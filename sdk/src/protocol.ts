@@ -246,7 +246,7 @@ export interface ServiceReportResponse {
 
 /** Query of `GET /api/agents/:agentId/commands`. */
 export interface PollCommandsQuery {
-  /** 1–10, default 10. */
+  /** At least 1, default 10; a larger number is treated as 10. */
   limit?: number;
   /** Long-poll wait in seconds, 0–30 (decision 27); 0 answers at once (REF behaviour). */
   waitSeconds?: number;

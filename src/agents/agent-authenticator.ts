@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { AuditService } from '../audit/audit.service';
+import { RejectionAuditSampler } from '../audit/rejection-sampler';
 import { AgentAuthenticator } from '../common/auth/authenticators';
 import type { AgentPrincipal } from '../common/auth/principal';
 import { RequestContext } from '../common/context/request-context';
@@ -13,9 +13,8 @@ import { LivenessWriter } from './liveness-writer';
 
 /** `lastUsedAt` is refreshed at most this often per token (REF: 30 s). */
 export const TOKEN_LAST_USED_THROTTLE_MS = 30_000;
-/** One `agent.auth.rejected` audit per agent id per window (decision 12, same cadence as heartbeats). */
-export const REJECTION_AUDIT_INTERVAL_MS = 5 * 60 * 1000;
-const MAX_TRACKED = 10_000;
+/** An agent id as we issue them; anything else in the path is not stored. */
+const AGENT_ID = /^agt_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /**
  * Parses `Authorization` like REF: a case-insensitive `Bearer ` prefix is stripped and a bare
@@ -36,12 +35,10 @@ export function bearerToken(header: string | undefined): string | null {
  */
 @Injectable()
 export class TokenAgentAuthenticator extends AgentAuthenticator {
-  private readonly rejections = new Map<string, { at: number; suppressed: number }>();
-
   constructor(
     private readonly tokens: AgentTokensRepository,
     private readonly tokenService: TokenService,
-    private readonly audit: AuditService,
+    private readonly rejections: RejectionAuditSampler,
     private readonly clock: Clock,
     private readonly liveness: LivenessWriter,
   ) {
@@ -81,26 +78,22 @@ export class TokenAgentAuthenticator extends AgentAuthenticator {
     return { kind: 'agent', id: agent.id, code: agent.code, tokenId: token.tokenId };
   }
 
-  /** Sampled per path agent id so a misconfigured agent cannot flood the audit log. */
+  /**
+   * Audited through the sampler: per client address and route pattern, under a global cap
+   * (docs/security.md), so a flood of bad tokens cannot grow the audit log. The path's agent id
+   * is stored only when it has the shape of one; the raw path never is.
+   */
   private async reject(req: Request, agentId: string | undefined, reason: string): Promise<void> {
-    const key = agentId ?? '(none)';
-    const nowMs = this.clock.nowMs();
-    const entry = this.rejections.get(key);
-    if (entry && nowMs - entry.at < REJECTION_AUDIT_INTERVAL_MS) {
-      entry.suppressed += 1;
-      return;
-    }
-    if (this.rejections.size >= MAX_TRACKED && !entry) this.rejections.clear();
-    this.rejections.set(key, { at: nowMs, suppressed: 0 });
     const ctx = RequestContext.fromRequest(req, { kind: 'anonymous', id: null }, this.clock);
-    await this.audit.record(ctx, {
+    const route = (req.route as { path?: unknown } | undefined)?.path;
+    await this.rejections.record(ctx, typeof route === 'string' ? route : 'unmatched', {
       action: 'agent.auth.rejected',
       actor: { type: 'AGENT', id: null },
       targetType: 'Agent',
-      targetId: agentId ?? null,
+      targetId: agentId !== undefined && AGENT_ID.test(agentId) ? agentId : null,
       result: 'FAILURE',
       message: reason,
-      metadata: { reason, path: req.path, suppressedSinceLastAudit: entry?.suppressed ?? 0 },
+      metadata: { reason },
     });
   }
 }

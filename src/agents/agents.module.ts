@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AgentAuthenticator } from '../common/auth/authenticators';
+import { ReadBarrier } from '../common/consistency/read-barrier';
 import { SettingsModule } from '../settings/settings.module';
 import { SystemModule } from '../system/system.module';
 import { TokenAgentAuthenticator } from './agent-authenticator';
@@ -23,7 +24,8 @@ import { LivenessWriter } from './liveness-writer';
     LivenessWriter,
     HeartbeatExtensions,
     { provide: AgentAuthenticator, useClass: TokenAgentAuthenticator },
+    { provide: ReadBarrier, useExisting: LivenessWriter },
   ],
-  exports: [AgentAuthenticator, AgentsService, AgentLivenessService, LivenessWriter, HeartbeatExtensions],
+  exports: [AgentAuthenticator, ReadBarrier, AgentsService, AgentLivenessService, LivenessWriter, HeartbeatExtensions],
 })
 export class AgentsModule {}

@@ -10,7 +10,7 @@ import { IdGenerator } from '../common/ids/id-generator';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
-import type { AgentEntity, AgentMode } from './agent.entity';
+import type { AgentEntity, AgentMode, AgentStatus } from './agent.entity';
 import { toAgentResponse, type AgentResponse } from './agent.mapper';
 import { AgentTokensRepository } from './agent-tokens.repository';
 import { AgentsRepository } from './agents.repository';
@@ -34,6 +34,15 @@ export interface RegisteredAgent {
   rawToken: string;
   revokedTokens: number;
   created: boolean;
+  /** The status before a recovery (`created` false); null for a new agent. */
+  previousStatus: AgentStatus | null;
+}
+
+/** An unbound registration token named the code of an existing agent (docs/agents.md). */
+export class AgentCodeTakenError extends Error {
+  constructor(readonly agentId: string) {
+    super('agent code taken');
+  }
 }
 
 @Injectable()
@@ -57,7 +66,8 @@ export class AgentsService {
 
   /**
    * Lets every stamp received so far land before a query that filters or counts on heartbeat age
-   * in SQL (admin lists, dashboard). Never call it inside a transaction: it waits for one.
+   * in SQL. HTTP reads are settled by the policy guard already; this covers in-process callers
+   * (extensions list agents and services). Never call it inside a transaction: it waits for one.
    */
   settleLiveness(): Promise<void> {
     return this.liveness.flush();
@@ -107,12 +117,16 @@ export class AgentsService {
   }
 
   /**
-   * Registration step inside the caller's transaction: creates the agent or, for a known code,
-   * rotates its tokens (decision 2: REVOKED is cleared, DISABLED never is).
+   * Registration step inside the caller's transaction: creates the agent, or recovers a known
+   * code. Recovery needs a registration token bound to that code (`boundToCode`); any other token
+   * naming a taken code throws AgentCodeTakenError and changes nothing. A recovery rotates the
+   * tokens and keeps id and history; REVOKED comes back ONLINE, DISABLED stays DISABLED
+   * (docs/agents.md).
    */
-  async registerOrRotate(ctx: RequestContext, identity: AgentIdentity, em: EntityManager): Promise<RegisteredAgent> {
+  async registerOrRecover(ctx: RequestContext, identity: AgentIdentity, boundToCode: boolean, em: EntityManager): Promise<RegisteredAgent> {
     const now = ctx.nowIso;
     const existing = await this.agents.findByCode(identity.code, em);
+    if (existing && !boundToCode) throw new AgentCodeTakenError(existing.id);
     let agent: AgentEntity;
     let revokedTokens = 0;
     if (existing) {
@@ -159,7 +173,7 @@ export class AgentsService {
       { id: this.ids.next('tok'), agentId: agent.id, tokenHash: this.tokenService.hash(rawToken), name: null, status: 'ACTIVE', lastUsedAt: null, revokedAt: null, createdAt: now, updatedAt: now },
       em,
     );
-    return { agent, rawToken, revokedTokens, created: !existing };
+    return { agent, rawToken, revokedTokens, created: !existing, previousStatus: existing?.status ?? null };
   }
 
   async disable(ctx: RequestContext, agentId: string): Promise<AgentResponse> {

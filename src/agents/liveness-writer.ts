@@ -2,6 +2,7 @@ import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/comm
 import type { EntityManager } from 'typeorm';
 import type { AuditEventEntity } from '../audit/audit-event.entity';
 import { AuditService } from '../audit/audit.service';
+import { ReadBarrier } from '../common/consistency/read-barrier';
 import { isStorageFull, StorageGuard } from '../database/storage-guard';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AgentTokensRepository } from './agent-tokens.repository';
@@ -27,11 +28,13 @@ const MAX_AUDIT_BACKLOG = 50_000;
  *
  * Only these wait, for at most LIVENESS_FLUSH_MS (a crash loses at most that much of them).
  * Status transitions (PENDING/OFFLINE → ONLINE), their audits and everything else are written
- * at once. The sweep flushes first, so it never judges an agent offline from a stamp still in
- * memory; shutdown flushes before the database closes.
+ * at once. Readers never see the lag: this is the app's ReadBarrier, settled before every
+ * operator request and metrics scrape (never on the agent routes, which would turn the batch
+ * back into a write per heartbeat). The sweep flushes first, so it never judges an agent offline
+ * from a stamp still in memory; shutdown flushes before the database closes.
  */
 @Injectable()
-export class LivenessWriter implements BeforeApplicationShutdown {
+export class LivenessWriter implements ReadBarrier, BeforeApplicationShutdown {
   private readonly logger = new Logger('agents');
   private heartbeats = new Map<string, string>();
   /** Stamps taken by a flush that has not committed yet: still "pending" for readers. */
@@ -96,6 +99,10 @@ export class LivenessWriter implements BeforeApplicationShutdown {
       .then(() => this.write([...heartbeats], tokenUses, audits))
       .finally(() => this.writing.delete(heartbeats));
     return this.flushing;
+  }
+
+  settle(): Promise<void> {
+    return this.flush();
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -39,14 +39,14 @@ export class AuthController {
 
   @Roles('viewer')
   @Get('me')
-  me(@Ctx() ctx: RequestContext): Promise<SessionView> {
-    return this.auth.me(ctx);
+  me(@Ctx() ctx: RequestContext, @Req() req: Request): Promise<SessionView> {
+    return this.auth.me(ctx, this.cookie.read(req));
   }
 
-  /** Rotates the CSRF token (REF keeps this a GET; it writes an audit row every time). */
+  /** The current CSRF token: a read that changes nothing (no state change on GET, docs/security.md). */
   @Roles('viewer')
   @Get('csrf')
-  csrf(@Ctx() ctx: RequestContext): Promise<{ csrfToken: string; expiresAt: string }> {
-    return this.auth.refreshCsrf(ctx);
+  csrf(@Ctx() ctx: RequestContext, @Req() req: Request): Promise<{ csrfToken: string; expiresAt: string }> {
+    return this.auth.csrf(ctx, this.cookie.read(req));
   }
 }

@@ -8,6 +8,7 @@ import { AuthService } from './auth.service';
 import { DatabaseSessionAuthenticator } from './database-session.authenticator';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottle } from './login-throttle';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { SessionCookie } from './session-cookie';
 import { SessionsModule } from './sessions.module';
 
@@ -22,6 +23,7 @@ import { SessionsModule } from './sessions.module';
     AuthService,
     LocalStrategy,
     LoginThrottle,
+    LoginThrottleRepository,
     SessionCookie,
     DatabaseSessionAuthenticator,
     { provide: SessionAuthenticator, useExisting: DatabaseSessionAuthenticator },

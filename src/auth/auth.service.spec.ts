@@ -7,13 +7,14 @@ import type { TransactionRunner } from '../database/transaction-runner';
 import type { UserEntity } from '../users/user.entity';
 import type { UsersRepository } from '../users/users.repository';
 import { AuthService, INVALID_LOGIN_MESSAGE } from './auth.service';
-import { LoginThrottle } from './login-throttle';
+import type { LoginThrottle } from './login-throttle';
 import type { SessionsService } from './sessions.service';
 
 const user = (status: UserEntity['status']): UserEntity => ({
   id: 'usr_1',
   workspaceId: 'wks_default',
   username: 'alice',
+  usernameKey: 'alice',
   passwordHash: 'hash',
   displayName: null,
   role: 'viewer',
@@ -29,6 +30,7 @@ describe('AuthService.verifyCredentials', () => {
   let found: UserEntity | null;
   let hasher: { verify: jest.Mock; verifyDummy: jest.Mock };
   let audit: { record: jest.Mock };
+  let throttle: { reserve: jest.Mock; succeeded: jest.Mock };
   let sut: AuthService;
 
   beforeEach(() => {
@@ -36,7 +38,8 @@ describe('AuthService.verifyCredentials', () => {
     hasher = { verify: jest.fn((_h: string, pw: string) => Promise.resolve(pw === 'right-password')), verifyDummy: jest.fn(() => Promise.resolve(false)) };
     audit = { record: jest.fn(() => Promise.resolve()) };
     const users = { findByUsername: jest.fn(() => Promise.resolve(found)) } as unknown as UsersRepository;
-    sut = new AuthService({} as TransactionRunner, users, {} as SessionsService, audit as unknown as AuditService, hasher as unknown as PasswordHasher, new LoginThrottle(clock));
+    throttle = { reserve: jest.fn(() => Promise.resolve({ userKey: 'u', ipKey: 'ip' })), succeeded: jest.fn(() => Promise.resolve()) };
+    sut = new AuthService({} as TransactionRunner, users, {} as SessionsService, audit as unknown as AuditService, hasher as unknown as PasswordHasher, throttle as unknown as LoginThrottle);
   });
 
   async function failure(username: string, password: string): Promise<DomainError> {
@@ -56,7 +59,7 @@ describe('AuthService.verifyCredentials', () => {
     expect(e).toMatchObject({ code: 'UNAUTHORIZED', status: 401, message: INVALID_LOGIN_MESSAGE });
     expect(audit.record).toHaveBeenCalledWith(
       ctx,
-      expect.objectContaining({ action: 'session.login.failed', result: 'FAILURE', metadata: { username: 'ghost' }, actor: { type: 'USER', id: null } }),
+      expect.objectContaining({ action: 'session.login.failed', result: 'FAILURE', metadata: { userKnown: false }, actor: { type: 'USER', id: null } }),
     );
   });
 
@@ -73,12 +76,20 @@ describe('AuthService.verifyCredentials', () => {
     expect(audit.record).not.toHaveBeenCalled();
   });
 
-  it('throttles before touching the hasher once the budget is spent', async () => {
+  it('takes the throttle slot before touching the hasher; a refusal never reaches it', async () => {
     found = user('ACTIVE');
-    for (let i = 0; i < 5; i += 1) await failure('alice', 'wrong');
-    hasher.verify.mockClear();
+    throttle.reserve.mockImplementationOnce(() => Promise.reject(new DomainError('RATE_LIMITED', 'slow down', undefined, 429)));
     const e = await failure('alice', 'right-password');
     expect(e).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
     expect(hasher.verify).not.toHaveBeenCalled();
+    expect(throttle.reserve).toHaveBeenCalledWith('alice', '10.0.0.9');
+  });
+
+  it('gives the slot back after the right password only', async () => {
+    found = user('ACTIVE');
+    await failure('alice', 'wrong');
+    expect(throttle.succeeded).not.toHaveBeenCalled();
+    await sut.verifyCredentials(ctx, 'alice', 'right-password');
+    expect(throttle.succeeded).toHaveBeenCalledWith({ userKey: 'u', ipKey: 'ip' });
   });
 });

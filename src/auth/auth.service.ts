@@ -24,7 +24,7 @@ export interface LoginResult extends SessionView {
   rawSessionId: string;
 }
 
-/** Login, logout, `me` and CSRF rotation (backend.md §4.3 with decisions 5–7). */
+/** Login, logout, `me` and the CSRF token (docs/security.md). */
 @Injectable()
 export class AuthService {
   constructor(
@@ -37,20 +37,25 @@ export class AuthService {
   ) {}
 
   /**
-   * The credential check behind the passport-local strategy. Unknown users cost one argon2
+   * The credential check behind the passport-local strategy. The attempt takes its throttle slot
+   * before the slow hash (so a burst cannot outrun the limit); unknown users cost one argon2
    * verification like known ones; unknown, disabled and wrong-password share one answer.
    */
   async verifyCredentials(ctx: RequestContext, username: string, password: string): Promise<UserEntity> {
-    this.throttle.assertAllowed(username, ctx.ip);
+    const reservation = await this.throttle.reserve(username, ctx.ip);
     const user = await this.users.findByUsername(username);
     const ok = user ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verifyDummy(password);
-    if (user && ok && user.status === 'ACTIVE') return user;
-    this.throttle.recordFailure(username, ctx.ip);
+    if (user && ok && user.status === 'ACTIVE') {
+      await this.throttle.succeeded(reservation);
+      return user;
+    }
+    // What was typed is stored only when it names a real account: a password typed into the
+    // username field must not end up in an audit row viewers can read.
     await this.audit.record(ctx, {
       action: 'session.login.failed',
       result: 'FAILURE',
       message: 'Invalid login attempt',
-      metadata: { username },
+      metadata: user ? { userKnown: true, username: user.username } : { userKnown: false },
       actor: { type: 'USER', id: null },
     });
     throw unauthorized(INVALID_LOGIN_MESSAGE);
@@ -61,15 +66,14 @@ export class AuthService {
    * ends in the same transaction.
    */
   async login(ctx: RequestContext, user: UserEntity, presentedRawId: string | undefined): Promise<LoginResult> {
-    this.throttle.recordSuccess(user.username, ctx.ip);
     return this.tx.run(async (em) => {
       await this.sessions.endByRawId(presentedRawId, em);
-      const { rawId, session } = await this.sessions.create(ctx, user.id, em);
+      const { rawId, session, csrfToken } = await this.sessions.create(ctx, user.id, em);
       await this.users.update(user.id, { lastLoginAt: ctx.nowIso, updatedAt: ctx.nowIso }, em);
       await this.audit.record(ctx, { action: 'session.login.succeeded', actor: { type: 'USER', id: user.id } }, em);
       return {
         user: toPublicUser({ ...user, lastLoginAt: ctx.nowIso, updatedAt: ctx.nowIso }),
-        csrfToken: session.csrfToken,
+        csrfToken,
         expiresAt: session.expiresAt,
         rawSessionId: rawId,
       };
@@ -84,23 +88,18 @@ export class AuthService {
     });
   }
 
-  async me(ctx: RequestContext): Promise<SessionView> {
+  /** `rawSessionId` is the cookie the authenticator already matched to this session. */
+  async me(ctx: RequestContext, rawSessionId: string | undefined): Promise<SessionView> {
     const principal = userOf(ctx);
     const [session, user] = await Promise.all([this.sessions.findById(principal.sessionId), this.users.findById(principal.id)]);
-    if (!session || !user) throw unauthorized();
-    return { user: toPublicUser(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    if (!session || !user || !rawSessionId) throw unauthorized();
+    return { user: toPublicUser(user), csrfToken: this.sessions.csrfFor(rawSessionId), expiresAt: session.expiresAt };
   }
 
-  /** Rotates the synchronizer token; the old one stops working immediately. The TTL does not slide. */
-  async refreshCsrf(ctx: RequestContext): Promise<{ csrfToken: string; expiresAt: string }> {
-    const principal = userOf(ctx);
-    return this.tx.run(async (em) => {
-      const session = await this.sessions.findById(principal.sessionId);
-      const csrfToken = session ? await this.sessions.rotateCsrf(session.id, em) : null;
-      if (!session || !csrfToken) throw unauthorized();
-      await this.audit.record(ctx, { action: 'session.csrf.refreshed', targetType: 'User', targetId: principal.id }, em);
-      return { csrfToken, expiresAt: session.expiresAt };
-    });
+  /** The session's current CSRF token: a plain read, nothing changes (no state change on GET). */
+  async csrf(ctx: RequestContext, rawSessionId: string | undefined): Promise<{ csrfToken: string; expiresAt: string }> {
+    const { csrfToken, expiresAt } = await this.me(ctx, rawSessionId);
+    return { csrfToken, expiresAt };
   }
 }
 

@@ -13,8 +13,8 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 /**
  * cookie → SHA-256 → sessions row (not expired) → ACTIVE user, on every request, so role
- * changes and disables take effect at once. CSRF is a synchronizer token stored on the session
- * (decision 7), compared in constant time.
+ * changes and disables take effect at once. The CSRF token is bound to the session (derived from
+ * its cookie, docs/security.md) and compared in constant time.
  */
 @Injectable()
 export class DatabaseSessionAuthenticator extends SessionAuthenticator {
@@ -42,7 +42,7 @@ export class DatabaseSessionAuthenticator extends SessionAuthenticator {
   async verifyCsrf(req: Request, principal: UserPrincipal): Promise<void> {
     const session = this.resolved.get(req) ?? (await this.sessions.findById(principal.sessionId));
     const presented = req.header(CSRF_HEADER);
-    if (!session || session.id !== principal.sessionId || !this.sessions.csrfMatches(session, presented)) {
+    if (!session || session.id !== principal.sessionId || !this.sessions.csrfMatches(this.cookie.read(req), presented)) {
       throw new DomainError('CSRF_INVALID', 'CSRF token missing or invalid.');
     }
   }

@@ -1,84 +1,70 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { DomainError } from '../common/errors/domain-error';
 import { Clock } from '../common/time/clock';
+import { TransactionRunner } from '../database/transaction-runner';
+import { usernameKey } from '../users/username-key';
+import { LoginThrottleRepository } from './login-throttle.repository';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_USER_AND_IP = 5;
 export const MAX_FAILURES_PER_IP = 20;
-/** Bounds memory under a spray of distinct usernames; expired windows are dropped first. */
-const MAX_KEYS = 50_000;
+
+/** The budgets one attempt took; handed back to `succeeded` after a correct password. */
+export interface LoginReservation {
+  userKey: string;
+  ipKey: string;
+}
 
 /**
- * Decision 5: a sliding 15-minute window of failed logins per (username, address) and per
- * address. In-process on purpose: a restart forgets the counts, which the decision accepts, and
- * no request needs a database write just to be refused. Usernames are compared case-folded so
- * `Admin` and `admin` share one budget.
+ * Login throttling (docs/security.md): at most 5 password checks per username and client
+ * address, and 20 per address, in a 15-minute window. An attempt takes its slot from both
+ * budgets *before* the slow hash, in one serialised transaction, so a burst of parallel requests
+ * can never run more than the limit through the hasher. The counts live in the database
+ * (`login_throttle`), shared by every replica and kept across restarts.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  constructor(
+    private readonly repository: LoginThrottleRepository,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
 
-  constructor(private readonly clock: Clock) {}
-
-  /** Throws 429 `RATE_LIMITED` with `Retry-After` when either budget is spent. */
-  assertAllowed(username: string, ip: string | null): void {
-    const now = this.clock.nowMs();
-    const retryMs = Math.max(
-      this.retryAfterMs(userKey(username, ip), MAX_FAILURES_PER_USER_AND_IP, now),
-      this.retryAfterMs(ipKey(ip), MAX_FAILURES_PER_IP, now),
-    );
-    if (retryMs > 0) {
-      const seconds = Math.max(1, Math.ceil(retryMs / 1000));
-      throw new DomainError('RATE_LIMITED', 'Too many failed login attempts. Try again later.', { retryAfterSeconds: seconds }, 429, {
-        'Retry-After': String(seconds),
-      });
-    }
+  /** Takes one attempt from both budgets, or throws 429 `RATE_LIMITED` with `Retry-After` and takes nothing. */
+  async reserve(username: string, ip: string | null): Promise<LoginReservation> {
+    const reservation = { userKey: budgetKey('u', ip, usernameKey(username)), ipKey: budgetKey('ip', ip, '') };
+    const nowMs = this.clock.nowMs();
+    const now = new Date(nowMs).toISOString();
+    const cutoff = new Date(nowMs - LOGIN_WINDOW_MS).toISOString();
+    await this.tx.run(async (em) => {
+      for (const [key, limit] of [
+        [reservation.userKey, MAX_FAILURES_PER_USER_AND_IP],
+        [reservation.ipKey, MAX_FAILURES_PER_IP],
+      ] as const) {
+        if (await this.repository.take(key, limit, now, cutoff, em)) continue;
+        // Throwing rolls back a slot already taken from the other budget.
+        const start = await this.repository.windowStart(key, em);
+        throw rateLimited(start === null ? LOGIN_WINDOW_MS : Date.parse(start) + LOGIN_WINDOW_MS - nowMs);
+      }
+    });
+    return reservation;
   }
 
-  recordFailure(username: string, ip: string | null): void {
-    const now = this.clock.nowMs();
-    if (this.failures.size >= MAX_KEYS) this.sweep(now);
-    for (const key of [userKey(username, ip), ipKey(ip)]) {
-      const hits = this.live(key, now);
-      hits.push(now);
-      this.failures.set(key, hits);
-    }
-  }
-
-  /** A successful login clears that username's count from that address (not the address budget). */
-  recordSuccess(username: string, ip: string | null): void {
-    this.failures.delete(userKey(username, ip));
-  }
-
-  private retryAfterMs(key: string, limit: number, now: number): number {
-    const hits = this.live(key, now);
-    if (hits.length < limit) return 0;
-    // The window reopens when the oldest failure that keeps the count at the limit ages out.
-    const blocking = hits[hits.length - limit] ?? now;
-    return blocking + LOGIN_WINDOW_MS - now;
-  }
-
-  private live(key: string, now: number): number[] {
-    const hits = (this.failures.get(key) ?? []).filter((t) => t > now - LOGIN_WINDOW_MS);
-    if (hits.length === 0) this.failures.delete(key);
-    else this.failures.set(key, hits);
-    return hits;
-  }
-
-  private sweep(now: number): void {
-    for (const key of [...this.failures.keys()]) this.live(key, now);
-    // Still full: forget the oldest keys rather than grow without bound.
-    for (const key of this.failures.keys()) {
-      if (this.failures.size < MAX_KEYS) break;
-      this.failures.delete(key);
-    }
+  /** A correct password: that username's count is cleared and the address budget gets its slot back. */
+  async succeeded(reservation: LoginReservation): Promise<void> {
+    await this.tx.run(async (em) => {
+      await this.repository.clear(reservation.userKey, em);
+      await this.repository.refund(reservation.ipKey, em);
+    });
   }
 }
 
-function userKey(username: string, ip: string | null): string {
-  return `u:${ip ?? '-'}:${username.toLowerCase()}`;
+function budgetKey(kind: string, ip: string | null, name: string): string {
+  return createHash('sha256').update(`${kind}\u0000${ip ?? '-'}\u0000${name}`).digest('hex');
 }
 
-function ipKey(ip: string | null): string {
-  return `ip:${ip ?? '-'}`;
+function rateLimited(retryMs: number): DomainError {
+  const seconds = Math.max(1, Math.ceil(retryMs / 1000));
+  return new DomainError('RATE_LIMITED', 'Too many failed login attempts. Try again later.', { retryAfterSeconds: seconds }, 429, { 'Retry-After': String(seconds) });
 }

@@ -2,7 +2,10 @@ import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 import { IdColumn, IsoColumn, NullableText, TextColumn } from '../database/columns';
 
-/** Operator sessions live in the database (decision 6); only a hash of the cookie's id is stored. */
+/**
+ * Operator sessions live in the database; only a hash of the cookie's id is stored, and no CSRF
+ * token at all (it is derived from the cookie, see SessionsService).
+ */
 @Entity('sessions')
 @Index('idx_sessions_user', ['userId'])
 @Index('idx_sessions_expires', ['expiresAt'])
@@ -13,7 +16,6 @@ export class SessionEntity {
   @JoinColumn({ name: 'userId' })
   user?: UserEntity;
   @TextColumn({ unique: true }) idHash!: string;
-  @TextColumn() csrfToken!: string;
   @IsoColumn() expiresAt!: string;
   @NullableText() ipAddress!: string | null;
   @NullableText() userAgent!: string | null;

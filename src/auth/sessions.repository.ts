@@ -19,11 +19,6 @@ export class SessionsRepository {
     await em.insert(SessionEntity, row);
   }
 
-  async updateCsrf(id: string, csrfToken: string, em: EntityManager = this.tx.manager): Promise<boolean> {
-    const result = await em.update(SessionEntity, { id }, { csrfToken });
-    return (result.affected ?? 0) > 0;
-  }
-
   async deleteById(id: string, em: EntityManager = this.tx.manager): Promise<number> {
     const result = await em.delete(SessionEntity, { id });
     return result.affected ?? 0;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createHmac, hkdfSync } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { RequestContext } from '../common/context/request-context';
@@ -15,21 +16,28 @@ export interface CreatedSession {
   /** The cookie value; shown to the browser once and never stored. */
   rawId: string;
   session: SessionEntity;
+  csrfToken: string;
 }
 
 /**
  * Database sessions (decision 6). Only SHA-256(raw id) is stored, so a leaked database or backup
- * cannot be replayed as a cookie. TTL is absolute from login. This sits below the users module
+ * cannot be replayed as a cookie. The CSRF token is derived from the raw id with an HMAC keyed
+ * from the session secret, so it is stored nowhere (a backup holds neither half), reading it
+ * never changes it, and it ends with the session. TTL is absolute from login. This sits below the users module
  * (it needs nothing but the database) so user changes can end sessions in their own transaction.
  */
 @Injectable()
 export class SessionsService implements UserSessions {
+  private readonly csrfKey: Buffer;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: SessionsRepository,
     private readonly tokens: TokenService,
     private readonly ids: IdGenerator,
-  ) {}
+  ) {
+    this.csrfKey = Buffer.from(hkdfSync('sha256', config.sessionSecret, 'opstage-ce', 'csrf-v1', 32));
+  }
 
   async create(ctx: RequestContext, userId: string, em: EntityManager): Promise<CreatedSession> {
     const rawId = this.tokens.generate();
@@ -37,14 +45,13 @@ export class SessionsService implements UserSessions {
       id: this.ids.next('ses'),
       userId,
       idHash: this.tokens.hash(rawId),
-      csrfToken: this.tokens.generate(),
       expiresAt: new Date(ctx.now.getTime() + this.config.sessionTtlSeconds * 1000).toISOString(),
       ipAddress: ctx.ip,
       userAgent: ctx.userAgent,
       createdAt: ctx.nowIso,
     };
     await this.repository.insert(session, em);
-    return { rawId, session };
+    return { rawId, session, csrfToken: this.csrfFor(rawId) };
   }
 
   /** The live session for a cookie value, or null. An expired row is deleted on sight. */
@@ -78,16 +85,15 @@ export class SessionsService implements UserSessions {
     return this.repository.deleteByUser(userId, em);
   }
 
-  /** A fresh synchronizer token for the session; the previous one stops working at once. */
-  async rotateCsrf(sessionId: string, em: EntityManager): Promise<string | null> {
-    const csrfToken = this.tokens.generate();
-    return (await this.repository.updateCsrf(sessionId, csrfToken, em)) ? csrfToken : null;
+  /** The session's CSRF token: HMAC-SHA256 of the cookie's raw id (43 base64url chars). */
+  csrfFor(rawId: string): string {
+    return createHmac('sha256', this.csrfKey).update(rawId).digest('base64url');
   }
 
-  /** Constant-time check of a presented CSRF token against the session's. */
-  csrfMatches(session: SessionEntity, presented: string | undefined): boolean {
-    if (typeof presented !== 'string' || presented.length === 0) return false;
-    return this.tokens.safeEqual(presented, session.csrfToken);
+  /** Constant-time check of a presented CSRF token against the one derived from the cookie. */
+  csrfMatches(rawId: string | undefined, presented: string | undefined): boolean {
+    if (!rawId || typeof presented !== 'string' || presented.length === 0) return false;
+    return this.tokens.safeEqual(presented, this.csrfFor(rawId));
   }
 
   /** For the maintenance sweep: deletes sessions whose absolute TTL has passed; returns the count. */

@@ -1,10 +1,14 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { BoolColumn, IdColumn, IntColumn, IsoColumn, NullableText, TextColumn } from '../database/columns';
+import { BoolColumn, IdColumn, IntColumn, IsoColumn, NullableIso, NullableText, TextColumn } from '../database/columns';
 import { CapsuleServiceEntity } from './capsule-service.entity';
 
 export type DangerLevel = 'LOW' | 'MEDIUM' | 'HIGH';
 
-/** The action catalog of a service, upserted by name so ids stay stable across reports. */
+/**
+ * The action catalog of a service, upserted by name so ids stay stable across reports. An action
+ * a later report no longer lists keeps its row with `removedAt` set: it is out of the catalog
+ * (404 ACTION_NOT_FOUND), its commands keep their history, and a report listing it again restores it.
+ */
 @Entity('action_definitions')
 @Index('uq_action_definitions_service_name', ['serviceId', 'name'], { unique: true })
 export class ActionDefinitionEntity {
@@ -27,4 +31,5 @@ export class ActionDefinitionEntity {
   @TextColumn({ default: '{}' }) metadataJson!: string;
   @IsoColumn() createdAt!: string;
   @IsoColumn() updatedAt!: string;
+  @NullableIso() removedAt!: string | null;
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AgentEntity } from '../agents/agent.entity';
 import { AgentLivenessService } from '../agents/agent-liveness.service';
-import { AgentsService } from '../agents/agents.service';
+import { AgentCodeTakenError, AgentsService } from '../agents/agents.service';
 import { HeartbeatExtensions } from '../agents/heartbeat-extensions';
 import { AuditService } from '../audit/audit.service';
+import { RejectionAuditSampler } from '../audit/rejection-sampler';
 import { RequestContext } from '../common/context/request-context';
 import { DomainEvents } from '../common/events/domain-events';
 import { DomainError } from '../common/errors/domain-error';
@@ -24,6 +25,8 @@ export interface RegisterResponse extends Intervals {
   agentId: string;
   agentToken: string;
 }
+
+const REGISTER_ROUTE = '/api/agents/register';
 
 export type HeartbeatResponse = Intervals & Record<string, unknown>;
 
@@ -51,6 +54,7 @@ export class AgentGatewayService {
     private readonly reports: ServiceReportService,
     private readonly services: CapsuleServicesService,
     private readonly audit: AuditService,
+    private readonly rejections: RejectionAuditSampler,
     private readonly tx: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: DomainEvents,
@@ -61,32 +65,37 @@ export class AgentGatewayService {
   }
 
   /**
-   * Consumes the token exactly once (conditional UPDATE inside the serialised transaction,
-   * decision 19), upserts the agent (rotation, decision 2) and the optional initial service.
+   * Consumes the token exactly once (conditional UPDATE inside the serialised transaction),
+   * creates the agent or recovers it (only with a token bound to its code: no takeover, see
+   * docs/agents.md), and stores the optional initial service.
    */
   async register(ctx: RequestContext, dto: RegisterAgentDto): Promise<RegisterResponse> {
     try {
       const registered = await this.tx.run(async (em) => {
         const check = await this.registrationTokens.check(dto.registrationToken, dto.agent.code, ctx.nowIso, em);
         if (!check.ok) throw new RegistrationRejected(check.reason, check.tokenId);
-        const result = await this.agents.registerOrRotate(ctx, dto.agent, em);
+        const bound = check.token.agentCode === dto.agent.code;
+        const result = await this.agents.registerOrRecover(ctx, dto.agent, bound, em).catch((error: unknown) => {
+          // Rolled back with the transaction: the token stays usable for a new code.
+          throw error instanceof AgentCodeTakenError ? new RegistrationRejected('agent_code_taken', check.token.id) : error;
+        });
         if (!(await this.registrationTokens.consume(check.token.id, result.agent.id, ctx.nowIso, em))) {
           throw new RegistrationRejected('used', check.token.id);
         }
         const agentCtx = asAgent(ctx, result.agent);
         if (dto.service) await this.reports.upsert(agentCtx, result.agent, dto.service, em);
         await this.audit.record(agentCtx, { action: 'registration_token.consumed', targetType: 'RegistrationToken', targetId: check.token.id }, em);
-        if (result.revokedTokens > 0) {
-          await this.audit.record(agentCtx, { action: 'agent.token.rotated', targetType: 'Agent', targetId: result.agent.id, metadata: { revokedTokens: result.revokedTokens } }, em);
-        }
+        const { agent, created } = result;
         await this.audit.record(
           agentCtx,
-          {
-            action: 'agent.registered',
-            targetType: 'Agent',
-            targetId: result.agent.id,
-            metadata: { code: result.agent.code, mode: result.agent.mode, created: result.created, status: result.agent.status },
-          },
+          created
+            ? { action: 'agent.registered', targetType: 'Agent', targetId: agent.id, metadata: { code: agent.code, mode: agent.mode, created, status: agent.status } }
+            : {
+                action: 'agent.recovered',
+                targetType: 'Agent',
+                targetId: agent.id,
+                metadata: { code: agent.code, mode: agent.mode, previousStatus: result.previousStatus, status: agent.status, revokedTokens: result.revokedTokens },
+              },
           em,
         );
         return result;
@@ -96,7 +105,7 @@ export class AgentGatewayService {
       return { agentId: agent.id, agentToken: registered.rawToken, ...this.intervals() };
     } catch (error) {
       if (!(error instanceof RegistrationRejected)) throw error;
-      await this.audit.record(ctx, {
+      await this.rejections.record(ctx, REGISTER_ROUTE, {
         action: 'agent.registration.rejected',
         actor: { type: 'AGENT', id: null },
         targetType: 'RegistrationToken',
@@ -104,7 +113,12 @@ export class AgentGatewayService {
         result: 'FAILURE',
         message: error.reason,
         metadata: { reason: error.reason, agentCode: dto.agent.code },
-      });
+      }, error.reason);
+      if (error.reason === 'agent_code_taken') {
+        throw new DomainError('AGENT_CODE_TAKEN', 'An agent with this code already exists. Re-registering it needs a recovery token bound to its code.', {
+          agentCode: dto.agent.code,
+        });
+      }
       throw new DomainError('REGISTRATION_TOKEN_INVALID', 'Invalid registration token.');
     }
   }

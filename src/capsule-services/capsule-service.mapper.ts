@@ -1,3 +1,4 @@
+import { isSensitiveKey } from '../common/redaction/redact';
 import type { ActionDefinitionResponse } from './action.mapper';
 import { parseArray, parseObject } from './action.mapper';
 import type { CapsuleServiceEntity, HealthStatus, ServiceStoredStatus } from './capsule-service.entity';
@@ -44,7 +45,7 @@ export interface HealthReportResponse {
   id: string;
   serviceId: string;
   agentId: string;
-  status: string;
+  status: HealthStatus;
   message: string | null;
   details: Record<string, unknown>;
   reportedAt: string;
@@ -80,7 +81,7 @@ export function toServiceResponse(s: CapsuleServiceEntity, status: ServiceEffect
 }
 
 export function toConfigResponse(c: ConfigItemEntity): ConfigItemResponse {
-  const sensitive = Boolean(c.sensitive);
+  const sensitive = Boolean(c.sensitive) || isSensitiveKey(c.configKey);
   return {
     id: c.id,
     key: c.configKey,

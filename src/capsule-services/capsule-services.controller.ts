@@ -5,6 +5,7 @@ import { Roles } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import type { Page } from '../common/http/envelope';
+import { PaginationQueryDto } from '../common/http/pagination.dto';
 import type { ActionDefinitionResponse } from './action.mapper';
 import type { CapsuleServiceDetailResponse, CapsuleServiceResponse, ConfigItemResponse, HealthReportResponse } from './capsule-service.mapper';
 import { CapsuleServicesService } from './capsule-services.service';
@@ -34,10 +35,17 @@ export class CapsuleServicesController {
     return this.services.manifest(ctx, serviceId);
   }
 
+  /** The latest health report, or `null` (the history is `…/health/history`). */
   @Get(':serviceId/health')
   @Roles('viewer')
-  health(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string): Promise<HealthReportResponse[]> {
+  health(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string): Promise<HealthReportResponse | null> {
     return this.services.health(ctx, serviceId);
+  }
+
+  @Get(':serviceId/health/history')
+  @Roles('viewer')
+  healthHistory(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string, @Query() query: PaginationQueryDto): Promise<Page<HealthReportResponse>> {
+    return this.services.healthHistory(ctx, serviceId, query);
   }
 
   @Get(':serviceId/configs')

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../common/context/request-context';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { Page } from '../common/http/envelope';
-import { pageRequest, pagination } from '../common/http/pagination.dto';
+import { pageRequest, pagination, type PaginationQueryDto } from '../common/http/pagination.dto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
@@ -29,9 +29,6 @@ import { CapsuleServicesRepository } from './capsule-services.repository';
 import { CatalogRepository } from './catalog.repository';
 import type { ListServicesQueryDto } from './dto/list-services-query.dto';
 import { serviceEffectiveStatus, type ServiceEffectiveStatus, type StatusThresholds } from './service-status';
-
-/** How many health reports `GET …/:id/health` returns. */
-const HEALTH_HISTORY = 20;
 
 /** Read side of Capsule Services plus the owner-only reassign (decision 3). */
 @Injectable()
@@ -119,10 +116,19 @@ export class CapsuleServicesService {
     return manifestOf(service);
   }
 
-  /** Latest first; `data` is the recent history (decision 24). */
-  async health(_ctx: RequestContext, id: string): Promise<HealthReportResponse[]> {
+  /** The latest health report, or null when the service never sent one. */
+  async health(_ctx: RequestContext, id: string): Promise<HealthReportResponse | null> {
     await this.loadOrThrow(id);
-    return (await this.catalog.recentHealth(id, HEALTH_HISTORY)).map(toHealthResponse);
+    const latest = await this.catalog.latestHealth(id);
+    return latest ? toHealthResponse(latest) : null;
+  }
+
+  /** The kept health reports (runtime setting `healthReportsKeep`), newest first, paginated. */
+  async healthHistory(_ctx: RequestContext, id: string, query: PaginationQueryDto): Promise<Page<HealthReportResponse>> {
+    await this.loadOrThrow(id);
+    const req = pageRequest(query);
+    const [rows, total] = await this.catalog.healthPage(id, req.offset, req.pageSize);
+    return new Page(rows.map(toHealthResponse), pagination(req, total));
   }
 
   async configs(_ctx: RequestContext, id: string): Promise<ConfigItemResponse[]> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
+import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ActionDefinitionEntity } from './action-definition.entity';
 import { ConfigItemEntity } from './config-item.entity';
@@ -10,12 +11,19 @@ import { HealthReportEntity } from './health-report.entity';
 export class CatalogRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
+  /** An action of the current catalog; one the agent stopped reporting is not found. */
   findAction(serviceId: string, name: string, em: EntityManager = this.tx.manager): Promise<ActionDefinitionEntity | null> {
-    return em.findOne(ActionDefinitionEntity, { where: { serviceId, name } });
+    return em.findOne(ActionDefinitionEntity, { where: { serviceId, name, removedAt: IsNull() } });
   }
 
+  /** The current catalog (what the last report listed), by name. */
   actions(serviceId: string, em: EntityManager = this.tx.manager): Promise<ActionDefinitionEntity[]> {
-    return em.find(ActionDefinitionEntity, { where: { serviceId }, order: { name: 'ASC' } });
+    return em.find(ActionDefinitionEntity, { where: { serviceId, removedAt: IsNull() }, order: { name: 'ASC' } });
+  }
+
+  /** Every action row of the service, removed ones included (a report upserts by name over all of them). */
+  allActions(serviceId: string, em: EntityManager): Promise<ActionDefinitionEntity[]> {
+    return em.find(ActionDefinitionEntity, { where: { serviceId } });
   }
 
   configs(serviceId: string, em: EntityManager = this.tx.manager): Promise<ConfigItemEntity[]> {
@@ -38,8 +46,10 @@ export class CatalogRepository {
     return em.findOne(HealthReportEntity, { where: { serviceId }, order: { reportedAt: 'DESC', id: 'DESC' } });
   }
 
-  recentHealth(serviceId: string, limit: number, em: EntityManager = this.tx.manager): Promise<HealthReportEntity[]> {
-    return em.find(HealthReportEntity, { where: { serviceId }, order: { reportedAt: 'DESC', id: 'DESC' }, take: limit });
+  /** One page of the service's health reports, newest first, with the total. */
+  healthPage(serviceId: string, offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[HealthReportEntity[], number]> {
+    const qb = em.createQueryBuilder(HealthReportEntity, 'h').where('h.serviceId = :serviceId', { serviceId }).orderBy('h.reportedAt', 'DESC').addOrderBy('h.id', 'DESC');
+    return findPage(qb, offset, limit);
   }
 
   async insertHealth(row: HealthReportEntity, em: EntityManager = this.tx.manager): Promise<void> {

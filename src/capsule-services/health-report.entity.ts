@@ -1,6 +1,6 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { IdColumn, IsoColumn, NullableText, TextColumn } from '../database/columns';
-import { CapsuleServiceEntity } from './capsule-service.entity';
+import { CapsuleServiceEntity, type HealthStatus } from './capsule-service.entity';
 
 @Entity('health_reports')
 @Index('idx_health_reports_service_reported', ['serviceId', 'reportedAt'])
@@ -13,7 +13,7 @@ export class HealthReportEntity {
   @JoinColumn({ name: 'serviceId' })
   service?: CapsuleServiceEntity;
   @IdColumn() agentId!: string;
-  @TextColumn() status!: string;
+  @TextColumn() status!: HealthStatus;
   @NullableText() message!: string | null;
   @TextColumn({ default: '{}' }) detailsJson!: string;
   @IsoColumn() reportedAt!: string;

@@ -1,4 +1,4 @@
-import { redact, redactString } from '../common/redaction/redact';
+import { isSensitiveKey, redact, redactString } from '../common/redaction/redact';
 import type { ActionInputDto, ConfigInputDto, ReportedServiceDto } from './dto/reported-service.dto';
 
 /** What a report says about a service, after redaction: the only form that is stored or hashed. */
@@ -41,9 +41,12 @@ export interface NormalizedReport {
   actions: NormalizedAction[];
 }
 
-/** Sensitive items never keep a value (backend.md §2.2); `secretRef` is only a reference and stays. */
+/**
+ * Sensitive items never keep a value; `secretRef` is only a reference and stays. A key that looks
+ * secret (`DB_PASSWORD`, `apiToken`) is sensitive whatever flag the agent sent (docs/agents.md).
+ */
 export function normalizeConfig(c: ConfigInputDto): NormalizedConfig {
-  const sensitive = c.sensitive === true;
+  const sensitive = c.sensitive === true || isSensitiveKey(c.key);
   return {
     key: c.key,
     label: c.label ?? null,
@@ -109,6 +112,6 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** Health message and details as stored: details key-redacted, token-looking text masked. */
-export function normalizeHealth(h: { status: string; message?: string; details?: Record<string, unknown> }): { status: string; message: string | null; details: Record<string, unknown> } {
+export function normalizeHealth<S extends string>(h: { status: S; message?: string; details?: Record<string, unknown> }): { status: S; message: string | null; details: Record<string, unknown> } {
   return { status: h.status, message: h.message === undefined ? null : redactString(h.message), details: redact(h.details ?? {}) };
 }

@@ -27,7 +27,8 @@ const HEALTH_REFRESH_MS = 60_000;
 
 /**
  * Upsert of reported services (backend.md §6.4 with decisions 3, 20, 21): no takeover, configs
- * and actions upserted by key/name with stable ids, audit only on real change.
+ * and actions upserted by key/name with stable ids, a report replaces the whole catalog (what
+ * it no longer lists is gone from every read), audit only on real change.
  */
 @Injectable()
 export class ServiceReportService {
@@ -147,7 +148,7 @@ export class ServiceReportService {
   }
 
   private async writeCatalog(serviceId: string, report: NormalizedReport, now: string, em: EntityManager): Promise<void> {
-    const [configs, actions] = await Promise.all([this.catalog.configs(serviceId, em), this.catalog.actions(serviceId, em)]);
+    const [configs, actions] = await Promise.all([this.catalog.configs(serviceId, em), this.catalog.allActions(serviceId, em)]);
     const configByKey = new Map(configs.map((c) => [c.configKey, c]));
     const reportedKeys = new Set<string>();
     const configRows: ConfigItemEntity[] = [];
@@ -205,16 +206,18 @@ export class ServiceReportService {
         metadataJson: JSON.stringify(a.metadata),
         createdAt: prev?.createdAt ?? now,
         updatedAt: now,
+        removedAt: null,
       });
     }
-    // Actions that vanished are disabled, not deleted: commands and retries refer to them by name.
+    // The report is the whole catalog: an action it no longer lists leaves the catalog. Its row is
+    // only marked, so its commands keep their history and a later report restores the same id.
     for (const prev of actions) {
-      if (!reportedNames.has(prev.name) && prev.enabled) actionRows.push({ ...prev, enabled: false, updatedAt: now });
+      if (!reportedNames.has(prev.name) && prev.removedAt === null) actionRows.push({ ...prev, removedAt: now, updatedAt: now });
     }
     await this.catalog.saveActions(actionRows, em);
   }
 
-  private async insertHealth(serviceId: string, agentId: string, health: { status: string; message: string | null; details: Record<string, unknown> }, now: string, em?: EntityManager): Promise<void> {
+  private async insertHealth(serviceId: string, agentId: string, health: { status: HealthStatus; message: string | null; details: Record<string, unknown> }, now: string, em?: EntityManager): Promise<void> {
     await this.catalog.insertHealth(
       { id: this.ids.next('hlr'), workspaceId: DEFAULT_WORKSPACE_ID, serviceId, agentId, status: health.status, message: health.message, detailsJson: JSON.stringify(health.details), reportedAt: now, createdAt: now },
       em,

@@ -5,7 +5,7 @@ import { Clock } from '../common/time/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { CountersService } from '../system/counters.service';
-import { CommandNotifier } from './command-notifier';
+import { CommandNotifier, type NotifierSubscription } from './command-notifier';
 import { CANCEL_NOTICE_BATCH, CommandRepository } from './command.repository';
 import { CancelNoticeIndex } from './cancel-notice-index';
 import type { AgentEntity } from '../agents/agent.entity';
@@ -18,6 +18,9 @@ import { parseObject } from './sealed-values';
 export const PAYLOAD_UNREADABLE_CODE = 'COMMAND_PAYLOAD_UNREADABLE';
 const PAYLOAD_UNREADABLE_MESSAGE =
   'The secret fields of this command could not be decrypted: the server runs with another OPSTAGE_SESSION_SECRET than the one that stored them. Run the action again.';
+
+/** Long-polls of one agent that may wait at once; a newer poll answers the oldest one empty. */
+export const MAX_PARKED_POLLS_PER_AGENT = 2;
 
 export interface PollResult {
   commands: PublicCommand[];
@@ -32,6 +35,8 @@ export interface PollResult {
 @Injectable()
 export class CommandDispatchService {
   private readonly logger = new Logger('CommandDispatch');
+  /** Waiting long-polls per agent, oldest first (docs/security.md: one token cannot park thousands). */
+  private readonly parked = new Map<string, NotifierSubscription[]>();
 
   constructor(
     private readonly commands: CommandRepository,
@@ -51,7 +56,7 @@ export class CommandDispatchService {
     await this.targets.touchAgent(ctx, agent);
     // Subscribe before the first claim: a command created between "nothing to claim" and
     // "start waiting" latches the subscription instead of being missed.
-    const subscription = waitSeconds > 0 ? this.notifier.subscribeAgent(agentId) : undefined;
+    const subscription = waitSeconds > 0 ? this.park(agentId) : undefined;
     try {
       const deadline = ctx.now.getTime() + waitSeconds * 1000;
       let claimed = await this.claim(ctx, agentId, limit);
@@ -67,8 +72,25 @@ export class CommandDispatchService {
       }
       return { commands: claimed, cancelledCommandIds: cancelled };
     } finally {
-      subscription?.close();
+      if (subscription) this.unpark(agentId, subscription);
     }
+  }
+
+  /** Subscribes a long-poll; beyond the cap the oldest waiting poll is released (it answers empty). */
+  private park(agentId: string): NotifierSubscription {
+    const subscription = this.notifier.subscribeAgent(agentId);
+    const list = this.parked.get(agentId) ?? [];
+    list.push(subscription);
+    while (list.length > MAX_PARKED_POLLS_PER_AGENT) list.shift()?.close();
+    this.parked.set(agentId, list);
+    return subscription;
+  }
+
+  private unpark(agentId: string, subscription: NotifierSubscription): void {
+    subscription.close();
+    const list = this.parked.get(agentId)?.filter((s) => s !== subscription) ?? [];
+    if (list.length === 0) this.parked.delete(agentId);
+    else this.parked.set(agentId, list);
   }
 
   /**

@@ -10,7 +10,7 @@ import { WithEnvelopeExtras } from '../common/http/envelope';
 import { CommandDispatchService } from './command-dispatch.service';
 import { CommandResultsService } from './command-results.service';
 import { CommandResultDto } from './dto/command-result.dto';
-import { PollCommandsQueryDto } from './dto/poll-query.dto';
+import { MAX_POLL_LIMIT, PollCommandsQueryDto } from './dto/poll-query.dto';
 import { closeSignal } from './http-helpers';
 
 /** Agent API: poll (long-poll) and result (backend.md §4.13, decisions 16/17/27). */
@@ -26,7 +26,7 @@ export class CommandGatewayController {
   @Get()
   @AgentAuth()
   async poll(@Ctx() ctx: RequestContext, @AuthenticatedAgent() agent: AgentEntity, @Query() query: PollCommandsQueryDto, @Res({ passthrough: true }) res: Response) {
-    const out = await this.dispatch.poll(ctx, agent, query.limit ?? 10, query.waitSeconds ?? 0, closeSignal(res));
+    const out = await this.dispatch.poll(ctx, agent, query.limit ?? MAX_POLL_LIMIT, query.waitSeconds ?? 0, closeSignal(res));
     return new WithEnvelopeExtras(out.commands, { cancelledCommandIds: out.cancelledCommandIds });
   }
 

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { roleAtLeast } from '../common/auth/role';
 import type { RequestContext } from '../common/context/request-context';
 import { SecretSealer } from '../common/crypto/secret-sealer';
-import { notFound, validationFailed } from '../common/errors/domain-error';
+import { DomainError, notFound, validationFailed } from '../common/errors/domain-error';
 import { Page } from '../common/http/envelope';
 import { pageRequest, pagination } from '../common/http/pagination.dto';
 import type { ListCommandsQueryDto } from './dto/list-commands-query.dto';
@@ -11,11 +10,10 @@ import { TransactionRunner } from '../database/transaction-runner';
 import type { CommandResultEntity } from './command-result.entity';
 import { CommandRepository, type CommandListFilter } from './command.repository';
 import { toPublicCommand, toPublicResult, type PublicCommand, type PublicCommandResult } from './command.mapper';
-import { parseObject } from './sealed-values';
 
-export type CommandDetail = PublicCommand & { result: PublicCommandResult | null };
+export type CommandDetail = PublicCommand & { result: (PublicCommandResult & { oneTime: OneTimeState | null }) | null };
 
-/** Command list and detail; the detail is where one-time result fields are revealed (decision 9). */
+/** Command list, detail and the explicit reveal of one-time result fields (docs/actions-and-commands.md). */
 @Injectable()
 export class CommandQueriesService {
   private readonly logger = new Logger('CommandQueries');
@@ -36,8 +34,8 @@ export class CommandQueriesService {
       agentId: query.agentId,
       serviceId: query.serviceId,
       createdByUserId: query.createdByUserId,
-      from: query.from ? new Date(query.from).toISOString() : undefined,
-      to: query.to ? new Date(query.to).toISOString() : undefined,
+      from: query.from,
+      to: query.to,
     };
     if (filter.from && filter.to && filter.from > filter.to) {
       throw validationFailed([{ path: 'from', message: 'from must be before or equal to to' }], 'Command query validation failed.');
@@ -49,40 +47,68 @@ export class CommandQueriesService {
     );
   }
 
+  /** A plain read for every role: one-time fields stay `[REDACTED]`; `result.oneTime` says whether a reveal is possible. */
   async detail(ctx: RequestContext, commandId: string): Promise<CommandDetail> {
     const row = await this.commands.findById(commandId);
     if (!row) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
     const result = await this.commands.findResult(commandId);
-    return { ...toPublicCommand(row, ctx.nowIso), result: result ? await this.resultFor(ctx, result) : null };
+    return { ...toPublicCommand(row, ctx.nowIso), result: result ? { ...toPublicResult(result), oneTime: oneTimeState(result, ctx.nowIso) } : null };
   }
 
   /**
-   * The first operator/owner reading within the window takes the one-time fields: a
-   * conditional UPDATE wipes the sealed copy and records who got it, so exactly one reader
-   * ever sees the plaintext. Viewers never do. A stale sealed copy is wiped on sight.
+   * `POST /commands/:id/reveal` (operator or owner, CSRF): the first caller within the window
+   * takes the one-time fields. A conditional UPDATE wipes the sealed copy and records who got
+   * it, so exactly one request ever sees the plaintext; audited `command.secret.revealed`.
    */
-  private async resultFor(ctx: RequestContext, result: CommandResultEntity): Promise<PublicCommandResult> {
-    if (!result.sealedData) return toPublicResult(result);
-    if (!result.sealedExpiresAt || result.sealedExpiresAt < ctx.nowIso) {
-      await this.commands.wipeExpiredSealedResults(ctx.nowIso);
-      return toPublicResult(result);
-    }
+  async reveal(ctx: RequestContext, commandId: string): Promise<RevealedSecret> {
     const principal = ctx.principal;
-    if (principal.kind !== 'user' || !roleAtLeast(principal.role, 'operator')) return toPublicResult(result);
+    if (principal.kind !== 'user') throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
+    const result = await this.commands.findResult(commandId);
+    if (!result) {
+      if (!(await this.commands.findById(commandId))) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
+      throw secretGone('The command has no result yet.');
+    }
     const sealed = result.sealedData;
+    if (!sealed || !result.sealedExpiresAt || result.sealedExpiresAt < ctx.nowIso) {
+      if (sealed) await this.commands.wipeExpiredSealedResults(ctx.nowIso);
+      throw secretGone(result.revealedAt ? 'The one-time value was already revealed.' : 'The command has no one-time value to reveal, or it expired.');
+    }
     const taken = await this.tx.run(async (em) => {
       const won = await this.commands.takeSealedResult(result.id, principal.id, ctx.nowIso, em);
-      if (won) {
-        await this.audit.record(ctx, { action: 'command.secret.revealed', targetType: 'Command', targetId: result.commandId, metadata: { resultId: result.id } }, em);
-      }
+      if (won) await this.audit.record(ctx, { action: 'command.secret.revealed', targetType: 'Command', targetId: commandId, metadata: { resultId: result.id } }, em);
       return won;
     });
-    if (!taken) return toPublicResult(result);
+    if (!taken) throw secretGone('The one-time value was already revealed.');
     const opened = this.sealer.open(sealed);
     if (opened === null || typeof opened !== 'object' || Array.isArray(opened)) {
-      this.logger.warn({ msg: 'one-time result fields could not be opened', commandId: result.commandId });
-      return toPublicResult(result);
+      this.logger.warn({ msg: 'one-time result fields could not be opened', commandId });
+      throw secretGone('The one-time value could not be decrypted (the session secret changed).');
     }
-    return toPublicResult(result, { ...parseObject(result.dataJson), ...(opened as Record<string, unknown>) });
+    return { commandId, fields: opened as Record<string, unknown>, revealedAt: ctx.nowIso };
   }
+}
+
+export interface OneTimeState {
+  /** True while an operator or owner can still reveal the value (once). */
+  revealable: boolean;
+  expiresAt: string | null;
+  revealedAt: string | null;
+  revealedByUserId: string | null;
+}
+
+export interface RevealedSecret {
+  commandId: string;
+  fields: Record<string, unknown>;
+  revealedAt: string;
+}
+
+/** Null when the result never had one-time fields. */
+function oneTimeState(result: CommandResultEntity, nowIso: string): OneTimeState | null {
+  if (!result.sealedExpiresAt && !result.revealedAt) return null;
+  const revealable = result.sealedData !== null && result.revealedAt === null && result.sealedExpiresAt !== null && result.sealedExpiresAt >= nowIso;
+  return { revealable, expiresAt: result.sealedExpiresAt, revealedAt: result.revealedAt, revealedByUserId: result.revealedByUserId };
+}
+
+function secretGone(message: string): DomainError {
+  return new DomainError('COMMAND_SECRET_NOT_AVAILABLE', message);
 }

@@ -12,7 +12,7 @@ import { CountersService } from '../system/counters.service';
 import { CommandNotifier } from './command-notifier';
 import { CommandRepository } from './command.repository';
 import type { CommandResultEntity } from './command-result.entity';
-import { COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, durationMs, failureReason, isExpiredAt, isTerminal } from './command-state';
+import { durationMs, failureReason, isExpiredAt, isTerminal } from './command-state';
 import { toPublicResult, type PublicCommandResult } from './command.mapper';
 import { alreadyCompleted } from './commands.service';
 import { ONE_TIME_TTL_MS, splitResultData } from './sealed-values';
@@ -54,7 +54,7 @@ export class CommandResultsService {
     if (!command || command.agentId !== agentId) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
     if (isTerminal(command.status)) return this.repeated(commandId, input);
     if (isExpiredAt(command, ctx.nowIso)) {
-      await this.tx.run((em) => this.commands.expire([command.id], ctx.nowIso, COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, em));
+      await this.tx.run((em) => this.commands.expire([command.id], ctx.nowIso, em));
       this.notifier.notifyCommand(command.id);
       throw alreadyCompleted(commandId);
     }

@@ -1,7 +1,7 @@
 import { redact } from '../common/redaction/redact';
 import type { CommandResultEntity } from './command-result.entity';
 import type { CommandEntity, CommandStatus, CommandType } from './command.entity';
-import { durationMs, effectiveCommandStatus } from './command-state';
+import { COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, durationMs, effectiveCommandStatus, isExpiredAt } from './command-state';
 import { parseObject } from './sealed-values';
 
 /** backend.md §4.11 PublicCommand plus our additions (createdBy, retryOfCommandId). */
@@ -45,6 +45,8 @@ export interface PublicCommandResult {
  * The agent's poll passes the unsealed payload explicitly.
  */
 export function toPublicCommand(row: CommandEntity, nowIso: string, payload?: Record<string, unknown>): PublicCommand {
+  // Shown exactly as `CommandRepository.expire` will store it, so no reader sees EXPIRED without its reason.
+  const expiredNow = isExpiredAt(row, nowIso);
   return {
     id: row.id,
     agentId: row.agentId,
@@ -57,8 +59,8 @@ export function toPublicCommand(row: CommandEntity, nowIso: string, payload?: Re
     createdByType: row.createdByType,
     createdById: row.createdById,
     retryOfCommandId: row.retryOfCommandId,
-    errorCode: row.errorCode,
-    errorMessage: row.errorMessage,
+    errorCode: expiredNow ? (row.errorCode ?? COMMAND_EXPIRED_CODE) : row.errorCode,
+    errorMessage: expiredNow ? (row.errorMessage ?? COMMAND_EXPIRED_MESSAGE) : row.errorMessage,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     startedAt: row.startedAt,

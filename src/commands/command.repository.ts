@@ -4,6 +4,7 @@ import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CommandResultEntity } from './command-result.entity';
 import { CommandEntity, type CommandStatus, type CommandType } from './command.entity';
+import { COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, OPEN_STATUSES, TERMINAL_STATUSES } from './command-state';
 
 export interface CommandListFilter {
   status?: CommandStatus;
@@ -86,21 +87,32 @@ export class CommandRepository {
     return res.affected === 1;
   }
 
-  /** Ids of open commands whose deadline passed (oldest first), for the sweep. */
-  async overdueIds(nowIso: string, limit: number, em: EntityManager = this.tx.manager): Promise<string[]> {
+  /**
+   * Ids of open commands whose deadline passed, for the sweep: past `expiresAt`, or (rows from
+   * before every command had a deadline) prepare commands without one created before the cutoff.
+   */
+  async overdueIds(nowIso: string, prepareCutoffIso: string, limit: number, em: EntityManager = this.tx.manager): Promise<string[]> {
     const rows = await em
       .createQueryBuilder(CommandEntity, 'c')
       .select('c.id', 'id')
-      .where('c.status IN (:...open)', { open: ['PENDING', 'RUNNING'] })
-      .andWhere('c.expiresAt IS NOT NULL AND c.expiresAt < :now', { now: nowIso })
-      .orderBy('c.expiresAt', 'ASC')
+      .where('c.status IN (:...open)', { open: [...OPEN_STATUSES] })
+      .andWhere(
+        new Brackets((qb) =>
+          qb
+            .where('(c.expiresAt IS NOT NULL AND c.expiresAt < :now)', { now: nowIso })
+            .orWhere("(c.expiresAt IS NULL AND c.type = 'ACTION_PREPARE' AND c.createdAt < :prepareCutoff)", { prepareCutoff: prepareCutoffIso }),
+        ),
+      )
       .limit(limit)
       .getRawMany<{ id: string }>();
     return rows.map((r) => r.id);
   }
 
-  /** Persists expiry, keeping an error code already set (e.g. ACTION_PREPARE_TIMEOUT). */
-  async expire(ids: string[], nowIso: string, code: string, message: string, em: EntityManager): Promise<number> {
+  /**
+   * Persists expiry with COMMAND_EXPIRED and its message, keeping an error code already set (e.g.
+   * ACTION_PREPARE_TIMEOUT). The one expiry statement: read time, cancel, results and the sweep.
+   */
+  async expire(ids: string[], nowIso: string, em: EntityManager): Promise<number> {
     if (ids.length === 0) return 0;
     const res = await em
       .createQueryBuilder()
@@ -113,8 +125,8 @@ export class CommandRepository {
         errorCode: () => 'COALESCE("errorCode", :code)',
         errorMessage: () => 'COALESCE("errorMessage", :message)',
       })
-      .where('id IN (:...ids) AND status IN (:...open)', { ids, open: ['PENDING', 'RUNNING'] })
-      .setParameters({ code, message })
+      .where('id IN (:...ids) AND status IN (:...open)', { ids, open: [...OPEN_STATUSES] })
+      .setParameters({ code: COMMAND_EXPIRED_CODE, message: COMMAND_EXPIRED_MESSAGE })
       .execute();
     return res.affected ?? 0;
   }
@@ -165,7 +177,7 @@ export class CommandRepository {
       .createQueryBuilder(CommandEntity, 'c')
       .select('c.id', 'id')
       .where('c.createdAt < :cutoff', { cutoff: cutoffIso })
-      .andWhere('c.status IN (:...terminal)', { terminal: ['SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'] })
+      .andWhere('c.status IN (:...terminal)', { terminal: [...TERMINAL_STATUSES] })
       .orderBy('c.createdAt', 'ASC')
       .limit(limit)
       .getRawMany<{ id: string }>();

@@ -23,11 +23,19 @@ export class CommandsController {
     return this.queries.list(ctx, query);
   }
 
-  /** Reveals one-time result fields to the first operator/owner reader (decision 9). */
+  /** A plain read: one-time result fields stay `[REDACTED]` (no state change on GET). */
   @Get(':commandId')
   @Roles('viewer')
   detail(@Ctx() ctx: RequestContext, @Param('commandId') commandId: string) {
     return this.queries.detail(ctx, commandId);
+  }
+
+  /** Hands the one-time result fields to the first operator/owner who asks, once; audited. */
+  @Post(':commandId/reveal')
+  @HttpCode(200)
+  @Roles('operator')
+  reveal(@Ctx() ctx: RequestContext, @Param('commandId') commandId: string) {
+    return this.queries.reveal(ctx, commandId);
   }
 
   @Post(':commandId/cancel')

@@ -16,7 +16,7 @@ import { CommandNotifier } from './command-notifier';
 import { CancelNoticeIndex } from './cancel-notice-index';
 import { CommandRepository } from './command.repository';
 import type { CommandEntity, CommandType } from './command.entity';
-import { COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, isExpiredAt, OPEN_STATUSES, retryVerdict } from './command-state';
+import { isExpiredAt, OPEN_STATUSES, retryVerdict } from './command-state';
 import { CommandTargets, type PublicAction } from './command-targets';
 import { toPublicCommand, type PublicCommand } from './command.mapper';
 import { hasRedactedParts, parseObject, splitPayload } from './sealed-values';
@@ -112,7 +112,7 @@ export class CommandsService {
     const row = await this.commands.findById(commandId);
     if (!row) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
     if (isExpiredAt(row, ctx.nowIso)) {
-      await this.tx.run((em) => this.commands.expire([row.id], ctx.nowIso, COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, em));
+      await this.tx.run((em) => this.commands.expire([row.id], ctx.nowIso, em));
       throw alreadyCompleted(row.id);
     }
     const updated = await this.tx.run(async (em) => {
@@ -135,7 +135,7 @@ export class CommandsService {
     const source = await this.commands.findById(commandId);
     if (!source) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
     if (isExpiredAt(source, ctx.nowIso)) {
-      await this.tx.run((em) => this.commands.expire([source.id], ctx.nowIso, COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, em));
+      await this.tx.run((em) => this.commands.expire([source.id], ctx.nowIso, em));
       source.status = 'EXPIRED';
     }
     const verdict = retryVerdict(source.type, source.status);
@@ -159,16 +159,19 @@ export class CommandsService {
   }
 
   /**
-   * Sweep hook: persists EXPIRED for open commands past their deadline (at most `batchSize`)
-   * and wipes one-time result secrets nobody read in time. Returns the number expired; the
-   * maintenance sweep writes the aggregate `system.command.expired` audit.
+   * Sweep step: persists EXPIRED (with COMMAND_EXPIRED, as every other expiry path) for at most
+   * `batchSize` open commands past their deadline, in one transaction, and wakes whoever waits on
+   * them. Returns how many were selected, so the caller loops while a batch comes back full; the
+   * maintenance sweep batches, pauses and writes the aggregate `system.command.expired` audit.
    */
-  async expireTimedOut(_ctx: RequestContext, nowIso: string, batchSize: number): Promise<number> {
-    const ids = await this.commands.overdueIds(nowIso, batchSize);
-    const count = ids.length === 0 ? 0 : await this.tx.run((em) => this.commands.expire(ids, nowIso, COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, em));
-    await this.commands.wipeExpiredSealedResults(nowIso);
-    for (const id of ids) this.notifier.notifyCommand(id);
-    return count;
+  async expireDue(nowIso: string, prepareCutoffIso: string, batchSize: number): Promise<{ selected: number; expired: number }> {
+    const expired = await this.tx.run(async (em) => {
+      const ids = await this.commands.overdueIds(nowIso, prepareCutoffIso, batchSize, em);
+      const count = ids.length === 0 ? 0 : await this.commands.expire(ids, nowIso, em);
+      return { ids, count };
+    });
+    for (const id of expired.ids) this.notifier.notifyCommand(id);
+    return { selected: expired.ids.length, expired: expired.count };
   }
 
   /** Retention hook: deletes up to `batchSize` terminal commands (and their results) created before the cutoff. */

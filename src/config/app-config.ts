@@ -50,7 +50,13 @@ export interface AppConfig {
   readonly commit: string | undefined;
   readonly buildTime: string | undefined;
   readonly extensions: readonly string[];
-  readonly webhook: { readonly url: string | undefined; readonly secret: string | undefined; readonly events: readonly string[] };
+  readonly webhook: {
+    readonly url: string | undefined;
+    readonly secret: string | undefined;
+    readonly events: readonly string[];
+    /** `OPSTAGE_WEBHOOK_ALLOW_PRIVATE`: also allow link-local and cloud-metadata targets. */
+    readonly allowPrivate: boolean;
+  };
   /** Health turns DEGRADED (`checks.disk`) below this much free space where the data lives (and below 5 %). */
   readonly diskMinFreeBytes: number;
   /** Optional cap of the SQLite file (a quota): writes beyond it fail like a full disk (503 STORAGE_FULL). */
@@ -143,7 +149,12 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     commit: schema.OPSTAGE_COMMIT,
     buildTime: schema.OPSTAGE_BUILD_TIME,
     extensions: list(schema.OPSTAGE_EXTENSIONS),
-    webhook: Object.freeze({ url: schema.OPSTAGE_WEBHOOK_URL, secret: schema.OPSTAGE_WEBHOOK_SECRET, events: list(schema.OPSTAGE_WEBHOOK_EVENTS) }),
+    webhook: Object.freeze({
+      url: schema.OPSTAGE_WEBHOOK_URL,
+      secret: schema.OPSTAGE_WEBHOOK_SECRET,
+      events: list(schema.OPSTAGE_WEBHOOK_EVENTS),
+      allowPrivate: schema.OPSTAGE_WEBHOOK_ALLOW_PRIVATE,
+    }),
     diskMinFreeBytes: schema.OPSTAGE_DISK_MIN_FREE_MB * 1024 * 1024,
     databaseMaxBytes: schema.OPSTAGE_DATABASE_MAX_MB === undefined ? undefined : schema.OPSTAGE_DATABASE_MAX_MB * 1024 * 1024,
   });
@@ -180,5 +191,5 @@ export const ENV_KEYS: readonly string[] = [
   'OPSTAGE_COMMAND_TTL_SECONDS', 'OPSTAGE_ACTION_PREPARE_TIMEOUT_SECONDS', 'OPSTAGE_CAPSULE_BUS_ENABLED', 'OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN',
   'OPSTAGE_CAPSULE_BUS_MAX_DEPTH', 'OPSTAGE_METRICS_ENABLED', 'OPSTAGE_METRICS_TOKEN', 'OPSTAGE_LOG_LEVEL', 'OPSTAGE_PUBLIC_BASE_URL',
   'NODE_ENV', 'OPSTAGE_VERSION', 'OPSTAGE_COMMIT', 'OPSTAGE_BUILD_TIME', 'OPSTAGE_EXTENSIONS', 'OPSTAGE_WEBHOOK_URL',
-  'OPSTAGE_WEBHOOK_SECRET', 'OPSTAGE_WEBHOOK_EVENTS', 'OPSTAGE_DISK_MIN_FREE_MB', 'OPSTAGE_DATABASE_MAX_MB',
+  'OPSTAGE_WEBHOOK_SECRET', 'OPSTAGE_WEBHOOK_EVENTS', 'OPSTAGE_WEBHOOK_ALLOW_PRIVATE', 'OPSTAGE_DISK_MIN_FREE_MB', 'OPSTAGE_DATABASE_MAX_MB',
 ];

@@ -59,6 +59,7 @@ export class EnvSchema {
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }, { message: 'Expected an absolute http(s) URL' }) OPSTAGE_WEBHOOK_URL?: string;
   @IsOptional() @IsString() @MinLength(16, { message: 'String must contain at least 16 character(s)' }) OPSTAGE_WEBHOOK_SECRET?: string;
   @IsOptional() @IsString() OPSTAGE_WEBHOOK_EVENTS?: string;
+  @IsBoolean() OPSTAGE_WEBHOOK_ALLOW_PRIVATE!: boolean;
   @IsNumber({}, NUM) @IsInt(INT) @Min(0, gte0) OPSTAGE_DISK_MIN_FREE_MB!: number;
   @IsOptional() @IsNumber({}, NUM) @IsInt(INT) @Min(1, gt0) OPSTAGE_DATABASE_MAX_MB?: number;
 }
@@ -72,7 +73,7 @@ export const NUMBER_VARS = [
   'OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN', 'OPSTAGE_CAPSULE_BUS_MAX_DEPTH', 'OPSTAGE_DISK_MIN_FREE_MB', 'OPSTAGE_DATABASE_MAX_MB',
 ] as const satisfies readonly (keyof EnvSchema)[];
 
-export const BOOLEAN_VARS = ['OPSTAGE_CAPSULE_BUS_ENABLED', 'OPSTAGE_METRICS_ENABLED'] as const satisfies readonly (keyof EnvSchema)[];
+export const BOOLEAN_VARS = ['OPSTAGE_CAPSULE_BUS_ENABLED', 'OPSTAGE_METRICS_ENABLED', 'OPSTAGE_WEBHOOK_ALLOW_PRIVATE'] as const satisfies readonly (keyof EnvSchema)[];
 
 /** Defaults applied when a variable is unset (an empty string is not unset, as REF). */
 export const ENV_DEFAULTS: Partial<Record<keyof EnvSchema, string>> = {
@@ -99,5 +100,6 @@ export const ENV_DEFAULTS: Partial<Record<keyof EnvSchema, string>> = {
   OPSTAGE_CAPSULE_BUS_MAX_DEPTH: '1',
   OPSTAGE_METRICS_ENABLED: 'false',
   OPSTAGE_LOG_LEVEL: 'info',
+  OPSTAGE_WEBHOOK_ALLOW_PRIVATE: 'false',
   OPSTAGE_DISK_MIN_FREE_MB: '200',
 };

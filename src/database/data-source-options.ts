@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions, MigrationInterface } from 'typeorm';
 import { CORE_MIGRATIONS } from '../../migrations';
 import { CORE_ENTITIES } from './entities';
+import { ensurePrivateDatabase, ensurePrivateDir } from './private-files';
 
 type EntityClass = abstract new (...args: never[]) => object;
 type MigrationClass = new () => MigrationInterface;
@@ -17,7 +17,10 @@ export interface DataSourceInput {
 
 /** One options builder for the app, the tests and the TypeORM CLI (`src/database/data-source.ts`). */
 export function dataSourceOptions(input: DataSourceInput): DataSourceOptions {
-  if (input.databasePath !== ':memory:') mkdirSync(dirname(input.databasePath), { recursive: true });
+  if (input.databasePath !== ':memory:') {
+    ensurePrivateDir(dirname(input.databasePath));
+    ensurePrivateDatabase(input.databasePath);
+  }
   return {
     type: 'better-sqlite3',
     database: input.databasePath,

@@ -1,6 +1,7 @@
 import { AgentTokenEntity } from '../agents/agent-token.entity';
 import { AgentEntity } from '../agents/agent.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { BusEventEntity } from '../bus/bus-event.entity';
 import { BusRouteEntity } from '../bus/bus-route.entity';
@@ -35,4 +36,5 @@ export const CORE_ENTITIES = [
   SystemCounterEntity,
   BusEventEntity,
   BusRouteEntity,
+  LoginThrottleEntity,
 ];

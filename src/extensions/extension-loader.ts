@@ -13,7 +13,7 @@ import { WebhookNotifierExtension } from './webhook-notifier/webhook-notifier.ex
  * leave an "unknown migration" behind); without a URL it sends nothing.
  */
 export function builtInExtensions(config: AppConfig): ExtensionModule[] {
-  return [WebhookNotifierExtension.forRoot({ url: config.webhook.url, secret: config.webhook.secret, events: config.webhook.events })];
+  return [WebhookNotifierExtension.forRoot({ url: config.webhook.url, secret: config.webhook.secret, events: config.webhook.events, allowPrivate: config.webhook.allowPrivate })];
 }
 
 export type ModuleLoader = (id: string) => unknown;

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../common/context/request-context';
 import { DomainError } from '../common/errors/domain-error';
+import { ensurePrivateDir, ensurePrivateFile } from '../database/private-files';
 import { isStorageFull, storageFullError } from '../database/storage-guard';
 import { StatsRepository } from './stats.repository';
 
@@ -34,11 +35,13 @@ export class BackupService {
 
   async create(ctx: RequestContext): Promise<BackupFile> {
     const dir = this.config.backupDir;
-    mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
     const filename = uniqueName(dir, ctx.nowIso);
     const path = join(dir, filename);
     const partial = `${path}.partial`;
     try {
+      // Created 0600 before SQLite writes into it: a backup holds password hashes.
+      ensurePrivateFile(partial);
       await this.stats.backupTo(partial);
       renameSync(partial, path);
     } catch (error) {

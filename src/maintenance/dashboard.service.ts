@@ -4,7 +4,6 @@ import { toPublicAuditEvent, type PublicAuditEvent } from '../audit/audit.mapper
 import { heartbeatCutoffIso } from '../agents/effective-status';
 import type { RequestContext } from '../common/context/request-context';
 import { toPublicCommand, type PublicCommand } from '../commands/command.mapper';
-import { LivenessWriter } from '../agents/liveness-writer';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { StatsRepository, type CountMap, type StatusCutoffs } from './stats.repository';
@@ -35,12 +34,9 @@ export class DashboardService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly stats: StatsRepository,
     private readonly settings: RuntimeSettingsService,
-    private readonly liveness: LivenessWriter,
   ) {}
 
   async summary(ctx: RequestContext): Promise<DashboardSummary> {
-    // Counts by heartbeat age in SQL: let the stamps received so far land first.
-    await this.liveness.flush();
     const cutoffs = statusCutoffs(ctx, this.settings, this.config.serviceStaleThresholdSeconds);
     const [workspace, agentCounts, serviceCounts, commandCounts, auditEventCount, commands, audit] = await Promise.all([
       this.stats.findWorkspace(),

@@ -141,13 +141,15 @@ export function safeConfig(config: AppConfig, maintenance: MaintenanceSettings):
   };
 }
 
-/** Keeps scheme, host and path; drops user info and query (either may carry a credential). */
+/**
+ * Only the origin (scheme, host, port) of a configured URL: the path of a Slack-style webhook is
+ * its secret, and user info or query may carry credentials too (docs/security.md).
+ */
 export function maskUrl(url: string | undefined): string | null {
   if (!url) return null;
   try {
-    const parsed = new URL(url);
-    const auth = parsed.username || parsed.password ? '***@' : '';
-    return `${parsed.protocol}//${auth}${parsed.host}${parsed.pathname}${parsed.search ? '?***' : ''}`;
+    const origin = new URL(url).origin;
+    return origin === 'null' ? '***' : origin;
   } catch {
     return '***';
   }

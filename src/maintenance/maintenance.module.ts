@@ -2,6 +2,7 @@ import { Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestj
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AgentsModule } from '../agents/agents.module';
 import { AuditModule } from '../audit/audit.module';
+import { CommandsModule } from '../commands/commands.module';
 import { SettingsModule } from '../settings/settings.module';
 import { SystemModule } from '../system/system.module';
 import { BackupService } from './backup.service';
@@ -22,11 +23,11 @@ import { StatsRepository } from './stats.repository';
 /**
  * Keeps the control plane accurate and bounded without an operator (scheduled sweep, retention)
  * and gives operators its numbers (dashboard, metrics, Prometheus, diagnostics) and backups.
- * It reads the other domains' tables through its own repositories, so it depends on no module
- * above audit/settings/system.
+ * Most sweep steps still read the other domains' tables through its own repositories; command
+ * expiry is the commands module's own (one definition of the statement, statuses and message).
  */
 @Module({
-  imports: [AuditModule, SettingsModule, SystemModule, AgentsModule],
+  imports: [AuditModule, SettingsModule, SystemModule, AgentsModule, CommandsModule],
   controllers: [MaintenanceController, OperationsController, PrometheusController],
   providers: [
     { provide: MAINTENANCE_TICK_UNIT_MS, useValue: 1000 },

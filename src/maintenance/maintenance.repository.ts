@@ -4,11 +4,13 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { AgentEntity } from '../agents/agent.entity';
 import { AgentTokenEntity } from '../agents/agent-token.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { CapsuleServiceEntity } from '../capsule-services/capsule-service.entity';
 import { HealthReportEntity } from '../capsule-services/health-report.entity';
 import { CommandEntity } from '../commands/command.entity';
 import { CommandResultEntity } from '../commands/command-result.entity';
+import { TERMINAL_STATUSES } from '../commands/command-state';
 import { RegistrationTokenEntity } from '../registration-tokens/registration-token.entity';
 
 /**
@@ -26,10 +28,6 @@ export const SWEEP_BATCH_SIZE = 250;
  * milliseconds of timer lets heartbeats and polls interleave with a long sweep.
  */
 export const SWEEP_PAUSE_MS = 5;
-
-export const TERMINAL_COMMAND_STATUSES = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'] as const;
-const EXPIRABLE_COMMAND_STATUSES = ['PENDING', 'RUNNING'] as const;
-export const COMMAND_EXPIRED_MESSAGE = 'Command expired before completion.';
 
 /** Lets queued requests run between batches, so a long sweep never monopolises the event loop or the writer. */
 export const pauseBetweenBatches = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, SWEEP_PAUSE_MS));
@@ -60,38 +58,6 @@ export class MaintenanceRepository {
           .andWhere('t.expiresAt < :now', { now }),
       { status: 'EXPIRED', updatedAt: now },
       "status = 'ACTIVE'",
-    );
-  }
-
-  /**
-   * PENDING/RUNNING commands past `expiresAt` (and prepare commands without one that outlived the
-   * prepare wait) become EXPIRED; their sealed payload goes with the state change (decision 8).
-   */
-  expireCommands(now: string, prepareCutoff: string): Promise<number> {
-    return this.updateInBatches(
-      CommandEntity,
-      (em) =>
-        em
-          .createQueryBuilder(CommandEntity, 'c')
-          .select('c.id', 'id')
-          .where('c.status IN (:...open)', { open: EXPIRABLE_COMMAND_STATUSES })
-          .andWhere(
-            new Brackets((qb) =>
-              qb
-                .where('(c.expiresAt IS NOT NULL AND c.expiresAt < :now)', { now })
-                .orWhere("(c.expiresAt IS NULL AND c.type = 'ACTION_PREPARE' AND c.createdAt < :prepareCutoff)", { prepareCutoff }),
-            ),
-          ),
-      {
-        status: 'EXPIRED',
-        completedAt: now,
-        updatedAt: now,
-        sealedPayload: null,
-        errorCode: () => 'COALESCE("errorCode", :expiredCode)',
-        errorMessage: () => 'COALESCE("errorMessage", :expiredMessage)',
-      },
-      "status IN ('PENDING', 'RUNNING')",
-      { expiredCode: 'COMMAND_EXPIRED', expiredMessage: COMMAND_EXPIRED_MESSAGE },
     );
   }
 
@@ -157,7 +123,7 @@ export class MaintenanceRepository {
           .createQueryBuilder(CommandEntity, 'c')
           .select('c.id', 'id')
           .addSelect('c.status', 'status')
-          .where('c.status IN (:...done)', { done: TERMINAL_COMMAND_STATUSES })
+          .where('c.status IN (:...done)', { done: [...TERMINAL_STATUSES] })
           .andWhere('COALESCE(c.completedAt, c.updatedAt) < :cutoff', { cutoff })
           .limit(SWEEP_BATCH_SIZE)
           .getRawMany<{ id: string; status: string }>();
@@ -220,6 +186,12 @@ export class MaintenanceRepository {
     );
   }
 
+  /** Login-throttle windows that opened before `cutoff` have ended and count nothing. */
+  async pruneLoginThrottle(cutoff: string): Promise<number> {
+    const res = await this.tx.manager.createQueryBuilder().delete().from(LoginThrottleEntity).where('windowStart <= :cutoff', { cutoff }).execute();
+    return res.affected ?? 0;
+  }
+
   pruneRevokedAgentTokens(cutoff: string): Promise<number> {
     return this.deleteInBatches(AgentTokenEntity, (em) =>
       em
@@ -261,7 +233,7 @@ export class MaintenanceRepository {
           .createQueryBuilder(CommandEntity, 'c')
           .select('c.id', 'id')
           .where('c.sealedPayload IS NOT NULL')
-          .andWhere('c.status IN (:...done)', { done: TERMINAL_COMMAND_STATUSES }),
+          .andWhere('c.status IN (:...done)', { done: [...TERMINAL_STATUSES] }),
       { sealedPayload: null },
       '"sealedPayload" IS NOT NULL',
     );

@@ -5,22 +5,23 @@ import { FixedClock } from '../common/time/clock';
 import type { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import type { CountersService } from '../system/counters.service';
 import type { HealthCheck, SystemService } from '../system/system.service';
-import type { MaintenanceRepository } from './maintenance.repository';
+import { SWEEP_BATCH_SIZE, type MaintenanceRepository } from './maintenance.repository';
 import type { LivenessWriter } from '../agents/liveness-writer';
+import type { CommandsService } from '../commands/commands.service';
 import { MaintenanceService } from './maintenance.service';
 
-function build(overrides: Partial<Record<keyof MaintenanceRepository, jest.Mock>> = {}) {
+function build(overrides: Partial<Record<keyof MaintenanceRepository, jest.Mock>> = {}, expireDue = jest.fn().mockResolvedValue({ selected: 0, expired: 0 })) {
   const checks = new Map<string, HealthCheck>();
   const zero = jest.fn().mockResolvedValue(0);
   const repo = {
     expireRegistrationTokens: zero,
-    expireCommands: zero,
     markAgentsOffline: jest.fn().mockResolvedValue([]),
     markServicesOfOfflineAgents: zero,
     pruneAudit: zero,
     pruneCommands: jest.fn().mockResolvedValue({}),
     pruneHealthReports: zero,
     pruneSessions: zero,
+    pruneLoginThrottle: zero,
     pruneRevokedAgentTokens: zero,
     pruneBusEvents: zero,
     wipeSealedSecrets: zero,
@@ -35,7 +36,8 @@ function build(overrides: Partial<Record<keyof MaintenanceRepository, jest.Mock>
   const counters = { increment: jest.fn() } as unknown as CountersService;
   const config = { dataDir: '/', actionPrepareTimeoutSeconds: 30, diskMinFreeBytes: 200 * 1024 ** 2 } as AppConfig;
   const liveness = { flush: jest.fn().mockResolvedValue(undefined) } as unknown as LivenessWriter;
-  const service = new MaintenanceService(config, repo, settings, audit, system, counters, new FixedClock('2026-03-01T00:00:00.000Z'), events, liveness);
+  const commands = { expireDue } as unknown as CommandsService;
+  const service = new MaintenanceService(config, repo, settings, audit, system, counters, new FixedClock('2026-03-01T00:00:00.000Z'), events, liveness, commands);
   service.onModuleInit();
   return { service, checks, audit, counters };
 }
@@ -77,6 +79,21 @@ describe('MaintenanceService', () => {
     const idle = build();
     await idle.service.run();
     expect(idle.audit.record).not.toHaveBeenCalled();
+  });
+
+  it('expires commands through the commands module, batch after batch while batches come back full', async () => {
+    const expireDue = jest
+      .fn()
+      .mockResolvedValueOnce({ selected: SWEEP_BATCH_SIZE, expired: SWEEP_BATCH_SIZE })
+      .mockResolvedValueOnce({ selected: SWEEP_BATCH_SIZE, expired: SWEEP_BATCH_SIZE - 1 })
+      .mockResolvedValueOnce({ selected: 3, expired: 3 });
+    const { service, audit } = build({}, expireDue);
+    const result = await service.run();
+    expect(result.expiredCommands).toBe(2 * SWEEP_BATCH_SIZE + 2);
+    expect(expireDue).toHaveBeenCalledTimes(3);
+    // (now, now − the 30 s prepare timeout, batch size)
+    expect(expireDue).toHaveBeenCalledWith('2026-03-01T00:00:00.000Z', '2026-02-28T23:59:30.000Z', SWEEP_BATCH_SIZE);
+    expect((audit.record as jest.Mock).mock.calls[0]?.[1]).toMatchObject({ action: 'system.command.expired', metadata: { count: 2 * SWEEP_BATCH_SIZE + 2 } });
   });
 
   it('disk check: DEGRADED below 200 MB or 5 % free', () => {

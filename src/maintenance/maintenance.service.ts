@@ -2,7 +2,9 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { statfsSync } from 'node:fs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LivenessWriter } from '../agents/liveness-writer';
+import { LOGIN_WINDOW_MS } from '../auth/login-throttle';
 import { AuditService } from '../audit/audit.service';
+import { CommandsService } from '../commands/commands.service';
 import { RequestContext } from '../common/context/request-context';
 import { DomainEvents } from '../common/events/domain-events';
 import { Clock } from '../common/time/clock';
@@ -10,7 +12,7 @@ import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { CountersService } from '../system/counters.service';
 import { SystemService, type ProbeStatus } from '../system/system.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
-import { MaintenanceRepository } from './maintenance.repository';
+import { MaintenanceRepository, pauseBetweenBatches, SWEEP_BATCH_SIZE } from './maintenance.repository';
 import { COUNTER_KEYS } from './operational-counters';
 
 export interface SweepResult {
@@ -22,6 +24,7 @@ export interface SweepResult {
   deletedCommands: number;
   deletedHealthReports: number;
   deletedSessions: number;
+  deletedLoginThrottles: number;
   deletedAgentTokens: number;
   deletedBusEvents: number;
   wipedSecrets: number;
@@ -54,6 +57,7 @@ export class MaintenanceService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly events: DomainEvents,
     private readonly liveness: LivenessWriter,
+    private readonly commands: CommandsService,
   ) {}
 
   onModuleInit(): void {
@@ -88,7 +92,7 @@ export class MaintenanceService implements OnModuleInit {
     const ago = (ms: number): string => new Date(ts - ms).toISOString();
     try {
       const expiredRegistrationTokens = await this.repository.expireRegistrationTokens(now);
-      const expiredCommands = await this.repository.expireCommands(now, ago(this.config.actionPrepareTimeoutSeconds * 1000));
+      const expiredCommands = await this.expireCommands(now, ago(this.config.actionPrepareTimeoutSeconds * 1000));
       // Liveness stamps wait up to a second in memory; judge agents on the stored ones only after they land.
       await this.liveness.flush();
       const offline = await this.repository.markAgentsOffline(now, ago(s.agentOfflineThresholdSeconds * 1000), async (em, agentIds) => {
@@ -112,6 +116,7 @@ export class MaintenanceService implements OnModuleInit {
       const deletedCommands = Object.values(prunedCommands).reduce((a, b) => a + b, 0);
       const deletedHealthReports = await this.repository.pruneHealthReports(Math.max(1, s.healthReportsKeep));
       const deletedSessions = await this.repository.pruneSessions(now);
+      const deletedLoginThrottles = await this.repository.pruneLoginThrottle(ago(LOGIN_WINDOW_MS));
       const deletedAgentTokens = retention ? await this.repository.pruneRevokedAgentTokens(retention) : 0;
       const deletedBusEvents = retention ? await this.repository.pruneBusEvents(retention) : 0;
       const wipedSecrets = await this.repository.wipeSealedSecrets(now);
@@ -125,6 +130,7 @@ export class MaintenanceService implements OnModuleInit {
         deletedCommands,
         deletedHealthReports,
         deletedSessions,
+        deletedLoginThrottles,
         deletedAgentTokens,
         deletedBusEvents,
         wipedSecrets,
@@ -140,6 +146,17 @@ export class MaintenanceService implements OnModuleInit {
       this.lastError = { at: now, message };
       this.logger.error({ msg: 'maintenance sweep failed', error: message });
       throw error;
+    }
+  }
+
+  /** The commands module's expiry, one batch per transaction with a pause in between. */
+  private async expireCommands(now: string, prepareCutoff: string): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const batch = await this.commands.expireDue(now, prepareCutoff, SWEEP_BATCH_SIZE);
+      total += batch.expired;
+      if (batch.selected < SWEEP_BATCH_SIZE) return total;
+      await pauseBetweenBatches();
     }
   }
 

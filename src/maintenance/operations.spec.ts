@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../config/app-config';
 import { rotateBackups } from './backup.service';
 import { maskUrl, safeConfig } from './diagnostics.service';
+import { metricsExposureWarning } from './prometheus.service';
 import { summarizeDurations } from './metrics.service';
 
 describe('summarizeDurations (nearest rank, REF)', () => {
@@ -60,10 +61,22 @@ describe('safeConfig', () => {
     for (const value of [...Object.values(secrets), 'p4ss', 't0k']) expect(text).not.toContain(value);
   });
 
-  it('maskUrl drops user info and query', () => {
-    expect(maskUrl('https://a:b@host:8443/p?q=1')).toBe('https://***@host:8443/p?***');
-    expect(maskUrl('http://host/p')).toBe('http://host/p');
+  it('maskUrl keeps only the origin: user info, path (a Slack webhook secret) and query go', () => {
+    expect(maskUrl('https://a:b@host:8443/p?q=1')).toBe('https://host:8443');
+    expect(maskUrl('http://host/p')).toBe('http://host');
+    expect(maskUrl('https://hooks.slack.com/services/T000/B000/XXXXSECRETXXXX')).toBe('https://hooks.slack.com');
     expect(maskUrl(undefined)).toBeNull();
     expect(maskUrl('not a url')).toBe('***');
+  });
+});
+
+describe('metricsExposureWarning', () => {
+  it('warns only when /metrics is on, has no token and listens beyond loopback', () => {
+    const token = 'metrics-token-0123456789';
+    expect(metricsExposureWarning({ metricsEnabled: true, metricsToken: undefined, host: '0.0.0.0' })).toMatch(/OPSTAGE_METRICS_TOKEN/);
+    expect(metricsExposureWarning({ metricsEnabled: true, metricsToken: undefined, host: '10.1.2.3' })).toMatch(/10\.1\.2\.3/);
+    expect(metricsExposureWarning({ metricsEnabled: true, metricsToken: token, host: '0.0.0.0' })).toBeNull();
+    expect(metricsExposureWarning({ metricsEnabled: false, metricsToken: undefined, host: '0.0.0.0' })).toBeNull();
+    for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.0.5']) expect(metricsExposureWarning({ metricsEnabled: true, metricsToken: undefined, host })).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RejectionAuditSampler } from '../audit/rejection-sampler';
+import { ReadBarrier } from '../common/consistency/read-barrier';
 import { RequestContext } from '../common/context/request-context';
 import { DomainError, unauthorized } from '../common/errors/domain-error';
 import { Clock } from '../common/time/clock';
@@ -41,11 +43,26 @@ export class PrometheusService implements OnModuleInit {
     private readonly settings: RuntimeSettingsService,
     private readonly counters: CountersService,
     private readonly clock: Clock,
+    private readonly rejections: RejectionAuditSampler,
+    private readonly barrier: ReadBarrier,
   ) {}
 
   onModuleInit(): void {
     const registers = [this.registry];
     if (this.config.metricsEnabled) collectDefaultMetrics({ register: this.registry, prefix: 'opstage_' });
+    const exposure = metricsExposureWarning(this.config);
+    if (exposure) new Logger('metrics').warn({ msg: exposure, host: this.config.host });
+
+    const dropped: Counter<'reason'> = new Counter({
+      name: 'opstage_audit_rejections_dropped_total',
+      help: 'Rejected unauthenticated requests not written to the audit log (sampled per address and route, or over the per-minute cap)',
+      labelNames: ['reason'],
+      registers,
+      collect: () => {
+        dropped.reset();
+        for (const [reason, n] of Object.entries(this.rejections.dropped())) dropped.inc({ reason }, n);
+      },
+    });
 
     const ctx = (): RequestContext => RequestContext.system(this.clock);
     this.gaugeByStatus('opstage_agents', 'Agents by effective status', AGENT_STATUSES, () => this.stats.agentsByEffectiveStatus(statusCutoffs(ctx(), this.settings, this.config.serviceStaleThresholdSeconds)));
@@ -98,6 +115,8 @@ export class PrometheusService implements OnModuleInit {
 
   async scrape(authorization: string | undefined): Promise<{ contentType: string; body: string }> {
     this.authorize(authorization);
+    // A public route, so the policy guard does not settle for it: the gauges count heartbeat age.
+    await this.barrier.settle();
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 
@@ -147,6 +166,16 @@ export class PrometheusService implements OnModuleInit {
     }
     this.durationWatermark ??= this.clock.nowIso();
   }
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
+
+/** `/metrics` open to the network without a token: worth a warning at start-up (docs/security.md). */
+export function metricsExposureWarning(config: Pick<AppConfig, 'metricsEnabled' | 'metricsToken' | 'host'>): string | null {
+  if (!config.metricsEnabled || config.metricsToken) return null;
+  const host = config.host.trim().toLowerCase();
+  if (LOOPBACK_HOSTS.has(host) || host.startsWith('127.')) return null;
+  return `GET /metrics is enabled without OPSTAGE_METRICS_TOKEN on ${config.host}: anyone who can reach the port can read it. Set OPSTAGE_METRICS_TOKEN or bind OPSTAGE_HOST to a loopback address.`;
 }
 
 function sameSecret(given: string, expected: string): boolean {

@@ -20,7 +20,7 @@ import {
 import { RegistrationTokensRepository } from './registration-tokens.repository';
 
 /** Why a registration token could not be used; only the audit row sees it (one 401 for all). */
-export type TokenRejection = 'malformed' | 'unknown' | 'used' | 'revoked' | 'expired' | 'agent_code_mismatch';
+export type TokenRejection = 'malformed' | 'unknown' | 'used' | 'revoked' | 'expired' | 'agent_code_mismatch' | 'agent_code_taken';
 
 export type TokenCheck = { ok: true; token: RegistrationTokenEntity } | { ok: false; reason: TokenRejection; tokenId: string | null };
 
@@ -85,13 +85,20 @@ export class RegistrationTokensService {
     });
   }
 
-  /** Usable tokens cannot be deleted (revoke first); USED, REVOKED and EXPIRED ones can. */
+  /**
+   * Only REVOKED and EXPIRED tokens can be deleted. An ACTIVE one must be revoked first; a USED one
+   * is the record of which token registered which agent, so it stays.
+   */
   async delete(ctx: RequestContext, id: string): Promise<RegistrationTokenResponse> {
     return this.tx.run(async (em) => {
       const row = await this.getOrThrow(id, em);
       const status = displayStatus(row, ctx.nowIso);
-      if (status === 'ACTIVE') {
-        throw conflict('REGISTRATION_TOKEN_NOT_DELETABLE', 'ACTIVE registration tokens cannot be deleted; revoke it first.', { status });
+      if (status === 'ACTIVE' || status === 'USED') {
+        const message =
+          status === 'ACTIVE'
+            ? 'ACTIVE registration tokens cannot be deleted; revoke it first.'
+            : 'USED registration tokens cannot be deleted: they record which token registered which agent.';
+        throw conflict('REGISTRATION_TOKEN_NOT_DELETABLE', message, { status });
       }
       await this.tokens.delete(id, em);
       await this.audit.record(ctx, { action: 'registration_token.deleted', targetType: 'RegistrationToken', targetId: id, metadata: { name: row.name, status } }, em);

@@ -16,11 +16,18 @@ export interface SystemHealth {
   checks: Record<string, { status: ProbeStatus; message?: string }>;
 }
 
+/** Optional features this server runs with; the console reads them once and never calls a disabled one. */
+export interface SystemFeatures {
+  /** `OPSTAGE_CAPSULE_BUS_ENABLED`: with it off every bus endpoint answers 404 CAPSULE_BUS_DISABLED. */
+  capsuleBus: boolean;
+}
+
 export interface SystemVersion {
   version: string;
   edition: 'ce';
   commit?: string;
   buildTime?: string;
+  features: SystemFeatures;
 }
 
 /** A named health check other modules can add (e.g. the maintenance sweep's last outcome). */
@@ -72,7 +79,7 @@ export class SystemService {
   }
 
   version(): SystemVersion {
-    const out: SystemVersion = { version: this.config.version, edition: 'ce' };
+    const out: SystemVersion = { version: this.config.version, edition: 'ce', features: { capsuleBus: this.config.busEnabled } };
     if (this.config.commit) out.commit = this.config.commit;
     if (this.config.buildTime) out.buildTime = this.config.buildTime;
     return out;

@@ -13,7 +13,7 @@ export interface PublicUser {
   updatedAt: string;
 }
 
-export function toPublicUser(user: UserEntity): PublicUser {
+export function toPublicUser(user: Omit<UserEntity, 'usernameKey'>): PublicUser {
   return {
     id: user.id,
     username: user.username,

@@ -5,6 +5,7 @@ import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { UserEntity, type UserStatus } from './user.entity';
+import { usernameKey } from './username-key';
 
 export interface UserListFilter {
   role?: Role;
@@ -29,12 +30,14 @@ export class UsersRepository {
     return em.findOne(UserEntity, { where: { id } });
   }
 
-  findByUsername(username: string, em: EntityManager = this.tx.manager): Promise<UserEntity | null> {
-    return em.findOne(UserEntity, { where: { username } });
+  /** The exact spelling first, then any spelling with the same `usernameKey` (case, width, NFKC). */
+  async findByUsername(username: string, em: EntityManager = this.tx.manager): Promise<UserEntity | null> {
+    return (await em.findOne(UserEntity, { where: { username } })) ?? em.findOne(UserEntity, { where: { usernameKey: usernameKey(username) } });
   }
 
-  async insert(user: UserEntity, em: EntityManager = this.tx.manager): Promise<void> {
-    await em.insert(UserEntity, user);
+  /** `usernameKey` is derived here, so no caller can store a name without its comparison form. */
+  async insert(user: Omit<UserEntity, 'usernameKey'>, em: EntityManager = this.tx.manager): Promise<void> {
+    await em.insert(UserEntity, { ...user, usernameKey: usernameKey(user.username) });
   }
 
   async update(id: string, patch: Partial<Omit<UserEntity, 'id'>>, em: EntityManager = this.tx.manager): Promise<void> {

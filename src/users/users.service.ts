@@ -39,7 +39,7 @@ export class UsersService {
     const passwordHash = await this.hasher.hash(dto.password);
     return this.tx.run(async (em) => {
       if (await this.users.findByUsername(dto.username, em)) throw userExists();
-      const user: UserEntity = {
+      const user: Omit<UserEntity, 'usernameKey'> = {
         id: this.ids.next('usr'),
         workspaceId: DEFAULT_WORKSPACE_ID,
         username: dto.username,

@@ -135,7 +135,7 @@ export class Seeder {
   async session(expiresAt: string): Promise<string> {
     const owner = await this.em.findOneOrFail(UserEntity, { where: { username: TEST_ADMIN.username } });
     const id = this.id('ses');
-    await this.em.insert(SessionEntity, { id, userId: owner.id, idHash: `hash-${id}`, csrfToken: 'x', expiresAt, ipAddress: null, userAgent: null, createdAt: this.ago(0) });
+    await this.em.insert(SessionEntity, { id, userId: owner.id, idHash: `hash-${id}`, expiresAt, ipAddress: null, userAgent: null, createdAt: this.ago(0) });
     return id;
   }
 

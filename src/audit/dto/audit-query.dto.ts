@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsoDateTimeFilter } from '../../common/http/iso-date';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import type { AuditActorType, AuditResult } from '../audit-event.entity';
 
@@ -10,13 +11,6 @@ export const AUDIT_EXPORT_FORMATS = ['json', 'csv'] as const;
 export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-
-/** REF accepts anything `Date.parse` understands and normalises it to ISO; the rest stays and fails the check. */
-const toIso = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== 'string') return value;
-  const ms = Date.parse(value.trim());
-  return Number.isNaN(ms) ? value : new Date(ms).toISOString();
-};
 
 /** Filters of the audit list and export (backend.md §3.4); `format` is accepted and ignored by the list, as in REF. */
 export class AuditQueryDto extends PaginationQueryDto {
@@ -54,16 +48,14 @@ export class AuditQueryDto extends PaginationQueryDto {
   @MaxLength(160)
   targetId?: string;
 
-  @ApiPropertyOptional({ description: 'Inclusive lower bound on createdAt (any date Date.parse accepts)' })
+  @ApiPropertyOptional({ description: 'Inclusive lower bound on createdAt (ISO-8601, e.g. 2026-01-31 or 2026-01-31T12:00:00Z)' })
   @IsOptional()
-  @Transform(toIso)
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date-time' })
+  @IsoDateTimeFilter('from must be an ISO-8601 date-time')
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Inclusive upper bound on createdAt' })
+  @ApiPropertyOptional({ description: 'Inclusive upper bound on createdAt (ISO-8601)' })
   @IsOptional()
-  @Transform(toIso)
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date-time' })
+  @IsoDateTimeFilter('to must be an ISO-8601 date-time')
   to?: string;
 
   @ApiPropertyOptional({ enum: AUDIT_EXPORT_FORMATS, default: 'json' })

@@ -17,6 +17,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
 } from 'class-validator';
+import { REGISTRATION_TOKEN_PREFIX } from '../../common/crypto/token-service';
 import type { HealthStatus } from '../capsule-service.entity';
 
 /** Service and agent codes (sdk-ui-ops §A.7). */
@@ -135,9 +136,10 @@ export class AgentIdentityDto {
 }
 
 export class RegisterAgentDto {
-  @ApiProperty({ description: 'opstage_reg_…' })
-  @IsString()
-  @MinLength(1)
+  /** The reference schema's shape check: a wrong shape is 422 here, a well-formed bad token 401 later. */
+  @ApiProperty({ description: 'opstage_reg_…', pattern: `^${REGISTRATION_TOKEN_PREFIX}` })
+  @IsString({ message: 'registrationToken must be a string' })
+  @Matches(new RegExp(`^${REGISTRATION_TOKEN_PREFIX}`), { message: `registrationToken must start with ${REGISTRATION_TOKEN_PREFIX}` })
   @MaxLength(200)
   registrationToken!: string;
 

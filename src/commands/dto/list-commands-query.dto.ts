@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsoDateTimeFilter } from '../../common/http/iso-date';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import type { CommandStatus, CommandType } from '../command.entity';
 import { COMMAND_STATUSES, COMMAND_TYPES } from '../command-state';
@@ -38,11 +39,11 @@ export class ListCommandsQueryDto extends PaginationQueryDto {
 
   @ApiPropertyOptional({ description: 'Inclusive lower bound on createdAt (ISO-8601).' })
   @IsOptional()
-  @IsISO8601({}, { message: 'from must be an ISO-8601 date-time' })
+  @IsoDateTimeFilter('from must be an ISO-8601 date-time')
   from?: string;
 
   @ApiPropertyOptional({ description: 'Inclusive upper bound on createdAt (ISO-8601).' })
   @IsOptional()
-  @IsISO8601({}, { message: 'to must be an ISO-8601 date-time' })
+  @IsoDateTimeFilter('to must be an ISO-8601 date-time')
   to?: string;
 }

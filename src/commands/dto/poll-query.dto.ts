@@ -2,16 +2,26 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-const toNumber = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+/** The most commands one poll hands out, as REF. */
+export const MAX_POLL_LIMIT = 10;
 
-/** `limit` 1..10 (default 10), `waitSeconds` 0..30 (default 0 = REF's immediate answer); garbage is 422. */
+const toNumber = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+/** A larger integer asks for "as many as you give": REF clamps it, and its agents send e.g. 20. */
+const toClampedLimit = (params: { value: unknown }): unknown => {
+  const n = toNumber(params);
+  return typeof n === 'number' && Number.isInteger(n) && n > MAX_POLL_LIMIT ? MAX_POLL_LIMIT : n;
+};
+
+/**
+ * `limit` ≥ 1, above 10 clamped to 10 (default 10); `waitSeconds` 0..30 (default 0 = REF's
+ * immediate answer). Non-numbers, fractions and values below the minimum are 422.
+ */
 export class PollCommandsQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, default: 10 })
+  @ApiPropertyOptional({ minimum: 1, default: MAX_POLL_LIMIT, description: 'Values above 10 are treated as 10.' })
   @IsOptional()
-  @Transform(toNumber)
+  @Transform(toClampedLimit)
   @IsInt({ message: 'limit must be an integer' })
-  @Min(1, { message: 'limit must be between 1 and 10' })
-  @Max(10, { message: 'limit must be between 1 and 10' })
+  @Min(1, { message: 'limit must be at least 1' })
   limit?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 30, default: 0 })

@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Clock } from '../time/clock';
+import { ReadBarrier } from '../consistency/read-barrier';
 import { attachContext } from '../context/ctx.decorator';
 import { RequestContext } from '../context/request-context';
 import { DomainError, forbidden } from '../errors/domain-error';
@@ -14,7 +15,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * The one global guard (house rule 5): every route must declare `@Public`, `@Roles` or
  * `@AgentAuth`; anything else is refused. Order of checks as REF: session (401), CSRF (403),
- * role (403).
+ * role (403). An operator request then waits for the writes held back in memory (ReadBarrier),
+ * so it never reads behind what an agent was already told.
  */
 @Injectable()
 export class PolicyGuard implements CanActivate {
@@ -23,6 +25,7 @@ export class PolicyGuard implements CanActivate {
     private readonly clock: Clock,
     private readonly sessions: SessionAuthenticator,
     private readonly agents: AgentAuthenticator,
+    private readonly barrier: ReadBarrier,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -43,6 +46,7 @@ export class PolicyGuard implements CanActivate {
         const principal = await this.sessions.authenticate(req);
         if (!SAFE_METHODS.has(req.method)) await this.sessions.verifyCsrf(req, principal);
         if (!roleAtLeast(principal.role, policy.role)) throw forbidden();
+        await this.barrier.settle();
         attachContext(req, RequestContext.fromRequest(req, principal, this.clock));
         return true;
       }

@@ -58,6 +58,8 @@ export const ERROR_STATUS = {
   BACKUP_FAILED: 500,
   STORAGE_FULL: 503,
   EXTENSION_NOT_FOUND: 404,
+  AGENT_CODE_TAKEN: 409,
+  COMMAND_SECRET_NOT_AVAILABLE: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -35,6 +35,17 @@ describe('redact', () => {
     expect(redact(input)).toEqual(input);
   });
 
+  it('hides a session id although it ends in "Id"; ids about a secret stay readable', () => {
+    expect(redact({ sessionId: 's3cr3t', session_id: 's3cr3t', SESSIONID: 's3cr3t', tokenId: 'tok_1', secretName: 'db', apiKeyId: 'key_1' })).toEqual({
+      sessionId: REDACTED,
+      session_id: REDACTED,
+      SESSIONID: REDACTED,
+      tokenId: 'tok_1',
+      secretName: 'db',
+      apiKeyId: 'key_1',
+    });
+  });
+
   it('lists the paths of sensitive fields', () => {
     expect(sensitivePaths({ user: 'a', password: 'x', db: { apiKey: 'k', host: 'h' } })).toEqual(['password', 'db.apiKey']);
   });

@@ -18,8 +18,15 @@ function isCounter(key: string, value: unknown): boolean {
   return typeof value === 'number' && /s$/.test(key);
 }
 
+/**
+ * The metadata exemptions look only at what follows the sensitive word: `tokenId` and
+ * `secretName` are metadata, but in `sessionId` the "id" *is* the secret and stays hidden.
+ */
 export function isSensitiveKey(key: string): boolean {
-  return SENSITIVE_KEY.test(key) && !METADATA_SUFFIX.test(key) && !TIMESTAMP_SUFFIX.test(key);
+  const match = SENSITIVE_KEY.exec(key);
+  if (!match) return false;
+  const rest = key.slice(match.index + match[0].length);
+  return !(rest !== '' && (METADATA_SUFFIX.test(rest) || TIMESTAMP_SUFFIX.test(rest)));
 }
 
 /** Masks token-looking substrings in free text; the whole token body goes, not just a tail. */

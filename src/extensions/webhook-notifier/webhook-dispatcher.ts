@@ -87,6 +87,7 @@ export class WebhookDispatcher implements OnModuleDestroy {
         deliveryId: job.deliveryId,
         timeoutMs: this.options.timeoutMs,
         signal: this.shutdown.signal,
+        allowPrivate: this.options.allowPrivate,
       });
       // Cut short by shutdown: not an attempt; the row stays PENDING for the next boot.
       if (!outcome.ok && this.stopped) return;

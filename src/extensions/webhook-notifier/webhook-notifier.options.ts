@@ -1,3 +1,4 @@
+import { refusedUrl } from './webhook-target';
 import { ExtensionError, isOpstageEventName, OPSTAGE_EVENT_NAMES, type OpstageEventName } from '../index';
 
 export const WEBHOOK_NOTIFIER_NAME = 'webhook-notifier';
@@ -21,6 +22,8 @@ export interface WebhookNotifierOptions {
   timeoutMs?: number;
   /** Notifications waiting in memory beyond this are dropped with a warning (default 1000). */
   queueLimit?: number;
+  /** `OPSTAGE_WEBHOOK_ALLOW_PRIVATE`: allow link-local and cloud-metadata targets (default false). */
+  allowPrivate?: boolean;
 }
 
 export interface ResolvedWebhookOptions {
@@ -31,6 +34,7 @@ export interface ResolvedWebhookOptions {
   backoffMs: number;
   timeoutMs: number;
   queueLimit: number;
+  allowPrivate: boolean;
 }
 
 /** Validates at boot so a typo in OPSTAGE_WEBHOOK_EVENTS refuses to start instead of staying silent. */
@@ -42,6 +46,8 @@ export function resolveWebhookOptions(options: WebhookNotifierOptions): Resolved
   const unknown = names.filter((n) => !isOpstageEventName(n));
   if (unknown.length > 0) fail(`OPSTAGE_WEBHOOK_EVENTS has unknown event(s) ${unknown.join(', ')}; choose from ${OPSTAGE_EVENT_NAMES.join(', ')}.`);
   if (options.url !== undefined && !/^https?:\/\//i.test(options.url)) fail('OPSTAGE_WEBHOOK_URL must be an http(s) URL.');
+  const refused = options.url !== undefined && options.allowPrivate !== true ? refusedUrl(options.url) : null;
+  if (refused) fail(`OPSTAGE_WEBHOOK_URL points at ${refused}; set OPSTAGE_WEBHOOK_ALLOW_PRIVATE=true if that is intended.`);
   const positive = (value: number | undefined, fallback: number, label: string): number => {
     const v = value ?? fallback;
     return Number.isFinite(v) && v > 0 ? v : fail(`${label} must be a positive number.`);
@@ -54,5 +60,6 @@ export function resolveWebhookOptions(options: WebhookNotifierOptions): Resolved
     backoffMs: positive(options.backoffMs, 500, 'backoffMs'),
     timeoutMs: positive(options.timeoutMs, 5000, 'timeoutMs'),
     queueLimit: Math.floor(positive(options.queueLimit, 1000, 'queueLimit')),
+    allowPrivate: options.allowPrivate === true,
   };
 }

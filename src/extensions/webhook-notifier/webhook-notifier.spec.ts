@@ -1,13 +1,44 @@
 import type { AgentView, ServiceView } from '../index';
 import { notificationText, type NameLookups } from './notification-text';
 import { DEFAULT_WEBHOOK_EVENTS, resolveWebhookOptions } from './webhook-notifier.options';
-import { signature } from './webhook-sender';
+import { signature, WebhookSender } from './webhook-sender';
+import { refusedAddress, refusedUrl } from './webhook-target';
 
 const base = { occurredAt: '2026-01-01T00:00:00.000Z', requestId: 'req_1' };
 const names: NameLookups = {
   agent: (id) => Promise.resolve(id === 'agt_known' ? ({ code: 'edge-01', name: 'Edge one' } as AgentView) : null),
   service: (id) => (id === 'svc_known' ? Promise.resolve({ code: 'billing' } as ServiceView) : Promise.reject(new Error('db closed'))),
 };
+
+describe('webhook targets (link-local and cloud metadata refused by default)', () => {
+  it.each([
+    'http://169.254.169.254/latest/meta-data/',
+    'http://169.254.10.1/x',
+    'http://[fe80::1]/hook',
+    'http://[fd00:ec2::254]/',
+    'http://100.100.100.200/latest',
+    'http://metadata.google.internal/computeMetadata/v1/',
+    'http://metadata.google.internal./x',
+    'http://[::ffff:169.254.169.254]/',
+    'http://0.0.0.0:8080/',
+  ])('refuses %s at boot unless OPSTAGE_WEBHOOK_ALLOW_PRIVATE=true', (url) => {
+    expect(refusedUrl(url)).not.toBeNull();
+    expect(() => resolveWebhookOptions({ url })).toThrow(/OPSTAGE_WEBHOOK_ALLOW_PRIVATE=true/);
+    expect(resolveWebhookOptions({ url, allowPrivate: true }).url).toBe(url);
+  });
+
+  it.each(['https://hooks.slack.com/services/x', 'http://127.0.0.1:9000/hook', 'http://10.0.0.5/hook', 'http://[::1]:8080/', 'http://chat.internal/hook'])('allows %s', (url) => {
+    expect(refusedUrl(url)).toBeNull();
+  });
+
+  it('checks the resolved address on every delivery, before any request', async () => {
+    expect(refusedAddress('169.254.169.254')).toBe('a link-local address');
+    const sender = new WebhookSender();
+    const outcome = await sender.send({ url: 'http://169.254.169.254/x', body: '{}', secret: undefined, event: 'e', deliveryId: 'd', timeoutMs: 50, signal: new AbortController().signal });
+    expect(outcome).toMatchObject({ ok: false, retryable: false, responseStatus: null });
+    expect(outcome.error).toMatch(/^refused: a link-local address/);
+  });
+});
 
 describe('webhook notifier options', () => {
   it('defaults to the operator events and sane retry settings', () => {

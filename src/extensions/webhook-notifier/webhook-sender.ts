@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
+import { refusedResolvedUrl } from './webhook-target';
 
 export const SIGNATURE_HEADER = 'X-Opstage-Signature';
 
@@ -19,7 +20,19 @@ export function signature(secret: string, body: string): string {
 /** One HTTP attempt: POST the exact signed bytes, bounded by a timeout; never throws. */
 @Injectable()
 export class WebhookSender {
-  async send(input: { url: string; body: string; secret: string | undefined; event: string; deliveryId: string; timeoutMs: number; signal: AbortSignal }): Promise<SendOutcome> {
+  async send(input: {
+    url: string;
+    body: string;
+    secret: string | undefined;
+    event: string;
+    deliveryId: string;
+    timeoutMs: number;
+    signal: AbortSignal;
+    allowPrivate?: boolean;
+  }): Promise<SendOutcome> {
+    // Checked on every delivery, after DNS: a public name may point at the metadata service.
+    const refused = input.allowPrivate ? null : await refusedResolvedUrl(input.url);
+    if (refused) return { ok: false, retryable: false, responseStatus: null, error: `refused: ${refused} (OPSTAGE_WEBHOOK_ALLOW_PRIVATE=true allows it)` };
     const headers: Record<string, string> = {
       'Content-Type': 'application/json',
       'User-Agent': 'Opstage-Webhook/1',

@@ -37,10 +37,18 @@ export class CapsuleServicesApi {
     return this.http.get<SuccessEnvelope<JsonObject>>(`${this.base}/${enc(id)}/manifest`).pipe(unwrap());
   }
 
+  /** The latest health report, or null when the service never sent one. */
   health(id: string): Observable<HealthReport | null> {
     return this.http
       .get<SuccessEnvelope<HealthReport | null>>(`${this.base}/${enc(id)}/health`)
       .pipe(unwrap());
+  }
+
+  /** The kept health reports, newest first; `page`/`pageSize` (default 20, max 100). */
+  healthHistory(id: string, query: Query = {}): Observable<Page<HealthReport>> {
+    return this.http
+      .get<SuccessEnvelope<HealthReport[]>>(`${this.base}/${enc(id)}/health/history`, { params: toParams(query) })
+      .pipe(unwrapPage());
   }
 
   configs(id: string): Observable<ConfigItem[]> {

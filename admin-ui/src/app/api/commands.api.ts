@@ -3,7 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, enc, toParams, unwrap, unwrapPage } from './api-helpers';
 import { Page, Query, SuccessEnvelope } from './models/common';
-import { Command, CommandDetail } from './models/domain';
+import { Command, CommandDetail, RevealedSecret } from './models/domain';
 
 @Injectable({ providedIn: 'root' })
 export class CommandsApi {
@@ -14,9 +14,14 @@ export class CommandsApi {
     return this.http.get<SuccessEnvelope<Command[]>>(this.base, { params: toParams(query) }).pipe(unwrapPage());
   }
 
-  /** Note: the first read after completion reveals one-time secret fields (then they are gone). */
+  /** A plain read: one-time result fields stay `[REDACTED]` (see `reveal`). */
   get(id: string): Observable<CommandDetail> {
     return this.http.get<SuccessEnvelope<CommandDetail>>(`${this.base}/${enc(id)}`).pipe(unwrap());
+  }
+
+  /** Hands out the one-time result fields once (operator/owner, audited); 409 afterwards. */
+  reveal(id: string): Observable<RevealedSecret> {
+    return this.http.post<SuccessEnvelope<RevealedSecret>>(`${this.base}/${enc(id)}/reveal`, {}).pipe(unwrap());
   }
 
   cancel(id: string): Observable<Command> {

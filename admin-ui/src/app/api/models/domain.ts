@@ -29,11 +29,13 @@ export interface CsrfResponse {
   expiresAt: string;
 }
 
+/** `GET /api/system/version`; must equal the server's `SystemVersion` (checked by `npm run typecheck`). */
 export interface SystemVersion {
   version: string;
-  edition: string;
+  edition: 'ce';
   commit?: string;
   buildTime?: string;
+  features: { capsuleBus: boolean };
 }
 
 export type RegistrationTokenStatus = 'ACTIVE' | 'USED' | 'REVOKED' | 'EXPIRED';
@@ -96,13 +98,18 @@ export interface CapsuleService {
   updatedAt: string;
 }
 
+/**
+ * `GET …/capsule-services/:id/health` (latest or null), `…/health/history` rows and the detail's
+ * `health`. Must equal the server's `HealthReportResponse` (checked by `npm run typecheck`).
+ */
 export interface HealthReport {
-  id?: string;
+  id: string;
+  serviceId: string;
+  agentId: string;
   status: HealthStatus;
-  message?: string | null;
-  details?: JsonObject | null;
-  reportedAt?: string;
-  createdAt?: string;
+  message: string | null;
+  details: JsonObject;
+  reportedAt: string;
 }
 
 /** Config rows: REF returns raw columns (`configKey`, 0/1 flags); the REC shape uses `key` and booleans. */
@@ -175,6 +182,21 @@ export interface CommandResult {
   data?: unknown;
   error?: unknown;
   reportedAt?: string;
+  /** Present when the result had one-time fields; they are only handed out by `POST …/reveal`. */
+  oneTime?: OneTimeState | null;
+}
+
+export interface OneTimeState {
+  revealable: boolean;
+  expiresAt: string | null;
+  revealedAt: string | null;
+  revealedByUserId: string | null;
+}
+
+export interface RevealedSecret {
+  commandId: string;
+  fields: Record<string, unknown>;
+  revealedAt: string;
 }
 
 export interface CommandDetail extends Command {

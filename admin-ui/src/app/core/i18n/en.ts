@@ -1,5 +1,6 @@
 import { EN_BUS } from './en.bus';
 import { EN_MESSAGES } from './en.messages';
+import { EN_SECURITY } from './en.security';
 
 /** English dictionary (UI texts; messages live in en.messages.ts). `zh.ts` must have exactly the same keys (checked by the compiler and a unit test). */
 export const EN = {
@@ -359,6 +360,7 @@ export const EN = {
 
   ...EN_BUS,
   ...EN_MESSAGES,
+  ...EN_SECURITY,
 } as const;
 
 export type TranslationKey = keyof typeof EN;

@@ -1,50 +1,44 @@
 import { Injectable, inject, signal } from '@angular/core';
-import { Observable, catchError, map, of, shareReplay } from 'rxjs';
-import { BusApi } from '../../api/bus.api';
+import { Observable, catchError, map, of, shareReplay, tap } from 'rxjs';
 import { SystemApi } from '../../api/system.api';
 import { SystemVersion } from '../../api/models/domain';
 
-/** Backend facts fetched once per session: version (sidebar) and whether the Capsule Bus is on. */
+/**
+ * Backend facts fetched once: the version (sidebar) and the features the server runs with
+ * (`/api/system/version` → `features`). The console asks this store, never a disabled feature's
+ * own endpoint, so a page never produces a failed request for a feature that is off.
+ */
 @Injectable({ providedIn: 'root' })
 export class FeaturesStore {
   private readonly systemApi = inject(SystemApi);
-  private readonly busApi = inject(BusApi);
   readonly version = signal<SystemVersion | null>(null);
   readonly busEnabled = signal(false);
-  private bus$: Observable<boolean> | null = null;
-  private versionRequested = false;
+  private version$: Observable<SystemVersion | null> | null = null;
 
   loadVersion(): void {
-    if (this.versionRequested) {
-      return;
-    }
-    this.versionRequested = true;
-    this.systemApi.version().subscribe({
-      next: (v) => this.version.set(v),
-      error: () => {
-        this.versionRequested = false;
-      },
-    });
+    this.load().subscribe();
   }
 
-  /** True unless the API answers 404 CAPSULE_BUS_DISABLED (or the probe fails). Cached. */
+  /** Whether the Capsule Bus is on (false while the version cannot be read). Cached. */
   probeBus(): Observable<boolean> {
-    if (!this.bus$) {
-      this.bus$ = this.busApi.routes({ page: 1, pageSize: 1 }).pipe(
-        map(() => true),
-        catchError(() => of(false)),
-        map((enabled) => {
-          this.busEnabled.set(enabled);
-          return enabled;
+    return this.load().pipe(map((v) => v?.features.capsuleBus ?? false));
+  }
+
+  /** One request shared by every caller; a failed one is tried again on the next call. */
+  private load(): Observable<SystemVersion | null> {
+    if (!this.version$) {
+      this.version$ = this.systemApi.version().pipe(
+        tap((v) => {
+          this.version.set(v);
+          this.busEnabled.set(v.features.capsuleBus);
+        }),
+        catchError(() => {
+          this.version$ = null;
+          return of(null);
         }),
         shareReplay({ bufferSize: 1, refCount: false }),
       );
     }
-    return this.bus$;
-  }
-
-  reset(): void {
-    this.bus$ = null;
-    this.busEnabled.set(false);
+    return this.version$;
   }
 }

@@ -64,13 +64,11 @@ export class ShellComponent {
 
   constructor() {
     this.features.loadVersion();
-    this.features.probeBus().subscribe();
   }
 
   logout(): void {
     const done = () => {
       this.session.clear();
-      this.features.reset();
       void this.router.navigate(['/login']);
     };
     // Even when the call fails (session already expired) the operator ends up on the login page.

@@ -1,6 +1,9 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { CommandDetail } from '../../api/models/domain';
+import { SessionStore } from '../../core/auth/session.store';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { ActionLaunch } from './result-model';
 import { ResultViewComponent } from './result-view.component';
@@ -41,7 +44,7 @@ describe('ResultViewComponent', () => {
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ResultViewComponent], providers: [provideRouter([])] });
+    TestBed.configureTestingModule({ imports: [ResultViewComponent], providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
     TestBed.inject(I18nService).setLanguage('en-US');
   });
 
@@ -66,6 +69,31 @@ describe('ResultViewComponent', () => {
     expect(q('[data-testid="one-time-secret-copy"]')).not.toBeNull();
     expect(q('[data-testid="result-json"]')?.textContent).not.toContain('opk_abc123');
     expect(q('[data-testid="result-kv"]')?.textContent).not.toContain('opk_abc123');
+  });
+
+  it('never shows a one-time value from a read: an operator reveals it with an explicit POST, once', async () => {
+    const now = '2026-01-01T00:00:00.000Z';
+    TestBed.inject(SessionStore).setSession({ id: 'usr_1', username: 'op', displayName: null, role: 'operator', status: 'ACTIVE', lastLoginAt: null, createdAt: now, updatedAt: now }, 'csrf');
+    const oneTime = { revealable: true, expiresAt: '2026-01-01T00:05:00.000Z', revealedAt: null, revealedByUserId: null };
+    await render(command({ generatedKey: '[REDACTED]', keyId: 'key_1' }, { result: { success: true, message: null, data: { generatedKey: '[REDACTED]', keyId: 'key_1' }, oneTime } }));
+    expect(q('[data-testid="one-time-secret"]')).toBeNull();
+    expect(q('[data-testid="secret-gone"]')).toBeNull();
+    (q('[data-testid="one-time-reveal"]') as HTMLButtonElement).click();
+    const req = TestBed.inject(HttpTestingController).expectOne('/api/admin/commands/cmd_1/reveal');
+    expect(req.request.method).toBe('POST');
+    req.flush({ success: true, data: { commandId: 'cmd_1', fields: { generatedKey: 'opk_revealed' }, revealedAt: now } });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(q('[data-testid="one-time-secret-value"]')?.textContent).toBe('opk_revealed');
+    expect(q('[data-testid="one-time-secret-copy"]')).not.toBeNull();
+    expect(q('[data-testid="one-time-reveal"]')).toBeNull();
+  });
+
+  it('offers no Reveal to a viewer', async () => {
+    const oneTime = { revealable: true, expiresAt: '2026-01-01T00:05:00.000Z', revealedAt: null, revealedByUserId: null };
+    await render(command({ generatedKey: '[REDACTED]' }, { result: { success: true, message: null, data: { generatedKey: '[REDACTED]' }, oneTime } }));
+    expect(q('[data-testid="one-time-available"]')).not.toBeNull();
+    expect(q('[data-testid="one-time-reveal"]')).toBeNull();
   });
 
   it('explains a secret that was already revealed', async () => {

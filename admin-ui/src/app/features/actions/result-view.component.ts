@@ -8,6 +8,7 @@ import { JsonBlockComponent } from '../../shared/ui/json-block.component';
 import { ResultCellComponent } from './result-cell.component';
 import { ResultDetailComponent } from './result-detail.component';
 import { ResultTableComponent } from './result-table.component';
+import { OneTimeRevealComponent } from './one-time-reveal.component';
 import { SecretRevealComponent } from './secret-reveal.component';
 import { ActionLaunch, OneTimeSecret, extractSecrets, hasConsumedSecrets, maskSecrets, normalizeDetail, normalizeList, plainEntries } from './result-model';
 
@@ -26,6 +27,7 @@ import { ActionLaunch, OneTimeSecret, extractSecrets, hasConsumedSecrets, maskSe
     ResultDetailComponent,
     ResultTableComponent,
     SecretRevealComponent,
+    OneTimeRevealComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './result-view.component.html',
@@ -62,5 +64,7 @@ export class ResultViewComponent {
     }
     return { ...result, data: maskSecrets(result.data, this.shownSecrets()) };
   });
-  protected readonly redactedSecret = computed(() => this.shownSecrets().length === 0 && hasConsumedSecrets(this.data()));
+  /** One-time fields of this result, handed out only by an explicit reveal. */
+  protected readonly oneTime = computed(() => this.command().result?.oneTime ?? null);
+  protected readonly redactedSecret = computed(() => this.shownSecrets().length === 0 && !this.oneTime() && hasConsumedSecrets(this.data()));
 }

@@ -14,6 +14,7 @@ import { ShortIdComponent } from '../../shared/ui/short-id.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { Notifier } from '../../shared/ui/notifier.service';
+import { RecoveryTokenComponent } from './recovery-token.component';
 import { AgentCommand, AgentOperationsService, agentOperations, effectiveAgentStatus } from './agent-operations.service';
 
 @Component({
@@ -29,6 +30,7 @@ import { AgentCommand, AgentOperationsService, agentOperations, effectiveAgentSt
     ShortIdComponent,
     ErrorAlertComponent,
     EmptyStateComponent,
+    RecoveryTokenComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agent-detail.page.html',

@@ -18,7 +18,7 @@ import { StatusTagComponent } from '../../shared/ui/status-tag.component';
       <table class="kv">
         <tr><th>{{ 'common.status' | t }}</th><td><app-status-tag [value]="h.status" data-testid="health-status" /></td></tr>
         <tr><th>{{ 'health.message' | t }}</th><td>{{ h.message || '-' }}</td></tr>
-        <tr><th>{{ 'health.reportedAt' | t }}</th><td>{{ h.reportedAt ?? h.createdAt | dt }}</td></tr>
+        <tr><th>{{ 'health.reportedAt' | t }}</th><td>{{ h.reportedAt | dt }}</td></tr>
       </table>
       @if (accounts().length) {
         <h3>{{ 'health.accounts' | t }}</h3>
@@ -60,7 +60,7 @@ import { StatusTagComponent } from '../../shared/ui/status-tag.component';
         </div>
       }
       <h3>{{ 'health.details' | t }}</h3>
-      <app-json-block [value]="h.details ?? {}" testId="health-details" />
+      <app-json-block [value]="h.details" testId="health-details" />
     } @else {
       <app-empty-state message="services.noHealth" icon="monitor_heart" />
     }
