@@ -1,5 +1,5 @@
 /**
- * Delivers command results (§A.11) through a bounded queue: a result is retried with back-off
+ * Delivers command results (sdk/README.md, Errors and retries) through a bounded queue: a result is retried with back-off
  * through an outage until the backend accepts it (a repeated result is acknowledged again, so a
  * retry after a lost answer is safe), dropped on a definitive answer (404/409: cancelled,
  * expired, or a different result already stored), downgraded on 413 (internal).

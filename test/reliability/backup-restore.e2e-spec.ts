@@ -96,7 +96,7 @@ describe(`backup under load and restore drill (${LONG ? 'long' : 'short'} form)`
     expect(parked.secretMismatches).toEqual([]);
     expect(parked.invocations.size - runsBefore).toBe(sealedPending.length);
     const revealedSame = await reveal(operator, withKey[0]?.id ?? '');
-    expect(revealedSame).toEqual({ status: 200, key: keyFor(withKey[0]?.n ?? 0) });
+    expect(revealedSame).toEqual({ status: 200, code: undefined, key: keyFor(withKey[0]?.n ?? 0) });
     await parked.stop();
     await restored.stop();
 
@@ -117,8 +117,8 @@ describe(`backup under load and restore drill (${LONG ? 'long' : 'short'} form)`
     // The handler never ran with a missing secret.
     expect(parked.invocations.size).toBe(runsBeforeOther);
     const revealedOther = await reveal(otherOperator, withKey[1]?.id ?? '');
-    expect(revealedOther.status).toBeLessThan(500);
-    expect(revealedOther.key).not.toBe(keyFor(withKey[1]?.n ?? 0));
+    // Cleanly: 409 with a stable code, the value never leaks, and no 500.
+    expect(revealedOther).toEqual({ status: 409, code: 'COMMAND_SECRET_NOT_AVAILABLE', key: undefined });
     const retry = await otherOperator.call('POST', `/api/admin/commands/${sealedPending[0] ?? ''}/retry`, {});
     expect(retry.status).toBe(409);
     expect(retry.body.error?.code).toBe('COMMAND_PAYLOAD_SEALED');
@@ -137,7 +137,7 @@ describe(`backup under load and restore drill (${LONG ? 'long' : 'short'} form)`
       rowsLostOnRestore: lostOnRestore.length,
       sealedPayloadsDeliveredSameSecret: sealedPending.length,
       oneTimeKeyRevealedSameSecret: revealedSame.key === keyFor(withKey[0]?.n ?? 0),
-      otherSecret: { sealedPayloads: failed.map((d) => d.errorCode), revealStatus: revealedOther.status, retry: retry.body.error?.code },
+      otherSecret: { sealedPayloads: failed.map((d) => d.errorCode), reveal: `${revealedOther.status} ${revealedOther.code ?? ''}`, retry: retry.body.error?.code },
       commandsInRestore: readDb(restored.databasePath, (db) => (db.prepare('SELECT COUNT(*) AS n FROM commands').get() as { n: number }).n),
     });
     expect(missing).toEqual([]);
@@ -157,16 +157,8 @@ async function waitFor<T>(check: () => Promise<T | false | undefined>, timeoutMs
   }
 }
 
-/**
- * The first privileged read of a one-time result field: `POST …/reveal` where the server has it
- * (decision 13a), else the command detail. Returns the status and the `generatedKey` seen.
- */
-async function reveal(operator: Operator, commandId: string): Promise<{ status: number; key: unknown }> {
-  const posted = await operator.call<Record<string, unknown>>('POST', `/api/admin/commands/${commandId}/reveal`, {});
-  if (posted.status !== 404 || posted.body.error?.code !== 'NOT_FOUND') {
-    const data = posted.body.data as { generatedKey?: unknown; fields?: Record<string, unknown>; data?: Record<string, unknown> } | undefined;
-    return { status: posted.status, key: data?.generatedKey ?? data?.fields?.['generatedKey'] ?? data?.data?.['generatedKey'] };
-  }
-  const detail = await operator.call<{ result: { data: Record<string, unknown> } | null }>('GET', `/api/admin/commands/${commandId}`);
-  return { status: detail.status, key: detail.body.data.result?.data['generatedKey'] };
+/** `POST …/reveal` of a one-time result field: the status, the error code and the `generatedKey` seen. */
+async function reveal(operator: Operator, commandId: string): Promise<{ status: number; code: string | undefined; key: unknown }> {
+  const posted = await operator.call<{ fields?: Record<string, unknown> }>('POST', `/api/admin/commands/${commandId}/reveal`, {});
+  return { status: posted.status, code: posted.body.error?.code, key: posted.body.data?.fields?.['generatedKey'] };
 }

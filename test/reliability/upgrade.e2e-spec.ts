@@ -17,7 +17,12 @@ import { integrityCheck, Operator, readDb, ROOT, ServerProcess, tempDir } from '
  * A later migration that deliberately rewrites or drops stored values must list them in
  * REWRITTEN_BY_MIGRATIONS with the reason; everything else must come through unchanged.
  */
-const REWRITTEN_BY_MIGRATIONS: Record<string, { columns: string[]; reason: string }> = {};
+const REWRITTEN_BY_MIGRATIONS: Record<string, { columns: string[]; reason: string }> = {
+  sessions: {
+    columns: ['csrfToken'],
+    reason: '1764360000000-SecurityHardening drops the stored CSRF token: it is derived from the session cookie now (docs/security.md)',
+  },
+};
 
 interface Fixture {
   version: string;
@@ -133,12 +138,22 @@ describe('upgrade from every released schema', () => {
       const serviceId = agent.serviceId ?? '';
       // Until its first heartbeat lands, the agent's old heartbeat counts as stale (409).
       let command: { id: string } | undefined;
+      let refusal = '';
+      let csrfRefreshed = false;
       for (let i = 0; i < 40 && !command; i += 1) {
         const res = await session.call<{ id: string }>('POST', `/api/admin/capsule-services/${serviceId}/actions/echo`, { payload: { text: 'after the upgrade' } });
         if (res.status === 200) command = res.body.data;
-        else await pause(250);
+        else if (res.status === 403 && res.body.error?.code === 'CSRF_INVALID' && !csrfRefreshed) {
+          // A session opened by 0.5.0 carries a stored CSRF token the current build no longer
+          // knows; like the console, the client fetches the current one once and goes on.
+          session.csrf = (await session.ok<{ csrfToken: string }>('GET', '/api/admin/auth/csrf')).csrfToken;
+          csrfRefreshed = true;
+        } else {
+          refusal = `${res.status} ${JSON.stringify(res.body)}`;
+          await pause(250);
+        }
       }
-      if (!command) throw new Error('the upgraded agent never became eligible for commands');
+      if (!command) throw new Error(`the upgraded agent never became eligible for commands (last answer: ${refusal})`);
       let status = '';
       for (let i = 0; i < 40 && status !== 'SUCCEEDED'; i += 1) {
         await pause(250);
@@ -157,6 +172,7 @@ describe('upgrade from every released schema', () => {
         lost: lost.length,
         changed: changed.length,
         sealedValuesOpened: `${opened.filter((v) => v !== undefined).length}/${sealed.length}`,
+        sessionCsrfRefreshed: csrfRefreshed,
         agentReRegistered: registrations > 0,
         commandAfterUpgrade: status,
         integrity: integrity.integrity,
