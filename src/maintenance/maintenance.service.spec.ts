@@ -34,7 +34,7 @@ function build(overrides: Partial<Record<keyof MaintenanceRepository, jest.Mock>
   const events = { emit: jest.fn() } as unknown as DomainEvents;
   const system = { registerCheck: (name: string, check: HealthCheck) => checks.set(name, check) } as unknown as SystemService;
   const counters = { increment: jest.fn() } as unknown as CountersService;
-  const config = { dataDir: '/', actionPrepareTimeoutSeconds: 30 } as AppConfig;
+  const config = { dataDir: '/', actionPrepareTimeoutSeconds: 30, diskMinFreeBytes: 200 * 1024 ** 2 } as AppConfig;
   const liveness = { flush: jest.fn().mockResolvedValue(undefined) } as unknown as LivenessWriter;
   const commands = { expireDue } as unknown as CommandsService;
   const service = new MaintenanceService(config, repo, settings, audit, system, counters, new FixedClock('2026-03-01T00:00:00.000Z'), events, liveness, commands);
