@@ -33,7 +33,7 @@ function build(overrides: Partial<Record<keyof SweepSteps, jest.Mock>> = {}) {
   const audit = { recordNow: jest.fn().mockResolvedValue(undefined) } as unknown as AuditService;
   const system = { registerCheck: (name: string, check: HealthCheck) => checks.set(name, check) } as unknown as SystemService;
   const counters = { increment: jest.fn() } as unknown as CountersService;
-  const config = { dataDir: '/', actionPrepareTimeoutSeconds: 30 } as AppConfig;
+  const config = { dataDir: '/', actionPrepareTimeoutSeconds: 30, diskMinFreeBytes: 200 * 1024 ** 2 } as AppConfig;
   const liveness = { settle: jest.fn().mockResolvedValue(undefined) } as unknown as ReadBarrier;
   const service = new MaintenanceService(config, steps, settings, audit, system, counters, new FixedClock('2026-03-01T00:00:00.000Z'), liveness);
   service.onModuleInit();

@@ -30,9 +30,8 @@ export interface SweepResult {
 }
 
 const DAY_MS = 86_400_000;
-/** "Nearly full": below 5 % or below 200 MB free on the data directory's file system. */
+/** "Nearly full": below 5 % or below OPSTAGE_DISK_MIN_FREE_MB (200 MB) free on the data directory's file system. */
 const DISK_MIN_FREE_RATIO = 0.05;
-const DISK_MIN_FREE_BYTES = 200 * 1024 * 1024;
 
 /**
  * One maintenance sweep (docs/operations.md, "Maintenance sweep"), run by the scheduler and on
@@ -167,7 +166,7 @@ export class MaintenanceService implements OnModuleInit {
   private diskHealth(): { status: ProbeStatus; message?: string } {
     const free = this.probeDisk();
     if (!free) return { status: 'UP' };
-    if (free.freeBytes < DISK_MIN_FREE_BYTES || free.freeBytes / free.totalBytes < DISK_MIN_FREE_RATIO) {
+    if (free.freeBytes < this.config.diskMinFreeBytes || free.freeBytes / free.totalBytes < DISK_MIN_FREE_RATIO) {
       return { status: 'DEGRADED', message: `Data directory disk nearly full: ${Math.round(free.freeBytes / 1024 / 1024)} MB free.` };
     }
     return { status: 'UP' };
