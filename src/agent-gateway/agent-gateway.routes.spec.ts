@@ -11,6 +11,7 @@ import { ServiceReportService } from '../capsule-services/service-report.service
 import { CommandResultsService } from '../commands/command-results.service';
 import { AgentAuthenticator, SessionAuthenticator } from '../common/auth/authenticators';
 import { PolicyGuard } from '../common/auth/policy.guard';
+import { StorageGuard } from '../database/storage-guard';
 import { ReadBarrier } from '../common/consistency/read-barrier';
 import { CryptoRandomSource } from '../common/crypto/random-source';
 import { TokenService } from '../common/crypto/token-service';
@@ -96,6 +97,8 @@ describe('agent gateway routes', () => {
         { provide: AgentAuthenticator, useClass: TokenAgentAuthenticator },
         { provide: SessionAuthenticator, useValue: { authenticate: () => Promise.reject(unauthorized()), verifyCsrf: () => Promise.resolve() } },
         { provide: ReadBarrier, useValue: { settle: () => Promise.resolve() } },
+        // The filter asks it whether a database error means a full disk; these routes never hit one.
+        { provide: StorageGuard, useValue: { refusedWrite: jest.fn() } },
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         {
