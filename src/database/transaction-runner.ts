@@ -22,11 +22,17 @@ export class TransactionRunner {
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const result = this.tail.then(async () => {
       const pending: (() => void)[] = [];
-      const value = await this.dataSource.transaction((em) => {
-        this.hooks.set(em, pending);
-        // The one place a manager becomes a Tx: it is the manager of this transaction.
-        return work(em as Tx);
-      });
+      let value: T;
+      try {
+        value = await this.dataSource.transaction((em) => {
+          this.hooks.set(em, pending);
+          // The one place a manager becomes a Tx: it is the manager of this transaction.
+          return work(em as Tx);
+        });
+      } catch (error) {
+        this.resynchronise();
+        throw error;
+      }
       for (const hook of pending) this.runHook(hook);
       return value;
     });
@@ -79,6 +85,25 @@ export class TransactionRunner {
       return;
     }
     this.prepared(db, sql).run(...params);
+  }
+
+  /**
+   * After a failed top-level transaction no transaction may stay open. SQLite ends a transaction by
+   * itself on SQLITE_FULL or SQLITE_IOERR; TypeORM's ROLLBACK then fails and its one shared query
+   * runner still counts the transaction as open, so the next ones would become savepoints and a
+   * second failure would leave a transaction that never commits: every later write acknowledged
+   * but lost at restart (docs/operations.md, "Full disk").
+   */
+  private resynchronise(): void {
+    const db = this.sqlite();
+    if (!db) return;
+    if (db.inTransaction) db.exec('ROLLBACK');
+    const runner = (this.dataSource.driver as unknown as { queryRunner?: { isTransactionActive: boolean; transactionDepth: number } }).queryRunner;
+    if (runner && (runner.isTransactionActive || runner.transactionDepth !== 0)) {
+      this.logger.warn({ msg: 'transaction state resynchronised after SQLite ended a transaction by itself', depth: runner.transactionDepth });
+      runner.isTransactionActive = false;
+      runner.transactionDepth = 0;
+    }
   }
 
   private prepared(db: Database, sql: string): Statement<unknown[], unknown> {
