@@ -22,6 +22,7 @@ import { EventsModule } from './common/events/events.module';
 import { resolveExtensions, type ExtensionModule } from './extensions/extension-registry';
 import { EXTENSION_WARNINGS, ExtensionsBootLog, REGISTERED_EXTENSIONS } from './extensions/extensions-boot-log';
 import { BusModule } from './bus/bus.module';
+import { AgentGatewayModule } from './agent-gateway/agent-gateway.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -59,6 +60,7 @@ export class AppModule {
         CommandsModule,
         MaintenanceModule,
         BusModule,
+        AgentGatewayModule,
         ...extensions.modules,
         ...(extensions.routes.length > 0 ? [RouterModule.register(extensions.routes)] : []),
         ...(options.extraModules ?? []),

@@ -1,7 +1,6 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
-import { AgentEntity } from '../src/agents/agent.entity';
 import { CommandDispatchService } from '../src/commands/command-dispatch.service';
 import { CommandEntity } from '../src/commands/command.entity';
 import { CommandNotifier } from '../src/commands/command-notifier';
@@ -56,14 +55,13 @@ describe('long-poll of a client that went away', () => {
 
   it('does not claim when the wake-up and the disconnect land in the same turn', async () => {
     const a = await seedAgentWithService(t.app);
-    const agent = await t.app.get(DataSource).getRepository(AgentEntity).findOneByOrFail({ id: a.agentId });
     const clock = t.app.get(Clock);
     const commands = t.app.get(DataSource).getRepository(CommandEntity);
     // The command exists but is not claimable while the poll starts waiting...
     const id = await execute(a);
     await commands.update({ id }, { status: 'CANCELLED' });
     const gone = new AbortController();
-    const polling = t.app.get(CommandDispatchService).poll(RequestContext.system(clock), agent, 10, 20, gone.signal);
+    const polling = t.app.get(CommandDispatchService).poll(RequestContext.system(clock), a.agentId, 10, 20, gone.signal);
     await waitForSubscribers(t.app, 1);
     // ...then becomes claimable, its wake-up is queued, and the client vanishes in the same turn.
     await commands.update({ id }, { status: 'PENDING' });

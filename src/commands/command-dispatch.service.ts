@@ -8,10 +8,8 @@ import { CountersService } from '../system/counters.service';
 import { CommandNotifier, type NotifierSubscription } from './command-notifier';
 import { CANCEL_NOTICE_BATCH, CommandRepository } from './command.repository';
 import { CancelNoticeIndex } from './cancel-notice-index';
-import type { AgentEntity } from '../agents/agent.entity';
 import type { CommandEntity } from './command.entity';
-import type { EntityManager } from 'typeorm';
-import { CommandTargets } from './command-targets';
+import type { Tx } from '../database/transaction';
 import { toPublicCommand, type PublicCommand } from './command.mapper';
 import { parseObject } from './sealed-values';
 
@@ -44,16 +42,14 @@ export class CommandDispatchService {
     private readonly notifier: CommandNotifier,
     private readonly sealer: SecretSealer,
     private readonly counters: CountersService,
-    private readonly targets: CommandTargets,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly cancelNotices: CancelNoticeIndex,
   ) {}
 
-  async poll(ctx: RequestContext, agent: AgentEntity, limit: number, waitSeconds: number, signal?: AbortSignal): Promise<PollResult> {
-    const agentId = agent.id;
+  /** The agent's liveness is the agent gateway's part, done before this is called. */
+  async poll(ctx: RequestContext, agentId: string, limit: number, waitSeconds: number, signal?: AbortSignal): Promise<PollResult> {
     this.counters.increment('agent.polls');
-    await this.targets.touchAgent(ctx, agent);
     // Subscribe before the first claim: a command created between "nothing to claim" and
     // "start waiting" latches the subscription instead of being missed.
     const subscription = waitSeconds > 0 ? this.park(agentId) : undefined;
@@ -94,7 +90,7 @@ export class CommandDispatchService {
   }
 
   /**
-   * Heartbeat contributor: cancelled RUNNING commands, each reported to the agent once. Agents
+   * Cancel notices for the heartbeat and the poll: cancelled RUNNING commands, each reported to the agent once. Agents
    * outside the cancel-notice index have none, so the common heartbeat touches no database.
    */
   async cancelledIds(agentId: string, nowIso: string): Promise<string[]> {
@@ -136,7 +132,7 @@ export class CommandDispatchService {
    * `OPSTAGE_SESSION_SECRET`) is never sent with `[REDACTED]` in place of the operator's input:
    * the command fails with a stable code the console shows (docs/operations.md, Backups).
    */
-  private async failUnreadable(ctx: RequestContext, row: CommandEntity, nowIso: string, em: EntityManager): Promise<void> {
+  private async failUnreadable(ctx: RequestContext, row: CommandEntity, nowIso: string, em: Tx): Promise<void> {
     const won = await this.commands.finish(row.id, ['PENDING'], { status: 'FAILED', completedAt: nowIso, errorCode: PAYLOAD_UNREADABLE_CODE, errorMessage: PAYLOAD_UNREADABLE_MESSAGE }, em);
     if (!won) return;
     this.logger.warn({ msg: 'sealed payload could not be opened (session secret changed?); command failed instead of being delivered', commandId: row.id });

@@ -70,7 +70,7 @@ export class CommandQueriesService {
     }
     const sealed = result.sealedData;
     if (!sealed || !result.sealedExpiresAt || result.sealedExpiresAt < ctx.nowIso) {
-      if (sealed) await this.commands.wipeExpiredSealedResults(ctx.nowIso);
+      if (sealed) await this.tx.run((tx) => this.commands.wipeExpiredSealedResults(ctx.nowIso, tx));
       throw secretGone(result.revealedAt ? 'The one-time value was already revealed.' : 'The command has no one-time value to reveal, or it expired.');
     }
     const taken = await this.tx.run(async (em) => {

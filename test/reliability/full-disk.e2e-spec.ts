@@ -75,6 +75,7 @@ describe('full disk', () => {
     let fleet: Fleet | undefined;
     let mounted = false;
     let capMb = 0;
+    let acknowledged = '';
     const filler = join(dataDir, 'filler.bin');
     try {
       if (mode === 'tmpfs') {
@@ -163,6 +164,7 @@ describe('full disk', () => {
         const after = await execute();
         expect(after.status).toBe(200);
         const id = (after.body.data as { id: string }).id;
+        acknowledged = id;
         let status = '';
         for (let i = 0; i < 60 && status !== 'SUCCEEDED'; i += 1) {
           await pause(250);
@@ -188,6 +190,14 @@ describe('full disk', () => {
       fleet = undefined;
       await server.stop();
       expect(integrityCheck(server.databasePath).integrity).toBe('ok');
+      // What was acknowledged after the recovery is on disk (SQLite ends a transaction by itself
+      // on a full disk; a stale transaction state once kept later writes from ever committing).
+      const reader = new Database(server.databasePath, { readonly: true });
+      try {
+        expect(reader.prepare('SELECT status FROM commands WHERE id = ?').get(acknowledged)).toEqual({ status: 'SUCCEEDED' });
+      } finally {
+        reader.close();
+      }
     } finally {
       await fleet?.stop();
       await server.kill();

@@ -2,7 +2,6 @@ import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CapsuleAgent } from '@opstage/agent-node';
-import type { AppConfig } from '../../src/config/app-config';
 import { SecretSealer } from '../../src/common/crypto/secret-sealer';
 import { CryptoRandomSource } from '../../src/common/crypto/random-source';
 import { pause, report } from './support/mode';
@@ -106,7 +105,7 @@ describe('upgrade from every released schema', () => {
       await new Operator(server.baseUrl).login(fixture.owner.username, fixture.owner.password);
 
       // Sealed values written by the release open with the current code and the same secret.
-      const sealer = new SecretSealer({ sessionSecret: fixture.sessionSecret } as AppConfig, new CryptoRandomSource());
+      const sealer = new SecretSealer(fixture.sessionSecret, new CryptoRandomSource());
       const sealed = readDb(server.databasePath, (db) => [
         ...(db.prepare('SELECT sealedPayload AS v FROM commands WHERE sealedPayload IS NOT NULL').all() as { v: string }[]),
         ...(db.prepare('SELECT sealedData AS v FROM command_results WHERE sealedData IS NOT NULL').all() as { v: string }[]),
