@@ -25,6 +25,7 @@ import { BusModule } from './bus/bus.module';
 import { LiveEventsModule } from './live-events/live-events.module';
 import { OverviewModule } from './overview/overview.module';
 import { BulkModule } from './bulk/bulk.module';
+import { AgentGatewayModule } from './agent-gateway/agent-gateway.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -65,6 +66,7 @@ export class AppModule {
         LiveEventsModule,
         OverviewModule,
         BulkModule,
+        AgentGatewayModule,
         ...extensions.modules,
         ...(extensions.routes.length > 0 ? [RouterModule.register(extensions.routes)] : []),
         ...(options.extraModules ?? []),

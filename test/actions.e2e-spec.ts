@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from './support/create-test-app';
 import { loginAs, type AdminClient } from './support/http';
 import { seedAgentWithService, updateAgent, userWithRole, type SeededAgent } from './support/seed';
 import { answerNext, poll, report, start, waitForSubscribers, type AgentCommand } from './support/commands-helpers';
+import { TransactionRunner } from '../src/database/transaction-runner';
 
 interface Envelope<T> {
   success: boolean;
@@ -123,13 +124,14 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     await expectCode('AGENT_HEARTBEAT_STALE');
     // The runtime setting (not the env value) decides.
     const settings = t.app.get(RuntimeSettingsService);
-    await settings.update({ agentOfflineThresholdSeconds: threshold + 60 });
+    const tx = t.app.get(TransactionRunner);
+    await tx.run((em) => settings.update({ agentOfflineThresholdSeconds: threshold + 60 }, em));
     try {
       const ok = await admin.post(url('ping', g.serviceId), { payload: {} });
       expect(ok.status).toBe(200);
       await admin.post(`/api/admin/commands/${(ok.body as Envelope<{ id: string }>).data.id}/cancel`);
     } finally {
-      await settings.reset();
+      await tx.run((em) => settings.reset(em));
     }
     await expectCode('AGENT_HEARTBEAT_STALE');
     await updateAgent(t.app, g.agentId, { status: 'DISABLED', lastHeartbeatAt: new Date().toISOString() });

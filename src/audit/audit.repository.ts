@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { containsPattern } from '../common/http/query-list';
+import { deleteBatch, type BatchOutcome } from '../database/batches';
 import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { AuditEventEntity, type AuditActorType, type AuditResult } from './audit-event.entity';
+import type { Tx } from '../database/transaction';
 
 export interface AuditFilter {
   actorType?: AuditActorType;
@@ -37,7 +39,7 @@ export class AuditRepository {
    * a fixed INSERT as a prepared statement (`TransactionRunner.execute`), in the caller's
    * transaction when `em` is given, instead of the query builder (several times the insert).
    */
-  async insert(row: AuditEventEntity, em?: EntityManager): Promise<void> {
+  async insert(row: AuditEventEntity, em: Tx): Promise<void> {
     await this.tx.execute(
       INSERT_SQL,
       [row.id, row.workspaceId, row.actorType, row.actorId, row.action, row.targetType, row.targetId, row.result, row.message, row.ipAddress, row.userAgent, row.metadataJson, row.createdAt],
@@ -64,6 +66,11 @@ export class AuditRepository {
       qb.andWhere('a.createdAt <= :cAt', { cAt: after.createdAt }).andWhere('(a.createdAt < :cAt OR a.id < :cId)', { cAt: after.createdAt, cId: after.id });
     }
     return qb.orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').limit(limit).getMany();
+  }
+
+  /** Sweep step, one batch: rows older than the cutoff. */
+  pruneBatch(cutoffIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
+    return deleteBatch(em, AuditEventEntity, em.createQueryBuilder(AuditEventEntity, 'e').select('e.id', 'id').where('e.createdAt < :cutoff', { cutoff: cutoffIso }), limit);
   }
 
   private filtered(filter: AuditFilter, em: EntityManager): SelectQueryBuilder<AuditEventEntity> {

@@ -79,7 +79,7 @@ export class BulkService {
     }
     const succeeded = items.filter((i) => i.ok).length;
     const result = { requested: ids.length, succeeded, failed: ids.length - succeeded, items };
-    await this.audit.record(ctx, {
+    await this.audit.recordNow(ctx, {
       action,
       result: succeeded === 0 ? 'FAILURE' : 'SUCCESS',
       metadata: { ...metadata, count: ids.length, succeeded, failed: result.failed, ids },

@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgentsModule } from '../agents/agents.module';
 import { AuditModule } from '../audit/audit.module';
-import { RegistrationTokensModule } from '../registration-tokens/registration-tokens.module';
 import { SettingsModule } from '../settings/settings.module';
-import { AgentGatewayController } from './agent-gateway.controller';
-import { AgentGatewayService } from './agent-gateway.service';
 import { AgentDetailController, CapsuleServicesController } from './capsule-services.controller';
 import { CapsuleServicesRepository } from './capsule-services.repository';
 import { CapsuleServicesService } from './capsule-services.service';
@@ -14,11 +11,15 @@ import { HealthHistoryWriter } from './health-history';
 import { ServiceHealthController } from './service-health.controller';
 import { ServiceHealthQueries } from './service-health.queries';
 
+/**
+ * Capsule Services, their catalog (configs, actions) and health history: the admin API and the
+ * report upsert the agent gateway (src/agent-gateway/) calls.
+ */
 @Module({
-  imports: [AuditModule, SettingsModule, RegistrationTokensModule, AgentsModule],
+  imports: [AuditModule, SettingsModule, AgentsModule],
   // ServiceHealthController first: its fixed paths (`labels`, `health-timelines`) must win over `:serviceId`.
-  controllers: [AgentGatewayController, ServiceHealthController, CapsuleServicesController, AgentDetailController],
-  providers: [CapsuleServicesRepository, CatalogRepository, CapsuleServicesService, ServiceReportService, AgentGatewayService, HealthHistoryWriter, ServiceHealthQueries],
-  exports: [CapsuleServicesService, ServiceHealthQueries],
+  controllers: [ServiceHealthController, CapsuleServicesController, AgentDetailController],
+  providers: [CapsuleServicesRepository, CatalogRepository, CapsuleServicesService, ServiceReportService, HealthHistoryWriter, ServiceHealthQueries],
+  exports: [CapsuleServicesService, ServiceReportService, ServiceHealthQueries],
 })
 export class CapsuleServicesModule {}

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AgentEntity } from '../agents/agent.entity';
+import { updateBatch, type BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { CapsuleServiceEntity, type HealthStatus } from './capsule-service.entity';
 import type { ServiceEffectiveStatus } from './service-status';
+import type { Tx } from '../database/transaction';
 
 export interface ServiceListFilter {
   /** Any of these effective statuses. */
@@ -95,11 +97,11 @@ export class CapsuleServicesRepository {
     return em.createQueryBuilder(CapsuleServiceEntity, 's').select(['s.id', 's.code', 's.name']).where('s.id IN (:...ids)', { ids: [...ids] }).getMany();
   }
 
-  async insert(service: CapsuleServiceEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(service: CapsuleServiceEntity, em: Tx): Promise<void> {
     await em.insert(CapsuleServiceEntity, service);
   }
 
-  async update(id: string, patch: Partial<CapsuleServiceEntity>, em: EntityManager = this.tx.manager): Promise<void> {
+  async update(id: string, patch: Partial<CapsuleServiceEntity>, em: Tx): Promise<void> {
     await em.update(CapsuleServiceEntity, { id }, patch);
   }
 
@@ -131,6 +133,17 @@ export class CapsuleServicesRepository {
     const out: Record<string, number> = {};
     for (const r of rows) out[r.status] = Number(r.count);
     return out;
+  }
+
+  /** Sweep step, one batch: services of OFFLINE agents follow their agent (OFFLINE, health UNKNOWN). */
+  followOfflineAgents(nowIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
+    const select = em
+      .createQueryBuilder(CapsuleServiceEntity, 's')
+      .select('s.id', 'id')
+      .innerJoin(AgentEntity, 'a', 'a.id = s.agentId')
+      .where("a.status = 'OFFLINE'")
+      .andWhere("s.status <> 'OFFLINE'");
+    return updateBatch(em, CapsuleServiceEntity, select, { status: 'OFFLINE', healthStatus: 'UNKNOWN', updatedAt: nowIso }, "status <> 'OFFLINE'", limit);
   }
 
   private filtered(em: EntityManager, filter: ServiceListFilter): SelectQueryBuilder<CapsuleServiceEntity> {

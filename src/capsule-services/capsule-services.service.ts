@@ -9,6 +9,7 @@ import { DomainError, notFound } from '../common/errors/domain-error';
 import { Page } from '../common/http/envelope';
 import { pageRequest, pagination, type PaginationQueryDto } from '../common/http/pagination.dto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import type { ActionDefinitionEntity } from './action-definition.entity';
@@ -95,7 +96,6 @@ export class CapsuleServicesService {
   }
 
   async list(ctx: RequestContext, query: ListServicesQueryDto): Promise<Page<CapsuleServiceResponse>> {
-    await this.agents.settleLiveness();
     const req = pageRequest(query);
     const nowMs = ctx.now.getTime();
     const { rows, total } = await this.services.list({
@@ -181,6 +181,21 @@ export class CapsuleServicesService {
       return { service: { ...service, agentId, updatedAt: fromAgentId !== agentId ? ctx.nowIso : service.updatedAt }, agent: target };
     });
     return this.toResponse(result.service, result.agent, ctx.now.getTime());
+  }
+
+  /** Sweep step, one batch in its own transaction: services of OFFLINE agents go OFFLINE too. */
+  followOfflineAgents(nowIso: string, limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.services.followOfflineAgents(nowIso, limit, em));
+  }
+
+  /** Sweep: the services over the health-history limit (each then pruned with `pruneHealthReports`). */
+  servicesOverHealthLimit(keep: number): Promise<string[]> {
+    return this.tx.run((em) => this.catalog.servicesOverHealthLimit(keep, em));
+  }
+
+  /** Sweep step, one batch in its own transaction: the service keeps its newest `keep` health reports. */
+  pruneHealthReports(serviceId: string, keep: number, limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.catalog.pruneHealthBatch(serviceId, keep, limit, em));
   }
 
   private async loadOrThrow(id: string): Promise<{ service: CapsuleServiceEntity; agent: AgentEntity | null }> {

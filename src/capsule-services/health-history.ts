@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { IdGenerator } from '../common/ids/id-generator';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import type { HealthStatus } from './capsule-service.entity';
 import { CatalogRepository } from './catalog.repository';
+import type { Tx } from '../database/transaction';
 
 /** A steady health is stored as a new history row at most this often (docs/console.md, health history). */
 export const HEALTH_SAMPLE_MS = 5 * 60_000;
@@ -42,7 +42,7 @@ export class HealthHistoryWriter {
     private readonly settings: RuntimeSettingsService,
   ) {}
 
-  async write(serviceId: string, agentId: string, health: HealthWrite, nowIso: string, em?: EntityManager): Promise<void> {
+  async write(serviceId: string, agentId: string, health: HealthWrite, nowIso: string, em: Tx): Promise<void> {
     const nowMs = Date.parse(nowIso);
     const current = this.open.get(serviceId);
     const same = current !== undefined && current.status === health.status && current.message === health.message && nowMs - current.startedMs < HEALTH_SAMPLE_MS;

@@ -8,7 +8,7 @@ import { CommandNotifier } from './command-notifier';
 import { CommandRepository } from './command.repository';
 import type { CommandEntity } from './command.entity';
 import { isTerminal, PREPARE_TIMEOUT_MESSAGE } from './command-state';
-import type { PublicAction } from './command-targets';
+import type { ActionDefinitionResponse as PublicAction } from '../capsule-services/action.mapper';
 import { toPublicCommand, toPublicResult, type PublicCommand, type PublicCommandResult } from './command.mapper';
 import { CommandsService } from './commands.service';
 import { parseObject } from './sealed-values';

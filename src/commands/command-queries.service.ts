@@ -10,7 +10,9 @@ import { TransactionRunner } from '../database/transaction-runner';
 import type { CommandResultEntity } from './command-result.entity';
 import { CommandRepository, type CommandListFilter } from './command.repository';
 import { toPublicCommand, toPublicResult, withNames, type PublicCommand, type PublicCommandResult } from './command.mapper';
-import { CommandTargets } from './command-targets';
+import { AgentsService } from '../agents/agents.service';
+import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
+import type { CommandNames } from './command.mapper';
 
 export type CommandDetail = PublicCommand & { result: (PublicCommandResult & { oneTime: OneTimeState | null }) | null };
 
@@ -24,7 +26,8 @@ export class CommandQueriesService {
     private readonly tx: TransactionRunner,
     private readonly sealer: SecretSealer,
     private readonly audit: AuditService,
-    private readonly targets: CommandTargets,
+    private readonly services: CapsuleServicesService,
+    private readonly agents: AgentsService,
   ) {}
 
   async list(ctx: RequestContext, query: ListCommandsQueryDto): Promise<Page<PublicCommand>> {
@@ -44,11 +47,20 @@ export class CommandQueriesService {
       throw validationFailed([{ path: 'from', message: 'from must be before or equal to to' }], 'Command query validation failed.');
     }
     const [rows, total] = await this.commands.list(filter, ctx.nowIso, req.offset, req.pageSize);
-    const names = await this.targets.names(rows);
+    const names = await this.names(rows);
     return new Page(
       rows.map((r) => withNames(toPublicCommand(r, ctx.nowIso), names)),
       pagination(req, total),
     );
+  }
+
+  /** Service and agent names of these commands, two queries whatever the count. */
+  private async names(commands: readonly { serviceId: string; agentId: string }[]): Promise<CommandNames> {
+    const [services, agents] = await Promise.all([
+      this.services.identities(commands.map((c) => c.serviceId)),
+      this.agents.identities(commands.map((c) => c.agentId)),
+    ]);
+    return { services, agents };
   }
 
   /** A plain read for every role: one-time fields stay `[REDACTED]`; `result.oneTime` says whether a reveal is possible. */
@@ -56,7 +68,7 @@ export class CommandQueriesService {
     const row = await this.commands.findById(commandId);
     if (!row) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
     const result = await this.commands.findResult(commandId);
-    const names = await this.targets.names([row]);
+    const names = await this.names([row]);
     return { ...withNames(toPublicCommand(row, ctx.nowIso), names), result: result ? { ...toPublicResult(result), oneTime: oneTimeState(result, ctx.nowIso) } : null };
   }
 
@@ -75,7 +87,7 @@ export class CommandQueriesService {
     }
     const sealed = result.sealedData;
     if (!sealed || !result.sealedExpiresAt || result.sealedExpiresAt < ctx.nowIso) {
-      if (sealed) await this.commands.wipeExpiredSealedResults(ctx.nowIso);
+      if (sealed) await this.tx.run((tx) => this.commands.wipeExpiredSealedResults(ctx.nowIso, tx));
       throw secretGone(result.revealedAt ? 'The one-time value was already revealed.' : 'The command has no one-time value to reveal, or it expired.');
     }
     const taken = await this.tx.run(async (em) => {

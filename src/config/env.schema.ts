@@ -60,6 +60,8 @@ export class EnvSchema {
   @IsOptional() @IsString() @MinLength(16, { message: 'String must contain at least 16 character(s)' }) OPSTAGE_WEBHOOK_SECRET?: string;
   @IsOptional() @IsString() OPSTAGE_WEBHOOK_EVENTS?: string;
   @IsBoolean() OPSTAGE_WEBHOOK_ALLOW_PRIVATE!: boolean;
+  @IsNumber({}, NUM) @IsInt(INT) @Min(0, gte0) OPSTAGE_DISK_MIN_FREE_MB!: number;
+  @IsOptional() @IsNumber({}, NUM) @IsInt(INT) @Min(1, gt0) OPSTAGE_DATABASE_MAX_MB?: number;
 }
 
 /** Variables that are numbers, and those that are booleans; everything else is a string. */
@@ -68,7 +70,7 @@ export const NUMBER_VARS = [
   'OPSTAGE_HEARTBEAT_INTERVAL_SECONDS', 'OPSTAGE_COMMAND_POLL_INTERVAL_SECONDS', 'OPSTAGE_AUDIT_RETENTION_DAYS',
   'OPSTAGE_COMMAND_RETENTION_DAYS', 'OPSTAGE_HEALTH_REPORTS_KEEP', 'OPSTAGE_MAINTENANCE_INTERVAL_SECONDS', 'OPSTAGE_BACKUP_KEEP',
   'OPSTAGE_COMMAND_RESULT_MAX_BYTES', 'OPSTAGE_COMMAND_TTL_SECONDS', 'OPSTAGE_ACTION_PREPARE_TIMEOUT_SECONDS',
-  'OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN', 'OPSTAGE_CAPSULE_BUS_MAX_DEPTH',
+  'OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN', 'OPSTAGE_CAPSULE_BUS_MAX_DEPTH', 'OPSTAGE_DISK_MIN_FREE_MB', 'OPSTAGE_DATABASE_MAX_MB',
 ] as const satisfies readonly (keyof EnvSchema)[];
 
 export const BOOLEAN_VARS = ['OPSTAGE_CAPSULE_BUS_ENABLED', 'OPSTAGE_METRICS_ENABLED', 'OPSTAGE_WEBHOOK_ALLOW_PRIVATE'] as const satisfies readonly (keyof EnvSchema)[];
@@ -99,4 +101,5 @@ export const ENV_DEFAULTS: Partial<Record<keyof EnvSchema, string>> = {
   OPSTAGE_METRICS_ENABLED: 'false',
   OPSTAGE_LOG_LEVEL: 'info',
   OPSTAGE_WEBHOOK_ALLOW_PRIVATE: 'false',
+  OPSTAGE_DISK_MIN_FREE_MB: '200',
 };

@@ -162,6 +162,12 @@ export { IdGenerator } from '../common/ids/id-generator';
  */
 export { TransactionRunner } from '../database/transaction-runner';
 
+/**
+ * The handle of a running transaction, as `TransactionRunner.run(async (tx) => …)` hands it out.
+ * A write that must commit with others takes it; the plain manager is not a `Tx`.
+ */
+export type { Tx } from '../database/transaction';
+
 // ─── HTTP: policy, context, errors, lists ────────────────────────────────────────────────────
 
 /**

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { isStorageFull, StorageGuard, storageFullError } from '../../database/storage-guard';
 import type { Request, Response } from 'express';
 import { redact } from '../redaction/redact';
 import { DomainError } from './domain-error';
@@ -34,12 +35,17 @@ const HTTP_CODES: Record<number, string> = {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
+  constructor(private readonly storage: StorageGuard) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const rendered = this.render(exception);
-    const fault = rendered.status >= 500 && !GATEWAY_STATUSES.has(rendered.status);
+    const full = isStorageFull(exception) || (exception instanceof DomainError && exception.code === 'STORAGE_FULL');
+    // A full disk is an operating condition, not a bug: the guard logs it once (and flips health).
+    if (full) this.storage.refusedWrite(`${req.method} ${req.path}`, exception);
+    const rendered = full ? storageFull() : this.render(exception);
+    const fault = rendered.status >= 500 && !full && !GATEWAY_STATUSES.has(rendered.status);
     if (fault) {
       this.logger.error({ msg: 'request failed', method: req.method, path: req.path, requestId: requestIdOf(req), error: describe(exception) });
     }
@@ -67,6 +73,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return internal();
   }
+}
+
+function storageFull(): Rendered {
+  const error = storageFullError();
+  return { status: error.status, code: error.code, message: error.message, headers: error.headers };
 }
 
 function internal(): Rendered {

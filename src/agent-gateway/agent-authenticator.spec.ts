@@ -1,7 +1,7 @@
 import { bearerToken } from './agent-authenticator';
 
 describe('bearerToken', () => {
-  it('strips a case-insensitive Bearer prefix and accepts a bare token (REF)', () => {
+  it('strips a case-insensitive Bearer prefix and accepts a bare token (as the reference)', () => {
     expect(bearerToken('Bearer opstage_agent_abc')).toBe('opstage_agent_abc');
     expect(bearerToken('bearer   opstage_agent_abc')).toBe('opstage_agent_abc');
     expect(bearerToken('opstage_agent_abc')).toBe('opstage_agent_abc');

@@ -17,21 +17,34 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
 } from 'class-validator';
+import type {
+  ActionDefinitionWire,
+  AgentIdentityWire,
+  ConfigItemWire,
+  DangerLevel,
+  HealthReportInput,
+  HealthStatus,
+  HeartbeatRequest,
+  RegisterAgentRequest,
+  ReportedService,
+  ServiceReportRequest,
+} from '@opstage/agent-node/protocol';
 import { REGISTRATION_TOKEN_PREFIX } from '../../common/crypto/token-service';
-import type { HealthStatus } from '../capsule-service.entity';
 
-/** Service and agent codes (sdk-ui-ops §A.7). */
+/** Service and agent codes (docs/agents.md, "Codes"). */
 export const CODE_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 export const CODE_MESSAGE = 'code must match ^[a-z0-9][a-z0-9_-]*$';
 const HEALTH: HealthStatus[] = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'];
-const DANGER = ['LOW', 'MEDIUM', 'HIGH'] as const;
+const DANGER: DangerLevel[] = ['LOW', 'MEDIUM', 'HIGH'];
 
 /**
- * Wire DTOs of the agent API, mirroring sdk/src/protocol.ts (the e2e specs type their requests with
- * those interfaces, so drift shows up there). Design-only fields the
- * reference SDK may send (sdk-ui-ops §B.2–B.4) are declared so they are accepted, not 422.
+ * Validation classes of the agent API requests. Each implements its wire interface from
+ * `@opstage/agent-node/protocol` (sdk/src/protocol.ts), the one definition of the protocol, and
+ * test/contracts/agent-protocol.contract.ts checks that both list the same fields. Fields agents
+ * of the reference protocol may send without this SDK sending them are declared there and here,
+ * so they are accepted, not 422 (docs/design/protocol-compatibility.md).
  */
-export class HealthInputDto {
+export class HealthInputDto implements HealthReportInput {
   @ApiProperty({ enum: HEALTH })
   @IsIn(HEALTH)
   status!: HealthStatus;
@@ -42,7 +55,7 @@ export class HealthInputDto {
   @IsOptional() @IsArray() dependencies?: unknown[];
 }
 
-export class ConfigInputDto {
+export class ConfigInputDto implements ConfigItemWire {
   @IsString() @MinLength(1) @MaxLength(200) key!: string;
   @IsOptional() @IsString() @MaxLength(200) label?: string;
   @IsString() @MinLength(1) @MaxLength(80) type!: string;
@@ -61,7 +74,7 @@ export class ConfigInputDto {
   @IsOptional() @IsObject() metadata?: Record<string, unknown>;
 }
 
-export class ActionInputDto {
+export class ActionInputDto implements ActionDefinitionWire {
   @IsString() @MinLength(1) @MaxLength(128) name!: string;
   @IsString() @MinLength(1) @MaxLength(200) label!: string;
   @IsOptional() @IsString() @MaxLength(2000) description?: string;
@@ -69,14 +82,14 @@ export class ActionInputDto {
   @ApiPropertyOptional({ enum: DANGER, default: 'LOW' })
   @IsOptional()
   @IsIn(DANGER)
-  dangerLevel?: (typeof DANGER)[number];
+  dangerLevel?: DangerLevel;
 
   @IsOptional() @IsBoolean() requiresConfirmation?: boolean;
   @IsOptional() @IsString() @MaxLength(80) category?: string;
   @IsOptional() @IsNumber() order?: number;
   @IsOptional() @IsObject() inputSchema?: Record<string, unknown>;
   @IsOptional() @IsInt() @Min(1) timeoutSeconds?: number;
-  /** Reported `enabled: false` hides the action (REF ignored it). */
+  /** Reported `enabled: false` keeps the action listed and refuses execution (the reference ignored it). */
   @IsOptional() @IsBoolean() enabled?: boolean;
   @IsOptional() @IsBoolean() hasPrepare?: boolean;
   @IsOptional() @IsObject() resultSchema?: Record<string, unknown>;
@@ -84,7 +97,7 @@ export class ActionInputDto {
   @IsOptional() @IsObject() metadata?: Record<string, unknown>;
 }
 
-export class ReportedServiceDto {
+export class ReportedServiceDto implements ReportedService {
   @ApiProperty({ pattern: CODE_PATTERN.source, maxLength: 80 })
   @IsString()
   @MinLength(1)
@@ -95,7 +108,7 @@ export class ReportedServiceDto {
   @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @IsOptional() @IsString() @MaxLength(2000) description?: string;
   @IsOptional() @IsString() @MaxLength(80) version?: string;
-  /** Free text: REF's contract lists nodejs|java|python|go|other but stores anything. */
+  /** Free text: the reference protocol lists nodejs|java|python|go|other but stores anything. */
   @IsOptional() @IsString() @MaxLength(80) runtime?: string;
 
   /** Stored key-redacted; extra fields kept (forward compatibility). */
@@ -114,7 +127,7 @@ export class ReportedServiceDto {
   @IsOptional() @IsArray() events?: unknown[];
 }
 
-export class AgentIdentityDto {
+export class AgentIdentityDto implements AgentIdentityWire {
   @ApiProperty({ pattern: CODE_PATTERN.source, maxLength: 80 })
   @IsString()
   @MinLength(1)
@@ -135,7 +148,7 @@ export class AgentIdentityDto {
   @IsOptional() @IsString() @MaxLength(80) sdkVersion?: string;
 }
 
-export class RegisterAgentDto {
+export class RegisterAgentDto implements RegisterAgentRequest {
   /** The reference schema's shape check: a wrong shape is 422 here, a well-formed bad token 401 later. */
   @ApiProperty({ description: 'opstage_reg_…', pattern: `^${REGISTRATION_TOKEN_PREFIX}` })
   @IsString({ message: 'registrationToken must be a string' })
@@ -148,12 +161,12 @@ export class RegisterAgentDto {
   @IsOptional() @ValidateNested() @Type(() => ReportedServiceDto) service?: ReportedServiceDto;
 }
 
-export class HeartbeatDto {
+export class HeartbeatDto implements HeartbeatRequest {
   @IsOptional() @IsString() @Matches(/^svc_/, { message: 'serviceId must start with svc_' }) @MaxLength(40) serviceId?: string;
   @IsOptional() @ValidateNested() @Type(() => HealthInputDto) health?: HealthInputDto;
 }
 
-export class ServiceReportDto {
+export class ServiceReportDto implements ServiceReportRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { AgentEntity } from './agent.entity';
+import type { AgentEntity } from '../agents/agent.entity';
 
 const AGENT_KEY = Symbol('opstage.authenticatedAgent');
 

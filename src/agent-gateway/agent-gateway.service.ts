@@ -1,34 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { HeartbeatRequest, HeartbeatResponse, RegisterAgentRequest, RegisterAgentResponse, ServerIntervals } from '@opstage/agent-node/protocol';
 import type { AgentEntity } from '../agents/agent.entity';
-import { AgentLivenessService } from '../agents/agent-liveness.service';
 import { AgentCodeTakenError, AgentsService } from '../agents/agents.service';
-import { HeartbeatExtensions } from '../agents/heartbeat-extensions';
 import { AuditService } from '../audit/audit.service';
 import { RejectionAuditSampler } from '../audit/rejection-sampler';
+import { ServiceReportService } from '../capsule-services/service-report.service';
+import { CommandDispatchService, type PollResult } from '../commands/command-dispatch.service';
 import { RequestContext } from '../common/context/request-context';
 import { DomainEvents } from '../common/events/domain-events';
 import { DomainError } from '../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RegistrationTokensService, type TokenRejection } from '../registration-tokens/registration-tokens.service';
-import type { CapsuleServiceResponse } from './capsule-service.mapper';
-import { CapsuleServicesService } from './capsule-services.service';
-import type { HeartbeatDto, RegisterAgentDto, ServiceReportDto } from './dto/reported-service.dto';
-import { ServiceReportService } from './service-report.service';
-
-export interface Intervals {
-  heartbeatIntervalSeconds: number;
-  commandPollIntervalSeconds: number;
-}
-
-export interface RegisterResponse extends Intervals {
-  agentId: string;
-  agentToken: string;
-}
+import { AgentLivenessService } from './agent-liveness.service';
 
 const REGISTER_ROUTE = '/api/agents/register';
-
-export type HeartbeatResponse = Intervals & Record<string, unknown>;
 
 /** Thrown inside the registration transaction so nothing it wrote survives; audited after rollback. */
 class RegistrationRejected extends Error {
@@ -41,18 +27,21 @@ class RegistrationRejected extends Error {
 }
 
 /**
- * The agent-facing API (backend.md §4.13, §6): register, heartbeat, services report. It lives in
- * this module because registration spans tokens, agents and services in one transaction.
+ * The agent protocol's use cases that span modules (docs/agents.md): registration (tokens, agents
+ * and the first service in one transaction), the heartbeat (liveness, carried health, cancel
+ * notices) and the command poll (liveness, then the long-poll). Each answer is built here from the
+ * domain services it calls; the other agent routes call their domain service directly.
  */
 @Injectable()
 export class AgentGatewayService {
+  private readonly logger = new Logger('agent-gateway');
+
   constructor(
     private readonly registrationTokens: RegistrationTokensService,
     private readonly agents: AgentsService,
     private readonly liveness: AgentLivenessService,
-    private readonly extensions: HeartbeatExtensions,
     private readonly reports: ServiceReportService,
-    private readonly services: CapsuleServicesService,
+    private readonly dispatch: CommandDispatchService,
     private readonly audit: AuditService,
     private readonly rejections: RejectionAuditSampler,
     private readonly tx: TransactionRunner,
@@ -60,7 +49,7 @@ export class AgentGatewayService {
     private readonly events: DomainEvents,
   ) {}
 
-  intervals(): Intervals {
+  intervals(): ServerIntervals {
     return { heartbeatIntervalSeconds: this.config.heartbeatIntervalSeconds, commandPollIntervalSeconds: this.config.commandPollIntervalSeconds };
   }
 
@@ -69,7 +58,7 @@ export class AgentGatewayService {
    * creates the agent or recovers it (only with a token bound to its code: no takeover, see
    * docs/agents.md), and stores the optional initial service.
    */
-  async register(ctx: RequestContext, dto: RegisterAgentDto): Promise<RegisterResponse> {
+  async register(ctx: RequestContext, dto: RegisterAgentRequest): Promise<RegisterAgentResponse> {
     try {
       const registered = await this.tx.run(async (em) => {
         const check = await this.registrationTokens.check(dto.registrationToken, dto.agent.code, ctx.nowIso, em);
@@ -123,32 +112,38 @@ export class AgentGatewayService {
     }
   }
 
-  /** The fast path: liveness (≤ 1 write/s), optional health, contributor fields. */
-  async heartbeat(ctx: RequestContext, agent: AgentEntity, dto: HeartbeatDto): Promise<HeartbeatResponse> {
+  /**
+   * The fast path: liveness (at most one batched write per second), the health it may carry, and
+   * the cancel notices owed to the agent (`cancelledCommandIds`, docs/actions-and-commands.md,
+   * "Cancel"). Agents with no notice cost no query for the last part.
+   */
+  async heartbeat(ctx: RequestContext, agent: AgentEntity, dto: HeartbeatRequest): Promise<HeartbeatResponse> {
     await this.liveness.heartbeat(ctx, agent);
     if (dto.serviceId && dto.health) await this.reports.heartbeatHealth(ctx, agent, dto.serviceId, dto.health);
-    const extra = await this.extensions.collect(agent.id, ctx.nowIso);
-    return { ...extra, ...this.intervals() };
+    return { cancelledCommandIds: await this.cancelNotices(agent.id, ctx.nowIso), ...this.intervals() };
   }
 
-  /** Each service in its own short transaction; a refused one (409/413) stops the report. */
-  async report(ctx: RequestContext, agent: AgentEntity, dto: ServiceReportDto): Promise<{ services: CapsuleServiceResponse[] }> {
-    const codes = new Set<string>();
-    for (const s of dto.services) {
-      if (codes.has(s.code)) throw new DomainError('VALIDATION_FAILED', 'Duplicate service code in report.', { issues: [{ path: 'services', message: `duplicate code ${s.code}` }] });
-      codes.add(s.code);
+  /** A poll is a lightweight heartbeat (no heartbeat audit), then the claim or the long-poll. */
+  async poll(ctx: RequestContext, agent: AgentEntity, limit: number, waitSeconds: number, signal?: AbortSignal): Promise<PollResult> {
+    await this.liveness.touch(ctx, agent);
+    return this.dispatch.poll(ctx, agent.id, limit, waitSeconds, signal);
+  }
+
+  /**
+   * A failure here must not take the heartbeat (the agent's liveness) down with it: the notices
+   * stay owed and go out with the next heartbeat or poll.
+   */
+  private async cancelNotices(agentId: string, nowIso: string): Promise<string[]> {
+    try {
+      return await this.dispatch.cancelledIds(agentId, nowIso);
+    } catch (error) {
+      this.logger.warn({ msg: 'cancel notices failed', agentId, error: error instanceof Error ? error.message : String(error) });
+      return [];
     }
-    const out: CapsuleServiceResponse[] = [];
-    const nowMs = ctx.now.getTime();
-    for (const s of dto.services) {
-      const service = await this.tx.run((em) => this.reports.upsert(ctx, agent, s, em));
-      out.push(this.services.toResponse(service, agent, nowMs));
-    }
-    return { services: out };
   }
 }
 
-/** Audit rows of a registration name the agent as actor (REF: actor = the new agent id). */
+/** Audit rows of a registration name the agent as actor (as the reference: actor = the new agent id). */
 function asAgent(ctx: RequestContext, agent: AgentEntity): RequestContext {
   return new RequestContext(ctx.requestId, { kind: 'agent', id: agent.id, code: agent.code, tokenId: '' }, ctx.ip, ctx.userAgent, ctx.now);
 }

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import type { AgentEntity } from '../agents/agent.entity';
+import { AgentsService } from '../agents/agents.service';
 import { AuditService } from '../audit/audit.service';
-import { DomainEvents } from '../common/events/domain-events';
-import { CountersService } from '../system/counters.service';
 import type { RequestContext } from '../common/context/request-context';
-import type { AgentEntity } from './agent.entity';
-import { AgentsRepository } from './agents.repository';
-import { AgentsService } from './agents.service';
+import { CountersService } from '../system/counters.service';
 import { LivenessWriter } from './liveness-writer';
 
-/** One `agent.heartbeat.received` audit per agent per window (backend.md §10.4). */
+/** One `agent.heartbeat.received` audit per agent per window (docs/agents.md, "Heartbeat"). */
 export const HEARTBEAT_AUDIT_INTERVAL_MS = 5 * 60 * 1000;
 /** Bounds the in-memory maps against a flood of distinct ids; clearing only re-audits once. */
 const MAX_TRACKED = 100_000;
@@ -22,18 +20,16 @@ export interface LivenessOutcome {
 /**
  * The heartbeat fast path: no transaction, the agent row comes from the authentication read,
  * and the `lastHeartbeatAt` stamp goes to the LivenessWriter (at most one batched write per
- * second per agent, decision 28). The commands poll reuses `touch`.
+ * second per agent, docs/design/decisions.md, "Quiet heartbeats"). The commands poll reuses `touch`.
  */
 @Injectable()
 export class AgentLivenessService {
   private readonly lastAudit = new Map<string, number>();
 
   constructor(
-    private readonly agents: AgentsRepository,
-    private readonly agentsService: AgentsService,
+    private readonly agents: AgentsService,
     private readonly audit: AuditService,
     private readonly counters: CountersService,
-    private readonly events: DomainEvents,
     private readonly writer: LivenessWriter,
   ) {}
 
@@ -42,17 +38,16 @@ export class AgentLivenessService {
     const nowMs = ctx.now.getTime();
     // A stamp still waiting to be written counts: a heartbeat and a poll within the same second
     // after an outage must not both announce the comeback.
-    const before = this.agentsService.effectiveStatus(this.agentsService.withPendingLiveness(agent), nowMs);
+    const before = this.agents.effectiveStatus(this.writer.withPending(agent), nowMs);
     if (agent.status === 'DISABLED' || agent.status === 'REVOKED') return { cameOnline: false, previousStatus: agent.status };
     if (agent.status === 'PENDING' || agent.status === 'OFFLINE') {
-      const changed = await this.agents.markOnline(agent.id, ctx.nowIso);
-      if (changed) await this.auditOnline(ctx, agent.id, agent.status);
+      const changed = await this.agents.markOnline(ctx, agent);
       return { cameOnline: changed, previousStatus: agent.status };
     }
     this.writer.heartbeat(agent.id, ctx.nowIso);
     // Stored ONLINE but silent past the threshold (the sweep has not run yet): still a comeback.
     const cameOnline = before === 'OFFLINE';
-    if (cameOnline) await this.auditOnline(ctx, agent.id, before);
+    if (cameOnline) await this.agents.announceComeback(ctx, agent.id, before);
     return { cameOnline, previousStatus: before };
   }
 
@@ -68,12 +63,6 @@ export class AgentLivenessService {
       this.writer.auditLater(this.audit.toRow(ctx, { action: 'agent.heartbeat.received', targetType: 'Agent', targetId: agent.id }));
     }
     return outcome;
-  }
-
-  /** Audit, then the post-commit `agent.online` event (both writes above are autocommitted). */
-  private async auditOnline(ctx: RequestContext, agentId: string, previousStatus: string): Promise<void> {
-    await this.audit.record(ctx, { action: 'agent.online', targetType: 'Agent', targetId: agentId, metadata: { previousStatus } });
-    this.events.emit('agent.online', { agentId, previousStatus, occurredAt: ctx.nowIso, requestId: ctx.requestId });
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
+import { AgentsService } from '../agents/agents.service';
 import { RejectionAuditSampler } from '../audit/rejection-sampler';
 import { AgentAuthenticator } from '../common/auth/authenticators';
 import type { AgentPrincipal } from '../common/auth/principal';
@@ -7,17 +8,16 @@ import { RequestContext } from '../common/context/request-context';
 import { TokenService } from '../common/crypto/token-service';
 import { DomainError, unauthorized } from '../common/errors/domain-error';
 import { Clock } from '../common/time/clock';
-import { AgentTokensRepository } from './agent-tokens.repository';
 import { attachAgent } from './authenticated-agent';
 import { LivenessWriter } from './liveness-writer';
 
-/** `lastUsedAt` is refreshed at most this often per token (REF: 30 s). */
+/** `lastUsedAt` is refreshed at most this often per token (30 s, as the reference). */
 export const TOKEN_LAST_USED_THROTTLE_MS = 30_000;
 /** An agent id as we issue them; anything else in the path is not stored. */
 const AGENT_ID = /^agt_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /**
- * Parses `Authorization` like REF: a case-insensitive `Bearer ` prefix is stripped and a bare
+ * Parses `Authorization` like the reference backend: a case-insensitive `Bearer ` prefix is stripped and a bare
  * token is accepted. Anything empty or containing whitespace (e.g. `Basic x y`) is malformed.
  */
 export function bearerToken(header: string | undefined): string | null {
@@ -29,14 +29,15 @@ export function bearerToken(header: string | undefined): string | null {
 }
 
 /**
- * Bearer authentication for `/api/agents/:agentId/*` (backend.md §6.3, decisions 2 and 12): the
+ * Bearer authentication for `/api/agents/:agentId/*` (docs/agents.md, "Authentication"): the
  * token is looked up by hash with its agent in one indexed read and must belong to the path's
- * agent. It plays the role of a passport-http-bearer strategy, invoked from the global guard.
+ * agent; failures are audited through the rejection sampler. It plays the role of a
+ * passport-http-bearer strategy, invoked from the global policy guard.
  */
 @Injectable()
 export class TokenAgentAuthenticator extends AgentAuthenticator {
   constructor(
-    private readonly tokens: AgentTokensRepository,
+    private readonly agents: AgentsService,
     private readonly tokenService: TokenService,
     private readonly rejections: RejectionAuditSampler,
     private readonly clock: Clock,
@@ -51,7 +52,7 @@ export class TokenAgentAuthenticator extends AgentAuthenticator {
       await this.reject(req, agentId, 'missing_or_malformed');
       throw unauthorized('Agent token required.');
     }
-    const token = await this.tokens.findActiveForAuth(this.tokenService.hash(raw));
+    const token = await this.agents.findActiveToken(this.tokenService.hash(raw));
     if (!token) {
       await this.reject(req, agentId, 'unknown_or_revoked_token');
       throw unauthorized('Invalid Agent token.');

@@ -1,19 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import type { BusEventRequest } from '@opstage/agent-node/protocol';
 import { IsBoolean, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
-export class RoutePolicyDto {
+export class RoutePolicyDto implements NonNullable<BusEventRequest['routePolicy']> {
   @ApiPropertyOptional({ description: 'Only record what the matching routes would do; create no command.' })
   @IsOptional()
   @IsBoolean({ message: 'routePolicy.dryRun must be a boolean' })
   dryRun?: boolean;
 }
 
-/**
- * `POST /api/agents/:agentId/bus/events`. Mirrors sdk/src/protocol.ts `BusEventRequest` (the bus
- * e2e spec sends bodies typed with that interface, so drift shows up there).
- */
-export class PublishEventDto {
+/** `POST /api/agents/:agentId/bus/events`: implements the wire type `BusEventRequest`. */
+export class PublishEventDto implements BusEventRequest {
   @ApiProperty({ example: 'demo.item.created' })
   @IsString()
   @MinLength(1)
