@@ -4,23 +4,26 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Module DAG (architecture §3.2): each entry lists the src/ folders a module must NOT import.
- * Lower layers never reach up; domain modules never import auth/ (policy decorators live in common/).
+ * Lower layers never reach up; domain modules never import auth/ (policy decorators live in common/)
+ * nor agent-gateway/ (the agent protocol calls the domains, never the reverse; docs/contributing.md).
  */
 const FORBIDDEN = {
-  common: ['audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings'],
-  config: ['database', 'audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings'],
-  database: ['audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings'],
-  audit: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions'],
-  settings: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions'],
-  system: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions'],
-  users: ['auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions'],
-  auth: ['registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions'],
-  'registration-tokens': ['auth', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions'],
-  agents: ['auth', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions'],
-  'capsule-services': ['auth', 'commands', 'maintenance', 'bus', 'extensions'],
-  commands: ['auth', 'maintenance', 'bus', 'extensions'],
-  bus: ['auth', 'maintenance', 'extensions'],
-  maintenance: ['bus', 'extensions'],
+  common: ['config', 'audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings', 'agent-gateway'],
+  config: ['database', 'audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings', 'agent-gateway'],
+  database: ['audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings', 'agent-gateway'],
+  audit: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
+  settings: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
+  system: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
+  users: ['auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
+  auth: ['registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
+  'registration-tokens': ['auth', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
+  agents: ['auth', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
+  'capsule-services': ['auth', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
+  commands: ['auth', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
+  bus: ['auth', 'maintenance', 'extensions', 'agent-gateway'],
+  maintenance: ['extensions', 'agent-gateway'],
+  // The agent protocol sits above the domains it calls; only the app module (and extensions' readers) import it.
+  'agent-gateway': ['auth', 'maintenance', 'extensions'],
 };
 
 const boundaryBlocks = Object.entries(FORBIDDEN).map(([module, forbidden]) => ({

@@ -5,6 +5,7 @@ const common = {
   setupFiles: ['reflect-metadata'],
   moduleNameMapper: {
     '^@opstage/agent-node$': '<rootDir>/sdk/src/index.ts',
+    '^@opstage/agent-node/protocol$': '<rootDir>/sdk/src/protocol.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }] },

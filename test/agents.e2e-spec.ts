@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { HeartbeatRequest, HeartbeatResponse, RegisterAgentResponse } from '../sdk/src/protocol';
 import { AgentEntity } from '../src/agents/agent.entity';
 import { AgentTokenEntity } from '../src/agents/agent-token.entity';
-import { LIVENESS_FLUSH_MS, LivenessWriter } from '../src/agents/liveness-writer';
+import { LIVENESS_FLUSH_MS, LivenessWriter } from '../src/agent-gateway/liveness-writer';
 import { AuditEventEntity } from '../src/audit/audit-event.entity';
 import { CapsuleServiceEntity } from '../src/capsule-services/capsule-service.entity';
 import { HealthReportEntity } from '../src/capsule-services/health-report.entity';

@@ -181,7 +181,7 @@ describe('audit events API', () => {
   it('redacts metadata by key and by value; secrets never reach a row or an export', async () => {
     const agentToken = 'opstage_agent_AbCdEfGh_IjKlMnOpQrStUvWxYz0123456789abcdefg';
     const ctx = RequestContext.system(t.app.get(Clock));
-    await t.app.get(AuditService).record(ctx, {
+    await t.app.get(AuditService).recordNow(ctx, {
       action: 'test.redaction',
       metadata: { password: 'hunter2-hunter2', apiKey: 'k-123', privateKey: 'pk', credential: 'c', note: `issued ${agentToken}`, tokenCount: 3, revokedTokens: 1, count: 1 },
     });

@@ -266,8 +266,8 @@ describe('auth: absolute TTL and restart', () => {
       clock.advance(40_000);
       const { SessionsService } = await import('../src/auth/sessions.service');
       const { RequestContext } = await import('../src/common/context/request-context');
-      const purged = await t.app.get(SessionsService).purgeExpired(RequestContext.system(clock));
-      expect(purged).toBe(1);
+      const purged = await t.app.get(SessionsService).purgeExpired(RequestContext.system(clock).nowIso, 100);
+      expect(purged.affected).toBe(1);
       const left: { n: number }[] = await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM sessions');
       expect(left[0]?.n).toBe(1);
     } finally {

@@ -176,7 +176,7 @@ describe('commands: dispatch, long-poll, results, cancel, retry, expiry', () => 
     const second = (await execute(a)).body.data.id;
     await poll(t.server, a.agentId, a.token);
     await admin.post(`/api/admin/commands/${second}/cancel`);
-    // The heartbeat response carries the same field (via the agents module's HeartbeatExtensions), once.
+    // The heartbeat response carries the same field (built by the agent gateway), once.
     const hb = await asAgent(t.server, a.token).post(`/api/agents/${a.agentId}/heartbeat`, {});
     expect(hb.status).toBe(200);
     expect((hb.body as Envelope<{ cancelledCommandIds: string[] }>).data.cancelledCommandIds).toEqual([second]);

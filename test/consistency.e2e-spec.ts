@@ -80,7 +80,7 @@ describe('consistency of reads after writes', () => {
 
     it('an action the agent reports as disabled stays listed and is refused with 409 ACTION_DISABLED', async () => {
       const a = await registerAgent(app.t.server, app.admin, 'disabled-agent', [action('echo')]);
-      const service = reportedService(a.serviceCode, { actions: [action('echo'), { ...action('off'), enabled: false } as ActionDefinitionWire] });
+      const service = reportedService(a.serviceCode, { actions: [action('echo'), { ...action('off'), enabled: false }] });
       await asAgent(app.t.server, a.token).post(`/api/agents/${a.agentId}/services/report`, { services: [service] }).expect(200);
       const listed = ((await app.admin.get(`/api/admin/capsule-services/${a.serviceId}/actions`)).body as Envelope<{ name: string; enabled: boolean }[]>).data;
       expect(listed.map((x) => [x.name, x.enabled])).toEqual([['echo', true], ['off', false]]);

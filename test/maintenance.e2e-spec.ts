@@ -22,7 +22,7 @@ import { AppLogger } from '../src/common/logging/app-logger';
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { loadConfig } from '../src/config/app-config';
 import { MAINTENANCE_INTERVAL_NAME, MAINTENANCE_TICK_UNIT_MS, MaintenanceScheduler } from '../src/maintenance/maintenance.scheduler';
-import { MaintenanceRepository, SWEEP_BATCH_SIZE } from '../src/maintenance/maintenance.repository';
+import { SweepSteps, SWEEP_BATCH_SIZE } from '../src/maintenance/sweep-steps';
 import { MaintenanceService } from '../src/maintenance/maintenance.service';
 import { RegistrationTokenEntity } from '../src/registration-tokens/registration-token.entity';
 import { createTestApp, FixedClock, TEST_ADMIN, TEST_SECRET, type TestApp } from './support/create-test-app';
@@ -185,7 +185,7 @@ describe('maintenance sweep (fixed clock, seeded rows)', () => {
   });
 
   it('batches deletes: more rows than one batch are all removed', async () => {
-    const repo = t.app.get(MaintenanceRepository);
+    const repo = t.app.get(SweepSteps);
     const rows = Array.from({ length: 12_000 }, (_, i) => ({
       id: `aud_bulk${String(i).padStart(6, '0')}`, workspaceId: 'wks_default', actorType: 'SYSTEM' as const, actorId: null, action: 'bulk',
       targetType: null, targetId: null, result: 'SUCCESS' as const, message: null, ipAddress: null, userAgent: null, metadataJson: '{}', createdAt: seed.ago(200 * DAY),
@@ -202,7 +202,7 @@ describe('maintenance sweep (fixed clock, seeded rows)', () => {
   }, 30_000);
 
   it('a failed sweep is logged, surfaces as DEGRADED in /api/system/health, and clears after a good one', async () => {
-    const repo = t.app.get(MaintenanceRepository);
+    const repo = t.app.get(SweepSteps);
     const spy = jest.spyOn(repo, 'expireRegistrationTokens').mockRejectedValueOnce(new Error('disk I/O error'));
     await owner.post('/api/admin/maintenance/run').expect(500);
     const health = await request(t.server).get('/api/system/health').expect(200);
@@ -235,7 +235,7 @@ describe('maintenance settings and RBAC', () => {
 
   it('GET shows effective values, overrides and defaults; PATCH pins only what was sent; DELETE resets', async () => {
     const initial = await owner.get('/api/admin/settings/maintenance').expect(200);
-    expect(initial.body.data).toMatchObject({ agentOfflineThresholdSeconds: 90, auditRetentionDays: 90, commandRetentionDays: 30, healthReportsKeep: 100, overridden: [] });
+    expect(initial.body.data).toMatchObject({ agentOfflineThresholdSeconds: 90, auditRetentionDays: 90, commandRetentionDays: 30, healthReportsKeep: 288, overridden: [] });
 
     const patched = await owner.patch('/api/admin/settings/maintenance', { agentOfflineThresholdSeconds: 120, healthReportsKeep: 10 }).expect(200);
     expect(patched.body.data).toMatchObject({ agentOfflineThresholdSeconds: 120, healthReportsKeep: 10, auditRetentionDays: 90 });
@@ -243,7 +243,7 @@ describe('maintenance settings and RBAC', () => {
     expect(patched.body.data.defaults.agentOfflineThresholdSeconds).toBe(90);
 
     const reset = await owner.delete('/api/admin/settings/maintenance').expect(200);
-    expect(reset.body.data).toMatchObject({ agentOfflineThresholdSeconds: 90, healthReportsKeep: 100, overridden: [] });
+    expect(reset.body.data).toMatchObject({ agentOfflineThresholdSeconds: 90, healthReportsKeep: 288, overridden: [] });
 
     const audit = (await new Seeder(t.app, new Date().toISOString()).rows(AuditEventEntity)).filter((a) => a.action === 'settings.maintenance.updated');
     expect(audit).toHaveLength(2);

@@ -69,13 +69,15 @@ describe('dashboard, metrics and Prometheus against seeded data', () => {
     expect(data.workspace).toEqual({ id: 'wks_default', code: 'default', name: 'Default Workspace', status: 'ACTIVE' });
     expect(data.agentCounts).toEqual({ ONLINE: 1, OFFLINE: 2, DISABLED: 1, PENDING: 1 });
     expect(data.serviceCounts).toEqual({ HEALTHY: 1, UNHEALTHY: 1, STALE: 1, OFFLINE: 3 });
-    expect(data.commandCounts).toEqual({ SUCCEEDED: 3, FAILED: 4, PENDING: 1, EXPIRED: 1 });
+    // Executed actions only: the two prepare commands are left out of counts and recent commands.
+    expect(data.commandCounts).toEqual({ SUCCEEDED: 3, FAILED: 3, PENDING: 1 });
     const auditCount = (await seed.rows(AuditEventEntity)).length;
     expect(data.auditEventCount).toBe(auditCount);
-    expect(data.recentCommands).toHaveLength(9);
+    expect(data.recentCommands).toHaveLength(7);
     const created = (data.recentCommands as { createdAt: string }[]).map((c) => c.createdAt);
     expect(created).toEqual([...created].sort().reverse());
-    expect(data.recentCommands[0]).toMatchObject({ type: 'ACTION_PREPARE', status: 'FAILED', errorCode: 'PREP_BAD', payload: {} });
+    expect((data.recentCommands as { type: string }[]).every((c) => c.type === 'ACTION_EXECUTE')).toBe(true);
+    expect(data.recentCommands[0]).toMatchObject({ type: 'ACTION_EXECUTE', status: 'PENDING', payload: {} });
     expect(data.recentAuditEvents.length).toBeGreaterThan(0);
     expect(data.recentAuditEvents.length).toBeLessThanOrEqual(10);
     expect(data.recentAuditEvents[0]).toHaveProperty('metadata');

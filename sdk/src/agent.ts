@@ -114,6 +114,14 @@ export class CapsuleAgent extends EventEmitter<CapsuleAgentEvents> {
     return this.runtime.state;
   }
 
+  /**
+   * Results not yet accepted by the backend: waiting through an outage (retried with back-off) or
+   * in flight. Bounded by the `maxPendingResults` option; 0 when everything was delivered.
+   */
+  get pendingResults(): number {
+    return this.runtime.pendingResults;
+  }
+
   /** Agent id (`agt_…`) once registered or loaded from the token store. */
   get agentId(): string | undefined {
     return this.runtime.agentId;

@@ -91,6 +91,11 @@ export interface CapsuleAgentOptions {
   healthTimeoutMs?: number;
   /** Results larger than this (serialized) are replaced by a `RESULT_TOO_LARGE` failure. Default 1000000. */
   maxResultBytes?: number;
+  /**
+   * Results waiting for the backend (an outage) kept in memory; beyond this the oldest waiting
+   * result is dropped and logged (`result.lost`). Default 1000.
+   */
+  maxPendingResults?: number;
   /** Backoff tuning. */
   retry?: RetryOptions;
   /** Structured log sink. */
@@ -128,6 +133,7 @@ export interface ResolvedOptions {
   stopTimeoutMs: number;
   healthTimeoutMs: number;
   maxResultBytes: number;
+  maxPendingResults: number;
   retry: ResolvedRetryOptions;
   logLevel: LogLevel;
   onLog: ((record: LogRecord) => void) | undefined;
@@ -298,6 +304,7 @@ export function resolveOptions(options: CapsuleAgentOptions, onTokenFileWarning:
     stopTimeoutMs: integer(options.stopTimeoutMs ?? 10_000, 'stopTimeoutMs', 0, 600_000),
     healthTimeoutMs: integer(options.healthTimeoutMs ?? 5_000, 'healthTimeoutMs', 1, 600_000),
     maxResultBytes: integer(options.maxResultBytes ?? 1_000_000, 'maxResultBytes', 1_024, 100_000_000),
+    maxPendingResults: integer(options.maxPendingResults ?? 1_000, 'maxPendingResults', 1, 100_000),
     retry: {
       initialDelayMs: integer(retry.initialDelayMs ?? 1_000, 'retry.initialDelayMs', 1, 3_600_000),
       maxDelayMs: integer(retry.maxDelayMs ?? 60_000, 'retry.maxDelayMs', 1, 3_600_000),

@@ -2,9 +2,13 @@
  * Wire types of the Opstage CE agent API (`/api/agents/*`).
  *
  * These are plain interfaces describing JSON exactly as it travels between an agent and the
- * backend. The backend's agent-facing DTO classes implement them, so a change here is a
- * protocol change and must stay backward compatible with agents written for the reference
- * SDK 0.4.
+ * backend: what the backend accepts and answers, which is a little more than this SDK sends
+ * (fields agents of the reference 0.4 protocol may send are listed and marked). They are the one
+ * definition of the wire: the backend imports them as `@opstage/agent-node/protocol`, its
+ * agent-facing DTO classes implement them and its domain services take them as input, and the
+ * console's admin types derive from them. Renaming a field here fails the SDK, backend and
+ * console builds together; every change must stay backward compatible with agents written for
+ * the reference SDK 0.4 (docs/design/protocol-compatibility.md).
  *
  * @packageDocumentation
  */
@@ -69,6 +73,10 @@ export interface HealthReportInput {
   message?: string;
   /** Free-form details (key-redacted by the backend), shown as JSON. */
   details?: JsonObject;
+  /** Reference-protocol field: accepted and not stored. */
+  checkedAt?: string;
+  /** Reference-protocol field: accepted and not stored. */
+  dependencies?: unknown[];
 }
 
 /** Config item as reported on the wire (`ConfigInput`). Sensitive items carry no value. */
@@ -91,6 +99,18 @@ export interface ConfigItemWire {
   defaultValue?: string;
   /** Reference to a secret, never the secret itself (`env:NAME`, `vault://…`). */
   secretRef?: string;
+  /** Shown next to the item. */
+  description?: string;
+  /** Reference-protocol field: accepted and dropped (never stored, it may be a secret). */
+  currentValue?: unknown;
+  /** Reference-protocol field: accepted and dropped. */
+  required?: boolean;
+  /** Reference-protocol field: accepted and dropped. */
+  options?: unknown;
+  /** Reference-protocol field: accepted and dropped. */
+  validation?: unknown;
+  /** Reference-protocol field: accepted and dropped. */
+  metadata?: JsonObject;
 }
 
 /** Action catalog entry as reported on the wire (`ActionInput`). */
@@ -101,10 +121,10 @@ export interface ActionDefinitionWire {
   label: string;
   /** Shown at the top of the action form. */
   description?: string;
-  /** Danger level (default `LOW`). */
-  dangerLevel: DangerLevel;
-  /** Execute requires `confirmation: true` from the operator. */
-  requiresConfirmation: boolean;
+  /** Danger level (default `LOW`; this SDK always sends it). */
+  dangerLevel?: DangerLevel;
+  /** Execute requires `confirmation: true` from the operator (default false; this SDK always sends it). */
+  requiresConfirmation?: boolean;
   /** UI grouping (`account`, `api-key`, `diagnostics`, `row-action`, …). */
   category?: string;
   /** Order inside the category. */
@@ -113,6 +133,20 @@ export interface ActionDefinitionWire {
   inputSchema?: JsonObject;
   /** Command TTL in seconds (`expiresAt = now + timeoutSeconds`). Positive integer. */
   timeoutSeconds?: number;
+  /** `false` keeps the action listed but refuses execution (409 `ACTION_DISABLED`). Default true. */
+  enabled?: boolean;
+  /**
+   * Whether the action has a `prepare` step. `false` lets the backend answer the console's
+   * prepare from the catalog without a round trip to the agent; absent (agents that predate the
+   * field) means "ask the agent".
+   */
+  hasPrepare?: boolean;
+  /** JSON-Schema-like description of the result data. */
+  resultSchema?: JsonObject;
+  /** Reference-protocol alias of `resultSchema`. */
+  outputSchema?: JsonObject;
+  /** Free-form extras, stored with the action. */
+  metadata?: JsonObject;
 }
 
 /** Capsule Manifest (`kind: "CapsuleService"`), stored verbatim after key redaction. */
@@ -147,16 +181,20 @@ export interface ReportedService {
   description?: string;
   /** ≤80 chars. */
   version?: string;
-  /** Runtime kind. */
-  runtime?: RuntimeKind;
-  /** Manifest (required). */
-  manifest: CapsuleManifest;
+  /** Runtime: one of {@link RuntimeKind} by convention; any string ≤80 chars is stored. */
+  runtime?: string;
+  /** Manifest (required): a {@link CapsuleManifest}; any JSON object is stored (key-redacted). */
+  manifest: JsonObject;
   /** Latest health. */
   health?: HealthReportInput;
   /** Config items (replace the stored list). */
   configs?: ConfigItemWire[];
   /** Action catalog (replaces the stored catalog). */
   actions?: ActionDefinitionWire[];
+  /** OpHub extra (read from the manifest when absent here). */
+  capabilities?: unknown[];
+  /** OpHub extra (read from the manifest when absent here). */
+  events?: unknown[];
 }
 
 /** Agent identity sent at registration. */
@@ -321,7 +359,10 @@ export interface CommandResultBody {
   message?: string;
   /** Result data rendered by the console (`list`, `detail`, raw values, one-time fields). */
   data?: JsonObject;
-  /** Failure reason (when `success` is false). */
+  /**
+   * Failure reason (when `success` is false). The backend also accepts any object here from
+   * agents of the reference protocol: a missing or non-string `code` becomes `ACTION_FAILED`.
+   */
   error?: CommandResultError;
   /** ISO-8601 time the handler started (informational; the server clock wins). */
   startedAt?: string;
@@ -350,3 +391,5 @@ export interface CommandResultResponse {
   /** ISO-8601. */
   createdAt: string;
 }
+
+export type { BusEventRequest, BusEventResponse, BusRoutedCommand } from './protocol-bus.js';

@@ -55,6 +55,7 @@ export class AgentRuntime {
   private readonly intervals: ResolvedOptions['intervals'];
   private readonly loops: AgentLoops;
   private readonly dispatcher: DispatcherSlot;
+  private readonly sender: ResultSender;
   private credentials: AgentCredentials | undefined;
   private lifecycle = new AbortController();
   private stateValue: AgentState = 'idle';
@@ -89,7 +90,7 @@ export class AgentRuntime {
       userAgent: `opstage-agent-node/${SDK_VERSION} node/${process.version}`,
     });
     this.client = new AgentApiClient(transport);
-    const sender = new ResultSender({
+    const sender = (this.sender = new ResultSender({
       opts,
       logger,
       client: this.client,
@@ -98,7 +99,7 @@ export class AgentRuntime {
       authFailed: (error) => void this.handleAuthFailure(error),
       disabledBy: (error) => this.markDisabled(error),
       error: (error) => hooks.error(error),
-    });
+    }));
     this.executor = new CommandExecutor({
       actions: providers.actions,
       serviceCode: opts.service.code,
@@ -148,6 +149,11 @@ export class AgentRuntime {
   /** Service id (`svc_…`) learned from the last report. */
   get serviceId(): string | undefined {
     return this.serviceIdValue;
+  }
+
+  /** Results waiting for the backend to accept them (or in flight). */
+  get pendingResults(): number {
+    return this.sender.pending;
   }
 
   /** Effective loop cadences (after server-provided intervals). */
@@ -241,6 +247,7 @@ export class AgentRuntime {
       await this.executor.drain(FLUSH_WINDOW_MS);
     }
     this.lifecycle.abort();
+    this.sender.abandon();
     await this.dispatcher.close();
     this.stateValue = 'stopped';
     this.logger.info('agent.stopped', 'Agent stopped.');

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { deleteBatch, type BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AgentTokenEntity } from './agent-token.entity';
 import type { AgentEntity } from './agent.entity';
+import type { Tx } from '../database/transaction';
 
 /** What agent authentication needs: the token's id and last use, and the full agent row. */
 export interface AuthTokenRow {
@@ -53,12 +54,12 @@ export class AgentTokensRepository {
     return { tokenId: r.tokenId, tokenLastUsedAt: r.tokenLastUsedAt, agent };
   }
 
-  async insert(token: AgentTokenEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(token: AgentTokenEntity, em: Tx): Promise<void> {
     await em.insert(AgentTokenEntity, token);
   }
 
   /** Revokes every ACTIVE token of the agent; returns how many were revoked. */
-  async revokeAllForAgent(agentId: string, nowIso: string, em: EntityManager = this.tx.manager): Promise<number> {
+  async revokeAllForAgent(agentId: string, nowIso: string, em: Tx): Promise<number> {
     const res = await em
       .createQueryBuilder()
       .update(AgentTokenEntity)
@@ -68,8 +69,18 @@ export class AgentTokensRepository {
     return res.affected ?? 0;
   }
 
+  /** Sweep step, one batch: REVOKED tokens revoked before the cutoff. */
+  pruneRevoked(cutoffIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
+    const select = em
+      .createQueryBuilder(AgentTokenEntity, 't')
+      .select('t.id', 'id')
+      .where("t.status = 'REVOKED'")
+      .andWhere('COALESCE(t.revokedAt, t.updatedAt) < :cutoff', { cutoff: cutoffIso });
+    return deleteBatch(em, AgentTokenEntity, select, limit);
+  }
+
   /** Last-use stamp (flushed in batches by LivenessWriter); never moves backwards. */
-  async touchLastUsed(id: string, atIso: string, em?: EntityManager): Promise<void> {
+  async touchLastUsed(id: string, atIso: string, em: Tx): Promise<void> {
     await this.tx.execute('UPDATE "agent_tokens" SET "lastUsedAt" = ? WHERE "id" = ? AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ?)', [atIso, id, atIso], em);
   }
 }

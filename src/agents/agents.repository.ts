@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { selectIds } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { AgentEntity, type AgentStatus } from './agent.entity';
+import type { Tx } from '../database/transaction';
 
 export interface AgentListFilter {
-  /** Effective status (decision 15), compared against the SQL twin of `agentEffectiveStatus`. */
-  status?: AgentStatus;
+  /** Any of these effective statuses (decision 15), compared against the SQL twin of `agentEffectiveStatus`. */
+  status?: readonly AgentStatus[];
   q?: string;
   /** Heartbeats strictly older than this ISO instant are stale. */
   heartbeatCutoffIso: string;
@@ -47,23 +49,23 @@ export class AgentsRepository {
     return em.findOne(AgentEntity, { where: { workspaceId: DEFAULT_WORKSPACE_ID, code } });
   }
 
-  async insert(agent: AgentEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(agent: AgentEntity, em: Tx): Promise<void> {
     await em.insert(AgentEntity, agent);
   }
 
-  async update(id: string, patch: Partial<AgentEntity>, em: EntityManager = this.tx.manager): Promise<number> {
+  async update(id: string, patch: Partial<AgentEntity>, em: Tx): Promise<number> {
     const res = await em.update(AgentEntity, { id }, patch);
     return res.affected ?? 0;
   }
 
   /** The only write of a quiet heartbeat (decision 28): one indexed UPDATE by primary key. */
   /** Liveness stamp (flushed in batches by LivenessWriter); never moves an agent's stamp backwards. */
-  async touchHeartbeat(id: string, atIso: string, em?: EntityManager): Promise<void> {
+  async touchHeartbeat(id: string, atIso: string, em: Tx): Promise<void> {
     await this.tx.execute(TOUCH_HEARTBEAT_SQL, [atIso, id, atIso], em);
   }
 
   /** PENDING/OFFLINE → ONLINE, once: the affected-row count tells whether this call made the transition. */
-  async markOnline(id: string, nowIso: string, em: EntityManager = this.tx.manager): Promise<boolean> {
+  async markOnline(id: string, nowIso: string, em: Tx): Promise<boolean> {
     const res = await em
       .createQueryBuilder()
       .update(AgentEntity)
@@ -74,14 +76,39 @@ export class AgentsRepository {
   }
 
   /** Conditional status change (e.g. disable only when not REVOKED); returns the affected count. */
-  async transition(id: string, from: AgentStatus[], patch: Partial<AgentEntity>, em: EntityManager = this.tx.manager): Promise<number> {
+  async transition(id: string, from: AgentStatus[], patch: Partial<AgentEntity>, em: Tx): Promise<number> {
     const res = await em.createQueryBuilder().update(AgentEntity).set(patch).where('id = :id AND status IN (:...from)', { id, from }).execute();
     return res.affected ?? 0;
   }
 
-  async delete(id: string, em: EntityManager = this.tx.manager): Promise<number> {
+  async delete(id: string, em: Tx): Promise<number> {
     const res = await em.delete(AgentEntity, { id });
     return res.affected ?? 0;
+  }
+
+  /** Sweep step: ONLINE/PENDING agents whose last heartbeat is older than the cutoff (at most `limit`). */
+  staleIds(cutoffIso: string, limit: number, em: Tx): Promise<string[]> {
+    return selectIds(
+      em
+        .createQueryBuilder(AgentEntity, 'a')
+        .select('a.id', 'id')
+        .where("a.status IN ('ONLINE', 'PENDING')")
+        .andWhere('a.lastHeartbeatAt IS NOT NULL')
+        .andWhere('a.lastHeartbeatAt < :cutoff', { cutoff: cutoffIso })
+        .orderBy('a.id'),
+      limit,
+    );
+  }
+
+  /** ONLINE/PENDING → OFFLINE for the given agents (an agent that came back meanwhile is left alone). */
+  async markOffline(ids: string[], nowIso: string, em: Tx): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(AgentEntity)
+      .set({ status: 'OFFLINE', updatedAt: nowIso })
+      .where('id IN (:...ids)', { ids })
+      .andWhere("status IN ('ONLINE', 'PENDING')")
+      .execute();
   }
 
   /** One query for the page (service counts via a grouped subquery, no N+1) and one for the total. */
@@ -101,6 +128,12 @@ export class AgentsRepository {
     return { rows, total };
   }
 
+  /** Code and name of each agent id that exists (labels for lists of other resources). */
+  async identities(ids: readonly string[], em: EntityManager = this.tx.manager): Promise<{ id: string; code: string; name: string | null }[]> {
+    if (ids.length === 0) return [];
+    return em.createQueryBuilder(AgentEntity, 'a').select(['a.id', 'a.code', 'a.name']).where('a.id IN (:...ids)', { ids: [...ids] }).getMany();
+  }
+
   /** Counts per effective status (dashboard/metrics use the same SQL rule as the list filter). */
   async countByEffectiveStatus(heartbeatCutoffIso: string, em: EntityManager = this.tx.manager): Promise<Record<string, number>> {
     const rows = await em
@@ -118,8 +151,8 @@ export class AgentsRepository {
 
   private filtered(em: EntityManager, filter: AgentListFilter): SelectQueryBuilder<AgentEntity> {
     const qb = em.createQueryBuilder(AgentEntity, 'a').where('a.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID }).setParameter('hbCutoff', filter.heartbeatCutoffIso);
-    if (filter.status) qb.andWhere(`${agentEffectiveStatusSql('a')} = :effStatus`, { effStatus: filter.status });
-    if (filter.q) qb.andWhere(`(a.code LIKE :q ESCAPE '\\' OR a.name LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
+    if (filter.status?.length) qb.andWhere(`${agentEffectiveStatusSql('a')} IN (:...effStatus)`, { effStatus: [...filter.status] });
+    if (filter.q) qb.andWhere(`(a.code LIKE :q ESCAPE '\\' OR a.name LIKE :q ESCAPE '\\' OR a.id LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
     return qb;
   }
 }

@@ -3,20 +3,22 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../common/context/request-context';
 import { AGENT_TOKEN_PREFIX, TokenService } from '../common/crypto/token-service';
+import { DomainEvents } from '../common/events/domain-events';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { Page } from '../common/http/envelope';
 import { pageRequest, pagination } from '../common/http/pagination.dto';
 import { IdGenerator } from '../common/ids/id-generator';
+import type { BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import type { AgentEntity, AgentMode, AgentStatus } from './agent.entity';
 import { toAgentResponse, type AgentResponse } from './agent.mapper';
-import { AgentTokensRepository } from './agent-tokens.repository';
+import { AgentTokensRepository, type AuthTokenRow } from './agent-tokens.repository';
 import { AgentsRepository } from './agents.repository';
 import type { ListAgentsQueryDto } from './dto/list-agents-query.dto';
 import { agentEffectiveStatus, heartbeatCutoffIso, statusImpliedByHeartbeat, type AgentEffectiveStatus } from './effective-status';
-import { LivenessWriter } from './liveness-writer';
+import type { Tx } from '../database/transaction';
 
 /** Identity an agent sends at registration (hostname/sdkVersion/version only when it sends them). */
 export interface AgentIdentity {
@@ -55,22 +57,20 @@ export class AgentsService {
     private readonly ids: IdGenerator,
     private readonly tokenService: TokenService,
     private readonly audit: AuditService,
-    private readonly liveness: LivenessWriter,
+    private readonly events: DomainEvents,
   ) {}
 
-  /** The agent as last heard from: a liveness stamp still waiting in the LivenessWriter is applied. */
-  async findById(id: string, em?: EntityManager): Promise<AgentEntity | null> {
-    const agent = await this.agents.findById(id, em);
-    return agent && this.withPendingLiveness(agent);
+  /**
+   * The agent as stored. Liveness stamps the agent gateway holds back for a moment are not applied:
+   * callers that judge liveness settle the ReadBarrier first (docs/agents.md, "Heartbeat").
+   */
+  findById(id: string, em?: EntityManager): Promise<AgentEntity | null> {
+    return this.agents.findById(id, em);
   }
 
-  /**
-   * Lets every stamp received so far land before a query that filters or counts on heartbeat age
-   * in SQL. HTTP reads are settled by the policy guard already; this covers in-process callers
-   * (extensions list agents and services). Never call it inside a transaction: it waits for one.
-   */
-  settleLiveness(): Promise<void> {
-    return this.liveness.flush();
+  /** The ACTIVE token with this hash and its agent, in one indexed read (agent authentication). */
+  findActiveToken(tokenHash: string): Promise<AuthTokenRow | null> {
+    return this.tokens.findActiveForAuth(tokenHash);
   }
 
   /** Effective status with the current runtime threshold (decision 14). */
@@ -83,14 +83,14 @@ export class AgentsService {
     return heartbeatCutoffIso(nowMs, this.settings.get().agentOfflineThresholdSeconds);
   }
 
-  /** `agent` with the newer of its stored and its waiting (LivenessWriter) `lastHeartbeatAt`. */
-  withPendingLiveness(agent: AgentEntity): AgentEntity {
-    const pending = this.liveness.pendingHeartbeat(agent.id);
-    return pending !== undefined && (agent.lastHeartbeatAt === null || agent.lastHeartbeatAt < pending) ? { ...agent, lastHeartbeatAt: pending } : agent;
-  }
-
   toResponse(agent: AgentEntity, nowMs: number, serviceCount?: number): AgentResponse {
     return toAgentResponse(agent, this.effectiveStatus(agent, nowMs), serviceCount);
+  }
+
+  /** id → code and name, for lists that show agents by name (ids on hover). */
+  async identities(ids: Iterable<string>): Promise<Map<string, { code: string; name: string | null }>> {
+    const rows = await this.agents.identities([...new Set(ids)]);
+    return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
   }
 
   async getOrThrow(id: string, em?: EntityManager): Promise<AgentEntity> {
@@ -100,7 +100,6 @@ export class AgentsService {
   }
 
   async list(ctx: RequestContext, query: ListAgentsQueryDto): Promise<Page<AgentResponse>> {
-    await this.settleLiveness();
     const req = pageRequest(query);
     const nowMs = ctx.now.getTime();
     const { rows, total } = await this.agents.list({
@@ -123,7 +122,7 @@ export class AgentsService {
    * tokens and keeps id and history; REVOKED comes back ONLINE, DISABLED stays DISABLED
    * (docs/agents.md).
    */
-  async registerOrRecover(ctx: RequestContext, identity: AgentIdentity, boundToCode: boolean, em: EntityManager): Promise<RegisteredAgent> {
+  async registerOrRecover(ctx: RequestContext, identity: AgentIdentity, boundToCode: boolean, em: Tx): Promise<RegisteredAgent> {
     const now = ctx.nowIso;
     const existing = await this.agents.findByCode(identity.code, em);
     if (existing && !boundToCode) throw new AgentCodeTakenError(existing.id);
@@ -174,6 +173,64 @@ export class AgentsService {
       em,
     );
     return { agent, rawToken, revokedTokens, created: !existing, previousStatus: existing?.status ?? null };
+  }
+
+  /**
+   * PENDING/OFFLINE → ONLINE, once: the conditional UPDATE's affected-row count tells whether this
+   * call made the transition. Audited in the same transaction; `agent.online` after commit.
+   */
+  async markOnline(ctx: RequestContext, agent: Pick<AgentEntity, 'id' | 'status'>): Promise<boolean> {
+    const changed = await this.tx.run(async (em) => {
+      if (!(await this.agents.markOnline(agent.id, ctx.nowIso, em))) return false;
+      await this.auditOnline(ctx, agent.id, agent.status, em);
+      return true;
+    });
+    if (changed) this.emitOnline(ctx, agent.id, agent.status);
+    return changed;
+  }
+
+  /**
+   * Stored ONLINE but silent past the threshold (the sweep has not marked it yet), and heard from
+   * again: the comeback is announced like a transition, without a status write.
+   */
+  async announceComeback(ctx: RequestContext, agentId: string, previousStatus: AgentEffectiveStatus): Promise<void> {
+    await this.tx.run((em) => this.auditOnline(ctx, agentId, previousStatus, em));
+    this.emitOnline(ctx, agentId, previousStatus);
+  }
+
+  /** Liveness write-behind (the agent gateway's LivenessWriter): a stamp that never moves backwards. */
+  touchHeartbeat(agentId: string, atIso: string, em: Tx): Promise<void> {
+    return this.agents.touchHeartbeat(agentId, atIso, em);
+  }
+
+  /** Liveness write-behind: the token's last use, never moving backwards. */
+  touchTokenUse(tokenId: string, atIso: string, em: Tx): Promise<void> {
+    return this.tokens.touchLastUsed(tokenId, atIso, em);
+  }
+
+  /**
+   * Sweep step, one batch in its own transaction: agents silent past the threshold become OFFLINE,
+   * each audited in that transaction; `agent.offline` goes out once it has committed. The caller
+   * settles the liveness write-behind first, so only stored stamps are judged.
+   */
+  async markStaleOffline(ctx: RequestContext, thresholdSeconds: number, limit: number): Promise<BatchOutcome> {
+    const cutoff = new Date(ctx.now.getTime() - thresholdSeconds * 1000).toISOString();
+    const ids = await this.tx.run(async (em) => {
+      const stale = await this.agents.staleIds(cutoff, limit, em);
+      if (stale.length === 0) return stale;
+      await this.agents.markOffline(stale, ctx.nowIso, em);
+      for (const agentId of stale) {
+        await this.audit.record(ctx, { action: 'system.agent.offline', targetType: 'Agent', targetId: agentId, metadata: { thresholdSeconds } }, em);
+      }
+      return stale;
+    });
+    for (const agentId of ids) this.events.emit('agent.offline', { agentId, thresholdSeconds, occurredAt: ctx.nowIso, requestId: ctx.requestId });
+    return { selected: ids.length, affected: ids.length };
+  }
+
+  /** Sweep step, one batch in its own transaction: tokens revoked before the cutoff are deleted. */
+  pruneRevokedTokens(cutoffIso: string, limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.tokens.pruneRevoked(cutoffIso, limit, em));
   }
 
   async disable(ctx: RequestContext, agentId: string): Promise<AgentResponse> {
@@ -236,5 +293,13 @@ export class AgentsService {
       await this.audit.record(ctx, { action: 'agent.deleted', targetType: 'Agent', targetId: agentId, metadata: { code: current.code, status: current.status, effectiveStatus: effective } }, em);
       return response;
     });
+  }
+
+  private async auditOnline(ctx: RequestContext, agentId: string, previousStatus: string, em: Tx): Promise<void> {
+    await this.audit.record(ctx, { action: 'agent.online', targetType: 'Agent', targetId: agentId, metadata: { previousStatus } }, em);
+  }
+
+  private emitOnline(ctx: RequestContext, agentId: string, previousStatus: string): void {
+    this.events.emit('agent.online', { agentId, previousStatus, occurredAt: ctx.nowIso, requestId: ctx.requestId });
   }
 }

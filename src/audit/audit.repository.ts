@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { containsPattern } from '../common/http/query-list';
+import { deleteBatch, type BatchOutcome } from '../database/batches';
 import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { AuditEventEntity, type AuditActorType, type AuditResult } from './audit-event.entity';
+import type { Tx } from '../database/transaction';
 
 export interface AuditFilter {
   actorType?: AuditActorType;
@@ -14,6 +17,8 @@ export interface AuditFilter {
   /** Inclusive ISO bounds on createdAt. */
   from?: string;
   to?: string;
+  /** Substring of action, target type/id, actor id or message. */
+  q?: string;
 }
 
 /** Position after the last row of a keyset page (createdAt desc, id desc). */
@@ -34,7 +39,7 @@ export class AuditRepository {
    * a fixed INSERT as a prepared statement (`TransactionRunner.execute`), in the caller's
    * transaction when `em` is given, instead of the query builder (several times the insert).
    */
-  async insert(row: AuditEventEntity, em?: EntityManager): Promise<void> {
+  async insert(row: AuditEventEntity, em: Tx): Promise<void> {
     await this.tx.execute(
       INSERT_SQL,
       [row.id, row.workspaceId, row.actorType, row.actorId, row.action, row.targetType, row.targetId, row.result, row.message, row.ipAddress, row.userAgent, row.metadataJson, row.createdAt],
@@ -63,6 +68,11 @@ export class AuditRepository {
     return qb.orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').limit(limit).getMany();
   }
 
+  /** Sweep step, one batch: rows older than the cutoff. */
+  pruneBatch(cutoffIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
+    return deleteBatch(em, AuditEventEntity, em.createQueryBuilder(AuditEventEntity, 'e').select('e.id', 'id').where('e.createdAt < :cutoff', { cutoff: cutoffIso }), limit);
+  }
+
   private filtered(filter: AuditFilter, em: EntityManager): SelectQueryBuilder<AuditEventEntity> {
     const qb = em.createQueryBuilder(AuditEventEntity, 'a').where('a.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID });
     if (filter.actorType) qb.andWhere('a.actorType = :actorType', { actorType: filter.actorType });
@@ -72,6 +82,10 @@ export class AuditRepository {
     if (filter.targetId) qb.andWhere('a.targetId = :targetId', { targetId: filter.targetId });
     if (filter.from) qb.andWhere('a.createdAt >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('a.createdAt <= :to', { to: filter.to });
+    if (filter.q) {
+      const columns = ['a.action', 'a.targetType', 'a.targetId', 'a.actorId', 'a.message'];
+      qb.andWhere(`(${columns.map((c) => `LOWER(COALESCE(${c}, '')) LIKE LOWER(:q) ESCAPE '\\'`).join(' OR ')})`, { q: containsPattern(filter.q) });
+    }
     return qb;
   }
 }

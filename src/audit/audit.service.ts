@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/context/request-context';
+import { DomainEvents } from '../common/events/domain-events';
 import { IdGenerator } from '../common/ids/id-generator';
 import { redact } from '../common/redaction/redact';
+import type { BatchOutcome } from '../database/batches';
+import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import type { AuditActorType, AuditEventEntity, AuditResult } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
+import type { Tx } from '../database/transaction';
 
 /** One audit record; `actor` defaults to the context's principal. */
 export interface AuditInput {
@@ -27,10 +30,35 @@ export class AuditService {
   constructor(
     private readonly repository: AuditRepository,
     private readonly ids: IdGenerator,
+    private readonly tx: TransactionRunner,
+    private readonly events: DomainEvents,
   ) {}
 
-  async record(ctx: RequestContext, input: AuditInput, em?: EntityManager): Promise<void> {
-    await this.repository.insert(this.toRow(ctx, input), em);
+  /**
+   * Inside the caller's transaction, so the change and its audit commit together; once that
+   * transaction committed the row is announced (`audit.recorded`, the console's live stream).
+   */
+  async record(ctx: RequestContext, input: AuditInput, tx: Tx): Promise<void> {
+    const row = this.toRow(ctx, input);
+    await this.repository.insert(row, tx);
+    this.tx.afterCommit(tx, () =>
+      this.events.emit('audit.recorded', {
+        auditEventId: row.id,
+        action: row.action,
+        actorType: row.actorType,
+        actorId: row.actorId,
+        targetType: row.targetType,
+        targetId: row.targetId,
+        result: row.result,
+        occurredAt: row.createdAt,
+        requestId: ctx.requestId,
+      }),
+    );
+  }
+
+  /** An audit row on its own (nothing else to commit with it), in its own short transaction. */
+  recordNow(ctx: RequestContext, input: AuditInput): Promise<void> {
+    return this.tx.run((tx) => this.record(ctx, input, tx));
   }
 
   /**
@@ -56,8 +84,13 @@ export class AuditService {
     };
   }
 
+  /** Retention sweep step, one batch in its own transaction: rows older than the cutoff. */
+  pruneOlderThan(cutoffIso: string, limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.repository.pruneBatch(cutoffIso, limit, em));
+  }
+
   /** Stores a row made by `toRow` (inside the caller's transaction). */
-  async insertRow(row: AuditEventEntity, em: EntityManager): Promise<void> {
+  async insertRow(row: AuditEventEntity, em: Tx): Promise<void> {
     await this.repository.insert(row, em);
   }
 }

@@ -14,7 +14,8 @@ import { SessionsModule } from './sessions.module';
 
 /**
  * Operator login on database sessions. Exports the `SessionAuthenticator` the global policy
- * guard uses, and `SessionsService` (re-exported) so maintenance can call `purgeExpired`.
+ * guard uses, and for the maintenance sweep `SessionsService` (re-exported: `purgeExpired`) and
+ * `LoginThrottle` (`pruneEnded`).
  */
 @Module({
   imports: [PassportModule.register({ session: false }), AuditModule, UsersModule, SessionsModule],
@@ -28,6 +29,6 @@ import { SessionsModule } from './sessions.module';
     DatabaseSessionAuthenticator,
     { provide: SessionAuthenticator, useExisting: DatabaseSessionAuthenticator },
   ],
-  exports: [SessionAuthenticator, SessionsModule],
+  exports: [SessionAuthenticator, SessionsModule, LoginThrottle],
 })
 export class AuthModule {}

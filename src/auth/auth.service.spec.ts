@@ -29,14 +29,14 @@ describe('AuthService.verifyCredentials', () => {
   const ctx = new RequestContext('req_1', { kind: 'anonymous', id: null }, '10.0.0.9', 'jest', clock.now());
   let found: UserEntity | null;
   let hasher: { verify: jest.Mock; verifyDummy: jest.Mock };
-  let audit: { record: jest.Mock };
+  let audit: { recordNow: jest.Mock };
   let throttle: { reserve: jest.Mock; succeeded: jest.Mock };
   let sut: AuthService;
 
   beforeEach(() => {
     found = null;
     hasher = { verify: jest.fn((_h: string, pw: string) => Promise.resolve(pw === 'right-password')), verifyDummy: jest.fn(() => Promise.resolve(false)) };
-    audit = { record: jest.fn(() => Promise.resolve()) };
+    audit = { recordNow: jest.fn(() => Promise.resolve()) };
     const users = { findByUsername: jest.fn(() => Promise.resolve(found)) } as unknown as UsersRepository;
     throttle = { reserve: jest.fn(() => Promise.resolve({ userKey: 'u', ipKey: 'ip' })), succeeded: jest.fn(() => Promise.resolve()) };
     sut = new AuthService({} as TransactionRunner, users, {} as SessionsService, audit as unknown as AuditService, hasher as unknown as PasswordHasher, throttle as unknown as LoginThrottle);
@@ -57,7 +57,7 @@ describe('AuthService.verifyCredentials', () => {
     expect(hasher.verifyDummy).toHaveBeenCalledWith('whatever');
     expect(hasher.verify).not.toHaveBeenCalled();
     expect(e).toMatchObject({ code: 'UNAUTHORIZED', status: 401, message: INVALID_LOGIN_MESSAGE });
-    expect(audit.record).toHaveBeenCalledWith(
+    expect(audit.recordNow).toHaveBeenCalledWith(
       ctx,
       expect.objectContaining({ action: 'session.login.failed', result: 'FAILURE', metadata: { userKnown: false }, actor: { type: 'USER', id: null } }),
     );
@@ -73,7 +73,7 @@ describe('AuthService.verifyCredentials', () => {
   it('returns the ACTIVE user on the right password without auditing a failure', async () => {
     found = user('ACTIVE');
     await expect(sut.verifyCredentials(ctx, 'alice', 'right-password')).resolves.toBe(found);
-    expect(audit.record).not.toHaveBeenCalled();
+    expect(audit.recordNow).not.toHaveBeenCalled();
   });
 
   it('takes the throttle slot before touching the hasher; a refusal never reaches it', async () => {

@@ -51,7 +51,7 @@ export class AuthService {
     }
     // What was typed is stored only when it names a real account: a password typed into the
     // username field must not end up in an audit row viewers can read.
-    await this.audit.record(ctx, {
+    await this.audit.recordNow(ctx, {
       action: 'session.login.failed',
       result: 'FAILURE',
       message: 'Invalid login attempt',

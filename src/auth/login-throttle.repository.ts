@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { LoginThrottleEntity } from './login-throttle.entity';
+import type { Tx } from '../database/transaction';
 
 /**
  * Takes one attempt from a budget, atomically: a new key starts a window with count 1; an
@@ -17,28 +18,34 @@ const TAKE_SQL = `INSERT INTO "login_throttle" ("key", "windowStart", "count") V
 @Injectable()
 export class LoginThrottleRepository {
   /** True when the attempt was granted; `cutoff` is now minus the window. */
-  async take(key: string, limit: number, nowIso: string, cutoffIso: string, em: EntityManager): Promise<boolean> {
+  async take(key: string, limit: number, nowIso: string, cutoffIso: string, em: Tx): Promise<boolean> {
     const rows = await this.query(em, TAKE_SQL, { key, now: nowIso, cutoff: cutoffIso, limit });
     return Array.isArray(rows) && rows.length === 1;
   }
 
-  async windowStart(key: string, em: EntityManager): Promise<string | null> {
+  async windowStart(key: string, em: Tx): Promise<string | null> {
     const rows = await this.query(em, 'SELECT "windowStart" FROM "login_throttle" WHERE "key" = :key', { key });
     const first = Array.isArray(rows) ? (rows[0] as { windowStart?: string } | undefined) : undefined;
     return first?.windowStart ?? null;
   }
 
-  async clear(key: string, em: EntityManager): Promise<void> {
+  async clear(key: string, em: Tx): Promise<void> {
     await this.query(em, 'DELETE FROM "login_throttle" WHERE "key" = :key', { key });
   }
 
   /** Gives one attempt back (a success does not count against the address budget). */
-  async refund(key: string, em: EntityManager): Promise<void> {
+  async refund(key: string, em: Tx): Promise<void> {
     await this.query(em, 'UPDATE "login_throttle" SET "count" = "count" - 1 WHERE "key" = :key AND "count" > 0', { key });
   }
 
+  /** Sweep step: windows that opened before `cutoff` have ended and count nothing. */
+  async pruneEnded(cutoffIso: string, em: Tx): Promise<number> {
+    const res = await em.createQueryBuilder().delete().from(LoginThrottleEntity).where('windowStart <= :cutoff', { cutoff: cutoffIso }).execute();
+    return res.affected ?? 0;
+  }
+
   /** Named parameters in the driver's own placeholder style (`?` on SQLite, `$n` on PostgreSQL). */
-  private query(em: EntityManager, sql: string, params: Record<string, unknown>): Promise<unknown> {
+  private query(em: Tx, sql: string, params: Record<string, unknown>): Promise<unknown> {
     const [text, values] = em.connection.driver.escapeQueryWithParameters(sql, params, {});
     return em.query(text, values);
   }

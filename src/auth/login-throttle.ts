@@ -51,6 +51,12 @@ export class LoginThrottle {
     return reservation;
   }
 
+  /** Sweep step: ended windows are deleted (one statement; the table holds one row per live budget). */
+  pruneEnded(nowMs: number): Promise<number> {
+    const cutoff = new Date(nowMs - LOGIN_WINDOW_MS).toISOString();
+    return this.tx.run((em) => this.repository.pruneEnded(cutoff, em));
+  }
+
   /** A correct password: that username's count is cleared and the address budget gets its slot back. */
   async succeeded(reservation: LoginReservation): Promise<void> {
     await this.tx.run(async (em) => {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { LessThanOrEqual, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { deleteBatch, type BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SessionEntity } from './session.entity';
+import type { Tx } from '../database/transaction';
 
 @Injectable()
 export class SessionsRepository {
@@ -15,29 +17,28 @@ export class SessionsRepository {
     return em.findOne(SessionEntity, { where: { id } });
   }
 
-  async insert(row: SessionEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(row: SessionEntity, em: Tx): Promise<void> {
     await em.insert(SessionEntity, row);
   }
 
-  async deleteById(id: string, em: EntityManager = this.tx.manager): Promise<number> {
+  async deleteById(id: string, em: Tx): Promise<number> {
     const result = await em.delete(SessionEntity, { id });
     return result.affected ?? 0;
   }
 
-  async deleteByIdHash(idHash: string, em: EntityManager = this.tx.manager): Promise<number> {
+  async deleteByIdHash(idHash: string, em: Tx): Promise<number> {
     const result = await em.delete(SessionEntity, { idHash });
     return result.affected ?? 0;
   }
 
-  async deleteByUser(userId: string, em: EntityManager = this.tx.manager): Promise<number> {
+  async deleteByUser(userId: string, em: Tx): Promise<number> {
     const result = await em.delete(SessionEntity, { userId });
     return result.affected ?? 0;
   }
 
-  /** ISO strings compare lexicographically in time order, so `<=` on text is `<=` in time. */
-  async deleteExpired(nowIso: string, em: EntityManager = this.tx.manager): Promise<number> {
-    const result = await em.delete(SessionEntity, { expiresAt: LessThanOrEqual(nowIso) });
-    return result.affected ?? 0;
+  /** Sweep step, one batch: sessions whose absolute TTL has passed (ISO text compares in time order). */
+  deleteExpired(nowIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
+    return deleteBatch(em, SessionEntity, em.createQueryBuilder(SessionEntity, 's').select('s.id', 'id').where('s.expiresAt <= :now', { now: nowIso }), limit);
   }
 
   countByUser(userId: string, em: EntityManager = this.tx.manager): Promise<number> {

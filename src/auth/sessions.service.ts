@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, hkdfSync } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { RequestContext } from '../common/context/request-context';
 import { TokenService } from '../common/crypto/token-service';
 import { IdGenerator } from '../common/ids/id-generator';
+import type { BatchOutcome } from '../database/batches';
+import { TransactionRunner } from '../database/transaction-runner';
 import { UserSessions } from '../users/user-sessions.port';
 import type { SessionEntity } from './session.entity';
 import { SessionsRepository } from './sessions.repository';
+import type { Tx } from '../database/transaction';
 
 /** 32 random bytes in base64url: what TokenService.generate() yields without a prefix. */
 const RAW_SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
@@ -35,11 +37,12 @@ export class SessionsService implements UserSessions {
     private readonly repository: SessionsRepository,
     private readonly tokens: TokenService,
     private readonly ids: IdGenerator,
+    private readonly tx: TransactionRunner,
   ) {
     this.csrfKey = Buffer.from(hkdfSync('sha256', config.sessionSecret, 'opstage-ce', 'csrf-v1', 32));
   }
 
-  async create(ctx: RequestContext, userId: string, em: EntityManager): Promise<CreatedSession> {
+  async create(ctx: RequestContext, userId: string, em: Tx): Promise<CreatedSession> {
     const rawId = this.tokens.generate();
     const session: SessionEntity = {
       id: this.ids.next('ses'),
@@ -60,7 +63,7 @@ export class SessionsService implements UserSessions {
     const session = await this.repository.findByIdHash(this.tokens.hash(rawId));
     if (!session) return null;
     if (session.expiresAt <= now.toISOString()) {
-      await this.repository.deleteById(session.id);
+      await this.tx.run((tx) => this.repository.deleteById(session.id, tx));
       return null;
     }
     return session;
@@ -71,17 +74,17 @@ export class SessionsService implements UserSessions {
   }
 
   /** Ends the session a browser presented (login replaces it, so an old id never lingers). */
-  async endByRawId(rawId: string | undefined, em: EntityManager): Promise<number> {
+  async endByRawId(rawId: string | undefined, em: Tx): Promise<number> {
     if (!rawId || !RAW_SESSION_ID.test(rawId)) return 0;
     return this.repository.deleteByIdHash(this.tokens.hash(rawId), em);
   }
 
-  end(sessionId: string, em: EntityManager): Promise<number> {
+  end(sessionId: string, em: Tx): Promise<number> {
     return this.repository.deleteById(sessionId, em);
   }
 
   /** Ends every session of a user: password reset, disable and role change call this in their transaction. */
-  revokeAllForUser(userId: string, em: EntityManager): Promise<number> {
+  revokeAllForUser(userId: string, em: Tx): Promise<number> {
     return this.repository.deleteByUser(userId, em);
   }
 
@@ -96,9 +99,9 @@ export class SessionsService implements UserSessions {
     return this.tokens.safeEqual(presented, this.csrfFor(rawId));
   }
 
-  /** For the maintenance sweep: deletes sessions whose absolute TTL has passed; returns the count. */
-  purgeExpired(ctx: RequestContext, now: Date = ctx.now): Promise<number> {
-    return this.repository.deleteExpired(now.toISOString());
+  /** Sweep step, one batch in its own transaction: sessions whose absolute TTL has passed. */
+  purgeExpired(nowIso: string, limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.repository.deleteExpired(nowIso, limit, em));
   }
 
   countForUser(userId: string): Promise<number> {

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { deleteBatch, type BatchOutcome } from '../database/batches';
 import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { BusEventEntity } from './bus-event.entity';
+import type { Tx } from '../database/transaction';
 
 export interface BusEventFilter {
   eventType?: string;
@@ -15,7 +17,7 @@ export interface BusEventFilter {
 export class BusEventsRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
-  async insert(row: BusEventEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(row: BusEventEntity, em: Tx): Promise<void> {
     await em.insert(BusEventEntity, row);
   }
 
@@ -43,7 +45,7 @@ export class BusEventsRepository {
     return row?.acceptedAt ?? null;
   }
 
-  async setRouteCount(id: string, routeCount: number, em: EntityManager = this.tx.manager): Promise<void> {
+  async setRouteCount(id: string, routeCount: number, em: Tx): Promise<void> {
     await em.update(BusEventEntity, { id }, { routeCount });
   }
 
@@ -54,5 +56,10 @@ export class BusEventsRepository {
     if (filter.serviceCode) qb.andWhere('e.serviceCode = :serviceCode', { serviceCode: filter.serviceCode });
     if (filter.agentId) qb.andWhere('e.agentId = :agentId', { agentId: filter.agentId });
     return findPage(qb.orderBy('e.acceptedAt', 'DESC').addOrderBy('e.id', 'DESC'), offset, limit);
+  }
+
+  /** Retention sweep step, one batch: events accepted before the cutoff. */
+  pruneBatch(cutoffIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
+    return deleteBatch(em, BusEventEntity, em.createQueryBuilder(BusEventEntity, 'b').select('b.id', 'id').where('b.acceptedAt < :cutoff', { cutoff: cutoffIso }), limit);
   }
 }

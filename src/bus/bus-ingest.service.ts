@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { BusEventRequest, BusEventResponse } from '@opstage/agent-node/protocol';
 import type { AgentEntity } from '../agents/agent.entity';
 import { AuditService } from '../audit/audit.service';
 import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
@@ -8,22 +8,21 @@ import { DomainError, validationFailed } from '../common/errors/domain-error';
 import { IdGenerator } from '../common/ids/id-generator';
 import { redact } from '../common/redaction/redact';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import type { BusEventEntity } from './bus-event.entity';
 import { BusEventsRepository } from './bus-events.repository';
 import { BusRouterService, type RoutedCommand } from './bus-router.service';
 import { BUS_EXPERIMENTAL } from './bus.mapper';
-import type { PublishEventDto } from './dto/publish-event.dto';
 import type { EventView } from './input-mapping';
+import type { Tx } from '../database/transaction';
 
 /** The sliding window of OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN. */
 export const RATE_WINDOW_MS = 60_000;
 
-/** `data` of `POST /api/agents/:agentId/bus/events` (sdk/src/protocol.ts BusEventResponse). */
-export interface PublishResult {
-  eventId: string;
-  experimental: string;
+/** `data` of `POST /api/agents/:agentId/bus/events`: the wire type `BusEventResponse` with the router's outcomes. */
+export interface PublishResult extends BusEventResponse {
   routedCommands: RoutedCommand[];
 }
 
@@ -45,7 +44,7 @@ export class BusIngestService {
     private readonly ids: IdGenerator,
   ) {}
 
-  async publish(ctx: RequestContext, agent: AgentEntity, dto: PublishEventDto): Promise<PublishResult> {
+  async publish(ctx: RequestContext, agent: AgentEntity, dto: BusEventRequest): Promise<PublishResult> {
     const source = await this.services.findByCode(dto.sourceServiceCode);
     if (!source) {
       throw new DomainError('BUS_SOURCE_SERVICE_NOT_FOUND', 'Source Capsule Service not found.', { sourceServiceCode: dto.sourceServiceCode });
@@ -109,7 +108,12 @@ export class BusIngestService {
   }
 
   /** 429 with `Retry-After` = seconds until the oldest event that keeps the agent at its limit leaves the window. */
-  private async assertWithinRate(ctx: RequestContext, agentId: string, em: EntityManager): Promise<void> {
+  /** Retention sweep step, one batch in its own transaction: events accepted before the cutoff. */
+  pruneAcceptedBefore(cutoffIso: string, limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.events.pruneBatch(cutoffIso, limit, em));
+  }
+
+  private async assertWithinRate(ctx: RequestContext, agentId: string, em: Tx): Promise<void> {
     const limit = this.config.busIngestPerMin;
     const nowMs = ctx.now.getTime();
     const since = new Date(nowMs - RATE_WINDOW_MS).toISOString();
@@ -128,7 +132,7 @@ export class BusIngestService {
   }
 
   /** 0 for a root event; parent depth + 1 otherwise, at most OPSTAGE_CAPSULE_BUS_MAX_DEPTH. */
-  private async depthOf(causationId: string | undefined, em: EntityManager): Promise<number> {
+  private async depthOf(causationId: string | undefined, em: Tx): Promise<number> {
     if (causationId === undefined || causationId === null) return 0;
     const parent = await this.events.findById(causationId, em);
     if (!parent) {

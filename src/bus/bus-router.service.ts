@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AgentsService } from '../agents/agents.service';
 import { AuditService } from '../audit/audit.service';
 import type { CapsuleServiceEntity } from '../capsule-services/capsule-service.entity';
 import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
@@ -59,7 +58,6 @@ export class BusRouterService {
     private readonly events: BusEventsRepository,
     private readonly services: CapsuleServicesService,
     private readonly commands: CommandsService,
-    private readonly agents: AgentsService,
     private readonly settings: RuntimeSettingsService,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
@@ -181,7 +179,7 @@ export class BusRouterService {
     if (raw.requiresConfirmation || raw.dangerLevel === 'HIGH') {
       throw new DomainError('ACTION_REQUIRES_CONFIRMATION', 'This action requires confirmation: send "confirmation": true.', { actionName });
     }
-    const agent = await this.agents.findById(agentId);
+    const agent = await this.commands.findAgentAsHeardFrom(agentId);
     assertAgentCanHandleAction(agent, system.now.getTime(), this.settings.get().agentOfflineThresholdSeconds);
   }
 }

@@ -4,12 +4,13 @@ import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { BusRouteEntity } from './bus-route.entity';
+import type { Tx } from '../database/transaction';
 
 @Injectable()
 export class BusRoutesRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
-  async insert(row: BusRouteEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(row: BusRouteEntity, em: Tx): Promise<void> {
     await em.insert(BusRouteEntity, row);
   }
 
@@ -17,11 +18,11 @@ export class BusRoutesRepository {
     return em.findOne(BusRouteEntity, { where: { id, workspaceId: DEFAULT_WORKSPACE_ID } });
   }
 
-  async update(id: string, patch: Partial<BusRouteEntity>, em: EntityManager = this.tx.manager): Promise<void> {
+  async update(id: string, patch: Partial<BusRouteEntity>, em: Tx): Promise<void> {
     await em.update(BusRouteEntity, { id }, patch);
   }
 
-  async delete(id: string, em: EntityManager = this.tx.manager): Promise<number> {
+  async delete(id: string, em: Tx): Promise<number> {
     const result = await em.delete(BusRouteEntity, { id });
     return result.affected ?? 0;
   }

@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { AgentsModule } from '../agents/agents.module';
 import { AuditModule } from '../audit/audit.module';
 import { CapsuleServicesModule } from '../capsule-services/capsule-services.module';
 import { CommandsModule } from '../commands/commands.module';
 import { SettingsModule } from '../settings/settings.module';
 import { BusAdminController } from './bus-admin.controller';
-import { BusAgentController } from './bus-agent.controller';
 import { BusAuditRepository } from './bus-audit.repository';
 import { BusEnabledGuard } from './bus-enabled.guard';
 import { BusEventsRepository } from './bus-events.repository';
@@ -17,8 +15,8 @@ import { BusRoutesService } from './bus-routes.service';
 
 /** Capsule Bus (experimental, OPSTAGE_CAPSULE_BUS_ENABLED): events from agents routed to action commands. */
 @Module({
-  imports: [AuditModule, SettingsModule, AgentsModule, CapsuleServicesModule, CommandsModule],
-  controllers: [BusAdminController, BusAgentController],
+  imports: [AuditModule, SettingsModule, CapsuleServicesModule, CommandsModule],
+  controllers: [BusAdminController],
   providers: [
     BusEnabledGuard,
     BusEventsRepository,
@@ -29,5 +27,6 @@ import { BusRoutesService } from './bus-routes.service';
     BusRouterService,
     BusQueriesService,
   ],
+  exports: [BusEnabledGuard, BusIngestService],
 })
 export class BusModule {}

@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AgentEntity } from '../agents/agent.entity';
+import { updateBatch, type BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { CapsuleServiceEntity, type HealthStatus } from './capsule-service.entity';
 import type { ServiceEffectiveStatus } from './service-status';
+import type { Tx } from '../database/transaction';
 
 export interface ServiceListFilter {
-  status?: ServiceEffectiveStatus;
+  /** Any of these effective statuses. */
+  status?: readonly ServiceEffectiveStatus[];
   healthStatus?: HealthStatus;
   agentId?: string;
   q?: string;
+  /** Manifest labels that must all match exactly. */
+  labels?: readonly { key: string; value: string }[];
   heartbeatCutoffIso: string;
   /** null when the report-freshness rule is off. */
   reportCutoffIso: string | null;
@@ -43,6 +48,21 @@ export function serviceEffectiveStatusSql(withReportRule: boolean): string {
   );
 }
 
+/**
+ * A manifest label of `s` in SQL. Labels live in the stored manifest JSON (`manifest.labels`), so
+ * the filter reads them there: SQLite's json_extract with a JSON path, PostgreSQL's ->>. Label keys
+ * are restricted by the DTO to `[A-Za-z0-9._/-]`, so they are safe inside a quoted path member.
+ */
+function manifestLabelSql(em: EntityManager, param: string): string {
+  return em.connection.options.type === 'postgres'
+    ? `(s."manifestJson"::jsonb -> 'labels' ->> :${param})`
+    : `json_extract(s."manifestJson", :${param})`;
+}
+
+function labelParam(em: EntityManager, key: string): string {
+  return em.connection.options.type === 'postgres' ? key : `$.labels."${key}"`;
+}
+
 function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -71,11 +91,17 @@ export class CapsuleServicesRepository {
     return em.find(CapsuleServiceEntity, { where: { agentId }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
-  async insert(service: CapsuleServiceEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  /** Code and name of each service id that exists. */
+  async identities(ids: readonly string[], em: EntityManager = this.tx.manager): Promise<{ id: string; code: string; name: string }[]> {
+    if (ids.length === 0) return [];
+    return em.createQueryBuilder(CapsuleServiceEntity, 's').select(['s.id', 's.code', 's.name']).where('s.id IN (:...ids)', { ids: [...ids] }).getMany();
+  }
+
+  async insert(service: CapsuleServiceEntity, em: Tx): Promise<void> {
     await em.insert(CapsuleServiceEntity, service);
   }
 
-  async update(id: string, patch: Partial<CapsuleServiceEntity>, em: EntityManager = this.tx.manager): Promise<void> {
+  async update(id: string, patch: Partial<CapsuleServiceEntity>, em: Tx): Promise<void> {
     await em.update(CapsuleServiceEntity, { id }, patch);
   }
 
@@ -109,6 +135,17 @@ export class CapsuleServicesRepository {
     return out;
   }
 
+  /** Sweep step, one batch: services of OFFLINE agents follow their agent (OFFLINE, health UNKNOWN). */
+  followOfflineAgents(nowIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
+    const select = em
+      .createQueryBuilder(CapsuleServiceEntity, 's')
+      .select('s.id', 'id')
+      .innerJoin(AgentEntity, 'a', 'a.id = s.agentId')
+      .where("a.status = 'OFFLINE'")
+      .andWhere("s.status <> 'OFFLINE'");
+    return updateBatch(em, CapsuleServiceEntity, select, { status: 'OFFLINE', healthStatus: 'UNKNOWN', updatedAt: nowIso }, "status <> 'OFFLINE'", limit);
+  }
+
   private filtered(em: EntityManager, filter: ServiceListFilter): SelectQueryBuilder<CapsuleServiceEntity> {
     const qb = em
       .createQueryBuilder(CapsuleServiceEntity, 's')
@@ -116,10 +153,13 @@ export class CapsuleServicesRepository {
       .where('s.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID })
       .setParameter('hbCutoff', filter.heartbeatCutoffIso);
     if (filter.reportCutoffIso !== null) qb.setParameter('rpCutoff', filter.reportCutoffIso);
-    if (filter.status) qb.andWhere(`${serviceEffectiveStatusSql(filter.reportCutoffIso !== null)} = :effStatus`, { effStatus: filter.status });
+    if (filter.status?.length) qb.andWhere(`${serviceEffectiveStatusSql(filter.reportCutoffIso !== null)} IN (:...effStatus)`, { effStatus: [...filter.status] });
     if (filter.healthStatus) qb.andWhere('s.healthStatus = :healthStatus', { healthStatus: filter.healthStatus });
     if (filter.agentId) qb.andWhere('s.agentId = :agentId', { agentId: filter.agentId });
-    if (filter.q) qb.andWhere(`(s.code LIKE :q ESCAPE '\\' OR s.name LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
+    if (filter.q) qb.andWhere(`(s.code LIKE :q ESCAPE '\\' OR s.name LIKE :q ESCAPE '\\' OR s.id LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
+    (filter.labels ?? []).forEach((label, i) => {
+      qb.andWhere(`${manifestLabelSql(em, `lk${i}`)} = :lv${i}`, { [`lk${i}`]: labelParam(em, label.key), [`lv${i}`]: label.value });
+    });
     return qb;
   }
 }

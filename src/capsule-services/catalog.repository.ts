@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, type EntityManager } from 'typeorm';
+import { Brackets, IsNull, type EntityManager } from 'typeorm';
+import { deleteBatch, NO_BATCH, type BatchOutcome } from '../database/batches';
 import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ActionDefinitionEntity } from './action-definition.entity';
 import { ConfigItemEntity } from './config-item.entity';
 import { HealthReportEntity } from './health-report.entity';
+import type { Tx } from '../database/transaction';
 
 /** Configs, actions and health reports of a service (the parts a report rewrites). */
 @Injectable()
@@ -22,7 +24,7 @@ export class CatalogRepository {
   }
 
   /** Every action row of the service, removed ones included (a report upserts by name over all of them). */
-  allActions(serviceId: string, em: EntityManager): Promise<ActionDefinitionEntity[]> {
+  allActions(serviceId: string, em: Tx): Promise<ActionDefinitionEntity[]> {
     return em.find(ActionDefinitionEntity, { where: { serviceId } });
   }
 
@@ -30,15 +32,15 @@ export class CatalogRepository {
     return em.find(ConfigItemEntity, { where: { serviceId }, order: { configKey: 'ASC' } });
   }
 
-  async saveActions(rows: ActionDefinitionEntity[], em: EntityManager): Promise<void> {
+  async saveActions(rows: ActionDefinitionEntity[], em: Tx): Promise<void> {
     for (const row of rows) await em.save(ActionDefinitionEntity, row);
   }
 
-  async saveConfigs(rows: ConfigItemEntity[], em: EntityManager): Promise<void> {
+  async saveConfigs(rows: ConfigItemEntity[], em: Tx): Promise<void> {
     for (const row of rows) await em.save(ConfigItemEntity, row);
   }
 
-  async deleteConfigs(ids: string[], em: EntityManager): Promise<void> {
+  async deleteConfigs(ids: string[], em: Tx): Promise<void> {
     if (ids.length > 0) await em.delete(ConfigItemEntity, ids);
   }
 
@@ -52,16 +54,104 @@ export class CatalogRepository {
     return findPage(qb, offset, limit);
   }
 
-  async insertHealth(row: HealthReportEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insertHealth(row: HealthReportEntity, em: Tx): Promise<void> {
     await em.insert(HealthReportEntity, row);
   }
 
+  /** Refreshes a history row in place (details and `reportedAt`); false when the row is gone. */
+  async refreshHealth(id: string, detailsJson: string, reportedAt: string, em: Tx): Promise<boolean> {
+    const res = await em.update(HealthReportEntity, { id }, { detailsJson, reportedAt });
+    return res.affected === 1;
+  }
+
+  /**
+   * Reports of the given services with `reportedAt` at or after `sinceIso` (each row's `createdAt`
+   * is when its status began), plus for each service the newest row before it, oldest first.
+   * Only the columns a timeline needs.
+   */
+  async healthPoints(serviceIds: readonly string[], sinceIso: string, em: EntityManager = this.tx.manager): Promise<{ serviceId: string; status: string; createdAt: string; reportedAt: string }[]> {
+    if (serviceIds.length === 0) return [];
+    const ids = [...serviceIds];
+    const inWindow = await em
+      .createQueryBuilder(HealthReportEntity, 'h')
+      .select(['h.serviceId', 'h.status', 'h.createdAt', 'h.reportedAt'])
+      .where('h.serviceId IN (:...ids)', { ids })
+      .andWhere('h.reportedAt >= :since', { since: sinceIso })
+      .orderBy('h.reportedAt', 'ASC')
+      .getMany();
+    const before = await em
+      .createQueryBuilder(HealthReportEntity, 'h')
+      .select(['h.serviceId', 'h.status', 'h.createdAt', 'h.reportedAt'])
+      .where('h.serviceId IN (:...ids)', { ids })
+      .andWhere(
+        'h.reportedAt = (SELECT MAX(p."reportedAt") FROM "health_reports" p WHERE p."serviceId" = h."serviceId" AND p."reportedAt" < :since)',
+        { since: sinceIso },
+      )
+      .getMany();
+    return [...before, ...inWindow];
+  }
+
+  /**
+   * When the current health streak began: the `createdAt` of the oldest row after the newest row
+   * with another status (or of the oldest kept row). Null without history.
+   */
+  async healthStreakStart(serviceId: string, status: string, em: EntityManager = this.tx.manager): Promise<string | null> {
+    const row = await em
+      .createQueryBuilder(HealthReportEntity, 'h')
+      .select('MIN(h.createdAt)', 'since')
+      .where('h.serviceId = :serviceId', { serviceId })
+      .andWhere(
+        `h.reportedAt > COALESCE((SELECT MAX(o."reportedAt") FROM "health_reports" o WHERE o."serviceId" = :serviceId AND o."status" <> :status), '')`,
+        { status },
+      )
+      .getRawOne<{ since: string | null }>();
+    return row?.since ?? null;
+  }
+
   /** Keeps the newest `keep` reports of the service (decision 20); ids are time-sortable ULIDs. */
-  async pruneHealth(serviceId: string, keep: number, em: EntityManager = this.tx.manager): Promise<void> {
+  async pruneHealth(serviceId: string, keep: number, em: Tx): Promise<void> {
     if (keep <= 0) return;
     await em.query(
       `DELETE FROM "health_reports" WHERE "serviceId" = ? AND "id" NOT IN (SELECT "id" FROM "health_reports" WHERE "serviceId" = ? ORDER BY "reportedAt" DESC, "id" DESC LIMIT ?)`,
       [serviceId, serviceId, keep],
     );
+  }
+
+  /** Sweep: services holding more than `keep` health reports. */
+  async servicesOverHealthLimit(keep: number, em: Tx): Promise<string[]> {
+    const rows = await em
+      .createQueryBuilder(HealthReportEntity, 'h')
+      .select('h.serviceId', 'serviceId')
+      .groupBy('h.serviceId')
+      .having('COUNT(*) > :keep', { keep })
+      .getRawMany<{ serviceId: string }>();
+    return rows.map((r) => r.serviceId);
+  }
+
+  /**
+   * Sweep step, one batch: reports of the service older than its `keep`-th newest, by an index
+   * range below that boundary row (no whole-table window scan).
+   */
+  async pruneHealthBatch(serviceId: string, keep: number, limit: number, em: Tx): Promise<BatchOutcome> {
+    const boundary = await em
+      .createQueryBuilder(HealthReportEntity, 'h')
+      .select(['h.id', 'h.reportedAt'])
+      .where('h.serviceId = :serviceId', { serviceId })
+      .orderBy('h.reportedAt', 'DESC')
+      .addOrderBy('h.id', 'DESC')
+      .offset(keep - 1)
+      .limit(1)
+      .getOne();
+    if (!boundary) return NO_BATCH;
+    const select = em
+      .createQueryBuilder(HealthReportEntity, 'h')
+      .select('h.id', 'id')
+      .where('h.serviceId = :serviceId', { serviceId })
+      .andWhere(
+        new Brackets((qb) =>
+          qb.where('h.reportedAt < :at', { at: boundary.reportedAt }).orWhere('(h.reportedAt = :at AND h.id < :bid)', { at: boundary.reportedAt, bid: boundary.id }),
+        ),
+      );
+    return deleteBatch(em, HealthReportEntity, select, limit);
   }
 }

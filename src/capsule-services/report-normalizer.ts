@@ -1,5 +1,5 @@
 import { isSensitiveKey, redact, redactString } from '../common/redaction/redact';
-import type { ActionInputDto, ConfigInputDto, ReportedServiceDto } from './dto/reported-service.dto';
+import type { ActionDefinitionWire, ConfigItemWire, ReportedService } from '@opstage/agent-node/protocol';
 
 /** What a report says about a service, after redaction: the only form that is stored or hashed. */
 export interface NormalizedConfig {
@@ -25,7 +25,7 @@ export interface NormalizedAction {
   resultSchema: Record<string, unknown>;
   timeoutSeconds: number | null;
   enabled: boolean;
-  hasPrepare: boolean;
+  hasPrepare: boolean | null;
   metadata: { category?: string; order?: number };
 }
 
@@ -45,7 +45,7 @@ export interface NormalizedReport {
  * Sensitive items never keep a value; `secretRef` is only a reference and stays. A key that looks
  * secret (`DB_PASSWORD`, `apiToken`) is sensitive whatever flag the agent sent (docs/agents.md).
  */
-export function normalizeConfig(c: ConfigInputDto): NormalizedConfig {
+export function normalizeConfig(c: ConfigItemWire): NormalizedConfig {
   const sensitive = c.sensitive === true || isSensitiveKey(c.key);
   return {
     key: c.key,
@@ -61,7 +61,7 @@ export function normalizeConfig(c: ConfigInputDto): NormalizedConfig {
   };
 }
 
-export function normalizeAction(a: ActionInputDto): NormalizedAction {
+export function normalizeAction(a: ActionDefinitionWire): NormalizedAction {
   const metadata: { category?: string; order?: number } = {};
   if (a.category !== undefined) metadata.category = a.category;
   if (a.order !== undefined) metadata.order = a.order;
@@ -75,12 +75,12 @@ export function normalizeAction(a: ActionInputDto): NormalizedAction {
     resultSchema: redact(a.resultSchema ?? a.outputSchema ?? {}),
     timeoutSeconds: a.timeoutSeconds ?? null,
     enabled: a.enabled !== false,
-    hasPrepare: a.hasPrepare === true,
+    hasPrepare: typeof a.hasPrepare === 'boolean' ? a.hasPrepare : null,
     metadata,
   };
 }
 
-export function normalizeReport(dto: ReportedServiceDto): NormalizedReport {
+export function normalizeReport(dto: ReportedService): NormalizedReport {
   const manifest = redact(dto.manifest);
   const fromManifest = (key: string): unknown[] => {
     const v = manifest[key];

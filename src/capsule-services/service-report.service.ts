@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { HealthReportInput, ReportedService } from '@opstage/agent-node/protocol';
 import type { AgentEntity } from '../agents/agent.entity';
 import { AgentsService } from '../agents/agents.service';
 import { AuditService } from '../audit/audit.service';
@@ -13,12 +13,15 @@ import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import type { ActionDefinitionEntity } from './action-definition.entity';
 import type { CapsuleServiceEntity, HealthStatus } from './capsule-service.entity';
+import type { CapsuleServiceResponse } from './capsule-service.mapper';
 import { CapsuleServicesRepository } from './capsule-services.repository';
+import { CapsuleServicesService } from './capsule-services.service';
 import { CatalogRepository } from './catalog.repository';
+import { HealthHistoryWriter } from './health-history';
 import type { ConfigItemEntity } from './config-item.entity';
-import type { HealthInputDto, ReportedServiceDto } from './dto/reported-service.dto';
 import { canonicalJson, normalizeHealth, normalizeReport, type NormalizedReport } from './report-normalizer';
 import { storedStatusFromHealth } from './service-status';
+import type { Tx } from '../database/transaction';
 
 /** Manifests larger than this are refused with 413 (they are shown to every operator). */
 export const MAX_MANIFEST_BYTES = 256 * 1024;
@@ -26,15 +29,17 @@ export const MAX_MANIFEST_BYTES = 256 * 1024;
 const HEALTH_REFRESH_MS = 60_000;
 
 /**
- * Upsert of reported services (backend.md §6.4 with decisions 3, 20, 21): no takeover, configs
- * and actions upserted by key/name with stable ids, a report replaces the whole catalog (what
- * it no longer lists is gone from every read), audit only on real change.
+ * Upsert of reported services (docs/agents.md, "Service reports"): no takeover of another agent's
+ * code, configs and actions upserted by key/name with stable ids, a report replaces the whole
+ * catalog (what it no longer lists is gone from every read), health history bounded, audit only
+ * on real change.
  */
 @Injectable()
 export class ServiceReportService {
   constructor(
     private readonly services: CapsuleServicesRepository,
     private readonly catalog: CatalogRepository,
+    private readonly capsuleServices: CapsuleServicesService,
     private readonly agents: AgentsService,
     private readonly settings: RuntimeSettingsService,
     private readonly audit: AuditService,
@@ -42,10 +47,30 @@ export class ServiceReportService {
     private readonly tokenService: TokenService,
     private readonly tx: TransactionRunner,
     private readonly events: DomainEvents,
+    private readonly history: HealthHistoryWriter,
   ) {}
 
+  /**
+   * `POST /api/agents/:agentId/services/report`: each service in its own short transaction; a
+   * refused one (409/413) stops the report. Codes must be unique within one report.
+   */
+  async report(ctx: RequestContext, agent: AgentEntity, services: readonly ReportedService[]): Promise<{ services: CapsuleServiceResponse[] }> {
+    const codes = new Set<string>();
+    for (const s of services) {
+      if (codes.has(s.code)) throw new DomainError('VALIDATION_FAILED', 'Duplicate service code in report.', { issues: [{ path: 'services', message: `duplicate code ${s.code}` }] });
+      codes.add(s.code);
+    }
+    const out: CapsuleServiceResponse[] = [];
+    const nowMs = ctx.now.getTime();
+    for (const s of services) {
+      const service = await this.tx.run((em) => this.upsert(ctx, agent, s, em));
+      out.push(this.capsuleServices.toResponse(service, agent, nowMs));
+    }
+    return { services: out };
+  }
+
   /** One service inside the caller's transaction; returns the stored row. */
-  async upsert(ctx: RequestContext, agent: AgentEntity, dto: ReportedServiceDto, em: EntityManager): Promise<CapsuleServiceEntity> {
+  async upsert(ctx: RequestContext, agent: AgentEntity, dto: ReportedService, em: Tx): Promise<CapsuleServiceEntity> {
     if (Buffer.byteLength(JSON.stringify(dto.manifest), 'utf8') > MAX_MANIFEST_BYTES) {
       throw new DomainError('PAYLOAD_TOO_LARGE', `Manifest of ${dto.code} exceeds ${MAX_MANIFEST_BYTES} bytes.`, { code: dto.code, maxBytes: MAX_MANIFEST_BYTES });
     }
@@ -109,7 +134,7 @@ export class ServiceReportService {
    * Health carried by a heartbeat: ignored unless the service belongs to the agent; written only
    * when it changed or the last write is older than a minute.
    */
-  async heartbeatHealth(ctx: RequestContext, agent: AgentEntity, serviceId: string, input: HealthInputDto): Promise<void> {
+  async heartbeatHealth(ctx: RequestContext, agent: AgentEntity, serviceId: string, input: HealthReportInput): Promise<void> {
     const service = await this.services.findById(serviceId);
     if (!service || service.agentId !== agent.id) return;
     const health = normalizeHealth(input);
@@ -124,13 +149,15 @@ export class ServiceReportService {
       lastHealthAt: ctx.nowIso,
       updatedAt: ctx.nowIso,
     };
-    await this.services.update(serviceId, patch);
-    await this.insertHealth(serviceId, agent.id, health, ctx.nowIso);
-    if (service.healthStatus !== status) await this.auditHealthChange(ctx, { ...service, ...patch }, service.healthStatus, status);
+    await this.tx.run(async (tx) => {
+      await this.services.update(serviceId, patch, tx);
+      await this.insertHealth(serviceId, agent.id, health, ctx.nowIso, tx);
+      if (service.healthStatus !== status) await this.auditHealthChange(ctx, { ...service, ...patch }, service.healthStatus, status, tx);
+    });
   }
 
-  /** Decision 3: a code owned by a live agent cannot be taken; a REVOKED owner's code can. */
-  private async assertCanTakeOver(ctx: RequestContext, existing: CapsuleServiceEntity, agent: AgentEntity, em: EntityManager): Promise<void> {
+  /** A code owned by a live agent cannot be taken; a REVOKED owner's code can (docs/agents.md, "Service reports"). */
+  private async assertCanTakeOver(ctx: RequestContext, existing: CapsuleServiceEntity, agent: AgentEntity, em: Tx): Promise<void> {
     const owner = await this.agents.findById(existing.agentId, em);
     if (owner && owner.status !== 'REVOKED') {
       throw new DomainError('CAPSULE_SERVICE_CODE_TAKEN', `Capsule Service code ${existing.code} belongs to another agent.`, { code: existing.code, serviceId: existing.id });
@@ -147,7 +174,7 @@ export class ServiceReportService {
     );
   }
 
-  private async writeCatalog(serviceId: string, report: NormalizedReport, now: string, em: EntityManager): Promise<void> {
+  private async writeCatalog(serviceId: string, report: NormalizedReport, now: string, em: Tx): Promise<void> {
     const [configs, actions] = await Promise.all([this.catalog.configs(serviceId, em), this.catalog.allActions(serviceId, em)]);
     const configByKey = new Map(configs.map((c) => [c.configKey, c]));
     const reportedKeys = new Set<string>();
@@ -217,17 +244,13 @@ export class ServiceReportService {
     await this.catalog.saveActions(actionRows, em);
   }
 
-  private async insertHealth(serviceId: string, agentId: string, health: { status: HealthStatus; message: string | null; details: Record<string, unknown> }, now: string, em?: EntityManager): Promise<void> {
-    await this.catalog.insertHealth(
-      { id: this.ids.next('hlr'), workspaceId: DEFAULT_WORKSPACE_ID, serviceId, agentId, status: health.status, message: health.message, detailsJson: JSON.stringify(health.details), reportedAt: now, createdAt: now },
-      em,
-    );
-    // Cheap (indexed, at most keep+1 rows per service) and health writes are already throttled.
-    await this.catalog.pruneHealth(serviceId, this.settings.get().healthReportsKeep, em);
+  /** History row or in-place refresh (HealthHistoryWriter keeps the timeline bounded). */
+  private async insertHealth(serviceId: string, agentId: string, health: { status: HealthStatus; message: string | null; details: Record<string, unknown> }, now: string, em: Tx): Promise<void> {
+    await this.history.write(serviceId, agentId, health, now, em);
   }
 
   /** Audit in the caller's transaction; the `service.health.changed` event only once it commits. */
-  private async auditHealthChange(ctx: RequestContext, service: CapsuleServiceEntity, from: string, to: string, em?: EntityManager): Promise<void> {
+  private async auditHealthChange(ctx: RequestContext, service: CapsuleServiceEntity, from: string, to: string, em: Tx): Promise<void> {
     await this.audit.record(ctx, { action: 'service.health.changed', targetType: 'CapsuleService', targetId: service.id, metadata: { code: service.code, from, to } }, em);
     const event = { serviceId: service.id, serviceCode: service.code, agentId: service.agentId, from, to, message: service.healthMessage, occurredAt: ctx.nowIso, requestId: ctx.requestId };
     this.tx.afterCommit(em, () => this.events.emit('service.health.changed', event));

@@ -8,11 +8,14 @@ import { CountersService } from '../system/counters.service';
 import { CommandNotifier, type NotifierSubscription } from './command-notifier';
 import { CANCEL_NOTICE_BATCH, CommandRepository } from './command.repository';
 import { CancelNoticeIndex } from './cancel-notice-index';
-import type { AgentEntity } from '../agents/agent.entity';
 import type { CommandEntity } from './command.entity';
-import { CommandTargets } from './command-targets';
+import type { Tx } from '../database/transaction';
 import { toPublicCommand, type PublicCommand } from './command.mapper';
 import { parseObject } from './sealed-values';
+
+export const PAYLOAD_UNREADABLE_CODE = 'COMMAND_PAYLOAD_UNREADABLE';
+const PAYLOAD_UNREADABLE_MESSAGE =
+  'The secret fields of this command could not be decrypted: the server runs with another OPSTAGE_SESSION_SECRET than the one that stored them. Run the action again.';
 
 /** Long-polls of one agent that may wait at once; a newer poll answers the oldest one empty. */
 export const MAX_PARKED_POLLS_PER_AGENT = 2;
@@ -39,16 +42,14 @@ export class CommandDispatchService {
     private readonly notifier: CommandNotifier,
     private readonly sealer: SecretSealer,
     private readonly counters: CountersService,
-    private readonly targets: CommandTargets,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly cancelNotices: CancelNoticeIndex,
   ) {}
 
-  async poll(ctx: RequestContext, agent: AgentEntity, limit: number, waitSeconds: number, signal?: AbortSignal): Promise<PollResult> {
-    const agentId = agent.id;
+  /** The agent's liveness is the agent gateway's part, done before this is called. */
+  async poll(ctx: RequestContext, agentId: string, limit: number, waitSeconds: number, signal?: AbortSignal): Promise<PollResult> {
     this.counters.increment('agent.polls');
-    await this.targets.touchAgent(ctx, agent);
     // Subscribe before the first claim: a command created between "nothing to claim" and
     // "start waiting" latches the subscription instead of being missed.
     const subscription = waitSeconds > 0 ? this.park(agentId) : undefined;
@@ -60,7 +61,8 @@ export class CommandDispatchService {
         const remaining = deadline - this.clock.nowMs();
         if (remaining <= 0 || signal?.aborted) break;
         const woke = await subscription.wait(remaining, signal);
-        if (!woke) break;
+        // A client gone while we waited must not claim commands it can never receive.
+        if (!woke || signal?.aborted) break;
         claimed = await this.claim(ctx, agentId, limit);
         cancelled = await this.cancelledIds(agentId, this.clock.nowIso());
       }
@@ -88,7 +90,7 @@ export class CommandDispatchService {
   }
 
   /**
-   * Heartbeat contributor: cancelled RUNNING commands, each reported to the agent once. Agents
+   * Cancel notices for the heartbeat and the poll: cancelled RUNNING commands, each reported to the agent once. Agents
    * outside the cancel-notice index have none, so the common heartbeat touches no database.
    */
   async cancelledIds(agentId: string, nowIso: string): Promise<string[]> {
@@ -108,24 +110,41 @@ export class CommandDispatchService {
     if (!(await this.commands.hasClaimable(agentId, nowIso))) return [];
     const won = await this.tx.run(async (em) => {
       const candidates = await this.commands.claimable(agentId, nowIso, limit, em);
-      const out: CommandEntity[] = [];
+      const out: { row: CommandEntity; payload: Record<string, unknown> }[] = [];
       for (const row of candidates) {
+        const payload = this.agentPayload(row);
+        if (payload === undefined) {
+          await this.failUnreadable(ctx, row, nowIso, em);
+          continue;
+        }
         if (!(await this.commands.claim(row.id, nowIso, em))) continue;
         await this.audit.record(ctx, { action: 'command.dispatched', targetType: 'Command', targetId: row.id }, em);
-        out.push({ ...row, status: 'RUNNING', startedAt: nowIso, updatedAt: nowIso });
+        out.push({ row: { ...row, status: 'RUNNING', startedAt: nowIso, updatedAt: nowIso }, payload });
       }
       return out;
     });
     if (won.length > 0) this.counters.increment('commands.dispatched', won.length);
-    return won.map((row) => toPublicCommand(row, nowIso, this.agentPayload(row)));
+    return won.map(({ row, payload }) => toPublicCommand(row, nowIso, payload));
   }
 
-  /** The agent gets the operator's input as typed: sealed fields are merged back in. */
-  private agentPayload(row: CommandEntity): Record<string, unknown> {
+  /**
+   * A sealed payload this server cannot open (the database was restored under another
+   * `OPSTAGE_SESSION_SECRET`) is never sent with `[REDACTED]` in place of the operator's input:
+   * the command fails with a stable code the console shows (docs/operations.md, Backups).
+   */
+  private async failUnreadable(ctx: RequestContext, row: CommandEntity, nowIso: string, em: Tx): Promise<void> {
+    const won = await this.commands.finish(row.id, ['PENDING'], { status: 'FAILED', completedAt: nowIso, errorCode: PAYLOAD_UNREADABLE_CODE, errorMessage: PAYLOAD_UNREADABLE_MESSAGE }, em);
+    if (!won) return;
+    this.logger.warn({ msg: 'sealed payload could not be opened (session secret changed?); command failed instead of being delivered', commandId: row.id });
+    await this.audit.record(ctx, { action: 'command.failed', targetType: 'Command', targetId: row.id, result: 'FAILURE', metadata: { errorCode: PAYLOAD_UNREADABLE_CODE } }, em);
+    this.tx.afterCommit(em, () => this.notifier.notifyCommand(row.id));
+  }
+
+  /** The agent gets the operator's input as typed: sealed fields are merged back in (undefined: cannot be opened). */
+  private agentPayload(row: CommandEntity): Record<string, unknown> | undefined {
     if (!row.sealedPayload) return parseObject(row.payloadJson);
     const opened = this.sealer.open(row.sealedPayload);
     if (opened !== null && typeof opened === 'object' && !Array.isArray(opened)) return opened as Record<string, unknown>;
-    this.logger.warn({ msg: 'sealed payload could not be opened; sending the redacted payload', commandId: row.id });
-    return parseObject(row.payloadJson);
+    return undefined;
   }
 }

@@ -52,7 +52,7 @@ export class CommandResultsService {
     }
     const command = await this.commands.findById(commandId);
     if (!command || command.agentId !== agentId) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
-    if (isTerminal(command.status)) throw alreadyCompleted(commandId);
+    if (isTerminal(command.status)) return this.repeated(commandId, input);
     if (isExpiredAt(command, ctx.nowIso)) {
       await this.tx.run((em) => this.commands.expire([command.id], ctx.nowIso, em));
       this.notifier.notifyCommand(command.id);
@@ -103,11 +103,35 @@ export class CommandResultsService {
       );
       return true;
     });
-    if (!won) throw alreadyCompleted(commandId);
+    if (!won) return this.repeated(commandId, input);
     this.notifier.notifyCommand(commandId);
     const base = { commandId, serviceId: command.serviceId, agentId, actionName: command.actionName, durationMs: result.durationMs, occurredAt: reportedAt, requestId: ctx.requestId };
     if (failure) this.events.emit('command.failed', { ...base, errorCode: failure.errorCode, errorMessage: failure.errorMessage });
     else this.events.emit('command.completed', base);
     return toPublicResult(result);
   }
+
+  /**
+   * A result for a command that already finished. The agent repeating the result the server
+   * accepted (its first answer was lost: a reset, a timeout, a server restart) is acknowledged
+   * again and changes nothing; anything else stays 409 (docs/actions-and-commands.md).
+   */
+  private async repeated(commandId: string, input: ResultInput): Promise<PublicCommandResult> {
+    const stored = await this.commands.findResult(commandId);
+    if (!stored || !sameResult(stored, input)) throw alreadyCompleted(commandId);
+    return toPublicResult(stored);
+  }
+}
+
+/** Whether `input` is the result `stored` was made from (compared in its stored, redacted form). */
+export function sameResult(stored: CommandResultEntity, input: ResultInput): boolean {
+  const { readable } = splitResultData(input.data ?? {});
+  return (
+    stored.success === input.success &&
+    stored.message === (input.message ?? null) &&
+    stored.dataJson === JSON.stringify(readable) &&
+    stored.errorJson === JSON.stringify(redact(input.error ?? {})) &&
+    stored.startedAt === (input.startedAt ?? null) &&
+    stored.finishedAt === (input.finishedAt ?? null)
+  );
 }

@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { containsPattern } from '../common/http/query-list';
+import { updateBatch, type BatchOutcome } from '../database/batches';
 import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CommandResultEntity } from './command-result.entity';
 import { CommandEntity, type CommandStatus, type CommandType } from './command.entity';
 import { COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, OPEN_STATUSES, TERMINAL_STATUSES } from './command-state';
+import type { Tx } from '../database/transaction';
 
 export interface CommandListFilter {
-  status?: CommandStatus;
+  /** Any of these (effective) statuses. */
+  status?: readonly CommandStatus[];
+  /** Substring of id, action name, error code or error message. */
+  q?: string;
   type?: CommandType;
   actionName?: string;
   agentId?: string;
@@ -35,7 +41,7 @@ const HAS_CLAIMABLE_SQL = `SELECT 1 AS "found" FROM "commands"
 export class CommandRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
-  async insert(row: CommandEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(row: CommandEntity, em: Tx): Promise<void> {
     await em.insert(CommandEntity, row);
   }
 
@@ -50,7 +56,7 @@ export class CommandRepository {
   }
 
   /** This agent's PENDING, unexpired commands in creation order (ULIDs break ties). */
-  claimable(agentId: string, nowIso: string, limit: number, em: EntityManager): Promise<CommandEntity[]> {
+  claimable(agentId: string, nowIso: string, limit: number, em: Tx): Promise<CommandEntity[]> {
     return em
       .createQueryBuilder(CommandEntity, 'c')
       .where('c.agentId = :agentId AND c.status = :pending', { agentId, pending: 'PENDING' })
@@ -62,7 +68,7 @@ export class CommandRepository {
   }
 
   /** PENDING → RUNNING; the sealed payload goes with the claim (it is handed out exactly once). */
-  async claim(id: string, nowIso: string, em: EntityManager): Promise<boolean> {
+  async claim(id: string, nowIso: string, em: Tx): Promise<boolean> {
     const res = await em
       .createQueryBuilder()
       .update(CommandEntity)
@@ -74,7 +80,7 @@ export class CommandRepository {
   }
 
   /** Open → terminal, only from the given statuses; wipes the sealed payload. */
-  async finish(id: string, from: readonly CommandStatus[], update: TerminalUpdate, em: EntityManager): Promise<boolean> {
+  async finish(id: string, from: readonly CommandStatus[], update: TerminalUpdate, em: Tx): Promise<boolean> {
     const set: Partial<CommandEntity> = { status: update.status, completedAt: update.completedAt, updatedAt: update.completedAt, sealedPayload: null };
     if (update.errorCode !== undefined) set.errorCode = update.errorCode;
     if (update.errorMessage !== undefined) set.errorMessage = update.errorMessage;
@@ -112,7 +118,7 @@ export class CommandRepository {
    * Persists expiry with COMMAND_EXPIRED and its message, keeping an error code already set (e.g.
    * ACTION_PREPARE_TIMEOUT). The one expiry statement: read time, cancel, results and the sweep.
    */
-  async expire(ids: string[], nowIso: string, em: EntityManager): Promise<number> {
+  async expire(ids: string[], nowIso: string, em: Tx): Promise<number> {
     if (ids.length === 0) return 0;
     const res = await em
       .createQueryBuilder()
@@ -132,7 +138,7 @@ export class CommandRepository {
   }
 
   /** Cancelled-while-RUNNING commands whose agent has not been told yet (decision 17); at most `limit`. */
-  async takeCancelledForAgent(agentId: string, nowIso: string, em: EntityManager, limit = CANCEL_NOTICE_BATCH): Promise<string[]> {
+  async takeCancelledForAgent(agentId: string, nowIso: string, em: Tx, limit = CANCEL_NOTICE_BATCH): Promise<string[]> {
     const rows = await em
       .createQueryBuilder(CommandEntity, 'c')
       .select('c.id', 'id')
@@ -171,28 +177,53 @@ export class CommandRepository {
     return (await this.tx.readOne(HAS_CLAIMABLE_SQL, [agentId, nowIso])) !== undefined;
   }
 
-  /** Retention: terminal commands created before the cutoff, results first (no reliance on FK cascades). */
-  async pruneOlderThan(cutoffIso: string, limit: number, em: EntityManager): Promise<number> {
+  /**
+   * Retention sweep step, one batch: terminal commands finished before the cutoff, results first
+   * (no reliance on FK cascades). Returns the deleted rows' statuses, so outcome counters stay
+   * monotonic.
+   */
+  async pruneFinishedBatch(cutoffIso: string, limit: number, em: Tx): Promise<{ id: string; status: CommandStatus }[]> {
     const rows = await em
       .createQueryBuilder(CommandEntity, 'c')
       .select('c.id', 'id')
-      .where('c.createdAt < :cutoff', { cutoff: cutoffIso })
-      .andWhere('c.status IN (:...terminal)', { terminal: [...TERMINAL_STATUSES] })
-      .orderBy('c.createdAt', 'ASC')
+      .addSelect('c.status', 'status')
+      .where('c.status IN (:...terminal)', { terminal: [...TERMINAL_STATUSES] })
+      .andWhere('COALESCE(c.completedAt, c.updatedAt) < :cutoff', { cutoff: cutoffIso })
       .limit(limit)
-      .getRawMany<{ id: string }>();
+      .getRawMany<{ id: string; status: CommandStatus }>();
     const ids = rows.map((r) => r.id);
-    if (ids.length === 0) return 0;
+    if (ids.length === 0) return rows;
     await em.createQueryBuilder().delete().from(CommandResultEntity).where('commandId IN (:...ids)', { ids }).execute();
     // A retry keeps its own row; only the link to the pruned source goes.
     await em.createQueryBuilder().update(CommandEntity).set({ retryOfCommandId: null }).where('retryOfCommandId IN (:...ids)', { ids }).execute();
-    const res = await em.createQueryBuilder().delete().from(CommandEntity).where('id IN (:...ids)', { ids }).execute();
-    return res.affected ?? ids.length;
+    await em.createQueryBuilder().delete().from(CommandEntity).where('id IN (:...ids)', { ids }).execute();
+    return rows;
+  }
+
+  /** Sweep step, one batch: one-time result data past its deadline. */
+  wipeExpiredResultData(nowIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
+    const select = em
+      .createQueryBuilder(CommandResultEntity, 'r')
+      .select('r.id', 'id')
+      .where('r.sealedData IS NOT NULL')
+      .andWhere('r.sealedExpiresAt IS NOT NULL')
+      .andWhere('r.sealedExpiresAt < :now', { now: nowIso });
+    return updateBatch(em, CommandResultEntity, select, { sealedData: null }, '"sealedData" IS NOT NULL', limit);
+  }
+
+  /** Sweep step, one batch: sealed payloads of commands already terminal. */
+  wipeTerminalPayloads(limit: number, em: Tx): Promise<BatchOutcome> {
+    const select = em
+      .createQueryBuilder(CommandEntity, 'c')
+      .select('c.id', 'id')
+      .where('c.sealedPayload IS NOT NULL')
+      .andWhere('c.status IN (:...done)', { done: [...TERMINAL_STATUSES] });
+    return updateBatch(em, CommandEntity, select, { sealedPayload: null }, '"sealedPayload" IS NOT NULL', limit);
   }
 
   // ---- results ----
 
-  async insertResult(row: CommandResultEntity, em: EntityManager): Promise<void> {
+  async insertResult(row: CommandResultEntity, em: Tx): Promise<void> {
     await em.insert(CommandResultEntity, row);
   }
 
@@ -201,7 +232,7 @@ export class CommandRepository {
   }
 
   /** The first privileged reader takes the one-time fields; everyone after finds nothing. */
-  async takeSealedResult(resultId: string, userId: string, nowIso: string, em: EntityManager): Promise<boolean> {
+  async takeSealedResult(resultId: string, userId: string, nowIso: string, em: Tx): Promise<boolean> {
     const res = await em
       .createQueryBuilder()
       .update(CommandResultEntity)
@@ -213,7 +244,7 @@ export class CommandRepository {
   }
 
   /** Wipes one-time fields nobody read in time. */
-  async wipeExpiredSealedResults(nowIso: string, em: EntityManager = this.tx.manager): Promise<number> {
+  async wipeExpiredSealedResults(nowIso: string, em: Tx): Promise<number> {
     const res = await em
       .createQueryBuilder()
       .update(CommandResultEntity)
@@ -226,19 +257,14 @@ export class CommandRepository {
 
 function applyFilter(qb: SelectQueryBuilder<CommandEntity>, f: CommandListFilter, nowIso: string): void {
   qb.where('1 = 1');
-  if (f.status === 'EXPIRED') {
+  if (f.status?.length) {
+    const statuses = f.status;
     qb.andWhere(
       new Brackets((b) => {
-        b.where('c.status = :expired', { expired: 'EXPIRED' }).orWhere('(c.status IN (:...open) AND c.expiresAt IS NOT NULL AND c.expiresAt < :now)', {
-          open: ['PENDING', 'RUNNING'],
-          now: nowIso,
-        });
+        for (const status of statuses) b.orWhere(statusClause(status));
       }),
     );
-  } else if (f.status === 'PENDING' || f.status === 'RUNNING') {
-    qb.andWhere('c.status = :status AND (c.expiresAt IS NULL OR c.expiresAt >= :now)', { status: f.status, now: nowIso });
-  } else if (f.status) {
-    qb.andWhere('c.status = :status', { status: f.status });
+    qb.setParameters({ open: ['PENDING', 'RUNNING'], now: nowIso, expired: 'EXPIRED' });
   }
   if (f.type) qb.andWhere('c.type = :type', { type: f.type });
   if (f.actionName) qb.andWhere('c.actionName = :actionName', { actionName: f.actionName });
@@ -247,4 +273,20 @@ function applyFilter(qb: SelectQueryBuilder<CommandEntity>, f: CommandListFilter
   if (f.createdByUserId) qb.andWhere('c.createdByUserId = :createdByUserId', { createdByUserId: f.createdByUserId });
   if (f.from) qb.andWhere('c.createdAt >= :from', { from: f.from });
   if (f.to) qb.andWhere('c.createdAt <= :to', { to: f.to });
+  if (f.q) {
+    qb.andWhere(
+      `(LOWER(c.id) LIKE LOWER(:q) ESCAPE '\\' OR LOWER(c.actionName) LIKE LOWER(:q) ESCAPE '\\' OR LOWER(COALESCE(c.errorCode, '')) LIKE LOWER(:q) ESCAPE '\\' OR LOWER(COALESCE(c.errorMessage, '')) LIKE LOWER(:q) ESCAPE '\\')`,
+      { q: containsPattern(f.q) },
+    );
+  }
+}
+
+/**
+ * One status as SQL: an open command past its deadline is EXPIRED for every reader (decision
+ * 16), so it matches EXPIRED and no longer PENDING/RUNNING. Statuses are a fixed set, never input.
+ */
+function statusClause(status: CommandStatus): string {
+  if (status === 'EXPIRED') return '(c.status = :expired OR (c.status IN (:...open) AND c.expiresAt IS NOT NULL AND c.expiresAt < :now))';
+  if (status === 'PENDING' || status === 'RUNNING') return `(c.status = '${status}' AND (c.expiresAt IS NULL OR c.expiresAt >= :now))`;
+  return `c.status = '${status}'`;
 }

@@ -1,12 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { AgentEntity } from '../agents/agent.entity';
+import { AgentsService } from '../agents/agents.service';
 import { AuditService } from '../audit/audit.service';
+import { toActionDefinition, type ActionDefinitionResponse } from '../capsule-services/action.mapper';
+import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
+import { ReadBarrier } from '../common/consistency/read-barrier';
 import type { RequestContext } from '../common/context/request-context';
 import { SecretSealer } from '../common/crypto/secret-sealer';
 import { DomainEvents } from '../common/events/domain-events';
 import { DomainError, notFound, validationFailed } from '../common/errors/domain-error';
 import { IdGenerator } from '../common/ids/id-generator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
@@ -15,11 +20,11 @@ import { validateAgainstSchema } from './action-schema-validator';
 import { CommandNotifier } from './command-notifier';
 import { CancelNoticeIndex } from './cancel-notice-index';
 import { CommandRepository } from './command.repository';
-import type { CommandEntity, CommandType } from './command.entity';
+import type { CommandEntity, CommandStatus, CommandType } from './command.entity';
 import { isExpiredAt, OPEN_STATUSES, retryVerdict } from './command-state';
-import { CommandTargets, type PublicAction } from './command-targets';
 import { toPublicCommand, type PublicCommand } from './command.mapper';
 import { hasRedactedParts, parseObject, splitPayload } from './sealed-values';
+import type { Tx } from '../database/transaction';
 
 export type CommandCreatorType = 'USER' | 'BUS_ROUTE' | 'EXTENSION';
 
@@ -36,7 +41,7 @@ interface CreateOptions {
   type: CommandType;
   retryOfCommandId?: string;
   /** Audit rows to write with the insert (same transaction). */
-  audit: (em: EntityManager, row: CommandEntity) => Promise<void>;
+  audit: (em: Tx, row: CommandEntity) => Promise<void>;
 }
 
 /** Command creation, cancel, retry and the sweep hooks. Reads live in CommandQueriesService. */
@@ -45,7 +50,9 @@ export class CommandsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly commands: CommandRepository,
-    private readonly targets: CommandTargets,
+    private readonly services: CapsuleServicesService,
+    private readonly agents: AgentsService,
+    private readonly barrier: ReadBarrier,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly ids: IdGenerator,
@@ -96,13 +103,16 @@ export class CommandsService {
   }
 
   /** The catalog entry, 404 for unknown services/actions and 409 for disabled ones. */
-  async loadAction(serviceId: string, actionName: string): Promise<{ action: PublicAction; agentId: string; raw: { timeoutSeconds: number | null; requiresConfirmation: boolean; dangerLevel: string } }> {
-    const service = await this.targets.findService(serviceId);
+  async loadAction(
+    serviceId: string,
+    actionName: string,
+  ): Promise<{ action: ActionDefinitionResponse; agentId: string; raw: { timeoutSeconds: number | null; requiresConfirmation: boolean; dangerLevel: string } }> {
+    const service = await this.services.findById(serviceId);
     if (!service) throw notFound('CAPSULE_SERVICE_NOT_FOUND', 'Capsule Service not found.', { serviceId });
-    const action = await this.targets.findAction(serviceId, actionName);
+    const action = await this.services.findAction(serviceId, actionName);
     if (!action) throw notFound('ACTION_NOT_FOUND', 'Action not found.', { serviceId, actionName });
     return {
-      action: this.targets.toPublicAction(action),
+      action: toActionDefinition(action),
       agentId: service.agentId,
       raw: { timeoutSeconds: action.timeoutSeconds, requiresConfirmation: action.requiresConfirmation, dangerLevel: action.dangerLevel },
     };
@@ -174,9 +184,28 @@ export class CommandsService {
     return { selected: expired.ids.length, expired: expired.count };
   }
 
-  /** Retention hook: deletes up to `batchSize` terminal commands (and their results) created before the cutoff. */
-  pruneOlderThan(_ctx: RequestContext, cutoffIso: string, batchSize: number): Promise<number> {
-    return this.tx.run((em) => this.commands.pruneOlderThan(cutoffIso, batchSize, em));
+  /**
+   * Retention sweep step, one batch in its own transaction: terminal commands finished before the
+   * cutoff, with their results. Returns how many were picked and how many went per status.
+   */
+  async pruneFinishedBefore(cutoffIso: string, limit: number): Promise<{ selected: number; byStatus: Partial<Record<CommandStatus, number>> }> {
+    const rows = await this.tx.run((em) => this.commands.pruneFinishedBatch(cutoffIso, limit, em));
+    const byStatus: Partial<Record<CommandStatus, number>> = {};
+    for (const row of rows) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
+    return { selected: rows.length, byStatus };
+  }
+
+  /**
+   * Safety-net sweep steps, one batch each in its own transaction: one-time result data past its
+   * deadline, and sealed payloads of commands already terminal, are wiped even if the path that
+   * should have wiped them did not run (docs/actions-and-commands.md, "Sealed secrets").
+   */
+  wipeExpiredResultData(nowIso: string, limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.commands.wipeExpiredResultData(nowIso, limit, em));
+  }
+
+  wipeTerminalPayloads(limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.commands.wipeTerminalPayloads(limit, em));
   }
 
   private async create(ctx: RequestContext, input: EnqueueInput, options: CreateOptions): Promise<CommandEntity> {
@@ -190,7 +219,7 @@ export class CommandsService {
         throw new DomainError('ACTION_REQUIRES_CONFIRMATION', 'This action requires confirmation: send "confirmation": true.', { actionName: input.actionName });
       }
     }
-    const agent = await this.targets.findAgent(agentId);
+    const agent = await this.findAgentAsHeardFrom(agentId);
     assertAgentCanHandleAction(agent, ctx.now.getTime(), this.settings.get().agentOfflineThresholdSeconds);
 
     const ttlSeconds = options.type === 'ACTION_PREPARE' ? this.config.actionPrepareTimeoutSeconds : (raw.timeoutSeconds ?? this.config.commandTtlSeconds);
@@ -234,6 +263,16 @@ export class CommandsService {
       requestId: ctx.requestId,
     });
     return row;
+  }
+
+  /**
+   * The target agent with every liveness stamp already acknowledged to agents stored
+   * (ReadBarrier), so an agent heard from a moment ago is not refused as stale. Never called inside
+   * a transaction (settling waits for one); creating a command opens its own anyway.
+   */
+  async findAgentAsHeardFrom(agentId: string): Promise<AgentEntity | null> {
+    await this.barrier.settle();
+    return this.agents.findById(agentId);
   }
 
   private openPayload(sealed: string): Record<string, unknown> {

@@ -5,11 +5,18 @@ import { forbidden } from '../common/errors/domain-error';
 /**
  * Aborts when the client goes away before we answered. We listen on the response, not the
  * request: since Node 16 `req` emits 'close' once its body is consumed, which for a GET is
- * immediately, while `res` 'close' before `finish` means the connection dropped.
+ * immediately, while `res` 'close' before `finish` means the connection dropped. The socket's
+ * 'end' (the client closed its side) counts too: Node answers it by ending the socket, but the
+ * response's 'close' can come after other requests were served, and a long-poll woken in that
+ * gap would claim commands for a client that is gone (docs/operations.md, Reliability).
  */
 export function closeSignal(res: Response): AbortSignal {
   const controller = new AbortController();
+  const socket = res.socket;
+  const onEnd = (): void => controller.abort();
+  socket?.once('end', onEnd);
   res.once('close', () => {
+    socket?.off('end', onEnd);
     if (!res.writableFinished) controller.abort();
   });
   return controller.signal;

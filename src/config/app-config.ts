@@ -57,6 +57,10 @@ export interface AppConfig {
     /** `OPSTAGE_WEBHOOK_ALLOW_PRIVATE`: also allow link-local and cloud-metadata targets. */
     readonly allowPrivate: boolean;
   };
+  /** Health turns DEGRADED (`checks.disk`) below this much free space where the data lives (and below 5 %). */
+  readonly diskMinFreeBytes: number;
+  /** Optional cap of the SQLite file (a quota): writes beyond it fail like a full disk (503 STORAGE_FULL). */
+  readonly databaseMaxBytes: number | undefined;
 }
 
 export type EnvErrors = Record<string, string[]>;
@@ -151,6 +155,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       events: list(schema.OPSTAGE_WEBHOOK_EVENTS),
       allowPrivate: schema.OPSTAGE_WEBHOOK_ALLOW_PRIVATE,
     }),
+    diskMinFreeBytes: schema.OPSTAGE_DISK_MIN_FREE_MB * 1024 * 1024,
+    databaseMaxBytes: schema.OPSTAGE_DATABASE_MAX_MB === undefined ? undefined : schema.OPSTAGE_DATABASE_MAX_MB * 1024 * 1024,
   });
 }
 
@@ -185,5 +191,5 @@ export const ENV_KEYS: readonly string[] = [
   'OPSTAGE_COMMAND_TTL_SECONDS', 'OPSTAGE_ACTION_PREPARE_TIMEOUT_SECONDS', 'OPSTAGE_CAPSULE_BUS_ENABLED', 'OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN',
   'OPSTAGE_CAPSULE_BUS_MAX_DEPTH', 'OPSTAGE_METRICS_ENABLED', 'OPSTAGE_METRICS_TOKEN', 'OPSTAGE_LOG_LEVEL', 'OPSTAGE_PUBLIC_BASE_URL',
   'NODE_ENV', 'OPSTAGE_VERSION', 'OPSTAGE_COMMIT', 'OPSTAGE_BUILD_TIME', 'OPSTAGE_EXTENSIONS', 'OPSTAGE_WEBHOOK_URL',
-  'OPSTAGE_WEBHOOK_SECRET', 'OPSTAGE_WEBHOOK_EVENTS', 'OPSTAGE_WEBHOOK_ALLOW_PRIVATE',
+  'OPSTAGE_WEBHOOK_SECRET', 'OPSTAGE_WEBHOOK_EVENTS', 'OPSTAGE_WEBHOOK_ALLOW_PRIVATE', 'OPSTAGE_DISK_MIN_FREE_MB', 'OPSTAGE_DATABASE_MAX_MB',
 ];

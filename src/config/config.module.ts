@@ -24,7 +24,7 @@ export class ConfigModule {
       { provide: RandomSource, useValue: options.random ?? new CryptoRandomSource() },
       IdGenerator,
       TokenService,
-      SecretSealer,
+      { provide: SecretSealer, useFactory: (random: RandomSource) => new SecretSealer(options.config.sessionSecret, random), inject: [RandomSource] },
       PasswordHasher,
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };

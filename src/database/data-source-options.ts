@@ -11,6 +11,8 @@ export interface DataSourceInput {
   databasePath: string;
   extraEntities?: readonly EntityClass[];
   extraMigrations?: readonly MigrationClass[];
+  /** SQLite only: cap of the database file (`PRAGMA max_page_count`). */
+  maxSizeBytes?: number;
 }
 
 /** One options builder for the app, the tests and the TypeORM CLI (`src/database/data-source.ts`). */
@@ -30,9 +32,13 @@ export function dataSourceOptions(input: DataSourceInput): DataSourceOptions {
     migrationsRun: false,
     enableWAL: true,
     timeout: 5000,
-    prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
+    prepareDatabase: (db: { pragma: (sql: string, options?: { simple: boolean }) => unknown }) => {
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
+      if (input.maxSizeBytes !== undefined) {
+        const pageSize = Number(db.pragma('page_size', { simple: true }));
+        db.pragma(`max_page_count = ${Math.max(1, Math.floor(input.maxSizeBytes / pageSize))}`);
+      }
     },
     logging: false,
   };

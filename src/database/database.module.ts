@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { migrate } from './migrate';
 import { TransactionRunner } from './transaction-runner';
+import { StorageGuard } from './storage-guard';
 import { WalCheckpointer } from './wal-checkpointer';
 
 export interface DatabaseModuleOptions {
@@ -23,7 +24,12 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => ({
-            ...dataSourceOptions({ databasePath: config.databasePath, extraEntities: options.extraEntities, extraMigrations: options.extraMigrations }),
+            ...dataSourceOptions({
+              databasePath: config.databasePath,
+              extraEntities: options.extraEntities,
+              extraMigrations: options.extraMigrations,
+              maxSizeBytes: config.databaseMaxBytes,
+            }),
             // A local file either opens or it does not: fail the boot at once instead of retrying for ~30 s.
             retryAttempts: 0,
           }),
@@ -36,8 +42,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [TransactionRunner, WalCheckpointer],
-      exports: [TransactionRunner],
+      providers: [TransactionRunner, WalCheckpointer, StorageGuard],
+      exports: [TransactionRunner, StorageGuard],
     };
   }
 }

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
+import Database from 'better-sqlite3';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { TransactionRunner } from './transaction-runner';
 
@@ -46,11 +50,9 @@ describe('TransactionRunner.afterCommit', () => {
     expect(await ds.getRepository(RowEntity).count()).toBe(0);
   });
 
-  it('runs at once without a transaction, and a throwing hook neither escapes nor stops the others', async () => {
+  it('a throwing hook neither escapes nor stops the others', async () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const seen: string[] = [];
-    sut.afterCommit(undefined, () => seen.push('no tx'));
-    sut.afterCommit(sut.manager, () => seen.push('plain manager'));
     await sut.run(async (em) => {
       await em.getRepository(RowEntity).insert({ id: 'c', value: 'x' });
       sut.afterCommit(em, () => {
@@ -58,8 +60,48 @@ describe('TransactionRunner.afterCommit', () => {
       });
       sut.afterCommit(em, () => seen.push('after the bug'));
     });
-    expect(seen).toEqual(['no tx', 'plain manager', 'after the bug']);
+    expect(seen).toEqual(['after the bug']);
     expect(logged).toHaveBeenCalledWith({ msg: 'after-commit hook failed', error: 'listener bug' });
     logged.mockRestore();
+  });
+});
+
+describe('TransactionRunner after SQLite rolled a transaction back by itself', () => {
+  let dir: string;
+  let ds: DataSource;
+  let sut: TransactionRunner;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tx-runner-'));
+    ds = await new DataSource({ type: 'better-sqlite3', database: join(dir, 'db.sqlite'), entities: [RowEntity], synchronize: true }).initialize();
+    sut = new TransactionRunner(ds);
+  });
+  afterEach(async () => {
+    await ds.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // SQLITE_FULL and SQLITE_IOERR may end the transaction inside SQLite; TypeORM's ROLLBACK then
+  // fails and its shared query runner believed a transaction was still open, so every later
+  // transaction became a savepoint inside one that never committed (docs/operations.md, "Full disk").
+  it('later transactions commit, durably, even after another failure', async () => {
+    const connection = (ds.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+    await expect(
+      sut.run(async (em) => {
+        await em.getRepository(RowEntity).insert({ id: 'lost', value: 'x' });
+        connection.exec('ROLLBACK'); // what SQLite does on its own after a full disk
+        throw new Error('database or disk is full');
+      }),
+    ).rejects.toThrow('database or disk is full');
+    // A second failure (an ordinary one) used to leave that phantom transaction open for good.
+    await expect(sut.run(async () => Promise.reject(new Error('conflict')))).rejects.toThrow('conflict');
+    for (const id of ['kept', 'kept too']) await sut.run(async (em) => void (await em.getRepository(RowEntity).insert({ id, value: 'y' })));
+    expect(connection.inTransaction).toBe(false);
+    const reader = new Database(join(dir, 'db.sqlite'), { readonly: true });
+    try {
+      expect(reader.prepare('SELECT id FROM tx_spec_rows ORDER BY id').all()).toEqual([{ id: 'kept' }, { id: 'kept too' }]);
+    } finally {
+      reader.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Database, Statement } from 'better-sqlite3';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Tx } from './transaction';
 
 /**
  * Serialises top-level transactions: TypeORM's better-sqlite3 driver shares one connection, so
@@ -18,13 +19,20 @@ export class TransactionRunner {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const result = this.tail.then(async () => {
       const pending: (() => void)[] = [];
-      const value = await this.dataSource.transaction((em) => {
-        this.hooks.set(em, pending);
-        return work(em);
-      });
+      let value: T;
+      try {
+        value = await this.dataSource.transaction((em) => {
+          this.hooks.set(em, pending);
+          // The one place a manager becomes a Tx: it is the manager of this transaction.
+          return work(em as Tx);
+        });
+      } catch (error) {
+        this.resynchronise();
+        throw error;
+      }
       for (const hook of pending) this.runHook(hook);
       return value;
     });
@@ -33,17 +41,16 @@ export class TransactionRunner {
   }
 
   /**
-   * Runs `hook` once the transaction owning `em` has committed, and never if it rolls back.
-   * Without a transaction (`em` undefined or the plain manager) the write is already durable,
-   * so the hook runs at once. Used to publish domain events after commit.
+   * Runs `hook` once the transaction `tx` has committed, and never if it rolls back. Used to
+   * publish domain events after commit.
    */
-  afterCommit(em: EntityManager | undefined, hook: () => void): void {
-    const pending = em ? this.hooks.get(em) : undefined;
+  afterCommit(tx: Tx, hook: () => void): void {
+    const pending = this.hooks.get(tx);
     if (pending) pending.push(hook);
     else this.runHook(hook);
   }
 
-  /** Plain manager for reads and single-statement writes that need no transaction. */
+  /** Plain manager for reads (never a `Tx`: writes take the transaction's handle). */
   get manager(): EntityManager {
     return this.dataSource.manager;
   }
@@ -66,18 +73,37 @@ export class TransactionRunner {
 
   /**
    * A fixed, parameterised write on a hot path (liveness touches, audit inserts: thousands a
-   * second with a large fleet). On SQLite it runs as a prepared statement on the driver's single
-   * connection, which every TypeORM manager shares, so inside `run()` it belongs to that
-   * transaction exactly as `em.query` would; other drivers go through `em`. Parameters must be
-   * strings, numbers or null. `sql` must be a constant, never built from input.
+   * second with a large fleet), inside the transaction `tx`. On SQLite it runs as a prepared
+   * statement on the driver's single connection, which every TypeORM manager shares, so it belongs
+   * to that transaction exactly as `tx.query` would; other drivers go through `tx`. Parameters
+   * must be strings, numbers or null. `sql` must be a constant, never built from input.
    */
-  async execute(sql: string, params: readonly unknown[], em?: EntityManager): Promise<void> {
+  async execute(sql: string, params: readonly unknown[], tx: Tx): Promise<void> {
     const db = this.sqlite();
     if (!db) {
-      await (em ?? this.dataSource.manager).query(sql, [...params]);
+      await tx.query(sql, [...params]);
       return;
     }
     this.prepared(db, sql).run(...params);
+  }
+
+  /**
+   * After a failed top-level transaction no transaction may stay open. SQLite ends a transaction by
+   * itself on SQLITE_FULL or SQLITE_IOERR; TypeORM's ROLLBACK then fails and its one shared query
+   * runner still counts the transaction as open, so the next ones would become savepoints and a
+   * second failure would leave a transaction that never commits: every later write acknowledged
+   * but lost at restart (docs/operations.md, "Full disk").
+   */
+  private resynchronise(): void {
+    const db = this.sqlite();
+    if (!db) return;
+    if (db.inTransaction) db.exec('ROLLBACK');
+    const runner = (this.dataSource.driver as unknown as { queryRunner?: { isTransactionActive: boolean; transactionDepth: number } }).queryRunner;
+    if (runner && (runner.isTransactionActive || runner.transactionDepth !== 0)) {
+      this.logger.warn({ msg: 'transaction state resynchronised after SQLite ended a transaction by itself', depth: runner.transactionDepth });
+      runner.isTransactionActive = false;
+      runner.transactionDepth = 0;
+    }
   }
 
   private prepared(db: Database, sql: string): Statement<unknown[], unknown> {

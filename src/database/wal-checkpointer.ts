@@ -1,6 +1,7 @@
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
+import { isStorageFull, StorageGuard } from './storage-guard';
 
 /** How often the background connection moves WAL pages into the database file. */
 export const WAL_CHECKPOINT_INTERVAL_MS = 1000;
@@ -37,7 +38,7 @@ const timer = setInterval(() => {
       db.pragma('busy_timeout = 0');
       try { lastLog = db.pragma('wal_checkpoint(TRUNCATE)')[0].busy ? lastLog : 0; } finally { db.pragma('busy_timeout = 5000'); }
     }
-  } catch (error) { parentPort.postMessage(String(error && error.message || error)); }
+  } catch (error) { parentPort.postMessage({ code: String(error && error.code || ''), message: String(error && error.message || error) }); }
 }, workerData.intervalMs);
 parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
 `;
@@ -56,7 +57,10 @@ export class WalCheckpointer implements OnApplicationBootstrap, BeforeApplicatio
   private readonly logger = new Logger('database');
   private worker: Worker | undefined;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly storage: StorageGuard,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const path = this.dataSource.options.database;
@@ -72,7 +76,11 @@ export class WalCheckpointer implements OnApplicationBootstrap, BeforeApplicatio
         quietPages: WAL_QUIET_PAGES_PER_TICK,
       },
     });
-    this.worker.on('message', (error: unknown) => this.logger.warn({ msg: 'WAL checkpoint failed', error: String(error) }));
+    this.worker.on('message', (error: { code: string; message: string }) => {
+      // A full disk fails every checkpoint: the storage guard reports it once, not every second.
+      if (isStorageFull(error)) this.storage.refusedWrite('WAL checkpoint', error.message);
+      else this.logger.warn({ msg: 'WAL checkpoint failed', error: error.message });
+    });
     this.worker.on('error', (error) => this.logger.error({ msg: 'WAL checkpointer stopped', error: error.message }));
     this.worker.unref();
   }

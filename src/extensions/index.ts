@@ -162,6 +162,12 @@ export { IdGenerator } from '../common/ids/id-generator';
  */
 export { TransactionRunner } from '../database/transaction-runner';
 
+/**
+ * The handle of a running transaction, as `TransactionRunner.run(async (tx) => …)` hands it out.
+ * A write that must commit with others takes it; the plain manager is not a `Tx`.
+ */
+export type { Tx } from '../database/transaction';
+
 // ─── HTTP: policy, context, errors, lists ────────────────────────────────────────────────────
 
 /**
@@ -271,7 +277,7 @@ export { OnOpstageEvent } from '../common/events/on-opstage-event';
  *
  * @example
  * ```ts
- * if (isOpstageEventName(name)) subscribe(name);  // OPSTAGE_EVENT_NAMES lists all seven
+ * if (isOpstageEventName(name)) subscribe(name);  // OPSTAGE_EVENT_NAMES lists all eight
  * ```
  */
 export { OPSTAGE_EVENT_NAMES, isOpstageEventName } from '../common/events/opstage-events';
@@ -295,4 +301,5 @@ export type {
   CommandCreatedEvent,
   CommandCompletedEvent,
   CommandFailedEvent,
+  AuditRecordedEvent,
 } from '../common/events/opstage-events';

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../common/context/request-context';
 import { DomainError } from '../common/errors/domain-error';
 import { ensurePrivateDir, ensurePrivateFile } from '../database/private-files';
+import { isStorageFull, storageFullError } from '../database/storage-guard';
 import { StatsRepository } from './stats.repository';
 
 export interface BackupFile {
@@ -46,11 +47,12 @@ export class BackupService {
     } catch (error) {
       rmSync(partial, { force: true });
       this.logger.error({ msg: 'backup failed', error: error instanceof Error ? error.message : String(error) });
+      if (isStorageFull(error)) throw storageFullError();
       throw new DomainError('BACKUP_FAILED', 'The SQLite backup could not be written.');
     }
     const removed = rotateBackups(dir, this.config.backupKeep);
     const sizeBytes = statSync(path).size;
-    await this.audit.record(ctx, { action: 'backup.sqlite.created', targetType: 'Backup', targetId: filename, metadata: { sizeBytes, rotatedOut: removed.length } });
+    await this.audit.recordNow(ctx, { action: 'backup.sqlite.created', targetType: 'Backup', targetId: filename, metadata: { sizeBytes, rotatedOut: removed.length } });
     return { filename, path, sizeBytes };
   }
 }

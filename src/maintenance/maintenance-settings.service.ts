@@ -61,7 +61,7 @@ export class MaintenanceSettingsService {
 
   async runNow(ctx: RequestContext): Promise<SweepResult> {
     const result = await this.maintenance.run();
-    await this.audit.record(ctx, { action: 'maintenance.triggered', targetType: 'Workspace', targetId: DEFAULT_WORKSPACE_ID, metadata: { ...result } });
+    await this.audit.recordNow(ctx, { action: 'maintenance.triggered', targetType: 'Workspace', targetId: DEFAULT_WORKSPACE_ID, metadata: { ...result } });
     return result;
   }
 

@@ -2,7 +2,11 @@ import { Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestj
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AgentsModule } from '../agents/agents.module';
 import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { BusModule } from '../bus/bus.module';
+import { CapsuleServicesModule } from '../capsule-services/capsule-services.module';
 import { CommandsModule } from '../commands/commands.module';
+import { RegistrationTokensModule } from '../registration-tokens/registration-tokens.module';
 import { SettingsModule } from '../settings/settings.module';
 import { SystemModule } from '../system/system.module';
 import { BackupService } from './backup.service';
@@ -10,7 +14,6 @@ import { DashboardService } from './dashboard.service';
 import { DiagnosticsService } from './diagnostics.service';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { MaintenanceController } from './maintenance.controller';
-import { MaintenanceRepository } from './maintenance.repository';
 import { MAINTENANCE_TICK_UNIT_MS, MaintenanceScheduler } from './maintenance.scheduler';
 import { MaintenanceService } from './maintenance.service';
 import { MaintenanceSettingsService } from './maintenance-settings.service';
@@ -19,19 +22,20 @@ import { OperationsController } from './operations.controller';
 import { PrometheusController } from './prometheus.controller';
 import { PrometheusService } from './prometheus.service';
 import { StatsRepository } from './stats.repository';
+import { SweepSteps } from './sweep-steps';
 
 /**
  * Keeps the control plane accurate and bounded without an operator (scheduled sweep, retention)
  * and gives operators its numbers (dashboard, metrics, Prometheus, diagnostics) and backups.
- * Most sweep steps still read the other domains' tables through its own repositories; command
- * expiry is the commands module's own (one definition of the statement, statuses and message).
+ * Every sweep step is a method of the module that owns the table (SweepSteps calls them); this
+ * module owns no statement against another domain's tables.
  */
 @Module({
-  imports: [AuditModule, SettingsModule, SystemModule, AgentsModule, CommandsModule],
+  imports: [AuditModule, SettingsModule, SystemModule, AuthModule, RegistrationTokensModule, AgentsModule, CapsuleServicesModule, CommandsModule, BusModule],
   controllers: [MaintenanceController, OperationsController, PrometheusController],
   providers: [
     { provide: MAINTENANCE_TICK_UNIT_MS, useValue: 1000 },
-    MaintenanceRepository,
+    SweepSteps,
     StatsRepository,
     MaintenanceService,
     MaintenanceScheduler,

@@ -1,21 +1,21 @@
 import type { AppConfig } from '../config/app-config';
 import type { AuditService } from '../audit/audit.service';
-import type { DomainEvents } from '../common/events/domain-events';
 import { FixedClock } from '../common/time/clock';
 import type { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import type { CountersService } from '../system/counters.service';
 import type { HealthCheck, SystemService } from '../system/system.service';
-import { SWEEP_BATCH_SIZE, type MaintenanceRepository } from './maintenance.repository';
-import type { LivenessWriter } from '../agents/liveness-writer';
+import { SWEEP_BATCH_SIZE, SweepSteps } from './sweep-steps';
+import type { ReadBarrier } from '../common/consistency/read-barrier';
 import type { CommandsService } from '../commands/commands.service';
 import { MaintenanceService } from './maintenance.service';
 
-function build(overrides: Partial<Record<keyof MaintenanceRepository, jest.Mock>> = {}, expireDue = jest.fn().mockResolvedValue({ selected: 0, expired: 0 })) {
+function build(overrides: Partial<Record<keyof SweepSteps, jest.Mock>> = {}) {
   const checks = new Map<string, HealthCheck>();
   const zero = jest.fn().mockResolvedValue(0);
-  const repo = {
+  const steps = {
     expireRegistrationTokens: zero,
-    markAgentsOffline: jest.fn().mockResolvedValue([]),
+    expireCommands: zero,
+    markAgentsOffline: zero,
     markServicesOfOfflineAgents: zero,
     pruneAudit: zero,
     pruneCommands: jest.fn().mockResolvedValue({}),
@@ -26,18 +26,16 @@ function build(overrides: Partial<Record<keyof MaintenanceRepository, jest.Mock>
     pruneBusEvents: zero,
     wipeSealedSecrets: zero,
     ...overrides,
-  } as unknown as MaintenanceRepository;
+  } as unknown as SweepSteps;
   const settings = {
     get: () => ({ agentOfflineThresholdSeconds: 90, auditRetentionDays: 90, maintenanceIntervalSeconds: 60, commandRetentionDays: 30, healthReportsKeep: 100 }),
   } as unknown as RuntimeSettingsService;
-  const audit = { record: jest.fn().mockResolvedValue(undefined) } as unknown as AuditService;
-  const events = { emit: jest.fn() } as unknown as DomainEvents;
+  const audit = { recordNow: jest.fn().mockResolvedValue(undefined) } as unknown as AuditService;
   const system = { registerCheck: (name: string, check: HealthCheck) => checks.set(name, check) } as unknown as SystemService;
   const counters = { increment: jest.fn() } as unknown as CountersService;
-  const config = { dataDir: '/', actionPrepareTimeoutSeconds: 30 } as AppConfig;
-  const liveness = { flush: jest.fn().mockResolvedValue(undefined) } as unknown as LivenessWriter;
-  const commands = { expireDue } as unknown as CommandsService;
-  const service = new MaintenanceService(config, repo, settings, audit, system, counters, new FixedClock('2026-03-01T00:00:00.000Z'), events, liveness, commands);
+  const config = { dataDir: '/', actionPrepareTimeoutSeconds: 30, diskMinFreeBytes: 200 * 1024 ** 2 } as AppConfig;
+  const liveness = { settle: jest.fn().mockResolvedValue(undefined) } as unknown as ReadBarrier;
+  const service = new MaintenanceService(config, steps, settings, audit, system, counters, new FixedClock('2026-03-01T00:00:00.000Z'), liveness);
   service.onModuleInit();
   return { service, checks, audit, counters };
 }
@@ -74,26 +72,21 @@ describe('MaintenanceService', () => {
     expect(result.deletedCommands).toBe(5);
     expect(counters.increment).toHaveBeenCalledWith('commands.pruned.FAILED', 2);
     expect(counters.increment).toHaveBeenCalledWith('commands.pruned.SUCCEEDED', 3);
-    expect((audit.record as jest.Mock).mock.calls.map((c: unknown[]) => (c[1] as { action: string }).action)).toEqual(['system.maintenance.completed']);
+    expect((audit.recordNow as jest.Mock).mock.calls.map((c: unknown[]) => (c[1] as { action: string }).action)).toEqual(['system.maintenance.completed']);
 
     const idle = build();
     await idle.service.run();
-    expect(idle.audit.record).not.toHaveBeenCalled();
+    expect(idle.audit.recordNow).not.toHaveBeenCalled();
   });
 
-  it('expires commands through the commands module, batch after batch while batches come back full', async () => {
-    const expireDue = jest
-      .fn()
-      .mockResolvedValueOnce({ selected: SWEEP_BATCH_SIZE, expired: SWEEP_BATCH_SIZE })
-      .mockResolvedValueOnce({ selected: SWEEP_BATCH_SIZE, expired: SWEEP_BATCH_SIZE - 1 })
-      .mockResolvedValueOnce({ selected: 3, expired: 3 });
-    const { service, audit } = build({}, expireDue);
+  it('expires commands through the commands module and audits the aggregate count', async () => {
+    const expireCommands = jest.fn().mockResolvedValue(2 * SWEEP_BATCH_SIZE + 2);
+    const { service, audit } = build({ expireCommands });
     const result = await service.run();
     expect(result.expiredCommands).toBe(2 * SWEEP_BATCH_SIZE + 2);
-    expect(expireDue).toHaveBeenCalledTimes(3);
-    // (now, now − the 30 s prepare timeout, batch size)
-    expect(expireDue).toHaveBeenCalledWith('2026-03-01T00:00:00.000Z', '2026-02-28T23:59:30.000Z', SWEEP_BATCH_SIZE);
-    expect((audit.record as jest.Mock).mock.calls[0]?.[1]).toMatchObject({ action: 'system.command.expired', metadata: { count: 2 * SWEEP_BATCH_SIZE + 2 } });
+    // (now, now − the 30 s prepare timeout)
+    expect(expireCommands).toHaveBeenCalledWith('2026-03-01T00:00:00.000Z', '2026-02-28T23:59:30.000Z');
+    expect((audit.recordNow as jest.Mock).mock.calls[0]?.[1]).toMatchObject({ action: 'system.command.expired', metadata: { count: 2 * SWEEP_BATCH_SIZE + 2 } });
   });
 
   it('disk check: DEGRADED below 200 MB or 5 % free', () => {
@@ -107,5 +100,33 @@ describe('MaintenanceService', () => {
     expect(checks.get('disk')?.()).toMatchObject({ status: 'DEGRADED' });
     probe.mockReturnValue(undefined);
     expect(checks.get('disk')?.()).toEqual({ status: 'UP' });
+  });
+});
+
+describe('SweepSteps', () => {
+  function stepsWith(commands: Partial<CommandsService>): SweepSteps {
+    // Only the commands module is called by these steps; the others are never reached.
+    const none = {} as never;
+    return new SweepSteps(none, none, none, commands as CommandsService, none, none, none, none);
+  }
+
+  it('runs a domain step batch after batch while batches come back full', async () => {
+    const expireDue = jest
+      .fn()
+      .mockResolvedValueOnce({ selected: SWEEP_BATCH_SIZE, expired: SWEEP_BATCH_SIZE })
+      .mockResolvedValueOnce({ selected: SWEEP_BATCH_SIZE, expired: SWEEP_BATCH_SIZE - 1 })
+      .mockResolvedValueOnce({ selected: 3, expired: 3 });
+    const expired = await stepsWith({ expireDue }).expireCommands('2026-03-01T00:00:00.000Z', '2026-02-28T23:59:30.000Z');
+    expect(expired).toBe(2 * SWEEP_BATCH_SIZE + 2);
+    expect(expireDue).toHaveBeenCalledTimes(3);
+    expect(expireDue).toHaveBeenCalledWith('2026-03-01T00:00:00.000Z', '2026-02-28T23:59:30.000Z', SWEEP_BATCH_SIZE);
+  });
+
+  it('adds up pruned commands per status over the batches', async () => {
+    const pruneFinishedBefore = jest
+      .fn()
+      .mockResolvedValueOnce({ selected: SWEEP_BATCH_SIZE, byStatus: { SUCCEEDED: SWEEP_BATCH_SIZE - 1, FAILED: 1 } })
+      .mockResolvedValueOnce({ selected: 2, byStatus: { FAILED: 2 } });
+    expect(await stepsWith({ pruneFinishedBefore }).pruneCommands('2026-02-01T00:00:00.000Z')).toEqual({ SUCCEEDED: SWEEP_BATCH_SIZE - 1, FAILED: 3 });
   });
 });

@@ -1,19 +1,16 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { statfsSync } from 'node:fs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { LivenessWriter } from '../agents/liveness-writer';
-import { LOGIN_WINDOW_MS } from '../auth/login-throttle';
 import { AuditService } from '../audit/audit.service';
-import { CommandsService } from '../commands/commands.service';
+import { ReadBarrier } from '../common/consistency/read-barrier';
 import { RequestContext } from '../common/context/request-context';
-import { DomainEvents } from '../common/events/domain-events';
 import { Clock } from '../common/time/clock';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { CountersService } from '../system/counters.service';
 import { SystemService, type ProbeStatus } from '../system/system.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
-import { MaintenanceRepository, pauseBetweenBatches, SWEEP_BATCH_SIZE } from './maintenance.repository';
 import { COUNTER_KEYS } from './operational-counters';
+import { SweepSteps } from './sweep-steps';
 
 export interface SweepResult {
   expiredRegistrationTokens: number;
@@ -33,13 +30,14 @@ export interface SweepResult {
 }
 
 const DAY_MS = 86_400_000;
-/** "Nearly full": below 5 % or below 200 MB free on the data directory's file system. */
+/** "Nearly full": below 5 % or below OPSTAGE_DISK_MIN_FREE_MB (200 MB) free on the data directory's file system. */
 const DISK_MIN_FREE_RATIO = 0.05;
-const DISK_MIN_FREE_BYTES = 200 * 1024 * 1024;
 
 /**
- * One maintenance sweep (backend.md §9.2 plus decision 20's retention), run by the scheduler
- * and on demand. Never two at once: a second caller joins the sweep in flight.
+ * One maintenance sweep (docs/operations.md, "Maintenance sweep"), run by the scheduler and on
+ * demand. Never two at once: a second caller joins the sweep in flight. Each step is a method of
+ * the domain that owns the table (SweepSteps batches them); this service orders them, reads the
+ * runtime settings, keeps the counters and audits the outcome.
  */
 @Injectable()
 export class MaintenanceService implements OnModuleInit {
@@ -50,15 +48,13 @@ export class MaintenanceService implements OnModuleInit {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly repository: MaintenanceRepository,
+    private readonly steps: SweepSteps,
     private readonly settings: RuntimeSettingsService,
     private readonly audit: AuditService,
     private readonly system: SystemService,
     private readonly counters: CountersService,
     private readonly clock: Clock,
-    private readonly events: DomainEvents,
-    private readonly liveness: LivenessWriter,
-    private readonly commands: CommandsService,
+    private readonly liveness: ReadBarrier,
   ) {}
 
   onModuleInit(): void {
@@ -92,40 +88,31 @@ export class MaintenanceService implements OnModuleInit {
     const s = this.settings.get();
     const ago = (ms: number): string => new Date(ts - ms).toISOString();
     try {
-      const expiredRegistrationTokens = await this.repository.expireRegistrationTokens(now);
-      const expiredCommands = await this.expireCommands(now, ago(this.config.actionPrepareTimeoutSeconds * 1000));
+      const expiredRegistrationTokens = await this.steps.expireRegistrationTokens(now);
+      const expiredCommands = await this.steps.expireCommands(now, ago(this.config.actionPrepareTimeoutSeconds * 1000));
       // Liveness stamps wait up to a second in memory; judge agents on the stored ones only after they land.
-      await this.liveness.flush();
-      const offline = await this.repository.markAgentsOffline(now, ago(s.agentOfflineThresholdSeconds * 1000), async (em, agentIds) => {
-        for (const agentId of agentIds) {
-          await this.audit.record(
-            ctx,
-            { action: 'system.agent.offline', targetType: 'Agent', targetId: agentId, metadata: { thresholdSeconds: s.agentOfflineThresholdSeconds } },
-            em,
-          );
-        }
-      });
-      // Every batch has committed by now; the events leave the sweep without waiting for listeners.
-      for (const agentId of offline) {
-        this.events.emit('agent.offline', { agentId, thresholdSeconds: s.agentOfflineThresholdSeconds, occurredAt: now, requestId: ctx.requestId });
-      }
-      const offlineServices = await this.repository.markServicesOfOfflineAgents(now);
-      const deletedAuditEvents = s.auditRetentionDays > 0 ? await this.repository.pruneAudit(ago(s.auditRetentionDays * DAY_MS)) : 0;
+      await this.liveness.settle();
+      const offlineAgents = await this.steps.markAgentsOffline(ctx, s.agentOfflineThresholdSeconds);
+      const offlineServices = await this.steps.markServicesOfOfflineAgents(now);
+      const deletedAuditEvents = s.auditRetentionDays > 0 ? await this.steps.pruneAudit(ago(s.auditRetentionDays * DAY_MS)) : 0;
       const retention = s.commandRetentionDays > 0 ? ago(s.commandRetentionDays * DAY_MS) : undefined;
-      const prunedCommands = retention ? await this.repository.pruneCommands(retention) : {};
-      for (const [status, n] of Object.entries(prunedCommands)) this.counters.increment(`${COUNTER_KEYS.prunedPrefix}${status}`, n);
-      const deletedCommands = Object.values(prunedCommands).reduce((a, b) => a + b, 0);
-      const deletedHealthReports = await this.repository.pruneHealthReports(Math.max(1, s.healthReportsKeep));
-      const deletedSessions = await this.repository.pruneSessions(now);
-      const deletedLoginThrottles = await this.repository.pruneLoginThrottle(ago(LOGIN_WINDOW_MS));
-      const deletedAgentTokens = retention ? await this.repository.pruneRevokedAgentTokens(retention) : 0;
-      const deletedBusEvents = retention ? await this.repository.pruneBusEvents(retention) : 0;
-      const wipedSecrets = await this.repository.wipeSealedSecrets(now);
+      const prunedCommands = retention ? await this.steps.pruneCommands(retention) : {};
+      let deletedCommands = 0;
+      for (const [status, n] of Object.entries(prunedCommands)) {
+        this.counters.increment(`${COUNTER_KEYS.prunedPrefix}${status}`, n);
+        deletedCommands += n;
+      }
+      const deletedHealthReports = await this.steps.pruneHealthReports(Math.max(1, s.healthReportsKeep));
+      const deletedSessions = await this.steps.pruneSessions(now);
+      const deletedLoginThrottles = await this.steps.pruneLoginThrottle(ts);
+      const deletedAgentTokens = retention ? await this.steps.pruneRevokedAgentTokens(retention) : 0;
+      const deletedBusEvents = retention ? await this.steps.pruneBusEvents(retention) : 0;
+      const wipedSecrets = await this.steps.wipeSealedSecrets(now);
 
       const result: SweepResult = {
         expiredRegistrationTokens,
         expiredCommands,
-        offlineAgents: offline.length,
+        offlineAgents,
         offlineServices,
         deletedAuditEvents,
         deletedCommands,
@@ -150,25 +137,14 @@ export class MaintenanceService implements OnModuleInit {
     }
   }
 
-  /** The commands module's expiry, one batch per transaction with a pause in between. */
-  private async expireCommands(now: string, prepareCutoff: string): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const batch = await this.commands.expireDue(now, prepareCutoff, SWEEP_BATCH_SIZE);
-      total += batch.expired;
-      if (batch.selected < SWEEP_BATCH_SIZE) return total;
-      await pauseBetweenBatches();
-    }
-  }
-
   /** Audit only sweeps that changed something, so an idle server does not fill its own audit log. */
   private async auditOutcome(ctx: RequestContext, result: SweepResult): Promise<void> {
     const { ranAt: _ranAt, durationMs: _durationMs, ...counts } = result;
     if (counts.expiredCommands > 0) {
-      await this.audit.record(ctx, { action: 'system.command.expired', targetType: 'Workspace', targetId: DEFAULT_WORKSPACE_ID, metadata: { count: counts.expiredCommands } });
+      await this.audit.recordNow(ctx, { action: 'system.command.expired', targetType: 'Workspace', targetId: DEFAULT_WORKSPACE_ID, metadata: { count: counts.expiredCommands } });
     }
     if (Object.values(counts).some((n) => n > 0)) {
-      await this.audit.record(ctx, {
+      await this.audit.recordNow(ctx, {
         action: 'system.maintenance.completed',
         targetType: 'Workspace',
         targetId: DEFAULT_WORKSPACE_ID,
@@ -190,7 +166,7 @@ export class MaintenanceService implements OnModuleInit {
   private diskHealth(): { status: ProbeStatus; message?: string } {
     const free = this.probeDisk();
     if (!free) return { status: 'UP' };
-    if (free.freeBytes < DISK_MIN_FREE_BYTES || free.freeBytes / free.totalBytes < DISK_MIN_FREE_RATIO) {
+    if (free.freeBytes < this.config.diskMinFreeBytes || free.freeBytes / free.totalBytes < DISK_MIN_FREE_RATIO) {
       return { status: 'DEGRADED', message: `Data directory disk nearly full: ${Math.round(free.freeBytes / 1024 / 1024)} MB free.` };
     }
     return { status: 'UP' };

@@ -1,3 +1,5 @@
+import { TERMINAL_STATUSES } from '../commands/command-state';
+
 /**
  * Names of the persisted CountersService keys this module reads or writes. The commands module
  * owns the first three; the sweep adds `commands.pruned.<STATUS>` so that "commands by outcome"
@@ -11,7 +13,8 @@ export const COUNTER_KEYS = {
   prunedPrefix: 'commands.pruned.',
 } as const;
 
-export const TERMINAL_OUTCOMES = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'] as const;
+/** The commands module's terminal statuses (one definition, src/commands/command-state.ts). */
+export const TERMINAL_OUTCOMES = TERMINAL_STATUSES;
 
 /** Terminal commands ever seen per status: current rows plus rows pruned by retention. */
 export function commandOutcomeTotals(byStatus: Record<string, number>, counters: Record<string, number>): Record<string, number> {

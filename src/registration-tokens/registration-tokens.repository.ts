@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { updateBatch, type BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { RegistrationTokenEntity, type RegistrationTokenStatus } from './registration-token.entity';
+import type { Tx } from '../database/transaction';
 
 export interface TokenListFilter {
   /** Status as shown (EXPIRED includes ACTIVE rows past `expiresAt` the sweep has not marked yet). */
@@ -24,32 +26,32 @@ export class RegistrationTokensRepository {
     return em.findOne(RegistrationTokenEntity, { where: { tokenHash } });
   }
 
-  async insert(row: RegistrationTokenEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(row: RegistrationTokenEntity, em: Tx): Promise<void> {
     await em.insert(RegistrationTokenEntity, row);
   }
 
   /** ACTIVE → `to`, only if still ACTIVE (and unexpired when `notExpiredAt` is given): the once-only transition (decision 19). */
-  async transitionFromActive(id: string, patch: Partial<RegistrationTokenEntity>, notExpiredAt: string | null, em: EntityManager = this.tx.manager): Promise<boolean> {
+  async transitionFromActive(id: string, patch: Partial<RegistrationTokenEntity>, notExpiredAt: string | null, em: Tx): Promise<boolean> {
     const qb = em.createQueryBuilder().update(RegistrationTokenEntity).set(patch).where("id = :id AND status = 'ACTIVE'", { id });
     if (notExpiredAt) qb.andWhere('(expiresAt IS NULL OR expiresAt >= :now)', { now: notExpiredAt });
     const res = await qb.execute();
     return (res.affected ?? 0) === 1;
   }
 
-  async delete(id: string, em: EntityManager = this.tx.manager): Promise<number> {
+  async delete(id: string, em: Tx): Promise<number> {
     const res = await em.delete(RegistrationTokenEntity, { id });
     return res.affected ?? 0;
   }
 
-  /** Marks ACTIVE tokens past `expiresAt` EXPIRED (the maintenance sweep step). */
-  async expireDue(nowIso: string, em: EntityManager = this.tx.manager): Promise<number> {
-    const res = await em
-      .createQueryBuilder()
-      .update(RegistrationTokenEntity)
-      .set({ status: 'EXPIRED', updatedAt: nowIso })
-      .where("status = 'ACTIVE' AND expiresAt IS NOT NULL AND expiresAt < :now", { now: nowIso })
-      .execute();
-    return res.affected ?? 0;
+  /** Sweep step, one batch: ACTIVE tokens past `expiresAt` become EXPIRED. */
+  expireDue(nowIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
+    const select = em
+      .createQueryBuilder(RegistrationTokenEntity, 't')
+      .select('t.id', 'id')
+      .where("t.status = 'ACTIVE'")
+      .andWhere('t.expiresAt IS NOT NULL')
+      .andWhere('t.expiresAt < :now', { now: nowIso });
+    return updateBatch(em, RegistrationTokenEntity, select, { status: 'EXPIRED', updatedAt: nowIso }, "status = 'ACTIVE'", limit);
   }
 
   async list(filter: TokenListFilter, em: EntityManager = this.tx.manager): Promise<{ rows: RegistrationTokenEntity[]; total: number }> {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../common/context/request-context';
 import { REGISTRATION_TOKEN_PREFIX, TokenService } from '../common/crypto/token-service';
@@ -7,6 +6,7 @@ import { conflict, notFound } from '../common/errors/domain-error';
 import { Page } from '../common/http/envelope';
 import { pageRequest, pagination } from '../common/http/pagination.dto';
 import { IdGenerator } from '../common/ids/id-generator';
+import type { BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { DEFAULT_TOKEN_TTL_SECONDS, type CreateRegistrationTokenDto, type ListRegistrationTokensQueryDto } from './dto/registration-token.dto';
@@ -18,6 +18,7 @@ import {
   type RegistrationTokenResponse,
 } from './registration-token.mapper';
 import { RegistrationTokensRepository } from './registration-tokens.repository';
+import type { Tx } from '../database/transaction';
 
 /** Why a registration token could not be used; only the audit row sees it (one 401 for all). */
 export type TokenRejection = 'malformed' | 'unknown' | 'used' | 'revoked' | 'expired' | 'agent_code_mismatch' | 'agent_code_taken';
@@ -107,7 +108,7 @@ export class RegistrationTokensService {
   }
 
   /** Checks a raw token for use by `agentCode` (read only; `consume` makes it single-use). */
-  async check(raw: string, agentCode: string, nowIso: string, em: EntityManager): Promise<TokenCheck> {
+  async check(raw: string, agentCode: string, nowIso: string, em: Tx): Promise<TokenCheck> {
     if (!raw.startsWith(REGISTRATION_TOKEN_PREFIX)) return { ok: false, reason: 'malformed', tokenId: null };
     const token = await this.tokens.findByHash(this.tokenService.hash(raw), em);
     if (!token) return { ok: false, reason: 'unknown', tokenId: null };
@@ -119,16 +120,16 @@ export class RegistrationTokensService {
   }
 
   /** The once-only ACTIVE → USED transition (decision 19); false when another request won. */
-  consume(tokenId: string, agentId: string, nowIso: string, em: EntityManager): Promise<boolean> {
+  consume(tokenId: string, agentId: string, nowIso: string, em: Tx): Promise<boolean> {
     return this.tokens.transitionFromActive(tokenId, { status: 'USED', agentId, usedAt: nowIso, updatedAt: nowIso }, nowIso, em);
   }
 
-  /** Maintenance step: ACTIVE tokens past `expiresAt` become EXPIRED. */
-  expireDue(nowIso: string, em?: EntityManager): Promise<number> {
-    return this.tokens.expireDue(nowIso, em);
+  /** Sweep step, one batch in its own transaction: ACTIVE tokens past `expiresAt` become EXPIRED. */
+  expireDue(nowIso: string, limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.tokens.expireDue(nowIso, limit, em));
   }
 
-  private async getOrThrow(id: string, em: EntityManager): Promise<RegistrationTokenEntity> {
+  private async getOrThrow(id: string, em: Tx): Promise<RegistrationTokenEntity> {
     const row = await this.tokens.findById(id, em);
     if (!row) throw notFound('REGISTRATION_TOKEN_NOT_FOUND', 'Registration token not found.');
     return row;

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/time/clock';
+import type { Tx } from '../database/transaction';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { SettingsRepository } from './settings.repository';
 
@@ -75,7 +76,7 @@ export class RuntimeSettingsService implements OnModuleInit {
   }
 
   /** Merges a partial update into the stored overrides; callers validate ranges and audit. */
-  async update(patch: Partial<MaintenanceSettings>, em?: EntityManager): Promise<MaintenanceSettings> {
+  async update(patch: Partial<MaintenanceSettings>, em: Tx): Promise<MaintenanceSettings> {
     const now = this.clock.nowIso();
     const existing = await this.repository.findById(MAINTENANCE_SETTINGS_ID, em);
     const overrides = { ...(existing ? parseOverrides(existing.valueJson) : {}), ...patch };
@@ -86,7 +87,7 @@ export class RuntimeSettingsService implements OnModuleInit {
     return this.apply(overrides);
   }
 
-  async reset(em?: EntityManager): Promise<MaintenanceSettings> {
+  async reset(em: Tx): Promise<MaintenanceSettings> {
     await this.repository.delete(MAINTENANCE_SETTINGS_ID, em);
     return this.apply({});
   }

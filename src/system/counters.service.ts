@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '../common/time/clock';
+import { TransactionRunner } from '../database/transaction-runner';
 import { SystemRepository } from './system.repository';
 
 const FLUSH_MS = 2000;
@@ -18,6 +19,7 @@ export class CountersService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly repository: SystemRepository,
     private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -49,7 +51,7 @@ export class CountersService implements OnModuleInit, OnApplicationShutdown {
     const batch = this.pending;
     this.pending = new Map();
     try {
-      await this.repository.addToCounters(batch, this.clock.nowIso());
+      await this.tx.run((tx) => this.repository.addToCounters(batch, this.clock.nowIso(), tx));
       for (const [k, v] of batch) this.persisted.set(k, (this.persisted.get(k) ?? 0) + v);
     } catch (error) {
       for (const [k, v] of batch) this.increment(k, v);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SystemCounterEntity } from './system-counter.entity';
+import type { Tx } from '../database/transaction';
 
 @Injectable()
 export class SystemRepository {
@@ -16,7 +17,7 @@ export class SystemRepository {
   }
 
   /** Adds deltas with one upsert per key (`ON CONFLICT` works on SQLite and PostgreSQL; placeholders need the driver's style). */
-  async addToCounters(deltas: Map<string, number>, now: string, em: EntityManager = this.tx.manager): Promise<void> {
+  async addToCounters(deltas: Map<string, number>, now: string, em: Tx): Promise<void> {
     for (const [key, delta] of deltas) {
       await em.query(
         'INSERT INTO system_counters ("key", "value", "updatedAt") VALUES (?, ?, ?) ' +

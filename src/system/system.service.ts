@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/time/clock';
+import { StorageGuard } from '../database/storage-guard';
 import { SystemRepository } from './system.repository';
 
 export type ProbeStatus = 'UP' | 'DEGRADED' | 'DOWN';
@@ -43,8 +44,10 @@ export class SystemService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: SystemRepository,
     private readonly clock: Clock,
+    storage: StorageGuard,
   ) {
     this.startedAt = clock.nowMs();
+    this.checks.set('storage', () => storage.health());
   }
 
   registerCheck(name: string, check: HealthCheck): void {

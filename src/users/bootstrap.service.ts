@@ -36,7 +36,7 @@ export class BootstrapService implements OnApplicationBootstrap {
     // Hash outside the transaction: it is slow and needs no lock.
     const needsOwner = (await this.users.count()) === 0;
     if (needsOwner && (!this.config.adminUsername || !this.config.adminPassword)) {
-      await this.workspaces.ensureDefault(ctx.nowIso);
+      await this.tx.run((tx) => this.workspaces.ensureDefault(ctx.nowIso, tx));
       throw new BootstrapError('No admin user exists. Set OPSTAGE_ADMIN_USERNAME and OPSTAGE_ADMIN_PASSWORD for first bootstrap.');
     }
     const passwordHash = needsOwner && this.config.adminPassword ? await this.hasher.hash(this.config.adminPassword) : undefined;

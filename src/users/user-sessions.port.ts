@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '../database/transaction';
 
 /**
  * What user management needs from the session store: end every session of a user inside the
@@ -6,5 +6,5 @@ import type { EntityManager } from 'typeorm';
  * implemented by the auth module's session store, so users/ never imports auth/ (module DAG).
  */
 export abstract class UserSessions {
-  abstract revokeAllForUser(userId: string, em: EntityManager): Promise<number>;
+  abstract revokeAllForUser(userId: string, tx: Tx): Promise<number>;
 }

@@ -6,6 +6,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { UserEntity, type UserStatus } from './user.entity';
 import { usernameKey } from './username-key';
+import type { Tx } from '../database/transaction';
 
 export interface UserListFilter {
   role?: Role;
@@ -36,11 +37,11 @@ export class UsersRepository {
   }
 
   /** `usernameKey` is derived here, so no caller can store a name without its comparison form. */
-  async insert(user: Omit<UserEntity, 'usernameKey'>, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(user: Omit<UserEntity, 'usernameKey'>, em: Tx): Promise<void> {
     await em.insert(UserEntity, { ...user, usernameKey: usernameKey(user.username) });
   }
 
-  async update(id: string, patch: Partial<Omit<UserEntity, 'id'>>, em: EntityManager = this.tx.manager): Promise<void> {
+  async update(id: string, patch: Partial<Omit<UserEntity, 'id'>>, em: Tx): Promise<void> {
     await em.update(UserEntity, { id }, patch);
   }
 

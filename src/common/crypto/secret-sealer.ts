@@ -1,6 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { RandomSource } from './random-source';
 
 const VERSION = 'v1';
@@ -8,17 +6,17 @@ const VERSION = 'v1';
 /**
  * AES-256-GCM sealing of short-lived secrets (decision 8). The key is derived from the session
  * secret with HKDF, so no second secret has to be managed, yet a leaked key does not reveal the
- * session secret. Sealed text: `v1.<iv>.<tag>.<ciphertext>` (base64url parts).
+ * session secret. Sealed text: `v1.<iv>.<tag>.<ciphertext>` (base64url parts). Built by
+ * src/config/config.module.ts from the validated session secret (common/ never reads config).
  */
-@Injectable()
 export class SecretSealer {
   private readonly key: Buffer;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    sessionSecret: string,
     private readonly random: RandomSource,
   ) {
-    this.key = Buffer.from(hkdfSync('sha256', config.sessionSecret, 'opstage-ce', 'sealed-secrets-v1', 32));
+    this.key = Buffer.from(hkdfSync('sha256', sessionSecret, 'opstage-ce', 'sealed-secrets-v1', 32));
   }
 
   seal(value: unknown): string {

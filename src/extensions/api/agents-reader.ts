@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LivenessWriter } from '../../agent-gateway/liveness-writer';
 import type { AgentResponse } from '../../agents/agent.mapper';
 import { AgentsService } from '../../agents/agents.service';
 import type { ListAgentsQueryDto } from '../../agents/dto/list-agents-query.dto';
@@ -17,22 +18,29 @@ export type AgentListQuery = Pick<ListAgentsQueryDto, 'page' | 'pageSize' | 'sta
 /** Filters of `listServices`. */
 export type ServiceListQuery = Pick<ListServicesQueryDto, 'page' | 'pageSize' | 'status' | 'healthStatus' | 'agentId' | 'q'>;
 
-/** Read-only access to agents and Capsule Services for extensions (thin facade over the core services). */
+/**
+ * Read-only access to agents and Capsule Services for extensions (thin facade over the core
+ * services). Reads see every heartbeat an agent was already answered for: single reads apply the
+ * stamp still waiting in the liveness write-behind, lists let it land first (so never list inside
+ * a transaction of your own).
+ */
 @Injectable()
 export class AgentsReader {
   constructor(
     private readonly agents: AgentsService,
     private readonly services: CapsuleServicesService,
+    private readonly liveness: LivenessWriter,
   ) {}
 
   /** The agent with its effective status at `ctx.now`, or null when it does not exist. */
   async getAgent(ctx: RequestContext, agentId: string): Promise<AgentView | null> {
     const agent = await this.agents.findById(agentId);
-    return agent ? this.agents.toResponse(agent, ctx.now.getTime()) : null;
+    return agent ? this.agents.toResponse(this.liveness.withPending(agent), ctx.now.getTime()) : null;
   }
 
   /** One page of agents, newest first, with `pagination.total`. */
-  listAgents(ctx: RequestContext, query: AgentListQuery = {}): Promise<Page<AgentView>> {
+  async listAgents(ctx: RequestContext, query: AgentListQuery = {}): Promise<Page<AgentView>> {
+    await this.liveness.settle();
     return this.agents.list(ctx, query);
   }
 
@@ -41,11 +49,12 @@ export class AgentsReader {
     const service = await this.services.findById(serviceId);
     if (!service) return null;
     const agent = await this.agents.findById(service.agentId);
-    return this.services.toResponse(service, agent, ctx.now.getTime());
+    return this.services.toResponse(service, agent && this.liveness.withPending(agent), ctx.now.getTime());
   }
 
   /** One page of services with `pagination.total`. */
-  listServices(ctx: RequestContext, query: ServiceListQuery = {}): Promise<Page<ServiceView>> {
+  async listServices(ctx: RequestContext, query: ServiceListQuery = {}): Promise<Page<ServiceView>> {
+    await this.liveness.settle();
     return this.services.list(ctx, query);
   }
 }

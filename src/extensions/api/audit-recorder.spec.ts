@@ -5,7 +5,7 @@ import { AuditRecorder } from './audit-recorder';
 
 describe('AuditRecorder', () => {
   const record = jest.fn().mockResolvedValue(undefined);
-  const sut = new AuditRecorder({ record } as unknown as AuditService);
+  const sut = new AuditRecorder({ recordNow: record } as unknown as AuditService);
   const ctx = RequestContext.system(new FixedClock());
 
   beforeEach(() => record.mockClear());
@@ -16,7 +16,6 @@ describe('AuditRecorder', () => {
     expect(record).toHaveBeenCalledWith(
       ctx,
       { action: 'ext.acme-inventory.item.created', targetType: 'Item', targetId: 'itm_1', result: undefined, message: undefined, metadata: { n: 1 } },
-      undefined,
     );
   });
 

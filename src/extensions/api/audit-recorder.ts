@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuditResult } from '../../audit/audit-event.entity';
 import { AuditService } from '../../audit/audit.service';
 import type { RequestContext } from '../../common/context/request-context';
+import type { Tx } from '../../database/transaction';
 
 export interface ExtensionAuditInput {
   /** `ext.<extension-name>.<verb>`, e.g. `ext.acme-inventory.item.created`. */
@@ -25,13 +26,19 @@ const EXTENSION_ACTION = /^ext\.[a-z][a-z0-9-]*\.[A-Za-z0-9_.-]+$/;
 export class AuditRecorder {
   constructor(private readonly audit: AuditService) {}
 
-  /** Pass the transaction's `em` to commit the record with the change it describes. */
+  /**
+   * Pass the transaction's `em` (the handle `TransactionRunner.run` gave you) to commit the record
+   * with the change it describes; without it the record is written on its own.
+   */
   async record(ctx: RequestContext, input: ExtensionAuditInput, em?: EntityManager): Promise<void> {
     if (!EXTENSION_ACTION.test(input.action)) {
       throw new Error(`extension audit action "${input.action}" must look like ext.<extension-name>.<verb>`);
     }
     // Listed field by field: an untyped caller cannot smuggle in an `actor` override.
     const { action, targetType, targetId, result, message, metadata } = input;
-    await this.audit.record(ctx, { action, targetType, targetId, result, message, metadata }, em);
+    const row = { action, targetType, targetId, result, message, metadata };
+    // The public signature predates the Tx handle (docs/extensions.md): a manager passed here is the
+    // extension's running transaction.
+    await (em ? this.audit.record(ctx, row, em as Tx) : this.audit.recordNow(ctx, row));
   }
 }

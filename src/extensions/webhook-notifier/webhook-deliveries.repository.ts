@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { TransactionRunner } from '../index';
+import { TransactionRunner, type Tx } from '../index';
 import { WebhookDeliveryEntity, type WebhookDeliveryStatus } from './webhook-delivery.entity';
 
 export type DeliveryUpdate = Partial<Pick<WebhookDeliveryEntity, 'status' | 'attempts' | 'responseStatus' | 'lastError' | 'updatedAt' | 'deliveredAt'>>;
@@ -10,7 +9,7 @@ export type DeliveryUpdate = Partial<Pick<WebhookDeliveryEntity, 'status' | 'att
 export class WebhookDeliveriesRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
-  async insert(row: WebhookDeliveryEntity, em: EntityManager = this.tx.manager): Promise<void> {
+  async insert(row: WebhookDeliveryEntity, em: Tx): Promise<void> {
     await em.getRepository(WebhookDeliveryEntity).insert(row);
   }
 

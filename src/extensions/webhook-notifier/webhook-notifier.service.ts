@@ -146,7 +146,7 @@ export class WebhookNotifierService implements OnApplicationBootstrap {
       service: (id) => this.agents.getService(ctx, id),
     });
     const row = this.newDelivery(e.event, text, { ...e.payload }, e.payload.occurredAt, e.payload.requestId);
-    await this.deliveries.insert(row);
+    await this.tx.run((tx) => this.deliveries.insert(row, tx));
     this.dispatcher.enqueue({ deliveryId: row.id, event: row.event, body: row.body, attempts: 0 });
   }
 

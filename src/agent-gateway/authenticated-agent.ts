@@ -1,0 +1,19 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { AgentEntity } from '../agents/agent.entity';
+
+const AGENT_KEY = Symbol('opstage.authenticatedAgent');
+
+type WithAgent = Request & { [AGENT_KEY]?: AgentEntity };
+
+/** The authenticator keeps the agent row it already read, so the heartbeat needs no second query. */
+export function attachAgent(req: Request, agent: AgentEntity): void {
+  (req as WithAgent)[AGENT_KEY] = agent;
+}
+
+/** The agent row loaded while authenticating this request (`@AgentAuth()` routes only). */
+export const AuthenticatedAgent = createParamDecorator((_data: unknown, host: ExecutionContext): AgentEntity => {
+  const agent = (host.switchToHttp().getRequest<Request>() as WithAgent)[AGENT_KEY];
+  if (!agent) throw new Error('AuthenticatedAgent used on a route without @AgentAuth()');
+  return agent;
+});
