@@ -3,27 +3,31 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /**
- * Module DAG (architecture §3.2): each entry lists the src/ folders a module must NOT import.
+ * Module DAG (docs/design/architecture.md, "Module DAG"): each entry lists the src/ folders a module must NOT import.
  * Lower layers never reach up; domain modules never import auth/ (policy decorators live in common/)
- * nor agent-gateway/ (the agent protocol calls the domains, never the reverse; docs/contributing.md).
+ * nor agent-gateway/ (the agent protocol calls the domains, never the reverse).
  */
 const FORBIDDEN = {
-  common: ['config', 'audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings', 'agent-gateway'],
-  config: ['database', 'audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings', 'agent-gateway'],
-  database: ['audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings', 'agent-gateway'],
-  audit: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
-  settings: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
-  system: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
-  users: ['auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
-  auth: ['registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
-  'registration-tokens': ['auth', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
-  agents: ['auth', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
-  'capsule-services': ['auth', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
-  commands: ['auth', 'maintenance', 'bus', 'extensions', 'agent-gateway'],
-  bus: ['auth', 'maintenance', 'extensions', 'agent-gateway'],
-  maintenance: ['extensions', 'agent-gateway'],
+  common: ['config', 'audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  config: ['database', 'audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  database: ['audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  audit: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  settings: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  system: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  users: ['auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  auth: ['registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  'registration-tokens': ['auth', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  agents: ['auth', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  'capsule-services': ['auth', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  commands: ['auth', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  bus: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  maintenance: ['extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
   // The agent protocol sits above the domains it calls; only the app module (and extensions' readers) import it.
-  'agent-gateway': ['auth', 'maintenance', 'extensions'],
+  'agent-gateway': ['auth', 'maintenance', 'extensions', 'live-events', 'overview', 'bulk'],
+  // Console read models and operations over several domains; nothing below imports them.
+  'live-events': ['maintenance', 'extensions', 'agent-gateway', 'overview', 'bulk'],
+  overview: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'bulk'],
+  bulk: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'overview'],
 };
 
 const boundaryBlocks = Object.entries(FORBIDDEN).map(([module, forbidden]) => ({
@@ -33,7 +37,7 @@ const boundaryBlocks = Object.entries(FORBIDDEN).map(([module, forbidden]) => ({
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: forbidden.map((f) => ({ group: module === 'common' ? [`../../${f}/*`] : [`../${f}/*`, `../../${f}/*`], message: `${module}/ must not import ${f}/ (module DAG, architecture §3.2)` })) },
+      { patterns: forbidden.map((f) => ({ group: module === 'common' ? [`../../${f}/*`] : [`../${f}/*`, `../../${f}/*`], message: `${module}/ must not import ${f}/ (module DAG, docs/design/architecture.md)` })) },
     ],
   },
 }));

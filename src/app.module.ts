@@ -22,6 +22,9 @@ import { EventsModule } from './common/events/events.module';
 import { resolveExtensions, type ExtensionModule } from './extensions/extension-registry';
 import { EXTENSION_WARNINGS, ExtensionsBootLog, REGISTERED_EXTENSIONS } from './extensions/extensions-boot-log';
 import { BusModule } from './bus/bus.module';
+import { LiveEventsModule } from './live-events/live-events.module';
+import { OverviewModule } from './overview/overview.module';
+import { BulkModule } from './bulk/bulk.module';
 import { AgentGatewayModule } from './agent-gateway/agent-gateway.module';
 
 export interface AppModuleOptions {
@@ -60,6 +63,9 @@ export class AppModule {
         CommandsModule,
         MaintenanceModule,
         BusModule,
+        LiveEventsModule,
+        OverviewModule,
+        BulkModule,
         AgentGatewayModule,
         ...extensions.modules,
         ...(extensions.routes.length > 0 ? [RouterModule.register(extensions.routes)] : []),

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -127,15 +127,19 @@ function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunct
 }
 
 function setupOpenApi(app: INestApplication, config: AppConfig): void {
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, openApiDocument(app, config.version), { jsonDocumentUrl: 'api/docs-json', raw: ['json'] });
+}
+
+/** The OpenAPI document served at /api/docs-json and exported to docs/api/openapi.json. */
+export function openApiDocument(app: INestApplication, version: string): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Opstage CE API')
       .setDescription('Admin API (session cookie + X-CSRF-Token) and agent API (bearer agent token).')
-      .setVersion(config.version)
+      .setVersion(version)
       .addCookieAuth('opstage_session')
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', raw: ['json'] });
 }

@@ -53,6 +53,7 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
         { name: 'destroy', dangerLevel: 'HIGH' },
         { name: 'off', enabled: false },
         { name: 'rotateKey' },
+        { name: 'plain', hasPrepare: false, inputSchema: { type: 'object', properties: { n: { type: 'integer', default: 3 }, s: { type: 'string' } } } },
       ],
     });
   });
@@ -165,17 +166,29 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     expect(err.details).toMatchObject({ commandStatus: 'FAILED', actionName: 'configure', agentId: a.agentId, serviceId: a.serviceId });
   });
 
-  it('prepare: no answer → 408 ACTION_PREPARE_TIMEOUT and the command is EXPIRED', async () => {
+  it('prepare: no answer → 504 ACTION_PREPARE_TIMEOUT (never 408, which browsers resend) and the command is EXPIRED', async () => {
     const began = Date.now();
     const res = await admin.post(`${url('configure')}/prepare`);
     expect(Date.now() - began).toBeLessThan(3000);
-    expect(res.status).toBe(408);
+    expect(res.status).toBe(504);
     const err = (res.body as Envelope<unknown>).error!;
     expect(err.code).toBe('ACTION_PREPARE_TIMEOUT');
-    expect(err.details).toMatchObject({ commandStatus: 'PENDING', actionName: 'configure' });
+    expect(err.details).toMatchObject({ commandStatus: 'PENDING', actionName: 'configure', timeoutSeconds: 1 });
     const row = await t.app.get(DataSource).getRepository(CommandEntity).findOneByOrFail({ id: String(err.details!.commandId) });
     expect(row).toMatchObject({ status: 'EXPIRED', errorCode: 'ACTION_PREPARE_TIMEOUT' });
     expect(((await poll(t.server, a.agentId, a.token)).body as Envelope<unknown[]>).data).toEqual([]);
+  });
+
+  it('prepare of an action the agent reported without a prepare step answers from the catalog: no command', async () => {
+    const before = await t.app.get(DataSource).getRepository(CommandEntity).count({ where: { serviceId: a.serviceId, type: 'ACTION_PREPARE' } });
+    const res = await admin.post(`${url('plain')}/prepare`);
+    expect(res.status).toBe(200);
+    const data = (res.body as Envelope<Record<string, unknown>>).data;
+    expect(data).toMatchObject({ action: { name: 'plain', hasPrepare: false }, initialPayload: { n: 3, s: '' }, currentState: {}, prepareCommand: null });
+    const after = await t.app.get(DataSource).getRepository(CommandEntity).count({ where: { serviceId: a.serviceId, type: 'ACTION_PREPARE' } });
+    expect(after).toBe(before);
+    // An unknown answer (null: the agent did not say) still asks the agent.
+    expect((await admin.get(url('configure'))).body.data.hasPrepare).toBeNull();
   });
 
   it('seals secret payload fields: readable copy redacted, agent gets plaintext, nothing in the DB file', async () => {

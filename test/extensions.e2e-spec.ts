@@ -90,7 +90,7 @@ describe('extensions: migrations', () => {
       }),
     ).initialize();
     try {
-      expect(await migrate(ds)).toEqual(['Init1764300000000', 'ListIndexes1764350000000', 'SecurityHardening1764360000000', 'ActionRemovedAt1764370000000', 'CreateWebhookDeliveries1764400000000', 'CreateExampleEvents1764500000000']);
+      expect(await migrate(ds)).toEqual(['Init1764300000000', 'ListIndexes1764350000000', 'SecurityHardening1764360000000', 'ActionRemovedAt1764370000000', 'ActionHasPrepareNullable1764390000000', 'CreateWebhookDeliveries1764400000000', 'CreateExampleEvents1764500000000']);
       const runner = ds.createQueryRunner();
       expect(await runner.hasTable('ext_webhook_notifier_deliveries')).toBe(true);
       expect(await runner.hasTable('ext_example_events')).toBe(true);

@@ -235,7 +235,7 @@ describe('maintenance settings and RBAC', () => {
 
   it('GET shows effective values, overrides and defaults; PATCH pins only what was sent; DELETE resets', async () => {
     const initial = await owner.get('/api/admin/settings/maintenance').expect(200);
-    expect(initial.body.data).toMatchObject({ agentOfflineThresholdSeconds: 90, auditRetentionDays: 90, commandRetentionDays: 30, healthReportsKeep: 100, overridden: [] });
+    expect(initial.body.data).toMatchObject({ agentOfflineThresholdSeconds: 90, auditRetentionDays: 90, commandRetentionDays: 30, healthReportsKeep: 288, overridden: [] });
 
     const patched = await owner.patch('/api/admin/settings/maintenance', { agentOfflineThresholdSeconds: 120, healthReportsKeep: 10 }).expect(200);
     expect(patched.body.data).toMatchObject({ agentOfflineThresholdSeconds: 120, healthReportsKeep: 10, auditRetentionDays: 90 });
@@ -243,7 +243,7 @@ describe('maintenance settings and RBAC', () => {
     expect(patched.body.data.defaults.agentOfflineThresholdSeconds).toBe(90);
 
     const reset = await owner.delete('/api/admin/settings/maintenance').expect(200);
-    expect(reset.body.data).toMatchObject({ agentOfflineThresholdSeconds: 90, healthReportsKeep: 100, overridden: [] });
+    expect(reset.body.data).toMatchObject({ agentOfflineThresholdSeconds: 90, healthReportsKeep: 288, overridden: [] });
 
     const audit = (await new Seeder(t.app, new Date().toISOString()).rows(AuditEventEntity)).filter((a) => a.action === 'settings.maintenance.updated');
     expect(audit).toHaveLength(2);

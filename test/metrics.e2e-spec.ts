@@ -4,66 +4,11 @@ import { CountersService } from '../src/system/counters.service';
 import { createTestApp, FixedClock, type TestApp } from './support/create-test-app';
 import { loginAs, type AdminClient } from './support/http';
 import { loginWithRole, Seeder } from './support/maintenance-seed';
+import { family, parseExposition, type Exposition } from './support/prometheus';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 const MIN = 60_000;
 const DAY = 86_400_000;
-
-interface Sample {
-  name: string;
-  labels: Record<string, string>;
-  value: number;
-}
-interface Exposition {
-  types: Map<string, string>;
-  samples: Sample[];
-}
-
-/**
- * A small parser for the Prometheus text format 0.0.4: `# HELP`/`# TYPE` lines, then samples
- * `name{label="value",...} number`. Throws on any line it does not understand.
- */
-function parseExposition(text: string): Exposition {
-  const types = new Map<string, string>();
-  const samples: Sample[] = [];
-  const sampleRe = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(.*)\})?\s+(\S+)(\s+-?\d+)?$/;
-  const labelRe = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"\s*,?/gy;
-  for (const line of text.split('\n')) {
-    if (line === '') continue;
-    if (line.startsWith('# HELP ')) continue;
-    if (line.startsWith('# TYPE ')) {
-      const [, , name, type] = line.split(' ');
-      if (!name || !type || !['counter', 'gauge', 'histogram', 'summary', 'untyped'].includes(type)) throw new Error(`bad TYPE line: ${line}`);
-      types.set(name, type);
-      continue;
-    }
-    if (line.startsWith('#')) continue;
-    const m = sampleRe.exec(line);
-    if (!m) throw new Error(`unparsable sample: ${line}`);
-    const labels: Record<string, string> = {};
-    const body = m[3] ?? '';
-    labelRe.lastIndex = 0;
-    let consumed = 0;
-    for (let lm = labelRe.exec(body); lm; lm = labelRe.exec(body)) {
-      labels[lm[1] as string] = (lm[2] as string).replace(/\\(.)/g, (_x, c: string) => (c === 'n' ? '\n' : c));
-      consumed = labelRe.lastIndex;
-    }
-    if (consumed !== body.length) throw new Error(`bad labels: ${line}`);
-    const raw = m[4] as string;
-    const value = raw === '+Inf' ? Infinity : raw === '-Inf' ? -Infinity : Number(raw);
-    if (Number.isNaN(value) && raw !== 'NaN') throw new Error(`bad value: ${line}`);
-    samples.push({ name: m[1] as string, labels, value });
-  }
-  return { types, samples };
-}
-
-function family(name: string, types: Map<string, string>): string | undefined {
-  if (types.has(name)) return name;
-  for (const suffix of ['_bucket', '_sum', '_count', '_total', '_created']) {
-    if (name.endsWith(suffix) && types.has(name.slice(0, -suffix.length))) return name.slice(0, -suffix.length);
-  }
-  return undefined;
-}
 
 function value(exp: Exposition, name: string, labels: Record<string, string> = {}): number | undefined {
   return exp.samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
@@ -124,13 +69,15 @@ describe('dashboard, metrics and Prometheus against seeded data', () => {
     expect(data.workspace).toEqual({ id: 'wks_default', code: 'default', name: 'Default Workspace', status: 'ACTIVE' });
     expect(data.agentCounts).toEqual({ ONLINE: 1, OFFLINE: 2, DISABLED: 1, PENDING: 1 });
     expect(data.serviceCounts).toEqual({ HEALTHY: 1, UNHEALTHY: 1, STALE: 1, OFFLINE: 3 });
-    expect(data.commandCounts).toEqual({ SUCCEEDED: 3, FAILED: 4, PENDING: 1, EXPIRED: 1 });
+    // Executed actions only: the two prepare commands are left out of counts and recent commands.
+    expect(data.commandCounts).toEqual({ SUCCEEDED: 3, FAILED: 3, PENDING: 1 });
     const auditCount = (await seed.rows(AuditEventEntity)).length;
     expect(data.auditEventCount).toBe(auditCount);
-    expect(data.recentCommands).toHaveLength(9);
+    expect(data.recentCommands).toHaveLength(7);
     const created = (data.recentCommands as { createdAt: string }[]).map((c) => c.createdAt);
     expect(created).toEqual([...created].sort().reverse());
-    expect(data.recentCommands[0]).toMatchObject({ type: 'ACTION_PREPARE', status: 'FAILED', errorCode: 'PREP_BAD', payload: {} });
+    expect((data.recentCommands as { type: string }[]).every((c) => c.type === 'ACTION_EXECUTE')).toBe(true);
+    expect(data.recentCommands[0]).toMatchObject({ type: 'ACTION_EXECUTE', status: 'PENDING', payload: {} });
     expect(data.recentAuditEvents.length).toBeGreaterThan(0);
     expect(data.recentAuditEvents.length).toBeLessThanOrEqual(10);
     expect(data.recentAuditEvents[0]).toHaveProperty('metadata');

@@ -1,6 +1,7 @@
 import { Controller, Get, Module, Post, RequestMethod, type Type } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, MODULE_PATH, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
+import type { IncomingMessage } from 'node:http';
 import request from 'supertest';
 import { POLICY_KEY, type RoutePolicy } from '../src/common/auth/policy.decorators';
 import { roleAtLeast, type Role } from '../src/common/auth/role';
@@ -15,6 +16,8 @@ interface RouteInfo {
   path: string;
   policy: RoutePolicy | undefined;
   httpCode: number | undefined;
+  /** An open-ended response (server-sent events): checked by its status line only. */
+  streaming: boolean;
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -49,6 +52,7 @@ function discoverRoutes(t: TestApp): RouteInfo[] {
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number] ?? 'GET';
         const policy = (Reflect.getMetadata(POLICY_KEY, handler) ?? Reflect.getMetadata(POLICY_KEY, metatype)) as RoutePolicy | undefined;
         const httpCode = Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined;
+        const produces = (Reflect.getMetadata('swagger/apiProduces', handler) ?? []) as string[];
         for (const controllerPath of asList(Reflect.getMetadata(PATH_METADATA, metatype))) {
           for (const methodPath of asList(methodPaths)) {
             routes.push({
@@ -58,6 +62,7 @@ function discoverRoutes(t: TestApp): RouteInfo[] {
               path: joinPath(typeof modulePath === 'string' ? modulePath : undefined, controllerPath, methodPath),
               policy,
               httpCode,
+              streaming: produces.includes('text/event-stream'),
             });
           }
         }
@@ -102,6 +107,34 @@ function send(client: request.Agent | ReturnType<typeof request>, method: string
     default:
       return client.get(url);
   }
+}
+
+/** The status of a response that never ends (an event stream): read from the head, then hang up. */
+function statusOf(test: request.Test): Promise<{ status: number; body: { error?: { code?: string } } }> {
+  return new Promise((resolve, reject) => {
+    test
+      .buffer(false)
+      .parse((response, callback) => {
+        // On Node the parser receives the raw IncomingMessage.
+        const res = response as unknown as IncomingMessage;
+        const status = res.statusCode ?? 0;
+        if (status === 200) {
+          resolve({ status, body: {} });
+          res.destroy();
+          callback(null, {});
+          return;
+        }
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => {
+          resolve({ status, body: JSON.parse(text || '{}') as { error?: { code?: string } } });
+          callback(null, {});
+        });
+      })
+      .end((error: Error | null) => {
+        if (error && !/aborted|socket hang up|ECONNRESET/i.test(error.message)) reject(error);
+      });
+  });
 }
 
 @Controller('api/admin/route-policy-fixture')
@@ -169,6 +202,10 @@ describe('route policy (deny by default)', () => {
     expect(adminPublic).toEqual(['POST /api/admin/auth/login (AuthController.login)']);
     const agentWithSession = routes.filter((r) => r.path.startsWith('/api/agents/') && r.policy?.kind === 'roles').map(label);
     expect(agentWithSession).toEqual([]);
+  });
+
+  it('finds the live event stream and knows it never ends', () => {
+    expect(routes.filter((r) => r.streaming).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/admin/events/stream']);
   });
 
   it('the export route is declared before `:auditEventId`', () => {
@@ -283,7 +320,8 @@ describe('RBAC matrix (generated from the route table)', () => {
     for (const r of routes) {
       if (r.policy?.kind !== 'roles' || MUTATING.has(r.method)) continue;
       const role = r.policy.role;
-      const res = await send(client(role).agent, r.method, concrete(r.path)).timeout(10_000);
+      const test = send(client(role).agent, r.method, concrete(r.path));
+      const res = r.streaming ? await statusOf(test) : await test.timeout(10_000);
       if (res.status === 401 || res.status === 403) failures.push(`${role} ${label(r)} → ${res.status} ${res.body?.error?.code}`);
     }
     expect(failures).toEqual([]);

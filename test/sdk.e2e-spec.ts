@@ -328,10 +328,12 @@ describe('SDK @opstage/agent-node against the real backend', () => {
 
     const defaults = await bed.admin.post(`/api/admin/capsule-services/${serviceId}/actions/with-defaults/prepare`);
     expect(defaults.status).toBe(200);
-    const d2 = (defaults.body as Envelope<{ initialPayload: unknown; prepareCommand: CommandDetail }>).data;
+    const d2 = (defaults.body as Envelope<{ action: Record<string, unknown>; initialPayload: unknown; prepareCommand: CommandDetail | null }>).data;
     expect(d2.initialPayload).toEqual({ greeting: 'hi', count: 0, verbose: false });
-    // Answered by the SDK (the stored agent result carries it), not only derived by the backend.
-    expect(d2.prepareCommand.result?.data).toEqual({ initialPayload: { greeting: 'hi', count: 0, verbose: false } });
+    // The SDK reports `hasPrepare: false`, so the backend answers from the catalog: no command, no agent round trip.
+    expect(d2.action).toMatchObject({ name: 'with-defaults', hasPrepare: false });
+    expect(d2.prepareCommand).toBeNull();
+    expect(prepareCalls).toEqual(['ACTION_PREPARE']);
     expect(handlerCalls).toBe(0);
   });
 

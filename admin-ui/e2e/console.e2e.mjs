@@ -67,7 +67,7 @@ try {
     await shot(page, 'agents');
     await page.click(tid('agent-row-demo-agent'));
     await page.waitForSelector(tid('page-agent-detail'));
-    await page.waitForSelector(`${tid('page-agent-detail')} a:has-text("demo-service")`);
+    await page.waitForSelector(`${tid('page-agent-detail')} a:has-text("Demo Capsule Service")`);
     await shot(page, 'agent-detail');
     // "Create recovery token": a registration token bound to this agent's code, shown once.
     await page.click(tid('agent-recovery-token'));

@@ -59,6 +59,7 @@ export function toCatalogEntry(def: ActionDefinitionInput): ActionDefinitionWire
     label: def.label,
     dangerLevel,
     requiresConfirmation: def.requiresConfirmation ?? dangerLevel === 'HIGH',
+    hasPrepare: typeof def.prepare === 'function',
   };
   if (def.description !== undefined) entry.description = def.description;
   if (def.category !== undefined) entry.category = def.category;

@@ -135,7 +135,11 @@ export interface ActionDefinitionWire {
   timeoutSeconds?: number;
   /** `false` keeps the action listed but refuses execution (409 `ACTION_DISABLED`). Default true. */
   enabled?: boolean;
-  /** The action answers `ACTION_PREPARE` commands (a form filled in by the service). */
+  /**
+   * Whether the action has a `prepare` step. `false` lets the backend answer the console's
+   * prepare from the catalog without a round trip to the agent; absent (agents that predate the
+   * field) means "ask the agent".
+   */
   hasPrepare?: boolean;
   /** JSON-Schema-like description of the result data. */
   resultSchema?: JsonObject;

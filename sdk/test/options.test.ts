@@ -153,8 +153,13 @@ describe('actions and manifest', () => {
 
   it('HIGH actions require confirmation by default; catalog omits handlers', () => {
     const entry = toCatalogEntry({ name: 'rotate', label: 'Rotate', dangerLevel: 'HIGH', timeoutSeconds: 30, handler: () => undefined });
-    assert.deepEqual(entry, { name: 'rotate', label: 'Rotate', dangerLevel: 'HIGH', requiresConfirmation: true, timeoutSeconds: 30 });
+    assert.deepEqual(entry, { name: 'rotate', label: 'Rotate', dangerLevel: 'HIGH', requiresConfirmation: true, hasPrepare: false, timeoutSeconds: 30 });
     const low = toCatalogEntry({ name: 'echo', label: 'Echo', handler: () => undefined });
-    assert.deepEqual(low, { name: 'echo', label: 'Echo', dangerLevel: 'LOW', requiresConfirmation: false });
+    assert.deepEqual(low, { name: 'echo', label: 'Echo', dangerLevel: 'LOW', requiresConfirmation: false, hasPrepare: false });
+  });
+
+  it('reports whether an action has a prepare step', () => {
+    const entry = toCatalogEntry({ name: 'edit', label: 'Edit', handler: () => undefined, prepare: () => ({ initialPayload: {} }) });
+    assert.equal(entry.hasPrepare, true);
   });
 });

@@ -7,8 +7,8 @@ import { AgentEntity, type AgentStatus } from './agent.entity';
 import type { Tx } from '../database/transaction';
 
 export interface AgentListFilter {
-  /** Effective status (decision 15), compared against the SQL twin of `agentEffectiveStatus`. */
-  status?: AgentStatus;
+  /** Any of these effective statuses (decision 15), compared against the SQL twin of `agentEffectiveStatus`. */
+  status?: readonly AgentStatus[];
   q?: string;
   /** Heartbeats strictly older than this ISO instant are stale. */
   heartbeatCutoffIso: string;
@@ -128,6 +128,12 @@ export class AgentsRepository {
     return { rows, total };
   }
 
+  /** Code and name of each agent id that exists (labels for lists of other resources). */
+  async identities(ids: readonly string[], em: EntityManager = this.tx.manager): Promise<{ id: string; code: string; name: string | null }[]> {
+    if (ids.length === 0) return [];
+    return em.createQueryBuilder(AgentEntity, 'a').select(['a.id', 'a.code', 'a.name']).where('a.id IN (:...ids)', { ids: [...ids] }).getMany();
+  }
+
   /** Counts per effective status (dashboard/metrics use the same SQL rule as the list filter). */
   async countByEffectiveStatus(heartbeatCutoffIso: string, em: EntityManager = this.tx.manager): Promise<Record<string, number>> {
     const rows = await em
@@ -145,8 +151,8 @@ export class AgentsRepository {
 
   private filtered(em: EntityManager, filter: AgentListFilter): SelectQueryBuilder<AgentEntity> {
     const qb = em.createQueryBuilder(AgentEntity, 'a').where('a.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID }).setParameter('hbCutoff', filter.heartbeatCutoffIso);
-    if (filter.status) qb.andWhere(`${agentEffectiveStatusSql('a')} = :effStatus`, { effStatus: filter.status });
-    if (filter.q) qb.andWhere(`(a.code LIKE :q ESCAPE '\\' OR a.name LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
+    if (filter.status?.length) qb.andWhere(`${agentEffectiveStatusSql('a')} IN (:...effStatus)`, { effStatus: [...filter.status] });
+    if (filter.q) qb.andWhere(`(a.code LIKE :q ESCAPE '\\' OR a.name LIKE :q ESCAPE '\\' OR a.id LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
     return qb;
   }
 }

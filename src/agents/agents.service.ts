@@ -87,6 +87,12 @@ export class AgentsService {
     return toAgentResponse(agent, this.effectiveStatus(agent, nowMs), serviceCount);
   }
 
+  /** id → code and name, for lists that show agents by name (ids on hover). */
+  async identities(ids: Iterable<string>): Promise<Map<string, { code: string; name: string | null }>> {
+    const rows = await this.agents.identities([...new Set(ids)]);
+    return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
+  }
+
   async getOrThrow(id: string, em?: EntityManager): Promise<AgentEntity> {
     const agent = await this.findById(id, em);
     if (!agent) throw notFound('AGENT_NOT_FOUND', 'Agent not found.');

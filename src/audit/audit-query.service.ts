@@ -20,6 +20,7 @@ export function auditFilterOf(query: AuditQueryDto): AuditFilter {
     targetId: query.targetId,
     from: query.from,
     to: query.to,
+    q: query.q,
   };
 }
 

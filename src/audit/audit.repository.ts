@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { containsPattern } from '../common/http/query-list';
 import { deleteBatch, type BatchOutcome } from '../database/batches';
 import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -16,6 +17,8 @@ export interface AuditFilter {
   /** Inclusive ISO bounds on createdAt. */
   from?: string;
   to?: string;
+  /** Substring of action, target type/id, actor id or message. */
+  q?: string;
 }
 
 /** Position after the last row of a keyset page (createdAt desc, id desc). */
@@ -79,6 +82,10 @@ export class AuditRepository {
     if (filter.targetId) qb.andWhere('a.targetId = :targetId', { targetId: filter.targetId });
     if (filter.from) qb.andWhere('a.createdAt >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('a.createdAt <= :to', { to: filter.to });
+    if (filter.q) {
+      const columns = ['a.action', 'a.targetType', 'a.targetId', 'a.actorId', 'a.message'];
+      qb.andWhere(`(${columns.map((c) => `LOWER(COALESCE(${c}, '')) LIKE LOWER(:q) ESCAPE '\\'`).join(' OR ')})`, { q: containsPattern(filter.q) });
+    }
     return qb;
   }
 }

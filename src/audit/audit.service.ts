@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../common/context/request-context';
+import { DomainEvents } from '../common/events/domain-events';
 import { IdGenerator } from '../common/ids/id-generator';
 import { redact } from '../common/redaction/redact';
 import type { BatchOutcome } from '../database/batches';
@@ -30,11 +31,29 @@ export class AuditService {
     private readonly repository: AuditRepository,
     private readonly ids: IdGenerator,
     private readonly tx: TransactionRunner,
+    private readonly events: DomainEvents,
   ) {}
 
-  /** Inside the caller's transaction, so the change and its audit commit together. */
+  /**
+   * Inside the caller's transaction, so the change and its audit commit together; once that
+   * transaction committed the row is announced (`audit.recorded`, the console's live stream).
+   */
   async record(ctx: RequestContext, input: AuditInput, tx: Tx): Promise<void> {
-    await this.repository.insert(this.toRow(ctx, input), tx);
+    const row = this.toRow(ctx, input);
+    await this.repository.insert(row, tx);
+    this.tx.afterCommit(tx, () =>
+      this.events.emit('audit.recorded', {
+        auditEventId: row.id,
+        action: row.action,
+        actorType: row.actorType,
+        actorId: row.actorId,
+        targetType: row.targetType,
+        targetId: row.targetId,
+        result: row.result,
+        occurredAt: row.createdAt,
+        requestId: ctx.requestId,
+      }),
+    );
   }
 
   /** An audit row on its own (nothing else to commit with it), in its own short transaction. */

@@ -1,4 +1,4 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { BoolColumn, IdColumn, IntColumn, IsoColumn, NullableIso, NullableText, TextColumn } from '../database/columns';
 import { CapsuleServiceEntity } from './capsule-service.entity';
 
@@ -27,7 +27,8 @@ export class ActionDefinitionEntity {
   @TextColumn({ default: '{}' }) resultSchemaJson!: string;
   @IntColumn({ nullable: true }) timeoutSeconds!: number | null;
   @BoolColumn(true) enabled!: boolean;
-  @BoolColumn(false) hasPrepare!: boolean;
+  /** Reported by the agent; null when it did not say (agents that predate the field): ask it. */
+  @Column({ type: 'boolean', nullable: true }) hasPrepare!: boolean | null;
   @TextColumn({ default: '{}' }) metadataJson!: string;
   @IsoColumn() createdAt!: string;
   @IsoColumn() updatedAt!: string;

@@ -15,7 +15,8 @@ export interface ActionDefinitionResponse {
   resultSchema?: Record<string, unknown>;
   timeoutSeconds: number | null;
   enabled: boolean;
-  hasPrepare: boolean;
+  /** Whether the action has a prepare step; null when the agent did not say (docs/actions-and-commands.md). */
+  hasPrepare: boolean | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -53,7 +54,7 @@ export function toActionDefinition(entity: ActionDefinitionEntity): ActionDefini
     inputSchema: parseObject(entity.inputSchemaJson),
     timeoutSeconds: entity.timeoutSeconds,
     enabled: Boolean(entity.enabled),
-    hasPrepare: Boolean(entity.hasPrepare),
+    hasPrepare: entity.hasPrepare === null || entity.hasPrepare === undefined ? null : Boolean(entity.hasPrepare),
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };

@@ -23,6 +23,11 @@ export interface CapsuleServiceResponse {
   lastHealthAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The owning agent's code and name, so lists can show names instead of ids (null: agent gone). */
+  agentCode: string | null;
+  agentName: string | null;
+  /** The owning agent's effective status (why actions are unavailable); null when the agent is gone. */
+  agentStatus: string | null;
 }
 
 /** The documented ConfigItem shape (`key`, booleans), never the raw row. */
@@ -48,7 +53,10 @@ export interface HealthReportResponse {
   status: HealthStatus;
   message: string | null;
   details: Record<string, unknown>;
+  /** The latest report this row stands for. */
   reportedAt: string;
+  /** When this row's sample began: a steady health refreshes one row for a few minutes (docs/api.md). */
+  createdAt: string;
 }
 
 export interface CapsuleServiceDetailResponse extends CapsuleServiceResponse {
@@ -60,7 +68,12 @@ export interface CapsuleServiceDetailResponse extends CapsuleServiceResponse {
   actions: ActionDefinitionResponse[];
 }
 
-export function toServiceResponse(s: CapsuleServiceEntity, status: ServiceEffectiveStatus): CapsuleServiceResponse {
+export function toServiceResponse(
+  s: CapsuleServiceEntity,
+  status: ServiceEffectiveStatus,
+  agent: { code: string; name: string | null } | null = null,
+  agentStatus: string | null = null,
+): CapsuleServiceResponse {
   return {
     id: s.id,
     agentId: s.agentId,
@@ -77,6 +90,9 @@ export function toServiceResponse(s: CapsuleServiceEntity, status: ServiceEffect
     lastHealthAt: s.lastHealthAt,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
+    agentCode: agent?.code ?? null,
+    agentName: agent?.name ?? null,
+    agentStatus,
   };
 }
 
@@ -100,7 +116,7 @@ export function toConfigResponse(c: ConfigItemEntity): ConfigItemResponse {
 }
 
 export function toHealthResponse(h: HealthReportEntity): HealthReportResponse {
-  return { id: h.id, serviceId: h.serviceId, agentId: h.agentId, status: h.status, message: h.message, details: parseObject(h.detailsJson), reportedAt: h.reportedAt };
+  return { id: h.id, serviceId: h.serviceId, agentId: h.agentId, status: h.status, message: h.message, details: parseObject(h.detailsJson), reportedAt: h.reportedAt, createdAt: h.createdAt };
 }
 
 export function manifestOf(s: CapsuleServiceEntity): Record<string, unknown> {

@@ -7,6 +7,9 @@ import { CapsuleServicesRepository } from './capsule-services.repository';
 import { CapsuleServicesService } from './capsule-services.service';
 import { CatalogRepository } from './catalog.repository';
 import { ServiceReportService } from './service-report.service';
+import { HealthHistoryWriter } from './health-history';
+import { ServiceHealthController } from './service-health.controller';
+import { ServiceHealthQueries } from './service-health.queries';
 
 /**
  * Capsule Services, their catalog (configs, actions) and health history: the admin API and the
@@ -14,8 +17,9 @@ import { ServiceReportService } from './service-report.service';
  */
 @Module({
   imports: [AuditModule, SettingsModule, AgentsModule],
-  controllers: [CapsuleServicesController, AgentDetailController],
-  providers: [CapsuleServicesRepository, CatalogRepository, CapsuleServicesService, ServiceReportService],
-  exports: [CapsuleServicesService, ServiceReportService],
+  // ServiceHealthController first: its fixed paths (`labels`, `health-timelines`) must win over `:serviceId`.
+  controllers: [ServiceHealthController, CapsuleServicesController, AgentDetailController],
+  providers: [CapsuleServicesRepository, CatalogRepository, CapsuleServicesService, ServiceReportService, HealthHistoryWriter, ServiceHealthQueries],
+  exports: [CapsuleServicesService, ServiceReportService, ServiceHealthQueries],
 })
 export class CapsuleServicesModule {}

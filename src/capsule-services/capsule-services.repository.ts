@@ -9,10 +9,13 @@ import type { ServiceEffectiveStatus } from './service-status';
 import type { Tx } from '../database/transaction';
 
 export interface ServiceListFilter {
-  status?: ServiceEffectiveStatus;
+  /** Any of these effective statuses. */
+  status?: readonly ServiceEffectiveStatus[];
   healthStatus?: HealthStatus;
   agentId?: string;
   q?: string;
+  /** Manifest labels that must all match exactly. */
+  labels?: readonly { key: string; value: string }[];
   heartbeatCutoffIso: string;
   /** null when the report-freshness rule is off. */
   reportCutoffIso: string | null;
@@ -45,6 +48,21 @@ export function serviceEffectiveStatusSql(withReportRule: boolean): string {
   );
 }
 
+/**
+ * A manifest label of `s` in SQL. Labels live in the stored manifest JSON (`manifest.labels`), so
+ * the filter reads them there: SQLite's json_extract with a JSON path, PostgreSQL's ->>. Label keys
+ * are restricted by the DTO to `[A-Za-z0-9._/-]`, so they are safe inside a quoted path member.
+ */
+function manifestLabelSql(em: EntityManager, param: string): string {
+  return em.connection.options.type === 'postgres'
+    ? `(s."manifestJson"::jsonb -> 'labels' ->> :${param})`
+    : `json_extract(s."manifestJson", :${param})`;
+}
+
+function labelParam(em: EntityManager, key: string): string {
+  return em.connection.options.type === 'postgres' ? key : `$.labels."${key}"`;
+}
+
 function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -71,6 +89,12 @@ export class CapsuleServicesRepository {
 
   findByAgent(agentId: string, em: EntityManager = this.tx.manager): Promise<CapsuleServiceEntity[]> {
     return em.find(CapsuleServiceEntity, { where: { agentId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** Code and name of each service id that exists. */
+  async identities(ids: readonly string[], em: EntityManager = this.tx.manager): Promise<{ id: string; code: string; name: string }[]> {
+    if (ids.length === 0) return [];
+    return em.createQueryBuilder(CapsuleServiceEntity, 's').select(['s.id', 's.code', 's.name']).where('s.id IN (:...ids)', { ids: [...ids] }).getMany();
   }
 
   async insert(service: CapsuleServiceEntity, em: Tx): Promise<void> {
@@ -129,10 +153,13 @@ export class CapsuleServicesRepository {
       .where('s.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID })
       .setParameter('hbCutoff', filter.heartbeatCutoffIso);
     if (filter.reportCutoffIso !== null) qb.setParameter('rpCutoff', filter.reportCutoffIso);
-    if (filter.status) qb.andWhere(`${serviceEffectiveStatusSql(filter.reportCutoffIso !== null)} = :effStatus`, { effStatus: filter.status });
+    if (filter.status?.length) qb.andWhere(`${serviceEffectiveStatusSql(filter.reportCutoffIso !== null)} IN (:...effStatus)`, { effStatus: [...filter.status] });
     if (filter.healthStatus) qb.andWhere('s.healthStatus = :healthStatus', { healthStatus: filter.healthStatus });
     if (filter.agentId) qb.andWhere('s.agentId = :agentId', { agentId: filter.agentId });
-    if (filter.q) qb.andWhere(`(s.code LIKE :q ESCAPE '\\' OR s.name LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
+    if (filter.q) qb.andWhere(`(s.code LIKE :q ESCAPE '\\' OR s.name LIKE :q ESCAPE '\\' OR s.id LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
+    (filter.labels ?? []).forEach((label, i) => {
+      qb.andWhere(`${manifestLabelSql(em, `lk${i}`)} = :lv${i}`, { [`lk${i}`]: labelParam(em, label.key), [`lv${i}`]: label.value });
+    });
     return qb;
   }
 }

@@ -28,8 +28,8 @@ import {
 } from './capsule-service.mapper';
 import { CapsuleServicesRepository } from './capsule-services.repository';
 import { CatalogRepository } from './catalog.repository';
-import type { ListServicesQueryDto } from './dto/list-services-query.dto';
-import { serviceEffectiveStatus, type ServiceEffectiveStatus, type StatusThresholds } from './service-status';
+import { parseLabelFilter, type ListServicesQueryDto } from './dto/list-services-query.dto';
+import { serviceEffectiveStatus, statusSince, type ServiceEffectiveStatus, type StatusThresholds } from './service-status';
 
 /** Read side of Capsule Services plus the owner-only reassign (decision 3). */
 @Injectable()
@@ -57,6 +57,12 @@ export class CapsuleServicesService {
     return this.catalog.findAction(serviceId, name, em);
   }
 
+  /** id → code and name, for lists that show services by name (ids on hover). */
+  async identities(ids: Iterable<string>): Promise<Map<string, { code: string; name: string }>> {
+    const rows = await this.services.identities([...new Set(ids)]);
+    return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
+  }
+
   toActionDefinition(entity: ActionDefinitionEntity): ActionDefinitionResponse {
     return toActionDefinition(entity);
   }
@@ -70,8 +76,17 @@ export class CapsuleServicesService {
     return serviceEffectiveStatus(service, agent, nowMs, this.thresholds());
   }
 
+  /** Since when the service has its current effective status (docs/console.md, dashboard). */
+  async statusSince(id: string, nowMs: number): Promise<string | null> {
+    const found = await this.services.findWithAgent(id);
+    if (!found) return null;
+    const status = this.effectiveStatus(found.service, found.agent, nowMs);
+    const healthSince = status === 'OFFLINE' || status === 'STALE' ? null : await this.catalog.healthStreakStart(id, found.service.healthStatus);
+    return statusSince(status, found.service, found.agent, healthSince);
+  }
+
   toResponse(service: CapsuleServiceEntity, agent: AgentEntity | null, nowMs: number): CapsuleServiceResponse {
-    return toServiceResponse(service, this.effectiveStatus(service, agent, nowMs));
+    return toServiceResponse(service, this.effectiveStatus(service, agent, nowMs), agent, agent ? this.agents.effectiveStatus(agent, nowMs) : null);
   }
 
   /** Counts per effective status (same SQL rule as the list filter), for dashboards and metrics. */
@@ -88,6 +103,7 @@ export class CapsuleServicesService {
       healthStatus: query.healthStatus,
       agentId: query.agentId,
       q: query.q,
+      labels: parseLabelFilter(query.label),
       ...this.cutoffs(nowMs),
       offset: req.offset,
       limit: req.pageSize,

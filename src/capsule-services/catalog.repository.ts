@@ -58,6 +58,56 @@ export class CatalogRepository {
     await em.insert(HealthReportEntity, row);
   }
 
+  /** Refreshes a history row in place (details and `reportedAt`); false when the row is gone. */
+  async refreshHealth(id: string, detailsJson: string, reportedAt: string, em: Tx): Promise<boolean> {
+    const res = await em.update(HealthReportEntity, { id }, { detailsJson, reportedAt });
+    return res.affected === 1;
+  }
+
+  /**
+   * Reports of the given services with `reportedAt` at or after `sinceIso` (each row's `createdAt`
+   * is when its status began), plus for each service the newest row before it, oldest first.
+   * Only the columns a timeline needs.
+   */
+  async healthPoints(serviceIds: readonly string[], sinceIso: string, em: EntityManager = this.tx.manager): Promise<{ serviceId: string; status: string; createdAt: string; reportedAt: string }[]> {
+    if (serviceIds.length === 0) return [];
+    const ids = [...serviceIds];
+    const inWindow = await em
+      .createQueryBuilder(HealthReportEntity, 'h')
+      .select(['h.serviceId', 'h.status', 'h.createdAt', 'h.reportedAt'])
+      .where('h.serviceId IN (:...ids)', { ids })
+      .andWhere('h.reportedAt >= :since', { since: sinceIso })
+      .orderBy('h.reportedAt', 'ASC')
+      .getMany();
+    const before = await em
+      .createQueryBuilder(HealthReportEntity, 'h')
+      .select(['h.serviceId', 'h.status', 'h.createdAt', 'h.reportedAt'])
+      .where('h.serviceId IN (:...ids)', { ids })
+      .andWhere(
+        'h.reportedAt = (SELECT MAX(p."reportedAt") FROM "health_reports" p WHERE p."serviceId" = h."serviceId" AND p."reportedAt" < :since)',
+        { since: sinceIso },
+      )
+      .getMany();
+    return [...before, ...inWindow];
+  }
+
+  /**
+   * When the current health streak began: the `createdAt` of the oldest row after the newest row
+   * with another status (or of the oldest kept row). Null without history.
+   */
+  async healthStreakStart(serviceId: string, status: string, em: EntityManager = this.tx.manager): Promise<string | null> {
+    const row = await em
+      .createQueryBuilder(HealthReportEntity, 'h')
+      .select('MIN(h.createdAt)', 'since')
+      .where('h.serviceId = :serviceId', { serviceId })
+      .andWhere(
+        `h.reportedAt > COALESCE((SELECT MAX(o."reportedAt") FROM "health_reports" o WHERE o."serviceId" = :serviceId AND o."status" <> :status), '')`,
+        { status },
+      )
+      .getRawOne<{ since: string | null }>();
+    return row?.since ?? null;
+  }
+
   /** Keeps the newest `keep` reports of the service (decision 20); ids are time-sortable ULIDs. */
   async pruneHealth(serviceId: string, keep: number, em: Tx): Promise<void> {
     if (keep <= 0) return;

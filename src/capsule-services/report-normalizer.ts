@@ -25,7 +25,7 @@ export interface NormalizedAction {
   resultSchema: Record<string, unknown>;
   timeoutSeconds: number | null;
   enabled: boolean;
-  hasPrepare: boolean;
+  hasPrepare: boolean | null;
   metadata: { category?: string; order?: number };
 }
 
@@ -75,7 +75,7 @@ export function normalizeAction(a: ActionDefinitionWire): NormalizedAction {
     resultSchema: redact(a.resultSchema ?? a.outputSchema ?? {}),
     timeoutSeconds: a.timeoutSeconds ?? null,
     enabled: a.enabled !== false,
-    hasPrepare: a.hasPrepare === true,
+    hasPrepare: typeof a.hasPrepare === 'boolean' ? a.hasPrepare : null,
     metadata,
   };
 }

@@ -17,6 +17,7 @@ import type { CapsuleServiceResponse } from './capsule-service.mapper';
 import { CapsuleServicesRepository } from './capsule-services.repository';
 import { CapsuleServicesService } from './capsule-services.service';
 import { CatalogRepository } from './catalog.repository';
+import { HealthHistoryWriter } from './health-history';
 import type { ConfigItemEntity } from './config-item.entity';
 import { canonicalJson, normalizeHealth, normalizeReport, type NormalizedReport } from './report-normalizer';
 import { storedStatusFromHealth } from './service-status';
@@ -46,6 +47,7 @@ export class ServiceReportService {
     private readonly tokenService: TokenService,
     private readonly tx: TransactionRunner,
     private readonly events: DomainEvents,
+    private readonly history: HealthHistoryWriter,
   ) {}
 
   /**
@@ -242,13 +244,9 @@ export class ServiceReportService {
     await this.catalog.saveActions(actionRows, em);
   }
 
+  /** History row or in-place refresh (HealthHistoryWriter keeps the timeline bounded). */
   private async insertHealth(serviceId: string, agentId: string, health: { status: HealthStatus; message: string | null; details: Record<string, unknown> }, now: string, em: Tx): Promise<void> {
-    await this.catalog.insertHealth(
-      { id: this.ids.next('hlr'), workspaceId: DEFAULT_WORKSPACE_ID, serviceId, agentId, status: health.status, message: health.message, detailsJson: JSON.stringify(health.details), reportedAt: now, createdAt: now },
-      em,
-    );
-    // Cheap (indexed, at most keep+1 rows per service) and health writes are already throttled.
-    await this.catalog.pruneHealth(serviceId, this.settings.get().healthReportsKeep, em);
+    await this.history.write(serviceId, agentId, health, now, em);
   }
 
   /** Audit in the caller's transaction; the `service.health.changed` event only once it commits. */

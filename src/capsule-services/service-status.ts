@@ -50,3 +50,23 @@ function parseOr0(iso: string | null): number {
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? 0 : ms;
 }
+
+/**
+ * Since when a service has had its effective status, from what the rows record: the agent's
+ * disable/revoke time or last heartbeat (OFFLINE, STALE by heartbeat), the last report (STALE by
+ * freshness), or the start of the current health streak (`healthSince`, from the health history).
+ */
+export function statusSince(
+  status: ServiceEffectiveStatus,
+  service: ServiceStatusInput & { createdAt: string },
+  agent: (AgentStatusInput & { disabledAt: string | null; revokedAt: string | null }) | null,
+  healthSince: string | null,
+): string | null {
+  if (status === 'OFFLINE') return agent?.revokedAt ?? agent?.disabledAt ?? agent?.lastHeartbeatAt ?? service.lastReportedAt;
+  if (status === 'STALE') {
+    if (!agent?.lastHeartbeatAt) return service.createdAt;
+    const fresh = Math.max(parseOr0(service.lastReportedAt), parseOr0(service.lastHealthAt));
+    return fresh > 0 ? new Date(fresh).toISOString() : service.createdAt;
+  }
+  return healthSince ?? service.lastHealthAt;
+}

@@ -17,7 +17,8 @@ export interface PrepareResponse {
   action: PublicAction;
   initialPayload: Record<string, unknown>;
   currentState: Record<string, unknown>;
-  prepareCommand: PublicCommand & { result: PublicCommandResult | null };
+  /** null when the catalog says the action has no prepare step (answered without the agent). */
+  prepareCommand: (PublicCommand & { result: PublicCommandResult | null }) | null;
 }
 
 /** Fields the agent may not override in a prepare answer (backend.md §4.10 step 7). */
@@ -44,10 +45,16 @@ export class ActionExecutionService {
 
   /**
    * Creates an ACTION_PREPARE command and waits for its terminal state through the notifier
-   * (no DB polling). Timeout → the command becomes EXPIRED and the caller gets 408.
+   * (no DB polling). Timeout → the command becomes EXPIRED and the caller gets 504. An action the
+   * agent reported without a prepare step (`hasPrepare: false`) is answered from the catalog at
+   * once: no command, nothing for a busy or hung agent to delay (docs/actions-and-commands.md).
    */
   async prepare(ctx: RequestContext, serviceId: string, actionName: string, userId: string, signal?: AbortSignal): Promise<PrepareResponse> {
     const { action } = await this.commandsService.loadAction(serviceId, actionName);
+    if (action.hasPrepare === false) {
+      if (action.enabled === false) throw new DomainError('ACTION_DISABLED', 'Action is disabled.', { serviceId, actionName });
+      return { action, initialPayload: initialPayloadFromSchema(action.inputSchema), currentState: {}, prepareCommand: null };
+    }
     const created = await this.commandsService.createPrepare(ctx, serviceId, actionName, userId);
     const deadline = Date.parse(created.expiresAt ?? ctx.nowIso);
     const subscription = this.notifier.subscribeCommand(created.id);
@@ -80,12 +87,18 @@ export class ActionExecutionService {
     }
     this.notifier.notifyCommand(created.id);
     throw new DomainError('ACTION_PREPARE_TIMEOUT', 'Action prepare timed out waiting for agent.', {
+      timeoutSeconds: this.prepareTimeoutSeconds(created),
       commandId: created.id,
       commandStatus: before.status,
       actionName: created.actionName,
       agentId: created.agentId,
       serviceId: created.serviceId,
     });
+  }
+
+  /** The wait the command was given (its TTL), for the operator's "did not answer in N s". */
+  private prepareTimeoutSeconds(created: CommandEntity): number {
+    return Math.round((Date.parse(created.expiresAt ?? created.createdAt) - Date.parse(created.createdAt)) / 1000);
   }
 
   private async answer(catalog: PublicAction, row: CommandEntity): Promise<PrepareResponse> {

@@ -9,7 +9,10 @@ import type { ListCommandsQueryDto } from './dto/list-commands-query.dto';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { CommandResultEntity } from './command-result.entity';
 import { CommandRepository, type CommandListFilter } from './command.repository';
-import { toPublicCommand, toPublicResult, type PublicCommand, type PublicCommandResult } from './command.mapper';
+import { toPublicCommand, toPublicResult, withNames, type PublicCommand, type PublicCommandResult } from './command.mapper';
+import { AgentsService } from '../agents/agents.service';
+import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
+import type { CommandNames } from './command.mapper';
 
 export type CommandDetail = PublicCommand & { result: (PublicCommandResult & { oneTime: OneTimeState | null }) | null };
 
@@ -23,12 +26,15 @@ export class CommandQueriesService {
     private readonly tx: TransactionRunner,
     private readonly sealer: SecretSealer,
     private readonly audit: AuditService,
+    private readonly services: CapsuleServicesService,
+    private readonly agents: AgentsService,
   ) {}
 
   async list(ctx: RequestContext, query: ListCommandsQueryDto): Promise<Page<PublicCommand>> {
     const req = pageRequest(query);
     const filter: CommandListFilter = {
       status: query.status,
+      q: query.q,
       type: query.type,
       actionName: query.actionName,
       agentId: query.agentId,
@@ -41,10 +47,20 @@ export class CommandQueriesService {
       throw validationFailed([{ path: 'from', message: 'from must be before or equal to to' }], 'Command query validation failed.');
     }
     const [rows, total] = await this.commands.list(filter, ctx.nowIso, req.offset, req.pageSize);
+    const names = await this.names(rows);
     return new Page(
-      rows.map((r) => toPublicCommand(r, ctx.nowIso)),
+      rows.map((r) => withNames(toPublicCommand(r, ctx.nowIso), names)),
       pagination(req, total),
     );
+  }
+
+  /** Service and agent names of these commands, two queries whatever the count. */
+  private async names(commands: readonly { serviceId: string; agentId: string }[]): Promise<CommandNames> {
+    const [services, agents] = await Promise.all([
+      this.services.identities(commands.map((c) => c.serviceId)),
+      this.agents.identities(commands.map((c) => c.agentId)),
+    ]);
+    return { services, agents };
   }
 
   /** A plain read for every role: one-time fields stay `[REDACTED]`; `result.oneTime` says whether a reveal is possible. */
@@ -52,7 +68,8 @@ export class CommandQueriesService {
     const row = await this.commands.findById(commandId);
     if (!row) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
     const result = await this.commands.findResult(commandId);
-    return { ...toPublicCommand(row, ctx.nowIso), result: result ? { ...toPublicResult(result), oneTime: oneTimeState(result, ctx.nowIso) } : null };
+    const names = await this.names([row]);
+    return { ...withNames(toPublicCommand(row, ctx.nowIso), names), result: result ? { ...toPublicResult(result), oneTime: oneTimeState(result, ctx.nowIso) } : null };
   }
 
   /**

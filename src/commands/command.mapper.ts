@@ -25,6 +25,23 @@ export interface PublicCommand {
   completedAt: string | null;
   expiresAt: string | null;
   durationMs: number | null;
+  /** Names for lists and details (ids stay the reference); absent where not resolved, null when gone. */
+  serviceCode?: string | null;
+  serviceName?: string | null;
+  agentCode?: string | null;
+  agentName?: string | null;
+}
+
+/** What `withNames` needs: service and agent identities by id. */
+export interface CommandNames {
+  services: ReadonlyMap<string, { code: string; name: string }>;
+  agents: ReadonlyMap<string, { code: string; name: string | null }>;
+}
+
+export function withNames<T extends PublicCommand>(command: T, names: CommandNames): T {
+  const service = names.services.get(command.serviceId);
+  const agent = names.agents.get(command.agentId);
+  return { ...command, serviceCode: service?.code ?? null, serviceName: service?.name ?? null, agentCode: agent?.code ?? null, agentName: agent?.name ?? null };
 }
 
 export interface PublicCommandResult {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { containsPattern } from '../common/http/query-list';
 import { updateBatch, type BatchOutcome } from '../database/batches';
 import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -9,7 +10,10 @@ import { COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, OPEN_STATUSES, TERMINAL_
 import type { Tx } from '../database/transaction';
 
 export interface CommandListFilter {
-  status?: CommandStatus;
+  /** Any of these (effective) statuses. */
+  status?: readonly CommandStatus[];
+  /** Substring of id, action name, error code or error message. */
+  q?: string;
   type?: CommandType;
   actionName?: string;
   agentId?: string;
@@ -253,19 +257,14 @@ export class CommandRepository {
 
 function applyFilter(qb: SelectQueryBuilder<CommandEntity>, f: CommandListFilter, nowIso: string): void {
   qb.where('1 = 1');
-  if (f.status === 'EXPIRED') {
+  if (f.status?.length) {
+    const statuses = f.status;
     qb.andWhere(
       new Brackets((b) => {
-        b.where('c.status = :expired', { expired: 'EXPIRED' }).orWhere('(c.status IN (:...open) AND c.expiresAt IS NOT NULL AND c.expiresAt < :now)', {
-          open: ['PENDING', 'RUNNING'],
-          now: nowIso,
-        });
+        for (const status of statuses) b.orWhere(statusClause(status));
       }),
     );
-  } else if (f.status === 'PENDING' || f.status === 'RUNNING') {
-    qb.andWhere('c.status = :status AND (c.expiresAt IS NULL OR c.expiresAt >= :now)', { status: f.status, now: nowIso });
-  } else if (f.status) {
-    qb.andWhere('c.status = :status', { status: f.status });
+    qb.setParameters({ open: ['PENDING', 'RUNNING'], now: nowIso, expired: 'EXPIRED' });
   }
   if (f.type) qb.andWhere('c.type = :type', { type: f.type });
   if (f.actionName) qb.andWhere('c.actionName = :actionName', { actionName: f.actionName });
@@ -274,4 +273,20 @@ function applyFilter(qb: SelectQueryBuilder<CommandEntity>, f: CommandListFilter
   if (f.createdByUserId) qb.andWhere('c.createdByUserId = :createdByUserId', { createdByUserId: f.createdByUserId });
   if (f.from) qb.andWhere('c.createdAt >= :from', { from: f.from });
   if (f.to) qb.andWhere('c.createdAt <= :to', { to: f.to });
+  if (f.q) {
+    qb.andWhere(
+      `(LOWER(c.id) LIKE LOWER(:q) ESCAPE '\\' OR LOWER(c.actionName) LIKE LOWER(:q) ESCAPE '\\' OR LOWER(COALESCE(c.errorCode, '')) LIKE LOWER(:q) ESCAPE '\\' OR LOWER(COALESCE(c.errorMessage, '')) LIKE LOWER(:q) ESCAPE '\\')`,
+      { q: containsPattern(f.q) },
+    );
+  }
+}
+
+/**
+ * One status as SQL: an open command past its deadline is EXPIRED for every reader (decision
+ * 16), so it matches EXPIRED and no longer PENDING/RUNNING. Statuses are a fixed set, never input.
+ */
+function statusClause(status: CommandStatus): string {
+  if (status === 'EXPIRED') return '(c.status = :expired OR (c.status IN (:...open) AND c.expiresAt IS NOT NULL AND c.expiresAt < :now))';
+  if (status === 'PENDING' || status === 'RUNNING') return `(c.status = '${status}' AND (c.expiresAt IS NULL OR c.expiresAt >= :now))`;
+  return `c.status = '${status}'`;
 }

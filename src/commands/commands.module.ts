@@ -33,6 +33,6 @@ import { CommandsService } from './commands.service';
     // One instance per process; replace with a LISTEN/NOTIFY implementation for several replicas.
     { provide: CommandNotifier, useFactory: () => new InMemoryCommandNotifier() },
   ],
-  exports: [CommandsService, CommandDispatchService, CommandResultsService, CommandNotifier],
+  exports: [CommandsService, CommandDispatchService, CommandResultsService, CommandNotifier, CommandQueriesService],
 })
 export class CommandsModule {}

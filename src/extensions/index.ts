@@ -277,7 +277,7 @@ export { OnOpstageEvent } from '../common/events/on-opstage-event';
  *
  * @example
  * ```ts
- * if (isOpstageEventName(name)) subscribe(name);  // OPSTAGE_EVENT_NAMES lists all seven
+ * if (isOpstageEventName(name)) subscribe(name);  // OPSTAGE_EVENT_NAMES lists all eight
  * ```
  */
 export { OPSTAGE_EVENT_NAMES, isOpstageEventName } from '../common/events/opstage-events';
@@ -301,4 +301,5 @@ export type {
   CommandCreatedEvent,
   CommandCompletedEvent,
   CommandFailedEvent,
+  AuditRecordedEvent,
 } from '../common/events/opstage-events';

@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { toPublicAuditEvent, type PublicAuditEvent } from '../audit/audit.mapper';
 import { heartbeatCutoffIso } from '../agents/effective-status';
 import type { RequestContext } from '../common/context/request-context';
-import { toPublicCommand, type PublicCommand } from '../commands/command.mapper';
+import { toPublicCommand, withNames, type PublicCommand } from '../commands/command.mapper';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { StatsRepository, type CountMap, type StatusCutoffs } from './stats.repository';
@@ -15,7 +15,11 @@ export interface WorkspaceSummary {
   status: string;
 }
 
-/** backend.md §12.1; agent and service counts use the effective status (decision 15). */
+/**
+ * backend.md §12.1; agent and service counts use the effective status (decision 15). Command
+ * counts and recent commands cover executed actions only: every opened action form used to add a
+ * prepare command, which flooded both (docs/console.md).
+ */
 export interface DashboardSummary {
   workspace: WorkspaceSummary;
   agentCounts: CountMap;
@@ -42,18 +46,19 @@ export class DashboardService {
       this.stats.findWorkspace(),
       this.stats.agentsByEffectiveStatus(cutoffs),
       this.stats.servicesByEffectiveStatus(cutoffs),
-      this.stats.commandsByStatus(),
+      this.stats.executeCommandsByStatus(),
       this.stats.countAudit(),
-      this.stats.recentCommands(RECENT),
+      this.stats.recentExecuteCommands(RECENT),
       this.stats.recentAudit(RECENT),
     ]);
+    const names = await this.stats.commandNames(commands);
     return {
       workspace: workspaceSummary(workspace),
       agentCounts,
       serviceCounts,
       commandCounts,
       auditEventCount,
-      recentCommands: commands.map((c) => toPublicCommand(c, ctx.nowIso)),
+      recentCommands: commands.map((c) => withNames(toPublicCommand(c, ctx.nowIso), names)),
       recentAuditEvents: audit.map(toPublicAuditEvent),
     };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type BetterSqlite3 from 'better-sqlite3';
-import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { DataSource, In, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AgentEntity } from '../agents/agent.entity';
 import { agentEffectiveStatusSql } from '../agents/agents.repository';
@@ -8,6 +8,7 @@ import { serviceEffectiveStatusSql } from '../capsule-services/capsule-services.
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { CapsuleServiceEntity } from '../capsule-services/capsule-service.entity';
 import { CommandEntity } from '../commands/command.entity';
+import type { CommandNames } from '../commands/command.mapper';
 import { RegistrationTokenEntity } from '../registration-tokens/registration-token.entity';
 import { UserEntity } from '../users/user.entity';
 import { DEFAULT_WORKSPACE_ID, WorkspaceEntity } from '../workspaces/workspace.entity';
@@ -86,8 +87,16 @@ export class StatsRepository {
     return toCountMap(rows);
   }
 
-  commandsByStatus(): Promise<CountMap> {
-    return this.byStoredStatus(CommandEntity);
+  /** Executed actions only: prepare commands are form plumbing, not runs (docs/console.md). */
+  async executeCommandsByStatus(): Promise<CountMap> {
+    const rows = await this.tx.manager
+      .createQueryBuilder(CommandEntity, 'c')
+      .select('c.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where("c.type = 'ACTION_EXECUTE'")
+      .groupBy('c.status')
+      .getRawMany<{ status: string; n: number | string }>();
+    return toCountMap(rows);
   }
 
   registrationTokensByStatus(): Promise<CountMap> {
@@ -106,8 +115,23 @@ export class StatsRepository {
     return this.count(AuditEventEntity);
   }
 
-  recentCommands(limit: number): Promise<CommandEntity[]> {
-    return this.tx.manager.find(CommandEntity, { order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+  /** The newest executed actions (prepare commands left out, as in the counts). */
+  recentExecuteCommands(limit: number): Promise<CommandEntity[]> {
+    return this.tx.manager.find(CommandEntity, { where: { type: 'ACTION_EXECUTE' }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+  }
+
+  /** Names for the recent commands (two small reads instead of the commands module's lookups). */
+  async commandNames(commands: readonly { serviceId: string; agentId: string }[]): Promise<CommandNames> {
+    const serviceIds = [...new Set(commands.map((c) => c.serviceId))];
+    const agentIds = [...new Set(commands.map((c) => c.agentId))];
+    const [services, agents] = await Promise.all([
+      serviceIds.length ? this.tx.manager.find(CapsuleServiceEntity, { select: { id: true, code: true, name: true }, where: { id: In(serviceIds) } }) : [],
+      agentIds.length ? this.tx.manager.find(AgentEntity, { select: { id: true, code: true, name: true }, where: { id: In(agentIds) } }) : [],
+    ]);
+    return {
+      services: new Map(services.map((s) => [s.id, { code: s.code, name: s.name }])),
+      agents: new Map(agents.map((a) => [a.id, { code: a.code, name: a.name }])),
+    };
   }
 
   recentAudit(limit: number): Promise<AuditEventEntity[]> {

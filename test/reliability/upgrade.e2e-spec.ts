@@ -21,6 +21,11 @@ const REWRITTEN_BY_MIGRATIONS: Record<string, { columns: string[]; reason: strin
     columns: ['csrfToken'],
     reason: '1764360000000-SecurityHardening drops the stored CSRF token: it is derived from the session cookie now (docs/security.md)',
   },
+  action_definitions: {
+    columns: ['hasPrepare'],
+    reason:
+      '1764390000000-ActionHasPrepareNullable: the stored false was a default no agent sent, so every row becomes null ("ask the agent", which is what true meant too) until the next report (docs/actions-and-commands.md)',
+  },
 };
 
 interface Fixture {

@@ -84,6 +84,7 @@ export class Seeder {
     completedAt?: string | null;
     expiresAt?: string | null;
     errorCode?: string | null;
+    errorMessage?: string | null;
     sealedPayload?: string | null;
     payloadJson?: string;
   }): Promise<string> {
@@ -93,7 +94,7 @@ export class Seeder {
       id, workspaceId: DEFAULT_WORKSPACE_ID, agentId: input.agentId, serviceId: input.serviceId, type: input.type ?? 'ACTION_EXECUTE',
       actionName: 'restart', status: input.status, payloadJson: input.payloadJson ?? '{}', sealedPayload: input.sealedPayload ?? null,
       createdByUserId: null, createdByType: 'USER', createdById: null, retryOfCommandId: null, errorCode: input.errorCode ?? null,
-      errorMessage: null, createdAt, updatedAt: input.completedAt ?? createdAt, startedAt: input.startedAt ?? null,
+      errorMessage: input.errorMessage ?? null, createdAt, updatedAt: input.completedAt ?? createdAt, startedAt: input.startedAt ?? null,
       completedAt: input.completedAt ?? null, expiresAt: input.expiresAt ?? null, cancelNotifiedAt: null,
     });
     return id;

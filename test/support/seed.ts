@@ -19,6 +19,8 @@ export interface SeedAction {
   inputSchema?: Record<string, unknown>;
   timeoutSeconds?: number | null;
   enabled?: boolean;
+  /** Default null: the agent did not say, so prepare asks it (as with agents predating the field). */
+  hasPrepare?: boolean | null;
 }
 
 export interface SeededAgent {
@@ -113,7 +115,7 @@ export async function seedAgentWithService(app: INestApplication, options: SeedO
       resultSchemaJson: '{}',
       timeoutSeconds: a.timeoutSeconds ?? null,
       enabled: a.enabled ?? true,
-      hasPrepare: false,
+      hasPrepare: a.hasPrepare ?? null,
       metadataJson: '{}',
       createdAt: now,
       updatedAt: now,

@@ -34,11 +34,22 @@ export function watch(page) {
   return errors;
 }
 
+/** Takes out the console errors a scenario expects (e.g. a deliberate 504); at least one must be there. */
+export function expectConsoleErrors(errors, pattern) {
+  const matching = errors.filter((e) => pattern.test(e));
+  assert(matching.length > 0, `expected a console error matching ${pattern}`);
+  for (const e of matching) errors.splice(errors.indexOf(e), 1);
+}
+
 export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** `E2E_ONLY=<regex>` runs only the matching scenarios (development; the others are not counted). */
+const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, 'i') : null;
+
 export async function scenario(name, page, errors, fn) {
+  if (only && !only.test(name)) return;
   const before = errors.length;
   const started = Date.now();
   try {
@@ -61,6 +72,16 @@ export async function login(page, user) {
   await page.fill(tid('login-password'), user.password);
   await page.click(tid('login-submit'));
   await page.waitForSelector(tid('page-dashboard'));
+}
+
+/** A 1440×900 English context with a logged-in page and its error watch (the usual start of a suite). */
+export async function ownerPage(browser, user = OWNER) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const errors = watch(page);
+  await login(page, user);
+  return { context, page, errors };
 }
 
 export async function nav(page, id, pageTestId) {

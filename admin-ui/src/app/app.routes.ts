@@ -42,7 +42,7 @@ export const routes: Routes = [
         canMatch: [busGuard],
         loadComponent: () => import('./features/bus/bus.page').then((m) => m.BusPage),
       },
-      { path: '**', redirectTo: '' },
+      { path: '**', title: 'notFound.title', loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage) },
     ],
   },
 ];

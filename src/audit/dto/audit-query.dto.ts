@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsoDateTimeFilter } from '../../common/http/iso-date';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
+import { SearchTerm } from '../../common/http/query-list';
 import type { AuditActorType, AuditResult } from '../audit-event.entity';
 
 export const AUDIT_ACTOR_TYPES: readonly AuditActorType[] = ['USER', 'AGENT', 'SYSTEM'];
@@ -47,6 +48,9 @@ export class AuditQueryDto extends PaginationQueryDto {
   @MinLength(1)
   @MaxLength(160)
   targetId?: string;
+
+  @SearchTerm('Case-insensitive substring of the action, target type or id, actor id or message.')
+  q?: string;
 
   @ApiPropertyOptional({ description: 'Inclusive lower bound on createdAt (ISO-8601, e.g. 2026-01-31 or 2026-01-31T12:00:00Z)' })
   @IsOptional()

@@ -1,21 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
+import { SearchTerm, csvList } from '../../common/http/query-list';
 import type { HealthStatus } from '../capsule-service.entity';
 import type { ServiceEffectiveStatus } from '../service-status';
 
 export const SERVICE_STATUSES: ServiceEffectiveStatus[] = ['UNKNOWN', 'HEALTHY', 'UNHEALTHY', 'STALE', 'OFFLINE'];
 export const HEALTH_STATUSES: HealthStatus[] = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'];
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+/** A label filter item: key, a colon, and the value (which may contain colons). */
+const LABEL_FILTER = /^[A-Za-z0-9._/-]{1,63}:.*$/;
 
 export class ListServicesQueryDto extends PaginationQueryDto {
-  /** Effective status, computed in SQL (decision 15). */
-  @ApiPropertyOptional({ enum: SERVICE_STATUSES })
+  /** Effective status, computed in SQL (decision 15); several as `UNHEALTHY,STALE,OFFLINE`. */
+  @ApiPropertyOptional({ description: `One or more (comma-separated) of ${SERVICE_STATUSES.join(', ')}` })
   @IsOptional()
-  @IsIn(SERVICE_STATUSES)
-  status?: ServiceEffectiveStatus;
+  @Transform(csvList)
+  @IsArray()
+  @IsIn(SERVICE_STATUSES, { each: true, message: `status must be one or more of ${SERVICE_STATUSES.join(', ')}` })
+  status?: ServiceEffectiveStatus[];
 
   @ApiPropertyOptional({ enum: HEALTH_STATUSES })
   @IsOptional()
@@ -29,13 +33,25 @@ export class ListServicesQueryDto extends PaginationQueryDto {
   @MaxLength(40)
   agentId?: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
+  @SearchTerm('Case-insensitive substring of code, name or id.')
   q?: string;
+
+  /** Manifest labels, `key:value` pairs separated by commas; every pair must match. */
+  @ApiPropertyOptional({ description: 'Manifest labels as key:value, comma-separated (all must match), e.g. team:billing,region:emea' })
+  @IsOptional()
+  @Transform(csvList)
+  @IsArray()
+  @ArrayMaxSize(10)
+  @Matches(LABEL_FILTER, { each: true, message: 'label must be key:value pairs (key 1-63 of letters, digits, . _ / -)' })
+  @MaxLength(200, { each: true })
+  label?: string[];
+}
+
+export function parseLabelFilter(items: readonly string[] | undefined): { key: string; value: string }[] {
+  return (items ?? []).map((item) => {
+    const at = item.indexOf(':');
+    return { key: item.slice(0, at), value: item.slice(at + 1) };
+  });
 }
 
 export class ReassignServiceDto {

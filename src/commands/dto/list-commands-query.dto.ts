@@ -1,15 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsoDateTimeFilter } from '../../common/http/iso-date';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
+import { SearchTerm, csvList } from '../../common/http/query-list';
 import type { CommandStatus, CommandType } from '../command.entity';
 import { COMMAND_STATUSES, COMMAND_TYPES } from '../command-state';
 
 export class ListCommandsQueryDto extends PaginationQueryDto {
-  @ApiPropertyOptional({ enum: COMMAND_STATUSES })
+  /** One or more statuses, comma-separated (`FAILED,EXPIRED`); open commands past their deadline count as EXPIRED. */
+  @ApiPropertyOptional({ description: `One or more (comma-separated) of ${COMMAND_STATUSES.join(', ')}` })
   @IsOptional()
-  @IsIn(COMMAND_STATUSES, { message: `status must be one of ${COMMAND_STATUSES.join(', ')}` })
-  status?: CommandStatus;
+  @Transform(csvList)
+  @IsArray()
+  @IsIn(COMMAND_STATUSES, { each: true, message: `status must be one or more of ${COMMAND_STATUSES.join(', ')}` })
+  status?: CommandStatus[];
 
   @ApiPropertyOptional({ enum: COMMAND_TYPES })
   @IsOptional()
@@ -36,6 +41,9 @@ export class ListCommandsQueryDto extends PaginationQueryDto {
   @IsOptional()
   @Matches(/^usr_/, { message: 'createdByUserId must start with usr_' })
   createdByUserId?: string;
+
+  @SearchTerm('Case-insensitive substring of the command id, action name, error code or error message.')
+  q?: string;
 
   @ApiPropertyOptional({ description: 'Inclusive lower bound on createdAt (ISO-8601).' })
   @IsOptional()

@@ -13,6 +13,12 @@ interface Rendered {
   headers?: Record<string, string>;
 }
 
+/**
+ * Typed domain errors that are answers about another party, not server faults: they keep their
+ * code and details (an agent that did not answer in time → 504 ACTION_PREPARE_TIMEOUT).
+ */
+const GATEWAY_STATUSES = new Set([502, 504]);
+
 const HTTP_CODES: Record<number, string> = {
   400: 'REQUEST_ERROR',
   401: 'UNAUTHORIZED',
@@ -39,7 +45,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // A full disk is an operating condition, not a bug: the guard logs it once (and flips health).
     if (full) this.storage.refusedWrite(`${req.method} ${req.path}`, exception);
     const rendered = full ? storageFull() : this.render(exception);
-    if (rendered.status >= 500 && !full) {
+    const fault = rendered.status >= 500 && !full && !GATEWAY_STATUSES.has(rendered.status);
+    if (fault) {
       this.logger.error({ msg: 'request failed', method: req.method, path: req.path, requestId: requestIdOf(req), error: describe(exception) });
     }
     if (res.headersSent) {
@@ -48,14 +55,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     for (const [k, v] of Object.entries(rendered.headers ?? {})) res.setHeader(k, v);
     const error: Record<string, unknown> = { code: rendered.code, message: rendered.message };
-    if (rendered.details && rendered.status < 500) error.details = redact(rendered.details);
+    if (rendered.details && !fault) error.details = redact(rendered.details);
     error.requestId = requestIdOf(req);
     res.status(rendered.status).json({ success: false, error });
   }
 
   private render(exception: unknown): Rendered {
     if (exception instanceof DomainError) {
-      if (exception.status >= 500) return internal();
+      if (exception.status >= 500 && !GATEWAY_STATUSES.has(exception.status)) return internal();
       return { status: exception.status, code: exception.code, message: exception.message, details: exception.details, headers: exception.headers };
     }
     if (exception instanceof HttpException) {

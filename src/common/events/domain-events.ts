@@ -14,6 +14,8 @@ export class DomainEvents {
   constructor(private readonly emitter: EventEmitter2) {}
 
   emit<K extends OpstageEventName>(name: K, payload: OpstageEvents[K]): void {
+    // Nobody listens (e.g. no console has the live stream open): nothing to schedule.
+    if (this.emitter.listenerCount(name) === 0) return;
     const frozen = Object.freeze({ ...payload });
     setImmediate(() => {
       try {

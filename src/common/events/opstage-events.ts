@@ -73,6 +73,21 @@ export interface CommandFailedEvent extends OpstageEventBase {
   durationMs: number | null;
 }
 
+/**
+ * An audit record was stored (any audited change: operator actions, agent lifecycle, commands,
+ * settings, tokens...). Sampled heartbeat audits are not announced. Carries no metadata, which
+ * stays in the audit log.
+ */
+export interface AuditRecordedEvent extends OpstageEventBase {
+  auditEventId: string;
+  action: string;
+  actorType: string;
+  actorId: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  result: string;
+}
+
 /** Event name → payload. The only events core emits; listeners are typed by this map. */
 export interface OpstageEvents {
   'agent.registered': AgentRegisteredEvent;
@@ -82,6 +97,7 @@ export interface OpstageEvents {
   'command.created': CommandCreatedEvent;
   'command.completed': CommandCompletedEvent;
   'command.failed': CommandFailedEvent;
+  'audit.recorded': AuditRecordedEvent;
 }
 
 export type OpstageEventName = keyof OpstageEvents;
@@ -94,6 +110,7 @@ export const OPSTAGE_EVENT_NAMES: readonly OpstageEventName[] = [
   'command.created',
   'command.completed',
   'command.failed',
+  'audit.recorded',
 ];
 
 export function isOpstageEventName(value: string): value is OpstageEventName {

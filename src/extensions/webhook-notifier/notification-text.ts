@@ -1,7 +1,10 @@
 import type { AgentView, OpstageEventName, OpstageEvents, ServiceView } from '../index';
 
+/** Events a webhook can carry: all but the `audit.recorded` firehose (that is for extensions and the console's live stream). */
+export type WebhookEventName = Exclude<OpstageEventName, 'audit.recorded'>;
+
 /** An event with its payload, narrowed together by `event`. */
-export type NotifiedEvent = { [K in OpstageEventName]: { event: K; payload: OpstageEvents[K] } }[OpstageEventName];
+export type NotifiedEvent = { [K in WebhookEventName]: { event: K; payload: OpstageEvents[K] } }[WebhookEventName];
 
 /** Names for ids, looked up lazily; a failed lookup falls back to the id. */
 export interface NameLookups {

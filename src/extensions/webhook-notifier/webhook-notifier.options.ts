@@ -1,11 +1,19 @@
 import { refusedUrl } from './webhook-target';
-import { ExtensionError, isOpstageEventName, OPSTAGE_EVENT_NAMES, type OpstageEventName } from '../index';
+import { ExtensionError, OPSTAGE_EVENT_NAMES } from '../index';
+import type { WebhookEventName } from './notification-text';
+
+/** Every event a webhook can send (not `audit.recorded`: one per audit row is no notification). */
+export const WEBHOOK_EVENT_NAMES: readonly WebhookEventName[] = OPSTAGE_EVENT_NAMES.filter((n): n is WebhookEventName => n !== 'audit.recorded');
+
+function isWebhookEventName(value: string): value is WebhookEventName {
+  return (WEBHOOK_EVENT_NAMES as readonly string[]).includes(value);
+}
 
 export const WEBHOOK_NOTIFIER_NAME = 'webhook-notifier';
 export const WEBHOOK_OPTIONS = Symbol('WEBHOOK_OPTIONS');
 
 /** Events sent when `OPSTAGE_WEBHOOK_EVENTS` is empty: the ones an operator must hear about. */
-export const DEFAULT_WEBHOOK_EVENTS: readonly OpstageEventName[] = ['agent.offline', 'agent.online', 'service.health.changed', 'command.failed'];
+export const DEFAULT_WEBHOOK_EVENTS: readonly WebhookEventName[] = ['agent.offline', 'agent.online', 'service.health.changed', 'command.failed'];
 
 export interface WebhookNotifierOptions {
   /** Target URL (`OPSTAGE_WEBHOOK_URL`); undefined keeps the notifier idle. */
@@ -29,7 +37,7 @@ export interface WebhookNotifierOptions {
 export interface ResolvedWebhookOptions {
   url: string | undefined;
   secret: string | undefined;
-  events: ReadonlySet<OpstageEventName>;
+  events: ReadonlySet<WebhookEventName>;
   maxAttempts: number;
   backoffMs: number;
   timeoutMs: number;
@@ -43,8 +51,8 @@ export function resolveWebhookOptions(options: WebhookNotifierOptions): Resolved
     throw new ExtensionError(WEBHOOK_NOTIFIER_NAME, problem);
   };
   const names = options.events ?? [];
-  const unknown = names.filter((n) => !isOpstageEventName(n));
-  if (unknown.length > 0) fail(`OPSTAGE_WEBHOOK_EVENTS has unknown event(s) ${unknown.join(', ')}; choose from ${OPSTAGE_EVENT_NAMES.join(', ')}.`);
+  const unknown = names.filter((n) => !isWebhookEventName(n));
+  if (unknown.length > 0) fail(`OPSTAGE_WEBHOOK_EVENTS has unknown event(s) ${unknown.join(', ')}; choose from ${WEBHOOK_EVENT_NAMES.join(', ')}.`);
   if (options.url !== undefined && !/^https?:\/\//i.test(options.url)) fail('OPSTAGE_WEBHOOK_URL must be an http(s) URL.');
   const refused = options.url !== undefined && options.allowPrivate !== true ? refusedUrl(options.url) : null;
   if (refused) fail(`OPSTAGE_WEBHOOK_URL points at ${refused}; set OPSTAGE_WEBHOOK_ALLOW_PRIVATE=true if that is intended.`);
@@ -55,7 +63,7 @@ export function resolveWebhookOptions(options: WebhookNotifierOptions): Resolved
   return {
     url: options.url,
     secret: options.secret,
-    events: new Set(names.length > 0 ? names.filter(isOpstageEventName) : DEFAULT_WEBHOOK_EVENTS),
+    events: new Set(names.length > 0 ? names.filter(isWebhookEventName) : DEFAULT_WEBHOOK_EVENTS),
     maxAttempts: Math.floor(positive(options.maxAttempts, 3, 'maxAttempts')),
     backoffMs: positive(options.backoffMs, 500, 'backoffMs'),
     timeoutMs: positive(options.timeoutMs, 5000, 'timeoutMs'),

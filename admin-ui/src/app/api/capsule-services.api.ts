@@ -10,7 +10,9 @@ import {
   Command,
   ConfigItem,
   HealthReport,
+  HealthTimelines,
   PrepareResponse,
+  ServiceLabel,
 } from './models/domain';
 
 export interface ExecuteActionInput {
@@ -79,6 +81,18 @@ export class CapsuleServicesApi {
     return this.http
       .post<SuccessEnvelope<PrepareResponse>>(`${this.base}/${enc(id)}/actions/${enc(name)}/prepare`, {})
       .pipe(unwrap());
+  }
+
+  /** Health status points of up to 100 services (the list's timelines), one request. */
+  timelines(serviceIds: readonly string[], hours: number): Observable<HealthTimelines> {
+    return this.http
+      .get<SuccessEnvelope<HealthTimelines>>(`${this.base}/health-timelines`, { params: toParams({ serviceIds: serviceIds.join(','), hours }) })
+      .pipe(unwrap());
+  }
+
+  /** Manifest labels in use (the label filter's choices). */
+  labels(): Observable<ServiceLabel[]> {
+    return this.http.get<SuccessEnvelope<ServiceLabel[]>>(`${this.base}/labels`).pipe(unwrap());
   }
 
   execute(id: string, name: string, input: ExecuteActionInput): Observable<Command> {

@@ -96,6 +96,11 @@ export interface CapsuleService {
   lastHealthAt: string | null;
   createdAt: string;
   updatedAt: string;
+  healthMessage?: string | null;
+  /** The owning agent (names on lists; its status explains unavailable actions). */
+  agentCode?: string | null;
+  agentName?: string | null;
+  agentStatus?: AgentStatus | null;
 }
 
 /**
@@ -110,6 +115,8 @@ export interface HealthReport {
   message: string | null;
   details: JsonObject;
   reportedAt: string;
+  /** When this row's sample began (a steady health refreshes one row for a few minutes). */
+  createdAt: string;
 }
 
 /** Config rows: REF returns raw columns (`configKey`, 0/1 flags); the REC shape uses `key` and booleans. */
@@ -142,6 +149,8 @@ export interface ActionDefinition {
   inputSchema?: JsonObject;
   timeoutSeconds?: number | null;
   enabled?: boolean;
+  /** false: no prepare step (the form opens from the catalog); null/absent: the agent did not say. */
+  hasPrepare?: boolean | null;
 }
 
 export interface CapsuleServiceDetail extends CapsuleService {
@@ -172,6 +181,10 @@ export interface Command {
   expiresAt: string | null;
   durationMs: number | null;
   retryOfCommandId?: string | null;
+  serviceCode?: string | null;
+  serviceName?: string | null;
+  agentCode?: string | null;
+  agentName?: string | null;
 }
 
 export interface CommandResult {
@@ -207,7 +220,8 @@ export interface PrepareResponse {
   action: ActionDefinition;
   initialPayload?: JsonObject;
   currentState?: JsonObject;
-  prepareCommand?: CommandDetail;
+  /** null when the action has no prepare step (answered from the catalog). */
+  prepareCommand?: CommandDetail | null;
 }
 
 export interface AuditEvent {
@@ -300,4 +314,65 @@ export interface BusEvent {
   acceptedAt: string;
   routeCount: number;
   experimental?: string;
+}
+
+/** A dashboard number and the list query it counts (`GET /api/admin/dashboard/overview`). */
+export interface DashboardTile {
+  id: string;
+  list: 'services' | 'agents' | 'commands';
+  query: Record<string, string>;
+  count: number;
+}
+
+export interface ProblemService extends CapsuleService {
+  since: string | null;
+  lastCommand: Command | null;
+}
+
+export interface DashboardOverview {
+  generatedAt: string;
+  failuresSince: string;
+  tiles: DashboardTile[];
+  problemServices: ProblemService[];
+  failedCommands: Command[];
+  offlineAgents: Agent[];
+}
+
+export interface SearchResults {
+  services: CapsuleService[];
+  agents: Agent[];
+  commands: Command[];
+}
+
+/** One status change of a service's health timeline: it holds from `at` to the next point. */
+export interface HealthPoint {
+  status: string;
+  at: string;
+}
+
+export interface HealthTimelines {
+  since: string;
+  until: string;
+  services: Record<string, HealthPoint[]>;
+}
+
+export interface ServiceLabel {
+  key: string;
+  value: string;
+  count: number;
+}
+
+export interface BulkItem {
+  id: string;
+  ok: boolean;
+  status?: string;
+  commandId?: string;
+  error?: { code: string; message: string };
+}
+
+export interface BulkResult {
+  requested: number;
+  succeeded: number;
+  failed: number;
+  items: BulkItem[];
 }

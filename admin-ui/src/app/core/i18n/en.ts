@@ -1,5 +1,6 @@
 import { EN_BUS } from './en.bus';
 import { EN_MESSAGES } from './en.messages';
+import { EN_OPS } from './en.ops';
 import { EN_SECURITY } from './en.security';
 
 /** English dictionary (UI texts; messages live in en.messages.ts). `zh.ts` must have exactly the same keys (checked by the compiler and a unit test). */
@@ -360,6 +361,7 @@ export const EN = {
 
   ...EN_BUS,
   ...EN_MESSAGES,
+  ...EN_OPS,
   ...EN_SECURITY,
 } as const;
 

@@ -1,6 +1,7 @@
 import { TranslationKey } from './en';
 import { ZH_BUS } from './zh.bus';
 import { ZH_MESSAGES } from './zh.messages';
+import { ZH_OPS } from './zh.ops';
 import { ZH_SECURITY } from './zh.security';
 
 /** 简体中文词典：键集合必须与 en.ts 完全一致（编译器与单元测试双重检查）。 */
@@ -360,5 +361,6 @@ export const ZH: Record<TranslationKey, string> = {
 
   ...ZH_BUS,
   ...ZH_MESSAGES,
+  ...ZH_OPS,
   ...ZH_SECURITY,
 };

@@ -1,7 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { filter } from 'rxjs';
 import { TranslatePipe } from '../i18n/translate.pipe';
 import { LanguageSwitcherComponent } from '../i18n/language-switcher.component';
 import { SessionStore } from '../auth/session.store';
@@ -9,6 +12,9 @@ import { AuthApi } from '../../api/auth.api';
 import { FeaturesStore } from './features.store';
 import { Role } from '../../api/models/common';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
+import { LiveEvents } from '../live/live-events.service';
+import { ThemeService } from '../theme/theme.service';
+import { GlobalSearchComponent } from './global-search.component';
 
 interface NavItem {
   id: string;
@@ -40,19 +46,25 @@ const NAV: readonly NavItem[] = [
     RouterLinkActive,
     MatButtonModule,
     MatIconModule,
+    MatTooltipModule,
     TranslatePipe,
     LanguageSwitcherComponent,
     StatusTagComponent,
+    GlobalSearchComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',
+  host: { '(document:keydown.escape)': 'closeNav()' },
 })
 export class ShellComponent {
   protected readonly session = inject(SessionStore);
   protected readonly features = inject(FeaturesStore);
+  protected readonly theme = inject(ThemeService);
+  private readonly live = inject(LiveEvents);
   private readonly authApi = inject(AuthApi);
   private readonly router = inject(Router);
+  protected readonly navOpen = signal(false);
 
   protected readonly nav = computed(() =>
     NAV.filter((item) => (!item.minRole || this.session.hasRole(item.minRole)) && (!item.bus || this.features.busEnabled())),
@@ -61,13 +73,37 @@ export class ShellComponent {
     const user = this.session.user();
     return user?.displayName || user?.username || '';
   });
+  protected readonly themeIcon = computed(() => ({ system: 'brightness_auto', light: 'light_mode', dark: 'dark_mode' })[this.theme.mode()]);
 
   constructor() {
     this.features.loadVersion();
+    // The live stream belongs to a logged-in session: open while the shell is shown.
+    effect(() => (this.session.authenticated() ? this.live.connect() : this.live.disconnect()));
+    inject(DestroyRef).onDestroy(() => this.live.disconnect());
+    this.router.events
+      .pipe(
+        filter((e) => e instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.navOpen.set(false));
+  }
+
+  toggleNav(): void {
+    this.navOpen.update((open) => !open);
+  }
+
+  closeNav(): void {
+    this.navOpen.set(false);
+  }
+
+  skipToMain(event: Event): void {
+    event.preventDefault();
+    document.getElementById('main')?.focus();
   }
 
   logout(): void {
     const done = () => {
+      this.live.disconnect();
       this.session.clear();
       void this.router.navigate(['/login']);
     };

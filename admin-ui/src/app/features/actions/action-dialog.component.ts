@@ -39,7 +39,14 @@ export interface ActionDialogData {
   detail?: JsonObject;
 }
 
-type Phase = 'preparing' | 'prepareFailed' | 'ready' | 'submitting' | 'running' | 'done';
+type Phase = 'preparing' | 'prepareFailed' | 'prepareTimeout' | 'ready' | 'submitting' | 'running' | 'done';
+
+/** Seconds the server waited for the agent (504 ACTION_PREPARE_TIMEOUT carries `timeoutSeconds`). */
+export function prepareTimeoutSeconds(error: ApiError): number | null {
+  const details = error.details;
+  const value = details !== null && typeof details === 'object' ? (details as Record<string, unknown>)['timeoutSeconds'] : undefined;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
 
 @Component({
   selector: 'app-action-dialog',
@@ -96,6 +103,11 @@ export class ActionDialogComponent {
     () => !this.needsConfirm() || this.typedConfirmation().trim() === (this.action()?.name ?? this.data.actionName),
   );
   protected readonly title = computed(() => this.action()?.label ?? this.data.actionName);
+  /** "the agent did not answer in N s": the server's wait, else what the operator waited. */
+  protected readonly timeoutSeconds = computed(() => {
+    const error = this.prepareError();
+    return (error && prepareTimeoutSeconds(error)) ?? this.elapsed();
+  });
 
   private initialPayload: JsonObject = {};
   private prepareSub: Subscription | null = null;
@@ -131,8 +143,9 @@ export class ActionDialogComponent {
       },
       error: (err: unknown) => {
         this.tickSub?.unsubscribe();
-        this.prepareError.set(toApiError(err));
-        this.phase.set('prepareFailed');
+        const error = toApiError(err);
+        this.prepareError.set(error);
+        this.phase.set(error.code === 'ACTION_PREPARE_TIMEOUT' ? 'prepareTimeout' : 'prepareFailed');
       },
     });
   }
@@ -260,6 +273,7 @@ export class ActionDialogComponent {
       width: '920px',
       maxWidth: '96vw',
       autoFocus: 'first-tabbable',
+      panelClass: 'action-dialog-panel',
     });
   }
 

@@ -17,6 +17,7 @@ export class ActionLauncher {
         maxWidth: '96vw',
         autoFocus: 'first-tabbable',
         disableClose: false,
+        panelClass: 'action-dialog-panel',
       })
       .afterClosed();
   }

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { formatBytes, formatDateTime, formatDuration, isEmptyValue, relativeTime } from '../../shared/util/format';
+import { formatBytes, formatDateTime, formatDuration, formatRelative, isEmptyValue } from '../../shared/util/format';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import { CopyButtonComponent } from '../../shared/ui/copy-button.component';
 import { CellFormat } from './result-model';
@@ -13,19 +13,13 @@ export function cellText(i18n: I18nService, value: unknown, format: CellFormat):
   }
   switch (format) {
     case 'datetime':
-      return typeof value === 'string' || typeof value === 'number' ? formatDateTime(value) : String(value);
+      return typeof value === 'string' || typeof value === 'number' ? formatDateTime(value, i18n.language()) : String(value);
     case 'duration':
       return formatDuration(Number(value));
     case 'bytes':
       return formatBytes(Number(value));
-    case 'relativeTime': {
-      const rel = typeof value === 'string' || typeof value === 'number' ? relativeTime(value) : null;
-      if (!rel) {
-        return String(value);
-      }
-      const amount = `${rel.amount}${rel.unit}`;
-      return i18n.t(rel.past ? 'relative.ago' : 'relative.fromNow', { amount });
-    }
+    case 'relativeTime':
+      return typeof value === 'string' || typeof value === 'number' ? formatRelative(value, Date.now(), i18n.language()) : String(value);
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }

@@ -90,7 +90,7 @@ import { JsonObject } from '../../api/models/common';
   `,
   styles: `
     h3 { font-size: 14px; font-weight: 500; margin: 4px 0; }
-    .count { font-weight: 400; font-size: 12px; color: #52606d; background: #f0f2f5; border-radius: 8px; padding: 0 6px; margin-left: 6px; }
+    .count { font-weight: 400; font-size: 12px; color: var(--ops-text-2); background: var(--ops-border-soft); border-radius: 8px; padding: 0 6px; margin-left: 6px; }
     .empty { padding: 12px 0; }
   `,
 })

@@ -25,7 +25,7 @@ import { OneTimeSecret } from './result-model';
   styles: `
     p { margin: 2px 0 6px; }
     .value-row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-    .value { background: #fff; border: 1px solid #f1d48a; border-radius: 4px; padding: 4px 8px; word-break: break-all; user-select: all; }
+    .value { background: var(--ops-surface); border: 1px solid var(--ops-warn-border); border-radius: 4px; padding: 4px 8px; word-break: break-all; user-select: all; }
   `,
 })
 export class SecretRevealComponent {

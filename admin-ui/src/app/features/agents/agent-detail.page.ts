@@ -7,7 +7,10 @@ import { AgentsApi } from '../../api/agents.api';
 import { AgentDetail } from '../../api/models/domain';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { liveRefresh } from '../../core/live/live-refresh';
 import { createLoader } from '../../shared/util/loader';
+import { LiveStatusComponent } from '../../shared/ui/live-status.component';
+import { TimeComponent } from '../../shared/ui/time.component';
 import { DateTimePipe } from '../../shared/util/dt.pipe';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import { ShortIdComponent } from '../../shared/ui/short-id.component';
@@ -30,6 +33,8 @@ import { AgentCommand, AgentOperationsService, agentOperations, effectiveAgentSt
     ShortIdComponent,
     ErrorAlertComponent,
     EmptyStateComponent,
+    LiveStatusComponent,
+    TimeComponent,
     RecoveryTokenComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -51,6 +56,10 @@ export class AgentDetailPage {
     effect(() => {
       const id = this.id();
       untracked(() => this.load(id));
+    });
+    // Its own changes, and its services' (their ids are on the page).
+    liveRefresh(['agents', 'services'], () => this.load(this.id(), true), {
+      ids: () => [this.id(), ...(this.agent.value()?.services ?? []).map((s) => s.id)],
     });
   }
 

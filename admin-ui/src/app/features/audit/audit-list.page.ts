@@ -14,17 +14,18 @@ import { Page } from '../../api/models/common';
 import { AuditEvent } from '../../api/models/domain';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { autoRefresh } from '../../core/util/auto-refresh';
+import { liveRefresh } from '../../core/live/live-refresh';
 import { fileNameFrom, saveBlob } from '../../core/util/download';
 import { createLoader } from '../../shared/util/loader';
 import { Filters, PAGE_SIZE_OPTIONS, clearQuery, readPaging, readQuery, writeQuery } from '../../shared/util/url-query';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { Notifier } from '../../shared/ui/notifier.service';
+import { LiveStatusComponent } from '../../shared/ui/live-status.component';
 import { AuditTableComponent } from './audit-table.component';
 
-const FILTER_KEYS = ['action', 'actorType', 'result', 'targetType', 'targetId', 'from', 'to'] as const;
-const TEXT_KEYS = ['action', 'targetType', 'targetId'] as const;
+const FILTER_KEYS = ['q', 'action', 'actorType', 'result', 'targetType', 'targetId', 'from', 'to'] as const;
+const TEXT_KEYS = ['q', 'action', 'targetType', 'targetId'] as const;
 
 /** `datetime-local` value (local time) → ISO-8601 UTC; empty stays empty. */
 export function localToIso(value: string): string {
@@ -63,6 +64,7 @@ export function isoToLocal(value: string | undefined): string {
     EmptyStateComponent,
     ErrorAlertComponent,
     AuditTableComponent,
+    LiveStatusComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit-list.page.html',
@@ -94,7 +96,7 @@ export class AuditListPage {
       this.paging.set(readPaging(map));
       this.load();
     });
-    autoRefresh(() => this.load(true), 5000);
+    liveRefresh(['audit'], () => this.load(true));
   }
 
   load(silent = false): void {
@@ -112,6 +114,7 @@ export class AuditListPage {
   applyText(): void {
     const text = this.text();
     this.apply({
+      q: (text['q'] ?? '').trim(),
       action: (text['action'] ?? '').trim(),
       targetType: (text['targetType'] ?? '').trim(),
       targetId: (text['targetId'] ?? '').trim(),

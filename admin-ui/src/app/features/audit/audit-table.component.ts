@@ -2,28 +2,28 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import { Router } from '@angular/router';
 import { AuditEvent } from '../../api/models/domain';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { DateTimePipe } from '../../shared/util/dt.pipe';
 import { ShortIdComponent } from '../../shared/ui/short-id.component';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
+import { TimeComponent } from '../../shared/ui/time.component';
 
 /** Audit events table shared by the Audit page, the service "Audit" tab and the bus audit tab. */
 @Component({
   selector: 'app-audit-table',
-  imports: [TranslatePipe, DateTimePipe, ShortIdComponent, StatusTagComponent],
+  imports: [TranslatePipe, ShortIdComponent, StatusTagComponent, TimeComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="table-wrap">
-      <table class="data-table" data-testid="audit-table">
+      <table class="data-table cards" data-testid="audit-table">
         <thead>
           <tr>
-            <th>{{ 'common.time' | t }}</th>
-            <th>{{ 'audit.actorType' | t }}</th>
-            <th>{{ 'audit.actorId' | t }}</th>
-            <th>{{ 'audit.action' | t }}</th>
-            <th>{{ 'audit.targetType' | t }}</th>
-            <th>{{ 'audit.targetId' | t }}</th>
-            <th>{{ 'audit.result' | t }}</th>
-            <th>
+            <th scope="col">{{ 'common.time' | t }}</th>
+            <th scope="col">{{ 'audit.actorType' | t }}</th>
+            <th scope="col">{{ 'audit.actorId' | t }}</th>
+            <th scope="col">{{ 'audit.action' | t }}</th>
+            <th scope="col">{{ 'audit.targetType' | t }}</th>
+            <th scope="col">{{ 'audit.targetId' | t }}</th>
+            <th scope="col">{{ 'audit.result' | t }}</th>
+            <th scope="col">
               {{ 'audit.message' | t }}
               @if (showMetadata()) {
                 / {{ 'audit.metadata' | t }}
@@ -34,14 +34,14 @@ import { StatusTagComponent } from '../../shared/ui/status-tag.component';
         <tbody>
           @for (e of events(); track e.id) {
             <tr class="clickable" (click)="open(e)" [attr.data-testid]="'audit-row-' + e.id">
-              <td>{{ e.createdAt | dt }}</td>
-              <td>{{ 'actorType.' + e.actorType | t }}</td>
-              <td><app-short-id [id]="e.actorId" /></td>
-              <td class="mono">{{ e.action }}</td>
-              <td>{{ e.targetType ?? '-' }}</td>
-              <td><app-short-id [id]="e.targetId" /></td>
-              <td><app-status-tag [value]="e.result" /></td>
-              <td class="wrap">
+              <td [attr.data-label]="'common.time' | t"><app-time [value]="e.createdAt" /></td>
+              <td [attr.data-label]="'audit.actorType' | t">{{ 'actorType.' + e.actorType | t }}</td>
+              <td [attr.data-label]="'audit.actorId' | t"><app-short-id [id]="e.actorId" /></td>
+              <td class="mono" [attr.data-label]="'audit.action' | t">{{ e.action }}</td>
+              <td [attr.data-label]="'audit.targetType' | t">{{ e.targetType ?? '-' }}</td>
+              <td [attr.data-label]="'audit.targetId' | t"><app-short-id [id]="e.targetId" /></td>
+              <td [attr.data-label]="'audit.result' | t"><app-status-tag [value]="e.result" /></td>
+              <td class="wrap" [attr.data-label]="'audit.message' | t">
                 {{ e.message ?? '' }}
                 @if (showMetadata()) {
                   <div class="mono muted meta" [attr.title]="metadataText(e)" data-testid="audit-metadata-preview">{{ metadataPreview(e) }}</div>

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
-import { BusRoute } from '../../api/models/domain';
+import { BusRoute, CapsuleService } from '../../api/models/domain';
 import { SessionStore } from '../../core/auth/session.store';
 import { apiErrorInterceptor } from '../../core/http/api-error.interceptor';
 import { csrfInterceptor } from '../../core/http/csrf.interceptor';
@@ -31,7 +31,8 @@ describe('BusRouteDialog', () => {
   const el = () => fixture.nativeElement as HTMLElement;
   const q = <T extends HTMLElement>(testId: string): T | null => el().querySelector<T>(`[data-testid="${testId}"]`);
 
-  async function open(route: BusRoute | null) {
+  /** The dialog loads the known services for its pickers; `services` answers that request. */
+  async function open(route: BusRoute | null, services: CapsuleService[] = []) {
     close = vi.fn();
     TestBed.configureTestingModule({
       imports: [BusRouteDialog],
@@ -50,6 +51,9 @@ describe('BusRouteDialog', () => {
     );
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(BusRouteDialog);
+    backend
+      .expectOne((r) => r.url === '/api/admin/capsule-services' && r.params.get('pageSize') === '100')
+      .flush({ success: true, data: services, pagination: { page: 1, pageSize: 100, total: services.length } });
     await fixture.whenStable();
   }
 
@@ -112,6 +116,30 @@ describe('BusRouteDialog', () => {
     expect(q('route-target-action-error')?.textContent).toContain('The target service has no action with this name.');
     expect(q('error-alert')?.textContent).toContain('ACTION_NOT_FOUND');
     expect(close).not.toHaveBeenCalled();
+  });
+
+  it('offers the known services and, for the chosen one, its actions', async () => {
+    const demo = { id: 'svc_demo', agentId: 'agt_1', code: 'demo-service', name: 'Demo', status: 'HEALTHY', healthStatus: 'UP' } as CapsuleService;
+    await open(null, [demo, { ...demo, id: 'svc_other', code: 'billing', name: 'Billing' }]);
+    const target = q<HTMLInputElement>('route-target-service')!;
+    target.dispatchEvent(new Event('focusin'));
+    await type('route-target-service', 'demo');
+    const options = [...document.querySelectorAll('mat-option')].map((o) => o.textContent ?? '');
+    expect(options.some((o) => o.includes('demo-service'))).toBe(true);
+    expect(options.some((o) => o.includes('billing'))).toBe(false);
+    await type('route-target-service', 'demo-service');
+    backend.expectOne('/api/admin/capsule-services/svc_demo/actions').flush({
+      success: true,
+      data: [
+        { name: 'echo', label: 'Echo', dangerLevel: 'LOW' },
+        { name: 'wipe', label: 'Wipe', dangerLevel: 'HIGH' },
+      ],
+    });
+    q<HTMLInputElement>('route-target-action')!.dispatchEvent(new Event('focusin'));
+    await type('route-target-action', 'ec');
+    const actions = [...document.querySelectorAll('mat-option')].map((o) => o.textContent ?? '');
+    expect(actions.some((o) => o.includes('echo'))).toBe(true);
+    expect(actions.some((o) => o.includes('wipe'))).toBe(false);
   });
 
   it('lists the reasons of a refused target', async () => {

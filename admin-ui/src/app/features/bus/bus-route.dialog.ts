@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,8 +7,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import { catchError, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
 import { BusApi } from '../../api/bus.api';
-import { BusRoute, BusRouteStatus } from '../../api/models/domain';
+import { CapsuleServicesApi } from '../../api/capsule-services.api';
+import { ActionDefinition, BusRoute, BusRouteStatus, CapsuleService } from '../../api/models/domain';
 import { ApiError, toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
@@ -34,6 +37,7 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
     MatIconModule,
     MatInputModule,
     MatSelectModule,
+    MatAutocompleteModule,
     TranslatePipe,
     ErrorAlertComponent,
     BusMappingEditorComponent,
@@ -92,19 +96,34 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'bus.sourceServiceCode' | t }}</mat-label>
-          <input matInput formControlName="sourceServiceCode" [maxlength]="limits.serviceCode" [placeholder]="'bus.anySource' | t" class="mono" data-testid="route-source" />
+          <input matInput formControlName="sourceServiceCode" [maxlength]="limits.serviceCode" [placeholder]="'bus.anySource' | t" class="mono" data-testid="route-source" [matAutocomplete]="sourcePicker" />
+          <mat-autocomplete #sourcePicker="matAutocomplete">
+            @for (svc of matching(sourceText()); track svc.id) {
+              <mat-option [value]="svc.code"><span class="mono">{{ svc.code }}</span> <span class="muted">{{ svc.name }}</span></mat-option>
+            }
+          </mat-autocomplete>
           <mat-hint>{{ 'bus.sourceHint' | t }}</mat-hint>
           <mat-error>{{ errorOf('sourceServiceCode') }}</mat-error>
         </mat-form-field>
         <div class="target">
           <mat-form-field>
             <mat-label>{{ 'bus.targetService' | t }}</mat-label>
-            <input matInput formControlName="targetServiceCode" required [maxlength]="limits.serviceCode" class="mono" data-testid="route-target-service" />
+            <input matInput formControlName="targetServiceCode" required [maxlength]="limits.serviceCode" class="mono" data-testid="route-target-service" [matAutocomplete]="servicePicker" />
+            <mat-autocomplete #servicePicker="matAutocomplete">
+              @for (svc of matching(targetText()); track svc.id) {
+                <mat-option [value]="svc.code" [attr.data-testid]="'route-service-option-' + svc.code"><span class="mono">{{ svc.code }}</span> <span class="muted">{{ svc.name }}</span></mat-option>
+              }
+            </mat-autocomplete>
             <mat-error data-testid="route-target-service-error">{{ errorOf('targetServiceCode') }}</mat-error>
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'bus.targetAction' | t }}</mat-label>
-            <input matInput formControlName="actionName" required [maxlength]="limits.actionName" class="mono" data-testid="route-target-action" />
+            <input matInput formControlName="actionName" required [maxlength]="limits.actionName" class="mono" data-testid="route-target-action" [matAutocomplete]="actionPicker" />
+            <mat-autocomplete #actionPicker="matAutocomplete">
+              @for (a of matchingActions(); track a.name) {
+                <mat-option [value]="a.name" [attr.data-testid]="'route-action-option-' + a.name"><span class="mono">{{ a.name }}</span> <span class="muted">{{ a.label }} · {{ a.dangerLevel }}</span></mat-option>
+              }
+            </mat-autocomplete>
             <mat-hint>{{ 'bus.targetHint' | t }}</mat-hint>
             <mat-error data-testid="route-target-action-error">{{ errorOf('actionName') }}</mat-error>
           </mat-form-field>
@@ -126,7 +145,8 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
   styles: `
     .form-grid { display: flex; flex-direction: column; gap: 12px; padding-top: 8px; }
     .target { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; align-items: start; }
-    .issues { margin: 0; padding-left: 18px; color: #b3261e; font-size: 13px; }
+    .issues { margin: 0; padding-left: 18px; color: var(--ops-danger); font-size: 13px; }
+    @media (max-width: 599px) { .target { grid-template-columns: 1fr; } }
     .banner ul { margin: 4px 0 0; padding-left: 18px; }
   `,
 })
@@ -156,6 +176,41 @@ export class BusRouteDialog {
     actionName: [this.initial.actionName, [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.actionName)]],
   });
   protected readonly status = signal<BusRouteStatus>(this.initial.status);
+  private readonly servicesApi = inject(CapsuleServicesApi);
+  /** Known services and, for the chosen target, its actions: pickers over free text (any code can still be typed). */
+  protected readonly services = toSignal(
+    this.servicesApi.list({ pageSize: 100 }).pipe(
+      map((page) => page.items),
+      catchError(() => of([] as CapsuleService[])),
+    ),
+    { initialValue: [] as CapsuleService[] },
+  );
+  protected readonly sourceText = toSignal(this.form.controls.sourceServiceCode.valueChanges, { initialValue: this.initial.sourceServiceCode });
+  protected readonly targetText = toSignal(this.form.controls.targetServiceCode.valueChanges, { initialValue: this.initial.targetServiceCode });
+  private readonly actionText = toSignal(this.form.controls.actionName.valueChanges, { initialValue: this.initial.actionName });
+  private readonly targetActions = toSignal(
+    this.form.controls.targetServiceCode.valueChanges.pipe(
+      startWith(this.initial.targetServiceCode),
+      map((code) => code.trim()),
+      distinctUntilChanged(),
+      switchMap((code) => {
+        const svc = this.services().find((s) => s.code === code);
+        return svc ? this.servicesApi.actions(svc.id).pipe(catchError(() => of([] as ActionDefinition[]))) : of([] as ActionDefinition[]);
+      }),
+    ),
+    { initialValue: [] as ActionDefinition[] },
+  );
+  protected readonly matchingActions = computed(() => {
+    const text = (this.actionText() ?? '').trim().toLowerCase();
+    return this.targetActions().filter((a) => a.enabled !== false && (!text || a.name.toLowerCase().includes(text) || a.label.toLowerCase().includes(text)));
+  });
+
+  protected matching(text: string | null | undefined): CapsuleService[] {
+    const q = (text ?? '').trim().toLowerCase();
+    return this.services()
+      .filter((s) => !q || s.code.toLowerCase().includes(q) || s.name.toLowerCase().includes(q))
+      .slice(0, 20);
+  }
 
   constructor() {
     this.form.controls.status.valueChanges.pipe(takeUntilDestroyed()).subscribe((s) => this.status.set(s));

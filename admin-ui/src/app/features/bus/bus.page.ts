@@ -18,8 +18,9 @@ import { SessionStore } from '../../core/auth/session.store';
 import { toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { autoRefresh } from '../../core/util/auto-refresh';
+import { liveRefresh } from '../../core/live/live-refresh';
 import { createLoader } from '../../shared/util/loader';
+import { LiveStatusComponent } from '../../shared/ui/live-status.component';
 import { DateTimePipe } from '../../shared/util/dt.pipe';
 import { DEFAULT_PAGE_SIZE, Filters, PAGE_SIZE_OPTIONS, clearQuery, readQuery, writeQuery } from '../../shared/util/url-query';
 import { ConfirmService } from '../../shared/ui/confirm-dialog.component';
@@ -55,6 +56,7 @@ export function previewJson(value: unknown, max = 120): string {
 @Component({
   selector: 'app-bus-page',
   imports: [
+    LiveStatusComponent,
     FormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -133,7 +135,7 @@ export class BusPage {
     });
     this.loadRoutes();
     this.loadAudit();
-    autoRefresh(() => this.refresh(true), 5000);
+    liveRefresh(['bus'], () => this.refresh(true));
   }
 
   refresh(silent = false): void {

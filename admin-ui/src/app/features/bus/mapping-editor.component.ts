@@ -99,17 +99,17 @@ const NEEDS_SUBMIT = new Set(['fieldRequired', 'expressionRequired']);
     </section>
   `,
   styles: `
-    .mapping { display: flex; flex-direction: column; gap: 4px; border-top: 1px solid #e1e5eb; padding-top: 8px; margin-top: 4px; }
+    .mapping { display: flex; flex-direction: column; gap: 4px; border-top: 1px solid var(--ops-border); padding-top: 8px; margin-top: 4px; }
     .mapping-head { display: flex; align-items: center; gap: 8px; }
     .mapping-head h3 { margin: 0; font-size: 14px; font-weight: 500; }
     .mapping-row { display: flex; align-items: center; gap: 6px; }
     .mapping-row .field { flex: 0 0 34%; }
     .mapping-row .expression { flex: 1 1 auto; }
-    .arrow { color: #7b8794; }
-    .row-error { color: #b3261e; font-size: 12px; margin: -2px 0 4px; }
-    .help { font-size: 12px; line-height: 1.6; background: #f8fafc; border: 1px solid #edf0f3; border-radius: 6px; padding: 6px 10px; }
-    .help code { font-size: 11.5px; background: #eef2f6; border-radius: 3px; padding: 0 3px; }
-    .preview summary { cursor: pointer; font-size: 12px; color: #52606d; }
+    .arrow { color: var(--ops-muted); }
+    .row-error { color: var(--ops-danger); font-size: 12px; margin: -2px 0 4px; }
+    .help { font-size: 12px; line-height: 1.6; background: var(--ops-surface-2); border: 1px solid var(--ops-border-soft); border-radius: 6px; padding: 6px 10px; }
+    .help code { font-size: 11.5px; background: var(--ops-border-soft); border-radius: 3px; padding: 0 3px; }
+    .preview summary { cursor: pointer; font-size: 12px; color: var(--ops-text-2); }
   `,
 })
 export class BusMappingEditorComponent {

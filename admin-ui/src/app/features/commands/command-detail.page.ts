@@ -21,6 +21,8 @@ import { ActionLauncher } from '../actions/action-launcher.service';
 import { isTerminal } from '../actions/action-rules';
 import { ActionLaunch, OneTimeSecret, extractSecrets } from '../actions/result-model';
 import { ResultViewComponent } from '../actions/result-view.component';
+import { liveRefresh } from '../../core/live/live-refresh';
+import { LiveStatusComponent } from '../../shared/ui/live-status.component';
 import { CommandOperationsService } from './command-operations.service';
 import { canCancel, canRetry } from './command-rules';
 
@@ -39,6 +41,7 @@ import { canCancel, canRetry } from './command-rules';
     ShortIdComponent,
     StatusTagComponent,
     ResultViewComponent,
+    LiveStatusComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './command-detail.page.html',
@@ -55,6 +58,7 @@ export class CommandDetailPage {
   protected readonly command = signal<CommandDetail | null>(null);
   protected readonly loading = signal(false);
   protected readonly error = signal<ApiError | null>(null);
+  protected readonly loadedAt = signal<number | null>(null);
   /** Secrets seen on the first read after completion; kept for this page's lifetime only. */
   protected readonly secrets = signal<OneTimeSecret[] | null>(null);
   protected readonly cancelable = canCancel;
@@ -71,6 +75,7 @@ export class CommandDetailPage {
         this.load(id);
       });
     });
+    liveRefresh(['commands'], () => this.load(this.id(), true), { ids: () => [this.id()] });
   }
 
   load(id = this.id(), silent = false): void {
@@ -83,6 +88,7 @@ export class CommandDetailPage {
         this.loading.set(false);
         this.error.set(null);
         this.command.set(detail);
+        this.loadedAt.set(Date.now());
         if (detail.result && this.secrets() === null) {
           this.secrets.set(extractSecrets(detail.result.data));
         }

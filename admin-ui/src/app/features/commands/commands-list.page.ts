@@ -7,16 +7,21 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { tap } from 'rxjs';
+import { BulkApi } from '../../api/bulk.api';
 import { CommandsApi } from '../../api/commands.api';
 import { Page, Query } from '../../api/models/common';
 import { Command } from '../../api/models/domain';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { autoRefresh } from '../../core/util/auto-refresh';
+import { liveRefresh } from '../../core/live/live-refresh';
 import { createLoader } from '../../shared/util/loader';
+import { Selection } from '../../shared/util/selection';
+import { BulkFlow } from '../../shared/ui/bulk.service';
+import { LiveStatusComponent } from '../../shared/ui/live-status.component';
+import { TimeComponent } from '../../shared/ui/time.component';
 import { Filters, PAGE_SIZE_OPTIONS, clearQuery, readPaging, readQuery, writeQuery } from '../../shared/util/url-query';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
@@ -24,7 +29,7 @@ import { Notifier } from '../../shared/ui/notifier.service';
 import { CommandsTableComponent } from './commands-table.component';
 import { CommandOperationsService } from './command-operations.service';
 
-const FILTER_KEYS = ['actionName', 'status', 'type', 'agentId', 'serviceId'] as const;
+const FILTER_KEYS = ['q', 'actionName', 'status', 'type', 'agentId', 'serviceId', 'from', 'to'] as const;
 
 /** URL `type`: absent → ACTION_EXECUTE (default), `all` → every type. */
 export function commandQuery(filters: Filters): Query {
@@ -41,13 +46,14 @@ export function commandQuery(filters: Filters): Query {
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
-    MatSlideToggleModule,
     MatPaginatorModule,
     MatProgressBarModule,
     TranslatePipe,
     EmptyStateComponent,
     ErrorAlertComponent,
     CommandsTableComponent,
+    LiveStatusComponent,
+    TimeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './commands-list.page.html',
@@ -56,6 +62,8 @@ export class CommandsListPage {
   private readonly api = inject(CommandsApi);
   private readonly ops = inject(CommandOperationsService);
   private readonly notifier = inject(Notifier);
+  private readonly bulkApi = inject(BulkApi);
+  private readonly bulk = inject(BulkFlow);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   protected readonly session = inject(SessionStore);
@@ -65,27 +73,34 @@ export class CommandsListPage {
   protected readonly list = createLoader<Page<Command>>();
   protected readonly filters = signal<Filters>({});
   protected readonly paging = signal({ page: 1, pageSize: 20 });
+  protected readonly q = signal('');
   protected readonly actionName = signal('');
-  protected readonly agentId = signal('');
-  protected readonly serviceId = signal('');
-  protected readonly allTypes = computed(() => this.filters()['type'] === 'all');
+  protected readonly selection = new Selection();
+  /** `ACTION_EXECUTE` (default), `ACTION_PREPARE` or `all`. */
+  protected readonly typeFilter = computed(() => this.filters()['type'] ?? 'ACTION_EXECUTE');
+  protected readonly statusFilter = computed(() => (this.filters()['status'] ?? '').split(',').filter((s) => s !== ''));
   protected readonly hasFilters = computed(() => Object.keys(this.filters()).some((k) => k !== 'type'));
+  /** Names for the id filters (from the rows, which all match them). */
+  protected readonly firstRow = computed(() => this.list.value()?.items[0] ?? null);
 
   constructor() {
     this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((map) => {
       const filters = readQuery(map, FILTER_KEYS);
       this.filters.set(filters);
+      this.q.set(filters['q'] ?? '');
       this.actionName.set(filters['actionName'] ?? '');
-      this.agentId.set(filters['agentId'] ?? '');
-      this.serviceId.set(filters['serviceId'] ?? '');
       this.paging.set(readPaging(map));
+      this.selection.clear();
       this.load();
     });
-    autoRefresh(() => this.load(true), 5000);
+    liveRefresh(['commands'], () => this.load(true));
   }
 
   load(silent = false): void {
-    this.list.load(this.api.list({ ...commandQuery(this.filters()), ...this.paging() }), { silent });
+    this.list.load(
+      this.api.list({ ...commandQuery(this.filters()), ...this.paging() }).pipe(tap((page) => this.selection.keep(page.items.map((c) => c.id)))),
+      { silent },
+    );
   }
 
   refresh(): void {
@@ -97,11 +112,28 @@ export class CommandsListPage {
   }
 
   applyText(): void {
-    this.apply({ actionName: this.actionName().trim(), agentId: this.agentId().trim(), serviceId: this.serviceId().trim() });
+    this.apply({ q: this.q().trim(), actionName: this.actionName().trim() });
   }
 
-  toggleAllTypes(all: boolean): void {
-    this.apply({ type: all ? 'all' : null });
+  setType(type: string): void {
+    this.apply({ type: type === 'ACTION_EXECUTE' ? null : type });
+  }
+
+  /** Cancels the selected commands: one typed confirmation with the count. */
+  cancelSelected(): void {
+    const rows = (this.list.value()?.items ?? []).filter((c) => this.selection.has(c.id));
+    if (rows.length === 0) return;
+    const names = Object.fromEntries(rows.map((c) => [c.id, `${c.actionName} · ${c.serviceName ?? c.serviceId}`]));
+    this.bulk.runAndThen(
+      { title: 'bulk.commands.title', message: 'bulk.commands.message', count: rows.length, names },
+      () => this.bulkApi.cancelCommands(rows.map((c) => c.id)),
+      () => this.afterBulk(),
+    );
+  }
+
+  private afterBulk(): void {
+    this.selection.clear();
+    this.load(true);
   }
 
   reset(): void {

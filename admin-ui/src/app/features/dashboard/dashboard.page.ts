@@ -4,47 +4,33 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { DashboardApi } from '../../api/dashboard.api';
-import { DashboardSummary } from '../../api/models/domain';
+import { OverviewApi } from '../../api/search.api';
+import { DashboardOverview, DashboardSummary, DashboardTile } from '../../api/models/domain';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { autoRefresh } from '../../core/util/auto-refresh';
+import { liveRefresh, watchServices } from '../../core/live/live-refresh';
 import { createLoader } from '../../shared/util/loader';
-import { DateTimePipe } from '../../shared/util/dt.pipe';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
+import { LiveStatusComponent } from '../../shared/ui/live-status.component';
+import { TimeComponent } from '../../shared/ui/time.component';
 
-interface Tile {
-  id: string;
+const LIST_ROUTE: Record<DashboardTile['list'], string> = { services: '/services', agents: '/agents', commands: '/commands' };
+/** Tiles that mean trouble when not zero. */
+const ALERT_TILES = new Set(['services-problem', 'agents-offline', 'commands-failed']);
+
+export interface TileView extends DashboardTile {
   label: string;
-  value: string | number;
-  alert?: boolean;
-  link?: string;
-  query?: Record<string, string>;
+  link: string;
+  alert: boolean;
 }
 
-function sum(counts: Record<string, number> | undefined, keys?: string[]): number {
-  if (!counts) {
-    return 0;
-  }
-  return Object.entries(counts)
-    .filter(([key]) => !keys || keys.includes(key))
-    .reduce((total, [, n]) => total + (Number(n) || 0), 0);
+/** A tile's link is its list page with exactly the query the server counted. */
+export function tileView(tile: DashboardTile): TileView {
+  return { ...tile, label: `dashboard.tile.${tile.id}`, link: LIST_ROUTE[tile.list], alert: ALERT_TILES.has(tile.id) && tile.count > 0 };
 }
 
-export function dashboardTiles(s: DashboardSummary): Tile[] {
-  const problemServices = sum(s.serviceCounts, ['UNHEALTHY', 'STALE', 'OFFLINE']);
-  const failed = sum(s.commandCounts, ['FAILED', 'EXPIRED']);
-  return [
-    { id: 'workspace', label: 'dashboard.workspace', value: s.workspace?.name ?? '-' },
-    { id: 'agents-online', label: 'dashboard.onlineAgents', value: `${sum(s.agentCounts, ['ONLINE'])} / ${sum(s.agentCounts)}`, link: '/agents' },
-    { id: 'services-healthy', label: 'dashboard.healthyServices', value: `${sum(s.serviceCounts, ['HEALTHY'])} / ${sum(s.serviceCounts)}`, link: '/services' },
-    { id: 'services-problem', label: 'dashboard.problemServices', value: problemServices, alert: problemServices > 0, link: '/services' },
-    { id: 'commands-running', label: 'dashboard.runningCommands', value: sum(s.commandCounts, ['RUNNING', 'PENDING']), link: '/commands', query: { status: 'RUNNING' } },
-    { id: 'commands-failed', label: 'dashboard.failedCommands', value: failed, alert: failed > 0, link: '/commands', query: { status: 'FAILED' } },
-    { id: 'audit', label: 'dashboard.auditEvents', value: s.auditEventCount ?? 0, link: '/audit-events' },
-  ];
-}
-
+/** "What is wrong now": problem services, recent failed runs and offline agents first, counts below. */
 @Component({
   selector: 'app-dashboard-page',
   imports: [
@@ -53,28 +39,33 @@ export function dashboardTiles(s: DashboardSummary): Tile[] {
     MatIconModule,
     MatProgressBarModule,
     TranslatePipe,
-    DateTimePipe,
     StatusTagComponent,
     ErrorAlertComponent,
     EmptyStateComponent,
+    LiveStatusComponent,
+    TimeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard.page.html',
+  styleUrl: './dashboard.page.css',
 })
 export class DashboardPage {
   private readonly api = inject(DashboardApi);
+  private readonly overviewApi = inject(OverviewApi);
+  protected readonly overview = createLoader<DashboardOverview>();
   protected readonly summary = createLoader<DashboardSummary>();
-  protected readonly tiles = computed(() => {
-    const s = this.summary.value();
-    return s ? dashboardTiles(s) : [];
-  });
+  protected readonly tiles = computed(() => (this.overview.value()?.tiles ?? []).map(tileView));
+  protected readonly tileQuery = (id: string) => this.tiles().find((t) => t.id === id)?.query ?? {};
+  protected readonly tileCount = (id: string) => this.tiles().find((t) => t.id === id)?.count ?? 0;
 
   constructor() {
     this.refresh();
-    autoRefresh(() => this.refresh(true), 5000);
+    liveRefresh(['services', 'agents', 'commands', 'audit'], () => this.refresh(true));
+    watchServices(() => this.overview.value()?.problemServices.map((s) => s.id) ?? []);
   }
 
   refresh(silent = false): void {
+    this.overview.load(this.overviewApi.dashboard(), { silent });
     this.summary.load(this.api.summary(), { silent });
   }
 }

@@ -14,6 +14,8 @@ import { Page } from '../../api/models/common';
 import { CreatedRegistrationToken, RegistrationToken } from '../../api/models/domain';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { liveRefresh } from '../../core/live/live-refresh';
+import { LiveStatusComponent } from '../../shared/ui/live-status.component';
 import { createLoader } from '../../shared/util/loader';
 import { DateTimePipe } from '../../shared/util/dt.pipe';
 import { PAGE_SIZE_OPTIONS, clearQuery, readPaging, readQuery, writeQuery } from '../../shared/util/url-query';
@@ -34,6 +36,7 @@ export function envSnippet(origin: string, token: string): string {
 @Component({
   selector: 'app-registration-tokens-page',
   imports: [
+    LiveStatusComponent,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
@@ -78,6 +81,7 @@ export class RegistrationTokensPage {
       this.paging.set(readPaging(map));
       this.load();
     });
+    liveRefresh(['tokens'], () => this.load(true));
   }
 
   load(silent = false): void {

@@ -11,6 +11,18 @@ import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import { ActionLauncher } from '../actions/action-launcher.service';
 import { groupActions, needsConfirmation } from '../actions/action-rules';
 
+/**
+ * The server refuses actions unless the owning agent is connected (docs/actions-and-commands.md);
+ * the buttons say so up front instead of failing after a click.
+ */
+export function actionsUnavailable(service: Pick<CapsuleServiceDetail, 'status' | 'agentStatus'>): string | null {
+  const agent = service.agentStatus;
+  if (agent === undefined) return service.status === 'OFFLINE' ? 'actions.unavailable.OFFLINE' : null;
+  if (agent === null) return 'actions.unavailable.NO_AGENT';
+  if (agent === 'DISABLED' || agent === 'REVOKED' || agent === 'OFFLINE' || agent === 'PENDING') return `actions.unavailable.${agent}`;
+  return null;
+}
+
 /** Actions tab: buttons grouped by category; viewers get a read-only catalog (no forms). */
 @Component({
   selector: 'app-service-actions',
@@ -22,26 +34,33 @@ import { groupActions, needsConfirmation } from '../actions/action-rules';
         <mat-icon aria-hidden="true">visibility</mat-icon><span>{{ 'actions.viewerReadOnly' | t }}</span>
       </div>
     }
+    @if (session.canOperate() && unavailable(); as reason) {
+      <div class="banner warn" id="actions-unavailable" role="status" data-testid="actions-unavailable">
+        <mat-icon aria-hidden="true">block</mat-icon><span>{{ reason | t }}</span>
+      </div>
+    }
     @for (group of groups(); track group.category) {
       <section class="group">
-        <h3>{{ categoryLabel(group.category) }}</h3>
+        <h2 class="sub-heading">{{ categoryLabel(group.category) }}</h2>
         @if (session.canOperate()) {
           <div class="buttons">
             @for (a of group.actions; track a.name) {
-              <button
-                mat-stroked-button
-                type="button"
-                [class.danger-text]="a.dangerLevel !== 'LOW' || a.requiresConfirmation"
-                [matTooltip]="a.description ?? ''"
-                [matTooltipDisabled]="!a.description"
-                (click)="run(a.name)"
-                [attr.data-testid]="'action-' + a.name"
-              >
-                @if (confirmNeeded(a)) {
-                  <mat-icon>warning</mat-icon>
-                }
-                {{ a.label }}
-              </button>
+              <span [matTooltip]="unavailable() ? (unavailable()! | t) : (a.description ?? '')" [matTooltipDisabled]="!unavailable() && !a.description">
+                <button
+                  mat-stroked-button
+                  type="button"
+                  [class.danger-text]="a.dangerLevel !== 'LOW' || a.requiresConfirmation"
+                  [disabled]="unavailable() !== null"
+                  [attr.aria-describedby]="unavailable() ? 'actions-unavailable' : null"
+                  (click)="run(a.name)"
+                  [attr.data-testid]="'action-' + a.name"
+                >
+                  @if (confirmNeeded(a)) {
+                    <mat-icon>warning</mat-icon>
+                  }
+                  {{ a.label }}
+                </button>
+              </span>
             }
           </div>
         } @else {
@@ -61,7 +80,8 @@ import { groupActions, needsConfirmation } from '../actions/action-rules';
   `,
   styles: `
     .group { margin-bottom: 12px; }
-    h3 { font-size: 13px; font-weight: 500; color: #52606d; margin: 4px 0 6px; text-transform: none; }
+    h2.sub-heading { font-size: 13px; font-weight: 500; color: var(--ops-text-2); margin: 4px 0 6px; text-transform: none; }
+    .banner { margin-bottom: 10px; }
     .buttons { display: flex; flex-wrap: wrap; gap: 8px; }
     .catalog-row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
   `,
@@ -73,6 +93,8 @@ export class ServiceActionsComponent {
   readonly service = input.required<CapsuleServiceDetail>();
   protected readonly groups = computed(() => groupActions(this.service().actions ?? []));
   protected readonly confirmNeeded = needsConfirmation;
+  /** Why the owning agent cannot run actions now (translation key), or null. */
+  protected readonly unavailable = computed(() => actionsUnavailable(this.service()));
 
   categoryLabel(category: string): string {
     return this.i18n.tOr(`category.${category}`, category);

@@ -6,6 +6,7 @@ import { AuditApi } from '../../api/audit.api';
 import { Page } from '../../api/models/common';
 import { AuditEvent } from '../../api/models/domain';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { liveRefresh } from '../../core/live/live-refresh';
 import { createLoader } from '../../shared/util/loader';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
@@ -45,11 +46,13 @@ export class ServiceAuditComponent {
       this.serviceId();
       untracked(() => this.load());
     });
+    liveRefresh(['audit'], () => this.load(true), { ids: () => [this.serviceId()] });
   }
 
-  load(): void {
+  load(silent = false): void {
     this.list.load(
       this.api.list({ targetType: 'CapsuleService', targetId: this.serviceId(), page: this.pageIndex() + 1, pageSize: 20 }),
+      { silent },
     );
   }
 

@@ -8,7 +8,7 @@ import { Page } from '../../api/models/common';
 import { ActionDefinition, Command } from '../../api/models/domain';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { autoRefresh } from '../../core/util/auto-refresh';
+import { liveRefresh } from '../../core/live/live-refresh';
 import { createLoader } from '../../shared/util/loader';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
@@ -76,7 +76,7 @@ export class ServiceCommandsComponent {
       this.serviceId();
       untracked(() => this.load());
     });
-    autoRefresh(() => this.load(true), 5000);
+    liveRefresh(['commands'], () => this.load(true), { ids: () => [this.serviceId()] });
   }
 
   load(silent = false): void {

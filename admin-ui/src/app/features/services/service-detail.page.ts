@@ -9,8 +9,10 @@ import { forkJoin, map, of, catchError, switchMap, Observable } from 'rxjs';
 import { CapsuleServicesApi } from '../../api/capsule-services.api';
 import { CapsuleServiceDetail } from '../../api/models/domain';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { liveRefresh, watchServices } from '../../core/live/live-refresh';
 import { createLoader } from '../../shared/util/loader';
-import { DateTimePipe } from '../../shared/util/dt.pipe';
+import { LiveStatusComponent } from '../../shared/ui/live-status.component';
+import { TimeComponent } from '../../shared/ui/time.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { JsonBlockComponent } from '../../shared/ui/json-block.component';
 import { ShortIdComponent } from '../../shared/ui/short-id.component';
@@ -54,8 +56,9 @@ function completeDetail(api: CapsuleServicesApi, detail: CapsuleServiceDetail): 
     MatProgressBarModule,
     MatTabsModule,
     TranslatePipe,
-    DateTimePipe,
     ErrorAlertComponent,
+    LiveStatusComponent,
+    TimeComponent,
     JsonBlockComponent,
     ShortIdComponent,
     StatusTagComponent,
@@ -100,6 +103,9 @@ export class ServiceDetailPage {
       const id = this.id();
       untracked(() => this.load(id));
     });
+    // The service's own changes and its agent's (which decide whether actions can run).
+    liveRefresh(['services', 'agents'], () => this.load(this.id(), true), { ids: () => [this.id(), this.service.value()?.agentId ?? ''] });
+    watchServices(() => [this.id()]);
   }
 
   load(id = this.id(), silent = false): void {

@@ -5,38 +5,29 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { SettingsApi } from '../../api/settings.api';
 import { JsonObject, isJsonObject } from '../../api/models/common';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { createLoader } from '../../shared/util/loader';
-import { formatBytes } from '../../shared/util/format';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { JsonBlockComponent } from '../../shared/ui/json-block.component';
-import { flattenMetrics } from './metrics-panel.component';
+import { DiagRow, diagRows } from './diagnostics-format';
 
 interface Section {
   name: string;
-  rows: { key: string; value: string }[];
+  rows: DiagRow[];
 }
 
-const RUNTIME_KEYS = ['version', 'edition', 'node', 'platform', 'arch', 'uptimeSeconds', 'pid'];
-
-/** Groups the runtime diagnostics: runtime facts, memory (human bytes), then every other object. */
-export function diagnosticsSections(data: JsonObject): Section[] {
-  const runtime = RUNTIME_KEYS.filter((k) => k in data).map((k) => ({ key: k, value: String(data[k]) }));
-  const sections: Section[] = [{ name: 'runtime', rows: runtime }];
+/** Groups the runtime diagnostics: top-level facts as "runtime", then one section per object. */
+export function diagnosticsSections(data: JsonObject, locale: string, yesNo: (b: boolean) => string): Section[] {
+  const runtime = Object.fromEntries(Object.entries(data).filter(([, v]) => !isJsonObject(v)));
+  const sections: Section[] = [{ name: 'runtime', rows: diagRows(runtime, locale, yesNo) }];
   for (const [name, value] of Object.entries(data)) {
-    if (!isJsonObject(value)) {
-      continue;
-    }
-    const rows =
-      name === 'memory'
-        ? Object.entries(value).map(([k, v]) => ({ key: k, value: typeof v === 'number' ? `${formatBytes(v)} (${v})` : String(v) }))
-        : flattenMetrics(value);
-    sections.push({ name, rows });
+    if (isJsonObject(value)) sections.push({ name, rows: diagRows(value, locale, yesNo) });
   }
   return sections.filter((s) => s.rows.length > 0);
 }
 
-/** Runtime diagnostics card of the Settings page (operators and owners). */
+/** Runtime diagnostics card of the Settings page (operators and owners): translated labels, readable sizes. */
 @Component({
   selector: 'app-diagnostics-panel',
   imports: [MatButtonModule, MatExpansionModule, MatIconModule, MatProgressBarModule, TranslatePipe, ErrorAlertComponent, JsonBlockComponent],
@@ -54,10 +45,10 @@ export function diagnosticsSections(data: JsonObject): Section[] {
       <div class="sections" data-testid="diagnostics">
         @for (section of sections(); track section.name) {
           <section>
-            <h3>{{ section.name }}</h3>
+            <h3>{{ label(section.name) }}</h3>
             <table class="kv">
-              @for (row of section.rows; track row.key) {
-                <tr><th class="mono">{{ row.key }}</th><td class="mono">{{ row.value }}</td></tr>
+              @for (row of section.rows; track row.path.join('.')) {
+                <tr><th scope="row">{{ pathLabel(row.path) }}</th><td [class.mono]="row.mono">{{ row.value }}</td></tr>
               }
             </table>
           </section>
@@ -72,19 +63,20 @@ export function diagnosticsSections(data: JsonObject): Section[] {
     }
   `,
   styles: `
-    .sections { display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); gap: 8px 16px; }
-    h3 { font-size: 13px; font-weight: 500; color: #52606d; margin: 6px 0 4px; text-transform: capitalize; }
-    .raw { box-shadow: none; border: 1px solid #e1e5eb; margin-top: 8px; }
+    .sections { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(360px, 100%), 1fr)); gap: 8px 16px; }
+    h3 { font-size: 13px; font-weight: 500; color: var(--ops-text-2); margin: 6px 0 4px; }
+    .raw { box-shadow: none; border: 1px solid var(--ops-border); margin-top: 8px; }
     .sections .kv th { width: 50%; }
     .sections .kv td { word-break: break-all; }
   `,
 })
 export class DiagnosticsPanelComponent {
   private readonly api = inject(SettingsApi);
+  private readonly i18n = inject(I18nService);
   protected readonly diagnostics = createLoader<JsonObject>();
   protected readonly sections = computed(() => {
     const value = this.diagnostics.value();
-    return value ? diagnosticsSections(value) : [];
+    return value ? diagnosticsSections(value, this.i18n.language(), (b) => this.i18n.t(b ? 'common.yes' : 'common.no')) : [];
   });
 
   constructor() {
@@ -93,5 +85,14 @@ export class DiagnosticsPanelComponent {
 
   load(): void {
     this.diagnostics.load(this.api.diagnostics());
+  }
+
+  label(key: string): string {
+    return this.i18n.tOr(`diag.${key}`, key);
+  }
+
+  /** `maintenance › settings › …` with each known segment translated; table names stay as they are. */
+  pathLabel(path: readonly string[]): string {
+    return path.map((p) => this.label(p)).join(' › ');
   }
 }

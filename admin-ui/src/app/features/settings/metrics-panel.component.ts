@@ -54,7 +54,7 @@ export function flattenMetrics(value: unknown, prefix = ''): { key: string; valu
       <app-json-block [value]="metrics()" />
     </mat-expansion-panel>
   `,
-  styles: `.tiles { margin-bottom: 12px; } .raw { box-shadow: none; border: 1px solid #e1e5eb; margin-top: 8px; }`,
+  styles: `.tiles { margin-bottom: 12px; } .raw { box-shadow: none; border: 1px solid var(--ops-border); margin-top: 8px; }`,
 })
 export class MetricsPanelComponent {
   readonly metrics = input.required<Metrics>();

@@ -17,10 +17,11 @@ import { fileNameFrom, saveBlob } from '../../core/util/download';
 import { createLoader } from '../../shared/util/loader';
 import { ConfirmService } from '../../shared/ui/confirm-dialog.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
-import { JsonBlockComponent } from '../../shared/ui/json-block.component';
 import { Notifier } from '../../shared/ui/notifier.service';
 import { MetricsPanelComponent } from './metrics-panel.component';
 import { DiagnosticsPanelComponent } from './diagnostics-panel.component';
+import { diagRows } from './diagnostics-format';
+import { I18nService } from '../../core/i18n/i18n.service';
 
 @Component({
   selector: 'app-settings-page',
@@ -34,7 +35,6 @@ import { DiagnosticsPanelComponent } from './diagnostics-panel.component';
     MatProgressBarModule,
     TranslatePipe,
     ErrorAlertComponent,
-    JsonBlockComponent,
     MetricsPanelComponent,
     DiagnosticsPanelComponent,
   ],
@@ -46,6 +46,7 @@ export class SettingsPage {
   private readonly dashboardApi = inject(DashboardApi);
   private readonly confirm = inject(ConfirmService);
   private readonly notifier = inject(Notifier);
+  private readonly i18n = inject(I18nService);
   protected readonly session = inject(SessionStore);
   protected readonly settings = createLoader<MaintenanceSettings>();
   protected readonly metrics = createLoader<Metrics>();
@@ -54,6 +55,11 @@ export class SettingsPage {
   protected readonly backingUp = signal(false);
   protected readonly lastRun = signal<MaintenanceRunResult | null>(null);
   protected readonly readOnly = computed(() => !this.session.isOwner());
+  /** The last manual sweep as labelled rows (counts, when it ran, how long it took). */
+  protected readonly runRows = computed(() => {
+    const run = this.lastRun();
+    return run ? diagRows(run, this.i18n.language(), (b) => this.i18n.t(b ? 'common.yes' : 'common.no')) : [];
+  });
   protected readonly form = inject(FormBuilder).nonNullable.group({
     agentOfflineThresholdSeconds: [60, [Validators.required, Validators.min(1)]],
     auditRetentionDays: [0, [Validators.required, Validators.min(0)]],
@@ -64,6 +70,10 @@ export class SettingsPage {
     this.loadSettings();
     this.loadMetrics();
     autoRefresh(() => this.loadMetrics(true), 5000);
+  }
+
+  pathLabel(path: readonly string[]): string {
+    return path.map((p) => this.i18n.tOr(`diag.${p}`, p)).join(' › ');
   }
 
   loadSettings(): void {

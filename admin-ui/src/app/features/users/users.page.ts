@@ -16,6 +16,8 @@ import { Page } from '../../api/models/common';
 import { PublicUser } from '../../api/models/domain';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { liveRefresh } from '../../core/live/live-refresh';
+import { LiveStatusComponent } from '../../shared/ui/live-status.component';
 import { createLoader } from '../../shared/util/loader';
 import { DateTimePipe } from '../../shared/util/dt.pipe';
 import { Filters, PAGE_SIZE_OPTIONS, clearQuery, readPaging, readQuery, writeQuery } from '../../shared/util/url-query';
@@ -31,6 +33,7 @@ const FILTER_KEYS = ['q', 'role', 'status'] as const;
 @Component({
   selector: 'app-users-page',
   imports: [
+    LiveStatusComponent,
     FormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -71,6 +74,7 @@ export class UsersPage {
       this.paging.set(readPaging(map));
       this.load();
     });
+    liveRefresh(['users'], () => this.load(true));
   }
 
   load(silent = false): void {

@@ -51,7 +51,6 @@ export interface ConfirmOptions {
   `,
   styles: `
     .full { width: 100%; }
-    .danger-button:not([disabled]) { --mat-button-filled-container-color: #c62828; --mat-button-filled-label-text-color: #fff; }
   `,
 })
 export class ConfirmDialogComponent {

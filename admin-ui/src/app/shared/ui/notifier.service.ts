@@ -20,6 +20,11 @@ export class Notifier {
     this.snack.open(this.i18n.t(key, params), this.i18n.t('common.dismiss'), { duration: 5000 });
   }
 
+  /** A translated message styled as an error (e.g. a watched service went DOWN). */
+  errorKey(key: string, params?: TranslationParams): void {
+    this.error(this.i18n.t(key, params));
+  }
+
   error(message: string): void {
     this.snack.open(message, this.i18n.t('common.dismiss'), { duration: 7000, panelClass: 'snack-error' });
   }

@@ -7,7 +7,7 @@ export type TagTone = 'green' | 'blue' | 'running' | 'amber' | 'red' | 'grey';
 const TONES: Record<string, TagTone> = {
   ONLINE: 'green', ACTIVE: 'green', HEALTHY: 'green', UP: 'green', SUCCEEDED: 'green', SUCCESS: 'green',
   TRUE: 'green', YES: 'green', ENABLED: 'green', LOW: 'green',
-  PENDING: 'blue', DRY_RUN: 'blue', MEDIUM: 'amber',
+  PENDING: 'blue', DRY_RUN: 'blue', MEDIUM: 'amber', PREPARE: 'blue',
   RUNNING: 'running',
   OFFLINE: 'amber', DEGRADED: 'amber', UNHEALTHY: 'amber', EXPIRED: 'amber', STALE: 'amber',
   DOWN: 'red', FAILED: 'red', REVOKED: 'red', FAILURE: 'red', DISABLED: 'red', DENIED: 'red', HIGH: 'red',
@@ -40,13 +40,15 @@ export function tagTone(value: string): TagTone {
       border: 1px solid transparent;
       white-space: nowrap;
     }
-    .tone-green { background: #e6f6ec; color: #1b7a3d; border-color: #b4e2c4; }
-    .tone-blue { background: #e7f0fc; color: #1559a8; border-color: #b8d2f3; }
-    .tone-running { background: #e7f0fc; color: #1559a8; border-color: #7fb0ea; animation: pulse 1.6s ease-in-out infinite; }
-    .tone-amber { background: #fff4e0; color: #9a5b00; border-color: #f3d19b; }
-    .tone-red { background: #fdecea; color: #b3261e; border-color: #f3b7b0; }
-    .tone-grey { background: #f0f2f5; color: #52606d; border-color: #d9dee5; }
-    @keyframes pulse { 50% { opacity: 0.6; } }
+    .tone-green { background: var(--ops-tag-green-bg); color: var(--ops-tag-green-fg); border-color: var(--ops-tag-green-border); }
+    .tone-blue { background: var(--ops-tag-blue-bg); color: var(--ops-tag-blue-fg); border-color: var(--ops-tag-blue-border); }
+    .tone-running { background: var(--ops-tag-blue-bg); color: var(--ops-tag-blue-fg); border-color: var(--ops-tag-blue-fg); animation: pulse 1.6s ease-in-out infinite; }
+    .tone-amber { background: var(--ops-tag-amber-bg); color: var(--ops-tag-amber-fg); border-color: var(--ops-tag-amber-border); }
+    .tone-red { background: var(--ops-tag-red-bg); color: var(--ops-tag-red-fg); border-color: var(--ops-tag-red-border); }
+    .tone-grey { background: var(--ops-tag-grey-bg); color: var(--ops-tag-grey-fg); border-color: var(--ops-tag-grey-border); }
+    /* A border pulse, not an opacity one: faded text would fall below the contrast minimum. */
+    @keyframes pulse { 50% { border-color: transparent; } }
+    @media (prefers-reduced-motion: reduce) { .tone-running { animation: none; } }
   `,
 })
 export class StatusTagComponent {

@@ -7,7 +7,10 @@ export function shortId(id: string | null | undefined): string {
   return id.length > 16 ? `${id.slice(0, 8)}...${id.slice(-6)}` : id;
 }
 
-/** Local date-time in the browser's locale; "-" when empty, the raw text when unparsable. */
+/**
+ * Local date-time (the browser's time zone) written the way the console language writes dates
+ * (`locale` is the console language, not the browser's); "-" when empty, the raw text when unparsable.
+ */
 export function formatDateTime(value: string | number | null | undefined, locale?: string): string {
   if (value === null || value === undefined || value === '') {
     return '-';
@@ -62,6 +65,25 @@ export function formatBytes(bytes: number | null | undefined): string {
   }
   const sign = bytes < 0 ? '-' : '';
   return unit === 0 ? `${sign}${value} B` : `${sign}${value.toFixed(1)} ${BYTE_UNITS[unit]}`;
+}
+
+/**
+ * "3 minutes ago" / "3 分钟前" in the console language (Intl.RelativeTimeFormat), from the same
+ * rounding as `relativeTime`; "-" when empty, the raw text when unparsable.
+ */
+export function formatRelative(value: string | number | null | undefined, now: number, locale: string): string {
+  if (value === null || value === undefined || value === '') {
+    return '-';
+  }
+  const rel = relativeTime(value, now);
+  if (!rel) {
+    return String(value);
+  }
+  const unit: Intl.RelativeTimeFormatUnit = { s: 'second', m: 'minute', h: 'hour', d: 'day' }[rel.unit] as Intl.RelativeTimeFormatUnit;
+  if (rel.unit === 's' && rel.amount < 10) {
+    return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
+  }
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'long' }).format(rel.past ? -rel.amount : rel.amount, unit);
 }
 
 export interface RelativeTime {

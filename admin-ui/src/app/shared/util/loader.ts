@@ -10,6 +10,8 @@ export class Loader<T> {
   readonly value = signal<T | undefined>(undefined);
   readonly loading = signal(false);
   readonly error = signal<ApiError | null>(null);
+  /** When the last load succeeded (epoch ms): the pages' "updated N s ago". */
+  readonly loadedAt = signal<number | null>(null);
   private sub: Subscription | null = null;
 
   constructor(destroyRef: DestroyRef) {
@@ -24,6 +26,7 @@ export class Loader<T> {
     this.sub = source.subscribe({
       next: (value) => {
         this.value.set(value);
+        this.loadedAt.set(Date.now());
         this.error.set(null);
         this.loading.set(false);
       },
