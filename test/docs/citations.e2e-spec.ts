@@ -23,7 +23,7 @@ function sourceFiles(): string[] {
  * Ways the code used to cite documents outside the repository: the specs by section
  * (`backend.md` and `sdk-ui-ops.md` sections, `spec C.4`), the numbered design decisions, the
  * shared architecture and toolchain pages, and the specs' shorthand for the reference system and
- * its recommendations (REF, REC).
+ * its recommendations (REF, REC), and the numbered house rules of the shared architecture page.
  */
 const OUTSIDE: RegExp[] = [
   /(architecture|decisions?|backend|sdk-ui-ops|toolchain)(\.md)?`? ?§/i,
@@ -34,6 +34,7 @@ const OUTSIDE: RegExp[] = [
   /\bspec [A-E]\.\d/,
   /\bREF\b/,
   /\bREC\b/,
+  /\bhouse rules? \d/i,
 ];
 
 /** In-repository paths that look like the old citations: our own design pages and Markdown link targets (test/docs/links checks those resolve). */
@@ -97,7 +98,7 @@ describe('Citations in code and docs', () => {
   });
 
   it('the checks recognise the old citation forms and accept the new ones', () => {
-    const old = ['(backend.md §4.8)', '(decision 15)', 'decisions 16/17/27', 'decision\n * 14)', '(architecture §3.5)', 'sdk-ui-ops §A.4', '(§A.9)', '(spec C.7)', 'as REF', 'see ../shared/spec/decisions.md'];
+    const old = ['(backend.md §4.8)', '(decision 15)', 'decisions 16/17/27', 'decision\n * 14)', '(architecture §3.5)', 'sdk-ui-ops §A.4', '(§A.9)', '(spec C.7)', 'as REF', '(house rule 6)', 'see ../shared/spec/decisions.md'];
     expect(old.filter((text) => !OUTSIDE.some((pattern) => pattern.test(withoutOwnPages(joinedComments(text)))))).toEqual([]);
     const own = ['(docs/design/decisions.md, "Quiet heartbeats")', '[decisions](design/decisions.md#quiet-heartbeats)', '[x](decisions.md)'];
     expect(own.filter((text) => OUTSIDE.some((pattern) => pattern.test(withoutOwnPages(text))))).toEqual([]);
