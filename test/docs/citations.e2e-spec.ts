@@ -8,7 +8,8 @@ import { headingTitles, readRepoFile, ROOT } from './markdown';
  * `(docs/design/decisions.md, "Quiet heartbeats")`. A newcomer cannot follow a citation of a
  * document that is not in the repository (the specs the project started from), so those fail here.
  */
-const ROOTS = ['src', 'sdk', 'admin-ui/src', 'admin-ui/e2e', 'test', 'scripts', 'bench', 'migrations', 'docs', 'README.md', 'CHANGELOG.md', 'eslint.config.mjs'];
+const ROOTS = ['src', 'sdk', 'admin-ui/src', 'admin-ui/e2e', 'test', 'scripts', 'bench', 'migrations', 'docs']
+  .concat(['README.md', 'CHANGELOG.md', 'eslint.config.mjs']);
 const SELF = 'test/docs/citations.e2e-spec.ts';
 
 /** Every tracked (or trackable) source and documentation file under ROOTS, generated folders excluded. */
@@ -39,7 +40,11 @@ const OUTSIDE: RegExp[] = [
 
 /** In-repository paths that look like the old citations: our own design pages and Markdown link targets (test/docs/links checks those resolve). */
 function withoutOwnPages(text: string): string {
-  return text.replace(/(?:docs\/)?design\/[\w-]+\.md/g, '').replace(/\]\((?![a-z][a-z0-9+.-]*:)[^)\s]*\)/gi, ']()');
+  return withoutOwnLinks(text).replace(/(?:docs\/)?design\/[\w-]+\.md/g, '');
+}
+
+function withoutOwnLinks(text: string): string {
+  return text.replace(/\[[^\]\n]*\]\((?![a-z][a-z0-9+.-]*:)[^)\s]*\)/gi, '[]()');
 }
 
 /** `// ` and ` * ` continuations joined, so a citation that wraps across comment lines reads as one. */
@@ -53,9 +58,15 @@ interface Citation {
   heading: string;
 }
 
-/** `docs/<page>.md, "Heading"` in any file, with or without the surrounding parentheses. */
+/** `docs/<page>.md, "Heading"` (or `sdk/README.md, "Heading"`) in any file, with or without the surrounding parentheses. */
 function citationsIn(file: string, text: string): Citation[] {
-  return [...joinedComments(text).matchAll(/\b(docs\/[\w/-]+\.md),\s*"([^"]+)"/g)].map((m) => ({ file, page: m[1] as string, heading: m[2] as string }));
+  const found = joinedComments(text).matchAll(/\b((?:docs|sdk)\/[\w/.-]*\.md),\s*"([^"]+)"/g);
+  return [...found].map((m) => ({ file, page: m[1] as string, heading: m[2] as string }));
+}
+
+/** Every `docs/….md` path named outside Markdown links (those are checked by links.e2e-spec.ts). */
+function pagesNamedIn(text: string): string[] {
+  return [...withoutOwnLinks(text).matchAll(/(?<![\w/.-])(docs\/[\w/.-]*\.md)\b/g)].map((m) => m[1] as string);
 }
 
 function normalised(heading: string): string {
@@ -78,7 +89,8 @@ describe('Citations in code and docs', () => {
           // A citation may wrap onto the next comment line ("decision" / " * 14").
           const next = lines[index + 1] ?? '';
           const wrapped = joinedComments(`${line}\n${next}`);
-          return OUTSIDE.some((pattern) => pattern.test(line) || (pattern.test(wrapped) && !pattern.test(next))) ? [`${file}:${index + 1}: ${line.trim()}`] : [];
+          const cites = OUTSIDE.some((pattern) => pattern.test(line) || (pattern.test(wrapped) && !pattern.test(next)));
+          return cites ? [`${file}:${index + 1}: ${line.trim()}`] : [];
         }),
     );
     expect(found).toEqual([]);
@@ -89,7 +101,9 @@ describe('Citations in code and docs', () => {
     expect(citations.length).toBeGreaterThan(50);
     const titles = new Map<string, Set<string> | undefined>();
     const broken = citations.flatMap(({ file, page, heading }) => {
-      if (!titles.has(page)) titles.set(page, existsSync(join(ROOT, page)) ? new Set([...headingTitles(readRepoFile(page))].map(normalised)) : undefined);
+      if (!titles.has(page)) {
+        titles.set(page, existsSync(join(ROOT, page)) ? new Set([...headingTitles(readRepoFile(page))].map(normalised)) : undefined);
+      }
       const known = titles.get(page);
       if (!known) return [`${file}: ${page} (no such page)`];
       return known.has(normalised(heading)) ? [] : [`${file}: ${page}, "${heading}" (no such heading)`];
@@ -97,11 +111,37 @@ describe('Citations in code and docs', () => {
     expect(broken).toEqual([]);
   });
 
+  it('every docs/….md page named in code and docs exists', () => {
+    const missing = files.flatMap((file) =>
+      pagesNamedIn(texts.get(file) as string).flatMap((page) => (existsSync(join(ROOT, page)) ? [] : [`${file}: ${page}`])),
+    );
+    expect([...new Set(missing)]).toEqual([]);
+  });
+
   it('the checks recognise the old citation forms and accept the new ones', () => {
-    const old = ['(backend.md §4.8)', '(decision 15)', 'decisions 16/17/27', 'decision\n * 14)', '(architecture §3.5)', 'sdk-ui-ops §A.4', '(§A.9)', '(spec C.7)', 'as REF', '(house rule 6)', 'see ../shared/spec/decisions.md'];
+    const old = [
+      '(backend.md §4.8)',
+      '(decision 15)',
+      'decisions 16/17/27',
+      'decision\n * 14)',
+      '(architecture §3.5)',
+      'sdk-ui-ops §A.4',
+      '(§A.9)',
+      '(spec C.7)',
+      'as REF',
+      '(house rule 6)',
+      'see ../shared/spec/decisions.md',
+    ];
     expect(old.filter((text) => !OUTSIDE.some((pattern) => pattern.test(withoutOwnPages(joinedComments(text)))))).toEqual([]);
-    const own = ['(docs/design/decisions.md, "Quiet heartbeats")', '[decisions](design/decisions.md#quiet-heartbeats)', '[x](decisions.md)'];
+    const own = [
+      '(docs/design/decisions.md, "Quiet heartbeats")',
+      '[decisions](design/decisions.md#quiet-heartbeats)',
+      '[decisions.md](decisions.md)',
+    ];
     expect(own.filter((text) => OUTSIDE.some((pattern) => pattern.test(withoutOwnPages(text))))).toEqual([]);
-    expect(citationsIn('x.ts', '/** Wraps (docs/design/decisions.md,\n * "Quiet heartbeats"). */')).toEqual([{ file: 'x.ts', page: 'docs/design/decisions.md', heading: 'Quiet heartbeats' }]);
+    expect(pagesNamedIn('see docs/design/nowhere.md and [x](docs/agents.md)')).toEqual(['docs/design/nowhere.md']);
+    expect(citationsIn('x.ts', '/** Wraps (docs/design/decisions.md,\n * "Quiet heartbeats"). */')).toEqual([
+      { file: 'x.ts', page: 'docs/design/decisions.md', heading: 'Quiet heartbeats' },
+    ]);
   });
 });
