@@ -66,7 +66,7 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/**/*.repository.ts', 'src/**/*.entity.ts', 'src/database/**', 'src/**/*.spec.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'typeorm', message: 'Only repositories, entities and src/database import typeorm (house rule 3).', allowTypeImports: true }] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'typeorm', message: 'Only repositories, entities and src/database import typeorm (docs/design/architecture.md, "House rules").', allowTypeImports: true }] }],
     },
   },
   {
@@ -92,7 +92,7 @@ export default tseslint.config(
   ].map(({ files, regex }) => ({
     files,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex, message: 'Extensions import the server only from src/extensions/index.ts (architecture §3.5).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex, message: 'Extensions import the server only from src/extensions/index.ts (docs/design/decisions.md, "One import path for extensions").' }] }],
     },
   })),
   { files: ['src/config/**/*.ts', 'src/main.ts', 'src/database/data-source.ts'], rules: { 'no-restricted-syntax': 'off' } },
@@ -106,7 +106,7 @@ export default tseslint.config(
       ],
     },
   },
-  // The SDK is a standalone package: its env fallbacks (sdk-ui-ops §A.4) are part of its contract.
+  // The SDK is a standalone package: its env fallbacks (sdk/README.md, "Options") are part of its contract.
   { files: ['sdk/**/*.ts'], rules: { 'no-restricted-syntax': 'off' } },
   {
     files: ['test/**/*.ts', 'src/**/*.spec.ts', 'migrations/**/*.ts', 'sdk/test/**/*.ts', 'sdk/test-support/**/*.ts'],

@@ -11,7 +11,7 @@ import { rejectContentEncoding, rejectUnsafeJson, requireObjectBodies } from './
 import { requestIdMiddleware, requestIdOf } from './common/http/request-id';
 import { consoleMiddleware } from './web/console.middleware';
 
-/** Room for the JSON envelope around a maximal command result (decision 13). */
+/** Room for the JSON envelope around a maximal command result (docs/design/decisions.md, "Security headers and a body limit"). */
 const BODY_OVERHEAD_BYTES = 64 * 1024;
 const AGENT_API_PREFIX = '/api/agents/';
 const KEEP_ALIVE_TIMEOUT_MS = 61_000;
@@ -28,7 +28,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   express.set('etag', false);
   // Behind a reverse proxy, the client address (login throttling, audit) comes from X-Forwarded-For.
   express.set('trust proxy', config.trustProxy);
-  // Repeated query keys take the first value and no nested objects are built (REF semantics).
+  // Repeated query keys take the first value and no nested objects are built (as in the reference).
   express.set('query parser', (qs: string) => firstValues(parse(qs)));
   app.use(requestIdMiddleware);
   // Helmet's headers (CSP, frame and referrer policies...) instruct browsers; the agent API is

@@ -276,7 +276,7 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     expect(await dbBytes(t)).not.toContain(key);
   });
 
-  it('writes the REF audit trail for an execute', async () => {
+  it('writes the reference audit trail for an execute', async () => {
     const exec = await admin.post(url('rotateKey'), { payload: {} });
     const id = (exec.body as Envelope<{ id: string }>).data.id;
     await poll(t.server, a.agentId, a.token);

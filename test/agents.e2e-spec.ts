@@ -35,7 +35,7 @@ describe('agents (e2e)', () => {
   };
   const hb = (agentId: string, token: string, body: HeartbeatRequest = {}): request.Test => asAgent(t.server, token).post(`/api/agents/${agentId}/heartbeat`, body);
 
-  it('registers (REF response shape), records identity, heartbeats with intervals and cancelledCommandIds', async () => {
+  it('registers (the reference response shape), records identity, heartbeats with intervals and cancelledCommandIds', async () => {
     const { token } = await createToken(admin);
     const res = await registerRaw(t.server, {
       registrationToken: token,
@@ -84,7 +84,7 @@ describe('agents (e2e)', () => {
     expect(wrongAgent.body.error).toMatchObject({ code: 'UNAUTHORIZED', message: 'Invalid Agent token.' });
     const missingAgent = await hb('agt_missing', a.agentToken);
     expect(missingAgent.status).toBe(401);
-    // REF accepts a bare token and a lower-case scheme.
+    // The reference accepts a bare token and a lower-case scheme.
     expect((await request(t.server).post(url).set('Authorization', a.agentToken).send({})).status).toBe(200);
     expect((await request(t.server).post(url).set('Authorization', `bearer ${a.agentToken}`).send({})).status).toBe(200);
 

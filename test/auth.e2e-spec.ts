@@ -307,7 +307,7 @@ describe('auth: cookie Secure flag per NODE_ENV and OPSTAGE_COOKIE_SECURE', () =
   });
 });
 
-describe('auth: login throttling (decision 5)', () => {
+describe('auth: login throttling', () => {
   let t: TestApp;
   let clock: FixedClock;
 

@@ -7,7 +7,7 @@ import { asAgent, loginAs, type AdminClient } from './support/http';
 import { registerAgent, userWithRole, type SeededAgent } from './support/seed';
 
 /**
- * Capsule Bus feature flag (backend.md §4.0, §4.14, REF bus scenario 1): with the flag off every
+ * Capsule Bus feature flag (docs/capsule-bus.md, "Turning it on"; the reference's bus scenario 1): with the flag off every
  * bus endpoint is 404 CAPSULE_BUS_DISABLED, but only after authentication, CSRF and role.
  */
 
@@ -31,7 +31,7 @@ describe('Capsule Bus with the flag off', () => {
     await t.close();
   });
 
-  it('REF: unauthenticated is 401, authenticated is 404 CAPSULE_BUS_DISABLED', async () => {
+  it('as the reference: unauthenticated is 401, authenticated is 404 CAPSULE_BUS_DISABLED', async () => {
     const anon = await request(t.server).get('/api/admin/bus/routes');
     expect(anon.status).toBe(401);
     expect(anon.body.error.code).toBe('UNAUTHORIZED');

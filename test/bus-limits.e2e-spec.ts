@@ -24,7 +24,7 @@ describe('Capsule Bus rate limit (OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN=2, fixed cl
     await t.close();
   });
 
-  it('REF: two events pass, the third is 429 BUS_RATE_LIMITED; the window slides open again after 60 s', async () => {
+  it('as the reference: two events pass, the third is 429 BUS_RATE_LIMITED; the window slides open again after 60 s', async () => {
     const a = await registerAgent(t.server, admin, 'rate-agent', [{ name: 'noop', label: 'Noop' }]);
     const b = await registerAgent(t.server, admin, 'rate-other', [{ name: 'noop', label: 'Noop' }]);
     const event = (x: SeededAgent): BusEventRequest => ({ eventType: 'rate.test', sourceServiceCode: x.serviceCode });

@@ -9,7 +9,7 @@ import { poll, waitForSubscribers, type AgentCommand } from './support/commands-
 import { registerAgent, userWithRole, type SeededAgent } from './support/seed';
 
 /**
- * Capsule Bus with the flag on (backend.md §4.14, §13.2): REF scenarios 2 and 4 plus causation,
+ * Capsule Bus with the flag on (docs/capsule-bus.md, "Publishing an event"): the reference's scenarios 2 and 4 plus causation,
  * inputMapping, dry runs, refused targets, failures and redaction. Real registered agents, real
  * SQLite, real HTTP. Scenario 1 (flag off) is in bus-flag, scenario 3 and the depth setting in
  * bus-limits, the SDK's publish() in sdk-bus.
@@ -102,7 +102,7 @@ describe('Capsule Bus with the flag on', () => {
     return ds.getRepository(CommandEntity).find({ where: { serviceId } });
   }
 
-  it('REF: accepts a bus event and creates a routed command (with redaction in the event and the command)', async () => {
+  it('as the reference: accepts a bus event and creates a routed command (with redaction in the event and the command)', async () => {
     const a = await registerAgent(t.server, admin, 'demo-worker', [{ name: 'notify', label: 'Notify' }]);
     const created = await admin.post('/api/admin/bus/routes', {
       name: 'demo route',
@@ -151,7 +151,7 @@ describe('Capsule Bus with the flag on', () => {
     expect(stored.payloadJson).not.toContain(SECRET);
     expect(stored.metadataJson).not.toContain(SECRET);
 
-    // The target agent receives the real value (decision 8: sealed, not dropped).
+    // The target agent receives the real value (sealed, not dropped: docs/design/decisions.md, "Sealed secrets, not process memory").
     const polled = (await poll(t.server, a.agentId, a.token)).body as Envelope<AgentCommand[]>;
     expect(polled.data.map((c) => c.id)).toEqual([commandId]);
     expect(polled.data[0]!.payload).toMatchObject({ payload: { itemId: 'item-1', password: SECRET } });
@@ -170,7 +170,7 @@ describe('Capsule Bus with the flag on', () => {
     expect(JSON.stringify(audit)).not.toContain(SECRET);
   });
 
-  it('REF: rejects events that would exceed max depth (default 1); causation must be a stored event', async () => {
+  it('as the reference: rejects events that would exceed max depth (default 1); causation must be a stored event', async () => {
     const a = await registerAgent(t.server, admin, 'depth-agent', [{ name: 'notify', label: 'Notify' }]);
     const base = { eventType: 'depth.test', sourceServiceCode: a.serviceCode };
     const e1 = await publish(t, a, base);

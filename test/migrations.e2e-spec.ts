@@ -73,7 +73,7 @@ describe('migrations and persistence', () => {
     }
   });
 
-  it('fails the first start with the REF message when no admin variables are set', async () => {
+  it('fails the first start with the reference message when no admin variables are set', async () => {
     await expect(createTestApp({ dataDir: dir, env: { OPSTAGE_ADMIN_USERNAME: '', OPSTAGE_ADMIN_PASSWORD: '' } })).rejects.toThrow();
     await expect(
       createTestApp({ dataDir: join(dir, 'other'), env: { OPSTAGE_ADMIN_PASSWORD: undefined as unknown as string, OPSTAGE_ADMIN_USERNAME: undefined as unknown as string } }),

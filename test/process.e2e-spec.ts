@@ -57,7 +57,7 @@ describe('the built server as a process', () => {
   });
   afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 
-  it('exits 1 with the exact REF message when the secret is missing', async () => {
+  it('exits 1 with the exact reference message when the secret is missing', async () => {
     const proc = collect(spawn(process.execPath, [MAIN], { cwd, env: cleanEnv() }));
     expect(await proc.exit).toBe(1);
     expect(proc.out()).toContain('Invalid environment: {"OPSTAGE_SESSION_SECRET":["OPSTAGE_SESSION_SECRET is required (>=32 chars)"]}');

@@ -14,8 +14,8 @@ interface Envelope<T> {
 const SILENT_FOR_MS = 10 * 60 * 1000;
 
 /**
- * Once a heartbeat is answered, every read reflects it at once (docs/operations.md, "Read your
- * writes"). Each case seeds an agent that has been silent past the offline threshold, sends one
+ * Once a heartbeat is answered, every read reflects it at once (docs/agents.md,
+ * "Heartbeat"). Each case seeds an agent that has been silent past the offline threshold, sends one
  * heartbeat and reads one endpoint right away: the heartbeat's stamp and its sampled audit row
  * are still in the liveness write-behind buffer (flushed once a second) at that moment.
  */

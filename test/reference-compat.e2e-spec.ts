@@ -16,7 +16,8 @@ function outcome(res: { status: number; body: unknown }): { status: number; code
 
 const VALIDATION_FAILED = { status: 422, code: 'VALIDATION_FAILED' };
 
-/** What an agent or client written for the reference 0.4 SDK sends must work, and its mistakes get REF's codes (issue 16, items 5–8). */
+/** What an agent or client written for the reference 0.4 SDK sends must work, and its mistakes get the reference's codes
+ * (docs/design/compatibility.md, "Deliberate differences"). */
 describe('reference agents and clients', () => {
   const app = appPerTest();
 

@@ -237,7 +237,7 @@ describe('route policy: the walker catches undeclared routes and the guard refus
 });
 
 /**
- * The RBAC matrix of backend.md §4.1, generated from the route table above, so routes other
+ * The role matrix (docs/operators.md, "Roles"), generated from the route table above, so routes other
  * modules add later are covered without editing this file.
  */
 describe('RBAC matrix (generated from the route table)', () => {

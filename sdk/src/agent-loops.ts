@@ -1,5 +1,5 @@
 /**
- * The three agent loops (§A.9): heartbeat (with health), periodic service report, and command
+ * The three agent loops (sdk/README.md, "Lifecycle"): heartbeat (with health), periodic service report, and command
  * fetching by long-poll with the poll interval as fallback cadence (internal).
  */
 
@@ -133,7 +133,7 @@ export class AgentLoops {
     } catch (error) {
       return this.failed('commands', error, signal);
     }
-    // An empty answer that came back early means no long-poll (REF backend): keep the cadence.
+    // An empty answer that came back early means no long-poll (a reference backend): keep the cadence.
     return Math.max(0, intervals.commandPollMs - (opts.now() - started));
   }
 

@@ -1,5 +1,5 @@
 /**
- * `CapsuleAgent`: the public face of the SDK (§A.6). Code written for the reference SDK
+ * `CapsuleAgent`: the public face of the SDK (sdk/README.md, "Methods"). Code written for the reference SDK
  * (`@xtrape/capsule-agent-node`) works unchanged apart from the import.
  */
 

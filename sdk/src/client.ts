@@ -1,5 +1,5 @@
 /**
- * Typed calls of the agent API (§A.7, backend §4.13) with runtime narrowing of every answer.
+ * Typed calls of the agent API (docs/agents.md, "Agent API (bearer token)") with runtime narrowing of every answer.
  */
 
 import { AgentApiError } from './errors.js';
@@ -145,7 +145,7 @@ export class AgentApiClient {
 
   /**
    * `GET /api/agents/:agentId/commands?limit=&waitSeconds=`. `cancelledCommandIds` is read from
-   * the envelope top level (decision 17) and, tolerantly, from an object-shaped `data`.
+   * the envelope top level (docs/design/decisions.md, "Cancel reaches the agent") and, tolerantly, from an object-shaped `data`.
    */
   async pollCommands(auth: AgentAuth, limit: number, waitSeconds: number, timeoutMs: number, signal?: AbortSignal): Promise<PollOutcome> {
     const query: Record<string, number> = { limit };

@@ -209,7 +209,7 @@ export interface HttpErrorInput {
 const TERMINAL_AUTH_CODES = new Set(['AGENT_REVOKED', 'AGENT_NOT_FOUND']);
 
 /**
- * Maps a non-2xx response to the SDK's error classes following §A.11: 401 / `AGENT_REVOKED` /
+ * Maps a non-2xx response to the SDK's error classes (sdk/README.md, "Errors and retries"): 401 / `AGENT_REVOKED` /
  * `AGENT_NOT_FOUND` → {@link AgentAuthError}; register 4xx → {@link RegistrationError}; 408, 429 and
  * 5xx are retryable; every other 4xx (including 403 `AGENT_DISABLED`, which callers back off on) is not.
  *

@@ -1,5 +1,5 @@
 /**
- * Runs delivered commands (§A.9): dispatch by type, per-command AbortSignal (cancel, timeout,
+ * Runs delivered commands (sdk/README.md, "Actions"): dispatch by type, per-command AbortSignal (cancel, timeout,
  * stop), exactly one result per command.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Constructor options (§A.3), environment fallbacks (§A.4) and their validation.
+ * Constructor options and environment fallbacks (sdk/README.md, "Options"), and their validation.
  * Precedence everywhere: explicit option > environment variable > default.
  */
 

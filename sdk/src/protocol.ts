@@ -8,7 +8,7 @@
  * agent-facing DTO classes implement them and its domain services take them as input, and the
  * console's admin types derive from them. Renaming a field here fails the SDK, backend and
  * console builds together; every change must stay backward compatible with agents written for
- * the reference SDK 0.4 (docs/design/protocol-compatibility.md).
+ * the reference SDK 0.4 (docs/design/compatibility.md).
  *
  * @packageDocumentation
  */
@@ -227,9 +227,9 @@ export interface RegisterAgentRequest {
 
 /** Polling cadence suggested by the backend (register and heartbeat responses). */
 export interface ServerIntervals {
-  /** Suggested heartbeat interval in seconds (REF: always 30). */
+  /** Suggested heartbeat interval in seconds (the reference: always 30). */
   heartbeatIntervalSeconds: number;
-  /** Suggested command poll interval in seconds (REF: always 5). */
+  /** Suggested command poll interval in seconds (the reference: always 5). */
   commandPollIntervalSeconds: number;
 }
 
@@ -252,7 +252,7 @@ export interface HeartbeatRequest {
 /** `data` of a successful heartbeat response. */
 export interface HeartbeatResponse extends ServerIntervals {
   /**
-   * Ids of this agent's RUNNING commands that an operator cancelled (decision 17). The SDK
+   * Ids of this agent's RUNNING commands that an operator cancelled (docs/design/decisions.md, "Cancel reaches the agent"). The SDK
    * aborts the matching handler's `AbortSignal`. Absent on the reference backend.
    */
   cancelledCommandIds?: string[];
@@ -286,7 +286,7 @@ export interface ServiceReportResponse {
 export interface PollCommandsQuery {
   /** At least 1, default 10; a larger number is treated as 10. */
   limit?: number;
-  /** Long-poll wait in seconds, 0–30 (decision 27); 0 answers at once (REF behaviour). */
+  /** Long-poll wait in seconds, 0–30 (docs/design/decisions.md, "Long-poll"); 0 answers at once, as the reference. */
   waitSeconds?: number;
 }
 
@@ -327,8 +327,8 @@ export interface AgentCommand {
 }
 
 /**
- * Full success body of the command poll: `data` is the command array (REF shape) and
- * `cancelledCommandIds` sits beside it at the top level (decision 17), because `data` is an array.
+ * Full success body of the command poll: `data` is the command array (the reference's shape) and
+ * `cancelledCommandIds` sits beside it at the top level (docs/design/decisions.md, "Cancel reaches the agent"), because `data` is an array.
  */
 export interface PollCommandsResponse extends SuccessEnvelope<AgentCommand[]> {
   /** Ids of this agent's RUNNING commands that were cancelled. */
@@ -349,7 +349,7 @@ export interface CommandResultError {
  * Body of `POST /api/agents/:agentId/commands/:commandId/result`.
  *
  * One-time fields: a top-level string `data.generatedKey`, and every top-level key of `data`
- * listed in the string array `data.oneTimeFields` (decision 9), are delivered once to the first
+ * listed in the string array `data.oneTimeFields` (docs/design/decisions.md, "One-time result fields"), are delivered once to the first
  * operator who reads the command detail and are stored sealed, never in readable columns.
  */
 export interface CommandResultBody {

@@ -1,5 +1,5 @@
 /**
- * Builders for action results (§A.10, §B.2) and the internal normalisation of whatever a
+ * Builders for action results (sdk/README.md, "Result helpers") and the internal normalisation of whatever a
  * handler returns into the wire result body.
  */
 
@@ -61,7 +61,8 @@ export function actionFailure(code: string, message: string, details?: JsonObjec
 
 /**
  * Marks top-level keys of `data` as one-time secrets: the backend stores them sealed and shows
- * them only to the first operator who opens the command (decision 9). `generatedKey` is always one-time.
+ * them only to the first operator who opens the command (docs/design/decisions.md, "One-time result fields").
+ * `generatedKey` is always one-time.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * The agent's behaviour (§A.8, §A.9, §A.11, §A.13): connection, loops, result delivery,
+ * The agent's behaviour (sdk/README.md, "Lifecycle", "Errors and retries", "Graceful shutdown"): connection, loops, result delivery,
  * auth-failure and disabled handling, graceful stop (internal; `CapsuleAgent` is the facade).
  */
 

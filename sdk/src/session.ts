@@ -1,5 +1,5 @@
 /**
- * Start-up helpers (§A.8): bounded retries of transient failures, loading usable credentials,
+ * Start-up helpers (sdk/README.md, "Lifecycle"): bounded retries of transient failures, loading usable credentials,
  * and registration (internal).
  */
 

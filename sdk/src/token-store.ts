@@ -1,5 +1,5 @@
 /**
- * Credential persistence (§A.5): the agent id and agent token issued at registration.
+ * Credential persistence (sdk/README.md, "Token file"): the agent id and agent token issued at registration.
  */
 
 import { randomBytes } from 'node:crypto';

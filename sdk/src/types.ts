@@ -115,7 +115,7 @@ export interface ActionResultData extends JsonObject {
   detail?: ResultDetail;
   /** Conventional one-time secret field. */
   generatedKey?: string;
-  /** Top-level keys of `data` that are one-time secrets (decision 9). */
+  /** Top-level keys of `data` that are one-time secrets (docs/design/decisions.md, "One-time result fields"). */
   oneTimeFields?: string[];
 }
 

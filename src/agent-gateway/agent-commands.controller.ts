@@ -14,7 +14,7 @@ import { AuthenticatedAgent } from './authenticated-agent';
 import { CommandResultDto } from './dto/command-result.dto';
 import { MAX_POLL_LIMIT, PollCommandsQueryDto } from './dto/poll-query.dto';
 
-/** Agent API: poll (long-poll) and result (docs/actions-and-commands.md, "The agent's side"). */
+/** Agent API: poll (long-poll) and result (docs/actions-and-commands.md, "Agent poll and long-poll"). */
 @ApiTags('agent-api')
 @Controller('api/agents/:agentId/commands')
 export class AgentCommandsController {

@@ -115,7 +115,7 @@ export class AgentGatewayService {
   /**
    * The fast path: liveness (at most one batched write per second), the health it may carry, and
    * the cancel notices owed to the agent (`cancelledCommandIds`, docs/actions-and-commands.md,
-   * "Cancel"). Agents with no notice cost no query for the last part.
+   * "Cancel and retry"). Agents with no notice cost no query for the last part.
    */
   async heartbeat(ctx: RequestContext, agent: AgentEntity, dto: HeartbeatRequest): Promise<HeartbeatResponse> {
     await this.liveness.heartbeat(ctx, agent);

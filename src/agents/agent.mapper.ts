@@ -1,7 +1,8 @@
 import type { AgentEntity, AgentMode, AgentStatus } from './agent.entity';
 import type { AgentEffectiveStatus } from './effective-status';
 
-/** PublicAgent (backend.md §4.8) plus `effectiveStatus` (decision 15) and the identity fields we record. */
+/** An agent as the admin API returns it (docs/agents.md, "Admin: agents"), with `effectiveStatus`
+ * (docs/design/decisions.md, "Lists filter on the effective status") and the identity fields we record. */
 export interface AgentResponse {
   id: string;
   code: string;
@@ -11,7 +12,7 @@ export interface AgentResponse {
   version: string | null;
   hostname: string | null;
   sdkVersion: string | null;
-  /** Stored status, as REF. */
+  /** Stored status, as in the reference. */
   status: AgentStatus;
   /** What the heartbeat age implies right now. */
   effectiveStatus: AgentEffectiveStatus;

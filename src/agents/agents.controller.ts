@@ -8,7 +8,7 @@ import type { AgentResponse } from './agent.mapper';
 import { AgentsService } from './agents.service';
 import { ListAgentsQueryDto } from './dto/list-agents-query.dto';
 
-/** Admin view of agents (backend.md §4.8). The detail with services lives in capsule-services. */
+/** Admin view of agents (docs/agents.md, "Admin: agents"). The detail with services lives in capsule-services. */
 @ApiTags('agents')
 @Controller('api/admin/agents')
 export class AgentsController {

@@ -7,7 +7,8 @@ import { AgentEntity, type AgentStatus } from './agent.entity';
 import type { Tx } from '../database/transaction';
 
 export interface AgentListFilter {
-  /** Any of these effective statuses (decision 15), compared against the SQL twin of `agentEffectiveStatus`. */
+  /** Any of these effective statuses (docs/design/decisions.md, "Lists filter on the effective status"), compared
+   * against the SQL twin of `agentEffectiveStatus`. */
   status?: readonly AgentStatus[];
   q?: string;
   /** Heartbeats strictly older than this ISO instant are stale. */
@@ -30,7 +31,7 @@ export function agentEffectiveStatusSql(alias: string): string {
   return `(CASE WHEN ${a('status')} IN ('DISABLED','REVOKED') THEN ${a('status')} WHEN ${a('lastHeartbeatAt')} IS NULL THEN 'PENDING' WHEN ${a('lastHeartbeatAt')} < :hbCutoff THEN 'OFFLINE' ELSE 'ONLINE' END)`;
 }
 
-/** `%`, `_` and `\` in a search term are literals, not wildcards (REF bug fixed). */
+/** `%`, `_` and `\` in a search term are literals, not wildcards (a bug of the reference, fixed). */
 export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -58,7 +59,7 @@ export class AgentsRepository {
     return res.affected ?? 0;
   }
 
-  /** The only write of a quiet heartbeat (decision 28): one indexed UPDATE by primary key. */
+  /** The only write of a quiet heartbeat (docs/design/decisions.md, "Quiet heartbeats"): one indexed UPDATE by primary key. */
   /** Liveness stamp (flushed in batches by LivenessWriter); never moves an agent's stamp backwards. */
   async touchHeartbeat(id: string, atIso: string, em: Tx): Promise<void> {
     await this.tx.execute(TOUCH_HEARTBEAT_SQL, [atIso, id, atIso], em);

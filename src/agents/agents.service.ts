@@ -73,7 +73,7 @@ export class AgentsService {
     return this.tokens.findActiveForAuth(tokenHash);
   }
 
-  /** Effective status with the current runtime threshold (decision 14). */
+  /** Effective status with the current runtime threshold (docs/design/decisions.md, "One threshold source"). */
   effectiveStatus(agent: Pick<AgentEntity, 'status' | 'lastHeartbeatAt'>, nowMs: number): AgentEffectiveStatus {
     return agentEffectiveStatus(agent, nowMs, this.settings.get().agentOfflineThresholdSeconds);
   }
@@ -157,7 +157,7 @@ export class AgentsService {
         version: identity.version ?? null,
         hostname: identity.hostname ?? null,
         sdkVersion: identity.sdkVersion ?? null,
-        // Registration is proof of life, as REF: the agent starts ONLINE with a heartbeat.
+        // Registration is proof of life, as in the reference: the agent starts ONLINE with a heartbeat.
         status: 'ONLINE',
         lastHeartbeatAt: now,
         disabledAt: null,

@@ -10,7 +10,8 @@ export interface AgentStatusInput {
 }
 
 /**
- * One rule for every read (decisions 14/15; the SQL twin is `agentEffectiveStatusSql` in the
+ * One rule for every read (docs/design/decisions.md, "One threshold source"; docs/design/decisions.md, "Lists filter
+ * on the effective status"; the SQL twin is `agentEffectiveStatusSql` in the
  * agents repository and must stay in step):
  * 1. DISABLED and REVOKED are operator decisions and win.
  * 2. No heartbeat ever → PENDING.

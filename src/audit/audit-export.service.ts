@@ -19,8 +19,8 @@ export interface AuditExport {
 }
 
 /**
- * Streams the filtered audit log as CSV or JSON: no row cap (REF stopped at 10 000), constant
- * memory, formula cells escaped, and the export itself audited (decision 11).
+ * Streams the filtered audit log as CSV or JSON: no row cap (the reference stopped at 10 000), constant
+ * memory, formula cells escaped, and the export itself audited (docs/design/decisions.md, "Safe exports").
  */
 @Injectable()
 export class AuditExportService {
@@ -45,7 +45,7 @@ export class AuditExportService {
     for await (const rows of this.pages(filter)) yield rows.map(csvRow).join('');
   }
 
-  /** The same envelope as REF's JSON export, written incrementally. */
+  /** The same envelope as the reference's JSON export, written incrementally. */
   private async *json(filter: AuditFilter): AsyncGenerator<string> {
     yield '{"success":true,"data":[';
     let first = true;

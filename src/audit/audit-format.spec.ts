@@ -36,7 +36,7 @@ describe('csvRow / jsonRow', () => {
     createdAt: '2026-01-01T00:00:00.000Z',
   };
 
-  it('writes REF’s ten columns without address or user agent, newline-terminated', () => {
+  it('writes the reference’s ten columns without address or user agent, newline-terminated', () => {
     expect(csvHeader()).toBe('id,createdAt,actorType,actorId,action,targetType,targetId,result,message,metadata\n');
     expect(csvRow(row)).toBe('"aud_1","2026-01-01T00:00:00.000Z","USER","usr_1","user.created","User","usr_2","SUCCESS","","{""username"":""=evil""}"\n');
   });

@@ -1,10 +1,10 @@
 import type { AuditEventEntity } from './audit-event.entity';
 import { toPublicAuditEvent } from './audit.mapper';
 
-/** REF's CSV columns; ipAddress and userAgent are not exported (backend.md §4.12). */
+/** The reference's CSV columns; ipAddress and userAgent are not exported (docs/operators.md, "Audit log"). */
 export const CSV_COLUMNS = ['id', 'createdAt', 'actorType', 'actorId', 'action', 'targetType', 'targetId', 'result', 'message', 'metadata'] as const;
 
-/** Cells a spreadsheet would evaluate as a formula (decision 11, OWASP CSV injection). */
+/** Cells a spreadsheet would evaluate as a formula (docs/design/decisions.md, "Safe exports", OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One CSV cell: always quoted, quotes doubled, null empty, formula triggers neutralised with a leading `'`. */

@@ -7,7 +7,7 @@ import type { AuditQueryDto } from './dto/audit-query.dto';
 import { toPublicAuditEvent, type PublicAuditEvent } from './audit.mapper';
 import { AuditRepository, type AuditFilter } from './audit.repository';
 
-/** `from > to` is a client mistake: 422 with path `from`, as REF. */
+/** `from > to` is a client mistake: 422 with path `from`, as in the reference. */
 export function auditFilterOf(query: AuditQueryDto): AuditFilter {
   if (query.from && query.to && query.from > query.to) {
     throw validationFailed([{ path: 'from', message: 'from must be before or equal to to' }], 'Audit event query validation failed.');

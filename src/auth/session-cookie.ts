@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 export const SESSION_COOKIE = 'opstage_session';
 
 /**
- * `OPSTAGE_COOKIE_SECURE`: `true`/`false` force the flag; `auto` is REF's rule, Secure unless
+ * `OPSTAGE_COOKIE_SECURE`: `true`/`false` force the flag; `auto` is the reference's rule, Secure unless
  * NODE_ENV is development or test (so an unset NODE_ENV gets a Secure cookie).
  */
 export function cookieIsSecure(config: Pick<AppConfig, 'cookieSecure' | 'nodeEnv'>): boolean {
@@ -21,7 +21,8 @@ export function requestIsHttps(req: Request): boolean {
   return typeof forwarded === 'string' && forwarded.split(',')[0]?.trim().toLowerCase() === 'https';
 }
 
-/** Writes and clears `opstage_session` with the attributes of backend.md §5. */
+/** Writes and clears `opstage_session` with the attributes in docs/operators.md, "The session cookie, and consoles
+ * served over plain HTTP". */
 @Injectable()
 export class SessionCookie {
   private readonly logger = new Logger('auth');

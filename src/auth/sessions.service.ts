@@ -22,7 +22,7 @@ export interface CreatedSession {
 }
 
 /**
- * Database sessions (decision 6). Only SHA-256(raw id) is stored, so a leaked database or backup
+ * Database sessions (docs/design/decisions.md, "Sessions in the database"). Only SHA-256(raw id) is stored, so a leaked database or backup
  * cannot be replayed as a cookie. The CSRF token is derived from the raw id with an HMAC keyed
  * from the session secret, so it is stored nowhere (a backup holds neither half), reading it
  * never changes it, and it ends with the session. TTL is absolute from login. This sits below the users module

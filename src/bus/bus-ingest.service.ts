@@ -27,8 +27,8 @@ export interface PublishResult extends BusEventResponse {
 }
 
 /**
- * Agent event ingestion (backend.md §4.14): source ownership, per-agent sliding-window rate
- * limit, causation depth (OPSTAGE_CAPSULE_BUS_MAX_DEPTH, which REF ignored), redacted storage,
+ * Agent event ingestion (docs/capsule-bus.md, "Publishing an event"): source ownership, per-agent sliding-window rate
+ * limit, causation depth (OPSTAGE_CAPSULE_BUS_MAX_DEPTH, which the reference ignored), redacted storage,
  * then routing. The checks and the insert share one serialised transaction, so concurrent
  * publishes of one agent cannot slip past the limit together.
  */

@@ -19,7 +19,7 @@ import { applyInputMapping, referencePayload, type EventView } from './input-map
 
 const TARGET_MISSING = new Set(['CAPSULE_SERVICE_NOT_FOUND', 'ACTION_NOT_FOUND', 'ACTION_DISABLED', 'BUS_TARGET_NOT_FOUND']);
 
-/** REF constant (backend.md §1.4): routes evaluated per event, oldest first. */
+/** Fixed as in the reference (docs/capsule-bus.md, "Routing rules"): routes evaluated per event, oldest first. */
 export const MAX_ROUTES_PER_EVENT = 10;
 
 /** One entry of the publish response's `routedCommands` (sdk/src/protocol.ts BusRoutedCommand). */
@@ -64,7 +64,7 @@ export class BusRouterService {
   ) {}
 
   async route(ctx: RequestContext, event: BusEventEntity, view: EventView, forceDryRun: boolean): Promise<RoutedCommand[]> {
-    // Routed work is done by the system on the agent's behalf (REF audits it as SYSTEM).
+    // Routed work is done by the system on the agent's behalf (the reference audits it as SYSTEM).
     const system = new RequestContext(ctx.requestId, { kind: 'system', id: null }, null, null, ctx.now);
     const matched = await this.routes.matching(event.eventType, event.serviceCode, MAX_ROUTES_PER_EVENT);
     const outcomes: Outcome[] = [];
@@ -157,7 +157,7 @@ export class BusRouterService {
         this.logger.error(`route ${route.id} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return { route, serviceId, entry: { ...base, status: 'FAILED', errorCode: 'INTERNAL_ERROR', errorMessage: 'Routing failed unexpectedly.' } };
       }
-      // REF reports a missing service or enabled action as BUS_TARGET_NOT_FOUND; vanished actions are disabled here.
+      // The reference reports a missing service or enabled action as BUS_TARGET_NOT_FOUND; vanished actions are disabled here.
       if (TARGET_MISSING.has(error.code)) {
         return {
           route,

@@ -16,9 +16,10 @@ import type { BusRouteDto } from './dto/bus-route.dto';
 import { validateInputMapping } from './input-mapping';
 
 /**
- * Route CRUD. Targets are checked when a route is written (REF never did, backend.md §14.28):
+ * Route CRUD. Targets are checked when a route is written (the reference never did;
+ * docs/capsule-bus.md, "Target checks"):
  * unknown service or action 404; disabled, confirmation-required or HIGH actions 422
- * BUS_ROUTE_TARGET_INVALID, because a route runs without a human to confirm (§14.9).
+ * BUS_ROUTE_TARGET_INVALID, because a route runs without a human to confirm.
  */
 @Injectable()
 export class BusRoutesService {
@@ -78,7 +79,7 @@ export class BusRoutesService {
   }
 
   /**
-   * Full replacement as REF, except `inputMapping` and `metadata`: absent keeps the stored value
+   * Full replacement as in the reference, except `inputMapping` and `metadata`: absent keeps the stored value
    * (the console's form does not edit them; `{}` clears). The target is re-checked whenever it
    * changes or the route stays able to fire, so a route to an action that became dangerous can
    * always still be switched to DISABLED.

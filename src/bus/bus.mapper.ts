@@ -1,10 +1,11 @@
 import type { BusEventEntity } from './bus-event.entity';
 import type { BusRouteEntity, BusRouteStatus } from './bus-route.entity';
 
-/** Marker on every bus response and object (backend.md §3.1). */
+/** Marker on every bus response and object (docs/capsule-bus.md, "Capsule Bus (experimental)"). */
 export const BUS_EXPERIMENTAL = 'v0.4-experimental';
 
-/** backend.md §4.14 PublicBusRoute; nullable columns are omitted rather than sent as null (REF). */
+/** A bus route as the API returns it (docs/capsule-bus.md, "Endpoints"); nullable columns are omitted rather than sent
+ * as null, as the reference does. */
 export interface PublicBusRoute {
   id: string;
   name: string;
@@ -20,7 +21,8 @@ export interface PublicBusRoute {
   experimental: string;
 }
 
-/** backend.md §4.14 PublicBusEvent plus `depth`. Payload and metadata are the stored (redacted) copies. */
+/** A bus event as the API returns it (docs/capsule-bus.md, "Endpoints"), plus `depth`. Payload and metadata are the
+ * stored (redacted) copies. */
 export interface PublicBusEvent {
   id: string;
   agentId: string;

@@ -18,7 +18,8 @@ import { isSensitiveKey } from '../common/redaction/redact';
  * - An empty mapping keeps the reference payload `{ busEvent, payload }` (wire compatibility).
  *
  * Literal values under secret-looking keys are refused at route creation: a route is stored in
- * plain text, so secrets must come from the event (where they travel sealed, decision 8).
+ * plain text, so secrets must come from the event (where they travel sealed: docs/design/decisions.md, "Sealed
+ * secrets, not process memory").
  */
 export const EVENT_FIELDS = [
   'id',
@@ -148,7 +149,7 @@ function lookup(root: unknown, segments: string[]): unknown {
   return current === undefined ? undefined : (JSON.parse(JSON.stringify(current)) as unknown);
 }
 
-/** The reference payload (backend.md §4.14 step 5) used when a route has no mapping. */
+/** The reference's payload, used when a route has no mapping (docs/capsule-bus.md, "`inputMapping`"). */
 export function referencePayload(event: EventView, experimental: string): Record<string, unknown> {
   return { busEvent: { ...event, experimental }, payload: event.payload };
 }

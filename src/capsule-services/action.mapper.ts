@@ -1,6 +1,6 @@
 import type { ActionDefinitionEntity, DangerLevel } from './action-definition.entity';
 
-/** PublicAction (backend.md §4.9); `category`/`order` only when set. */
+/** An action as the admin API returns it (docs/agents.md, "Admin: Capsule Services"); `category`/`order` only when set. */
 export interface ActionDefinitionResponse {
   id: string;
   serviceId: string;

@@ -30,7 +30,8 @@ export class CapsuleServiceEntity {
   /** OpHub extras, kept as reported (redacted). */
   @TextColumn({ default: '[]' }) capabilitiesJson!: string;
   @TextColumn({ default: '[]' }) eventsJson!: string;
-  /** Hash of manifest + catalog + configs, so `service.reported` is audited only on change (decision 21). */
+  /** Hash of manifest + catalog + configs, so `service.reported` is audited only on change (docs/design/decisions.md,
+   * "Audit changes, not repeats"). */
   @NullableText() reportFingerprint!: string | null;
   @NullableIso() lastReportedAt!: string | null;
   @NullableIso() lastHealthAt!: string | null;

@@ -6,7 +6,8 @@ import type { ConfigItemEntity } from './config-item.entity';
 import type { HealthReportEntity } from './health-report.entity';
 import type { ServiceEffectiveStatus } from './service-status';
 
-/** PublicService (backend.md §4.9): `status` is the effective status, `storedStatus` the column. */
+/** A service as the admin API returns it (docs/agents.md, "Admin: Capsule Services"): `status` is the effective
+ * status, `storedStatus` the column. */
 export interface CapsuleServiceResponse {
   id: string;
   agentId: string;

@@ -11,7 +11,8 @@ import type { CapsuleServiceDetailResponse, CapsuleServiceResponse, ConfigItemRe
 import { CapsuleServicesService } from './capsule-services.service';
 import { ListServicesQueryDto, ReassignServiceDto } from './dto/list-services-query.dto';
 
-/** Admin view of Capsule Services (backend.md §4.9, decision 24). */
+/** Admin view of Capsule Services (docs/agents.md, "Admin: Capsule Services"; docs/design/decisions.md, "Endpoints the
+ * reference only documented"). */
 @ApiTags('capsule-services')
 @Controller('api/admin/capsule-services')
 export class CapsuleServicesController {

@@ -105,7 +105,8 @@ export class CapsuleServicesRepository {
     await em.update(CapsuleServiceEntity, { id }, patch);
   }
 
-  /** Effective status computed in SQL for both the filter and the count (decision 15). */
+  /** Effective status computed in SQL for both the filter and the count (docs/design/decisions.md, "Lists filter on
+   * the effective status"). */
   async list(filter: ServiceListFilter, em: EntityManager = this.tx.manager): Promise<{ rows: ServiceWithAgent[]; total: number }> {
     const qb = this.filtered(em, filter);
     const total = await qb.clone().getCount();

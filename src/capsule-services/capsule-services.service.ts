@@ -31,7 +31,7 @@ import { CatalogRepository } from './catalog.repository';
 import { parseLabelFilter, type ListServicesQueryDto } from './dto/list-services-query.dto';
 import { serviceEffectiveStatus, statusSince, type ServiceEffectiveStatus, type StatusThresholds } from './service-status';
 
-/** Read side of Capsule Services plus the owner-only reassign (decision 3). */
+/** Read side of Capsule Services plus the owner-only reassign (docs/design/decisions.md, "No service takeover"). */
 @Injectable()
 export class CapsuleServicesService {
   constructor(
@@ -165,7 +165,7 @@ export class CapsuleServicesService {
     return { ...this.agents.toResponse(agent, nowMs, services.length), services: services.map((s) => this.toResponse(s, agent, nowMs)) };
   }
 
-  /** Owner moves a service to another agent (decision 3), e.g. after a host move. Audited. */
+  /** Owner moves a service to another agent (docs/design/decisions.md, "No service takeover"), e.g. after a host move. Audited. */
   async reassign(ctx: RequestContext, id: string, agentId: string): Promise<CapsuleServiceResponse> {
     const result = await this.tx.run(async (em) => {
       const service = await this.services.findById(id, em);

@@ -108,7 +108,8 @@ export class CatalogRepository {
     return row?.since ?? null;
   }
 
-  /** Keeps the newest `keep` reports of the service (decision 20); ids are time-sortable ULIDs. */
+  /** Keeps the newest `keep` reports of the service (docs/design/decisions.md, "Retention for growing tables"); ids
+   * are time-sortable ULIDs. */
   async pruneHealth(serviceId: string, keep: number, em: Tx): Promise<void> {
     if (keep <= 0) return;
     await em.query(

@@ -25,7 +25,7 @@ import type { Tx } from '../database/transaction';
 
 /** Manifests larger than this are refused with 413 (they are shown to every operator). */
 export const MAX_MANIFEST_BYTES = 256 * 1024;
-/** A heartbeat repeating the same health rewrites it at most this often (decision 28). */
+/** A heartbeat repeating the same health rewrites it at most this often (docs/design/decisions.md, "Quiet heartbeats"). */
 const HEALTH_REFRESH_MS = 60_000;
 
 /**

@@ -10,13 +10,13 @@ export interface ServiceStatusInput {
 }
 
 export interface StatusThresholds {
-  /** Runtime setting (decision 14). */
+  /** Runtime setting (docs/design/decisions.md, "One threshold source"). */
   agentOfflineThresholdSeconds: number;
   /** `OPSTAGE_SERVICE_STALE_THRESHOLD_SECONDS`; 0 turns the report-freshness rule off. */
   serviceStaleThresholdSeconds: number;
 }
 
-/** Health → stored status (backend.md §8.1). */
+/** Health → stored status (docs/agents.md, "Effective status rules"). */
 export function storedStatusFromHealth(health: string | undefined): ServiceStoredStatus {
   if (health === 'UP') return 'HEALTHY';
   if (health === 'DEGRADED' || health === 'DOWN') return 'UNHEALTHY';
@@ -24,8 +24,8 @@ export function storedStatusFromHealth(health: string | undefined): ServiceStore
 }
 
 /**
- * The one effective-status rule for services (backend.md §8.2 + decisions 14/15 + sdk-ui-ops §0
- * item 22). The SQL twin is `serviceEffectiveStatusSql` in the repository and must agree:
+ * The one effective-status rule for services (docs/agents.md, "Effective status rules";
+ * docs/design/decisions.md, "One threshold source"). The SQL twin is `serviceEffectiveStatusSql` in the repository and must agree:
  * 1. no owner agent, or the agent DISABLED/REVOKED → OFFLINE;
  * 2. the agent never heartbeated → STALE;
  * 3. the agent's heartbeat is older than the offline threshold → OFFLINE (what its row shows);

@@ -21,10 +21,10 @@ export interface PrepareResponse {
   prepareCommand: (PublicCommand & { result: PublicCommandResult | null }) | null;
 }
 
-/** Fields the agent may not override in a prepare answer (backend.md §4.10 step 7). */
+/** Fields the agent may not override in a prepare answer (docs/actions-and-commands.md, "Prepare"). */
 const CATALOG_OWNED = ['id', 'serviceId', 'name', 'enabled', 'createdAt', 'updatedAt'] as const;
 
-/** Action definition read, prepare (decision 4) and execute for the console. */
+/** Action definition read, prepare (docs/design/decisions.md, "Prepare is a POST") and execute for the console. */
 @Injectable()
 export class ActionExecutionService {
   constructor(

@@ -2,8 +2,9 @@ import { DomainError } from '../common/errors/domain-error';
 import type { AgentEntity } from '../agents/agent.entity';
 
 /**
- * backend.md §7.6 `assertAgentCanHandleAction` with the runtime-settings threshold (decision
- * 14) instead of REF's env value. Every code is 409 here, whatever its default status elsewhere.
+ * Whether the target agent can take an action now (docs/actions-and-commands.md, "Executing an action"),
+ * with the runtime-settings threshold (docs/design/decisions.md, "One threshold source") instead of the reference's
+ * env value. Every code is 409 here, whatever its default status elsewhere.
  */
 export function assertAgentCanHandleAction(agent: AgentEntity | null, nowMs: number, offlineThresholdSeconds: number): asserts agent is AgentEntity {
   if (!agent) throw new DomainError('AGENT_NOT_FOUND', 'Agent not found for Capsule Service.', undefined, 409);

@@ -105,7 +105,7 @@ function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 /**
- * REF's initial payload (backend.md §4.10 step 7): each property's `default`, else the zero
+ * The reference's initial payload (docs/actions-and-commands.md, "Prepare"): each property's `default`, else the zero
  * value of its type (`""` for anything else, including type arrays).
  */
 export function initialPayloadFromSchema(schema: unknown): Record<string, unknown> {

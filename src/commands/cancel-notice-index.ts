@@ -3,7 +3,7 @@ import { CommandRepository } from './command.repository';
 
 /**
  * Which agents have a cancelled-while-RUNNING command they have not been told about yet
- * (decision 17). Heartbeats and polls consult it so that the common case, nothing cancelled,
+ * (docs/design/decisions.md, "Cancel reaches the agent"). Heartbeats and polls consult it so that the common case, nothing cancelled,
  * costs no transaction and no query. The database stays the source of truth: the set is loaded
  * from it at boot (a restart loses nothing), an agent is added after a cancel commits, and it is
  * removed only inside the serialised transaction that takes its notices, so a cancel that

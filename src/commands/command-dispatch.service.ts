@@ -26,7 +26,8 @@ export interface PollResult {
 }
 
 /**
- * The agent's poll (backend.md §7.2, decisions 16/17/27): claims PENDING, unexpired commands
+ * The agent's poll (docs/actions-and-commands.md, "Agent poll and long-poll"; docs/design/decisions.md, "Long-poll"):
+ * claims PENDING, unexpired commands
  * with conditional updates inside one serialised transaction, and long-polls through the
  * in-process notifier when there is nothing to claim.
  */

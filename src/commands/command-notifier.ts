@@ -13,8 +13,8 @@ export interface NotifierSubscription {
 }
 
 /**
- * In-process wake-ups for long-polls (per agent) and prepare requests (per command), decision
- * 27. Abstract so a PostgreSQL LISTEN/NOTIFY implementation can replace it when several
+ * In-process wake-ups for long-polls (per agent) and prepare requests (per command)
+ * (docs/design/decisions.md, "Long-poll"). Abstract so a PostgreSQL LISTEN/NOTIFY implementation can replace it when several
  * replicas share one database: `notify*` would then also `pg_notify`, and a listener would
  * call the local fan-out.
  */

@@ -16,7 +16,7 @@ export class CommandResultEntity {
   @NullableText() message!: string | null;
   @TextColumn({ default: '{}' }) dataJson!: string;
   @TextColumn({ default: '{}' }) errorJson!: string;
-  /** One-time result fields, sealed until the first privileged read or expiry (decision 9). */
+  /** One-time result fields, sealed until the first privileged read or expiry (docs/design/decisions.md, "One-time result fields"). */
   @NullableText() sealedData!: string | null;
   @NullableIso() sealedExpiresAt!: string | null;
   @NullableIso() revealedAt!: string | null;

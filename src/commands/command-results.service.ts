@@ -26,7 +26,7 @@ export interface ResultInput {
   finishedAt?: string;
 }
 
-/** An agent's result (backend.md §7.3 with decisions 8, 9, 16, 19). */
+/** An agent's result (docs/actions-and-commands.md, "Results"; docs/design/decisions.md, "Once-only transitions"). */
 @Injectable()
 export class CommandResultsService {
   constructor(

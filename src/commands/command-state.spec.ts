@@ -27,7 +27,7 @@ describe('command state rules', () => {
     expect(retryVerdict('ACTION_PREPARE', 'FAILED')).toEqual({ ok: false, message: 'Only ACTION_EXECUTE commands can be retried.' });
   });
 
-  it('computes durations and failure reasons like REF', () => {
+  it('computes durations and failure reasons like the reference', () => {
     expect(durationMs('2030-01-01T00:00:00.000Z', '2030-01-01T00:00:01.500Z')).toBe(1500);
     expect(durationMs('2030-01-01T00:00:02.000Z', '2030-01-01T00:00:01.000Z')).toBe(0);
     expect(durationMs(null, now)).toBeNull();

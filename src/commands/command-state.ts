@@ -1,6 +1,6 @@
 import type { CommandEntity, CommandStatus, CommandType } from './command.entity';
 
-/** Pure rules of the command state machine (backend.md §7.1 with decisions 16-19). */
+/** Pure rules of the command state machine (docs/actions-and-commands.md; docs/design/decisions.md, "Commands always expire"). */
 export const COMMAND_STATUSES: readonly CommandStatus[] = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'];
 export const COMMAND_TYPES: readonly CommandType[] = ['ACTION_EXECUTE', 'ACTION_PREPARE'];
 export const TERMINAL_STATUSES: readonly CommandStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'];
@@ -26,7 +26,7 @@ export function effectiveCommandStatus(command: Pick<CommandEntity, 'status' | '
 
 export type RetryVerdict = { ok: true } | { ok: false; message: string };
 
-/** Decision 18 / backend.md §7.5 steps 2-3. */
+/** docs/design/decisions.md, "Retry re-runs the checks". */
 export function retryVerdict(type: CommandType, status: CommandStatus): RetryVerdict {
   if (type !== 'ACTION_EXECUTE') return { ok: false, message: 'Only ACTION_EXECUTE commands can be retried.' };
   if (!RETRYABLE_STATUSES.includes(status)) return { ok: false, message: 'Only failed, expired, or cancelled commands can be retried.' };
@@ -40,7 +40,7 @@ export function durationMs(startedAt: string | null, completedAt: string | null)
   return Number.isFinite(d) ? Math.max(0, d) : null;
 }
 
-/** Failure reason lifted from an agent result (backend.md §7.3 step 6). */
+/** Failure reason lifted from an agent result (docs/actions-and-commands.md, "Results"). */
 export function failureReason(message: unknown, error: unknown): { errorCode: string; errorMessage: string | null } {
   const err = error !== null && typeof error === 'object' ? (error as Record<string, unknown>) : {};
   const code = typeof err.code === 'string' && err.code.trim() !== '' ? err.code.slice(0, 80) : 'ACTION_FAILED';

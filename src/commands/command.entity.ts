@@ -34,7 +34,8 @@ export class CommandEntity {
   @TextColumn({ default: 'PENDING' }) status!: CommandStatus;
   /** Readable payload: sensitive fields hold `[REDACTED]`. */
   @TextColumn({ default: '{}' }) payloadJson!: string;
-  /** AES-GCM sealed copy of the sensitive payload fields, wiped at a terminal state (decision 8). */
+  /** AES-GCM sealed copy of the sensitive payload fields, wiped at a terminal state (docs/design/decisions.md, "Sealed
+   * secrets, not process memory"). */
   @NullableText() sealedPayload!: string | null;
   @NullableId() createdByUserId!: string | null;
   /** `USER`, `BUS_ROUTE` or `EXTENSION`, with the id of that actor. */
@@ -48,6 +49,6 @@ export class CommandEntity {
   @NullableIso() startedAt!: string | null;
   @NullableIso() completedAt!: string | null;
   @NullableIso() expiresAt!: string | null;
-  /** Set when a cancelled RUNNING command's id was handed to its agent (decision 17). */
+  /** Set when a cancelled RUNNING command's id was handed to its agent (docs/design/decisions.md, "Cancel reaches the agent"). */
   @NullableIso() cancelNotifiedAt!: string | null;
 }

@@ -4,7 +4,7 @@ import type { CommandEntity, CommandStatus, CommandType } from './command.entity
 import { COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, durationMs, effectiveCommandStatus, isExpiredAt } from './command-state';
 import { parseObject } from './sealed-values';
 
-/** backend.md §4.11 PublicCommand plus our additions (createdBy, retryOfCommandId). */
+/** A command as the admin API returns it (docs/actions-and-commands.md, "Endpoints"), plus our additions (createdBy, retryOfCommandId). */
 export interface PublicCommand {
   id: string;
   agentId: string;

@@ -36,7 +36,8 @@ export const CANCEL_NOTICE_BATCH = 100;
 const HAS_CLAIMABLE_SQL = `SELECT 1 AS "found" FROM "commands"
   WHERE "agentId" = ? AND "status" = 'PENDING' AND ("expiresAt" IS NULL OR "expiresAt" >= ?) LIMIT 1`;
 
-/** Every query on `commands`; once-only transitions are conditional UPDATEs returning whether they won (decision 19). */
+/** Every query on `commands`; once-only transitions are conditional UPDATEs returning whether they won
+ * (docs/design/decisions.md, "Once-only transitions"). */
 @Injectable()
 export class CommandRepository {
   constructor(private readonly tx: TransactionRunner) {}
@@ -137,7 +138,8 @@ export class CommandRepository {
     return res.affected ?? 0;
   }
 
-  /** Cancelled-while-RUNNING commands whose agent has not been told yet (decision 17); at most `limit`. */
+  /** Cancelled-while-RUNNING commands whose agent has not been told yet (docs/design/decisions.md, "Cancel reaches the
+   * agent"); at most `limit`. */
   async takeCancelledForAgent(agentId: string, nowIso: string, em: Tx, limit = CANCEL_NOTICE_BATCH): Promise<string[]> {
     const rows = await em
       .createQueryBuilder(CommandEntity, 'c')
@@ -282,8 +284,9 @@ function applyFilter(qb: SelectQueryBuilder<CommandEntity>, f: CommandListFilter
 }
 
 /**
- * One status as SQL: an open command past its deadline is EXPIRED for every reader (decision
- * 16), so it matches EXPIRED and no longer PENDING/RUNNING. Statuses are a fixed set, never input.
+ * One status as SQL: an open command past its deadline is EXPIRED for every reader
+ * (docs/design/decisions.md, "Commands always expire"), so it matches EXPIRED and no longer PENDING/RUNNING. Statuses
+ * are a fixed set, never input.
  */
 function statusClause(status: CommandStatus): string {
   if (status === 'EXPIRED') return '(c.status = :expired OR (c.status IN (:...open) AND c.expiresAt IS NOT NULL AND c.expiresAt < :now))';

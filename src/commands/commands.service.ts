@@ -132,7 +132,7 @@ export class CommandsService {
       return this.commands.findById(row.id, em);
     });
     if (!updated) throw alreadyCompleted(row.id);
-    // A command the agent already holds is owed a cancel notice (decision 17); committed above.
+    // A command the agent already holds is owed a cancel notice (docs/design/decisions.md, "Cancel reaches the agent"); committed above.
     if (updated.startedAt !== null) this.cancelNotices.add(updated.agentId);
     // A waiting prepare request answers 424 at once; a RUNNING command's agent learns it on its next poll or heartbeat.
     this.notifier.notifyCommand(row.id);
@@ -140,7 +140,8 @@ export class CommandsService {
     return toPublicCommand(updated, ctx.nowIso);
   }
 
-  /** Decision 18: a new command with the same payload, after the execute checks, for the service's current agent. */
+  /** docs/design/decisions.md, "Retry re-runs the checks": a new command with the same payload, after the execute
+   * checks, for the service's current agent. */
   async retry(ctx: RequestContext, commandId: string, confirmation: boolean | undefined, userId: string): Promise<PublicCommand> {
     const source = await this.commands.findById(commandId);
     if (!source) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });

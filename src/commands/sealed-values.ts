@@ -1,7 +1,8 @@
 import { REDACTED, redact } from '../common/redaction/redact';
 
 /**
- * Splitting of secret-bearing values into a readable copy and a sealed remainder (decision 8).
+ * Splitting of secret-bearing values into a readable copy and a sealed remainder (docs/design/decisions.md, "Sealed
+ * secrets, not process memory").
  * Pure functions: the caller seals/opens with SecretSealer.
  */
 
@@ -27,7 +28,7 @@ export const ONE_TIME_FIELD = 'generatedKey';
 export const ONE_TIME_TTL_MS = 5 * 60 * 1000;
 
 /**
- * One-time result fields (decision 9): top-level `generatedKey` when it is a non-empty string,
+ * One-time result fields (docs/design/decisions.md, "One-time result fields"): top-level `generatedKey` when it is a non-empty string,
  * plus any top-level field named in `data.oneTimeFields`. Returns the readable (key-redacted)
  * data with those fields set to `[REDACTED]`, and the plaintext fields to seal, if any.
  */

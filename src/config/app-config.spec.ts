@@ -13,7 +13,7 @@ function errorsOf(env: Record<string, string>): Record<string, string[]> {
 }
 
 describe('loadConfig', () => {
-  it('applies REF defaults and resolves paths against the working directory', () => {
+  it('applies the reference defaults and resolves paths against the working directory', () => {
     const sut = loadConfig({ OPSTAGE_SESSION_SECRET: SECRET }, { cwd: '/srv/opstage', packageVersion: '1.2.3' });
     expect(sut.port).toBe(8080);
     expect(sut.host).toBe('0.0.0.0');
@@ -28,7 +28,7 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(sut)).toBe(true);
   });
 
-  it('reports a missing secret with the exact REF message', () => {
+  it('reports a missing secret with the exact message of the reference', () => {
     expect(() => loadConfig({}, { cwd: '/' })).toThrow('Invalid environment: {"OPSTAGE_SESSION_SECRET":["OPSTAGE_SESSION_SECRET is required (>=32 chars)"]}');
   });
 
@@ -59,7 +59,7 @@ describe('loadConfig', () => {
     expect(Object.keys(errors).sort()).toEqual(['OPSTAGE_ADMIN_PASSWORD', 'OPSTAGE_BACKUP_KEEP', 'OPSTAGE_PORT', 'OPSTAGE_SESSION_SECRET']);
   });
 
-  it('parses booleans like REF (1/true/yes/on) and ignores unknown variables', () => {
+  it('parses booleans like the reference (1/true/yes/on) and ignores unknown variables', () => {
     expect(loadConfig({ OPSTAGE_SESSION_SECRET: SECRET, OPSTAGE_CAPSULE_BUS_ENABLED: ' YES ', UNRELATED: 'x' }).busEnabled).toBe(true);
     expect(loadConfig({ OPSTAGE_SESSION_SECRET: SECRET, OPSTAGE_METRICS_ENABLED: 'nope' }).metricsEnabled).toBe(false);
   });

@@ -6,7 +6,8 @@ import type { LogLevel } from '../common/logging/app-logger';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
-/** Placeholders shipped in `.env.example`; refused when NODE_ENV=production (decision 10). */
+/** Placeholders shipped in `.env.example`; refused when NODE_ENV=production (docs/design/decisions.md, "Placeholders
+ * refused in production"). */
 export const EXAMPLE_SESSION_SECRET = 'replace-with-a-long-random-secret-of-at-least-32-chars';
 export const EXAMPLE_ADMIN_PASSWORD = 'change-me-please-now';
 

@@ -6,8 +6,9 @@ const gt0 = { message: 'Number must be greater than 0' };
 const gte0 = { message: 'Number must be greater than or equal to 0' };
 
 /**
- * One property per environment variable (backend.md §1.1 plus decisions §2). Values arrive as
- * already coerced by `app-config.ts`: numbers from strings (`""` → 0, `abc` → NaN, as REF),
+ * One property per environment variable (docs/configuration.md, "Configuration"; docs/design/decisions.md,
+ * "Configuration read once at boot"). Values arrive as
+ * already coerced by `app-config.ts`: numbers from strings (`""` → 0, `abc` → NaN, as in the reference),
  * booleans from `1/true/yes/on`.
  */
 export class EnvSchema {
@@ -75,7 +76,7 @@ export const NUMBER_VARS = [
 
 export const BOOLEAN_VARS = ['OPSTAGE_CAPSULE_BUS_ENABLED', 'OPSTAGE_METRICS_ENABLED', 'OPSTAGE_WEBHOOK_ALLOW_PRIVATE'] as const satisfies readonly (keyof EnvSchema)[];
 
-/** Defaults applied when a variable is unset (an empty string is not unset, as REF). */
+/** Defaults applied when a variable is unset (an empty string is not unset, as in the reference). */
 export const ENV_DEFAULTS: Partial<Record<keyof EnvSchema, string>> = {
   OPSTAGE_HOST: '0.0.0.0',
   OPSTAGE_PORT: '8080',

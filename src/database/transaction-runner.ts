@@ -6,7 +6,7 @@ import type { Tx } from './transaction';
 /**
  * Serialises top-level transactions: TypeORM's better-sqlite3 driver shares one connection, so
  * two concurrent `transaction()` calls would nest (typeorm#8668). Keep the work short and never
- * await network I/O inside it (house rule 11).
+ * await network I/O inside it (docs/design/architecture.md, "Transactions").
  */
 @Injectable()
 export class TransactionRunner {

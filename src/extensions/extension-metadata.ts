@@ -5,7 +5,7 @@ export type ExtensionEntity = abstract new (...args: never[]) => object;
 /** A hand-written TypeORM migration class (`<epoch-ms>` at the end of its name). */
 export type ExtensionMigration = new () => MigrationInterface;
 
-/** What `@OpstageExtension` adds to an ordinary Nest module (architecture §3.5). */
+/** What `@OpstageExtension` adds to an ordinary Nest module (docs/extensions.md, "Writing an extension"). */
 export interface OpstageExtensionMetadata {
   /** kebab-case, unique; names the tables (`ext_<name>_…`), the routes (`/api/ext/<name>`) and errors. */
   name: string;

@@ -41,7 +41,7 @@ export function extensionTablePrefix(name: string): string {
 }
 
 /**
- * Validates every extension before Nest builds the application (architecture §3.5): names,
+ * Validates every extension before Nest builds the application (docs/extensions.md, "What the registry checks at boot"): names,
  * core compatibility, table and entity clashes, migration names, route prefixes. Throws an
  * `ExtensionError` naming the first extension at fault; the server then refuses to start.
  */

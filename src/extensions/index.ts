@@ -1,6 +1,6 @@
 /**
  * The Opstage CE extension surface: the ONLY module an extension imports from the server
- * (architecture §3.5). Everything here is a named, documented, stable export; anything not
+ * (docs/design/decisions.md, "One import path for extensions"). Everything here is a named, documented, stable export; anything not
  * exported here (repositories, entities, internal services) may change without notice.
  *
  * A complete, tested example lives in `test/fixtures/example-extension/` and is walked through
@@ -130,7 +130,7 @@ export { AuditRecorder } from './api/audit-recorder';
 export type { ExtensionAuditInput } from './api/audit-recorder';
 
 /**
- * Injected time source (house rule 12): never `new Date()` in services, so tests can pin time.
+ * Injected time source (docs/design/architecture.md, "House rules"): never `new Date()` in services, so tests can pin time.
  *
  * @example
  * ```ts

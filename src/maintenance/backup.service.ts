@@ -19,7 +19,7 @@ export interface BackupFile {
 const BACKUP_NAME = /^opstage-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d+))?\.db$/;
 
 /**
- * Online SQLite backups (decision 26): a consistent copy through SQLite's backup API while the
+ * Online SQLite backups (docs/design/decisions.md, "Online backups"): a consistent copy through SQLite's backup API while the
  * server keeps running, written under a temporary name and renamed, then rotated to the newest
  * `OPSTAGE_BACKUP_KEEP`. Sealed secrets are ciphertext at rest, so a backup holds no plaintext.
  */

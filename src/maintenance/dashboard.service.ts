@@ -16,7 +16,8 @@ export interface WorkspaceSummary {
 }
 
 /**
- * backend.md §12.1; agent and service counts use the effective status (decision 15). Command
+ * The dashboard summary (docs/operations.md, "Dashboard and metrics (JSON)"); agent and service
+ * counts use the effective status (docs/design/decisions.md, "Lists filter on the effective status"). Command
  * counts and recent commands cover executed actions only: every opened action form used to add a
  * prepare command, which flooded both (docs/console.md).
  */

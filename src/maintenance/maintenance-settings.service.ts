@@ -29,7 +29,7 @@ export class MaintenanceSettingsService {
     return this.toView();
   }
 
-  /** Only the keys sent are pinned; the rest keep following the environment (unlike REF, which pins all). */
+  /** Only the keys sent are pinned; the rest keep following the environment (unlike the reference, which pins all). */
   async update(ctx: RequestContext, dto: UpdateMaintenanceSettingsDto): Promise<MaintenanceSettingsView> {
     const patch: Partial<MaintenanceSettings> = {};
     for (const key of KEYS) {

@@ -16,7 +16,7 @@ export interface CommandDurations {
   meanMs: number | null;
 }
 
-/** backend.md §12.2 plus the persisted counters (`counters`) and heartbeat count. */
+/** The metrics of docs/operations.md, "Dashboard and metrics (JSON)": the persisted counters (`counters`) and heartbeat count. */
 export interface MetricsView {
   workspace: WorkspaceSummary;
   totals: { users: number; agents: number; capsuleServices: number; registrationTokens: number; commands: number; auditEvents: number };
@@ -40,7 +40,7 @@ export interface MetricsView {
   topCommandErrors: { code: string; count: number }[];
 }
 
-/** REF: the duration sample is the last 1,000 commands with both timestamps. */
+/** As in the reference: the duration sample is the last 1,000 commands with both timestamps. */
 export const DURATION_SAMPLE = 1000;
 const TOP_ERRORS = 5;
 
@@ -104,7 +104,7 @@ export function durationMsOf(row: DurationRow): number | undefined {
   return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }
 
-/** Nearest-rank percentiles (index ceil(p/100·n) − 1) as REF; negative or unparsable spans dropped. */
+/** Nearest-rank percentiles (index ceil(p/100·n) − 1) as in the reference; negative or unparsable spans dropped. */
 export function summarizeDurations(rows: DurationRow[]): CommandDurations {
   const values = rows.map(durationMsOf).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
   const n = values.length;

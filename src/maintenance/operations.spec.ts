@@ -7,7 +7,7 @@ import { maskUrl, safeConfig } from './diagnostics.service';
 import { metricsExposureWarning } from './prometheus.service';
 import { summarizeDurations } from './metrics.service';
 
-describe('summarizeDurations (nearest rank, REF)', () => {
+describe('summarizeDurations (nearest rank, as the reference)', () => {
   const row = (ms: number) => ({ startedAt: new Date(0).toISOString(), completedAt: new Date(ms).toISOString() });
 
   it('is all null when empty', () => {

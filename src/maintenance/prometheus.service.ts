@@ -24,7 +24,8 @@ const HTTP_BUCKETS_S = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
 const MAX_NEW_DURATIONS = 10_000;
 
 /**
- * The Prometheus exposition (decisions §4) from a registry this module owns (never prom-client's
+ * The Prometheus exposition (docs/design/decisions.md, "Prometheus metrics, off by default") from a registry this
+ * module owns (never prom-client's
  * global one, so several app instances in one process do not collide). Gauges and outcome
  * counters are read from the database on scrape; HTTP metrics are observed by the middleware.
  */

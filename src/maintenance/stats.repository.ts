@@ -15,7 +15,8 @@ import { DEFAULT_WORKSPACE_ID, WorkspaceEntity } from '../workspaces/workspace.e
 
 export type CountMap = Record<string, number>;
 
-/** Cutoffs for the effective-status rule (backend.md §8.2 with decision 14's runtime threshold). */
+/** Cutoffs for the effective-status rule (docs/agents.md, "Effective status rules") with the runtime threshold
+ * (docs/design/decisions.md, "One threshold source"). */
 export interface StatusCutoffs {
   /** Heartbeats older than this (ISO) are stale (`heartbeatCutoffIso` of the agents module). */
   hbCutoff: string;
@@ -138,7 +139,7 @@ export class StatsRepository {
     return this.tx.manager.find(AuditEventEntity, { order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
   }
 
-  /** The newest `limit` commands that have both timestamps (REF: ordered by completedAt desc). */
+  /** The newest `limit` commands that have both timestamps (as the reference: ordered by completedAt desc). */
   recentDurations(limit: number): Promise<DurationRow[]> {
     return this.tx.manager
       .createQueryBuilder(CommandEntity, 'c')

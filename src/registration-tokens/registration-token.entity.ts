@@ -12,7 +12,7 @@ export class RegistrationTokenEntity {
   @TextColumn() name!: string;
   @TextColumn({ unique: true }) tokenHash!: string;
   @TextColumn({ default: 'ACTIVE' }) status!: RegistrationTokenStatus;
-  /** Optional binding: only an agent with this code may use the token (decision 2). */
+  /** Optional binding: only an agent with this code may use the token (docs/design/decisions.md, "Re-registration needs a bound token"). */
   @NullableText() agentCode!: string | null;
   @NullableId() agentId!: string | null;
   @NullableId() createdByUserId!: string | null;

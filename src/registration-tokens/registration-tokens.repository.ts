@@ -30,7 +30,8 @@ export class RegistrationTokensRepository {
     await em.insert(RegistrationTokenEntity, row);
   }
 
-  /** ACTIVE → `to`, only if still ACTIVE (and unexpired when `notExpiredAt` is given): the once-only transition (decision 19). */
+  /** ACTIVE → `to`, only if still ACTIVE (and unexpired when `notExpiredAt` is given): the once-only transition
+   * (docs/design/decisions.md, "Once-only transitions"). */
   async transitionFromActive(id: string, patch: Partial<RegistrationTokenEntity>, notExpiredAt: string | null, em: Tx): Promise<boolean> {
     const qb = em.createQueryBuilder().update(RegistrationTokenEntity).set(patch).where("id = :id AND status = 'ACTIVE'", { id });
     if (notExpiredAt) qb.andWhere('(expiresAt IS NULL OR expiresAt >= :now)', { now: notExpiredAt });

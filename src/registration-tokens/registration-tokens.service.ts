@@ -73,7 +73,8 @@ export class RegistrationTokensService {
     );
   }
 
-  /** 404 before anything is written; only a usable (ACTIVE, unexpired) token can be revoked (decision 23). */
+  /** 404 before anything is written; only a usable (ACTIVE, unexpired) token can be revoked (docs/design/decisions.md,
+   * "Registration token lifetime and revoke"). */
   async revoke(ctx: RequestContext, id: string): Promise<RegistrationTokenResponse> {
     return this.tx.run(async (em) => {
       const row = await this.getOrThrow(id, em);
@@ -119,7 +120,7 @@ export class RegistrationTokensService {
     return { ok: true, token };
   }
 
-  /** The once-only ACTIVE → USED transition (decision 19); false when another request won. */
+  /** The once-only ACTIVE → USED transition (docs/design/decisions.md, "Once-only transitions"); false when another request won. */
   consume(tokenId: string, agentId: string, nowIso: string, em: Tx): Promise<boolean> {
     return this.tokens.transitionFromActive(tokenId, { status: 'USED', agentId, usedAt: nowIso, updatedAt: nowIso }, nowIso, em);
   }

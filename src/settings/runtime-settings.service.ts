@@ -6,7 +6,7 @@ import type { Tx } from '../database/transaction';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { SettingsRepository } from './settings.repository';
 
-/** The runtime-tunable values; stored overrides win over env defaults everywhere (decision 14). */
+/** The runtime-tunable values; stored overrides win over env defaults everywhere (docs/design/decisions.md, "One threshold source"). */
 export interface MaintenanceSettings {
   agentOfflineThresholdSeconds: number;
   auditRetentionDays: number;

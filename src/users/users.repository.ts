@@ -14,7 +14,7 @@ export interface UserListFilter {
   q?: string;
 }
 
-/** `%`, `_` and the escape char itself are literal in `q` (REF let them act as wildcards). */
+/** `%`, `_` and the escape char itself are literal in `q` (the reference let them act as wildcards). */
 export function likeContains(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

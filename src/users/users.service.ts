@@ -15,7 +15,8 @@ import { toPublicUser, type PublicUser } from './users.mapper';
 import { UsersRepository } from './users.repository';
 import { UserSessions } from './user-sessions.port';
 
-/** Owner-only user management (backend.md §4.4) with decision 6: credential or privilege changes end sessions. */
+/** Owner-only user management (docs/operators.md, "Users (owner only)"); credential or privilege changes end sessions
+ * (docs/design/decisions.md, "Sessions in the database"). */
 @Injectable()
 export class UsersService {
   constructor(
@@ -57,7 +58,7 @@ export class UsersService {
     });
   }
 
-  /** REF order: unknown user (404) before the body (422). */
+  /** The reference's order: unknown user (404) before the body (422). */
   async update(ctx: RequestContext, userId: string, rawBody: unknown): Promise<PublicUser> {
     await this.requireUser(userId);
     const dto = parseBody(UpdateUserDto, rawBody);

@@ -58,6 +58,11 @@ export function headingAnchors(text: string): Set<string> {
   return anchors;
 }
 
+/** The text of every heading of a page, as written (inline code marks kept). */
+export function headingTitles(text: string): Set<string> {
+  return new Set([...parseMarkdown(text).prose.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)].map((m) => m[1] as string));
+}
+
 export function readRepoFile(path: string): string {
   return readFileSync(join(ROOT, path), 'utf8');
 }

@@ -31,7 +31,7 @@ import type {
 } from '@opstage/agent-node/protocol';
 import { REGISTRATION_TOKEN_PREFIX } from '../../common/crypto/token-service';
 
-/** Service and agent codes (docs/agents.md, "Codes"). */
+/** Service and agent codes (docs/agents.md, "Agent API (bearer token)"). */
 export const CODE_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 export const CODE_MESSAGE = 'code must match ^[a-z0-9][a-z0-9_-]*$';
 const HEALTH: HealthStatus[] = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'];
@@ -42,7 +42,7 @@ const DANGER: DangerLevel[] = ['LOW', 'MEDIUM', 'HIGH'];
  * `@opstage/agent-node/protocol` (sdk/src/protocol.ts), the one definition of the protocol, and
  * test/contracts/agent-protocol.contract.ts checks that both list the same fields. Fields agents
  * of the reference protocol may send without this SDK sending them are declared there and here,
- * so they are accepted, not 422 (docs/design/protocol-compatibility.md).
+ * so they are accepted, not 422 (docs/design/compatibility.md, "Fields and aliases").
  */
 export class HealthInputDto implements HealthReportInput {
   @ApiProperty({ enum: HEALTH })

@@ -8,7 +8,7 @@ import type { AgentStatus } from '../agent.entity';
 export const AGENT_STATUSES: AgentStatus[] = ['PENDING', 'ONLINE', 'OFFLINE', 'DISABLED', 'REVOKED'];
 
 export class ListAgentsQueryDto extends PaginationQueryDto {
-  /** Effective status (decision 15); several as `OFFLINE,DISABLED`. */
+  /** Effective status (docs/design/decisions.md, "Lists filter on the effective status"); several as `OFFLINE,DISABLED`. */
   @ApiPropertyOptional({ description: `One or more (comma-separated) of ${AGENT_STATUSES.join(', ')}` })
   @IsOptional()
   @Transform(csvList)

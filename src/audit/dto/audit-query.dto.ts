@@ -13,7 +13,8 @@ export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
-/** Filters of the audit list and export (backend.md §3.4); `format` is accepted and ignored by the list, as in REF. */
+/** Filters of the audit list and export (docs/operators.md, "Audit log"); `format` is accepted and ignored by the
+ * list, as in the reference. */
 export class AuditQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: AUDIT_ACTOR_TYPES })
   @IsOptional()

@@ -35,7 +35,7 @@ export class RouteTargetDto {
   actionName!: string;
 }
 
-/** Body of `POST /api/admin/bus/routes` and `PUT /api/admin/bus/routes/:routeId` (backend.md §4.14). */
+/** Body of `POST /api/admin/bus/routes` and `PUT /api/admin/bus/routes/:routeId` (docs/capsule-bus.md, "Route body"). */
 export class BusRouteDto {
   @ApiProperty()
   @IsString()

@@ -13,7 +13,8 @@ export const HEALTH_STATUSES: HealthStatus[] = ['UP', 'DEGRADED', 'DOWN', 'UNKNO
 const LABEL_FILTER = /^[A-Za-z0-9._/-]{1,63}:.*$/;
 
 export class ListServicesQueryDto extends PaginationQueryDto {
-  /** Effective status, computed in SQL (decision 15); several as `UNHEALTHY,STALE,OFFLINE`. */
+  /** Effective status, computed in SQL (docs/design/decisions.md, "Lists filter on the effective status"); several as
+   * `UNHEALTHY,STALE,OFFLINE`. */
   @ApiPropertyOptional({ description: `One or more (comma-separated) of ${SERVICE_STATUSES.join(', ')}` })
   @IsOptional()
   @Transform(csvList)

@@ -13,8 +13,8 @@ import { roleAtLeast } from './role';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * The one global guard (house rule 5): every route must declare `@Public`, `@Roles` or
- * `@AgentAuth`; anything else is refused. Order of checks as REF: session (401), CSRF (403),
+ * The one global guard (docs/design/architecture.md, "House rules"): every route must declare `@Public`, `@Roles` or
+ * `@AgentAuth`; anything else is refused. Order of checks as in the reference: session (401), CSRF (403),
  * role (403). An operator request then waits for the writes held back in memory (ReadBarrier),
  * so it never reads behind what an agent was already told.
  */

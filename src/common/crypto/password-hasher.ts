@@ -3,7 +3,7 @@ import * as argon2 from 'argon2';
 
 /**
  * argon2id with OWASP's minimum profile (19 MiB, 2 passes). `verifyDummy` spends the same work
- * for unknown usernames so login timing does not reveal which accounts exist (decision 5).
+ * for unknown usernames so login timing does not reveal which accounts exist (docs/design/decisions.md, "Login throttling").
  */
 @Injectable()
 export class PasswordHasher {

@@ -4,7 +4,8 @@ import { RandomSource } from './random-source';
 const VERSION = 'v1';
 
 /**
- * AES-256-GCM sealing of short-lived secrets (decision 8). The key is derived from the session
+ * AES-256-GCM sealing of short-lived secrets (docs/design/decisions.md, "Sealed secrets, not process memory"). The
+ * key is derived from the session
  * secret with HKDF, so no second secret has to be managed, yet a leaked key does not reveal the
  * session secret. Sealed text: `v1.<iv>.<tag>.<ciphertext>` (base64url parts). Built by
  * src/config/config.module.ts from the validated session secret (common/ never reads config).

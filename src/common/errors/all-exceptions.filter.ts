@@ -30,7 +30,7 @@ const HTTP_CODES: Record<number, string> = {
   429: 'RATE_LIMITED',
 };
 
-/** Renders every failure as `{success:false, error:{code,message,details?,requestId}}` (house rule 6). */
+/** Renders every failure as `{success:false, error:{code,message,details?,requestId}}` (docs/design/architecture.md, "House rules"). */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');

@@ -6,7 +6,7 @@ export interface ErrorIssue {
 }
 
 /**
- * The only error type services throw (house rule 6). The filter maps it to the envelope;
+ * The only error type services throw (docs/design/architecture.md, "House rules"). The filter maps it to the envelope;
  * `status` defaults from the code table, `headers` lets e.g. 429 carry `Retry-After`.
  */
 export class DomainError extends Error {

@@ -1,6 +1,6 @@
 /**
- * Every stable error code the API emits, with its default HTTP status (backend.md §3.5 plus
- * decisions). Extensions may use codes outside this table; they then need an explicit status.
+ * Every stable error code the API emits, with its default HTTP status (docs/api.md, "API conventions"). Extensions
+ * may use codes outside this table; they then need an explicit status.
  */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 422,
@@ -38,7 +38,8 @@ export const ERROR_STATUS = {
   ACTION_NOT_FOUND: 404,
   ACTION_DISABLED: 409,
   ACTION_REQUIRES_CONFIRMATION: 409,
-  // 504, not REF's 408: browsers silently resend a request answered 408 on a reused connection.
+  // 504, not the reference's 408: browsers silently resend a request answered 408 on a reused connection
+  // (docs/design/decisions.md, "Prepare is a POST").
   ACTION_PREPARE_TIMEOUT: 504,
   ACTION_PREPARE_FAILED: 424,
   COMMAND_NOT_FOUND: 404,

@@ -1,6 +1,6 @@
 /**
- * The typed domain events Opstage publishes after a change has committed (architecture §3.4,
- * house rule 13). Payloads are plain data: ids, codes and statuses, never secrets or entities.
+ * The typed domain events Opstage publishes after a change has committed
+ * (docs/design/decisions.md, "Domain events after commit"). Payloads are plain data: ids, codes and statuses, never secrets or entities.
  * This file imports nothing from the domain modules so every module can emit.
  */
 

@@ -38,7 +38,8 @@ export function envelope(value: unknown): SuccessEnvelope {
 }
 
 /**
- * Wraps every handler result in the contract's envelope (decisions §1) where Nest hands it to
+ * Wraps every handler result in the contract's envelope (docs/design/decisions.md, "One envelope, 200 for every
+ * success") where Nest hands it to
  * Express. A global interceptor would do the same, but costs an rxjs pipeline and two
  * `AsyncResource.bind` calls on every request, about a tenth of a heartbeat's CPU (bench/).
  * Handlers that write the response themselves (`@Res()`) never reach `reply`; errors are

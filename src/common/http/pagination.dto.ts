@@ -18,7 +18,7 @@ const AtMostMaxPage = ValidateBy({
 });
 
 /**
- * `page`/`pageSize` as REF: out-of-range numbers are clamped (page ≥ 1, pageSize 1..100, default
+ * `page`/`pageSize` as in the reference: out-of-range numbers are clamped (page ≥ 1, pageSize 1..100, default
  * 20); anything that is not an integer, and a page above MAX_PAGE, is 422, never a 500.
  */
 export class PaginationQueryDto {

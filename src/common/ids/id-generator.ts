@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../time/clock';
 import { RandomSource } from '../crypto/random-source';
 
-/** Every id prefix the data model uses (decisions §2). */
+/** Every id prefix the data model uses (docs/design/decisions.md, "Prefixed, time-sortable ids"). */
 export type IdPrefix =
   | 'usr' | 'wks' | 'agt' | 'tok' | 'svc' | 'hlr' | 'cfg' | 'act' | 'cmd' | 'crs' | 'aud' | 'bev' | 'brt' | 'set' | 'ses'
   | (string & { readonly __extension?: never });

@@ -1,6 +1,6 @@
 /**
  * One redaction policy for logs, audit metadata, stored payloads and error details
- * (backend.md §10.3 as amended by decisions: key- and value-based, numeric counters kept).
+ * (docs/design/decisions.md, "Redaction by key and value": key- and value-based, numeric counters kept).
  */
 export const REDACTED = '[REDACTED]';
 
@@ -13,7 +13,7 @@ const TIMESTAMP_SUFFIX = /(At|_at|_AT)$/;
 const OPSTAGE_TOKEN = /opstage_([a-z]+)_[A-Za-z0-9_-]{8,}/g;
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
 
-/** A number under a plural key (`revokedTokens: 1`) is a count, not a secret (backend.md §10.3). */
+/** A number under a plural key (`revokedTokens: 1`) is a count, not a secret. */
 function isCounter(key: string, value: unknown): boolean {
   return typeof value === 'number' && /s$/.test(key);
 }

@@ -1,4 +1,4 @@
-/** Source of "now" for every service, so tests can pin time (house rule 12). */
+/** Source of "now" for every service, so tests can pin time (docs/design/architecture.md, "House rules"). */
 export abstract class Clock {
   abstract now(): Date;
 

@@ -15,7 +15,8 @@ export class CreateRegistrationTokenDto {
   @MaxLength(200)
   name?: string;
 
-  /** Default 24 h; at most 30 days; `null` only when explicitly sent = never expires (decision 23). */
+  /** Default 24 h; at most 30 days; `null` only when explicitly sent = never expires (docs/design/decisions.md,
+   * "Registration token lifetime and revoke"). */
   @ApiPropertyOptional({ minimum: 60, maximum: MAX_TOKEN_TTL_SECONDS, default: DEFAULT_TOKEN_TTL_SECONDS, nullable: true })
   @ValidateIf((_o, v) => v !== null && v !== undefined)
   @IsInt()
@@ -23,7 +24,7 @@ export class CreateRegistrationTokenDto {
   @Max(MAX_TOKEN_TTL_SECONDS)
   expiresInSeconds?: number | null;
 
-  /** Binds the token to one agent code (decision 2). */
+  /** Binds the token to one agent code (docs/design/decisions.md, "Re-registration needs a bound token"). */
   @ApiPropertyOptional({ maxLength: 80 })
   @IsOptional()
   @IsString()

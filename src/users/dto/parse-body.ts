@@ -4,7 +4,7 @@ import { flattenValidationErrors } from '../../common/errors/validation-exceptio
 import { validationFailed } from '../../common/errors/domain-error';
 
 /**
- * Validates a body the same way the global pipe does. Used where REF checks the resource before
+ * Validates a body the same way the global pipe does. Used where the reference checks the resource before
  * the body (PATCH user, reset-password: 404 wins over 422), so the pipe cannot run first.
  */
 export function parseBody<T extends object>(cls: new () => T, raw: unknown): T {

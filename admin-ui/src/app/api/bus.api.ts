@@ -5,7 +5,7 @@ import { ADMIN, enc, toPage, toParams, unwrap } from './api-helpers';
 import { Page, Query, SuccessEnvelope } from './models/common';
 import { AuditEvent, BusEvent, BusRoute, BusRouteInput } from './models/domain';
 
-/** Bus responses carry `"experimental": "v0.4-experimental"` next to `success` (backend.md §3.1). */
+/** Bus responses carry `"experimental": "v0.4-experimental"` next to `success` (docs/capsule-bus.md, "Capsule Bus (experimental)"). */
 export type BusEnvelope<T> = SuccessEnvelope<T> & { experimental?: string };
 
 /** A bus list page plus the envelope's experimental marker (kept so the page can show it). */

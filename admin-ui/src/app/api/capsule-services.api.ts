@@ -63,7 +63,7 @@ export class CapsuleServicesApi {
       .pipe(unwrap());
   }
 
-  /** Owner only: hands the service code to another agent (decision 3, audited). */
+  /** Owner only: hands the service code to another agent (audited; docs/design/decisions.md, "No service takeover"). */
   reassign(id: string, agentId: string): Observable<CapsuleService> {
     return this.http
       .post<SuccessEnvelope<CapsuleService>>(`${this.base}/${enc(id)}/reassign`, { agentId })
@@ -76,7 +76,7 @@ export class CapsuleServicesApi {
       .pipe(unwrap());
   }
 
-  /** Decision 4: prepare is a POST (operator+, CSRF); it may take up to 30 s. */
+  /** Prepare is a POST (docs/design/decisions.md, "Prepare is a POST") (operator+, CSRF); it may take up to 30 s. */
   prepare(id: string, name: string): Observable<PrepareResponse> {
     return this.http
       .post<SuccessEnvelope<PrepareResponse>>(`${this.base}/${enc(id)}/actions/${enc(name)}/prepare`, {})

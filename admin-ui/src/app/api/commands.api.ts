@@ -28,7 +28,8 @@ export class CommandsApi {
     return this.http.post<SuccessEnvelope<Command>>(`${this.base}/${enc(id)}/cancel`, {}).pipe(unwrap());
   }
 
-  /** `confirmation: true` is required when the action is HIGH or requiresConfirmation (decision 18). */
+  /** `confirmation: true` is required when the action is HIGH or requiresConfirmation (docs/design/decisions.md,
+   * "Retry re-runs the checks"). */
   retry(id: string, confirmation = false): Observable<Command> {
     return this.http
       .post<SuccessEnvelope<Command>>(`${this.base}/${enc(id)}/retry`, confirmation ? { confirmation: true } : {})

@@ -7,9 +7,11 @@ import { CreatedRegistrationToken, RegistrationToken } from './models/domain';
 
 export interface CreateRegistrationTokenInput {
   name: string;
-  /** Seconds until expiry; `null` asks explicitly for a token that never expires (decision 23). */
+  /** Seconds until expiry; `null` asks explicitly for a token that never expires (docs/design/decisions.md,
+   * "Registration token lifetime and revoke"). */
   expiresInSeconds?: number | null;
-  /** Optional binding: only this agent code may register with the token (decision 2). */
+  /** Optional binding: only this agent code may register with the token (docs/design/decisions.md, "Re-registration
+   * needs a bound token"). */
   agentCode?: string;
 }
 

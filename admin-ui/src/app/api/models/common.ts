@@ -1,4 +1,4 @@
-/** Shapes shared by every admin endpoint (backend.md §3). */
+/** Shapes shared by every admin endpoint (docs/api.md, "API conventions"). */
 
 export interface Pagination {
   page: number;

@@ -119,7 +119,7 @@ export interface HealthReport {
   createdAt: string;
 }
 
-/** Config rows: REF returns raw columns (`configKey`, 0/1 flags); the REC shape uses `key` and booleans. */
+/** Config rows: the reference returns raw columns (`configKey`, 0/1 flags); our server uses `key` and booleans. */
 export interface ConfigItem {
   id?: string;
   key?: string;

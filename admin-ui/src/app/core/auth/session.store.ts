@@ -9,7 +9,7 @@ const ROLE_RANK: Record<Role, number> = { viewer: 0, operator: 1, owner: 2 };
 
 /**
  * In-memory session: current user and CSRF token. The token is never written to
- * localStorage/sessionStorage (spec C.2); a reload re-hydrates it from `/auth/me`.
+ * localStorage/sessionStorage (docs/console.md, "Roles and sessions"); a reload re-hydrates it from `/auth/me`.
  */
 @Injectable({ providedIn: 'root' })
 export class SessionStore {

@@ -21,7 +21,8 @@ function storage(): Storage | null {
   }
 }
 
-/** Stored choice if valid, else zh-CN when the browser language starts with "zh", else en-US (spec C.3). */
+/** Stored choice if valid, else zh-CN when the browser language starts with "zh", else en-US (docs/console.md,
+ * "Screens, themes, languages"). */
 export function initialLanguage(): Language {
   const stored = storage()?.getItem(LANGUAGE_STORAGE_KEY);
   if (isLanguage(stored)) {

@@ -5,7 +5,7 @@ export interface AutoRefreshHandle {
 }
 
 /**
- * Calls `tick` every `intervalMs` while the tab is visible (spec C.4 + REC: pause when hidden).
+ * Calls `tick` every `intervalMs` while the tab is visible (a hidden tab does not poll).
  * When the tab becomes visible again it refreshes at once. Stops with the injecting component.
  */
 export function autoRefresh(tick: () => void, intervalMs: number, destroyRef?: DestroyRef): AutoRefreshHandle {

@@ -6,12 +6,12 @@ export function isTerminal(status: CommandStatus): boolean {
   return TERMINAL.includes(status);
 }
 
-/** HIGH danger or an explicit `requiresConfirmation` needs a typed confirmation (decision: stricter than REF). */
+/** HIGH danger or an explicit `requiresConfirmation` needs a typed confirmation (stricter than the reference). */
 export function needsConfirmation(action: Pick<ActionDefinition, 'dangerLevel' | 'requiresConfirmation'>): boolean {
   return action.dangerLevel === 'HIGH' || action.requiresConfirmation === true;
 }
 
-/** Known category order (spec B.2); unknown categories follow alphabetically. */
+/** Known category order (the categories of sdk/README.md, "Actions"); unknown categories follow alphabetically. */
 export const CATEGORY_ORDER = ['account', 'item-management', 'api-key', 'session', 'runtime-config', 'diagnostics', 'advanced', 'other'];
 /** Reachable only from result lists/details. */
 export const HIDDEN_CATEGORIES = ['page-action', 'row-action'];

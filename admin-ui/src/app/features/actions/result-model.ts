@@ -2,7 +2,7 @@ import { JsonObject, isJsonObject } from '../../api/models/common';
 import { getPath } from '../../shared/util/format';
 
 /**
- * Normalises an action result's `data` into what the console renders (spec A.10): text
+ * Normalises an action result's `data` into what the console renders (sdk/README.md, "Result helpers"): text
  * message, one-time secrets, a detail view (`data.detail`), a table (`data.list`) with row and
  * page actions, and plain key/value pairs for everything else.
  */

@@ -1,7 +1,7 @@
 import { JsonObject, isJsonObject } from '../../api/models/common';
 
 /**
- * Builds a reactive form from an action's `inputSchema` (spec B.2): string, number, integer,
+ * Builds a reactive form from an action's `inputSchema` (sdk/README.md, "Actions"): string, number, integer,
  * boolean, enum, array of strings (or multi-select enum), one level of nested object; anything
  * deeper is edited as JSON. Validators mirror JSON-Schema semantics so the client rejects what the
  * server would reject (required, minimum/maximum, exclusive bounds, minLength/maxLength, pattern

@@ -4,7 +4,7 @@ export function canCancel(command: Pick<Command, 'status'>): boolean {
   return command.status === 'PENDING' || command.status === 'RUNNING';
 }
 
-/** Only executed actions in FAILED/EXPIRED/CANCELLED can be retried; prepare rows never (REF GAP fixed). */
+/** Only executed actions in FAILED/EXPIRED/CANCELLED can be retried; prepare rows never (the reference allowed them; fixed). */
 export function canRetry(command: Pick<Command, 'status' | 'type'>): boolean {
   return command.type === 'ACTION_EXECUTE' && ['FAILED', 'EXPIRED', 'CANCELLED'].includes(command.status);
 }

@@ -15,7 +15,7 @@ interface ConfigRow {
   secretRef: string;
 }
 
-/** Accepts both the REF raw rows (`configKey`, 0/1) and the REC shape (`key`, booleans). */
+/** Accepts both the reference's raw rows (`configKey`, 0/1) and our shape (`key`, booleans). */
 export function toConfigRow(item: ConfigItem): ConfigRow {
   const flag = (v: boolean | number | undefined) => v === true || v === 1;
   const sensitive = flag(item.sensitive);

@@ -25,7 +25,8 @@ export function pointsFromHistory(rows: readonly Pick<HealthReport, 'status' | '
   return rows.map((r) => ({ status: r.status, at: r.createdAt })).reverse();
 }
 
-/** Latest health report with its timeline and history, plus "Account Status" when `details.accounts[]` exists (spec A.10). */
+/** Latest health report with its timeline and history, plus "Account Status" when `details.accounts[]` exists
+ * (sdk/README.md, "Result helpers"). */
 @Component({
   selector: 'app-service-health',
   imports: [

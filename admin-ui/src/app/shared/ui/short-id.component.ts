@@ -4,7 +4,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { CopyButtonComponent } from './copy-button.component';
 import { shortId } from '../util/format';
 
-/** `first8...last6` monospace id with the full value in a tooltip and a copy button (spec C.7). */
+/** `first8...last6` monospace id with the full value in a tooltip and a copy button. */
 @Component({
   selector: 'app-short-id',
   imports: [RouterLink, MatTooltipModule, CopyButtonComponent],

@@ -17,7 +17,7 @@ export function tagTone(value: string): TagTone {
   return TONES[value.toUpperCase()] ?? 'grey';
 }
 
-/** Coloured status tag (spec C.7). STALE is amber, never green. Booleans render TRUE/FALSE. */
+/** Coloured status tag. STALE is amber, never green. Booleans render TRUE/FALSE. */
 @Component({
   selector: 'app-status-tag',
   imports: [MatTooltipModule],

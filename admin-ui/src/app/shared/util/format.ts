@@ -1,4 +1,4 @@
-/** Pure presentation helpers (spec C.7, cell formats of A.10). */
+/** Pure presentation helpers: the console's cell formats (sdk/README.md, "Result helpers"). */
 
 export function shortId(id: string | null | undefined): string {
   if (!id) {
