@@ -19,7 +19,7 @@ import { LivenessModule } from './liveness.module';
  * Every `/api/agents/*` route (register, heartbeat, services report, command poll and result, bus
  * events), the agent bearer authentication the global policy guard calls, and the liveness
  * write-behind. It sits above the domain modules it calls; nothing below imports it. See
- * docs/contributing.md, "Module map".
+ * docs/design/architecture.md, "Module map".
  */
 @Module({
   imports: [LivenessModule, AuditModule, SystemModule, RegistrationTokensModule, AgentsModule, CapsuleServicesModule, CommandsModule, BusModule],

@@ -44,7 +44,7 @@ async function drain(batch: () => Promise<BatchOutcome>): Promise<number> {
 /**
  * The steps of the maintenance sweep. Each is a method of the module that owns the table (it holds
  * the statement, the status sets and the messages); this class only batches and paces them and
- * adds up the counts (docs/contributing.md, "Module map"; docs/operations.md, "Maintenance sweep").
+ * adds up the counts (docs/design/architecture.md, "Module map"; docs/operations.md, "Maintenance sweep").
  */
 @Injectable()
 export class SweepSteps {
