@@ -1,27 +1,5 @@
-import type { AgentEntity, AgentMode, AgentStatus } from './agent.entity';
-import type { AgentEffectiveStatus } from './effective-status';
-
-/** PublicAgent (backend.md §4.8) plus `effectiveStatus` (decision 15) and the identity fields we record. */
-export interface AgentResponse {
-  id: string;
-  code: string;
-  name: string | null;
-  mode: AgentMode;
-  runtime: string | null;
-  version: string | null;
-  hostname: string | null;
-  sdkVersion: string | null;
-  /** Stored status, as REF. */
-  status: AgentStatus;
-  /** What the heartbeat age implies right now. */
-  effectiveStatus: AgentEffectiveStatus;
-  lastHeartbeatAt: string | null;
-  disabledAt: string | null;
-  revokedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  serviceCount?: number;
-}
+import type { AgentEntity } from './agent.entity';
+import type { AgentEffectiveStatus, AgentResponse } from '../contracts';
 
 export function toAgentResponse(agent: AgentEntity, effectiveStatus: AgentEffectiveStatus, serviceCount?: number): AgentResponse {
   const out: AgentResponse = {

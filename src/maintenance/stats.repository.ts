@@ -12,8 +12,7 @@ import type { CommandNames } from '../commands/command.mapper';
 import { RegistrationTokenEntity } from '../registration-tokens/registration-token.entity';
 import { UserEntity } from '../users/user.entity';
 import { DEFAULT_WORKSPACE_ID, WorkspaceEntity } from '../workspaces/workspace.entity';
-
-export type CountMap = Record<string, number>;
+import type { CountMap } from '../contracts';
 
 /** Cutoffs for the effective-status rule (backend.md §8.2 with decision 14's runtime threshold). */
 export interface StatusCutoffs {
