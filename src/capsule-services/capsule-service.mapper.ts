@@ -3,13 +3,13 @@ import { parseArray, parseObject } from './action.mapper';
 import type { CapsuleServiceEntity } from './capsule-service.entity';
 import type { ConfigItemEntity } from './config-item.entity';
 import type { HealthReportEntity } from './health-report.entity';
-import type { CapsuleServiceResponse, ConfigItemResponse, HealthReportResponse, ServiceEffectiveStatus } from '../contracts';
+import type { AgentEffectiveStatus, CapsuleServiceResponse, ConfigItemResponse, HealthReportResponse, ServiceEffectiveStatus } from '../contracts';
 
 export function toServiceResponse(
   s: CapsuleServiceEntity,
   status: ServiceEffectiveStatus,
   agent: { code: string; name: string | null } | null = null,
-  agentStatus: string | null = null,
+  agentStatus: AgentEffectiveStatus | null = null,
 ): CapsuleServiceResponse {
   return {
     id: s.id,

@@ -1,3 +1,5 @@
+import type { AgentEffectiveStatus } from './agents';
+
 /** Capsule Services, their health, configs and actions: `/api/admin/capsule-services`. */
 
 export type ServiceStoredStatus = 'UNKNOWN' | 'HEALTHY' | 'UNHEALTHY' | 'STALE' | 'OFFLINE';
@@ -26,7 +28,7 @@ export interface CapsuleServiceResponse {
   agentCode: string | null;
   agentName: string | null;
   /** The owning agent's effective status (why actions are unavailable); null when the agent is gone. */
-  agentStatus: string | null;
+  agentStatus: AgentEffectiveStatus | null;
 }
 
 /** The documented ConfigItem shape (`key`, booleans), never the raw row. */
