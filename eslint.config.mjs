@@ -30,6 +30,26 @@ const FORBIDDEN = {
   bulk: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'overview'],
 };
 
+/**
+ * src/contracts/ is the bottom of the DAG: the admin API's wire types, compiled by the server and the
+ * console alike (docs/design/architecture.md, "Shared contracts"). It imports only its own files: no
+ * other src/ folder and no library, so the console never pulls server code through it.
+ */
+const contractsBlock = {
+  files: ['src/contracts/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'src/contracts imports only its own files (types only; module DAG, docs/design/architecture.md)' }] }],
+    '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: 'Program > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration), ExportNamedDeclaration > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration)',
+        message: 'src/contracts holds types only: no values, functions, classes or enums (the console compiles it too).',
+      },
+    ],
+  },
+};
+
 const boundaryBlocks = Object.entries(FORBIDDEN).map(([module, forbidden]) => ({
   files: [`src/${module}/**/*.ts`],
   // The entity registry and the data source list every table by design.
@@ -83,6 +103,7 @@ export default tseslint.config(
     },
   },
   ...boundaryBlocks,
+  contractsBlock,
   // Extensions (first-party and the documented example) reach the server only through src/extensions/index.ts.
   ...[
     { files: ['src/extensions/webhook-notifier/*.ts'], regex: '^\\.\\./(?!index$)' },

@@ -4,10 +4,11 @@ import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import request from 'supertest';
 import { POLICY_KEY, type RoutePolicy } from '../src/common/auth/policy.decorators';
-import { roleAtLeast, type Role } from '../src/common/auth/role';
+import { roleAtLeast } from '../src/common/auth/role';
 import { ExampleExtension } from './fixtures/example-extension/example.extension';
 import { createTestApp, type TestApp } from './support/create-test-app';
 import { loginAs, type AdminClient } from './support/http';
+import type { Role } from '../src/contracts';
 
 interface RouteInfo {
   controller: string;

@@ -2,7 +2,6 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { HeartbeatResponse, RegisterAgentResponse } from '@opstage/agent-node/protocol';
 import type { AgentEntity } from '../agents/agent.entity';
-import type { CapsuleServiceResponse } from '../capsule-services/capsule-service.mapper';
 import { ServiceReportService } from '../capsule-services/service-report.service';
 import { AgentAuth, Public } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
@@ -10,6 +9,7 @@ import type { RequestContext } from '../common/context/request-context';
 import { AgentGatewayService } from './agent-gateway.service';
 import { AuthenticatedAgent } from './authenticated-agent';
 import { HeartbeatDto, RegisterAgentDto, ServiceReportDto } from './dto/agent-requests.dto';
+import type { CapsuleServiceResponse } from '../contracts';
 
 /** Agent API: register, heartbeat, services report (bearer token; wire-compatible with the reference SDK 0.4). */
 @ApiTags('agent-api')

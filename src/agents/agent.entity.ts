@@ -1,8 +1,6 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
 import { IdColumn, IsoColumn, NullableIso, NullableText, TextColumn } from '../database/columns';
-
-export type AgentStatus = 'PENDING' | 'ONLINE' | 'OFFLINE' | 'DISABLED' | 'REVOKED';
-export type AgentMode = 'embedded' | 'ophub';
+import type { AgentMode, AgentStatus } from '../contracts';
 
 @Entity('agents')
 @Index('uq_agents_ws_code', ['workspaceId', 'code'], { unique: true })

@@ -4,9 +4,9 @@ import { Roles } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import type { Page } from '../common/http/envelope';
-import type { AgentResponse } from './agent.mapper';
 import { AgentsService } from './agents.service';
 import { ListAgentsQueryDto } from './dto/list-agents-query.dto';
+import type { AgentResponse } from '../contracts';
 
 /** Admin view of agents (docs/agents.md, "Admin: agents"). The detail with services lives in capsule-services. */
 @ApiTags('agents')

@@ -3,8 +3,9 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { selectIds } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
-import { AgentEntity, type AgentStatus } from './agent.entity';
+import { AgentEntity } from './agent.entity';
 import type { Tx } from '../database/transaction';
+import type { AgentStatus } from '../contracts';
 
 export interface AgentListFilter {
   /** Any of these effective statuses (docs/design/decisions.md, "Lists filter on the effective status"), compared

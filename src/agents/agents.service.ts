@@ -12,13 +12,14 @@ import type { BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
-import type { AgentEntity, AgentMode, AgentStatus } from './agent.entity';
-import { toAgentResponse, type AgentResponse } from './agent.mapper';
+import type { AgentEntity } from './agent.entity';
+import { toAgentResponse } from './agent.mapper';
 import { AgentTokensRepository, type AuthTokenRow } from './agent-tokens.repository';
 import { AgentsRepository } from './agents.repository';
 import type { ListAgentsQueryDto } from './dto/list-agents-query.dto';
-import { agentEffectiveStatus, heartbeatCutoffIso, statusImpliedByHeartbeat, type AgentEffectiveStatus } from './effective-status';
+import { agentEffectiveStatus, heartbeatCutoffIso, statusImpliedByHeartbeat } from './effective-status';
 import type { Tx } from '../database/transaction';
+import type { AgentEffectiveStatus, AgentMode, AgentResponse, AgentStatus } from '../contracts';
 
 /** Identity an agent sends at registration (hostname/sdkVersion/version only when it sends them). */
 export interface AgentIdentity {

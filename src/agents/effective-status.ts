@@ -1,7 +1,4 @@
-import type { AgentStatus } from './agent.entity';
-
-/** Agent status as operators should see it: derived from heartbeat age, not from the last sweep. */
-export type AgentEffectiveStatus = AgentStatus;
+import type { AgentEffectiveStatus, AgentStatus } from '../contracts';
 
 /** The minimum of the agent row the rule looks at. */
 export interface AgentStatusInput {

@@ -1,8 +1,6 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
 import { IdColumn, IsoColumn, NullableText, TextColumn } from '../database/columns';
-
-export type AuditActorType = 'USER' | 'AGENT' | 'SYSTEM';
-export type AuditResult = 'SUCCESS' | 'FAILURE';
+import type { AuditActorType, AuditResult } from '../contracts';
 
 @Entity('audit_events')
 @Index('idx_audit_ws_created', ['workspaceId', 'createdAt'])

@@ -4,8 +4,9 @@ import { notFound, validationFailed } from '../common/errors/domain-error';
 import { Page } from '../common/http/envelope';
 import { pageRequest, pagination } from '../common/http/pagination.dto';
 import type { AuditQueryDto } from './dto/audit-query.dto';
-import { toPublicAuditEvent, type PublicAuditEvent } from './audit.mapper';
+import { toPublicAuditEvent } from './audit.mapper';
 import { AuditRepository, type AuditFilter } from './audit.repository';
+import type { PublicAuditEvent } from '../contracts';
 
 /** `from > to` is a client mistake: 422 with path `from`, as in the reference. */
 export function auditFilterOf(query: AuditQueryDto): AuditFilter {

@@ -7,9 +7,9 @@ import type { RequestContext } from '../common/context/request-context';
 import { type Page, RawResponse } from '../common/http/envelope';
 import { AuditExportService } from './audit-export.service';
 import { AuditQueryService } from './audit-query.service';
-import type { PublicAuditEvent } from './audit.mapper';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { streamToResponse } from './stream-response';
+import type { PublicAuditEvent } from '../contracts';
 
 @ApiTags('audit')
 @Controller('api/admin/audit-events')

@@ -1,19 +1,5 @@
-import type { AuditActorType, AuditEventEntity, AuditResult } from './audit-event.entity';
-
-export interface PublicAuditEvent {
-  id: string;
-  actorType: AuditActorType;
-  actorId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  result: AuditResult;
-  message: string | null;
-  ipAddress: string | null;
-  userAgent: string | null;
-  metadata: Record<string, unknown>;
-  createdAt: string;
-}
+import type { AuditEventEntity } from './audit-event.entity';
+import type { PublicAuditEvent } from '../contracts';
 
 export function toPublicAuditEvent(row: AuditEventEntity): PublicAuditEvent {
   return {

@@ -5,8 +5,9 @@ import { deleteBatch, type BatchOutcome } from '../database/batches';
 import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
-import { AuditEventEntity, type AuditActorType, type AuditResult } from './audit-event.entity';
+import { AuditEventEntity } from './audit-event.entity';
 import type { Tx } from '../database/transaction';
+import type { AuditActorType, AuditResult } from '../contracts';
 
 export interface AuditFilter {
   actorType?: AuditActorType;

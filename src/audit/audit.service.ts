@@ -6,9 +6,10 @@ import { redact } from '../common/redaction/redact';
 import type { BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
-import type { AuditActorType, AuditEventEntity, AuditResult } from './audit-event.entity';
+import type { AuditEventEntity } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
 import type { Tx } from '../database/transaction';
+import type { AuditActorType, AuditResult } from '../contracts';
 
 /** One audit record; `actor` defaults to the context's principal. */
 export interface AuditInput {

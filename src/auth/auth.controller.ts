@@ -5,10 +5,11 @@ import { Public, Roles } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import type { UserEntity } from '../users/user.entity';
-import { AuthService, type SessionView } from './auth.service';
-import { LoginDto, type LoginResponse } from './dto/login.dto';
+import { AuthService } from './auth.service';
+import { LoginDto } from './dto/login.dto';
 import { LocalLoginGuard, VerifiedUser } from './local-login.guard';
 import { SessionCookie } from './session-cookie';
+import type { LoginResponse, SessionView } from '../contracts';
 
 @ApiTags('auth')
 @Controller('api/admin/auth')

@@ -6,18 +6,13 @@ import { PasswordHasher } from '../common/crypto/password-hasher';
 import { unauthorized } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { UserEntity } from '../users/user.entity';
-import { toPublicUser, type PublicUser } from '../users/users.mapper';
+import { toPublicUser } from '../users/users.mapper';
 import { UsersRepository } from '../users/users.repository';
 import { LoginThrottle } from './login-throttle';
 import { SessionsService } from './sessions.service';
+import type { SessionView } from '../contracts';
 
 export const INVALID_LOGIN_MESSAGE = 'Invalid username or password.';
-
-export interface SessionView {
-  user: PublicUser;
-  csrfToken: string;
-  expiresAt: string;
-}
 
 export interface LoginResult extends SessionView {
   /** The new cookie value; the controller writes it and it is never stored. */

@@ -5,7 +5,8 @@ import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import { forbidden } from '../common/errors/domain-error';
 import { BulkAgentsDto, BulkCancelDto, BulkExecuteDto } from './bulk.dto';
-import { BulkService, type BulkResult } from './bulk.service';
+import { BulkService } from './bulk.service';
+import type { BulkResult } from '../contracts';
 
 /** Operations on many agents, commands or services at once; every item stays its own audited operation. */
 @ApiTags('bulk')

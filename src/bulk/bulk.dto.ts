@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Min } from 'class-validator';
 import { IdList } from '../common/http/query-list';
+import type { BulkAgentOperation, BulkAgentsRequest, BulkCancelRequest, BulkExecuteRequest } from '../contracts';
 
 /** At most this many items per bulk request. */
 export const BULK_MAX = 100;
@@ -13,10 +14,9 @@ abstract class Confirmed {
   confirmCount!: number;
 }
 
-export const BULK_AGENT_OPERATIONS = ['disable', 'enable', 'revoke'] as const;
-export type BulkAgentOperation = (typeof BULK_AGENT_OPERATIONS)[number];
+export const BULK_AGENT_OPERATIONS = ['disable', 'enable', 'revoke'] as const satisfies readonly BulkAgentOperation[];
 
-export class BulkAgentsDto extends Confirmed {
+export class BulkAgentsDto extends Confirmed implements BulkAgentsRequest {
   @ApiProperty({ enum: BULK_AGENT_OPERATIONS })
   @IsIn(BULK_AGENT_OPERATIONS)
   operation!: BulkAgentOperation;
@@ -25,12 +25,12 @@ export class BulkAgentsDto extends Confirmed {
   agentIds!: string[];
 }
 
-export class BulkCancelDto extends Confirmed {
+export class BulkCancelDto extends Confirmed implements BulkCancelRequest {
   @IdList('cmd', BULK_MAX)
   commandIds!: string[];
 }
 
-export class BulkExecuteDto extends Confirmed {
+export class BulkExecuteDto extends Confirmed implements BulkExecuteRequest {
   @ApiProperty()
   @IsString()
   @Length(1, 128)

@@ -4,23 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../common/context/request-context';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
 import { CommandsService } from '../commands/commands.service';
-import type { BulkAgentOperation } from './bulk.dto';
-
-export interface BulkItem {
-  id: string;
-  ok: boolean;
-  /** The resulting status (agents, cancelled commands) or the new command's id (actions). */
-  status?: string;
-  commandId?: string;
-  error?: { code: string; message: string };
-}
-
-export interface BulkResult {
-  requested: number;
-  succeeded: number;
-  failed: number;
-  items: BulkItem[];
-}
+import type { BulkAgentOperation, BulkItem, BulkResult } from '../contracts';
 
 /**
  * Bulk operations (docs/console.md): each item goes through the single-item service method, in

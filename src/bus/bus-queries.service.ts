@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { toPublicAuditEvent, type PublicAuditEvent } from '../audit/audit.mapper';
+import { toPublicAuditEvent } from '../audit/audit.mapper';
 import type { RequestContext } from '../common/context/request-context';
 import { Page } from '../common/http/envelope';
 import { pageRequest, pagination, type PaginationQueryDto } from '../common/http/pagination.dto';
 import { BusAuditRepository } from './bus-audit.repository';
 import { BusEventsRepository } from './bus-events.repository';
-import { toPublicBusEvent, type PublicBusEvent } from './bus.mapper';
+import { toPublicBusEvent } from './bus.mapper';
 import type { ListBusEventsQueryDto } from './dto/list-bus-events-query.dto';
+import type { PublicAuditEvent, PublicBusEvent } from '../contracts';
 
 /** Admin read side: stored events and the `bus.*` slice of the audit log. */
 @Injectable()

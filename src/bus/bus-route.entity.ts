@@ -1,7 +1,6 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
 import { IdColumn, IsoColumn, NullableId, NullableText, TextColumn } from '../database/columns';
-
-export type BusRouteStatus = 'ENABLED' | 'DISABLED' | 'DRY_RUN';
+import type { BusRouteStatus } from '../contracts';
 
 @Entity('bus_routes')
 @Index('idx_bus_routes_match', ['workspaceId', 'status', 'eventType', 'sourceServiceCode'])

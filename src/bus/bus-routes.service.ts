@@ -11,9 +11,10 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import type { BusRouteEntity } from './bus-route.entity';
 import { BusRoutesRepository } from './bus-routes.repository';
-import { toPublicBusRoute, type PublicBusRoute } from './bus.mapper';
+import { toPublicBusRoute } from './bus.mapper';
 import type { BusRouteDto } from './dto/bus-route.dto';
 import { validateInputMapping } from './input-mapping';
+import type { PublicBusRoute } from '../contracts';
 
 /**
  * Route CRUD. Targets are checked when a route is written (the reference never did;

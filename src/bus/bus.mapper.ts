@@ -1,44 +1,9 @@
 import type { BusEventEntity } from './bus-event.entity';
-import type { BusRouteEntity, BusRouteStatus } from './bus-route.entity';
+import type { BusRouteEntity } from './bus-route.entity';
+import type { PublicBusEvent, PublicBusRoute } from '../contracts';
 
 /** Marker on every bus response and object (docs/capsule-bus.md, "Capsule Bus (experimental)"). */
 export const BUS_EXPERIMENTAL = 'v0.4-experimental';
-
-/** A bus route as the API returns it (docs/capsule-bus.md, "Endpoints"); nullable columns are omitted rather than sent
- * as null, as the reference does. */
-export interface PublicBusRoute {
-  id: string;
-  name: string;
-  description?: string;
-  status: BusRouteStatus;
-  match: { eventType: string; sourceServiceCode?: string };
-  target: { serviceCode: string; actionName: string };
-  inputMapping: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-  createdByUserId?: string;
-  createdAt: string;
-  updatedAt: string;
-  experimental: string;
-}
-
-/** A bus event as the API returns it (docs/capsule-bus.md, "Endpoints"), plus `depth`. Payload and metadata are the
- * stored (redacted) copies. */
-export interface PublicBusEvent {
-  id: string;
-  agentId: string;
-  sourceServiceId?: string;
-  sourceServiceCode: string;
-  eventType: string;
-  payload: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-  correlationId?: string;
-  causationId?: string;
-  depth: number;
-  occurredAt: string;
-  acceptedAt: string;
-  routeCount: number;
-  experimental: string;
-}
 
 export function parseJsonObject(json: string | null): Record<string, unknown> {
   if (!json) return {};

@@ -1,8 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { BoolColumn, IdColumn, IntColumn, IsoColumn, NullableIso, NullableText, TextColumn } from '../database/columns';
 import { CapsuleServiceEntity } from './capsule-service.entity';
-
-export type DangerLevel = 'LOW' | 'MEDIUM' | 'HIGH';
+import type { DangerLevel } from '../contracts';
 
 /**
  * The action catalog of a service, upserted by name so ids stay stable across reports. An action

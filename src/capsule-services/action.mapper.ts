@@ -1,25 +1,5 @@
-import type { ActionDefinitionEntity, DangerLevel } from './action-definition.entity';
-
-/** An action as the admin API returns it (docs/agents.md, "Admin: Capsule Services"); `category`/`order` only when set. */
-export interface ActionDefinitionResponse {
-  id: string;
-  serviceId: string;
-  name: string;
-  label: string;
-  description: string | null;
-  dangerLevel: DangerLevel;
-  requiresConfirmation: boolean;
-  category?: string;
-  order?: number;
-  inputSchema: Record<string, unknown>;
-  resultSchema?: Record<string, unknown>;
-  timeoutSeconds: number | null;
-  enabled: boolean;
-  /** Whether the action has a prepare step; null when the agent did not say (docs/actions-and-commands.md). */
-  hasPrepare: boolean | null;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { ActionDefinitionEntity } from './action-definition.entity';
+import type { ActionDefinitionResponse } from '../contracts';
 
 export function parseObject(json: string | null | undefined): Record<string, unknown> {
   if (!json) return {};

@@ -1,9 +1,7 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { IdColumn, IsoColumn, NullableIso, NullableText, TextColumn } from '../database/columns';
 import { AgentEntity } from '../agents/agent.entity';
-
-export type ServiceStoredStatus = 'UNKNOWN' | 'HEALTHY' | 'UNHEALTHY' | 'STALE' | 'OFFLINE';
-export type HealthStatus = 'UP' | 'DEGRADED' | 'DOWN' | 'UNKNOWN';
+import type { HealthStatus, ServiceStoredStatus } from '../contracts';
 
 @Entity('capsule_services')
 @Index('uq_capsule_services_ws_code', ['workspaceId', 'code'], { unique: true })

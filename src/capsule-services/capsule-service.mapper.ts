@@ -1,79 +1,15 @@
 import { isSensitiveKey } from '../common/redaction/redact';
-import type { ActionDefinitionResponse } from './action.mapper';
 import { parseArray, parseObject } from './action.mapper';
-import type { CapsuleServiceEntity, HealthStatus, ServiceStoredStatus } from './capsule-service.entity';
+import type { CapsuleServiceEntity } from './capsule-service.entity';
 import type { ConfigItemEntity } from './config-item.entity';
 import type { HealthReportEntity } from './health-report.entity';
-import type { ServiceEffectiveStatus } from './service-status';
-
-/** A service as the admin API returns it (docs/agents.md, "Admin: Capsule Services"): `status` is the effective
- * status, `storedStatus` the column. */
-export interface CapsuleServiceResponse {
-  id: string;
-  agentId: string;
-  code: string;
-  name: string;
-  description: string | null;
-  version: string | null;
-  runtime: string | null;
-  status: ServiceEffectiveStatus;
-  storedStatus: ServiceStoredStatus;
-  healthStatus: HealthStatus;
-  healthMessage: string | null;
-  lastReportedAt: string | null;
-  lastHealthAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** The owning agent's code and name, so lists can show names instead of ids (null: agent gone). */
-  agentCode: string | null;
-  agentName: string | null;
-  /** The owning agent's effective status (why actions are unavailable); null when the agent is gone. */
-  agentStatus: string | null;
-}
-
-/** The documented ConfigItem shape (`key`, booleans), never the raw row. */
-export interface ConfigItemResponse {
-  id: string;
-  key: string;
-  label: string | null;
-  type: string;
-  source: string | null;
-  editable: boolean;
-  sensitive: boolean;
-  valuePreview: string | null;
-  defaultValue: string | null;
-  secretRef: string | null;
-  description: string | null;
-  updatedAt: string;
-}
-
-export interface HealthReportResponse {
-  id: string;
-  serviceId: string;
-  agentId: string;
-  status: HealthStatus;
-  message: string | null;
-  details: Record<string, unknown>;
-  /** The latest report this row stands for. */
-  reportedAt: string;
-  /** When this row's sample began: a steady health refreshes one row for a few minutes (docs/api.md). */
-  createdAt: string;
-}
-
-export interface CapsuleServiceDetailResponse extends CapsuleServiceResponse {
-  manifest: Record<string, unknown>;
-  capabilities: unknown[];
-  events: unknown[];
-  health: HealthReportResponse | null;
-  configs: ConfigItemResponse[];
-  actions: ActionDefinitionResponse[];
-}
+import type { AgentEffectiveStatus, CapsuleServiceResponse, ConfigItemResponse, HealthReportResponse, ServiceEffectiveStatus } from '../contracts';
 
 export function toServiceResponse(
   s: CapsuleServiceEntity,
   status: ServiceEffectiveStatus,
   agent: { code: string; name: string | null } | null = null,
-  agentStatus: string | null = null,
+  agentStatus: AgentEffectiveStatus | null = null,
 ): CapsuleServiceResponse {
   return {
     id: s.id,

@@ -1,15 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AgentResponse } from '../agents/agent.mapper';
 import { Roles } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import type { Page } from '../common/http/envelope';
 import { PaginationQueryDto } from '../common/http/pagination.dto';
-import type { ActionDefinitionResponse } from './action.mapper';
-import type { CapsuleServiceDetailResponse, CapsuleServiceResponse, ConfigItemResponse, HealthReportResponse } from './capsule-service.mapper';
 import { CapsuleServicesService } from './capsule-services.service';
 import { ListServicesQueryDto, ReassignServiceDto } from './dto/list-services-query.dto';
+import type { ActionDefinitionResponse, AgentResponse, CapsuleServiceDetailResponse, CapsuleServiceResponse, ConfigItemResponse, HealthReportResponse } from '../contracts';
 
 /** Admin view of Capsule Services (docs/agents.md, "Admin: Capsule Services"; docs/design/decisions.md, "Endpoints the
  * reference only documented"). */

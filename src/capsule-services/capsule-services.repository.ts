@@ -4,9 +4,9 @@ import { AgentEntity } from '../agents/agent.entity';
 import { updateBatch, type BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
-import { CapsuleServiceEntity, type HealthStatus } from './capsule-service.entity';
-import type { ServiceEffectiveStatus } from './service-status';
+import { CapsuleServiceEntity } from './capsule-service.entity';
 import type { Tx } from '../database/transaction';
+import type { HealthStatus, ServiceEffectiveStatus } from '../contracts';
 
 export interface ServiceListFilter {
   /** Any of these effective statuses. */

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AgentEntity } from '../agents/agent.entity';
-import type { AgentResponse } from '../agents/agent.mapper';
 import { AgentsService } from '../agents/agents.service';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../common/context/request-context';
@@ -13,7 +12,7 @@ import type { BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import type { ActionDefinitionEntity } from './action-definition.entity';
-import { toActionDefinition, type ActionDefinitionResponse } from './action.mapper';
+import { toActionDefinition } from './action.mapper';
 import type { CapsuleServiceEntity } from './capsule-service.entity';
 import {
   extrasOf,
@@ -21,15 +20,12 @@ import {
   toConfigResponse,
   toHealthResponse,
   toServiceResponse,
-  type CapsuleServiceDetailResponse,
-  type CapsuleServiceResponse,
-  type ConfigItemResponse,
-  type HealthReportResponse,
 } from './capsule-service.mapper';
 import { CapsuleServicesRepository } from './capsule-services.repository';
 import { CatalogRepository } from './catalog.repository';
 import { parseLabelFilter, type ListServicesQueryDto } from './dto/list-services-query.dto';
-import { serviceEffectiveStatus, statusSince, type ServiceEffectiveStatus, type StatusThresholds } from './service-status';
+import { serviceEffectiveStatus, statusSince, type StatusThresholds } from './service-status';
+import type { ActionDefinitionResponse, AgentResponse, CapsuleServiceDetailResponse, CapsuleServiceResponse, ConfigItemResponse, HealthReportResponse, ServiceEffectiveStatus } from '../contracts';
 
 /** Read side of Capsule Services plus the owner-only reassign (docs/design/decisions.md, "No service takeover"). */
 @Injectable()

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { IdGenerator } from '../common/ids/id-generator';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
-import type { HealthStatus } from './capsule-service.entity';
 import { CatalogRepository } from './catalog.repository';
 import type { Tx } from '../database/transaction';
+import type { HealthStatus } from '../contracts';
 
 /** A steady health is stored as a new history row at most this often (docs/console.md, health history). */
 export const HEALTH_SAMPLE_MS = 5 * 60_000;

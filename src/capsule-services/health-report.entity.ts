@@ -1,6 +1,7 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { IdColumn, IsoColumn, NullableText, TextColumn } from '../database/columns';
-import { CapsuleServiceEntity, type HealthStatus } from './capsule-service.entity';
+import { CapsuleServiceEntity } from './capsule-service.entity';
+import type { HealthStatus } from '../contracts';
 
 @Entity('health_reports')
 @Index('idx_health_reports_service_reported', ['serviceId', 'reportedAt'])

@@ -4,7 +4,8 @@ import { Roles } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import { HealthTimelinesQueryDto } from './dto/health-queries.dto';
-import { ServiceHealthQueries, type HealthTimelines, type ServiceLabel } from './service-health.queries';
+import { ServiceHealthQueries } from './service-health.queries';
+import type { HealthTimelines, ServiceLabel } from '../contracts';
 
 /**
  * Fleet views of Capsule Services: health timelines and labels (docs/api.md; the per-service

@@ -2,25 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../common/context/request-context';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CatalogRepository } from './catalog.repository';
-
-/** One status change point: the status holds from `at` until the next point (or `until`). */
-export interface HealthPoint {
-  status: string;
-  at: string;
-}
-
-/** Per service id: its points, oldest first; the first point may lie before `since` (the state at the window start). */
-export interface HealthTimelines {
-  since: string;
-  until: string;
-  services: Record<string, HealthPoint[]>;
-}
-
-export interface ServiceLabel {
-  key: string;
-  value: string;
-  count: number;
-}
+import type { HealthPoint, HealthTimelines, ServiceLabel } from '../contracts';
 
 /** How many distinct labels the filter offers at most. */
 const MAX_LABELS = 500;

@@ -12,8 +12,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import type { ActionDefinitionEntity } from './action-definition.entity';
-import type { CapsuleServiceEntity, HealthStatus } from './capsule-service.entity';
-import type { CapsuleServiceResponse } from './capsule-service.mapper';
+import type { CapsuleServiceEntity } from './capsule-service.entity';
 import { CapsuleServicesRepository } from './capsule-services.repository';
 import { CapsuleServicesService } from './capsule-services.service';
 import { CatalogRepository } from './catalog.repository';
@@ -22,6 +21,7 @@ import type { ConfigItemEntity } from './config-item.entity';
 import { canonicalJson, normalizeHealth, normalizeReport, type NormalizedReport } from './report-normalizer';
 import { storedStatusFromHealth } from './service-status';
 import type { Tx } from '../database/transaction';
+import type { CapsuleServiceResponse, HealthStatus } from '../contracts';
 
 /** Manifests larger than this are refused with 413 (they are shown to every operator). */
 export const MAX_MANIFEST_BYTES = 256 * 1024;

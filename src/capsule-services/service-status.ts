@@ -1,7 +1,5 @@
 import type { AgentStatusInput } from '../agents/effective-status';
-import type { ServiceStoredStatus } from './capsule-service.entity';
-
-export type ServiceEffectiveStatus = 'HEALTHY' | 'UNHEALTHY' | 'STALE' | 'OFFLINE' | 'UNKNOWN';
+import type { ServiceEffectiveStatus, ServiceStoredStatus } from '../contracts';
 
 export interface ServiceStatusInput {
   status: ServiceStoredStatus;

@@ -8,18 +8,10 @@ import { CommandNotifier } from './command-notifier';
 import { CommandRepository } from './command.repository';
 import type { CommandEntity } from './command.entity';
 import { isTerminal, PREPARE_TIMEOUT_MESSAGE } from './command-state';
-import type { ActionDefinitionResponse as PublicAction } from '../capsule-services/action.mapper';
-import { toPublicCommand, toPublicResult, type PublicCommand, type PublicCommandResult } from './command.mapper';
+import { toPublicCommand, toPublicResult } from './command.mapper';
 import { CommandsService } from './commands.service';
 import { parseObject } from './sealed-values';
-
-export interface PrepareResponse {
-  action: PublicAction;
-  initialPayload: Record<string, unknown>;
-  currentState: Record<string, unknown>;
-  /** null when the catalog says the action has no prepare step (answered without the agent). */
-  prepareCommand: (PublicCommand & { result: PublicCommandResult | null }) | null;
-}
+import type { ActionDefinitionResponse as PublicAction, PrepareResponse, PublicCommand } from '../contracts';
 
 /** Fields the agent may not override in a prepare answer (docs/actions-and-commands.md, "Prepare"). */
 const CATALOG_OWNED = ['id', 'serviceId', 'name', 'enabled', 'createdAt', 'updatedAt'] as const;

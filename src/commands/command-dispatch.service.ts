@@ -10,8 +10,9 @@ import { CANCEL_NOTICE_BATCH, CommandRepository } from './command.repository';
 import { CancelNoticeIndex } from './cancel-notice-index';
 import type { CommandEntity } from './command.entity';
 import type { Tx } from '../database/transaction';
-import { toPublicCommand, type PublicCommand } from './command.mapper';
+import { toPublicCommand } from './command.mapper';
 import { parseObject } from './sealed-values';
+import type { PublicCommand } from '../contracts';
 
 export const PAYLOAD_UNREADABLE_CODE = 'COMMAND_PAYLOAD_UNREADABLE';
 const PAYLOAD_UNREADABLE_MESSAGE =

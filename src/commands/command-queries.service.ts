@@ -9,12 +9,11 @@ import type { ListCommandsQueryDto } from './dto/list-commands-query.dto';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { CommandResultEntity } from './command-result.entity';
 import { CommandRepository, type CommandListFilter } from './command.repository';
-import { toPublicCommand, toPublicResult, withNames, type PublicCommand, type PublicCommandResult } from './command.mapper';
+import { toPublicCommand, toPublicResult, withNames } from './command.mapper';
 import { AgentsService } from '../agents/agents.service';
 import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
 import type { CommandNames } from './command.mapper';
-
-export type CommandDetail = PublicCommand & { result: (PublicCommandResult & { oneTime: OneTimeState | null }) | null };
+import type { CommandDetail, OneTimeState, PublicCommand, RevealedSecret } from '../contracts';
 
 /** Command list, detail and the explicit reveal of one-time result fields (docs/actions-and-commands.md). */
 @Injectable()
@@ -103,20 +102,6 @@ export class CommandQueriesService {
     }
     return { commandId, fields: opened as Record<string, unknown>, revealedAt: ctx.nowIso };
   }
-}
-
-export interface OneTimeState {
-  /** True while an operator or owner can still reveal the value (once). */
-  revealable: boolean;
-  expiresAt: string | null;
-  revealedAt: string | null;
-  revealedByUserId: string | null;
-}
-
-export interface RevealedSecret {
-  commandId: string;
-  fields: Record<string, unknown>;
-  revealedAt: string;
 }
 
 /** Null when the result never had one-time fields. */

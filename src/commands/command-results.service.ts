@@ -13,9 +13,10 @@ import { CommandNotifier } from './command-notifier';
 import { CommandRepository } from './command.repository';
 import type { CommandResultEntity } from './command-result.entity';
 import { durationMs, failureReason, isExpiredAt, isTerminal } from './command-state';
-import { toPublicResult, type PublicCommandResult } from './command.mapper';
+import { toPublicResult } from './command.mapper';
 import { alreadyCompleted } from './commands.service';
 import { ONE_TIME_TTL_MS, splitResultData } from './sealed-values';
+import type { PublicCommandResult } from '../contracts';
 
 export interface ResultInput {
   success: boolean;

@@ -1,4 +1,5 @@
-import type { CommandEntity, CommandStatus, CommandType } from './command.entity';
+import type { CommandEntity } from './command.entity';
+import type { CommandStatus, CommandType } from '../contracts';
 
 /** Pure rules of the command state machine (docs/actions-and-commands.md; docs/design/decisions.md, "Commands always expire"). */
 export const COMMAND_STATUSES: readonly CommandStatus[] = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'];

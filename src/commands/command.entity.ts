@@ -2,9 +2,7 @@ import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { IdColumn, IsoColumn, NullableId, NullableIso, NullableText, TextColumn } from '../database/columns';
 import { AgentEntity } from '../agents/agent.entity';
 import { CapsuleServiceEntity } from '../capsule-services/capsule-service.entity';
-
-export type CommandStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'EXPIRED';
-export type CommandType = 'ACTION_EXECUTE' | 'ACTION_PREPARE';
+import type { CommandStatus, CommandType } from '../contracts';
 
 @Entity('commands')
 @Index('idx_commands_ws_created', ['workspaceId', 'createdAt'])

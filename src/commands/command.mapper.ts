@@ -1,36 +1,9 @@
 import { redact } from '../common/redaction/redact';
 import type { CommandResultEntity } from './command-result.entity';
-import type { CommandEntity, CommandStatus, CommandType } from './command.entity';
+import type { CommandEntity } from './command.entity';
 import { COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, durationMs, effectiveCommandStatus, isExpiredAt } from './command-state';
 import { parseObject } from './sealed-values';
-
-/** A command as the admin API returns it (docs/actions-and-commands.md, "Endpoints"), plus our additions (createdBy, retryOfCommandId). */
-export interface PublicCommand {
-  id: string;
-  agentId: string;
-  serviceId: string;
-  type: CommandType;
-  actionName: string;
-  status: CommandStatus;
-  payload: Record<string, unknown>;
-  createdByUserId: string | null;
-  createdByType: string;
-  createdById: string | null;
-  retryOfCommandId: string | null;
-  errorCode: string | null;
-  errorMessage: string | null;
-  createdAt: string;
-  updatedAt: string;
-  startedAt: string | null;
-  completedAt: string | null;
-  expiresAt: string | null;
-  durationMs: number | null;
-  /** Names for lists and details (ids stay the reference); absent where not resolved, null when gone. */
-  serviceCode?: string | null;
-  serviceName?: string | null;
-  agentCode?: string | null;
-  agentName?: string | null;
-}
+import type { PublicCommand, PublicCommandResult } from '../contracts';
 
 /** What `withNames` needs: service and agent identities by id. */
 export interface CommandNames {
@@ -42,19 +15,6 @@ export function withNames<T extends PublicCommand>(command: T, names: CommandNam
   const service = names.services.get(command.serviceId);
   const agent = names.agents.get(command.agentId);
   return { ...command, serviceCode: service?.code ?? null, serviceName: service?.name ?? null, agentCode: agent?.code ?? null, agentName: agent?.name ?? null };
-}
-
-export interface PublicCommandResult {
-  id: string;
-  commandId: string;
-  agentId: string;
-  success: boolean;
-  message: string | null;
-  data: Record<string, unknown>;
-  error: Record<string, unknown>;
-  durationMs: number | null;
-  reportedAt: string;
-  createdAt: string;
 }
 
 /**

@@ -5,9 +5,10 @@ import { updateBatch, type BatchOutcome } from '../database/batches';
 import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CommandResultEntity } from './command-result.entity';
-import { CommandEntity, type CommandStatus, type CommandType } from './command.entity';
+import { CommandEntity } from './command.entity';
 import { COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, OPEN_STATUSES, TERMINAL_STATUSES } from './command-state';
 import type { Tx } from '../database/transaction';
+import type { CommandStatus, CommandType } from '../contracts';
 
 export interface CommandListFilter {
   /** Any of these (effective) statuses. */

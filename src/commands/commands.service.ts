@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AgentEntity } from '../agents/agent.entity';
 import { AgentsService } from '../agents/agents.service';
 import { AuditService } from '../audit/audit.service';
-import { toActionDefinition, type ActionDefinitionResponse } from '../capsule-services/action.mapper';
+import { toActionDefinition } from '../capsule-services/action.mapper';
 import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
 import { ReadBarrier } from '../common/consistency/read-barrier';
 import type { RequestContext } from '../common/context/request-context';
@@ -20,11 +20,12 @@ import { validateAgainstSchema } from './action-schema-validator';
 import { CommandNotifier } from './command-notifier';
 import { CancelNoticeIndex } from './cancel-notice-index';
 import { CommandRepository } from './command.repository';
-import type { CommandEntity, CommandStatus, CommandType } from './command.entity';
+import type { CommandEntity } from './command.entity';
 import { isExpiredAt, OPEN_STATUSES, retryVerdict } from './command-state';
-import { toPublicCommand, type PublicCommand } from './command.mapper';
+import { toPublicCommand } from './command.mapper';
 import { hasRedactedParts, parseObject, splitPayload } from './sealed-values';
 import type { Tx } from '../database/transaction';
+import type { ActionDefinitionResponse, CommandStatus, CommandType, PublicCommand } from '../contracts';
 
 export type CommandCreatorType = 'USER' | 'BUS_ROUTE' | 'EXTENSION';
 

@@ -216,7 +216,7 @@ export { Public, Roles, AgentAuth } from '../common/auth/policy.decorators';
  * const minimum: Role = 'operator';
  * ```
  */
-export type { Role } from '../common/auth/role';
+export type { Role } from '../contracts';
 
 /**
  * The only error type services throw; rendered as `{success:false,error:{code,message,details,requestId}}`.

@@ -1,9 +1,9 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { Role } from '../common/auth/role';
 import type { AuditRecordedEvent, OpstageEventName, OpstageEvents } from '../common/events/opstage-events';
-import type { LiveEventInput, LiveTopic } from './live-event';
+import type { LiveEventInput } from './live-event';
 import { LiveEventHub } from './live-event-hub';
+import type { LiveTopic, Role } from '../contracts';
 
 /** Audit actions already announced by their own typed event (no second reload for the same change). */
 const TYPED = new Set(['service.health.changed', 'command.created', 'command.completed', 'command.failed', 'agent.registered', 'agent.online', 'system.agent.offline']);

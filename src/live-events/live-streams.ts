@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { SessionAuthenticator } from '../common/auth/authenticators';
 import type { UserPrincipal } from '../common/auth/principal';
 import { roleAtLeast } from '../common/auth/role';
+import type { LiveEventMessage } from '../contracts';
 import type { LiveEvent } from './live-event';
 import { LiveEventHub } from './live-event-hub';
 
@@ -88,7 +89,8 @@ export class LiveStreams implements OnModuleDestroy {
   private send(stream: Stream, event: LiveEvent): void {
     if (!roleAtLeast(stream.principal.role, event.minRole)) return;
     const { minRole: _hidden, id, ...wire } = event;
-    this.write(stream, `id: ${id}\ndata: ${JSON.stringify({ id, ...wire })}\n\n`);
+    const message: LiveEventMessage = { id, ...wire };
+    this.write(stream, `id: ${id}\ndata: ${JSON.stringify(message)}\n\n`);
   }
 
   private write(stream: Stream, text: string): void {

@@ -1,35 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { toPublicAuditEvent, type PublicAuditEvent } from '../audit/audit.mapper';
+import { toPublicAuditEvent } from '../audit/audit.mapper';
 import { heartbeatCutoffIso } from '../agents/effective-status';
 import type { RequestContext } from '../common/context/request-context';
-import { toPublicCommand, withNames, type PublicCommand } from '../commands/command.mapper';
+import { toPublicCommand, withNames } from '../commands/command.mapper';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
-import { StatsRepository, type CountMap, type StatusCutoffs } from './stats.repository';
-
-export interface WorkspaceSummary {
-  id: string;
-  code: string;
-  name: string;
-  status: string;
-}
-
-/**
- * The dashboard summary (docs/operations.md, "Dashboard and metrics (JSON)"); agent and service
- * counts use the effective status (docs/design/decisions.md, "Lists filter on the effective status"). Command
- * counts and recent commands cover executed actions only: every opened action form used to add a
- * prepare command, which flooded both (docs/console.md).
- */
-export interface DashboardSummary {
-  workspace: WorkspaceSummary;
-  agentCounts: CountMap;
-  serviceCounts: CountMap;
-  commandCounts: CountMap;
-  auditEventCount: number;
-  recentCommands: PublicCommand[];
-  recentAuditEvents: PublicAuditEvent[];
-}
+import { StatsRepository, type StatusCutoffs } from './stats.repository';
+import type { DashboardSummary, WorkspaceSummary } from '../contracts';
 
 const RECENT = 10;
 

@@ -2,62 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { statSync } from 'node:fs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { RequestContext } from '../common/context/request-context';
-import { RuntimeSettingsService, type MaintenanceSettings } from '../settings/runtime-settings.service';
+import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { MaintenanceScheduler } from './maintenance.scheduler';
-import { diskFree, MaintenanceService, type SweepResult } from './maintenance.service';
-import { StatsRepository, type CountMap } from './stats.repository';
-
-export interface RuntimeDiagnostics {
-  version: string;
-  edition: 'CE';
-  node: string;
-  platform: string;
-  arch: string;
-  uptimeSeconds: number;
-  pid: number;
-  memory: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
-  database: { kind: 'sqlite'; path: string; fileSizeBytes: number | null; walSizeBytes: number | null; tableRowCounts: CountMap };
-  disk: { freeBytes: number; totalBytes: number } | null;
-  maintenance: { settings: MaintenanceSettings; schedulerIntervalSeconds: number; running: boolean; lastSweep: SweepResult | null };
-  config: SafeConfig;
-}
-
-/** The configuration with every secret dropped: only presence flags for secrets, never values. */
-export interface SafeConfig {
-  host: string;
-  port: number;
-  nodeEnv: string | null;
-  dataDir: string;
-  databasePath: string;
-  staticDir: string;
-  backupDir: string;
-  backupKeep: number;
-  sessionTtlSeconds: number;
-  cookieSecure: string;
-  adminUsername: string | null;
-  agentOfflineThresholdSeconds: number;
-  serviceStaleThresholdSeconds: number;
-  heartbeatIntervalSeconds: number;
-  commandPollIntervalSeconds: number;
-  commandTtlSeconds: number;
-  actionPrepareTimeoutSeconds: number;
-  commandResultMaxBytes: number;
-  auditRetentionDays: number;
-  commandRetentionDays: number;
-  healthReportsKeep: number;
-  maintenanceIntervalSeconds: number;
-  capsuleBusEnabled: boolean;
-  busIngestPerMin: number;
-  busMaxDepth: number;
-  metricsEnabled: boolean;
-  metricsTokenSet: boolean;
-  logLevel: string;
-  publicBaseUrl: string | null;
-  extensions: string[];
-  webhook: { url: string | null; secretSet: boolean; events: string[] };
-  /** The effective runtime settings (env defaults with stored overrides). */
-  maintenance: MaintenanceSettings;
-}
+import { diskFree, MaintenanceService } from './maintenance.service';
+import { StatsRepository } from './stats.repository';
+import type { MaintenanceSettings, RuntimeDiagnostics, SafeConfig } from '../contracts';
 
 @Injectable()
 export class DiagnosticsService {

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../common/context/request-context';
 import { TransactionRunner } from '../database/transaction-runner';
-import { RuntimeSettingsService, type MaintenanceSettings } from '../settings/runtime-settings.service';
+import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
-import type { MaintenanceSettingsView, UpdateMaintenanceSettingsDto } from './dto/maintenance-settings.dto';
-import { MaintenanceService, type SweepResult } from './maintenance.service';
+import type { UpdateMaintenanceSettingsDto } from './dto/maintenance-settings.dto';
+import { MaintenanceService } from './maintenance.service';
+import type { MaintenanceSettings, MaintenanceSettingsView, SweepResult } from '../contracts';
 
 const KEYS: (keyof MaintenanceSettings)[] = [
   'agentOfflineThresholdSeconds',

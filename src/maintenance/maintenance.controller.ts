@@ -3,9 +3,9 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
-import { UpdateMaintenanceSettingsDto, type MaintenanceSettingsView } from './dto/maintenance-settings.dto';
+import { UpdateMaintenanceSettingsDto } from './dto/maintenance-settings.dto';
 import { MaintenanceSettingsService } from './maintenance-settings.service';
-import type { SweepResult } from './maintenance.service';
+import type { MaintenanceSettingsView, SweepResult } from '../contracts';
 
 @ApiTags('maintenance')
 @Controller('api/admin')

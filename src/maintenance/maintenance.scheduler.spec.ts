@@ -1,7 +1,8 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
-import type { MaintenanceSettings, RuntimeSettingsService } from '../settings/runtime-settings.service';
+import type { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { MAINTENANCE_INTERVAL_NAME, MaintenanceScheduler } from './maintenance.scheduler';
-import type { MaintenanceService, SweepResult } from './maintenance.service';
+import type { MaintenanceService } from './maintenance.service';
+import type { MaintenanceSettings, SweepResult } from '../contracts';
 
 function settingsStub(interval: number): { service: RuntimeSettingsService; change(seconds: number): void } {
   let current = { maintenanceIntervalSeconds: interval } as MaintenanceSettings;

@@ -7,27 +7,11 @@ import { RequestContext } from '../common/context/request-context';
 import { Clock } from '../common/time/clock';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { CountersService } from '../system/counters.service';
-import { SystemService, type ProbeStatus } from '../system/system.service';
+import { SystemService } from '../system/system.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { COUNTER_KEYS } from './operational-counters';
 import { SweepSteps } from './sweep-steps';
-
-export interface SweepResult {
-  expiredRegistrationTokens: number;
-  expiredCommands: number;
-  offlineAgents: number;
-  offlineServices: number;
-  deletedAuditEvents: number;
-  deletedCommands: number;
-  deletedHealthReports: number;
-  deletedSessions: number;
-  deletedLoginThrottles: number;
-  deletedAgentTokens: number;
-  deletedBusEvents: number;
-  wipedSecrets: number;
-  ranAt: string;
-  durationMs: number;
-}
+import type { ProbeStatus, SweepResult } from '../contracts';
 
 const DAY_MS = 86_400_000;
 /** "Nearly full": below 5 % or below OPSTAGE_DISK_MIN_FREE_MB (200 MB) free on the data directory's file system. */

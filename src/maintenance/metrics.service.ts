@@ -4,41 +4,10 @@ import type { RequestContext } from '../common/context/request-context';
 import { CommandEntity } from '../commands/command.entity';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { CountersService } from '../system/counters.service';
-import { statusCutoffs, workspaceSummary, type WorkspaceSummary } from './dashboard.service';
+import { statusCutoffs, workspaceSummary } from './dashboard.service';
 import { COUNTER_KEYS, commandOutcomeTotals } from './operational-counters';
-import { StatsRepository, type CountMap, type DurationRow } from './stats.repository';
-
-export interface CommandDurations {
-  sampleSize: number;
-  p50Ms: number | null;
-  p95Ms: number | null;
-  maxMs: number | null;
-  meanMs: number | null;
-}
-
-/** The metrics of docs/operations.md, "Dashboard and metrics (JSON)": the persisted counters (`counters`) and heartbeat count. */
-export interface MetricsView {
-  workspace: WorkspaceSummary;
-  totals: { users: number; agents: number; capsuleServices: number; registrationTokens: number; commands: number; auditEvents: number };
-  byStatus: { agents: CountMap; capsuleServices: CountMap; registrationTokens: CountMap; commands: CountMap };
-  operational: {
-    agentCommandPolls: number;
-    agentHeartbeats: number;
-    commandsDispatched: number;
-    commandsCompleted: number;
-    commandsFailed: number;
-    commandsCancelled: number;
-    commandsExpired: number;
-    actionPrepareRequested: number;
-    actionPrepareTimeouts: number;
-    actionPrepareFailures: number;
-    oversizedCommandResultsRejected: number;
-    staleOnlineAgents: number;
-    counters: Record<string, number>;
-  };
-  commandDurations: CommandDurations;
-  topCommandErrors: { code: string; count: number }[];
-}
+import { StatsRepository, type DurationRow } from './stats.repository';
+import type { CommandDurations, CountMap, MetricsView } from '../contracts';
 
 /** As in the reference: the duration sample is the last 1,000 commands with both timestamps. */
 export const DURATION_SAMPLE = 1000;

@@ -7,9 +7,10 @@ import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import { RawResponse } from '../common/http/envelope';
 import { BackupService } from './backup.service';
-import { DashboardService, type DashboardSummary } from './dashboard.service';
-import { DiagnosticsService, type RuntimeDiagnostics } from './diagnostics.service';
-import { MetricsService, type MetricsView } from './metrics.service';
+import { DashboardService } from './dashboard.service';
+import { DiagnosticsService } from './diagnostics.service';
+import { MetricsService } from './metrics.service';
+import type { DashboardSummary, MetricsView, RuntimeDiagnostics } from '../contracts';
 
 @ApiTags('operations')
 @Controller('api/admin')

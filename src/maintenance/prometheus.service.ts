@@ -13,7 +13,8 @@ import { CountersService } from '../system/counters.service';
 import { statusCutoffs } from './dashboard.service';
 import { DURATION_SAMPLE, durationMsOf } from './metrics.service';
 import { COUNTER_KEYS, commandOutcomeTotals, TERMINAL_OUTCOMES } from './operational-counters';
-import { StatsRepository, type CountMap, type DurationRow } from './stats.repository';
+import { StatsRepository, type DurationRow } from './stats.repository';
+import type { CountMap } from '../contracts';
 
 const AGENT_STATUSES = ['PENDING', 'ONLINE', 'OFFLINE', 'DISABLED', 'REVOKED'];
 const SERVICE_STATUSES = ['HEALTHY', 'UNHEALTHY', 'STALE', 'OFFLINE', 'UNKNOWN'];

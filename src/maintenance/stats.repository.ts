@@ -12,8 +12,7 @@ import type { CommandNames } from '../commands/command.mapper';
 import { RegistrationTokenEntity } from '../registration-tokens/registration-token.entity';
 import { UserEntity } from '../users/user.entity';
 import { DEFAULT_WORKSPACE_ID, WorkspaceEntity } from '../workspaces/workspace.entity';
-
-export type CountMap = Record<string, number>;
+import type { CountMap } from '../contracts';
 
 /** Cutoffs for the effective-status rule (docs/agents.md, "Effective status rules") with the runtime threshold
  * (docs/design/decisions.md, "One threshold source"). */

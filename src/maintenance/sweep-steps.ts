@@ -6,10 +6,10 @@ import { SessionsService } from '../auth/sessions.service';
 import { BusIngestService } from '../bus/bus-ingest.service';
 import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
 import { CommandsService } from '../commands/commands.service';
-import type { CommandStatus } from '../commands/command.entity';
 import type { RequestContext } from '../common/context/request-context';
 import type { BatchOutcome } from '../database/batches';
 import { RegistrationTokensService } from '../registration-tokens/registration-tokens.service';
+import type { CommandStatus } from '../contracts';
 
 /**
  * Rows touched per batch. better-sqlite3 runs each statement synchronously, so a batch blocks the

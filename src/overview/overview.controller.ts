@@ -4,7 +4,8 @@ import { Roles } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import { SearchQueryDto } from './overview.dto';
-import { OverviewService, type DashboardOverview, type SearchResults } from './overview.service';
+import { OverviewService } from './overview.service';
+import type { DashboardOverview, SearchResults } from '../contracts';
 
 /** Cross-domain read models of the console: the "what is wrong now" dashboard and the global search. */
 @ApiTags('operations')

@@ -1,55 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { AgentResponse } from '../agents/agent.mapper';
 import { AgentsService } from '../agents/agents.service';
 import { ListAgentsQueryDto } from '../agents/dto/list-agents-query.dto';
-import type { CapsuleServiceResponse } from '../capsule-services/capsule-service.mapper';
 import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
 import { ListServicesQueryDto } from '../capsule-services/dto/list-services-query.dto';
-import type { PublicCommand } from '../commands/command.mapper';
 import { CommandQueriesService } from '../commands/command-queries.service';
 import { ListCommandsQueryDto } from '../commands/dto/list-commands-query.dto';
 import type { RequestContext } from '../common/context/request-context';
-
-export type TileList = 'services' | 'agents' | 'commands';
-
-/**
- * One dashboard number: `query` is the list filter exactly as the list page puts it in its URL,
- * and `count` is that list's total, computed by the same list service (docs/console.md).
- */
-export interface DashboardTile {
-  id: string;
-  list: TileList;
-  query: Record<string, string>;
-  count: number;
-}
-
-export interface ProblemService extends CapsuleServiceResponse {
-  /** Since when it has this status (see `statusSince`). */
-  since: string | null;
-  /** What was tried last: the newest executed action on it. */
-  lastCommand: PublicCommand | null;
-}
-
-export interface DashboardOverview {
-  generatedAt: string;
-  /** Start of the "recent failures" window. */
-  failuresSince: string;
-  tiles: DashboardTile[];
-  /** The first page of the `services-problem` tile's list. */
-  problemServices: ProblemService[];
-  /** The first page of the `commands-failed` tile's list. */
-  failedCommands: PublicCommand[];
-  /** The first page of the `agents-offline` tile's list. */
-  offlineAgents: AgentResponse[];
-}
-
-export interface SearchResults {
-  services: CapsuleServiceResponse[];
-  agents: AgentResponse[];
-  commands: PublicCommand[];
-}
+import type { AgentResponse, CapsuleServiceResponse, DashboardOverview, PublicCommand, SearchResults, TileList } from '../contracts';
 
 const FAILURE_WINDOW_MS = 24 * 3_600_000;
 const PROBLEM_ROWS = 10;

@@ -1,7 +1,6 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
 import { IdColumn, IsoColumn, NullableId, NullableIso, NullableText, TextColumn } from '../database/columns';
-
-export type RegistrationTokenStatus = 'ACTIVE' | 'USED' | 'REVOKED' | 'EXPIRED';
+import type { RegistrationTokenStatus } from '../contracts';
 
 @Entity('registration_tokens')
 @Index('idx_registration_tokens_ws_status', ['workspaceId', 'status', 'createdAt'])

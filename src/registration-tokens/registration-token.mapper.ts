@@ -1,25 +1,5 @@
-import type { RegistrationTokenEntity, RegistrationTokenStatus } from './registration-token.entity';
-
-/** PublicRegistrationToken: never the hash, never the raw value (that is in the create response only). */
-export interface RegistrationTokenResponse {
-  id: string;
-  name: string;
-  /** As shown: an ACTIVE row past `expiresAt` reads EXPIRED before the sweep marks it. */
-  status: RegistrationTokenStatus;
-  agentCode: string | null;
-  agentId: string | null;
-  createdByUserId: string | null;
-  expiresAt: string | null;
-  usedAt: string | null;
-  revokedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface CreatedRegistrationTokenResponse extends RegistrationTokenResponse {
-  token: string;
-  rawToken: string;
-}
+import type { RegistrationTokenEntity } from './registration-token.entity';
+import type { RegistrationTokenResponse, RegistrationTokenStatus } from '../contracts';
 
 export function displayStatus(row: Pick<RegistrationTokenEntity, 'status' | 'expiresAt'>, nowIso: string): RegistrationTokenStatus {
   if (row.status === 'ACTIVE' && row.expiresAt !== null && row.expiresAt < nowIso) return 'EXPIRED';

@@ -5,8 +5,8 @@ import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import type { Page } from '../common/http/envelope';
 import { CreateRegistrationTokenDto, ListRegistrationTokensQueryDto } from './dto/registration-token.dto';
-import type { CreatedRegistrationTokenResponse, RegistrationTokenResponse } from './registration-token.mapper';
 import { RegistrationTokensService } from './registration-tokens.service';
+import type { CreatedRegistrationTokenResponse, RegistrationTokenResponse } from '../contracts';
 
 @ApiTags('registration-tokens')
 @Controller('api/admin/registration-tokens')

@@ -3,8 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { updateBatch, type BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
-import { RegistrationTokenEntity, type RegistrationTokenStatus } from './registration-token.entity';
+import { RegistrationTokenEntity } from './registration-token.entity';
 import type { Tx } from '../database/transaction';
+import type { RegistrationTokenStatus } from '../contracts';
 
 export interface TokenListFilter {
   /** Status as shown (EXPIRED includes ACTIVE rows past `expiresAt` the sweep has not marked yet). */

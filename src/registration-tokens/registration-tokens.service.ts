@@ -14,11 +14,10 @@ import type { RegistrationTokenEntity } from './registration-token.entity';
 import {
   displayStatus,
   toRegistrationTokenResponse,
-  type CreatedRegistrationTokenResponse,
-  type RegistrationTokenResponse,
 } from './registration-token.mapper';
 import { RegistrationTokensRepository } from './registration-tokens.repository';
 import type { Tx } from '../database/transaction';
+import type { CreatedRegistrationTokenResponse, RegistrationTokenResponse } from '../contracts';
 
 /** Why a registration token could not be used; only the audit row sees it (one 401 for all). */
 export type TokenRejection = 'malformed' | 'unknown' | 'used' | 'revoked' | 'expired' | 'agent_code_mismatch' | 'agent_code_taken';

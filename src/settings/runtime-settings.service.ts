@@ -5,15 +5,7 @@ import { Clock } from '../common/time/clock';
 import type { Tx } from '../database/transaction';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { SettingsRepository } from './settings.repository';
-
-/** The runtime-tunable values; stored overrides win over env defaults everywhere (docs/design/decisions.md, "One threshold source"). */
-export interface MaintenanceSettings {
-  agentOfflineThresholdSeconds: number;
-  auditRetentionDays: number;
-  maintenanceIntervalSeconds: number;
-  commandRetentionDays: number;
-  healthReportsKeep: number;
-}
+import type { MaintenanceSettings } from '../contracts';
 
 export const MAINTENANCE_SETTINGS_ID = 'set_maintenance';
 const KEYS: (keyof MaintenanceSettings)[] = [

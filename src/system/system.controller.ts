@@ -2,7 +2,8 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../common/auth/policy.decorators';
-import { SystemService, type SystemHealth, type SystemVersion } from './system.service';
+import { SystemService } from './system.service';
+import type { SystemHealth, SystemVersion } from '../contracts';
 
 @ApiTags('system')
 @Controller()

@@ -1,8 +1,6 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
 import { IdColumn, IsoColumn, NullableIso, NullableText, TextColumn } from '../database/columns';
-import type { Role } from '../common/auth/role';
-
-export type UserStatus = 'ACTIVE' | 'DISABLED';
+import type { Role, UserStatus } from '../contracts';
 
 @Entity('users')
 @Index('idx_users_workspace_created', ['workspaceId', 'createdAt'])

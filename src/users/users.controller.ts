@@ -5,8 +5,8 @@ import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import type { Page } from '../common/http/envelope';
 import { CreateUserDto, ListUsersQueryDto, ResetPasswordDto, UpdateUserDto } from './dto/users.dto';
-import type { PublicUser } from './users.mapper';
 import { UsersService } from './users.service';
+import type { PublicUser } from '../contracts';
 
 @ApiTags('users')
 @Controller('api/admin/users')

@@ -1,17 +1,5 @@
-import type { Role } from '../common/auth/role';
-import type { UserEntity, UserStatus } from './user.entity';
-
-/** The only user shape that leaves the server; the password hash is never mapped. */
-export interface PublicUser {
-  id: string;
-  username: string;
-  displayName: string | null;
-  role: Role;
-  status: UserStatus;
-  lastLoginAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { UserEntity } from './user.entity';
+import type { PublicUser } from '../contracts';
 
 export function toPublicUser(user: Omit<UserEntity, 'usernameKey'>): PublicUser {
   return {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Role } from '../common/auth/role';
 import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
-import { UserEntity, type UserStatus } from './user.entity';
+import { UserEntity } from './user.entity';
 import { usernameKey } from './username-key';
 import type { Tx } from '../database/transaction';
+import type { Role, UserStatus } from '../contracts';
 
 export interface UserListFilter {
   role?: Role;

@@ -11,9 +11,10 @@ import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { CreateUserDto, type ListUsersQueryDto, ResetPasswordDto, UpdateUserDto } from './dto/users.dto';
 import { parseBody } from './dto/parse-body';
 import type { UserEntity } from './user.entity';
-import { toPublicUser, type PublicUser } from './users.mapper';
+import { toPublicUser } from './users.mapper';
 import { UsersRepository } from './users.repository';
 import { UserSessions } from './user-sessions.port';
+import type { PublicUser } from '../contracts';
 
 /** Owner-only user management (docs/operators.md, "Users (owner only)"); credential or privilege changes end sessions
  * (docs/design/decisions.md, "Sessions in the database"). */

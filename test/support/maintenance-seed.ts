@@ -1,20 +1,21 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
 import { TransactionRunner } from '../../src/database/transaction-runner';
-import { AgentEntity, type AgentStatus } from '../../src/agents/agent.entity';
+import { AgentEntity } from '../../src/agents/agent.entity';
 import { AgentTokenEntity } from '../../src/agents/agent-token.entity';
 import { AuditEventEntity } from '../../src/audit/audit-event.entity';
 import { SessionEntity } from '../../src/auth/session.entity';
 import { BusEventEntity } from '../../src/bus/bus-event.entity';
-import { CapsuleServiceEntity, type ServiceStoredStatus } from '../../src/capsule-services/capsule-service.entity';
+import { CapsuleServiceEntity } from '../../src/capsule-services/capsule-service.entity';
 import { HealthReportEntity } from '../../src/capsule-services/health-report.entity';
-import { CommandEntity, type CommandStatus, type CommandType } from '../../src/commands/command.entity';
+import { CommandEntity } from '../../src/commands/command.entity';
 import { CommandResultEntity } from '../../src/commands/command-result.entity';
-import { RegistrationTokenEntity, type RegistrationTokenStatus } from '../../src/registration-tokens/registration-token.entity';
+import { RegistrationTokenEntity } from '../../src/registration-tokens/registration-token.entity';
 import { UserEntity } from '../../src/users/user.entity';
 import { DEFAULT_WORKSPACE_ID } from '../../src/workspaces/workspace.entity';
 import { TEST_ADMIN } from './create-test-app';
 import { loginAs, type AdminClient } from './http';
+import type { AgentStatus, CommandStatus, CommandType, RegistrationTokenStatus, ServiceStoredStatus } from '../../src/contracts';
 
 /**
  * Direct row seeding for the maintenance, metrics and backup specs: they test aggregate and

@@ -1,15 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
-import { AgentEntity, type AgentStatus } from '../../src/agents/agent.entity';
+import { AgentEntity } from '../../src/agents/agent.entity';
 import { AgentTokenEntity } from '../../src/agents/agent-token.entity';
-import { ActionDefinitionEntity, type DangerLevel } from '../../src/capsule-services/action-definition.entity';
+import { ActionDefinitionEntity } from '../../src/capsule-services/action-definition.entity';
 import { CapsuleServiceEntity } from '../../src/capsule-services/capsule-service.entity';
 import { TokenService } from '../../src/common/crypto/token-service';
 import { IdGenerator } from '../../src/common/ids/id-generator';
 import { DEFAULT_WORKSPACE_ID } from '../../src/workspaces/workspace.entity';
 import request from 'supertest';
 import { asAgent, loginAs, type AdminClient } from './http';
+import type { AgentStatus, DangerLevel } from '../../src/contracts';
 
 export interface SeedAction {
   name: string;

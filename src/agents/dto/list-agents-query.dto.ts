@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsArray, IsIn, IsOptional } from 'class-validator';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import { SearchTerm, csvList } from '../../common/http/query-list';
-import type { AgentStatus } from '../agent.entity';
+import type { AgentStatus } from '../../contracts';
 
 export const AGENT_STATUSES: AgentStatus[] = ['PENDING', 'ONLINE', 'OFFLINE', 'DISABLED', 'REVOKED'];
 

@@ -4,7 +4,7 @@ import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validato
 import { IsoDateTimeFilter } from '../../common/http/iso-date';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import { SearchTerm } from '../../common/http/query-list';
-import type { AuditActorType, AuditResult } from '../audit-event.entity';
+import type { AuditActorType, AuditResult } from '../../contracts';
 
 export const AUDIT_ACTOR_TYPES: readonly AuditActorType[] = ['USER', 'AGENT', 'SYSTEM'];
 export const AUDIT_RESULTS: readonly AuditResult[] = ['SUCCESS', 'FAILURE'];

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import type { PublicUser } from '../../users/users.mapper';
 
 export class LoginDto {
   @ApiProperty({ minLength: 1 })
@@ -16,13 +15,3 @@ export class LoginDto {
   password!: string;
 }
 
-export interface LoginResponse {
-  user: PublicUser;
-  csrfToken: string;
-  expiresAt: string;
-  /**
-   * True when the cookie was marked Secure but the request came over plain HTTP: the browser
-   * will drop it, and the console explains why instead of spinning (troubleshooting guide).
-   */
-  cookieSecureOverHttp: boolean;
-}

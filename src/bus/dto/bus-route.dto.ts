@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import type { BusRouteStatus } from '../bus-route.entity';
+import type { BusRouteInput, BusRouteStatus } from '../../contracts';
 
 export const BUS_ROUTE_STATUSES: BusRouteStatus[] = ['ENABLED', 'DISABLED', 'DRY_RUN'];
 
@@ -36,7 +36,7 @@ export class RouteTargetDto {
 }
 
 /** Body of `POST /api/admin/bus/routes` and `PUT /api/admin/bus/routes/:routeId` (docs/capsule-bus.md, "Route body"). */
-export class BusRouteDto {
+export class BusRouteDto implements BusRouteInput {
   @ApiProperty()
   @IsString()
   @MinLength(1)

@@ -3,8 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import { SearchTerm, csvList } from '../../common/http/query-list';
-import type { HealthStatus } from '../capsule-service.entity';
-import type { ServiceEffectiveStatus } from '../service-status';
+import type { HealthStatus, ServiceEffectiveStatus } from '../../contracts';
 
 export const SERVICE_STATUSES: ServiceEffectiveStatus[] = ['UNKNOWN', 'HEALTHY', 'UNHEALTHY', 'STALE', 'OFFLINE'];
 export const HEALTH_STATUSES: HealthStatus[] = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'];

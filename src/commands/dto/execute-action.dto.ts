@@ -1,7 +1,8 @@
+import type { ExecuteActionRequest, RetryCommandRequest } from '../../contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsObject, IsOptional } from 'class-validator';
 
-export class ExecuteActionDto {
+export class ExecuteActionDto implements ExecuteActionRequest {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Validated against the action inputSchema.' })
   @IsOptional()
   @IsObject({ message: 'payload must be an object' })
@@ -13,7 +14,7 @@ export class ExecuteActionDto {
   confirmation?: boolean;
 }
 
-export class RetryCommandDto {
+export class RetryCommandDto implements RetryCommandRequest {
   @ApiPropertyOptional({ description: 'Required (true) when retrying a requiresConfirmation or HIGH action.' })
   @IsOptional()
   @IsBoolean({ message: 'confirmation must be a boolean' })

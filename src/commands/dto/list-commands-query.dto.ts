@@ -4,8 +4,8 @@ import { IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-vali
 import { IsoDateTimeFilter } from '../../common/http/iso-date';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import { SearchTerm, csvList } from '../../common/http/query-list';
-import type { CommandStatus, CommandType } from '../command.entity';
 import { COMMAND_STATUSES, COMMAND_TYPES } from '../command-state';
+import type { CommandStatus, CommandType } from '../../contracts';
 
 export class ListCommandsQueryDto extends PaginationQueryDto {
   /** One or more statuses, comma-separated (`FAILED,EXPIRED`); open commands past their deadline count as EXPIRED. */

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from './role';
+import type { Role } from '../../contracts';
 
 export const POLICY_KEY = 'opstage:policy';
 

@@ -1,5 +1,6 @@
-export const ROLES = ['viewer', 'operator', 'owner'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../contracts';
+
+export const ROLES = ['viewer', 'operator', 'owner'] as const satisfies readonly Role[];
 
 const RANK: Record<Role, number> = { viewer: 0, operator: 1, owner: 2 };
 

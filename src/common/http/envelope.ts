@@ -1,14 +1,9 @@
 import { StreamableFile } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
+import type { Paged, Pagination } from '../../contracts';
 
-export interface Pagination {
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
-/** A list result; the envelope interceptor renders it as `{success, data: items, pagination}`. */
-export class Page<T> {
+/** A list result; the envelope adapter renders it as `{success, data: items, pagination}`. */
+export class Page<T> implements Paged<T> {
   constructor(
     readonly items: T[],
     readonly pagination: Pagination,

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { LivenessWriter } from '../../agent-gateway/liveness-writer';
-import type { AgentResponse } from '../../agents/agent.mapper';
 import { AgentsService } from '../../agents/agents.service';
 import type { ListAgentsQueryDto } from '../../agents/dto/list-agents-query.dto';
-import type { CapsuleServiceResponse } from '../../capsule-services/capsule-service.mapper';
 import { CapsuleServicesService } from '../../capsule-services/capsule-services.service';
 import type { ListServicesQueryDto } from '../../capsule-services/dto/list-services-query.dto';
 import type { RequestContext } from '../../common/context/request-context';
 import type { Page } from '../../common/http/envelope';
+import type { AgentResponse, CapsuleServiceResponse } from '../../contracts';
 
 /** An agent as the admin API shows it (no token material). */
 export type AgentView = AgentResponse;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuditResult } from '../../audit/audit-event.entity';
 import { AuditService } from '../../audit/audit.service';
 import type { RequestContext } from '../../common/context/request-context';
 import type { Tx } from '../../database/transaction';
+import type { AuditResult } from '../../contracts';
 
 export interface ExtensionAuditInput {
   /** `ext.<extension-name>.<verb>`, e.g. `ext.acme-inventory.item.created`. */

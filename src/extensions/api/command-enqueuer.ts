@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { PublicCommand } from '../../commands/command.mapper';
 import { CommandsService } from '../../commands/commands.service';
 import type { RequestContext } from '../../common/context/request-context';
+import type { PublicCommand } from '../../contracts';
 
 /** A command as the admin API shows it. */
 export type CommandView = PublicCommand;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
-import type { MaintenanceSettings } from '../../settings/runtime-settings.service';
+import type { MaintenanceSettings } from '../../contracts';
 
 /** `0` switches the feature off; anything else must be at least `min` (a 1 s sweep would hammer SQLite). */
 function ZeroOrAtLeast(min: number, options?: ValidationOptions): PropertyDecorator {
@@ -55,9 +55,3 @@ export class UpdateMaintenanceSettingsDto implements Partial<MaintenanceSettings
   healthReportsKeep?: number;
 }
 
-export interface MaintenanceSettingsView extends MaintenanceSettings {
-  /** Keys an owner pinned (they no longer follow the environment). */
-  overridden: (keyof MaintenanceSettings)[];
-  /** The environment defaults a reset returns to. */
-  defaults: MaintenanceSettings;
-}

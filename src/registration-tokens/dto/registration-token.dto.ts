@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
-import type { RegistrationTokenStatus } from '../registration-token.entity';
+import type { RegistrationTokenStatus } from '../../contracts';
 
 export const DEFAULT_TOKEN_TTL_SECONDS = 86_400;
 export const MAX_TOKEN_TTL_SECONDS = 2_592_000;

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { ROLES, type Role } from '../../common/auth/role';
+import { ROLES } from '../../common/auth/role';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
-import type { UserStatus } from '../user.entity';
+import type { Role, UserStatus } from '../../contracts';
 
 export const USER_STATUSES: readonly UserStatus[] = ['ACTIVE', 'DISABLED'];
 /** argon2 cost does not depend on length, but unbounded bodies still should not reach the hasher. */

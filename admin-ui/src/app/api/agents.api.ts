@@ -2,8 +2,8 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, enc, toParams, unwrap, unwrapPage } from './api-helpers';
-import { Page, Query, SuccessEnvelope } from './models/common';
-import { Agent, AgentDetail } from './models/domain';
+import type { AgentDetailResponse, AgentResponse, Paged, SuccessEnvelope } from '@opstage/contracts';
+import { Query } from './view-types';
 
 export type AgentOperation = 'disable' | 'enable' | 'revoke';
 
@@ -12,17 +12,17 @@ export class AgentsApi {
   private readonly http = inject(HttpClient);
   private readonly base = `${ADMIN}/agents`;
 
-  list(query: Query): Observable<Page<Agent>> {
-    return this.http.get<SuccessEnvelope<Agent[]>>(this.base, { params: toParams(query) }).pipe(unwrapPage());
+  list(query: Query): Observable<Paged<AgentResponse>> {
+    return this.http.get<SuccessEnvelope<AgentResponse[]>>(this.base, { params: toParams(query) }).pipe(unwrapPage());
   }
 
-  get(id: string): Observable<AgentDetail> {
-    return this.http.get<SuccessEnvelope<AgentDetail>>(`${this.base}/${enc(id)}`).pipe(unwrap());
+  get(id: string): Observable<AgentDetailResponse> {
+    return this.http.get<SuccessEnvelope<AgentDetailResponse>>(`${this.base}/${enc(id)}`).pipe(unwrap());
   }
 
-  operate(id: string, operation: AgentOperation): Observable<Agent> {
+  operate(id: string, operation: AgentOperation): Observable<AgentResponse> {
     return this.http
-      .post<SuccessEnvelope<Agent>>(`${this.base}/${enc(id)}/${operation}`, {})
+      .post<SuccessEnvelope<AgentResponse>>(`${this.base}/${enc(id)}/${operation}`, {})
       .pipe(unwrap());
   }
 

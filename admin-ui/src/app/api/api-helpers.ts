@@ -1,6 +1,7 @@
 import { HttpParams } from '@angular/common/http';
 import { OperatorFunction, map } from 'rxjs';
-import { Page, Query, SuccessEnvelope } from './models/common';
+import type { Paged, SuccessEnvelope } from '@opstage/contracts';
+import { Query } from './view-types';
 
 export const ADMIN = '/api/admin';
 
@@ -20,7 +21,7 @@ export function unwrap<T>(): OperatorFunction<SuccessEnvelope<T>, T> {
 }
 
 /** Items plus pagination of a list envelope (the server always sends `pagination` on lists). */
-export function toPage<T>(envelope: SuccessEnvelope<T[]>): Page<T> {
+export function toPage<T>(envelope: SuccessEnvelope<T[]>): Paged<T> {
   const items = Array.isArray(envelope.data) ? envelope.data : [];
   return {
     items,
@@ -28,7 +29,7 @@ export function toPage<T>(envelope: SuccessEnvelope<T[]>): Page<T> {
   };
 }
 
-export function unwrapPage<T>(): OperatorFunction<SuccessEnvelope<T[]>, Page<T>> {
+export function unwrapPage<T>(): OperatorFunction<SuccessEnvelope<T[]>, Paged<T>> {
   return map((envelope) => toPage(envelope));
 }
 

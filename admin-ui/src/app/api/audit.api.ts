@@ -2,8 +2,8 @@ import { HttpClient, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, enc, toParams, unwrap, unwrapPage } from './api-helpers';
-import { Page, Query, SuccessEnvelope } from './models/common';
-import { AuditEvent } from './models/domain';
+import type { Paged, PublicAuditEvent, SuccessEnvelope } from '@opstage/contracts';
+import { Query } from './view-types';
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -12,14 +12,14 @@ export class AuditApi {
   private readonly http = inject(HttpClient);
   private readonly base = `${ADMIN}/audit-events`;
 
-  list(query: Query): Observable<Page<AuditEvent>> {
+  list(query: Query): Observable<Paged<PublicAuditEvent>> {
     return this.http
-      .get<SuccessEnvelope<AuditEvent[]>>(this.base, { params: toParams(query) })
+      .get<SuccessEnvelope<PublicAuditEvent[]>>(this.base, { params: toParams(query) })
       .pipe(unwrapPage());
   }
 
-  get(id: string): Observable<AuditEvent> {
-    return this.http.get<SuccessEnvelope<AuditEvent>>(`${this.base}/${enc(id)}`).pipe(unwrap());
+  get(id: string): Observable<PublicAuditEvent> {
+    return this.http.get<SuccessEnvelope<PublicAuditEvent>>(`${this.base}/${enc(id)}`).pipe(unwrap());
   }
 
   export(format: ExportFormat, filters: Query): Observable<HttpResponse<Blob>> {

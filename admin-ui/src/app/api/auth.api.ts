@@ -2,8 +2,7 @@ import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, unwrap } from './api-helpers';
-import { SuccessEnvelope } from './models/common';
-import { LoginResponse, MeResponse } from './models/domain';
+import type { LoginResponse, SessionView, SuccessEnvelope } from '@opstage/contracts';
 import { SKIP_AUTH_REDIRECT } from '../core/http/http-context';
 
 @Injectable({ providedIn: 'root' })
@@ -17,9 +16,9 @@ export class AuthApi {
   }
 
   /** `me` without the global 401 redirect: the login page interprets the 401 itself. */
-  meQuiet(): Observable<MeResponse> {
+  meQuiet(): Observable<SessionView> {
     return this.http
-      .get<SuccessEnvelope<MeResponse>>(`${ADMIN}/auth/me`, {
+      .get<SuccessEnvelope<SessionView>>(`${ADMIN}/auth/me`, {
         context: new HttpContext().set(SKIP_AUTH_REDIRECT, true),
       })
       .pipe(unwrap());

@@ -2,8 +2,8 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, unwrap } from './api-helpers';
-import { JsonObject, SuccessEnvelope } from './models/common';
-import { BulkResult } from './models/domain';
+import type { BulkResult, SuccessEnvelope } from '@opstage/contracts';
+import { JsonObject } from './view-types';
 
 export type BulkAgentOperation = 'disable' | 'enable' | 'revoke';
 

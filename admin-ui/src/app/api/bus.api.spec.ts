@@ -9,10 +9,10 @@ import { apiErrorInterceptor } from '../core/http/api-error.interceptor';
 import { csrfInterceptor } from '../core/http/csrf.interceptor';
 import { unauthorizedInterceptor } from '../core/http/unauthorized.interceptor';
 import { BusApi } from './bus.api';
-import { BusRoute, BusRouteInput } from './models/domain';
+import type { BusRouteInput, PublicBusRoute } from '@opstage/contracts';
 
 const MARKER = 'v0.4-experimental';
-const ROUTE: BusRoute = {
+const ROUTE: PublicBusRoute = {
   id: 'brt_1',
   name: 'Ping',
   status: 'DRY_RUN',

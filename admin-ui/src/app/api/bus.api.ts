@@ -2,14 +2,14 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, OperatorFunction, map } from 'rxjs';
 import { ADMIN, enc, toPage, toParams, unwrap } from './api-helpers';
-import { Page, Query, SuccessEnvelope } from './models/common';
-import { AuditEvent, BusEvent, BusRoute, BusRouteInput } from './models/domain';
+import type { BusRouteInput, Paged, PublicAuditEvent, PublicBusEvent, PublicBusRoute, SuccessEnvelope } from '@opstage/contracts';
+import { Query } from './view-types';
 
 /** Bus responses carry `"experimental": "v0.4-experimental"` next to `success` (docs/capsule-bus.md, "Capsule Bus (experimental)"). */
 export type BusEnvelope<T> = SuccessEnvelope<T> & { experimental?: string };
 
 /** A bus list page plus the envelope's experimental marker (kept so the page can show it). */
-export interface BusList<T> extends Page<T> {
+export interface BusList<T> extends Paged<T> {
   experimental?: string;
 }
 
@@ -28,40 +28,40 @@ export class BusApi {
   private readonly base = `${ADMIN}/bus`;
 
   /** Newest first; `page`/`pageSize` (default 20, max 100). */
-  routes(query: Query = {}): Observable<BusList<BusRoute>> {
+  routes(query: Query = {}): Observable<BusList<PublicBusRoute>> {
     return this.http
-      .get<BusEnvelope<BusRoute[]>>(`${this.base}/routes`, { params: toParams(query) })
+      .get<BusEnvelope<PublicBusRoute[]>>(`${this.base}/routes`, { params: toParams(query) })
       .pipe(unwrapBusList());
   }
 
-  route(id: string): Observable<BusRoute> {
-    return this.http.get<BusEnvelope<BusRoute>>(`${this.base}/routes/${enc(id)}`).pipe(unwrap());
+  route(id: string): Observable<PublicBusRoute> {
+    return this.http.get<BusEnvelope<PublicBusRoute>>(`${this.base}/routes/${enc(id)}`).pipe(unwrap());
   }
 
   /** Filters `eventType`, `serviceCode` (source), `agentId` (must start with `agt_`) are exact matches. */
-  events(query: Query = {}): Observable<BusList<BusEvent>> {
+  events(query: Query = {}): Observable<BusList<PublicBusEvent>> {
     return this.http
-      .get<BusEnvelope<BusEvent[]>>(`${this.base}/events`, { params: toParams(query) })
+      .get<BusEnvelope<PublicBusEvent[]>>(`${this.base}/events`, { params: toParams(query) })
       .pipe(unwrapBusList());
   }
 
   /** Audit rows whose action starts with `bus.`. */
-  audit(query: Query = {}): Observable<BusList<AuditEvent>> {
+  audit(query: Query = {}): Observable<BusList<PublicAuditEvent>> {
     return this.http
-      .get<BusEnvelope<AuditEvent[]>>(`${this.base}/audit`, { params: toParams(query) })
+      .get<BusEnvelope<PublicAuditEvent[]>>(`${this.base}/audit`, { params: toParams(query) })
       .pipe(unwrapBusList());
   }
 
-  createRoute(input: BusRouteInput): Observable<BusRoute> {
-    return this.http.post<BusEnvelope<BusRoute>>(`${this.base}/routes`, input).pipe(unwrap());
+  createRoute(input: BusRouteInput): Observable<PublicBusRoute> {
+    return this.http.post<BusEnvelope<PublicBusRoute>>(`${this.base}/routes`, input).pipe(unwrap());
   }
 
   /** Full replacement; `inputMapping`/`metadata` left out of `input` keep their stored values. */
-  updateRoute(id: string, input: BusRouteInput): Observable<BusRoute> {
-    return this.http.put<BusEnvelope<BusRoute>>(`${this.base}/routes/${enc(id)}`, input).pipe(unwrap());
+  updateRoute(id: string, input: BusRouteInput): Observable<PublicBusRoute> {
+    return this.http.put<BusEnvelope<PublicBusRoute>>(`${this.base}/routes/${enc(id)}`, input).pipe(unwrap());
   }
 
-  deleteRoute(id: string): Observable<BusRoute> {
-    return this.http.delete<BusEnvelope<BusRoute>>(`${this.base}/routes/${enc(id)}`).pipe(unwrap());
+  deleteRoute(id: string): Observable<PublicBusRoute> {
+    return this.http.delete<BusEnvelope<PublicBusRoute>>(`${this.base}/routes/${enc(id)}`).pipe(unwrap());
   }
 }

@@ -2,18 +2,8 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, enc, toParams, unwrap, unwrapPage } from './api-helpers';
-import { JsonObject, Page, Query, SuccessEnvelope } from './models/common';
-import {
-  ActionDefinition,
-  CapsuleService,
-  CapsuleServiceDetail,
-  Command,
-  ConfigItem,
-  HealthReport,
-  HealthTimelines,
-  PrepareResponse,
-  ServiceLabel,
-} from './models/domain';
+import type { ActionDefinitionResponse, CapsuleServiceDetailResponse, CapsuleServiceResponse, ConfigItemResponse, HealthReportResponse, HealthTimelines, Paged, PrepareResponse, PublicCommand, ServiceLabel, SuccessEnvelope } from '@opstage/contracts';
+import { JsonObject, Query } from './view-types';
 
 export interface ExecuteActionInput {
   payload: JsonObject;
@@ -25,14 +15,14 @@ export class CapsuleServicesApi {
   private readonly http = inject(HttpClient);
   private readonly base = `${ADMIN}/capsule-services`;
 
-  list(query: Query): Observable<Page<CapsuleService>> {
+  list(query: Query): Observable<Paged<CapsuleServiceResponse>> {
     return this.http
-      .get<SuccessEnvelope<CapsuleService[]>>(this.base, { params: toParams(query) })
+      .get<SuccessEnvelope<CapsuleServiceResponse[]>>(this.base, { params: toParams(query) })
       .pipe(unwrapPage());
   }
 
-  get(id: string): Observable<CapsuleServiceDetail> {
-    return this.http.get<SuccessEnvelope<CapsuleServiceDetail>>(`${this.base}/${enc(id)}`).pipe(unwrap());
+  get(id: string): Observable<CapsuleServiceDetailResponse> {
+    return this.http.get<SuccessEnvelope<CapsuleServiceDetailResponse>>(`${this.base}/${enc(id)}`).pipe(unwrap());
   }
 
   manifest(id: string): Observable<JsonObject> {
@@ -40,39 +30,39 @@ export class CapsuleServicesApi {
   }
 
   /** The latest health report, or null when the service never sent one. */
-  health(id: string): Observable<HealthReport | null> {
+  health(id: string): Observable<HealthReportResponse | null> {
     return this.http
-      .get<SuccessEnvelope<HealthReport | null>>(`${this.base}/${enc(id)}/health`)
+      .get<SuccessEnvelope<HealthReportResponse | null>>(`${this.base}/${enc(id)}/health`)
       .pipe(unwrap());
   }
 
   /** The kept health reports, newest first; `page`/`pageSize` (default 20, max 100). */
-  healthHistory(id: string, query: Query = {}): Observable<Page<HealthReport>> {
+  healthHistory(id: string, query: Query = {}): Observable<Paged<HealthReportResponse>> {
     return this.http
-      .get<SuccessEnvelope<HealthReport[]>>(`${this.base}/${enc(id)}/health/history`, { params: toParams(query) })
+      .get<SuccessEnvelope<HealthReportResponse[]>>(`${this.base}/${enc(id)}/health/history`, { params: toParams(query) })
       .pipe(unwrapPage());
   }
 
-  configs(id: string): Observable<ConfigItem[]> {
-    return this.http.get<SuccessEnvelope<ConfigItem[]>>(`${this.base}/${enc(id)}/configs`).pipe(unwrap());
+  configs(id: string): Observable<ConfigItemResponse[]> {
+    return this.http.get<SuccessEnvelope<ConfigItemResponse[]>>(`${this.base}/${enc(id)}/configs`).pipe(unwrap());
   }
 
-  actions(id: string): Observable<ActionDefinition[]> {
+  actions(id: string): Observable<ActionDefinitionResponse[]> {
     return this.http
-      .get<SuccessEnvelope<ActionDefinition[]>>(`${this.base}/${enc(id)}/actions`)
+      .get<SuccessEnvelope<ActionDefinitionResponse[]>>(`${this.base}/${enc(id)}/actions`)
       .pipe(unwrap());
   }
 
   /** Owner only: hands the service code to another agent (audited; docs/design/decisions.md, "No service takeover"). */
-  reassign(id: string, agentId: string): Observable<CapsuleService> {
+  reassign(id: string, agentId: string): Observable<CapsuleServiceResponse> {
     return this.http
-      .post<SuccessEnvelope<CapsuleService>>(`${this.base}/${enc(id)}/reassign`, { agentId })
+      .post<SuccessEnvelope<CapsuleServiceResponse>>(`${this.base}/${enc(id)}/reassign`, { agentId })
       .pipe(unwrap());
   }
 
-  action(id: string, name: string): Observable<ActionDefinition> {
+  action(id: string, name: string): Observable<ActionDefinitionResponse> {
     return this.http
-      .get<SuccessEnvelope<ActionDefinition>>(`${this.base}/${enc(id)}/actions/${enc(name)}`)
+      .get<SuccessEnvelope<ActionDefinitionResponse>>(`${this.base}/${enc(id)}/actions/${enc(name)}`)
       .pipe(unwrap());
   }
 
@@ -95,9 +85,9 @@ export class CapsuleServicesApi {
     return this.http.get<SuccessEnvelope<ServiceLabel[]>>(`${this.base}/labels`).pipe(unwrap());
   }
 
-  execute(id: string, name: string, input: ExecuteActionInput): Observable<Command> {
+  execute(id: string, name: string, input: ExecuteActionInput): Observable<PublicCommand> {
     return this.http
-      .post<SuccessEnvelope<Command>>(`${this.base}/${enc(id)}/actions/${enc(name)}`, input)
+      .post<SuccessEnvelope<PublicCommand>>(`${this.base}/${enc(id)}/actions/${enc(name)}`, input)
       .pipe(unwrap());
   }
 }

@@ -2,16 +2,16 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, enc, toParams, unwrap, unwrapPage } from './api-helpers';
-import { Page, Query, SuccessEnvelope } from './models/common';
-import { Command, CommandDetail, RevealedSecret } from './models/domain';
+import type { CommandDetail, Paged, PublicCommand, RevealedSecret, SuccessEnvelope } from '@opstage/contracts';
+import { Query } from './view-types';
 
 @Injectable({ providedIn: 'root' })
 export class CommandsApi {
   private readonly http = inject(HttpClient);
   private readonly base = `${ADMIN}/commands`;
 
-  list(query: Query): Observable<Page<Command>> {
-    return this.http.get<SuccessEnvelope<Command[]>>(this.base, { params: toParams(query) }).pipe(unwrapPage());
+  list(query: Query): Observable<Paged<PublicCommand>> {
+    return this.http.get<SuccessEnvelope<PublicCommand[]>>(this.base, { params: toParams(query) }).pipe(unwrapPage());
   }
 
   /** A plain read: one-time result fields stay `[REDACTED]` (see `reveal`). */
@@ -24,15 +24,15 @@ export class CommandsApi {
     return this.http.post<SuccessEnvelope<RevealedSecret>>(`${this.base}/${enc(id)}/reveal`, {}).pipe(unwrap());
   }
 
-  cancel(id: string): Observable<Command> {
-    return this.http.post<SuccessEnvelope<Command>>(`${this.base}/${enc(id)}/cancel`, {}).pipe(unwrap());
+  cancel(id: string): Observable<PublicCommand> {
+    return this.http.post<SuccessEnvelope<PublicCommand>>(`${this.base}/${enc(id)}/cancel`, {}).pipe(unwrap());
   }
 
   /** `confirmation: true` is required when the action is HIGH or requiresConfirmation (docs/design/decisions.md,
    * "Retry re-runs the checks"). */
-  retry(id: string, confirmation = false): Observable<Command> {
+  retry(id: string, confirmation = false): Observable<PublicCommand> {
     return this.http
-      .post<SuccessEnvelope<Command>>(`${this.base}/${enc(id)}/retry`, confirmation ? { confirmation: true } : {})
+      .post<SuccessEnvelope<PublicCommand>>(`${this.base}/${enc(id)}/retry`, confirmation ? { confirmation: true } : {})
       .pipe(unwrap());
   }
 }

@@ -2,8 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, unwrap } from './api-helpers';
-import { SuccessEnvelope } from './models/common';
-import { DashboardSummary, Metrics } from './models/domain';
+import type { DashboardSummary, MetricsView, SuccessEnvelope } from '@opstage/contracts';
 
 @Injectable({ providedIn: 'root' })
 export class DashboardApi {
@@ -13,7 +12,7 @@ export class DashboardApi {
     return this.http.get<SuccessEnvelope<DashboardSummary>>(`${ADMIN}/dashboard/summary`).pipe(unwrap());
   }
 
-  metrics(): Observable<Metrics> {
-    return this.http.get<SuccessEnvelope<Metrics>>(`${ADMIN}/metrics`).pipe(unwrap());
+  metrics(): Observable<MetricsView> {
+    return this.http.get<SuccessEnvelope<MetricsView>>(`${ADMIN}/metrics`).pipe(unwrap());
   }
 }

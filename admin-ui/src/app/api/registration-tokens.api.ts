@@ -2,8 +2,8 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, enc, toParams, unwrap, unwrapPage } from './api-helpers';
-import { Page, Query, SuccessEnvelope } from './models/common';
-import { CreatedRegistrationToken, RegistrationToken } from './models/domain';
+import type { CreatedRegistrationTokenResponse, Paged, RegistrationTokenResponse, SuccessEnvelope } from '@opstage/contracts';
+import { Query } from './view-types';
 
 export interface CreateRegistrationTokenInput {
   name: string;
@@ -20,23 +20,23 @@ export class RegistrationTokensApi {
   private readonly http = inject(HttpClient);
   private readonly base = `${ADMIN}/registration-tokens`;
 
-  list(query: Query): Observable<Page<RegistrationToken>> {
+  list(query: Query): Observable<Paged<RegistrationTokenResponse>> {
     return this.http
-      .get<SuccessEnvelope<RegistrationToken[]>>(this.base, { params: toParams(query) })
+      .get<SuccessEnvelope<RegistrationTokenResponse[]>>(this.base, { params: toParams(query) })
       .pipe(unwrapPage());
   }
 
-  create(input: CreateRegistrationTokenInput): Observable<CreatedRegistrationToken> {
-    return this.http.post<SuccessEnvelope<CreatedRegistrationToken>>(this.base, input).pipe(unwrap());
+  create(input: CreateRegistrationTokenInput): Observable<CreatedRegistrationTokenResponse> {
+    return this.http.post<SuccessEnvelope<CreatedRegistrationTokenResponse>>(this.base, input).pipe(unwrap());
   }
 
-  revoke(id: string): Observable<RegistrationToken> {
+  revoke(id: string): Observable<RegistrationTokenResponse> {
     return this.http
-      .post<SuccessEnvelope<RegistrationToken>>(`${this.base}/${enc(id)}/revoke`, {})
+      .post<SuccessEnvelope<RegistrationTokenResponse>>(`${this.base}/${enc(id)}/revoke`, {})
       .pipe(unwrap());
   }
 
-  remove(id: string): Observable<RegistrationToken> {
-    return this.http.delete<SuccessEnvelope<RegistrationToken>>(`${this.base}/${enc(id)}`).pipe(unwrap());
+  remove(id: string): Observable<RegistrationTokenResponse> {
+    return this.http.delete<SuccessEnvelope<RegistrationTokenResponse>>(`${this.base}/${enc(id)}`).pipe(unwrap());
   }
 }

@@ -2,8 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, toParams, unwrap } from './api-helpers';
-import { SuccessEnvelope } from './models/common';
-import { DashboardOverview, SearchResults } from './models/domain';
+import type { DashboardOverview, SearchResults, SuccessEnvelope } from '@opstage/contracts';
 
 /** Cross-domain reads: the global search and the "what is wrong now" dashboard. */
 @Injectable({ providedIn: 'root' })

@@ -2,8 +2,8 @@ import { HttpClient, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, unwrap } from './api-helpers';
-import { JsonObject, SuccessEnvelope } from './models/common';
-import { MaintenanceRunResult, MaintenanceSettings } from './models/domain';
+import type { MaintenanceSettings, SuccessEnvelope, SweepResult } from '@opstage/contracts';
+import { JsonObject } from './view-types';
 
 /** Maintenance settings, manual sweep and the SQLite backup (Settings page). */
 @Injectable({ providedIn: 'root' })
@@ -29,9 +29,9 @@ export class SettingsApi {
       .pipe(unwrap());
   }
 
-  runMaintenance(): Observable<MaintenanceRunResult> {
+  runMaintenance(): Observable<SweepResult> {
     return this.http
-      .post<SuccessEnvelope<MaintenanceRunResult>>(`${ADMIN}/maintenance/run`, {})
+      .post<SuccessEnvelope<SweepResult>>(`${ADMIN}/maintenance/run`, {})
       .pipe(unwrap());
   }
 

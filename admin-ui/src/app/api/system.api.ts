@@ -2,8 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { unwrap } from './api-helpers';
-import { SuccessEnvelope } from './models/common';
-import { SystemVersion } from './models/domain';
+import type { SuccessEnvelope, SystemVersion } from '@opstage/contracts';
 
 @Injectable({ providedIn: 'root' })
 export class SystemApi {

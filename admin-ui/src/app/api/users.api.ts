@@ -2,8 +2,8 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, enc, toParams, unwrap, unwrapPage } from './api-helpers';
-import { Page, Query, Role, SuccessEnvelope } from './models/common';
-import { PublicUser } from './models/domain';
+import type { Paged, PublicUser, Role, SuccessEnvelope } from '@opstage/contracts';
+import { Query } from './view-types';
 
 export interface CreateUserInput {
   username: string;
@@ -22,7 +22,7 @@ export interface UpdateUserInput {
 export class UsersApi {
   private readonly http = inject(HttpClient);
 
-  list(query: Query): Observable<Page<PublicUser>> {
+  list(query: Query): Observable<Paged<PublicUser>> {
     return this.http
       .get<SuccessEnvelope<PublicUser[]>>(`${ADMIN}/users`, { params: toParams(query) })
       .pipe(unwrapPage());

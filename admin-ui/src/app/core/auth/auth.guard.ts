@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { CanMatchFn, Router, UrlSegment } from '@angular/router';
 import { catchError, map, of } from 'rxjs';
 import { SessionStore } from './session.store';
-import { Role } from '../../api/models/common';
+import type { Role } from '@opstage/contracts';
 
 function loginTree(router: Router, segments: UrlSegment[]) {
   const path = '/' + segments.map((s) => s.path).join('/');

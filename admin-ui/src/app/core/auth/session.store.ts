@@ -1,8 +1,7 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Observable, finalize, map, shareReplay, tap } from 'rxjs';
-import { CsrfResponse, MeResponse, PublicUser } from '../../api/models/domain';
-import { Role, SuccessEnvelope } from '../../api/models/common';
+import type { CsrfResponse, PublicUser, Role, SessionView, SuccessEnvelope } from '@opstage/contracts';
 import { SKIP_AUTH_REDIRECT } from '../http/http-context';
 
 const ROLE_RANK: Record<Role, number> = { viewer: 0, operator: 1, owner: 2 };
@@ -48,7 +47,7 @@ export class SessionStore {
   /** Probes `/auth/me`; resolves true when a session exists. The caller handles the 401. */
   probe(): Observable<boolean> {
     return this.http
-      .get<SuccessEnvelope<MeResponse>>('/api/admin/auth/me', {
+      .get<SuccessEnvelope<SessionView>>('/api/admin/auth/me', {
         context: new HttpContext().set(SKIP_AUTH_REDIRECT, true),
       })
       .pipe(

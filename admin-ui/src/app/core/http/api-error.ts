@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { isJsonObject } from '../../api/models/common';
+import { isJsonObject } from '../../api/view-types';
 
 /** A failed API call, normalised from the `{success:false,error:{…}}` envelope. */
 export class ApiError extends Error {

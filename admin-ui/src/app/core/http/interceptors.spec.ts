@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { SessionStore } from '../auth/session.store';
-import { PublicUser } from '../../api/models/domain';
+import type { PublicUser } from '@opstage/contracts';
 import { ApiError } from './api-error';
 import { apiErrorInterceptor } from './api-error.interceptor';
 import { csrfInterceptor } from './csrf.interceptor';

@@ -1,7 +1,7 @@
 import { Injectable, inject, signal } from '@angular/core';
 import { Observable, catchError, map, of, shareReplay, tap } from 'rxjs';
 import { SystemApi } from '../../api/system.api';
-import { SystemVersion } from '../../api/models/domain';
+import type { SystemVersion } from '@opstage/contracts';
 
 /**
  * Backend facts fetched once: the version (sidebar) and the features the server runs with

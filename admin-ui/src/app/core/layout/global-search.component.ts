@@ -6,7 +6,7 @@ import { MatAutocompleteModule, MatAutocompleteSelectedEvent } from '@angular/ma
 import { MatIconModule } from '@angular/material/icon';
 import { catchError, debounceTime, distinctUntilChanged, of, switchMap } from 'rxjs';
 import { OverviewApi } from '../../api/search.api';
-import { SearchResults } from '../../api/models/domain';
+import type { SearchResults } from '@opstage/contracts';
 import { TranslatePipe } from '../i18n/translate.pipe';
 
 export interface SearchHit {

@@ -10,7 +10,7 @@ import { LanguageSwitcherComponent } from '../i18n/language-switcher.component';
 import { SessionStore } from '../auth/session.store';
 import { AuthApi } from '../../api/auth.api';
 import { FeaturesStore } from './features.store';
-import { Role } from '../../api/models/common';
+import type { Role } from '@opstage/contracts';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import { LiveEvents } from '../live/live-events.service';
 import { ThemeService } from '../theme/theme.service';

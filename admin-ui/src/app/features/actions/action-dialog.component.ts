@@ -11,8 +11,8 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Subscription, timer } from 'rxjs';
 import { CapsuleServicesApi } from '../../api/capsule-services.api';
 import { CommandsApi } from '../../api/commands.api';
-import { JsonObject } from '../../api/models/common';
-import { ActionDefinition, CommandDetail } from '../../api/models/domain';
+import type { ActionDefinitionResponse, CommandDetail } from '@opstage/contracts';
+import { JsonObject } from '../../api/view-types';
 import { SessionStore } from '../../core/auth/session.store';
 import { ApiError, toApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
@@ -34,7 +34,7 @@ export interface ActionDialogData {
   serviceName: string;
   actionName: string;
   /** The service catalog: labels and which row-action targets exist. */
-  catalog: ActionDefinition[];
+  catalog: ActionDefinitionResponse[];
   payload?: JsonObject;
   detail?: JsonObject;
 }
@@ -87,7 +87,7 @@ export class ActionDialogComponent {
   protected readonly elapsed = signal(0);
   protected readonly prepareError = signal<ApiError | null>(null);
   protected readonly submitError = signal<ApiError | null>(null);
-  protected readonly action = signal<ActionDefinition | null>(this.catalogEntry());
+  protected readonly action = signal<ActionDefinitionResponse | null>(this.catalogEntry());
   protected readonly form = signal<SchemaForm | null>(null);
   protected readonly preparedDetail = signal<ResultDetail | null>(null);
   protected readonly command = signal<CommandDetail | null>(null);
@@ -119,7 +119,7 @@ export class ActionDialogComponent {
     this.prepare();
   }
 
-  private catalogEntry(): ActionDefinition | null {
+  private catalogEntry(): ActionDefinitionResponse | null {
     return this.data.catalog.find((a) => a.name === this.data.actionName) ?? null;
   }
 

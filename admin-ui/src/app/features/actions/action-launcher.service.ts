@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { Observable } from 'rxjs';
-import { CommandDetail } from '../../api/models/domain';
+import type { CommandDetail } from '@opstage/contracts';
 import { ActionDialogComponent, ActionDialogData } from './action-dialog.component';
 
 @Injectable({ providedIn: 'root' })

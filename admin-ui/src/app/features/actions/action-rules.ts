@@ -1,4 +1,4 @@
-import { ActionDefinition, CommandStatus } from '../../api/models/domain';
+import type { ActionDefinitionResponse, CommandStatus } from '@opstage/contracts';
 
 const TERMINAL: readonly CommandStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'];
 
@@ -7,7 +7,7 @@ export function isTerminal(status: CommandStatus): boolean {
 }
 
 /** HIGH danger or an explicit `requiresConfirmation` needs a typed confirmation (stricter than the reference). */
-export function needsConfirmation(action: Pick<ActionDefinition, 'dangerLevel' | 'requiresConfirmation'>): boolean {
+export function needsConfirmation(action: Pick<ActionDefinitionResponse, 'dangerLevel' | 'requiresConfirmation'>): boolean {
   return action.dangerLevel === 'HIGH' || action.requiresConfirmation === true;
 }
 
@@ -18,11 +18,11 @@ export const HIDDEN_CATEGORIES = ['page-action', 'row-action'];
 
 export interface ActionGroup {
   category: string;
-  actions: ActionDefinition[];
+  actions: ActionDefinitionResponse[];
 }
 
-export function groupActions(actions: readonly ActionDefinition[]): ActionGroup[] {
-  const groups = new Map<string, ActionDefinition[]>();
+export function groupActions(actions: readonly ActionDefinitionResponse[]): ActionGroup[] {
+  const groups = new Map<string, ActionDefinitionResponse[]>();
   for (const action of actions) {
     if (action.enabled === false) {
       continue;

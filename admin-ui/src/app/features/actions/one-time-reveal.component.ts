@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { CommandsApi } from '../../api/commands.api';
-import { OneTimeState } from '../../api/models/domain';
+import type { OneTimeState } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { Notifier } from '../../shared/ui/notifier.service';

@@ -1,6 +1,6 @@
 import { extractSecrets, hasConsumedSecrets, inferColumns, launchFor, maskSecrets, normalizeDetail, normalizeList, plainEntries, resolveTemplate, rowKey } from './result-model';
 import { groupActions, needsConfirmation } from './action-rules';
-import { ActionDefinition } from '../../api/models/domain';
+import { actionDefinition } from '../../testing/contract-fixtures';
 
 describe('result model', () => {
   it('extracts generatedKey and declared oneTimeFields, never redacted values', () => {
@@ -81,7 +81,7 @@ describe('result model', () => {
 });
 
 describe('action rules', () => {
-  const action = (name: string, extra: Partial<ActionDefinition> = {}): ActionDefinition => ({ name, label: name, dangerLevel: 'LOW', ...extra });
+  const action = actionDefinition;
 
   it('needs a typed confirmation for HIGH or requiresConfirmation', () => {
     expect(needsConfirmation(action('a', { dangerLevel: 'HIGH' }))).toBe(true);

@@ -1,4 +1,4 @@
-import { JsonObject, isJsonObject } from '../../api/models/common';
+import { JsonObject, isJsonObject } from '../../api/view-types';
 import { getPath } from '../../shared/util/format';
 
 /**

@@ -5,7 +5,7 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { getPath } from '../../shared/util/format';
 import { ResultCellComponent } from './result-cell.component';
 import { ActionLaunch, ResultActionLink, ResultList, launchFor, rowKey } from './result-model';
-import { JsonObject } from '../../api/models/common';
+import { JsonObject } from '../../api/view-types';
 
 /** `data.list` as a table: columns with formats, client paging, row and page actions. */
 @Component({

@@ -2,13 +2,32 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { CommandDetail } from '../../api/models/domain';
+import type { CommandDetail } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { ActionLaunch } from './result-model';
 import { ResultViewComponent } from './result-view.component';
 
-function command(data: unknown, extra: Partial<CommandDetail> = {}): CommandDetail {
+type Result = NonNullable<CommandDetail['result']>;
+
+function result(data: Record<string, unknown>, extra: Partial<Result> = {}): Result {
+  return {
+    id: 'res_1',
+    commandId: 'cmd_1',
+    agentId: 'agt_1',
+    success: true,
+    message: 'Echoed back',
+    data,
+    error: {},
+    durationMs: 500,
+    reportedAt: '2026-01-01T00:00:00.600Z',
+    createdAt: '2026-01-01T00:00:00.600Z',
+    oneTime: null,
+    ...extra,
+  };
+}
+
+function command(data: Record<string, unknown>, extra: Partial<CommandDetail> = {}): CommandDetail {
   return {
     id: 'cmd_1',
     agentId: 'agt_1',
@@ -18,6 +37,9 @@ function command(data: unknown, extra: Partial<CommandDetail> = {}): CommandDeta
     status: 'SUCCEEDED',
     payload: {},
     createdByUserId: 'usr_1',
+    createdByType: 'USER',
+    createdById: 'usr_1',
+    retryOfCommandId: null,
     errorCode: null,
     errorMessage: null,
     createdAt: '2026-01-01T00:00:00.000Z',
@@ -26,7 +48,7 @@ function command(data: unknown, extra: Partial<CommandDetail> = {}): CommandDeta
     completedAt: '2026-01-01T00:00:00.600Z',
     expiresAt: null,
     durationMs: 500,
-    result: { success: true, message: 'Echoed back', data },
+    result: result(data),
     ...extra,
   };
 }
@@ -75,7 +97,7 @@ describe('ResultViewComponent', () => {
     const now = '2026-01-01T00:00:00.000Z';
     TestBed.inject(SessionStore).setSession({ id: 'usr_1', username: 'op', displayName: null, role: 'operator', status: 'ACTIVE', lastLoginAt: null, createdAt: now, updatedAt: now }, 'csrf');
     const oneTime = { revealable: true, expiresAt: '2026-01-01T00:05:00.000Z', revealedAt: null, revealedByUserId: null };
-    await render(command({ generatedKey: '[REDACTED]', keyId: 'key_1' }, { result: { success: true, message: null, data: { generatedKey: '[REDACTED]', keyId: 'key_1' }, oneTime } }));
+    await render(command({ generatedKey: '[REDACTED]', keyId: 'key_1' }, { result: result({ generatedKey: '[REDACTED]', keyId: 'key_1' }, { message: null, oneTime }) }));
     expect(q('[data-testid="one-time-secret"]')).toBeNull();
     expect(q('[data-testid="secret-gone"]')).toBeNull();
     (q('[data-testid="one-time-reveal"]') as HTMLButtonElement).click();
@@ -91,7 +113,7 @@ describe('ResultViewComponent', () => {
 
   it('offers no Reveal to a viewer', async () => {
     const oneTime = { revealable: true, expiresAt: '2026-01-01T00:05:00.000Z', revealedAt: null, revealedByUserId: null };
-    await render(command({ generatedKey: '[REDACTED]' }, { result: { success: true, message: null, data: { generatedKey: '[REDACTED]' }, oneTime } }));
+    await render(command({ generatedKey: '[REDACTED]' }, { result: result({ generatedKey: '[REDACTED]' }, { message: null, oneTime }) }));
     expect(q('[data-testid="one-time-available"]')).not.toBeNull();
     expect(q('[data-testid="one-time-reveal"]')).toBeNull();
   });
@@ -155,7 +177,7 @@ describe('ResultViewComponent', () => {
   });
 
   it('shows the error code and message of a failed command', async () => {
-    await render(command({}, { status: 'FAILED', errorCode: 'DEMO_FAILURE', errorMessage: 'It broke', result: { success: false, message: null, data: {}, error: { code: 'DEMO_FAILURE' } } }));
+    await render(command({}, { status: 'FAILED', errorCode: 'DEMO_FAILURE', errorMessage: 'It broke', result: result({}, { success: false, message: null, error: { code: 'DEMO_FAILURE' } }) }));
     const error = q('[data-testid="result-error"]');
     expect(error?.textContent).toContain('DEMO_FAILURE');
     expect(error?.textContent).toContain('It broke');

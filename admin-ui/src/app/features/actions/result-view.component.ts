@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
-import { CommandDetail } from '../../api/models/domain';
-import { isJsonObject } from '../../api/models/common';
+import type { CommandDetail } from '@opstage/contracts';
+import { isJsonObject } from '../../api/view-types';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { JsonBlockComponent } from '../../shared/ui/json-block.component';
 import { ResultCellComponent } from './result-cell.component';

@@ -1,4 +1,4 @@
-import { JsonObject, isJsonObject } from '../../api/models/common';
+import { JsonObject, isJsonObject } from '../../api/view-types';
 
 /**
  * Builds a reactive form from an action's `inputSchema` (sdk/README.md, "Actions"): string, number, integer,

@@ -1,5 +1,5 @@
 import { AbstractControl, FormArray, FormControl, FormGroup } from '@angular/forms';
-import { JsonObject, isJsonObject } from '../../api/models/common';
+import { JsonObject, isJsonObject } from '../../api/view-types';
 import { SchemaField, describeFields } from './schema-fields';
 import { stringValidators, validatorsFor } from './schema-validators';
 

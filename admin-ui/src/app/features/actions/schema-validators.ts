@@ -1,5 +1,5 @@
 import { AbstractControl, ValidationErrors, ValidatorFn, Validators } from '@angular/forms';
-import { JsonObject } from '../../api/models/common';
+import { JsonObject } from '../../api/view-types';
 import { SchemaField, num } from './schema-fields';
 
 // ---- validators -------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AgentsApi } from '../../api/agents.api';
-import { AgentDetail } from '../../api/models/domain';
+import type { AgentDetailResponse } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh } from '../../core/live/live-refresh';
@@ -48,7 +48,7 @@ export class AgentDetailPage {
   protected readonly session = inject(SessionStore);
   /** Route param (component input binding). */
   readonly id = input.required<string>();
-  protected readonly agent = createLoader<AgentDetail>();
+  protected readonly agent = createLoader<AgentDetailResponse>();
   protected readonly effective = effectiveAgentStatus;
   protected readonly operationsFor = agentOperations;
 
@@ -72,7 +72,7 @@ export class AgentDetailPage {
     this.notifier.success('common.refreshed');
   }
 
-  operate(agent: AgentDetail, op: AgentCommand): void {
+  operate(agent: AgentDetailResponse, op: AgentCommand): void {
     this.ops.run(agent, op).subscribe({
       next: (done) => {
         if (!done) {

@@ -1,18 +1,18 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, map, of, switchMap } from 'rxjs';
 import { AgentOperation, AgentsApi } from '../../api/agents.api';
-import { Agent, AgentStatus } from '../../api/models/domain';
+import type { AgentResponse, AgentStatus } from '@opstage/contracts';
 import { ConfirmService } from '../../shared/ui/confirm-dialog.component';
 import { Notifier } from '../../shared/ui/notifier.service';
 
 export type AgentCommand = AgentOperation | 'delete';
 
-export function effectiveAgentStatus(agent: Agent): AgentStatus {
+export function effectiveAgentStatus(agent: AgentResponse): AgentStatus {
   return agent.effectiveStatus ?? agent.status;
 }
 
 /** Which operations make sense for an agent in its current state. */
-export function agentOperations(agent: Agent): AgentCommand[] {
+export function agentOperations(agent: AgentResponse): AgentCommand[] {
   const status = effectiveAgentStatus(agent);
   const ops: AgentCommand[] = [];
   if (status === 'REVOKED') {
@@ -34,7 +34,7 @@ export class AgentOperationsService {
   private readonly confirm = inject(ConfirmService);
   private readonly notifier = inject(Notifier);
 
-  run(agent: Agent, op: AgentCommand): Observable<boolean> {
+  run(agent: AgentResponse, op: AgentCommand): Observable<boolean> {
     const name = agent.code;
     return this.confirm
       .ask({

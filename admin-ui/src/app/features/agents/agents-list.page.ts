@@ -13,8 +13,7 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AgentsApi } from '../../api/agents.api';
 import { BulkAgentOperation, BulkApi } from '../../api/bulk.api';
-import { Page } from '../../api/models/common';
-import { Agent } from '../../api/models/domain';
+import type { AgentResponse, Paged } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh } from '../../core/live/live-refresh';
@@ -69,7 +68,7 @@ export class AgentsListPage {
 
   protected readonly statuses = ['PENDING', 'ONLINE', 'OFFLINE', 'DISABLED', 'REVOKED'];
   protected readonly pageSizes = PAGE_SIZE_OPTIONS;
-  protected readonly list = createLoader<Page<Agent>>();
+  protected readonly list = createLoader<Paged<AgentResponse>>();
   protected readonly q = signal('');
   protected readonly status = signal<string[]>([]);
   protected readonly selection = new Selection();
@@ -134,11 +133,11 @@ export class AgentsListPage {
     writeQuery(this.router, this.route, { page: event.pageIndex + 1, pageSize: event.pageSize }, false);
   }
 
-  open(agent: Agent): void {
+  open(agent: AgentResponse): void {
     void this.router.navigate(['/agents', agent.id]);
   }
 
-  operate(agent: Agent, op: AgentCommand, event: Event): void {
+  operate(agent: AgentResponse, op: AgentCommand, event: Event): void {
     event.stopPropagation();
     this.ops.run(agent, op).subscribe({
       next: (done) => done && this.load(true),

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AuditApi } from '../../api/audit.api';
-import { AuditEvent } from '../../api/models/domain';
+import type { PublicAuditEvent } from '@opstage/contracts';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { createLoader } from '../../shared/util/loader';
 import { DateTimePipe } from '../../shared/util/dt.pipe';
@@ -73,7 +73,7 @@ export function targetLink(type: string | null, id: string | null): string[] | n
         </section>
         <section class="card">
           <h2>{{ 'audit.metadata' | t }}</h2>
-          <app-json-block [value]="e.metadata ?? {}" testId="audit-metadata" />
+          <app-json-block [value]="e.metadata" testId="audit-metadata" />
         </section>
       }
     </div>
@@ -82,7 +82,7 @@ export function targetLink(type: string | null, id: string | null): string[] | n
 export class AuditDetailPage {
   private readonly api = inject(AuditApi);
   readonly id = input.required<string>();
-  protected readonly event = createLoader<AuditEvent>();
+  protected readonly event = createLoader<PublicAuditEvent>();
 
   constructor() {
     effect(() => {
@@ -95,7 +95,7 @@ export class AuditDetailPage {
     this.event.load(this.api.get(id));
   }
 
-  link(e: AuditEvent): string[] | null {
+  link(e: PublicAuditEvent): string[] | null {
     return targetLink(e.targetType, e.targetId);
   }
 }

@@ -10,8 +10,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AuditApi, ExportFormat } from '../../api/audit.api';
-import { Page } from '../../api/models/common';
-import { AuditEvent } from '../../api/models/domain';
+import type { Paged, PublicAuditEvent } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh } from '../../core/live/live-refresh';
@@ -77,7 +76,7 @@ export class AuditListPage {
   protected readonly session = inject(SessionStore);
 
   protected readonly pageSizes = PAGE_SIZE_OPTIONS;
-  protected readonly list = createLoader<Page<AuditEvent>>();
+  protected readonly list = createLoader<Paged<PublicAuditEvent>>();
   protected readonly filters = signal<Filters>({});
   protected readonly paging = signal({ page: 1, pageSize: 20 });
   protected readonly text = signal<Filters>({});

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { Router } from '@angular/router';
-import { AuditEvent } from '../../api/models/domain';
+import type { PublicAuditEvent } from '@opstage/contracts';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { ShortIdComponent } from '../../shared/ui/short-id.component';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
@@ -57,20 +57,20 @@ import { TimeComponent } from '../../shared/ui/time.component';
 })
 export class AuditTableComponent {
   private readonly router = inject(Router);
-  readonly events = input.required<AuditEvent[]>();
+  readonly events = input.required<PublicAuditEvent[]>();
   /** Adds a one-line metadata preview under the message (bus audit tab). */
   readonly showMetadata = input(false);
 
-  protected metadataText(event: AuditEvent): string {
+  protected metadataText(event: PublicAuditEvent): string {
     return event.metadata ? JSON.stringify(event.metadata) : '';
   }
 
-  protected metadataPreview(event: AuditEvent): string {
+  protected metadataPreview(event: PublicAuditEvent): string {
     const text = this.metadataText(event);
     return text.length > 120 ? `${text.slice(0, 117)}...` : text || '-';
   }
 
-  open(event: AuditEvent): void {
+  open(event: PublicAuditEvent): void {
     void this.router.navigate(['/audit-events', event.id]);
   }
 }

@@ -1,8 +1,8 @@
-import { BusRoute } from '../../api/models/domain';
+import type { PublicBusRoute } from '@opstage/contracts';
 import { ApiError } from '../../core/http/api-error';
 import { formValueOf, inputFromForm, routeServerErrors, statusChangeInput } from './bus-route-form';
 
-const ROUTE: BusRoute = {
+const ROUTE: PublicBusRoute = {
   id: 'brt_1',
   name: 'Ping',
   description: 'demo',

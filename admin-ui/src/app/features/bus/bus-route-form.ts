@@ -1,5 +1,5 @@
-import { JsonObject, isJsonObject } from '../../api/models/common';
-import { BusRoute, BusRouteInput, BusRouteStatus } from '../../api/models/domain';
+import type { BusRouteInput, BusRouteStatus, PublicBusRoute } from '@opstage/contracts';
+import { JsonObject, isJsonObject } from '../../api/view-types';
 import { ApiError } from '../../core/http/api-error';
 
 export const BUS_ROUTE_STATUSES: readonly BusRouteStatus[] = ['DISABLED', 'DRY_RUN', 'ENABLED'];
@@ -20,7 +20,7 @@ export interface RouteFormValue {
   actionName: string;
 }
 
-export function formValueOf(route: BusRoute | null): RouteFormValue {
+export function formValueOf(route: PublicBusRoute | null): RouteFormValue {
   return {
     name: route?.name ?? '',
     description: route?.description ?? '',
@@ -54,7 +54,7 @@ export function inputFromForm(value: RouteFormValue, inputMapping?: JsonObject):
  * Body for the status switch: the route as it is with another status. `inputMapping` and
  * `metadata` are left out on purpose: on PUT, absent keeps the stored values.
  */
-export function statusChangeInput(route: BusRoute, status: BusRouteStatus): BusRouteInput {
+export function statusChangeInput(route: PublicBusRoute, status: BusRouteStatus): BusRouteInput {
   return inputFromForm({ ...formValueOf(route), status });
 }
 

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
-import { BusRoute, CapsuleService } from '../../api/models/domain';
+import type { CapsuleServiceResponse, PublicBusRoute } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { apiErrorInterceptor } from '../../core/http/api-error.interceptor';
 import { csrfInterceptor } from '../../core/http/csrf.interceptor';
@@ -12,7 +12,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { BusRouteDialog } from './bus-route.dialog';
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-const ROUTE: BusRoute = {
+const ROUTE: PublicBusRoute = {
   id: 'brt_1',
   name: 'Ping',
   status: 'DRY_RUN',
@@ -22,6 +22,7 @@ const ROUTE: BusRoute = {
   metadata: { owner: 'team' },
   createdAt: 'x',
   updatedAt: 'x',
+  experimental: 'v0.4-experimental',
 };
 
 describe('BusRouteDialog', () => {
@@ -32,7 +33,7 @@ describe('BusRouteDialog', () => {
   const q = <T extends HTMLElement>(testId: string): T | null => el().querySelector<T>(`[data-testid="${testId}"]`);
 
   /** The dialog loads the known services for its pickers; `services` answers that request. */
-  async function open(route: BusRoute | null, services: CapsuleService[] = []) {
+  async function open(route: PublicBusRoute | null, services: CapsuleServiceResponse[] = []) {
     close = vi.fn();
     TestBed.configureTestingModule({
       imports: [BusRouteDialog],
@@ -119,7 +120,7 @@ describe('BusRouteDialog', () => {
   });
 
   it('offers the known services and, for the chosen one, its actions', async () => {
-    const demo = { id: 'svc_demo', agentId: 'agt_1', code: 'demo-service', name: 'Demo', status: 'HEALTHY', healthStatus: 'UP' } as CapsuleService;
+    const demo = { id: 'svc_demo', agentId: 'agt_1', code: 'demo-service', name: 'Demo', status: 'HEALTHY', healthStatus: 'UP' } as CapsuleServiceResponse;
     await open(null, [demo, { ...demo, id: 'svc_other', code: 'billing', name: 'Billing' }]);
     const target = q<HTMLInputElement>('route-target-service')!;
     target.dispatchEvent(new Event('focusin'));

@@ -11,7 +11,7 @@ import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { catchError, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
 import { BusApi } from '../../api/bus.api';
 import { CapsuleServicesApi } from '../../api/capsule-services.api';
-import { ActionDefinition, BusRoute, BusRouteStatus, CapsuleService } from '../../api/models/domain';
+import type { ActionDefinitionResponse, BusRouteStatus, CapsuleServiceResponse, PublicBusRoute } from '@opstage/contracts';
 import { ApiError, toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
@@ -151,8 +151,8 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
   `,
 })
 export class BusRouteDialog {
-  protected readonly route = inject<BusRoute | null>(MAT_DIALOG_DATA);
-  private readonly ref = inject(MatDialogRef<BusRouteDialog, BusRoute>);
+  protected readonly route = inject<PublicBusRoute | null>(MAT_DIALOG_DATA);
+  private readonly ref = inject(MatDialogRef<BusRouteDialog, PublicBusRoute>);
   private readonly api = inject(BusApi);
   private readonly i18n = inject(I18nService);
   protected readonly statuses = BUS_ROUTE_STATUSES;
@@ -181,9 +181,9 @@ export class BusRouteDialog {
   protected readonly services = toSignal(
     this.servicesApi.list({ pageSize: 100 }).pipe(
       map((page) => page.items),
-      catchError(() => of([] as CapsuleService[])),
+      catchError(() => of([] as CapsuleServiceResponse[])),
     ),
-    { initialValue: [] as CapsuleService[] },
+    { initialValue: [] as CapsuleServiceResponse[] },
   );
   protected readonly sourceText = toSignal(this.form.controls.sourceServiceCode.valueChanges, { initialValue: this.initial.sourceServiceCode });
   protected readonly targetText = toSignal(this.form.controls.targetServiceCode.valueChanges, { initialValue: this.initial.targetServiceCode });
@@ -195,17 +195,17 @@ export class BusRouteDialog {
       distinctUntilChanged(),
       switchMap((code) => {
         const svc = this.services().find((s) => s.code === code);
-        return svc ? this.servicesApi.actions(svc.id).pipe(catchError(() => of([] as ActionDefinition[]))) : of([] as ActionDefinition[]);
+        return svc ? this.servicesApi.actions(svc.id).pipe(catchError(() => of([] as ActionDefinitionResponse[]))) : of([] as ActionDefinitionResponse[]);
       }),
     ),
-    { initialValue: [] as ActionDefinition[] },
+    { initialValue: [] as ActionDefinitionResponse[] },
   );
   protected readonly matchingActions = computed(() => {
     const text = (this.actionText() ?? '').trim().toLowerCase();
     return this.targetActions().filter((a) => a.enabled !== false && (!text || a.name.toLowerCase().includes(text) || a.label.toLowerCase().includes(text)));
   });
 
-  protected matching(text: string | null | undefined): CapsuleService[] {
+  protected matching(text: string | null | undefined): CapsuleServiceResponse[] {
     const q = (text ?? '').trim().toLowerCase();
     return this.services()
       .filter((s) => !q || s.code.toLowerCase().includes(q) || s.name.toLowerCase().includes(q))

@@ -2,8 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { Role } from '../../api/models/common';
-import { BusEvent, BusRoute } from '../../api/models/domain';
+import type { PublicBusEvent, PublicBusRoute, Role } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { apiErrorInterceptor } from '../../core/http/api-error.interceptor';
 import { csrfInterceptor } from '../../core/http/csrf.interceptor';
@@ -13,7 +12,7 @@ import { BusPage } from './bus.page';
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const MARKER = 'v0.4-experimental';
-const ROUTE: BusRoute = {
+const ROUTE: PublicBusRoute = {
   id: 'brt_0123456789abcdef',
   name: 'Ping',
   status: 'DRY_RUN',
@@ -25,7 +24,7 @@ const ROUTE: BusRoute = {
   updatedAt: '2026-01-01T00:00:00.000Z',
   experimental: MARKER,
 };
-const EVENT: BusEvent = {
+const EVENT: PublicBusEvent = {
   id: 'bev_2',
   agentId: 'agt_1',
   sourceServiceCode: 'demo-service',

@@ -13,7 +13,7 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Observable, filter, of, switchMap } from 'rxjs';
 import { BusApi, BusList } from '../../api/bus.api';
-import { AuditEvent, BusEvent, BusRoute, BusRouteStatus } from '../../api/models/domain';
+import type { BusRouteStatus, PublicAuditEvent, PublicBusEvent, PublicBusRoute } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -91,9 +91,9 @@ export class BusPage {
 
   protected readonly statuses = BUS_ROUTE_STATUSES;
   protected readonly pageSizes = PAGE_SIZE_OPTIONS;
-  protected readonly routes = createLoader<BusList<BusRoute>>();
-  protected readonly events = createLoader<BusList<BusEvent>>();
-  protected readonly audit = createLoader<BusList<AuditEvent>>();
+  protected readonly routes = createLoader<BusList<PublicBusRoute>>();
+  protected readonly events = createLoader<BusList<PublicBusEvent>>();
+  protected readonly audit = createLoader<BusList<PublicAuditEvent>>();
   protected readonly routesPaging = signal<Paging>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   protected readonly eventsPaging = signal<Paging>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   protected readonly auditPaging = signal<Paging>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
@@ -206,9 +206,9 @@ export class BusPage {
     this.expandedEvent.update((current) => (current === id ? null : id));
   }
 
-  edit(route: BusRoute | null): void {
+  edit(route: PublicBusRoute | null): void {
     this.dialog
-      .open<BusRouteDialog, BusRoute | null, BusRoute>(BusRouteDialog, { data: route, width: '760px', maxWidth: '94vw', autoFocus: 'first-tabbable' })
+      .open<BusRouteDialog, PublicBusRoute | null, PublicBusRoute>(BusRouteDialog, { data: route, width: '760px', maxWidth: '94vw', autoFocus: 'first-tabbable' })
       .afterClosed()
       .subscribe((saved) => {
         if (saved) {
@@ -220,7 +220,7 @@ export class BusPage {
   }
 
   /** PUT with the route as it is and another status (mapping and metadata are left out, so kept). */
-  setStatus(route: BusRoute, status: BusRouteStatus): void {
+  setStatus(route: PublicBusRoute, status: BusRouteStatus): void {
     if (route.status === status || this.pending().has(route.id)) {
       return;
     }
@@ -264,7 +264,7 @@ export class BusPage {
     return reasons.length ? `${base} ${reasons.map((r) => this.i18n.tOr(`bus.reason.${r}`, r)).join('; ')}` : base;
   }
 
-  remove(route: BusRoute): void {
+  remove(route: PublicBusRoute): void {
     this.confirm
       .ask({ title: 'bus.confirmDelete.title', message: 'bus.confirmDelete.message', params: { name: route.name }, danger: true, confirmLabel: 'common.delete' })
       .pipe(
@@ -286,7 +286,7 @@ export class BusPage {
       });
   }
 
-  protected mappingSummary(route: BusRoute): string {
+  protected mappingSummary(route: PublicBusRoute): string {
     const mapping = route.inputMapping ?? {};
     const keys = Object.keys(mapping);
     if (!keys.length) {

@@ -1,4 +1,4 @@
-import { JsonObject, isJsonObject } from '../../api/models/common';
+import { JsonObject, isJsonObject } from '../../api/view-types';
 
 /**
  * The route `inputMapping` editor model (docs/capsule-bus.md, "inputMapping"): one row per action

@@ -6,7 +6,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Subscription, timer } from 'rxjs';
 import { CommandsApi } from '../../api/commands.api';
 import { CapsuleServicesApi } from '../../api/capsule-services.api';
-import { CommandDetail } from '../../api/models/domain';
+import type { CommandDetail } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { ApiError, toApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';

@@ -3,7 +3,7 @@ import { Router } from '@angular/router';
 import { Observable, catchError, map, of, switchMap, throwError } from 'rxjs';
 import { CommandsApi } from '../../api/commands.api';
 import { CapsuleServicesApi } from '../../api/capsule-services.api';
-import { Command } from '../../api/models/domain';
+import type { PublicCommand } from '@opstage/contracts';
 import { isApiError } from '../../core/http/api-error';
 import { ConfirmService } from '../../shared/ui/confirm-dialog.component';
 import { Notifier } from '../../shared/ui/notifier.service';
@@ -21,7 +21,7 @@ export class CommandOperationsService {
   private readonly launcher = inject(ActionLauncher);
   private readonly router = inject(Router);
 
-  cancel(command: Command): Observable<boolean> {
+  cancel(command: PublicCommand): Observable<boolean> {
     return this.confirm
       .ask({
         title: 'commands.confirmCancel.title',
@@ -42,7 +42,7 @@ export class CommandOperationsService {
   }
 
   /** Dangerous actions (HIGH / requiresConfirmation) need the typed action name again. */
-  retry(command: Command, openNew = true): Observable<boolean> {
+  retry(command: PublicCommand, openNew = true): Observable<boolean> {
     const definition = this.servicesApi.action(command.serviceId, command.actionName).pipe(catchError(() => of(null)));
     let dangerous = false;
     return definition.pipe(
@@ -82,7 +82,7 @@ export class CommandOperationsService {
     );
   }
 
-  private reopenAction(command: Command): void {
+  private reopenAction(command: PublicCommand): void {
     this.servicesApi.get(command.serviceId).subscribe({
       next: (service) =>
         this.launcher

@@ -12,8 +12,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { tap } from 'rxjs';
 import { BulkApi } from '../../api/bulk.api';
 import { CommandsApi } from '../../api/commands.api';
-import { Page, Query } from '../../api/models/common';
-import { Command } from '../../api/models/domain';
+import type { Paged, PublicCommand } from '@opstage/contracts';
+import { Query } from '../../api/view-types';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh } from '../../core/live/live-refresh';
@@ -70,7 +70,7 @@ export class CommandsListPage {
 
   protected readonly statuses = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'];
   protected readonly pageSizes = PAGE_SIZE_OPTIONS;
-  protected readonly list = createLoader<Page<Command>>();
+  protected readonly list = createLoader<Paged<PublicCommand>>();
   protected readonly filters = signal<Filters>({});
   protected readonly paging = signal({ page: 1, pageSize: 20 });
   protected readonly q = signal('');
@@ -144,11 +144,11 @@ export class CommandsListPage {
     writeQuery(this.router, this.route, { page: event.pageIndex + 1, pageSize: event.pageSize }, false);
   }
 
-  cancel(command: Command): void {
+  cancel(command: PublicCommand): void {
     this.ops.cancel(command).subscribe({ next: () => this.load(true), error: (e: unknown) => this.notifier.apiError(e) });
   }
 
-  retry(command: Command): void {
+  retry(command: PublicCommand): void {
     this.ops.retry(command).subscribe({ next: () => this.load(true), error: (e: unknown) => this.notifier.apiError(e) });
   }
 }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output } f
 import { Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { Command } from '../../api/models/domain';
+import type { PublicCommand } from '@opstage/contracts';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { DurationPipe } from '../../shared/util/duration.pipe';
 import { Selection } from '../../shared/util/selection';
@@ -110,18 +110,18 @@ import { canCancel, canRetry } from './command-rules';
 })
 export class CommandsTableComponent {
   private readonly router = inject(Router);
-  readonly commands = input.required<Command[]>();
+  readonly commands = input.required<PublicCommand[]>();
   readonly showTarget = input(true);
   readonly canOperate = input(false);
   /** Row selection for bulk cancel (only open commands can be selected); null hides the column. */
   readonly selection = input<Selection | null>(null);
-  readonly cancel = output<Command>();
-  readonly retry = output<Command>();
+  readonly cancel = output<PublicCommand>();
+  readonly retry = output<PublicCommand>();
   protected readonly cancelable = canCancel;
   protected readonly retryable = canRetry;
   protected readonly cancelableIds = computed(() => this.commands().filter(canCancel).map((c) => c.id));
 
-  open(command: Command): void {
+  open(command: PublicCommand): void {
     void this.router.navigate(['/commands', command.id]);
   }
 }

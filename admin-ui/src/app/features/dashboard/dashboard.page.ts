@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { DashboardApi } from '../../api/dashboard.api';
 import { OverviewApi } from '../../api/search.api';
-import { DashboardOverview, DashboardSummary, DashboardTile } from '../../api/models/domain';
+import type { DashboardOverview, DashboardSummary, DashboardTile } from '@opstage/contracts';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh, watchServices } from '../../core/live/live-refresh';
 import { createLoader } from '../../shared/util/loader';

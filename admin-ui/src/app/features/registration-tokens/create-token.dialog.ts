@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RegistrationTokensApi } from '../../api/registration-tokens.api';
-import { CreatedRegistrationToken } from '../../api/models/domain';
+import type { CreatedRegistrationTokenResponse } from '@opstage/contracts';
 import { ApiError, toApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
@@ -58,7 +58,7 @@ export const EXPIRY_CHOICES: readonly { seconds: number | null; label: string }[
 })
 export class CreateTokenDialog {
   private readonly api = inject(RegistrationTokensApi);
-  private readonly ref = inject(MatDialogRef<CreateTokenDialog, CreatedRegistrationToken>);
+  private readonly ref = inject(MatDialogRef<CreateTokenDialog, CreatedRegistrationTokenResponse>);
   protected readonly choices = EXPIRY_CHOICES;
   protected readonly form = inject(FormBuilder).group({
     name: ['', Validators.required],

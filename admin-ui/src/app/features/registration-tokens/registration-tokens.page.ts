@@ -10,8 +10,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Observable, map, of, switchMap } from 'rxjs';
 import { RegistrationTokensApi } from '../../api/registration-tokens.api';
-import { Page } from '../../api/models/common';
-import { CreatedRegistrationToken, RegistrationToken } from '../../api/models/domain';
+import type { CreatedRegistrationTokenResponse, Paged, RegistrationTokenResponse } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh } from '../../core/live/live-refresh';
@@ -65,11 +64,11 @@ export class RegistrationTokensPage {
 
   protected readonly statuses = ['ACTIVE', 'USED', 'REVOKED', 'EXPIRED'];
   protected readonly pageSizes = PAGE_SIZE_OPTIONS;
-  protected readonly list = createLoader<Page<RegistrationToken>>();
+  protected readonly list = createLoader<Paged<RegistrationTokenResponse>>();
   protected readonly status = signal('');
   protected readonly paging = signal({ page: 1, pageSize: 20 });
   /** The raw token of the token created on this page visit; gone on navigation or reload. */
-  protected readonly created = signal<CreatedRegistrationToken | null>(null);
+  protected readonly created = signal<CreatedRegistrationTokenResponse | null>(null);
   protected readonly snippet = computed(() => {
     const token = this.created();
     return token ? envSnippet(window.location.origin, token.token ?? token.rawToken ?? '') : '';
@@ -107,7 +106,7 @@ export class RegistrationTokensPage {
 
   create(): void {
     this.dialog
-      .open<CreateTokenDialog, void, CreatedRegistrationToken>(CreateTokenDialog, { width: '480px' })
+      .open<CreateTokenDialog, void, CreatedRegistrationTokenResponse>(CreateTokenDialog, { width: '480px' })
       .afterClosed()
       .subscribe((token) => {
         if (token) {
@@ -118,15 +117,15 @@ export class RegistrationTokensPage {
       });
   }
 
-  revoke(token: RegistrationToken): void {
+  revoke(token: RegistrationTokenResponse): void {
     this.confirmThen('revoke', token, () => this.api.revoke(token.id));
   }
 
-  remove(token: RegistrationToken): void {
+  remove(token: RegistrationTokenResponse): void {
     this.confirmThen('delete', token, () => this.api.remove(token.id));
   }
 
-  private confirmThen(kind: 'revoke' | 'delete', token: RegistrationToken, call: () => Observable<unknown>): void {
+  private confirmThen(kind: 'revoke' | 'delete', token: RegistrationTokenResponse, call: () => Observable<unknown>): void {
     this.confirm
       .ask({
         title: `tokens.confirm.${kind}.title`,

@@ -10,7 +10,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { catchError, forkJoin, of } from 'rxjs';
 import { BulkApi } from '../../api/bulk.api';
 import { CapsuleServicesApi } from '../../api/capsule-services.api';
-import { ActionDefinition, BulkResult } from '../../api/models/domain';
+import type { ActionDefinitionResponse, BulkResult } from '@opstage/contracts';
 import { toApiError, ApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
@@ -24,7 +24,7 @@ export interface BulkActionDialogData {
 }
 
 /** Actions every selected service offers (same name), in the first service's catalog order. */
-export function commonActions(catalogs: readonly (readonly ActionDefinition[])[]): ActionDefinition[] {
+export function commonActions(catalogs: readonly (readonly ActionDefinitionResponse[])[]): ActionDefinitionResponse[] {
   const [first, ...rest] = catalogs;
   if (!first) return [];
   return first.filter(
@@ -124,7 +124,7 @@ export class BulkActionDialog {
   private readonly servicesApi = inject(CapsuleServicesApi);
   private readonly bulkApi = inject(BulkApi);
   protected readonly loading = signal(true);
-  protected readonly actions = signal<ActionDefinition[]>([]);
+  protected readonly actions = signal<ActionDefinitionResponse[]>([]);
   protected readonly actionName = signal<string | null>(null);
   protected readonly form = signal<SchemaForm | null>(null);
   protected readonly typed = signal('');
@@ -139,7 +139,7 @@ export class BulkActionDialog {
   protected readonly canRun = computed(() => !this.running() && this.action() !== null && this.typed().trim() === String(this.data.services.length));
 
   constructor() {
-    forkJoin(this.data.services.map((s) => this.servicesApi.actions(s.id).pipe(catchError(() => of([] as ActionDefinition[]))))).subscribe((catalogs) => {
+    forkJoin(this.data.services.map((s) => this.servicesApi.actions(s.id).pipe(catchError(() => of([] as ActionDefinitionResponse[]))))).subscribe((catalogs) => {
       this.actions.set(commonActions(catalogs));
       this.loading.set(false);
     });

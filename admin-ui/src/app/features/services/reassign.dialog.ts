@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { AgentsApi } from '../../api/agents.api';
 import { CapsuleServicesApi } from '../../api/capsule-services.api';
-import { Agent, CapsuleService } from '../../api/models/domain';
+import type { AgentResponse, CapsuleServiceResponse } from '@opstage/contracts';
 import { ApiError, toApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
@@ -25,7 +25,7 @@ import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
         <mat-label>{{ 'common.agent' | t }}</mat-label>
         <mat-select [ngModel]="agentId()" (ngModelChange)="agentId.set($event)" data-testid="reassign-agent">
           @for (a of agents(); track a.id) {
-            <mat-option [value]="a.id" [disabled]="a.id === service.agentId">{{ a.code }} · {{ a.effectiveStatus ?? a.status }}</mat-option>
+            <mat-option [value]="a.id" [disabled]="a.id === service.agentId">{{ a.code }} · {{ a.effectiveStatus }}</mat-option>
           }
         </mat-select>
       </mat-form-field>
@@ -37,10 +37,10 @@ import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
   `,
 })
 export class ReassignDialog {
-  protected readonly service = inject<CapsuleService>(MAT_DIALOG_DATA);
-  private readonly ref = inject(MatDialogRef<ReassignDialog, CapsuleService>);
+  protected readonly service = inject<CapsuleServiceResponse>(MAT_DIALOG_DATA);
+  private readonly ref = inject(MatDialogRef<ReassignDialog, CapsuleServiceResponse>);
   private readonly api = inject(CapsuleServicesApi);
-  protected readonly agents = signal<Agent[]>([]);
+  protected readonly agents = signal<AgentResponse[]>([]);
   protected readonly agentId = signal<string | null>(null);
   protected readonly submitting = signal(false);
   protected readonly error = signal<ApiError | null>(null);

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { CapsuleServiceDetail } from '../../api/models/domain';
+import type { CapsuleServiceDetailResponse } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
@@ -15,9 +15,8 @@ import { groupActions, needsConfirmation } from '../actions/action-rules';
  * The server refuses actions unless the owning agent is connected (docs/actions-and-commands.md);
  * the buttons say so up front instead of failing after a click.
  */
-export function actionsUnavailable(service: Pick<CapsuleServiceDetail, 'status' | 'agentStatus'>): string | null {
+export function actionsUnavailable(service: Pick<CapsuleServiceDetailResponse, 'status' | 'agentStatus'>): string | null {
   const agent = service.agentStatus;
-  if (agent === undefined) return service.status === 'OFFLINE' ? 'actions.unavailable.OFFLINE' : null;
   if (agent === null) return 'actions.unavailable.NO_AGENT';
   if (agent === 'DISABLED' || agent === 'REVOKED' || agent === 'OFFLINE' || agent === 'PENDING') return `actions.unavailable.${agent}`;
   return null;
@@ -90,7 +89,7 @@ export class ServiceActionsComponent {
   protected readonly session = inject(SessionStore);
   private readonly launcher = inject(ActionLauncher);
   private readonly i18n = inject(I18nService);
-  readonly service = input.required<CapsuleServiceDetail>();
+  readonly service = input.required<CapsuleServiceDetailResponse>();
   protected readonly groups = computed(() => groupActions(this.service().actions ?? []));
   protected readonly confirmNeeded = needsConfirmation;
   /** Why the owning agent cannot run actions now (translation key), or null. */

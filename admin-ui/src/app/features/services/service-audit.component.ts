@@ -3,8 +3,7 @@ import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { AuditApi } from '../../api/audit.api';
-import { Page } from '../../api/models/common';
-import { AuditEvent } from '../../api/models/domain';
+import type { Paged, PublicAuditEvent } from '@opstage/contracts';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh } from '../../core/live/live-refresh';
 import { createLoader } from '../../shared/util/loader';
@@ -38,7 +37,7 @@ import { AuditTableComponent } from '../audit/audit-table.component';
 export class ServiceAuditComponent {
   private readonly api = inject(AuditApi);
   readonly serviceId = input.required<string>();
-  protected readonly list = createLoader<Page<AuditEvent>>();
+  protected readonly list = createLoader<Paged<PublicAuditEvent>>();
   protected readonly pageIndex = signal(0);
 
   constructor() {

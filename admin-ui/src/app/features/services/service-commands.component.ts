@@ -4,8 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { CommandsApi } from '../../api/commands.api';
-import { Page } from '../../api/models/common';
-import { ActionDefinition, Command } from '../../api/models/domain';
+import type { ActionDefinitionResponse, Paged, PublicCommand } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh } from '../../core/live/live-refresh';
@@ -66,8 +65,8 @@ export class ServiceCommandsComponent {
   protected readonly session = inject(SessionStore);
   readonly serviceId = input.required<string>();
   readonly serviceName = input('');
-  readonly catalog = input<ActionDefinition[]>([]);
-  protected readonly list = createLoader<Page<Command>>();
+  readonly catalog = input<ActionDefinitionResponse[]>([]);
+  protected readonly list = createLoader<Paged<PublicCommand>>();
   protected readonly pageIndex = signal(0);
   protected readonly allTypes = signal(false);
 
@@ -102,11 +101,11 @@ export class ServiceCommandsComponent {
     this.load();
   }
 
-  cancel(command: Command): void {
+  cancel(command: PublicCommand): void {
     this.ops.cancel(command).subscribe({ next: () => this.load(true), error: (e: unknown) => this.notifier.apiError(e) });
   }
 
-  retry(command: Command): void {
+  retry(command: PublicCommand): void {
     this.ops.retry(command, false).subscribe({ next: () => this.load(true), error: (e: unknown) => this.notifier.apiError(e) });
   }
 }

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { ConfigItem } from '../../api/models/domain';
+import type { ConfigItemResponse } from '@opstage/contracts';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
@@ -15,18 +15,16 @@ interface ConfigRow {
   secretRef: string;
 }
 
-/** Accepts both the reference's raw rows (`configKey`, 0/1) and our shape (`key`, booleans). */
-export function toConfigRow(item: ConfigItem): ConfigRow {
-  const flag = (v: boolean | number | undefined) => v === true || v === 1;
-  const sensitive = flag(item.sensitive);
+/** One table row; the server already hides sensitive values, the console masks them once more. */
+export function toConfigRow(item: ConfigItemResponse): ConfigRow {
   return {
-    key: item.key ?? item.configKey ?? '-',
+    key: item.key,
     label: item.label ?? '',
     type: item.type,
     source: item.source ?? '',
-    sensitive,
-    editable: flag(item.editable),
-    preview: sensitive ? '••••••' : (item.valuePreview ?? ''),
+    sensitive: item.sensitive,
+    editable: item.editable,
+    preview: item.sensitive ? '••••••' : (item.valuePreview ?? ''),
     secretRef: item.secretRef ?? '',
   };
 }
@@ -72,6 +70,6 @@ export function toConfigRow(item: ConfigItem): ConfigRow {
   `,
 })
 export class ServiceConfigsComponent {
-  readonly configs = input.required<ConfigItem[]>();
+  readonly configs = input.required<ConfigItemResponse[]>();
   protected readonly rows = computed(() => this.configs().map(toConfigRow));
 }

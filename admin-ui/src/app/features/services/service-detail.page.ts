@@ -7,7 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { forkJoin, map, of, catchError, switchMap, Observable } from 'rxjs';
 import { CapsuleServicesApi } from '../../api/capsule-services.api';
-import { CapsuleServiceDetail } from '../../api/models/domain';
+import type { CapsuleServiceDetailResponse } from '@opstage/contracts';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh, watchServices } from '../../core/live/live-refresh';
 import { createLoader } from '../../shared/util/loader';
@@ -34,7 +34,7 @@ export const SERVICE_TABS = ['overview', 'manifest', 'health', 'configs', 'actio
  * Fills in parts the detail response omitted from the dedicated sub-endpoints
  * (`/manifest`, `/health`, `/configs`, `/actions`); a failing sub-call leaves the part empty.
  */
-function completeDetail(api: CapsuleServicesApi, detail: CapsuleServiceDetail): Observable<CapsuleServiceDetail> {
+function completeDetail(api: CapsuleServicesApi, detail: CapsuleServiceDetailResponse): Observable<CapsuleServiceDetailResponse> {
   const id = detail.id;
   const missing: Record<string, Observable<unknown>> = {};
   if (detail.manifest === undefined) missing['manifest'] = api.manifest(id).pipe(catchError(() => of(undefined)));
@@ -81,7 +81,7 @@ export class ServiceDetailPage {
   protected readonly session = inject(SessionStore);
   readonly id = input.required<string>();
   protected readonly tabs = SERVICE_TABS;
-  protected readonly service = createLoader<CapsuleServiceDetail>();
+  protected readonly service = createLoader<CapsuleServiceDetailResponse>();
   private readonly query = toSignal(this.route.queryParamMap);
   protected readonly tabIndex = computed(() => {
     const tab = this.query()?.get('tab') ?? 'overview';
@@ -120,9 +120,9 @@ export class ServiceDetailPage {
     this.notifier.success('common.refreshed');
   }
 
-  reassign(service: CapsuleServiceDetail): void {
+  reassign(service: CapsuleServiceDetailResponse): void {
     this.dialog
-      .open<ReassignDialog, CapsuleServiceDetail, unknown>(ReassignDialog, { data: service, width: '480px' })
+      .open<ReassignDialog, CapsuleServiceDetailResponse, unknown>(ReassignDialog, { data: service, width: '480px' })
       .afterClosed()
       .subscribe((saved) => {
         if (saved) {

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { CapsuleServicesApi } from '../../api/capsule-services.api';
-import { HealthPoint, HealthReport } from '../../api/models/domain';
-import { JsonObject, Page, isJsonObject } from '../../api/models/common';
+import type { HealthPoint, HealthReportResponse, Paged } from '@opstage/contracts';
+import { JsonObject, isJsonObject } from '../../api/view-types';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh } from '../../core/live/live-refresh';
 import { NowService } from '../../core/time/now.service';
@@ -21,7 +21,7 @@ const TIMELINE_MS = 24 * 3_600_000;
 const TIMELINE_ROWS = 100;
 
 /** History rows (newest first) → timeline points (oldest first): each row's status began at its createdAt. */
-export function pointsFromHistory(rows: readonly Pick<HealthReport, 'status' | 'createdAt'>[]): HealthPoint[] {
+export function pointsFromHistory(rows: readonly Pick<HealthReportResponse, 'status' | 'createdAt'>[]): HealthPoint[] {
   return rows.map((r) => ({ status: r.status, at: r.createdAt })).reverse();
 }
 
@@ -142,9 +142,9 @@ export class ServiceHealthComponent {
   private readonly api = inject(CapsuleServicesApi);
   private readonly clock = inject(NowService);
   readonly serviceId = input.required<string>();
-  readonly health = input.required<HealthReport | null>();
-  protected readonly timeline = createLoader<Page<HealthReport>>();
-  protected readonly history = createLoader<Page<HealthReport>>();
+  readonly health = input.required<HealthReportResponse | null>();
+  protected readonly timeline = createLoader<Paged<HealthReportResponse>>();
+  protected readonly history = createLoader<Paged<HealthReportResponse>>();
   private readonly page = signal(1);
   protected readonly until = computed(() => new Date(Math.max(this.clock.now(), this.timeline.loadedAt() ?? 0)).toISOString());
   protected readonly since = computed(() => new Date(Date.parse(this.until()) - TIMELINE_MS).toISOString());

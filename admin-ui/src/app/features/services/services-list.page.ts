@@ -13,8 +13,7 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { catchError, of, tap } from 'rxjs';
 import { CapsuleServicesApi } from '../../api/capsule-services.api';
-import { Page } from '../../api/models/common';
-import { CapsuleService, HealthTimelines, ServiceLabel } from '../../api/models/domain';
+import type { CapsuleServiceResponse, HealthTimelines, Paged, ServiceLabel } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh, watchServices } from '../../core/live/live-refresh';
@@ -78,7 +77,7 @@ export class ServicesListPage {
   protected readonly statuses = ['HEALTHY', 'UNHEALTHY', 'STALE', 'OFFLINE', 'UNKNOWN'];
   protected readonly healthStatuses = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'];
   protected readonly pageSizes = PAGE_SIZE_OPTIONS;
-  protected readonly list = createLoader<Page<CapsuleService>>();
+  protected readonly list = createLoader<Paged<CapsuleServiceResponse>>();
   protected readonly timelines = createLoader<HealthTimelines>();
   protected readonly labels = signal<ServiceLabel[]>([]);
   protected readonly q = signal('');
@@ -116,7 +115,7 @@ export class ServicesListPage {
   }
 
   /** Timelines of the rows on screen: one batched request once the page is there. */
-  private afterPage(page: Page<CapsuleService>): void {
+  private afterPage(page: Paged<CapsuleServiceResponse>): void {
     const ids = page.items.map((s) => s.id);
     this.selection.keep(ids);
     if (ids.length === 0) return;
@@ -144,7 +143,7 @@ export class ServicesListPage {
     writeQuery(this.router, this.route, { page: event.pageIndex + 1, pageSize: event.pageSize }, false);
   }
 
-  open(service: CapsuleService): void {
+  open(service: CapsuleServiceResponse): void {
     void this.router.navigate(['/services', service.id]);
   }
 

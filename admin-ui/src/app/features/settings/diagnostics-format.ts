@@ -1,4 +1,4 @@
-import { isJsonObject } from '../../api/models/common';
+import { isJsonObject } from '../../api/view-types';
 import { formatBytes, formatDateTime, formatDuration } from '../../shared/util/format';
 
 export interface DiagRow {

@@ -4,7 +4,7 @@ import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { SettingsApi } from '../../api/settings.api';
-import { JsonObject, isJsonObject } from '../../api/models/common';
+import { JsonObject, isJsonObject } from '../../api/view-types';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { createLoader } from '../../shared/util/loader';

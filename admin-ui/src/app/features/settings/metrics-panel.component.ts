@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatExpansionModule } from '@angular/material/expansion';
-import { Metrics } from '../../api/models/domain';
-import { isJsonObject } from '../../api/models/common';
+import type { MetricsView } from '@opstage/contracts';
+import { isJsonObject } from '../../api/view-types';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { JsonBlockComponent } from '../../shared/ui/json-block.component';
 import { formatDuration } from '../../shared/util/format';
@@ -57,13 +57,12 @@ export function flattenMetrics(value: unknown, prefix = ''): { key: string; valu
   styles: `.tiles { margin-bottom: 12px; } .raw { box-shadow: none; border: 1px solid var(--ops-border); margin-top: 8px; }`,
 })
 export class MetricsPanelComponent {
-  readonly metrics = input.required<Metrics>();
+  readonly metrics = input.required<MetricsView>();
   protected readonly rows = computed(() => flattenMetrics(this.metrics()));
   protected readonly tiles = computed<MetricTile[]>(() => {
-    const op = this.metrics().operational ?? {};
-    const n = (key: string) => Number(op[key] ?? 0) || 0;
-    const durations = this.metrics().commandDurations ?? {};
-    const p95 = durations['p95Ms'];
+    const op = this.metrics().operational;
+    const n = (key: Exclude<keyof MetricsView['operational'], 'counters'>): number => op[key];
+    const p95 = this.metrics().commandDurations.p95Ms;
     return [
       { key: 'agentCommandPolls', value: n('agentCommandPolls'), alert: false },
       { key: 'commandsDispatched', value: n('commandsDispatched'), alert: false },

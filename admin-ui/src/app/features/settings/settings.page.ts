@@ -9,7 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { tap } from 'rxjs';
 import { SettingsApi } from '../../api/settings.api';
 import { DashboardApi } from '../../api/dashboard.api';
-import { MaintenanceRunResult, MaintenanceSettings, Metrics } from '../../api/models/domain';
+import type { MaintenanceSettings, MetricsView, SweepResult } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { autoRefresh } from '../../core/util/auto-refresh';
@@ -49,11 +49,11 @@ export class SettingsPage {
   private readonly i18n = inject(I18nService);
   protected readonly session = inject(SessionStore);
   protected readonly settings = createLoader<MaintenanceSettings>();
-  protected readonly metrics = createLoader<Metrics>();
+  protected readonly metrics = createLoader<MetricsView>();
   protected readonly saving = signal(false);
   protected readonly running = signal(false);
   protected readonly backingUp = signal(false);
-  protected readonly lastRun = signal<MaintenanceRunResult | null>(null);
+  protected readonly lastRun = signal<SweepResult | null>(null);
   protected readonly readOnly = computed(() => !this.session.isOwner());
   /** The last manual sweep as labelled rows (counts, when it ran, how long it took). */
   protected readonly runRows = computed(() => {

@@ -12,8 +12,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { map, of, switchMap } from 'rxjs';
 import { UsersApi } from '../../api/users.api';
-import { Page } from '../../api/models/common';
-import { PublicUser } from '../../api/models/domain';
+import type { Paged, PublicUser } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh } from '../../core/live/live-refresh';
@@ -61,7 +60,7 @@ export class UsersPage {
   protected readonly session = inject(SessionStore);
   protected readonly roles = ROLES;
   protected readonly pageSizes = PAGE_SIZE_OPTIONS;
-  protected readonly list = createLoader<Page<PublicUser>>();
+  protected readonly list = createLoader<Paged<PublicUser>>();
   protected readonly filters = signal<Filters>({});
   protected readonly q = signal('');
   protected readonly paging = signal({ page: 1, pageSize: 20 });

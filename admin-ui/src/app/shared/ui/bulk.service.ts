@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, Injectable, inject } from '@angular
 import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
 import { Observable, of, switchMap } from 'rxjs';
-import { BulkResult } from '../../api/models/domain';
+import type { BulkResult } from '@opstage/contracts';
 import { I18nService, TranslationParams } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { ConfirmService } from './confirm-dialog.component';

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { HealthPoint } from '../../api/models/domain';
+import type { HealthPoint } from '@opstage/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { formatDateTime } from '../util/format';
 import { timelineChanges, timelineSegments, timelineShares } from '../util/timeline';

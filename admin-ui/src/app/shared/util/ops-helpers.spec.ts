@@ -11,7 +11,8 @@ import { diagRows, diagValue } from '../../features/settings/diagnostics-format'
 import { searchHits } from '../../core/layout/global-search.component';
 import { prepareTimeoutSeconds } from '../../features/actions/action-dialog.component';
 import { ApiError } from '../../core/http/api-error';
-import { ActionDefinition, CapsuleService, Command } from '../../api/models/domain';
+import type { CapsuleServiceResponse, PublicCommand } from '@opstage/contracts';
+import { actionDefinition } from '../../testing/contract-fixtures';
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 const H = 3_600_000;
@@ -79,7 +80,7 @@ describe('fleet helpers', () => {
   });
 
   it('offers only actions every selected service has, without row-only actions', () => {
-    const a = (name: string, extra: Partial<ActionDefinition> = {}): ActionDefinition => ({ name, label: name, dangerLevel: 'LOW', ...extra });
+    const a = actionDefinition;
     const common = commonActions([
       [a('echo'), a('restart'), a('details', { category: 'row-action' }), a('off', { enabled: false })],
       [a('restart'), a('echo'), a('details', { category: 'row-action' })],
@@ -92,7 +93,7 @@ describe('fleet helpers', () => {
     expect(actionsUnavailable({ status: 'OFFLINE', agentStatus: 'DISABLED' })).toBe('actions.unavailable.DISABLED');
     expect(actionsUnavailable({ status: 'OFFLINE', agentStatus: null })).toBe('actions.unavailable.NO_AGENT');
     expect(actionsUnavailable({ status: 'HEALTHY', agentStatus: 'ONLINE' })).toBeNull();
-    expect(actionsUnavailable({ status: 'OFFLINE' })).toBe('actions.unavailable.OFFLINE');
+    expect(actionsUnavailable({ status: 'OFFLINE', agentStatus: 'OFFLINE' })).toBe('actions.unavailable.OFFLINE');
   });
 
   it('keeps a selection to the visible rows', () => {
@@ -120,9 +121,9 @@ describe('fleet helpers', () => {
 
   it('turns search results into hits that open the right page', () => {
     const hits = searchHits({
-      services: [{ id: 'svc_1', code: 'billing', name: 'Billing', status: 'HEALTHY' } as CapsuleService],
+      services: [{ id: 'svc_1', code: 'billing', name: 'Billing', status: 'HEALTHY' } as CapsuleServiceResponse],
       agents: [],
-      commands: [{ id: 'cmd_1', actionName: 'echo', serviceName: 'Billing', status: 'FAILED' } as Command],
+      commands: [{ id: 'cmd_1', actionName: 'echo', serviceName: 'Billing', status: 'FAILED' } as PublicCommand],
     });
     expect(hits.map((h) => [h.kind, h.link.join('/')])).toEqual([
       ['service', '/services/svc_1'],

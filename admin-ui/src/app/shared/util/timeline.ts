@@ -1,4 +1,4 @@
-import { HealthPoint } from '../../api/models/domain';
+import type { HealthPoint } from '@opstage/contracts';
 
 export interface TimelineSegment {
   /** A health status, or `NONE` where nothing was recorded (before the first report). */
