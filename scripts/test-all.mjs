@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: build, lint, type-check, migration drift check, then every suite (API unit + e2e,
+// `npm test`: build, lint, type-check, formatting, migration drift check, then every suite (API unit + e2e,
 // SDK, console unit, console in a real browser). Ends with one line `N passed, N failed`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -53,6 +53,7 @@ const lastNumber = (text, re) => {
 const built = await check('build', 'npm', ['run', 'build']);
 await check('lint', 'npm', ['run', '-s', 'lint']);
 await check('typecheck', 'npm', ['run', '-s', 'typecheck']);
+await check('format', 'npm', ['run', '-s', 'format:check']);
 await check('migration drift', 'npm', ['run', '-s', 'migration:check']);
 
 await suite('api (jest unit + e2e)', 'npx', ['jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${join(out, 'jest.json')}`], () => {
