@@ -8,17 +8,170 @@ import tseslint from 'typescript-eslint';
  * nor agent-gateway/ (the agent protocol calls the domains, never the reverse).
  */
 const FORBIDDEN = {
-  common: ['config', 'audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings', 'agent-gateway', 'live-events', 'overview', 'bulk'],
-  config: ['database', 'audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings', 'agent-gateway', 'live-events', 'overview', 'bulk'],
-  database: ['audit', 'users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'system', 'settings', 'agent-gateway', 'live-events', 'overview', 'bulk'],
-  audit: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
-  settings: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
-  system: ['users', 'auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
-  users: ['auth', 'registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
-  auth: ['registration-tokens', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
-  'registration-tokens': ['auth', 'agents', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
-  agents: ['auth', 'capsule-services', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
-  'capsule-services': ['auth', 'commands', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  common: [
+    'config',
+    'audit',
+    'users',
+    'auth',
+    'registration-tokens',
+    'agents',
+    'capsule-services',
+    'commands',
+    'maintenance',
+    'bus',
+    'extensions',
+    'system',
+    'settings',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+  ],
+  config: [
+    'database',
+    'audit',
+    'users',
+    'auth',
+    'registration-tokens',
+    'agents',
+    'capsule-services',
+    'commands',
+    'maintenance',
+    'bus',
+    'extensions',
+    'system',
+    'settings',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+  ],
+  database: [
+    'audit',
+    'users',
+    'auth',
+    'registration-tokens',
+    'agents',
+    'capsule-services',
+    'commands',
+    'maintenance',
+    'bus',
+    'extensions',
+    'system',
+    'settings',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+  ],
+  audit: [
+    'users',
+    'auth',
+    'registration-tokens',
+    'agents',
+    'capsule-services',
+    'commands',
+    'maintenance',
+    'bus',
+    'extensions',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+  ],
+  settings: [
+    'users',
+    'auth',
+    'registration-tokens',
+    'agents',
+    'capsule-services',
+    'commands',
+    'maintenance',
+    'bus',
+    'extensions',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+  ],
+  system: [
+    'users',
+    'auth',
+    'registration-tokens',
+    'agents',
+    'capsule-services',
+    'commands',
+    'maintenance',
+    'bus',
+    'extensions',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+  ],
+  users: [
+    'auth',
+    'registration-tokens',
+    'agents',
+    'capsule-services',
+    'commands',
+    'maintenance',
+    'bus',
+    'extensions',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+  ],
+  auth: [
+    'registration-tokens',
+    'agents',
+    'capsule-services',
+    'commands',
+    'maintenance',
+    'bus',
+    'extensions',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+  ],
+  'registration-tokens': [
+    'auth',
+    'agents',
+    'capsule-services',
+    'commands',
+    'maintenance',
+    'bus',
+    'extensions',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+  ],
+  agents: [
+    'auth',
+    'capsule-services',
+    'commands',
+    'maintenance',
+    'bus',
+    'extensions',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+  ],
+  'capsule-services': [
+    'auth',
+    'commands',
+    'maintenance',
+    'bus',
+    'extensions',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+  ],
   commands: ['auth', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
   bus: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
   maintenance: ['extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
@@ -38,13 +191,25 @@ const FORBIDDEN = {
 const contractsBlock = {
   files: ['src/contracts/**/*.ts'],
   rules: {
-    'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'src/contracts imports only its own files (types only; module DAG, docs/design/architecture.md)' }] }],
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '^(?!\\./)',
+            message: 'src/contracts imports only its own files (types only; module DAG, docs/design/architecture.md)',
+          },
+        ],
+      },
+    ],
     '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
     'no-restricted-syntax': [
       'error',
       {
-        selector: 'Program > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration), ExportNamedDeclaration > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration)',
-        message: 'src/contracts holds types only: no values, functions, classes or enums (the console compiles it too).',
+        selector:
+          'Program > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration), ExportNamedDeclaration > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration)',
+        message:
+          'src/contracts holds types only: no values, functions, classes or enums (the console compiles it too).',
       },
     ],
   },
@@ -57,13 +222,34 @@ const boundaryBlocks = Object.entries(FORBIDDEN).map(([module, forbidden]) => ({
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: forbidden.map((f) => ({ group: module === 'common' ? [`../../${f}/*`] : [`../${f}/*`, `../../${f}/*`], message: `${module}/ must not import ${f}/ (module DAG, docs/design/architecture.md)` })) },
+      {
+        patterns: forbidden.map((f) => ({
+          group: module === 'common' ? [`../../${f}/*`] : [`../${f}/*`, `../../${f}/*`],
+          message: `${module}/ must not import ${f}/ (module DAG, docs/design/architecture.md)`,
+        })),
+      },
     ],
   },
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'admin-ui/dist/**', 'admin-ui/.angular/**', 'admin-ui/e2e/**', 'sdk/dist/**', 'sdk/dist-examples/**', 'sdk/build-test/**', 'coverage/**', 'bench/**', 'scripts/**', '*.mjs', '*.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'admin-ui/dist/**',
+      'admin-ui/.angular/**',
+      'admin-ui/e2e/**',
+      'sdk/dist/**',
+      'sdk/dist-examples/**',
+      'sdk/build-test/**',
+      'coverage/**',
+      'bench/**',
+      'scripts/**',
+      '*.mjs',
+      '*.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -78,7 +264,10 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through APP_CONFIG (src/config only).' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through APP_CONFIG (src/config only).',
+        },
       ],
     },
   },
@@ -86,14 +275,30 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/**/*.repository.ts', 'src/**/*.entity.ts', 'src/database/**', 'src/**/*.spec.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'typeorm', message: 'Only repositories, entities and src/database import typeorm (docs/design/architecture.md, "House rules").', allowTypeImports: true }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              message:
+                'Only repositories, entities and src/database import typeorm (docs/design/architecture.md, "House rules").',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The console has its own tsconfigs (app and spec); Angular's root tsconfig only references them.
     files: ['admin-ui/src/**/*.ts'],
     languageOptions: {
-      parserOptions: { projectService: false, project: ['./admin-ui/tsconfig.app.json', './admin-ui/tsconfig.spec.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: false,
+        project: ['./admin-ui/tsconfig.app.json', './admin-ui/tsconfig.spec.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       'no-restricted-syntax': 'off',
@@ -109,21 +314,46 @@ export default tseslint.config(
     { files: ['src/extensions/webhook-notifier/*.ts'], regex: '^\\.\\./(?!index$)' },
     { files: ['src/extensions/webhook-notifier/*/**/*.ts'], regex: '^\\.\\./\\.\\./(?!index$)' },
     { files: ['test/fixtures/example-extension/*.ts'], regex: '^\\.\\./(?!\\.\\./\\.\\./src/extensions(/index)?$)' },
-    { files: ['test/fixtures/example-extension/*/**/*.ts'], regex: '^\\.\\./\\.\\./(?!\\.\\./\\.\\./src/extensions(/index)?$)' },
+    {
+      files: ['test/fixtures/example-extension/*/**/*.ts'],
+      regex: '^\\.\\./\\.\\./(?!\\.\\./\\.\\./src/extensions(/index)?$)',
+    },
   ].map(({ files, regex }) => ({
     files,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex, message: 'Extensions import the server only from src/extensions/index.ts (docs/design/decisions.md, "One import path for extensions").' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex,
+              message:
+                'Extensions import the server only from src/extensions/index.ts (docs/design/decisions.md, "One import path for extensions").',
+            },
+          ],
+        },
+      ],
     },
   })),
-  { files: ['src/config/**/*.ts', 'src/main.ts', 'src/database/data-source.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  {
+    files: ['src/config/**/*.ts', 'src/main.ts', 'src/database/data-source.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
   {
     // node:test's describe/it return promises the runner itself tracks.
     files: ['sdk/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'before', 'after', 'beforeEach', 'afterEach'] }] },
+        {
+          allowForKnownSafeCalls: [
+            {
+              from: 'package',
+              package: 'node:test',
+              name: ['describe', 'it', 'test', 'before', 'after', 'beforeEach', 'afterEach'],
+            },
+          ],
+        },
       ],
     },
   },

@@ -18,6 +18,13 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', rootDir: '.', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
     // e2e specs start real servers, agents and timers; a loaded 2-core CI machine needs headroom.
-    { ...common, displayName: 'e2e', rootDir: '.', roots: ['<rootDir>/test'], testMatch: ['**/*.e2e-spec.ts'], testTimeout: 30_000 },
+    {
+      ...common,
+      displayName: 'e2e',
+      rootDir: '.',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      testTimeout: 30_000,
+    },
   ],
 };

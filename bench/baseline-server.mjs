@@ -16,7 +16,10 @@ if (kind === 'http') {
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       if (chunks.length) JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(payload),
+      });
       res.end(payload);
     });
   }).listen(port, '127.0.0.1', ready);

@@ -22,7 +22,10 @@ import { renderMarkdown, tableRows } from './lib/report.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const wants = (name) => !only || only.includes(name);
 const fleetArg = args.find((a) => a.startsWith('--fleet='));
 const outName = args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 'latest';
@@ -36,7 +39,16 @@ const CFG = quick
       dispatch: { agents: 200, executes: 100, gapMs: 20, waitSeconds: 30, maxSeconds: 30, rampSeconds: 5 },
       cold: { runs: 3 },
       lists: { auditRows: 100_000, commandRows: 10_000, samples: 20 },
-      fleet: { agents: 2000, clientWorkers: 2, heartbeatConnections: 32, rampSeconds: 30, rampMaxSeconds: 35, holdSeconds: 30, heartbeatIntervalSeconds: 30, estimateSeconds: 100 },
+      fleet: {
+        agents: 2000,
+        clientWorkers: 2,
+        heartbeatConnections: 32,
+        rampSeconds: 30,
+        rampMaxSeconds: 35,
+        holdSeconds: 30,
+        heartbeatIntervalSeconds: 30,
+        estimateSeconds: 100,
+      },
       sweep: { rows: 50_000, concurrency: 2, quietSeconds: 3, maxSeconds: 60, estimateSeconds: 40 },
     }
   : {
@@ -45,7 +57,16 @@ const CFG = quick
       dispatch: { agents: 1000, executes: 300, gapMs: 20, waitSeconds: 30, maxSeconds: 60, rampSeconds: 20 },
       cold: { runs: 5 },
       lists: { auditRows: 1_000_000, commandRows: 100_000, samples: 30 },
-      fleet: { agents: 20_000, clientWorkers: 2, heartbeatConnections: 64, rampSeconds: 30, rampMaxSeconds: 45, holdSeconds: 120, heartbeatIntervalSeconds: 30, estimateSeconds: 230 },
+      fleet: {
+        agents: 20_000,
+        clientWorkers: 2,
+        heartbeatConnections: 64,
+        rampSeconds: 30,
+        rampMaxSeconds: 45,
+        holdSeconds: 120,
+        heartbeatIntervalSeconds: 30,
+        estimateSeconds: 230,
+      },
       sweep: { rows: 500_000, concurrency: 2, quietSeconds: 4, maxSeconds: 120, estimateSeconds: 90 },
     };
 
@@ -77,7 +98,8 @@ function writeResults() {
   results.loadAverageAtEnd = loadavg().map((v) => round(v, 2));
   results.finishedAt = new Date().toISOString();
   results.totalSeconds = round(elapsed() / 1000, 1);
-  for (const n of ['baseline', 'heartbeat', 'dispatch', 'lists', 'coldStart', 'sweep', 'fleet']) results.scenarios[n] ??= { status: 'not run', reason: 'run aborted at the 10-minute limit' };
+  for (const n of ['baseline', 'heartbeat', 'dispatch', 'lists', 'coldStart', 'sweep', 'fleet'])
+    results.scenarios[n] ??= { status: 'not run', reason: 'run aborted at the 10-minute limit' };
   results.table = tableRows(results);
   const dir = join(REPO_ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
@@ -100,7 +122,13 @@ async function main() {
     startedAt: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
     loadAverageAtStart: loadavg().map((v) => round(v, 2)),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, fdLimit: openFds(process.pid) },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGb: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+      fdLimit: openFds(process.pid),
+    },
     config: CFG,
     scenarios: {},
   };
@@ -110,7 +138,10 @@ async function main() {
       return;
     }
     if (elapsed() + estimateSeconds * 1000 > HARD_LIMIT_MS) {
-      results.scenarios[name] = { status: 'skipped', reason: `10-minute budget: ${round(elapsed() / 1000, 0)} s used, needs ~${estimateSeconds} s` };
+      results.scenarios[name] = {
+        status: 'skipped',
+        reason: `10-minute budget: ${round(elapsed() / 1000, 0)} s used, needs ~${estimateSeconds} s`,
+      };
       log(`\n== ${name} == skipped (time budget)`);
       return;
     }
@@ -120,7 +151,11 @@ async function main() {
       results.scenarios[name] = { status: 'ok', ...(await fn()), durationMs: Date.now() - t0 };
     } catch (error) {
       log(`  FAILED: ${error?.stack ?? error}`);
-      results.scenarios[name] = { status: 'error', error: String(error?.message ?? error).slice(0, 500), durationMs: Date.now() - t0 };
+      results.scenarios[name] = {
+        status: 'error',
+        error: String(error?.message ?? error).slice(0, 500),
+        durationMs: Date.now() - t0,
+      };
     }
   };
 
@@ -130,16 +165,24 @@ async function main() {
   let server = null;
   let client = null;
   const needServer = ['heartbeat', 'dispatch', 'lists'].some(wants);
-  if (!needServer) for (const n of ['heartbeat', 'dispatch', 'lists']) results.scenarios[n] = { status: 'skipped', reason: 'not selected (--only)' };
+  if (!needServer)
+    for (const n of ['heartbeat', 'dispatch', 'lists'])
+      results.scenarios[n] = { status: 'skipped', reason: 'not selected (--only)' };
   if (needServer) {
     try {
       server = await startOpstage();
-      log(`\nserver ${server.origin} pid ${server.pid} data ${server.dataDir} (cold start ${round(server.coldStartMs, 0)} ms, RSS ${round(server.rssMb(), 1)} MB)`);
+      log(
+        `\nserver ${server.origin} pid ${server.pid} data ${server.dataDir} (cold start ${round(server.coldStartMs, 0)} ms, RSS ${round(server.rssMb(), 1)} MB)`,
+      );
       client = new OpstageClient(server.origin, { connections: 16 });
       await client.login();
     } catch (error) {
       log(`server start/login FAILED: ${error?.message ?? error}`);
-      for (const n of ['heartbeat', 'dispatch', 'lists']) results.scenarios[n] = { status: 'error', error: `server start/login failed: ${String(error?.message ?? error).slice(0, 300)}` };
+      for (const n of ['heartbeat', 'dispatch', 'lists'])
+        results.scenarios[n] = {
+          status: 'error',
+          error: `server start/login failed: ${String(error?.message ?? error).slice(0, 300)}`,
+        };
     }
   }
   const ctx = { server, client, agents: [] };
@@ -171,17 +214,20 @@ async function main() {
 }
 
 // Safety net: the whole run is bounded even if a scenario hangs.
-const watchdog = setTimeout(() => {
-  // Fires only if a scenario overruns its estimate; partial figures are still written.
-  process.stderr.write('bench: hard time limit (10 min) reached, writing partial results and aborting\n');
-  killAllChildren();
-  try {
-    writeResults();
-  } catch (error) {
-    process.stderr.write(`could not write partial results: ${error}\n`);
-  }
-  process.exit(3);
-}, 9.8 * 60 * 1000);
+const watchdog = setTimeout(
+  () => {
+    // Fires only if a scenario overruns its estimate; partial figures are still written.
+    process.stderr.write('bench: hard time limit (10 min) reached, writing partial results and aborting\n');
+    killAllChildren();
+    try {
+      writeResults();
+    } catch (error) {
+      process.stderr.write(`could not write partial results: ${error}\n`);
+    }
+    process.exit(3);
+  },
+  9.8 * 60 * 1000,
+);
 watchdog.unref();
 
 main().then(

@@ -17,7 +17,15 @@ setMaxListeners(0, abort.signal);
 let running = true;
 const clients = [];
 let pool = null;
-const stats = { polls: 0, pollErrors: 0, heartbeats: 0, heartbeatErrors: 0, results: 0, resultErrors: 0, firstError: null };
+const stats = {
+  polls: 0,
+  pollErrors: 0,
+  heartbeats: 0,
+  heartbeatErrors: 0,
+  results: 0,
+  resultErrors: 0,
+  firstError: null,
+};
 const loops = [];
 
 const fail = (kind, error) => {
@@ -26,24 +34,49 @@ const fail = (kind, error) => {
 };
 
 async function post(path, token, body) {
-  const res = await pool.request({ method: 'POST', path, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body), signal: abort.signal });
+  const res = await pool.request({
+    method: 'POST',
+    path,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+    signal: abort.signal,
+  });
   await res.body.dump();
   if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode} ${path.replace(/agt_\w+|cmd_\w+/g, ':id')}`);
 }
 
 async function pollLoop(origin, a) {
-  const client = new Client(origin, { pipelining: 1, keepAliveTimeout: 120_000, headersTimeout: 90_000, bodyTimeout: 90_000, connectTimeout: 30_000 });
+  const client = new Client(origin, {
+    pipelining: 1,
+    keepAliveTimeout: 120_000,
+    headersTimeout: 90_000,
+    bodyTimeout: 90_000,
+    connectTimeout: 30_000,
+  });
   clients.push(client);
   while (running) {
     try {
-      const res = await client.request({ method: 'GET', path: `/api/agents/${a.agentId}/commands?waitSeconds=30&limit=4`, headers: { authorization: `Bearer ${a.agentToken}` }, signal: abort.signal });
+      const res = await client.request({
+        method: 'GET',
+        path: `/api/agents/${a.agentId}/commands?waitSeconds=30&limit=4`,
+        headers: { authorization: `Bearer ${a.agentToken}` },
+        signal: abort.signal,
+      });
       const text = await res.body.text();
       stats.polls += 1;
       if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode} poll`);
       for (const command of JSON.parse(text).data) {
         const startedAt = new Date().toISOString();
-        post(`/api/agents/${a.agentId}/commands/${command.id}/result`, a.agentToken, { success: true, message: 'soak', data: { echo: command.payload }, startedAt, finishedAt: new Date().toISOString() })
-          .then(() => (stats.results += 1), (error) => fail('resultErrors', error));
+        post(`/api/agents/${a.agentId}/commands/${command.id}/result`, a.agentToken, {
+          success: true,
+          message: 'soak',
+          data: { echo: command.payload },
+          startedAt,
+          finishedAt: new Date().toISOString(),
+        }).then(
+          () => (stats.results += 1),
+          (error) => fail('resultErrors', error),
+        );
       }
     } catch (error) {
       if (!running) return;
@@ -61,7 +94,10 @@ async function heartbeats(m) {
       const wait = due - Date.now();
       if (wait > 2) await sleep(wait);
       if (!running) return;
-      post(`/api/agents/${a.agentId}/heartbeat`, a.agentToken, {}).then(() => (stats.heartbeats += 1), (error) => fail('heartbeatErrors', error));
+      post(`/api/agents/${a.agentId}/heartbeat`, a.agentToken, {}).then(
+        () => (stats.heartbeats += 1),
+        (error) => fail('heartbeatErrors', error),
+      );
     }
   }
 }

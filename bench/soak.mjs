@@ -21,8 +21,24 @@ import { median, round, sleep } from './lib/stats.mjs';
 const WORKER = fileURLToPath(new URL('./soak-agents.mjs', import.meta.url));
 
 function parseArgs(argv) {
-  const out = { minutes: 30, agents: 2000, rate: 2, workers: 2, serviceAgents: 200, sampleSeconds: 10, warmupMinutes: undefined, threshold: 10 };
-  const names = { '--minutes': 'minutes', '--agents': 'agents', '--rate': 'rate', '--workers': 'workers', '--warmup-minutes': 'warmupMinutes', '--service-agents': 'serviceAgents' };
+  const out = {
+    minutes: 30,
+    agents: 2000,
+    rate: 2,
+    workers: 2,
+    serviceAgents: 200,
+    sampleSeconds: 10,
+    warmupMinutes: undefined,
+    threshold: 10,
+  };
+  const names = {
+    '--minutes': 'minutes',
+    '--agents': 'agents',
+    '--rate': 'rate',
+    '--workers': 'workers',
+    '--warmup-minutes': 'warmupMinutes',
+    '--service-agents': 'serviceAgents',
+  };
   for (let i = 0; i < argv.length; i++) {
     const key = names[argv[i]];
     const value = Number(argv[i + 1]);
@@ -42,7 +58,10 @@ const outDir = join(REPO_ROOT, 'bench', 'results', 'soak');
 mkdirSync(outDir, { recursive: true });
 const base = join(outDir, `soak-${cfg.agents}-${cfg.minutes}m`);
 
-const server = await startOpstage({ extraEnv: { OPSTAGE_METRICS_ENABLED: 'true', OPSTAGE_LOG_LEVEL: 'warn' }, timeoutMs: 60_000 });
+const server = await startOpstage({
+  extraEnv: { OPSTAGE_METRICS_ENABLED: 'true', OPSTAGE_LOG_LEVEL: 'warn' },
+  timeoutMs: 60_000,
+});
 const workers = [];
 let exitCode = 0;
 try {
@@ -53,19 +72,32 @@ try {
   await api.login();
   const services = [];
   for (const a of agents.slice(0, cfg.serviceAgents)) services.push(await api.reportEchoService(a));
-  log(`server pid ${server.pid} on ${server.origin}; ${agents.length} agents seeded, ${services.length} with an echo service`);
+  log(
+    `server pid ${server.pid} on ${server.origin}; ${agents.length} agents seeded, ${services.length} with an echo service`,
+  );
 
   const workerStats = new Map();
   for (let w = 0; w < cfg.workers; w++) {
     const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.on('message', (m) => workerStats.set(w, m));
-    const share = agents.flatMap((a, index) => (index % cfg.workers === w ? [{ index, agentId: a.agentId, agentToken: a.agentToken }] : []));
+    const share = agents.flatMap((a, index) =>
+      index % cfg.workers === w ? [{ index, agentId: a.agentId, agentToken: a.agentToken }] : [],
+    );
     child.send({ type: 'start', origin: server.origin, agents: share, total: agents.length, intervalMs: 30_000 });
     workers.push(child);
   }
   const sumStats = () => {
-    const s = { polls: 0, pollErrors: 0, heartbeats: 0, heartbeatErrors: 0, results: 0, resultErrors: 0, firstError: null };
-    for (const m of workerStats.values()) for (const k of Object.keys(s)) s[k] = k === 'firstError' ? (s[k] ?? m[k]) : s[k] + (m[k] ?? 0);
+    const s = {
+      polls: 0,
+      pollErrors: 0,
+      heartbeats: 0,
+      heartbeatErrors: 0,
+      results: 0,
+      resultErrors: 0,
+      firstError: null,
+    };
+    for (const m of workerStats.values())
+      for (const k of Object.keys(s)) s[k] = k === 'firstError' ? (s[k] ?? m[k]) : s[k] + (m[k] ?? 0);
     return s;
   };
 
@@ -77,11 +109,13 @@ try {
   const stream = (async () => {
     while (on) {
       const serviceId = services[Math.floor(Math.random() * services.length)];
-      api.adminPost(`/api/admin/capsule-services/${serviceId}/actions/echo`, { payload: { n: executed } })
-        .then(() => executed++, (error) => {
+      api.adminPost(`/api/admin/capsule-services/${serviceId}/actions/echo`, { payload: { n: executed } }).then(
+        () => executed++,
+        (error) => {
           executeErrors++;
           firstExecuteError ??= error.message;
-        });
+        },
+      );
       await sleep(1000 / cfg.rate);
     }
   })();
@@ -119,26 +153,48 @@ try {
       errors: s.pollErrors + s.heartbeatErrors + s.resultErrors + executeErrors,
     };
     samples.push(sample);
-    if (samples.length % 6 === 0) log(`t=${sample.t}s rss ${sample.rssMb} MB heap ${sample.heapUsedMb} MB handles ${sample.handles} fds ${sample.fds} db ${sample.dbMb} MB wal ${sample.walMb} MB commands ${executed} errors ${sample.errors}`);
+    if (samples.length % 6 === 0)
+      log(
+        `t=${sample.t}s rss ${sample.rssMb} MB heap ${sample.heapUsedMb} MB handles ${sample.handles} fds ${sample.fds} db ${sample.dbMb} MB wal ${sample.walMb} MB commands ${executed} errors ${sample.errors}`,
+      );
   }
   on = false;
   await stream;
   clearInterval(consoleReads);
   const final = sumStats();
-  await Promise.all(workers.map((w) => new Promise((resolve) => {
-    w.once('exit', resolve);
-    w.send({ type: 'stop' });
-    setTimeout(() => w.kill('SIGKILL'), 15_000).unref();
-  })));
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise((resolve) => {
+          w.once('exit', resolve);
+          w.send({ type: 'stop' });
+          setTimeout(() => w.kill('SIGKILL'), 15_000).unref();
+        }),
+    ),
+  );
   await api.close();
 
   const verdict = judge(samples, cfg);
-  const summary = { at: new Date().toISOString(), config: cfg, samples: samples.length, ...verdict, totals: { commandsExecuted: executed, executeErrors, firstExecuteError, ...final } };
+  const summary = {
+    at: new Date().toISOString(),
+    config: cfg,
+    samples: samples.length,
+    ...verdict,
+    totals: { commandsExecuted: executed, executeErrors, firstExecuteError, ...final },
+  };
   writeFileSync(`${base}.csv`, toCsv(samples));
   writeFileSync(`${base}.svg`, chart(samples, cfg, verdict));
   writeFileSync(`${base}.json`, `${JSON.stringify(summary, null, 2)}\n`);
-  log(`growth after ${cfg.warmupMinutes} min warm-up: ${Object.entries(verdict.growthPercent).map(([k, v]) => `${k} ${v} %`).join(', ')}; db +${verdict.db.growthMb} MB (${verdict.db.bytesPerCommand} bytes per command), WAL max ${verdict.walMaxMb} MB`);
-  log(`errors: polls ${final.pollErrors}, heartbeats ${final.heartbeatErrors}, results ${final.resultErrors}, executes ${executeErrors} ${final.firstError ?? firstExecuteError ?? ''}`);
+  log(
+    `growth after ${cfg.warmupMinutes} min warm-up: ${Object.entries(verdict.growthPercent)
+      .map(([k, v]) => `${k} ${v} %`)
+      .join(
+        ', ',
+      )}; db +${verdict.db.growthMb} MB (${verdict.db.bytesPerCommand} bytes per command), WAL max ${verdict.walMaxMb} MB`,
+  );
+  log(
+    `errors: polls ${final.pollErrors}, heartbeats ${final.heartbeatErrors}, results ${final.resultErrors}, executes ${executeErrors} ${final.firstError ?? firstExecuteError ?? ''}`,
+  );
   log(`${verdict.pass ? 'PASS' : 'FAIL'}: ${base}.csv, .svg, .json`);
   if (!verdict.pass) exitCode = 1;
 } catch (error) {
@@ -168,9 +224,17 @@ function judge(samples, cfg) {
   const dbB = median(end.map((s) => s.dbMb)) ?? 0;
   const cmdA = median(first.map((s) => s.commandsExecuted)) ?? 0;
   const cmdB = median(end.map((s) => s.commandsExecuted)) ?? 0;
-  const db = { startMb: dbA, endMb: dbB, growthMb: round(dbB - dbA, 2), bytesPerCommand: cmdB > cmdA ? Math.round(((dbB - dbA) * 1024 * 1024) / (cmdB - cmdA)) : null };
+  const db = {
+    startMb: dbA,
+    endMb: dbB,
+    growthMb: round(dbB - dbA, 2),
+    bytesPerCommand: cmdB > cmdA ? Math.round(((dbB - dbA) * 1024 * 1024) / (cmdB - cmdA)) : null,
+  };
   const walMaxMb = Math.max(...samples.map((s) => s.walMb));
-  const peak = { rssMb: Math.max(...samples.map((s) => s.rssMb)), heapUsedMb: Math.max(...samples.map((s) => s.heapUsedMb)) };
+  const peak = {
+    rssMb: Math.max(...samples.map((s) => s.rssMb)),
+    heapUsedMb: Math.max(...samples.map((s) => s.heapUsedMb)),
+  };
   return { pass, warmupSeconds: warm, growthPercent, threshold: cfg.threshold, db, walMaxMb, peak };
 }
 
@@ -186,17 +250,47 @@ function chart(samples, cfg, verdict) {
   const left = 60;
   const right = 20;
   const panels = [
-    { title: 'Memory (MB)', series: [['rssMb', '#1f77b4', 'RSS'], ['heapUsedMb', '#ff7f0e', 'heap used']] },
-    { title: 'Handles', series: [['handles', '#2ca02c', 'active handles'], ['fds', '#9467bd', 'open fds']] },
-    { title: 'Database (MB)', series: [['dbMb', '#8c564b', 'opstage.db'], ['walMb', '#e377c2', 'WAL']] },
-    { title: 'Work (cumulative)', series: [['commandsExecuted', '#17becf', 'commands'], ['errors', '#d62728', 'errors']] },
+    {
+      title: 'Memory (MB)',
+      series: [
+        ['rssMb', '#1f77b4', 'RSS'],
+        ['heapUsedMb', '#ff7f0e', 'heap used'],
+      ],
+    },
+    {
+      title: 'Handles',
+      series: [
+        ['handles', '#2ca02c', 'active handles'],
+        ['fds', '#9467bd', 'open fds'],
+      ],
+    },
+    {
+      title: 'Database (MB)',
+      series: [
+        ['dbMb', '#8c564b', 'opstage.db'],
+        ['walMb', '#e377c2', 'WAL'],
+      ],
+    },
+    {
+      title: 'Work (cumulative)',
+      series: [
+        ['commandsExecuted', '#17becf', 'commands'],
+        ['errors', '#d62728', 'errors'],
+      ],
+    },
   ];
   const tMax = Math.max(1, samples.at(-1)?.t ?? 1);
   const x = (t) => left + ((W - left - right) * t) / tMax;
-  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H * panels.length + 66}" font-family="sans-serif" font-size="11">`,
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H * panels.length + 66}" font-family="sans-serif" font-size="11">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="${left}" y="16" font-size="14">Opstage soak: ${cfg.agents} agents, ${cfg.minutes} min, ${cfg.rate} commands/s — ${verdict.pass ? 'PASS' : 'FAIL'}</text>`,
-    `<text x="${left}" y="32">growth after the ${cfg.warmupMinutes} min warm-up (dashed): ${Object.entries(verdict.growthPercent).map(([k, v]) => `${k} ${v} %`).join(', ')}</text>`];
+    `<text x="${left}" y="32">growth after the ${cfg.warmupMinutes} min warm-up (dashed): ${Object.entries(
+      verdict.growthPercent,
+    )
+      .map(([k, v]) => `${k} ${v} %`)
+      .join(', ')}</text>`,
+  ];
   panels.forEach((panel, i) => {
     const top = 56 + i * H;
     const bottom = top + H - 35;
@@ -204,12 +298,21 @@ function chart(samples, cfg, verdict) {
     const max = Math.max(1, ...values) * 1.1;
     const y = (v) => bottom - ((bottom - top - 10) * v) / max;
     parts.push(`<text x="${left}" y="${top + 2}" font-weight="bold">${panel.title}</text>`);
-    parts.push(`<line x1="${left}" y1="${bottom}" x2="${W - right}" y2="${bottom}" stroke="#999"/><line x1="${left}" y1="${top + 8}" x2="${left}" y2="${bottom}" stroke="#999"/>`);
-    parts.push(`<text x="${left - 6}" y="${y(max / 1.1) + 4}" text-anchor="end">${round(max / 1.1, 1)}</text><text x="${left - 6}" y="${bottom + 4}" text-anchor="end">0</text>`);
-    for (let m = 0; m <= tMax / 60; m += Math.max(1, Math.ceil(tMax / 60 / 10))) parts.push(`<text x="${x(m * 60)}" y="${bottom + 14}" text-anchor="middle">${m} min</text>`);
-    parts.push(`<line x1="${x(verdict.warmupSeconds)}" y1="${top + 8}" x2="${x(verdict.warmupSeconds)}" y2="${bottom}" stroke="#bbb" stroke-dasharray="4 3"/>`);
+    parts.push(
+      `<line x1="${left}" y1="${bottom}" x2="${W - right}" y2="${bottom}" stroke="#999"/><line x1="${left}" y1="${top + 8}" x2="${left}" y2="${bottom}" stroke="#999"/>`,
+    );
+    parts.push(
+      `<text x="${left - 6}" y="${y(max / 1.1) + 4}" text-anchor="end">${round(max / 1.1, 1)}</text><text x="${left - 6}" y="${bottom + 4}" text-anchor="end">0</text>`,
+    );
+    for (let m = 0; m <= tMax / 60; m += Math.max(1, Math.ceil(tMax / 60 / 10)))
+      parts.push(`<text x="${x(m * 60)}" y="${bottom + 14}" text-anchor="middle">${m} min</text>`);
+    parts.push(
+      `<line x1="${x(verdict.warmupSeconds)}" y1="${top + 8}" x2="${x(verdict.warmupSeconds)}" y2="${bottom}" stroke="#bbb" stroke-dasharray="4 3"/>`,
+    );
     panel.series.forEach(([key, color, label], k) => {
-      parts.push(`<polyline fill="none" stroke="${color}" stroke-width="1.5" points="${samples.map((s) => `${round(x(s.t), 1)},${round(y(s[key] ?? 0), 1)}`).join(' ')}"/>`);
+      parts.push(
+        `<polyline fill="none" stroke="${color}" stroke-width="1.5" points="${samples.map((s) => `${round(x(s.t), 1)},${round(y(s[key] ?? 0), 1)}`).join(' ')}"/>`,
+      );
       parts.push(`<text x="${W - right - 170 + k * 90}" y="${top + 2}" fill="${color}">${label}</text>`);
     });
   });

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Indexes for the admin list filters (issue 11, "Lists at size"). Audit indexes lead with
@@ -11,26 +11,31 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * not yet recorded, whatever its timestamp, so existing databases get it too.
  */
 export class ListIndexes1764350000000 implements MigrationInterface {
-    name = 'ListIndexes1764350000000'
+  name = 'ListIndexes1764350000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`CREATE INDEX "idx_audit_ws_actor_type_created" ON "audit_events" ("workspaceId", "actorType", "createdAt") `);
-        await queryRunner.query(`CREATE INDEX "idx_audit_ws_result_created" ON "audit_events" ("workspaceId", "result", "createdAt") `);
-        await queryRunner.query(`CREATE INDEX "idx_audit_ws_action_actor_created" ON "audit_events" ("workspaceId", "action", "actorType", "createdAt") `);
-        await queryRunner.query(`CREATE INDEX "idx_commands_type_created" ON "commands" ("type", "createdAt") `);
-        await queryRunner.query(`CREATE INDEX "idx_commands_agent_created" ON "commands" ("agentId", "createdAt") `);
-        await queryRunner.query(`CREATE INDEX "idx_commands_status_created" ON "commands" ("status", "createdAt") `);
-        await queryRunner.query(`CREATE INDEX "idx_commands_created" ON "commands" ("createdAt") `);
-    }
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE INDEX "idx_audit_ws_actor_type_created" ON "audit_events" ("workspaceId", "actorType", "createdAt") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_audit_ws_result_created" ON "audit_events" ("workspaceId", "result", "createdAt") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_audit_ws_action_actor_created" ON "audit_events" ("workspaceId", "action", "actorType", "createdAt") `,
+    );
+    await queryRunner.query(`CREATE INDEX "idx_commands_type_created" ON "commands" ("type", "createdAt") `);
+    await queryRunner.query(`CREATE INDEX "idx_commands_agent_created" ON "commands" ("agentId", "createdAt") `);
+    await queryRunner.query(`CREATE INDEX "idx_commands_status_created" ON "commands" ("status", "createdAt") `);
+    await queryRunner.query(`CREATE INDEX "idx_commands_created" ON "commands" ("createdAt") `);
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP INDEX "idx_commands_created"`);
-        await queryRunner.query(`DROP INDEX "idx_commands_status_created"`);
-        await queryRunner.query(`DROP INDEX "idx_commands_agent_created"`);
-        await queryRunner.query(`DROP INDEX "idx_commands_type_created"`);
-        await queryRunner.query(`DROP INDEX "idx_audit_ws_action_actor_created"`);
-        await queryRunner.query(`DROP INDEX "idx_audit_ws_result_created"`);
-        await queryRunner.query(`DROP INDEX "idx_audit_ws_actor_type_created"`);
-    }
-
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "idx_commands_created"`);
+    await queryRunner.query(`DROP INDEX "idx_commands_status_created"`);
+    await queryRunner.query(`DROP INDEX "idx_commands_agent_created"`);
+    await queryRunner.query(`DROP INDEX "idx_commands_type_created"`);
+    await queryRunner.query(`DROP INDEX "idx_audit_ws_action_actor_created"`);
+    await queryRunner.query(`DROP INDEX "idx_audit_ws_result_created"`);
+    await queryRunner.query(`DROP INDEX "idx_audit_ws_actor_type_created"`);
+  }
 }

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * `action_definitions.removedAt`: set when a service report no longer lists the action. The row
@@ -7,14 +7,13 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * the example extension migrations (1764400000000+), as ListIndexes' does.
  */
 export class ActionRemovedAt1764370000000 implements MigrationInterface {
-    name = 'ActionRemovedAt1764370000000'
+  name = 'ActionRemovedAt1764370000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "action_definitions" ADD COLUMN "removedAt" varchar(24)`);
-    }
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "action_definitions" ADD COLUMN "removedAt" varchar(24)`);
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "action_definitions" DROP COLUMN "removedAt"`);
-    }
-
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "action_definitions" DROP COLUMN "removedAt"`);
+  }
 }

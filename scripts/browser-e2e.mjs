@@ -18,7 +18,9 @@ const suites = readdirSync(dir)
   .sort();
 
 function suiteEnv(file) {
-  const line = readFileSync(join(dir, file), 'utf8').split('\n').find((l) => l.startsWith('// e2e-env:'));
+  const line = readFileSync(join(dir, file), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('// e2e-env:'));
   return line ? JSON.parse(line.slice('// e2e-env:'.length)) : {};
 }
 

@@ -9,7 +9,10 @@ import { root, startStack } from './lib/stack.mjs';
 const out = join(root, 'docs', 'images');
 mkdirSync(out, { recursive: true });
 const stack = await startStack();
-const browser = await chromium.launch({ executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 try {
   const [service] = await stack.admin.call('GET', '/api/admin/capsule-services');
   for (const message of ['hello', 'from the docs'])

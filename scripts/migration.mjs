@@ -34,12 +34,21 @@ switch (command) {
       process.exit(2);
     }
     // Generate against a fresh database migrated to the current head, so only the entity diff lands.
-    process.exit(withTempDatabase((env) => typeorm(['migration:run'], env) || typeorm(['migration:generate', `migrations/${name}`], env)));
+    process.exit(
+      withTempDatabase(
+        (env) => typeorm(['migration:run'], env) || typeorm(['migration:generate', `migrations/${name}`], env),
+      ),
+    );
     break;
   }
   case 'check':
     // Fails (exit 1) when entities and migrations have drifted apart.
-    process.exit(withTempDatabase((env) => typeorm(['migration:run'], env) || typeorm(['migration:generate', 'migrations/DriftCheck', '--check'], env)));
+    process.exit(
+      withTempDatabase(
+        (env) =>
+          typeorm(['migration:run'], env) || typeorm(['migration:generate', 'migrations/DriftCheck', '--check'], env),
+      ),
+    );
     break;
   case 'run':
     process.exit(typeorm(['migration:run']));

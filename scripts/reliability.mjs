@@ -18,5 +18,9 @@ if (!existsSync(join(root, 'dist', 'src', 'main.js'))) {
 }
 const env = { ...process.env, OPSTAGE_RELIABILITY: long ? 'long' : 'short' };
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-const child = spawn(process.execPath, [jest, '--selectProjects', 'e2e', '--runInBand', ...(filters.length > 0 ? filters : ['test/reliability/'])], { cwd: root, env, stdio: 'inherit' });
+const child = spawn(
+  process.execPath,
+  [jest, '--selectProjects', 'e2e', '--runInBand', ...(filters.length > 0 ? filters : ['test/reliability/'])],
+  { cwd: root, env, stdio: 'inherit' },
+);
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

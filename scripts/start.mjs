@@ -33,7 +33,11 @@ function buildIfMissing() {
   try {
     if (buildComplete()) return;
     process.stdout.write('No build found: running `npm run build` once (about a minute)...\n');
-    const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NG_CLI_ANALYTICS: 'false' } });
+    const result = spawnSync('npm', ['run', 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
+    });
     if (result.status !== 0) {
       process.stderr.write('Build failed; see the output above.\n');
       process.exit(result.status ?? 1);

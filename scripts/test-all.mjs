@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'test-output');
 mkdirSync(out, { recursive: true });
-const env = { ...process.env, NG_CLI_ANALYTICS: 'false', TS_NODE_TRANSPILE_ONLY: 'true', FORCE_COLOR: '0', NO_COLOR: '1' };
+const env = {
+  ...process.env,
+  NG_CLI_ANALYTICS: 'false',
+  TS_NODE_TRANSPILE_ONLY: 'true',
+  FORCE_COLOR: '0',
+  NO_COLOR: '1',
+};
 
 function run(cmd, args) {
   return new Promise((resolve) => {
@@ -31,7 +37,13 @@ async function check(name, cmd, args) {
   process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
   const started = Date.now();
   const { code } = await run(cmd, args);
-  results.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, code, seconds: (Date.now() - started) / 1000 });
+  results.push({
+    name,
+    passed: code === 0 ? 1 : 0,
+    failed: code === 0 ? 0 : 1,
+    code,
+    seconds: (Date.now() - started) / 1000,
+  });
   return code === 0;
 }
 
@@ -56,12 +68,17 @@ await check('typecheck', 'npm', ['run', '-s', 'typecheck']);
 await check('format', 'npm', ['run', '-s', 'format:check']);
 await check('migration drift', 'npm', ['run', '-s', 'migration:check']);
 
-await suite('api (jest unit + e2e)', 'npx', ['jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${join(out, 'jest.json')}`], () => {
-  const file = join(out, 'jest.json');
-  if (!existsSync(file)) return { passed: 0, failed: 1 };
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: report.numPassedTests, failed: report.numFailedTests + report.numRuntimeErrorTestSuites };
-});
+await suite(
+  'api (jest unit + e2e)',
+  'npx',
+  ['jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${join(out, 'jest.json')}`],
+  () => {
+    const file = join(out, 'jest.json');
+    if (!existsSync(file)) return { passed: 0, failed: 1 };
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    return { passed: report.numPassedTests, failed: report.numFailedTests + report.numRuntimeErrorTestSuites };
+  },
+);
 
 await suite('sdk (node:test)', 'npm', ['test', '-w', '@opstage/agent-node'], (text) => ({
   passed: lastNumber(text, /^[#ℹ] pass (\d+)/gm),
@@ -89,7 +106,9 @@ for (const r of results) {
   passed += r.passed;
   failed += r.failed;
   const took = r.seconds === undefined ? '' : ` (${Math.round(r.seconds)} s)`;
-  process.stdout.write(`${r.failed === 0 ? 'ok  ' : 'FAIL'}  ${r.name}: ${r.passed} passed, ${r.failed} failed${took}\n`);
+  process.stdout.write(
+    `${r.failed === 0 ? 'ok  ' : 'FAIL'}  ${r.name}: ${r.passed} passed, ${r.failed} failed${took}\n`,
+  );
 }
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);

@@ -34,21 +34,21 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // Helmet's headers (CSP, frame and referrer policies...) instruct browsers; the agent API is
   // machine-to-machine, and skipping helmet's 11 middlewares there is a large share of a heartbeat.
   const browserHeaders = helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: null,
-        },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
       },
-      hsts: false,
-    });
+    },
+    hsts: false,
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (!isAgentApi(req.url)) return browserHeaders(req, res, next);
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -56,7 +56,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   });
   // Agents authenticate with a bearer token; their requests never need the cookie jar parsed.
   const cookies = cookieParser();
-  app.use((req: Request, res: Response, next: NextFunction) => (isAgentApi(req.url) ? next() : cookies(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    isAgentApi(req.url) ? next() : cookies(req, res, next),
+  );
   app.use(rejectContentEncoding);
   app.use(requireJsonBodies);
   // Not strict: any JSON value parses, so requireObjectBodies can tell "valid JSON, wrong shape"
@@ -107,13 +109,17 @@ function requireJsonBodies(req: Request, res: Response, next: NextFunction): voi
   if (!hasBody || req.method === 'GET' || req.method === 'HEAD' || isJsonRequest(req)) return next();
   res.status(415).json({
     success: false,
-    error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Request bodies must be application/json.', requestId: requestIdOf(req) },
+    error: {
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Request bodies must be application/json.',
+      requestId: requestIdOf(req),
+    },
   });
 }
 
 /** body-parser failures become stable envelope errors instead of framework messages. */
 function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunction): void {
-  const type = error && typeof error === 'object' && 'type' in error ? (error).type : undefined;
+  const type = error && typeof error === 'object' && 'type' in error ? error.type : undefined;
   const rendered =
     type === 'entity.parse.failed'
       ? { status: 400, code: 'INVALID_JSON', message: 'Request body is not valid JSON.' }
@@ -123,11 +129,16 @@ function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunct
           ? { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported request encoding.' }
           : undefined;
   if (!rendered) return next(error);
-  res.status(rendered.status).json({ success: false, error: { code: rendered.code, message: rendered.message, requestId: requestIdOf(req) } });
+  res
+    .status(rendered.status)
+    .json({ success: false, error: { code: rendered.code, message: rendered.message, requestId: requestIdOf(req) } });
 }
 
 function setupOpenApi(app: INestApplication, config: AppConfig): void {
-  SwaggerModule.setup('api/docs', app, openApiDocument(app, config.version), { jsonDocumentUrl: 'api/docs-json', raw: ['json'] });
+  SwaggerModule.setup('api/docs', app, openApiDocument(app, config.version), {
+    jsonDocumentUrl: 'api/docs-json',
+    raw: ['json'],
+  });
 }
 
 /** The OpenAPI document served at /api/docs-json and exported to docs/api/openapi.json. */

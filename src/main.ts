@@ -50,7 +50,12 @@ async function main(): Promise<void> {
   await app.init();
   const server = app.getHttpServer();
   await listen(server, config.port, config.host);
-  logger.log({ msg: 'Opstage CE listening', url: `http://${config.host}:${config.port}`, version: config.version, database: config.databasePath });
+  logger.log({
+    msg: 'Opstage CE listening',
+    url: `http://${config.host}:${config.port}`,
+    version: config.version,
+    database: config.databasePath,
+  });
 
   let stopping = false;
   const stop = (signal: string): void => {

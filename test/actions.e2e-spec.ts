@@ -53,7 +53,11 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
         { name: 'destroy', dangerLevel: 'HIGH' },
         { name: 'off', enabled: false },
         { name: 'rotateKey' },
-        { name: 'plain', hasPrepare: false, inputSchema: { type: 'object', properties: { n: { type: 'integer', default: 3 }, s: { type: 'string' } } } },
+        {
+          name: 'plain',
+          hasPrepare: false,
+          inputSchema: { type: 'object', properties: { n: { type: 'integer', default: 3 }, s: { type: 'string' } } },
+        },
       ],
     });
   });
@@ -67,21 +71,45 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     const viewer = await userWithRole(t.server, admin, 'act-viewer', 'viewer');
     const res = await viewer.get(url('configure'));
     expect(res.status).toBe(200);
-    expect((res.body as Envelope<Record<string, unknown>>).data).toMatchObject({ name: 'configure', serviceId: a.serviceId, inputSchema: SCHEMA, timeoutSeconds: 60, enabled: true });
-    const count = await t.app.get(DataSource).getRepository(CommandEntity).count({ where: { serviceId: a.serviceId } });
+    expect((res.body as Envelope<Record<string, unknown>>).data).toMatchObject({
+      name: 'configure',
+      serviceId: a.serviceId,
+      inputSchema: SCHEMA,
+      timeoutSeconds: 60,
+      enabled: true,
+    });
+    const count = await t.app
+      .get(DataSource)
+      .getRepository(CommandEntity)
+      .count({ where: { serviceId: a.serviceId } });
     expect(count).toBe(0);
     expect((await admin.get(url('nope'))).body).toMatchObject({ error: { code: 'ACTION_NOT_FOUND' } });
-    expect((await admin.get(url('configure', 'svc_unknown'))).body).toMatchObject({ error: { code: 'CAPSULE_SERVICE_NOT_FOUND' } });
+    expect((await admin.get(url('configure', 'svc_unknown'))).body).toMatchObject({
+      error: { code: 'CAPSULE_SERVICE_NOT_FOUND' },
+    });
     expect((await viewer.post(`${url('configure')}/prepare`)).status).toBe(403);
   });
 
   it('validates the payload against the input schema with paths', async () => {
-    const res = await admin.post(url('configure'), { payload: { name: 'A1', count: 9, mode: 'warp', enabled: 'yes', tags: ['x', 3], options: [] } });
+    const res = await admin.post(url('configure'), {
+      payload: { name: 'A1', count: 9, mode: 'warp', enabled: 'yes', tags: ['x', 3], options: [] },
+    });
     expect(res.status).toBe(422);
     const paths = ((res.body as Envelope<unknown>).error?.details?.issues as { path: string }[]).map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(['payload.name', 'payload.count', 'payload.mode', 'payload.enabled', 'payload.tags.1', 'payload.options']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'payload.name',
+        'payload.count',
+        'payload.mode',
+        'payload.enabled',
+        'payload.tags.1',
+        'payload.options',
+      ]),
+    );
     const missing = await admin.post(url('configure'), { payload: {} });
-    expect(((missing.body as Envelope<unknown>).error?.details?.issues as { path: string }[]).map((i) => i.path).sort()).toEqual(['payload.count', 'payload.name']);
+    expect(
+      ((missing.body as Envelope<unknown>).error?.details?.issues as { path: string }[]).map((i) => i.path).sort(),
+    ).toEqual(['payload.count', 'payload.name']);
     expect((await admin.post(url('configure'), { payload: 'x' })).status).toBe(422);
     expect((await admin.post(url('configure'), { payload: {}, extra: 1 })).status).toBe(422);
     const ok = await admin.post(url('configure'), { payload: { name: 'abc', count: 2, mode: 'fast', tags: ['a'] } });
@@ -105,7 +133,9 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     }
     expect((await admin.post(url('off'), { payload: {} })).body).toMatchObject({ error: { code: 'ACTION_DISABLED' } });
     expect((await admin.post(url('nope'), { payload: {} })).status).toBe(404);
-    expect((await admin.post(url('ping', 'svc_missing'), { payload: {} })).body).toMatchObject({ error: { code: 'CAPSULE_SERVICE_NOT_FOUND' } });
+    expect((await admin.post(url('ping', 'svc_missing'), { payload: {} })).body).toMatchObject({
+      error: { code: 'CAPSULE_SERVICE_NOT_FOUND' },
+    });
   });
 
   it('gates on the agent: offline, not ready, stale (runtime threshold), disabled, revoked', async () => {
@@ -120,7 +150,9 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     await updateAgent(t.app, g.agentId, { status: 'ONLINE', lastHeartbeatAt: null });
     await expectCode('AGENT_NOT_READY');
     const threshold = t.config.agentOfflineThresholdSeconds;
-    await updateAgent(t.app, g.agentId, { lastHeartbeatAt: new Date(Date.now() - (threshold + 5) * 1000).toISOString() });
+    await updateAgent(t.app, g.agentId, {
+      lastHeartbeatAt: new Date(Date.now() - (threshold + 5) * 1000).toISOString(),
+    });
     await expectCode('AGENT_HEARTBEAT_STALE');
     // The runtime setting (not the env value) decides.
     const settings = t.app.get(RuntimeSettingsService);
@@ -144,7 +176,17 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     const pending = start(admin.post(`${url('configure')}/prepare`));
     const cmd = await answerNext(t.server, a.agentId, a.token, () => ({
       success: true,
-      data: { action: { label: 'Configure now', name: 'hijack', inputSchema: { type: 'object', properties: { n: { type: 'integer' }, s: { type: 'string', default: 'x' }, b: { type: 'boolean' } } } }, currentState: { v: 1 } },
+      data: {
+        action: {
+          label: 'Configure now',
+          name: 'hijack',
+          inputSchema: {
+            type: 'object',
+            properties: { n: { type: 'integer' }, s: { type: 'string', default: 'x' }, b: { type: 'boolean' } },
+          },
+        },
+        currentState: { v: 1 },
+      },
     }));
     expect(cmd.type).toBe('ACTION_PREPARE');
     const res = await pending;
@@ -153,17 +195,31 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     expect(data.action).toMatchObject({ label: 'Configure now', name: 'configure', serviceId: a.serviceId });
     expect(data.initialPayload).toEqual({ n: 0, s: 'x', b: false });
     expect(data.currentState).toEqual({ v: 1 });
-    expect(data.prepareCommand).toMatchObject({ id: cmd.id, status: 'SUCCEEDED', type: 'ACTION_PREPARE', result: { success: true } });
+    expect(data.prepareCommand).toMatchObject({
+      id: cmd.id,
+      status: 'SUCCEEDED',
+      type: 'ACTION_PREPARE',
+      result: { success: true },
+    });
   });
 
   it('prepare: agent failure → 424 with the agent code', async () => {
     const pending = start(admin.post(`${url('configure')}/prepare`));
-    await answerNext(t.server, a.agentId, a.token, () => ({ success: false, message: 'cannot', error: { code: 'PREPARE_FAILED', message: 'cannot prepare', details: { why: 'x' } } }));
+    await answerNext(t.server, a.agentId, a.token, () => ({
+      success: false,
+      message: 'cannot',
+      error: { code: 'PREPARE_FAILED', message: 'cannot prepare', details: { why: 'x' } },
+    }));
     const res = await pending;
     expect(res.status).toBe(424);
     const err = (res.body as Envelope<unknown>).error!;
     expect(err.code).toBe('PREPARE_FAILED');
-    expect(err.details).toMatchObject({ commandStatus: 'FAILED', actionName: 'configure', agentId: a.agentId, serviceId: a.serviceId });
+    expect(err.details).toMatchObject({
+      commandStatus: 'FAILED',
+      actionName: 'configure',
+      agentId: a.agentId,
+      serviceId: a.serviceId,
+    });
   });
 
   it('prepare: no answer → 504 ACTION_PREPARE_TIMEOUT (never 408, which browsers resend) and the command is EXPIRED', async () => {
@@ -174,18 +230,32 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     const err = (res.body as Envelope<unknown>).error!;
     expect(err.code).toBe('ACTION_PREPARE_TIMEOUT');
     expect(err.details).toMatchObject({ commandStatus: 'PENDING', actionName: 'configure', timeoutSeconds: 1 });
-    const row = await t.app.get(DataSource).getRepository(CommandEntity).findOneByOrFail({ id: String(err.details!.commandId) });
+    const row = await t.app
+      .get(DataSource)
+      .getRepository(CommandEntity)
+      .findOneByOrFail({ id: String(err.details!.commandId) });
     expect(row).toMatchObject({ status: 'EXPIRED', errorCode: 'ACTION_PREPARE_TIMEOUT' });
     expect(((await poll(t.server, a.agentId, a.token)).body as Envelope<unknown[]>).data).toEqual([]);
   });
 
   it('prepare of an action the agent reported without a prepare step answers from the catalog: no command', async () => {
-    const before = await t.app.get(DataSource).getRepository(CommandEntity).count({ where: { serviceId: a.serviceId, type: 'ACTION_PREPARE' } });
+    const before = await t.app
+      .get(DataSource)
+      .getRepository(CommandEntity)
+      .count({ where: { serviceId: a.serviceId, type: 'ACTION_PREPARE' } });
     const res = await admin.post(`${url('plain')}/prepare`);
     expect(res.status).toBe(200);
     const data = (res.body as Envelope<Record<string, unknown>>).data;
-    expect(data).toMatchObject({ action: { name: 'plain', hasPrepare: false }, initialPayload: { n: 3, s: '' }, currentState: {}, prepareCommand: null });
-    const after = await t.app.get(DataSource).getRepository(CommandEntity).count({ where: { serviceId: a.serviceId, type: 'ACTION_PREPARE' } });
+    expect(data).toMatchObject({
+      action: { name: 'plain', hasPrepare: false },
+      initialPayload: { n: 3, s: '' },
+      currentState: {},
+      prepareCommand: null,
+    });
+    const after = await t.app
+      .get(DataSource)
+      .getRepository(CommandEntity)
+      .count({ where: { serviceId: a.serviceId, type: 'ACTION_PREPARE' } });
     expect(after).toBe(before);
     // An unknown answer (null: the agent did not say) still asks the agent.
     expect((await admin.get(url('configure'))).body.data.hasPrepare).toBeNull();
@@ -197,7 +267,10 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     expect(exec.status).toBe(200);
     const cmd = (exec.body as Envelope<Record<string, unknown>>).data;
     expect(cmd.payload).toEqual({ name: 'abc', count: 1, apiKey: '[REDACTED]' });
-    const stored = await t.app.get(DataSource).getRepository(CommandEntity).findOneByOrFail({ id: String(cmd.id) });
+    const stored = await t.app
+      .get(DataSource)
+      .getRepository(CommandEntity)
+      .findOneByOrFail({ id: String(cmd.id) });
     expect(stored.payloadJson).not.toContain(secret);
     expect(stored.sealedPayload).toEqual(expect.any(String));
     expect(await dbBytes(t)).not.toContain(secret);
@@ -205,7 +278,10 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     const delivered = ((await poll(t.server, a.agentId, a.token)).body as Envelope<AgentCommand[]>).data[0]!;
     expect(delivered.payload).toEqual({ name: 'abc', count: 1, apiKey: secret });
     await report(t.server, a.agentId, a.token, delivered.id, { success: false, error: { code: 'NOPE' } });
-    const after = await t.app.get(DataSource).getRepository(CommandEntity).findOneByOrFail({ id: String(cmd.id) });
+    const after = await t.app
+      .get(DataSource)
+      .getRepository(CommandEntity)
+      .findOneByOrFail({ id: String(cmd.id) });
     expect(after.sealedPayload).toBeNull();
     const retry = await admin.post(`/api/admin/commands/${String(cmd.id)}/retry`);
     expect(retry.status).toBe(409);
@@ -223,8 +299,15 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     const exec = await operator.post(url('rotateKey'), { payload: {} });
     const id = (exec.body as Envelope<{ id: string }>).data.id;
     await poll(t.server, a.agentId, a.token);
-    const res = await report(t.server, a.agentId, a.token, id, { success: true, data: { generatedKey: key, recovery: extra, oneTimeFields: ['recovery'], note: 'keep' } });
-    expect((res.body as Envelope<{ data: Record<string, unknown> }>).data.data).toMatchObject({ generatedKey: '[REDACTED]', recovery: '[REDACTED]', note: 'keep' });
+    const res = await report(t.server, a.agentId, a.token, id, {
+      success: true,
+      data: { generatedKey: key, recovery: extra, oneTimeFields: ['recovery'], note: 'keep' },
+    });
+    expect((res.body as Envelope<{ data: Record<string, unknown> }>).data.data).toMatchObject({
+      generatedKey: '[REDACTED]',
+      recovery: '[REDACTED]',
+      note: 'keep',
+    });
     const row = await t.app.get(DataSource).getRepository(CommandResultEntity).findOneByOrFail({ commandId: id });
     expect(row.sealedData).toEqual(expect.any(String));
     expect(Date.parse(row.sealedExpiresAt!) - Date.parse(row.reportedAt)).toBe(5 * 60 * 1000);
@@ -232,11 +315,14 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     expect(bytes).not.toContain(key);
     expect(bytes).not.toContain(extra);
     // A backup taken while the secret is still sealed does not contain it either.
-    const backup = await admin.post('/api/admin/backup/sqlite').buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const backup = await admin
+      .post('/api/admin/backup/sqlite')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(backup.status).toBe(200);
     const backupText = (backup.body as Buffer).toString('latin1');
     expect(backupText.startsWith('SQLite format 3')).toBe(true);
@@ -251,14 +337,18 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
       expect(seen.data.result.data).toMatchObject({ generatedKey: '[REDACTED]', recovery: '[REDACTED]', note: 'keep' });
       expect(seen.data.result.oneTime).toMatchObject({ revealable: true });
     }
-    expect((await t.app.get(DataSource).getRepository(CommandResultEntity).findOneByOrFail({ commandId: id })).sealedData).toEqual(expect.any(String));
+    expect(
+      (await t.app.get(DataSource).getRepository(CommandResultEntity).findOneByOrFail({ commandId: id })).sealedData,
+    ).toEqual(expect.any(String));
     // Viewers cannot reveal; the first operator does, once; the value never comes again.
     const byViewer = await viewer.post(`/api/admin/commands/${id}/reveal`);
     expect(byViewer.status).toBe(403);
     const noCsrf = await operator.agent.post(`/api/admin/commands/${id}/reveal`);
     expect(noCsrf.status).toBe(403);
     expect((noCsrf.body as Envelope<unknown>).error?.code).toBe('CSRF_INVALID');
-    const first = (await operator.post(`/api/admin/commands/${id}/reveal`)).body as Envelope<{ fields: Record<string, unknown> }>;
+    const first = (await operator.post(`/api/admin/commands/${id}/reveal`)).body as Envelope<{
+      fields: Record<string, unknown>;
+    }>;
     expect(first.data.fields).toEqual({ generatedKey: key, recovery: extra });
     const second = await admin.post(`/api/admin/commands/${id}/reveal`);
     expect(second.status).toBe(409);
@@ -270,7 +360,11 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     const revealed = await t.app.get(DataSource).getRepository(CommandResultEntity).findOneByOrFail({ commandId: id });
     expect(revealed.sealedData).toBeNull();
     expect(revealed.revealedAt).toEqual(expect.any(String));
-    const audits = await t.app.get(DataSource).query<{ metadataJson: string }[]>(`SELECT action, metadataJson FROM audit_events WHERE targetId = ? AND action = 'command.secret.revealed'`, [id]);
+    const audits = await t.app
+      .get(DataSource)
+      .query<
+        { metadataJson: string }[]
+      >(`SELECT action, metadataJson FROM audit_events WHERE targetId = ? AND action = 'command.secret.revealed'`, [id]);
     expect(audits).toHaveLength(1);
     expect(audits[0]!.metadataJson).not.toContain(key);
     expect(await dbBytes(t)).not.toContain(key);
@@ -282,9 +376,19 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     await poll(t.server, a.agentId, a.token);
     await report(t.server, a.agentId, a.token, id, { success: true });
     await admin.post(`/api/admin/commands/${id}/retry`).expect(409);
-    const rows = await t.app.get(DataSource).query<{ action: string }[]>(`SELECT action FROM audit_events WHERE targetId = ? OR metadataJson LIKE ? ORDER BY createdAt`, [id, `%${id}%`]);
-    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['command.created', 'command.dispatched', 'command.completed']));
-    const svcRows = await t.app.get(DataSource).query<unknown[]>(`SELECT action FROM audit_events WHERE targetId = ? AND action = 'service.action.requested'`, [a.serviceId]);
+    const rows = await t.app
+      .get(DataSource)
+      .query<
+        { action: string }[]
+      >(`SELECT action FROM audit_events WHERE targetId = ? OR metadataJson LIKE ? ORDER BY createdAt`, [id, `%${id}%`]);
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['command.created', 'command.dispatched', 'command.completed']),
+    );
+    const svcRows = await t.app
+      .get(DataSource)
+      .query<
+        unknown[]
+      >(`SELECT action FROM audit_events WHERE targetId = ? AND action = 'service.action.requested'`, [a.serviceId]);
     expect(svcRows.length).toBeGreaterThan(0);
   });
 

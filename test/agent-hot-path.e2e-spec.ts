@@ -46,7 +46,9 @@ describe('agent hot path', () => {
     const index = t.app.get(CancelNoticeIndex);
     // A cancelled PENDING command was never handed out: nothing to tell the agent.
     const pendingExec = await admin.post(`/api/admin/capsule-services/${a.serviceId}/actions/ping`, { payload: {} });
-    await admin.post(`/api/admin/commands/${(pendingExec.body as Envelope<{ id: string }>).data.id}/cancel`).expect(200);
+    await admin
+      .post(`/api/admin/commands/${(pendingExec.body as Envelope<{ id: string }>).data.id}/cancel`)
+      .expect(200);
     expect(index.has(a.agentId)).toBe(false);
 
     const running = await runningCommand(a);
@@ -81,7 +83,9 @@ describe('agent hot path', () => {
     const exec = await admin.post(`/api/admin/capsule-services/${a.serviceId}/actions/ping`, { payload: {} });
     const id = (exec.body as Envelope<{ id: string }>).data.id;
     const [p1, p2] = await Promise.all([poll(t.server, a.agentId, a.token), poll(t.server, a.agentId, a.token)]);
-    const got = [...(p1.body as Envelope<AgentCommand[]>).data, ...(p2.body as Envelope<AgentCommand[]>).data].map((c) => c.id);
+    const got = [...(p1.body as Envelope<AgentCommand[]>).data, ...(p2.body as Envelope<AgentCommand[]>).data].map(
+      (c) => c.id,
+    );
     expect(got).toEqual([id]);
   });
 
@@ -90,7 +94,9 @@ describe('agent hot path', () => {
     const b = await seedAgentWithService(t.app);
     expect((await asAgent(t.server, a.token).post(`/api/agents/${a.agentId}/heartbeat`, {})).status).toBe(200);
     expect((await asAgent(t.server, a.token).post(`/api/agents/${b.agentId}/heartbeat`, {})).status).toBe(401);
-    expect((await asAgent(t.server, 'opstage_agent_unknown').post(`/api/agents/${a.agentId}/heartbeat`, {})).status).toBe(401);
+    expect(
+      (await asAgent(t.server, 'opstage_agent_unknown').post(`/api/agents/${a.agentId}/heartbeat`, {})).status,
+    ).toBe(401);
     await admin.post(`/api/admin/agents/${a.agentId}/disable`).expect(200);
     const disabled = await asAgent(t.server, a.token).post(`/api/agents/${a.agentId}/heartbeat`, {});
     expect((disabled.body as Envelope<unknown>).error?.code).toBe('AGENT_DISABLED');
@@ -122,7 +128,9 @@ describe('agent hot path', () => {
     expect(upper.status).toBe(200);
     expect(upper.headers.etag).toBeUndefined();
     expect((upper.body as Envelope<unknown>).success).toBe(true);
-    expect(((await send('application/json;charset=utf-8', '{"serviceId":')).body as Envelope<unknown>).error?.code).toBe('INVALID_JSON');
+    expect(
+      ((await send('application/json;charset=utf-8', '{"serviceId":')).body as Envelope<unknown>).error?.code,
+    ).toBe('INVALID_JSON');
     const text = await send('text/plain', '{}');
     expect(text.status).toBe(415);
     expect((text.body as Envelope<unknown>).error?.code).toBe('UNSUPPORTED_MEDIA_TYPE');

@@ -31,15 +31,26 @@ describe('agents (e2e)', () => {
   /** Sampled heartbeat audits wait in the LivenessWriter for up to a second: flush, then read. */
   const audits = async (action: string, targetId?: string): Promise<AuditEventEntity[]> => {
     await t.app.get(LivenessWriter).flush();
-    return db().getRepository(AuditEventEntity).find({ where: targetId ? { action, targetId } : { action }, order: { createdAt: 'ASC' } });
+    return db()
+      .getRepository(AuditEventEntity)
+      .find({ where: targetId ? { action, targetId } : { action }, order: { createdAt: 'ASC' } });
   };
-  const hb = (agentId: string, token: string, body: HeartbeatRequest = {}): request.Test => asAgent(t.server, token).post(`/api/agents/${agentId}/heartbeat`, body);
+  const hb = (agentId: string, token: string, body: HeartbeatRequest = {}): request.Test =>
+    asAgent(t.server, token).post(`/api/agents/${agentId}/heartbeat`, body);
 
   it('registers (the reference response shape), records identity, heartbeats with intervals and cancelledCommandIds', async () => {
     const { token } = await createToken(admin);
     const res = await registerRaw(t.server, {
       registrationToken: token,
-      agent: { code: 'demo-agent', name: 'Demo', mode: 'embedded', runtime: 'nodejs', hostname: 'host-1', sdkVersion: '0.5.0', version: '1.2.3' },
+      agent: {
+        code: 'demo-agent',
+        name: 'Demo',
+        mode: 'embedded',
+        runtime: 'nodejs',
+        hostname: 'host-1',
+        sdkVersion: '0.5.0',
+        version: '1.2.3',
+      },
       service: reportedService('demo-service'),
     });
     expect(res.status).toBe(200);
@@ -48,7 +59,14 @@ describe('agents (e2e)', () => {
     expect(data.agentToken).toMatch(/^opstage_agent_[A-Za-z0-9_-]{43}$/);
     expect(data).toMatchObject({ heartbeatIntervalSeconds: 30, commandPollIntervalSeconds: 5 });
     const row = await db().getRepository(AgentEntity).findOneByOrFail({ id: data.agentId });
-    expect(row).toMatchObject({ code: 'demo-agent', status: 'ONLINE', hostname: 'host-1', sdkVersion: '0.5.0', version: '1.2.3', runtime: 'nodejs' });
+    expect(row).toMatchObject({
+      code: 'demo-agent',
+      status: 'ONLINE',
+      hostname: 'host-1',
+      sdkVersion: '0.5.0',
+      version: '1.2.3',
+      runtime: 'nodejs',
+    });
     const tokenRow = await db().getRepository(AgentTokenEntity).findOneByOrFail({ agentId: data.agentId });
     expect(tokenRow.tokenHash).not.toContain(data.agentToken);
 
@@ -58,7 +76,14 @@ describe('agents (e2e)', () => {
     expect(hbData).toEqual({ heartbeatIntervalSeconds: 30, commandPollIntervalSeconds: 5, cancelledCommandIds: [] });
     await t.app.get(LivenessWriter).flush();
     const actions = (await db().getRepository(AuditEventEntity).findBy({ actorId: data.agentId })).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['registration_token.consumed', 'agent.registered', 'agent.heartbeat.received', 'service.reported']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'registration_token.consumed',
+        'agent.registered',
+        'agent.heartbeat.received',
+        'service.reported',
+      ]),
+    );
     const all = await db().getRepository(AuditEventEntity).find();
     expect(JSON.stringify(all)).not.toContain(data.agentToken);
     expect(JSON.stringify(all)).not.toContain(token);
@@ -86,7 +111,9 @@ describe('agents (e2e)', () => {
     expect(missingAgent.status).toBe(401);
     // The reference accepts a bare token and a lower-case scheme.
     expect((await request(t.server).post(url).set('Authorization', a.agentToken).send({})).status).toBe(200);
-    expect((await request(t.server).post(url).set('Authorization', `bearer ${a.agentToken}`).send({})).status).toBe(200);
+    expect((await request(t.server).post(url).set('Authorization', `bearer ${a.agentToken}`).send({})).status).toBe(
+      200,
+    );
 
     expect((await admin.post(`/api/admin/agents/${a.agentId}/disable`)).body.data.status).toBe('DISABLED');
     const disabled = await hb(a.agentId, a.agentToken);
@@ -113,7 +140,10 @@ describe('agents (e2e)', () => {
   it('recovery (a token bound to the code) rotates tokens (numeric revokedTokens), clears REVOKED, never clears DISABLED', async () => {
     const recover = async (): Promise<{ agentId: string; agentToken: string }> => {
       const { token } = await createToken(admin, { name: 'recovery', agentCode: 'rotating' });
-      const res = await registerRaw(t.server, { registrationToken: token, agent: { code: 'rotating', name: 'Agent rotating', mode: 'embedded', runtime: 'nodejs' } });
+      const res = await registerRaw(t.server, {
+        registrationToken: token,
+        agent: { code: 'rotating', name: 'Agent rotating', mode: 'embedded', runtime: 'nodejs' },
+      });
       expect(res.status).toBe(200);
       return res.body.data as { agentId: string; agentToken: string };
     };
@@ -212,7 +242,9 @@ describe('agents (e2e)', () => {
 
   it('announces a comeback once when a heartbeat and a poll arrive within the same flush window', async () => {
     const a = await registerAgent(t.server, admin, 'comeback-agent');
-    await db().getRepository(AgentEntity).update({ id: a.agentId }, { lastHeartbeatAt: new Date(clock.nowMs() - 600_000).toISOString() });
+    await db()
+      .getRepository(AgentEntity)
+      .update({ id: a.agentId }, { lastHeartbeatAt: new Date(clock.nowMs() - 600_000).toISOString() });
     await hb(a.agentId, a.agentToken).expect(200);
     await asAgent(t.server, a.agentToken).get(`/api/agents/${a.agentId}/commands`).expect(200);
     await hb(a.agentId, a.agentToken).expect(200);
@@ -281,7 +313,12 @@ describe('agents (e2e)', () => {
     const a = await registerAgent(t.server, admin, 'detail-agent', { service: reportedService('detail-svc') });
     const res = await admin.get(`/api/admin/agents/${a.agentId}`);
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ id: a.agentId, code: 'detail-agent', effectiveStatus: 'ONLINE', serviceCount: 1 });
+    expect(res.body.data).toMatchObject({
+      id: a.agentId,
+      code: 'detail-agent',
+      effectiveStatus: 'ONLINE',
+      serviceCount: 1,
+    });
     expect(res.body.data.services.map((s: { code: string }) => s.code)).toEqual(['detail-svc']);
     const missing = await admin.get('/api/admin/agents/agt_missing');
     expect(missing.status).toBe(404);
@@ -309,7 +346,9 @@ describe('agents (e2e)', () => {
 
     // OFFLINE by heartbeat age is deletable too.
     const b = await registerAgent(t.server, admin, 'silent');
-    await db().getRepository(AgentEntity).update({ id: b.agentId }, { lastHeartbeatAt: new Date(clock.nowMs() - 200_000).toISOString() });
+    await db()
+      .getRepository(AgentEntity)
+      .update({ id: b.agentId }, { lastHeartbeatAt: new Date(clock.nowMs() - 200_000).toISOString() });
     expect((await admin.delete(`/api/admin/agents/${b.agentId}`)).status).toBe(200);
   });
 
@@ -321,10 +360,34 @@ describe('agents (e2e)', () => {
       [{ registrationToken: token, agent: { code: 'ok', mode: 'sidecar' } }, 'agent.mode'],
       [{ registrationToken: token }, 'agent'],
       [{ agent: { code: 'ok' } }, 'registrationToken'],
-      [{ registrationToken: token, agent: { code: 'ok' }, service: { ...reportedService('svc-x'), actions: [{ name: '', label: 'x' }] } }, 'service.actions.0.name'],
-      [{ registrationToken: token, agent: { code: 'ok' }, service: { ...reportedService('svc-x'), actions: [{ name: 'a', label: 'x', dangerLevel: 'EXTREME' }] } }, 'service.actions.0.dangerLevel'],
-      [{ registrationToken: token, agent: { code: 'ok' }, service: { ...reportedService('svc-x'), health: { status: 'GREAT' } } }, 'service.health.status'],
-      [{ registrationToken: token, agent: { code: 'ok' }, service: { ...reportedService('svc-x'), manifest: 'nope' } }, 'service.manifest'],
+      [
+        {
+          registrationToken: token,
+          agent: { code: 'ok' },
+          service: { ...reportedService('svc-x'), actions: [{ name: '', label: 'x' }] },
+        },
+        'service.actions.0.name',
+      ],
+      [
+        {
+          registrationToken: token,
+          agent: { code: 'ok' },
+          service: { ...reportedService('svc-x'), actions: [{ name: 'a', label: 'x', dangerLevel: 'EXTREME' }] },
+        },
+        'service.actions.0.dangerLevel',
+      ],
+      [
+        {
+          registrationToken: token,
+          agent: { code: 'ok' },
+          service: { ...reportedService('svc-x'), health: { status: 'GREAT' } },
+        },
+        'service.health.status',
+      ],
+      [
+        { registrationToken: token, agent: { code: 'ok' }, service: { ...reportedService('svc-x'), manifest: 'nope' } },
+        'service.manifest',
+      ],
     ];
     for (const [body, path] of cases) {
       const res = await registerRaw(t.server, body as Record<string, unknown>);
@@ -334,7 +397,10 @@ describe('agents (e2e)', () => {
     }
     // The token survived all of that: validation runs before consumption.
     expect((await registerRaw(t.server, { registrationToken: token, agent: { code: 'finally' } })).status).toBe(200);
-    const badJson = await request(t.server).post('/api/agents/register').set('Content-Type', 'application/json').send('{"x":');
+    const badJson = await request(t.server)
+      .post('/api/agents/register')
+      .set('Content-Type', 'application/json')
+      .send('{"x":');
     expect(badJson.status).toBeLessThan(500);
   });
 });

@@ -69,9 +69,32 @@ describe('audit events API', () => {
   let operator: AdminClient;
   let viewer: AdminClient;
   const seeded = [
-    row({ id: 'aud_T1', createdAt: '2020-01-01T00:00:00.000Z', action: 'seed.a', actorType: 'AGENT', actorId: 'agt_1', targetType: 'Agent', targetId: 'agt_1' }),
-    row({ id: 'aud_T2', createdAt: '2020-01-02T00:00:00.000Z', action: 'seed.b', result: 'FAILURE', message: '=HYPERLINK("http://evil")' }),
-    row({ id: 'aud_T3', createdAt: '2020-01-03T00:00:00.000Z', action: 'seed.c', actorType: 'USER', actorId: '@SUM(A1)', targetType: '+cmd', targetId: '-2+3', message: '\tq"uote' }),
+    row({
+      id: 'aud_T1',
+      createdAt: '2020-01-01T00:00:00.000Z',
+      action: 'seed.a',
+      actorType: 'AGENT',
+      actorId: 'agt_1',
+      targetType: 'Agent',
+      targetId: 'agt_1',
+    }),
+    row({
+      id: 'aud_T2',
+      createdAt: '2020-01-02T00:00:00.000Z',
+      action: 'seed.b',
+      result: 'FAILURE',
+      message: '=HYPERLINK("http://evil")',
+    }),
+    row({
+      id: 'aud_T3',
+      createdAt: '2020-01-03T00:00:00.000Z',
+      action: 'seed.c',
+      actorType: 'USER',
+      actorId: '@SUM(A1)',
+      targetType: '+cmd',
+      targetId: '-2+3',
+      message: '\tq"uote',
+    }),
   ];
 
   beforeAll(async () => {
@@ -93,7 +116,20 @@ describe('audit events API', () => {
     const times = (res.body.data as { createdAt: string }[]).map((e) => e.createdAt);
     expect([...times].sort().reverse()).toEqual(times);
     expect(Object.keys(res.body.data[0]).sort()).toEqual(
-      ['action', 'actorId', 'actorType', 'createdAt', 'id', 'ipAddress', 'message', 'metadata', 'result', 'targetId', 'targetType', 'userAgent'].sort(),
+      [
+        'action',
+        'actorId',
+        'actorType',
+        'createdAt',
+        'id',
+        'ipAddress',
+        'message',
+        'metadata',
+        'result',
+        'targetId',
+        'targetType',
+        'userAgent',
+      ].sort(),
     );
     expect((await request(t.server).get('/api/admin/audit-events')).status).toBe(401);
   });
@@ -116,8 +152,18 @@ describe('audit events API', () => {
     const inverted = await viewer.get('/api/admin/audit-events?from=2020-02-01&to=2020-01-01');
     expect(inverted.status).toBe(422);
     expect(inverted.body.error.code).toBe('VALIDATION_FAILED');
-    expect(inverted.body.error.details.issues).toEqual([{ path: 'from', message: 'from must be before or equal to to' }]);
-    for (const bad of ['actorType=ROBOT', 'result=MAYBE', 'from=yesterday', 'to=2020-13-45', 'pageSize=x', 'format=xml', 'foo=bar']) {
+    expect(inverted.body.error.details.issues).toEqual([
+      { path: 'from', message: 'from must be before or equal to to' },
+    ]);
+    for (const bad of [
+      'actorType=ROBOT',
+      'result=MAYBE',
+      'from=yesterday',
+      'to=2020-13-45',
+      'pageSize=x',
+      'format=xml',
+      'foo=bar',
+    ]) {
       const res = await viewer.get(`/api/admin/audit-events?${bad}`);
       expect(res.status).toBe(422);
     }
@@ -147,20 +193,35 @@ describe('audit events API', () => {
     const text = res.text;
     expect(text.endsWith('\n')).toBe(true);
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual(['id', 'createdAt', 'actorType', 'actorId', 'action', 'targetType', 'targetId', 'result', 'message', 'metadata']);
+    expect(rows[0]).toEqual([
+      'id',
+      'createdAt',
+      'actorType',
+      'actorId',
+      'action',
+      'targetType',
+      'targetId',
+      'result',
+      'message',
+      'metadata',
+    ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(['aud_T3', 'aud_T2', 'aud_T1']);
     const t3 = rows[1] ?? [];
     expect(t3[3]).toBe("'@SUM(A1)");
     expect(t3[5]).toBe("'+cmd");
     expect(t3[6]).toBe("'-2+3");
-    expect(t3[8]).toBe("'\tq\"uote");
+    expect(t3[8]).toBe('\'\tq"uote');
     expect(rows[2]?.[8]).toBe(`'=HYPERLINK("http://evil")`);
     expect(rows[3]?.[8]).toBe('');
     expect(rows[3]?.[9]).toBe('{}');
     expect(text).toContain('"\'=HYPERLINK(""http://evil"")"');
     const audit = await owner.get('/api/admin/audit-events?action=audit.exported');
     const last = audit.body.data[0];
-    expect(last).toMatchObject({ actorType: 'USER', result: 'SUCCESS', metadata: { format: 'csv', filter: { from: '2020-01-01T00:00:00.000Z', to: '2020-01-31T00:00:00.000Z' } } });
+    expect(last).toMatchObject({
+      actorType: 'USER',
+      result: 'SUCCESS',
+      metadata: { format: 'csv', filter: { from: '2020-01-01T00:00:00.000Z', to: '2020-01-31T00:00:00.000Z' } },
+    });
   });
 
   it('exports JSON as the list envelope, streamed, with all matching rows', async () => {
@@ -183,16 +244,43 @@ describe('audit events API', () => {
     const ctx = RequestContext.system(t.app.get(Clock));
     await t.app.get(AuditService).recordNow(ctx, {
       action: 'test.redaction',
-      metadata: { password: 'hunter2-hunter2', apiKey: 'k-123', privateKey: 'pk', credential: 'c', note: `issued ${agentToken}`, tokenCount: 3, revokedTokens: 1, count: 1 },
+      metadata: {
+        password: 'hunter2-hunter2',
+        apiKey: 'k-123',
+        privateKey: 'pk',
+        credential: 'c',
+        note: `issued ${agentToken}`,
+        tokenCount: 3,
+        revokedTokens: 1,
+        count: 1,
+      },
     });
     const res = await viewer.get('/api/admin/audit-events?action=test.redaction');
     const metadata = res.body.data[0].metadata;
-    expect(metadata).toMatchObject({ password: '[REDACTED]', apiKey: '[REDACTED]', privateKey: '[REDACTED]', credential: '[REDACTED]', tokenCount: 3, revokedTokens: 1, count: 1 });
+    expect(metadata).toMatchObject({
+      password: '[REDACTED]',
+      apiKey: '[REDACTED]',
+      privateKey: '[REDACTED]',
+      credential: '[REDACTED]',
+      tokenCount: 3,
+      revokedTokens: 1,
+      count: 1,
+    });
     expect(metadata.note).toBe('issued opstage_agent_[REDACTED]');
     const csv = (await operator.get('/api/admin/audit-events/export?format=csv')).text;
     const json = (await operator.get('/api/admin/audit-events/export')).text;
     const table = JSON.stringify(await t.app.get(DataSource).query('SELECT * FROM audit_events'));
-    const secrets = [agentToken, 'AbCdEfGh', 'hunter2-hunter2', 'k-123', TEST_ADMIN.password, 'ops-password-123', 'vic-password-123', owner.csrfToken, viewer.csrfToken];
+    const secrets = [
+      agentToken,
+      'AbCdEfGh',
+      'hunter2-hunter2',
+      'k-123',
+      TEST_ADMIN.password,
+      'ops-password-123',
+      'vic-password-123',
+      owner.csrfToken,
+      viewer.csrfToken,
+    ];
     for (const text of [csv, json, table]) for (const s of secrets) expect(text).not.toContain(s);
   });
 });
@@ -235,58 +323,69 @@ describe('audit export at scale', () => {
     await t.close();
   });
 
-  it.each(['csv', 'json'])('streams %s exports of 100k rows without buffering them (bounded memory)', async (format) => {
-    const owner = await loginAs(t.server);
-    const cookie = (owner.agent as unknown as { jar: { getCookie(name: string, opts: unknown): { value: string } | undefined } }).jar.getCookie('opstage_session', {
-      domain: '127.0.0.1',
-      path: '/',
-      secure: false,
-      script: false,
-    });
-    const port = (t.server.address() as AddressInfo).port;
-    const gc = collector();
-    gc();
-    const baseline = process.memoryUsage();
-    let peakHeap = baseline.heapUsed;
-    let peakRss = baseline.rss;
-    let bytes = 0;
-    let lines = 0;
-    let chunks = 0;
-    let tail = '';
-    const result = await new Promise<{ status: number; encoding: string | undefined }>((resolve, reject) => {
-      const req = httpGet(
-        { host: '127.0.0.1', port, path: `/api/admin/audit-events/export?format=${format}&action=bulk.row`, headers: { Cookie: `opstage_session=${cookie?.value ?? ''}` } },
-        (res) => {
-          res.on('data', (chunk: Buffer) => {
-            bytes += chunk.length;
-            chunks += 1;
-            for (const b of chunk) if (b === 10) lines += 1;
-            tail = (tail + chunk.toString('utf8')).slice(-64);
-            if (chunks % 100 === 0) {
-              gc();
-              const m = process.memoryUsage();
-              peakHeap = Math.max(peakHeap, m.heapUsed);
-              peakRss = Math.max(peakRss, m.rss);
-            }
-          });
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, encoding: res.headers['transfer-encoding'] }));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-    });
-    expect(result.status).toBe(200);
-    expect(result.encoding).toBe('chunked');
-    if (format === 'csv') {
-      expect(lines).toBe(ROWS + 1);
-    } else {
-      expect(tail.endsWith('}]}')).toBe(true);
-    }
-    const heapGrowth = peakHeap - baseline.heapUsed;
-    const rssGrowth = peakRss - baseline.rss;
-    // The body is 25-35 MB; holding it, or the 100k entities behind it, would retain far more than this.
-    expect(bytes).toBeGreaterThan(20 * 1024 * 1024);
-    expect(heapGrowth).toBeLessThan(8 * 1024 * 1024);
-    expect(rssGrowth).toBeLessThan(bytes);
-  }, 60_000);
+  it.each(['csv', 'json'])(
+    'streams %s exports of 100k rows without buffering them (bounded memory)',
+    async (format) => {
+      const owner = await loginAs(t.server);
+      const cookie = (
+        owner.agent as unknown as { jar: { getCookie(name: string, opts: unknown): { value: string } | undefined } }
+      ).jar.getCookie('opstage_session', {
+        domain: '127.0.0.1',
+        path: '/',
+        secure: false,
+        script: false,
+      });
+      const port = (t.server.address() as AddressInfo).port;
+      const gc = collector();
+      gc();
+      const baseline = process.memoryUsage();
+      let peakHeap = baseline.heapUsed;
+      let peakRss = baseline.rss;
+      let bytes = 0;
+      let lines = 0;
+      let chunks = 0;
+      let tail = '';
+      const result = await new Promise<{ status: number; encoding: string | undefined }>((resolve, reject) => {
+        const req = httpGet(
+          {
+            host: '127.0.0.1',
+            port,
+            path: `/api/admin/audit-events/export?format=${format}&action=bulk.row`,
+            headers: { Cookie: `opstage_session=${cookie?.value ?? ''}` },
+          },
+          (res) => {
+            res.on('data', (chunk: Buffer) => {
+              bytes += chunk.length;
+              chunks += 1;
+              for (const b of chunk) if (b === 10) lines += 1;
+              tail = (tail + chunk.toString('utf8')).slice(-64);
+              if (chunks % 100 === 0) {
+                gc();
+                const m = process.memoryUsage();
+                peakHeap = Math.max(peakHeap, m.heapUsed);
+                peakRss = Math.max(peakRss, m.rss);
+              }
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, encoding: res.headers['transfer-encoding'] }));
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+      });
+      expect(result.status).toBe(200);
+      expect(result.encoding).toBe('chunked');
+      if (format === 'csv') {
+        expect(lines).toBe(ROWS + 1);
+      } else {
+        expect(tail.endsWith('}]}')).toBe(true);
+      }
+      const heapGrowth = peakHeap - baseline.heapUsed;
+      const rssGrowth = peakRss - baseline.rss;
+      // The body is 25-35 MB; holding it, or the 100k entities behind it, would retain far more than this.
+      expect(bytes).toBeGreaterThan(20 * 1024 * 1024);
+      expect(heapGrowth).toBeLessThan(8 * 1024 * 1024);
+      expect(rssGrowth).toBeLessThan(bytes);
+    },
+    60_000,
+  );
 });

@@ -51,7 +51,16 @@ describe('auth (login, sessions, CSRF)', () => {
     expect(res.status).toBe(200);
     const data = res.body.data;
     expect(Object.keys(data).sort()).toEqual(['cookieSecureOverHttp', 'csrfToken', 'expiresAt', 'user']);
-    expect(Object.keys(data.user).sort()).toEqual(['createdAt', 'displayName', 'id', 'lastLoginAt', 'role', 'status', 'updatedAt', 'username']);
+    expect(Object.keys(data.user).sort()).toEqual([
+      'createdAt',
+      'displayName',
+      'id',
+      'lastLoginAt',
+      'role',
+      'status',
+      'updatedAt',
+      'username',
+    ]);
     expect(data.user).toMatchObject({ username: 'admin', role: 'owner', status: 'ACTIVE' });
     expect(data.user.lastLoginAt).toEqual(expect.any(String));
     expect(data.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -88,9 +97,19 @@ describe('auth (login, sessions, CSRF)', () => {
     }
     const failed = (await auditRows(t)).filter((r) => r.action === 'session.login.failed');
     // The typed name is kept only when it names a real user (docs/security.md).
-    expect(failed.map((r) => JSON.parse(String(r.metadataJson)) as unknown)).toEqual(expect.arrayContaining([{ userKnown: true, username: 'admin' }, { userKnown: false }]));
+    expect(failed.map((r) => JSON.parse(String(r.metadataJson)) as unknown)).toEqual(
+      expect.arrayContaining([{ userKnown: true, username: 'admin' }, { userKnown: false }]),
+    );
     expect(JSON.stringify(failed)).not.toContain('nobody-here');
-    expect(failed.every((r) => r.actorType === 'USER' && r.actorId === null && r.result === 'FAILURE' && r.message === 'Invalid login attempt')).toBe(true);
+    expect(
+      failed.every(
+        (r) =>
+          r.actorType === 'USER' &&
+          r.actorId === null &&
+          r.result === 'FAILURE' &&
+          r.message === 'Invalid login attempt',
+      ),
+    ).toBe(true);
     expect(failed.every((r) => typeof r.ipAddress === 'string')).toBe(true);
     const dump = JSON.stringify(await auditRows(t));
     expect(dump).not.toContain('not-the-password-1');
@@ -113,7 +132,9 @@ describe('auth (login, sessions, CSRF)', () => {
 
   it('audits a successful login with actor, address and user agent', async () => {
     const res = await request(t.server).post('/api/admin/auth/login').set('User-Agent', 'auth-spec/1').send(TEST_ADMIN);
-    const rows = (await auditRows(t)).filter((r) => r.action === 'session.login.succeeded' && r.userAgent === 'auth-spec/1');
+    const rows = (await auditRows(t)).filter(
+      (r) => r.action === 'session.login.succeeded' && r.userAgent === 'auth-spec/1',
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actorType: 'USER', actorId: res.body.data.user.id, result: 'SUCCESS' });
     expect(rows[0]?.ipAddress).toEqual(expect.any(String));
@@ -249,7 +270,11 @@ describe('auth: absolute TTL and restart', () => {
       const me = await request(second.server).get('/api/admin/auth/me').set('Cookie', `opstage_session=${raw}`);
       expect(me.status).toBe(200);
       expect(me.body.data.csrfToken).toBe(csrf);
-      const mutation = await request(second.server).post('/api/admin/auth/logout').set('Cookie', `opstage_session=${raw}`).set('X-CSRF-Token', csrf).send({});
+      const mutation = await request(second.server)
+        .post('/api/admin/auth/logout')
+        .set('Cookie', `opstage_session=${raw}`)
+        .set('X-CSRF-Token', csrf)
+        .send({});
       expect(mutation.status).toBe(200);
     } finally {
       await second.close();
@@ -298,7 +323,10 @@ describe('auth: cookie Secure flag per NODE_ENV and OPSTAGE_COOKIE_SECURE', () =
       expect(res.body.data.cookieSecureOverHttp).toBe(secure);
       if (secure) {
         // Behind a TLS-terminating proxy the cookie is fine, so no flag.
-        const proxied = await request(t.server).post('/api/admin/auth/login').set('X-Forwarded-Proto', 'https').send(TEST_ADMIN);
+        const proxied = await request(t.server)
+          .post('/api/admin/auth/login')
+          .set('X-Forwarded-Proto', 'https')
+          .send(TEST_ADMIN);
         expect(proxied.body.data.cookieSecureOverHttp).toBe(false);
       }
     } finally {
@@ -320,7 +348,8 @@ describe('auth: login throttling', () => {
   });
 
   it('5 failures for one username from one address → 429 RATE_LIMITED with Retry-After, even with the right password', async () => {
-    for (let i = 0; i < 5; i += 1) expect((await login(t.server, { username: 'admin', password: `wrong-${i}` })).status).toBe(401);
+    for (let i = 0; i < 5; i += 1)
+      expect((await login(t.server, { username: 'admin', password: `wrong-${i}` })).status).toBe(401);
     const blocked = await login(t.server, TEST_ADMIN);
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('RATE_LIMITED');
@@ -338,9 +367,11 @@ describe('auth: login throttling', () => {
   });
 
   it('a successful login clears the username count', async () => {
-    for (let i = 0; i < 4; i += 1) expect((await login(t.server, { username: 'admin', password: `wrong-${i}` })).status).toBe(401);
+    for (let i = 0; i < 4; i += 1)
+      expect((await login(t.server, { username: 'admin', password: `wrong-${i}` })).status).toBe(401);
     expect((await login(t.server, TEST_ADMIN)).status).toBe(200);
-    for (let i = 0; i < 4; i += 1) expect((await login(t.server, { username: 'admin', password: `wrong-${i}` })).status).toBe(401);
+    for (let i = 0; i < 4; i += 1)
+      expect((await login(t.server, { username: 'admin', password: `wrong-${i}` })).status).toBe(401);
     expect((await login(t.server, TEST_ADMIN)).status).toBe(200);
   });
 
@@ -357,7 +388,11 @@ describe('auth: login throttling', () => {
 
   it('disabled users get the same 401 as a wrong password', async () => {
     const owner = await loginAs(t.server);
-    const created = await owner.post('/api/admin/users', { username: 'leaver', password: 'leaver-password-1', role: 'viewer' });
+    const created = await owner.post('/api/admin/users', {
+      username: 'leaver',
+      password: 'leaver-password-1',
+      role: 'viewer',
+    });
     expect(created.status).toBe(200);
     expect((await owner.patch(`/api/admin/users/${created.body.data.id}`, { status: 'DISABLED' })).status).toBe(200);
     const res = await login(t.server, { username: 'leaver', password: 'leaver-password-1' });

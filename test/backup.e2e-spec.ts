@@ -61,8 +61,14 @@ describe('POST /api/admin/backup/sqlite', () => {
       db.close();
     }
 
-    const audit = (await new Seeder(t.app, NOW).rows(AuditEventEntity)).find((a) => a.action === 'backup.sqlite.created');
-    expect(audit).toMatchObject({ actorType: 'USER', targetType: 'Backup', targetId: 'opstage-2026-03-01T12-00-00-000Z.db' });
+    const audit = (await new Seeder(t.app, NOW).rows(AuditEventEntity)).find(
+      (a) => a.action === 'backup.sqlite.created',
+    );
+    expect(audit).toMatchObject({
+      actorType: 'USER',
+      targetType: 'Backup',
+      targetId: 'opstage-2026-03-01T12-00-00-000Z.db',
+    });
   });
 
   it('holds no sealed secret in clear: only the ciphertext column is in the file', async () => {
@@ -71,7 +77,13 @@ describe('POST /api/admin/backup/sqlite', () => {
     const sealed = t.app.get(SecretSealer).seal({ password: plaintext });
     const agent = await seed.agent('ONLINE', NOW);
     const svc = await seed.service(agent);
-    await seed.command({ agentId: agent, serviceId: svc, status: 'PENDING', payloadJson: JSON.stringify({ password: '[REDACTED]' }), sealedPayload: sealed });
+    await seed.command({
+      agentId: agent,
+      serviceId: svc,
+      status: 'PENDING',
+      payloadJson: JSON.stringify({ password: '[REDACTED]' }),
+      sealedPayload: sealed,
+    });
     const res = await backup(owner);
     const body = res.body as Buffer;
     expect(body.includes(Buffer.from(plaintext))).toBe(false);
@@ -98,9 +110,18 @@ describe('POST /api/admin/backup/sqlite', () => {
     const first = await backup(owner);
     const second = await backup(owner);
     const third = await backup(owner);
-    const names = [first, second, third].map((r) => /filename="([^"]+)"/.exec(r.headers['content-disposition'] as string)?.[1]);
-    expect(names).toEqual(['opstage-2026-03-01T12-00-00-000Z.db', 'opstage-2026-03-01T12-00-00-000Z-1.db', 'opstage-2026-03-01T12-00-00-000Z-2.db']);
-    expect(readdirSync(t.config.backupDir).sort()).toEqual(['opstage-2026-03-01T12-00-00-000Z-1.db', 'opstage-2026-03-01T12-00-00-000Z-2.db']);
+    const names = [first, second, third].map(
+      (r) => /filename="([^"]+)"/.exec(r.headers['content-disposition'] as string)?.[1],
+    );
+    expect(names).toEqual([
+      'opstage-2026-03-01T12-00-00-000Z.db',
+      'opstage-2026-03-01T12-00-00-000Z-1.db',
+      'opstage-2026-03-01T12-00-00-000Z-2.db',
+    ]);
+    expect(readdirSync(t.config.backupDir).sort()).toEqual([
+      'opstage-2026-03-01T12-00-00-000Z-1.db',
+      'opstage-2026-03-01T12-00-00-000Z-2.db',
+    ]);
   });
 
   it('is owner only and needs the CSRF token', async () => {

@@ -45,15 +45,29 @@ describe('Capsule Bus with the flag off', () => {
     expect((await request(t.server).post('/api/admin/bus/routes').send({})).status).toBe(401);
     const noCsrf = await owner.agent.post('/api/admin/bus/routes').send({});
     expect([noCsrf.status, noCsrf.body.error.code]).toEqual([403, 'CSRF_INVALID']);
-    for (const res of [await viewer.post('/api/admin/bus/routes', {}), await viewer.put('/api/admin/bus/routes/brt_x', {}), await viewer.delete('/api/admin/bus/routes/brt_x')]) {
+    for (const res of [
+      await viewer.post('/api/admin/bus/routes', {}),
+      await viewer.put('/api/admin/bus/routes/brt_x', {}),
+      await viewer.delete('/api/admin/bus/routes/brt_x'),
+    ]) {
       expect([res.status, res.body.error.code]).toEqual([403, 'FORBIDDEN']);
     }
-    for (const path of ['/api/admin/bus/routes', '/api/admin/bus/routes/brt_x', '/api/admin/bus/events', '/api/admin/bus/audit', '/api/admin/bus/events?agentId=bad']) {
+    for (const path of [
+      '/api/admin/bus/routes',
+      '/api/admin/bus/routes/brt_x',
+      '/api/admin/bus/events',
+      '/api/admin/bus/audit',
+      '/api/admin/bus/events?agentId=bad',
+    ]) {
       const res = await viewer.get(path);
       expect([path, res.status, res.body.error.code]).toEqual([path, 404, 'CAPSULE_BUS_DISABLED']);
     }
     // An invalid body would be 422 with the flag on; with it off the flag answers first.
-    for (const res of [await owner.post('/api/admin/bus/routes', { bogus: true }), await owner.put('/api/admin/bus/routes/brt_x', {}), await owner.delete('/api/admin/bus/routes/brt_x')]) {
+    for (const res of [
+      await owner.post('/api/admin/bus/routes', { bogus: true }),
+      await owner.put('/api/admin/bus/routes/brt_x', {}),
+      await owner.delete('/api/admin/bus/routes/brt_x'),
+    ]) {
       expect([res.status, res.body.error.code]).toEqual([404, 'CAPSULE_BUS_DISABLED']);
     }
   });
@@ -64,9 +78,14 @@ describe('Capsule Bus with the flag off', () => {
   });
 
   it('agent endpoint: 401 without a token, then 404 CAPSULE_BUS_DISABLED, and nothing is stored or routed', async () => {
-    const anon = await request(t.server).post(`/api/agents/${agent.agentId}/bus/events`).send({ eventType: 'x', sourceServiceCode: agent.serviceCode });
+    const anon = await request(t.server)
+      .post(`/api/agents/${agent.agentId}/bus/events`)
+      .send({ eventType: 'x', sourceServiceCode: agent.serviceCode });
     expect(anon.status).toBe(401);
-    const wrong = await asAgent(t.server, 'opstage_agent_not-a-real-token-000000000').post(`/api/agents/${agent.agentId}/bus/events`, {});
+    const wrong = await asAgent(t.server, 'opstage_agent_not-a-real-token-000000000').post(
+      `/api/agents/${agent.agentId}/bus/events`,
+      {},
+    );
     expect(wrong.status).toBe(401);
     for (const body of [{ eventType: 'x', sourceServiceCode: agent.serviceCode }, { nonsense: 1 }]) {
       const res = await publish(t, agent, body);

@@ -17,7 +17,10 @@ describe('Capsule Bus rate limit (OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN=2, fixed cl
   const clock = new FixedClock('2026-05-01T12:00:00.000Z');
 
   beforeAll(async () => {
-    t = await createTestApp({ clock, env: { OPSTAGE_CAPSULE_BUS_ENABLED: 'true', OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN: '2' } });
+    t = await createTestApp({
+      clock,
+      env: { OPSTAGE_CAPSULE_BUS_ENABLED: 'true', OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN: '2' },
+    });
     admin = await loginAs(t.server);
   });
   afterAll(async () => {
@@ -34,7 +37,11 @@ describe('Capsule Bus rate limit (OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN=2, fixed cl
     expect((await publish(t, a, event(a))).status).toBe(200);
     const limited = await publish(t, a, event(a));
     expect(limited.status).toBe(429);
-    expect(limited.body.error).toMatchObject({ code: 'BUS_RATE_LIMITED', message: 'Bus rate limit exceeded: 2 events/min per agent.', details: { limit: 2, windowSeconds: 60 } });
+    expect(limited.body.error).toMatchObject({
+      code: 'BUS_RATE_LIMITED',
+      message: 'Bus rate limit exceeded: 2 events/min per agent.',
+      details: { limit: 2, windowSeconds: 60 },
+    });
     // The first event leaves the window 50 s from now.
     expect(limited.headers['retry-after']).toBe('50');
 
@@ -51,7 +58,10 @@ describe('Capsule Bus rate limit (OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN=2, fixed cl
     expect((await publish(t, a, event(a))).status).toBe(429);
 
     // Rejected events are not stored.
-    const stored = await t.app.get(DataSource).getRepository(BusEventEntity).count({ where: { agentId: a.agentId } });
+    const stored = await t.app
+      .get(DataSource)
+      .getRepository(BusEventEntity)
+      .count({ where: { agentId: a.agentId } });
     expect(stored).toBe(3);
   });
 });
@@ -74,16 +84,38 @@ describe('Capsule Bus depth (OPSTAGE_CAPSULE_BUS_MAX_DEPTH=2)', () => {
     const root = await publish(t, a, { eventType: 'chain', sourceServiceCode: a.serviceCode });
     expect(root.status).toBe(200);
     // Causation crosses agents: b's event is caused by a's.
-    const first = await publish(t, b, { eventType: 'chain', sourceServiceCode: b.serviceCode, causationId: root.body.data.eventId });
+    const first = await publish(t, b, {
+      eventType: 'chain',
+      sourceServiceCode: b.serviceCode,
+      causationId: root.body.data.eventId,
+    });
     expect(first.status).toBe(200);
-    const second = await publish(t, a, { eventType: 'chain', sourceServiceCode: a.serviceCode, causationId: first.body.data.eventId });
+    const second = await publish(t, a, {
+      eventType: 'chain',
+      sourceServiceCode: a.serviceCode,
+      causationId: first.body.data.eventId,
+    });
     expect(second.status).toBe(200);
-    const third = await publish(t, b, { eventType: 'chain', sourceServiceCode: b.serviceCode, causationId: second.body.data.eventId });
+    const third = await publish(t, b, {
+      eventType: 'chain',
+      sourceServiceCode: b.serviceCode,
+      causationId: second.body.data.eventId,
+    });
     expect(third.status).toBe(422);
-    expect(third.body.error).toMatchObject({ code: 'BUS_DEPTH_EXCEEDED', message: expect.stringContaining('max depth is 2'), details: { depth: 3, maxDepth: 2 } });
+    expect(third.body.error).toMatchObject({
+      code: 'BUS_DEPTH_EXCEEDED',
+      message: expect.stringContaining('max depth is 2'),
+      details: { depth: 3, maxDepth: 2 },
+    });
 
     const events = await admin.get('/api/admin/bus/events?eventType=chain');
-    expect(events.body.data.map((e: { id: string; depth: number; causationId?: string }) => [e.id, e.depth, e.causationId ?? null])).toEqual([
+    expect(
+      events.body.data.map((e: { id: string; depth: number; causationId?: string }) => [
+        e.id,
+        e.depth,
+        e.causationId ?? null,
+      ]),
+    ).toEqual([
       [second.body.data.eventId, 2, first.body.data.eventId],
       [first.body.data.eventId, 1, root.body.data.eventId],
       [root.body.data.eventId, 0, null],

@@ -72,7 +72,11 @@ describe('repeated command results', () => {
     const a = await seedAgentWithService(t.app);
     const id = await running(a);
     expect((await report(t.server, a.agentId, a.token, id, { success: true, message: 'one' })).status).toBe(200);
-    for (const other of [{ success: false, message: 'one' }, { success: true, message: 'two' }, { success: true, message: 'one', data: { x: 1 } }]) {
+    for (const other of [
+      { success: false, message: 'one' },
+      { success: true, message: 'two' },
+      { success: true, message: 'one', data: { x: 1 } },
+    ]) {
       const res = await report(t.server, a.agentId, a.token, id, other);
       expect(res.status).toBe(409);
       expect((res.body as Envelope<unknown>).error?.code).toBe('COMMAND_ALREADY_COMPLETED');
@@ -82,7 +86,9 @@ describe('repeated command results', () => {
   it('answers 200 to every one of 10 identical racing results and stores one', async () => {
     const a = await seedAgentWithService(t.app);
     const id = await running(a);
-    const results = await Promise.all(Array.from({ length: 10 }, () => report(t.server, a.agentId, a.token, id, { success: true, message: 'same' })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => report(t.server, a.agentId, a.token, id, { success: true, message: 'same' })),
+    );
     expect(results.map((r) => r.status)).toEqual(Array.from({ length: 10 }, () => 200));
     expect(await rows(id)).toEqual({ results: 1, audits: 1 });
   });

@@ -26,13 +26,20 @@ describe('commands: dispatch, long-poll, results, cancel, retry, expiry', () => 
     await t.close();
   });
 
-  async function execute(a: SeededAgent, action = 'ping', payload: Record<string, unknown> = {}, extra: object = {}): Promise<{ status: number; body: Envelope<AgentCommand & Record<string, unknown>> }> {
+  async function execute(
+    a: SeededAgent,
+    action = 'ping',
+    payload: Record<string, unknown> = {},
+    extra: object = {},
+  ): Promise<{ status: number; body: Envelope<AgentCommand & Record<string, unknown>> }> {
     const res = await admin.post(`/api/admin/capsule-services/${a.serviceId}/actions/${action}`, { payload, ...extra });
     return { status: res.status, body: res.body as Envelope<AgentCommand & Record<string, unknown>> };
   }
 
   it('runs the whole loop: execute → long-poll wakes at once → result → detail', async () => {
-    const a = await registerAgent(t.server, admin, 'loop-agent', [{ name: 'ping', label: 'Ping', inputSchema: { type: 'object', properties: { n: { type: 'integer' } } } }]);
+    const a = await registerAgent(t.server, admin, 'loop-agent', [
+      { name: 'ping', label: 'Ping', inputSchema: { type: 'object', properties: { n: { type: 'integer' } } } },
+    ]);
     const began = Date.now();
     const waiting = poll(t.server, a.agentId, a.token, '?waitSeconds=10');
     await waitForSubscribers(t.app, 1);
@@ -53,9 +60,16 @@ describe('commands: dispatch, long-poll, results, cancel, retry, expiry', () => 
     expect(cmd.startedAt).toEqual(expect.any(String));
     expect(cmd.payload).toEqual({ n: 3 });
 
-    const result = await report(t.server, a.agentId, a.token, cmd.id, { success: true, message: 'pong', data: { answer: 42, password: 'p@ss' } });
+    const result = await report(t.server, a.agentId, a.token, cmd.id, {
+      success: true,
+      message: 'pong',
+      data: { answer: 42, password: 'p@ss' },
+    });
     expect(result.status).toBe(200);
-    expect((result.body as Envelope<{ data: Record<string, unknown> }>).data.data).toEqual({ answer: 42, password: '[REDACTED]' });
+    expect((result.body as Envelope<{ data: Record<string, unknown> }>).data.data).toEqual({
+      answer: 42,
+      password: '[REDACTED]',
+    });
 
     const detail = await admin.get(`/api/admin/commands/${cmd.id}`);
     expect(detail.status).toBe(200);
@@ -79,12 +93,15 @@ describe('commands: dispatch, long-poll, results, cancel, retry, expiry', () => 
     expect(Date.now() - quick).toBeLessThan(500);
   });
 
-  it.each(['limit=0', 'limit=abc', 'limit=2.5', 'waitSeconds=31', 'waitSeconds=-1', 'waitSeconds=x'])('rejects %s with 422', async (q) => {
-    const a = await seedAgentWithService(t.app);
-    const res = await poll(t.server, a.agentId, a.token, `?${q}`);
-    expect(res.status).toBe(422);
-    expect((res.body as Envelope<unknown>).error?.code).toBe('VALIDATION_FAILED');
-  });
+  it.each(['limit=0', 'limit=abc', 'limit=2.5', 'waitSeconds=31', 'waitSeconds=-1', 'waitSeconds=x'])(
+    'rejects %s with 422',
+    async (q) => {
+      const a = await seedAgentWithService(t.app);
+      const res = await poll(t.server, a.agentId, a.token, `?${q}`);
+      expect(res.status).toBe(422);
+      expect((res.body as Envelope<unknown>).error?.code).toBe('VALIDATION_FAILED');
+    },
+  );
 
   it('claims in creation order and honours limit; polls count', async () => {
     const a = await seedAgentWithService(t.app);
@@ -116,11 +133,19 @@ describe('commands: dispatch, long-poll, results, cancel, retry, expiry', () => 
     const a = await seedAgentWithService(t.app);
     const id = (await execute(a)).body.data.id;
     await poll(t.server, a.agentId, a.token);
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => report(t.server, a.agentId, a.token, id, { success: i % 2 === 0, message: `r${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        report(t.server, a.agentId, a.token, id, { success: i % 2 === 0, message: `r${i}` }),
+      ),
+    );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
-    expect(results.filter((r) => r.status === 409).every((r) => (r.body as Envelope<unknown>).error?.code === 'COMMAND_ALREADY_COMPLETED')).toBe(true);
+    expect(
+      results
+        .filter((r) => r.status === 409)
+        .every((r) => (r.body as Envelope<unknown>).error?.code === 'COMMAND_ALREADY_COMPLETED'),
+    ).toBe(true);
   });
 
   it('guards results: other agent 404, never claimed 409, failure fills errorCode, oversized 413', async () => {
@@ -133,14 +158,24 @@ describe('commands: dispatch, long-poll, results, cancel, retry, expiry', () => 
     expect((notRunning.body as Envelope<unknown>).error?.code).toBe('COMMAND_NOT_RUNNING');
     expect((await report(t.server, a.agentId, a.token, id, { success: 'yes' })).status).toBe(422);
     await poll(t.server, a.agentId, a.token);
-    const tooBig = await report(t.server, a.agentId, a.token, id, { success: true, data: { blob: 'x'.repeat(t.config.commandResultMaxBytes + 10) } });
+    const tooBig = await report(t.server, a.agentId, a.token, id, {
+      success: true,
+      data: { blob: 'x'.repeat(t.config.commandResultMaxBytes + 10) },
+    });
     expect(tooBig.status).toBe(413);
     expect((tooBig.body as Envelope<unknown>).error?.code).toBe('COMMAND_RESULT_TOO_LARGE');
     expect(t.app.get(CountersService).get('commands.results.oversized')).toBeGreaterThanOrEqual(1);
-    const failed = await report(t.server, a.agentId, a.token, id, { success: false, error: { code: 'ACTION_HANDLER_NOT_FOUND', message: 'No handler registered for action ping' } });
+    const failed = await report(t.server, a.agentId, a.token, id, {
+      success: false,
+      error: { code: 'ACTION_HANDLER_NOT_FOUND', message: 'No handler registered for action ping' },
+    });
     expect(failed.status).toBe(200);
     const detail = (await admin.get(`/api/admin/commands/${id}`)).body as Envelope<Record<string, unknown>>;
-    expect(detail.data).toMatchObject({ status: 'FAILED', errorCode: 'ACTION_HANDLER_NOT_FOUND', errorMessage: 'No handler registered for action ping' });
+    expect(detail.data).toMatchObject({
+      status: 'FAILED',
+      errorCode: 'ACTION_HANDLER_NOT_FOUND',
+      errorMessage: 'No handler registered for action ping',
+    });
     const again = await report(t.server, a.agentId, a.token, id, { success: true });
     expect((again.body as Envelope<unknown>).error?.code).toBe('COMMAND_ALREADY_COMPLETED');
     // A failure without a code gets ACTION_FAILED.
@@ -157,7 +192,9 @@ describe('commands: dispatch, long-poll, results, cancel, retry, expiry', () => 
     const cancelPending = await admin.post(`/api/admin/commands/${pending}/cancel`);
     expect(cancelPending.status).toBe(200);
     expect((cancelPending.body as Envelope<Record<string, unknown>>).data.status).toBe('CANCELLED');
-    expect((await admin.post(`/api/admin/commands/${pending}/cancel`)).body).toMatchObject({ error: { code: 'COMMAND_ALREADY_COMPLETED' } });
+    expect((await admin.post(`/api/admin/commands/${pending}/cancel`)).body).toMatchObject({
+      error: { code: 'COMMAND_ALREADY_COMPLETED' },
+    });
 
     const running = (await execute(a)).body.data.id;
     const claimed = (await poll(t.server, a.agentId, a.token)).body as Envelope<AgentCommand[]>;
@@ -201,12 +238,16 @@ describe('commands: dispatch, long-poll, results, cancel, retry, expiry', () => 
     await poll(t.server, a.agentId, a.token);
     await report(t.server, a.agentId, a.token, retried.id as string, { success: true });
     await report(t.server, a.agentId, a.token, ok, { success: true });
-    expect(((await admin.post(`/api/admin/commands/${ok}/retry`)).body as Envelope<unknown>).error?.code).toBe('COMMAND_NOT_RETRYABLE');
+    expect(((await admin.post(`/api/admin/commands/${ok}/retry`)).body as Envelope<unknown>).error?.code).toBe(
+      'COMMAND_NOT_RETRYABLE',
+    );
 
     // Retry re-runs the execute checks: confirmation for HIGH actions.
     const wipe = (await execute(a, 'wipe', {}, { confirmation: true })).body.data.id;
     await admin.post(`/api/admin/commands/${wipe}/cancel`);
-    expect(((await admin.post(`/api/admin/commands/${wipe}/retry`)).body as Envelope<unknown>).error?.code).toBe('ACTION_REQUIRES_CONFIRMATION');
+    expect(((await admin.post(`/api/admin/commands/${wipe}/retry`)).body as Envelope<unknown>).error?.code).toBe(
+      'ACTION_REQUIRES_CONFIRMATION',
+    );
     expect((await admin.post(`/api/admin/commands/${wipe}/retry`, { confirmation: true })).status).toBe(200);
     expect((await admin.post('/api/admin/commands/cmd_unknown/retry')).status).toBe(404);
   });
@@ -217,10 +258,14 @@ describe('commands: dispatch, long-poll, results, cancel, retry, expiry', () => 
     const repo = t.app.get(DataSource).getRepository(CommandEntity);
     await repo.update({ id }, { expiresAt: new Date(Date.now() - 1000).toISOString() });
     expect(((await poll(t.server, a.agentId, a.token)).body as Envelope<unknown[]>).data).toEqual([]);
-    const list = (await admin.get(`/api/admin/commands?agentId=${a.agentId}&status=EXPIRED`)).body as Envelope<Record<string, unknown>[]>;
+    const list = (await admin.get(`/api/admin/commands?agentId=${a.agentId}&status=EXPIRED`)).body as Envelope<
+      Record<string, unknown>[]
+    >;
     expect(list.data.map((c) => c.id)).toEqual([id]);
     expect(list.data[0]!.status).toBe('EXPIRED');
-    expect(((await admin.get(`/api/admin/commands?agentId=${a.agentId}&status=PENDING`)).body as Envelope<unknown[]>).data).toEqual([]);
+    expect(
+      ((await admin.get(`/api/admin/commands?agentId=${a.agentId}&status=PENDING`)).body as Envelope<unknown[]>).data,
+    ).toEqual([]);
     const { CommandsService } = await import('../src/commands/commands.service');
     const nowIso = new Date().toISOString();
     expect((await t.app.get(CommandsService).expireDue(nowIso, nowIso, 100)).expired).toBeGreaterThanOrEqual(1);
@@ -233,19 +278,25 @@ describe('commands: dispatch, long-poll, results, cancel, retry, expiry', () => 
   it('lists with filters and pagination, validates the query, and enforces roles', async () => {
     const a = await seedAgentWithService(t.app);
     for (let i = 0; i < 3; i += 1) await execute(a);
-    const page = (await admin.get(`/api/admin/commands?serviceId=${a.serviceId}&pageSize=2`)).body as Envelope<Record<string, unknown>[]>;
+    const page = (await admin.get(`/api/admin/commands?serviceId=${a.serviceId}&pageSize=2`)).body as Envelope<
+      Record<string, unknown>[]
+    >;
     expect(page.data).toHaveLength(2);
     expect(page.pagination).toEqual({ page: 1, pageSize: 2, total: 3 });
     expect(String(page.data[0]!.createdAt) >= String(page.data[1]!.createdAt)).toBe(true);
     expect((await admin.get('/api/admin/commands?status=DONE')).status).toBe(422);
     expect((await admin.get('/api/admin/commands?agentId=x')).status).toBe(422);
     expect((await admin.get('/api/admin/commands?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z')).status).toBe(422);
-    expect((await admin.get('/api/admin/commands/cmd_nope')).body).toMatchObject({ error: { code: 'COMMAND_NOT_FOUND' } });
+    expect((await admin.get('/api/admin/commands/cmd_nope')).body).toMatchObject({
+      error: { code: 'COMMAND_NOT_FOUND' },
+    });
     const viewer = await userWithRole(t.server, admin, 'cmd-viewer', 'viewer');
     expect((await viewer.get(`/api/admin/commands?serviceId=${a.serviceId}`)).status).toBe(200);
-    const id = (page.data[0]!.id as string);
+    const id = page.data[0]!.id as string;
     expect((await viewer.post(`/api/admin/commands/${id}/cancel`)).status).toBe(403);
-    expect((await viewer.post(`/api/admin/capsule-services/${a.serviceId}/actions/ping`, { payload: {} })).status).toBe(403);
+    expect((await viewer.post(`/api/admin/capsule-services/${a.serviceId}/actions/ping`, { payload: {} })).status).toBe(
+      403,
+    );
   });
 
   it('releases a held long-poll when the client disconnects', async () => {

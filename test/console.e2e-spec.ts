@@ -55,7 +55,11 @@ describe('console serving (SPA fallback)', () => {
   });
 
   it('refuses path traversal', async () => {
-    for (const path of ['/../opstage-outside-secret.txt', '/%2e%2e/opstage-outside-secret.txt', '/media/..%2f..%2fopstage-outside-secret.txt']) {
+    for (const path of [
+      '/../opstage-outside-secret.txt',
+      '/%2e%2e/opstage-outside-secret.txt',
+      '/media/..%2f..%2fopstage-outside-secret.txt',
+    ]) {
       const res = await request(t.server).get(path);
       expect(res.text).not.toContain('TOP-SECRET');
       expect([200, 400, 404]).toContain(res.status);

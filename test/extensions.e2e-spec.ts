@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource, Entity, PrimaryColumn } from 'typeorm';
-import { AgentsReader, Clock, CommandEnqueuer, ExtensionApiModule, OnOpstageEvent, OpstageExtension, RequestContext, type AgentRegisteredEvent } from '../src/extensions';
+import {
+  AgentsReader,
+  Clock,
+  CommandEnqueuer,
+  ExtensionApiModule,
+  OnOpstageEvent,
+  OpstageExtension,
+  RequestContext,
+  type AgentRegisteredEvent,
+} from '../src/extensions';
 import type { ExtensionModule } from '../src/extensions/extension-registry';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { coreSchemaNames } from '../src/database/entity-tables';
@@ -61,15 +70,21 @@ describe('extensions: the registry refuses to start', () => {
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
   it('with a duplicate extension, naming it', async () => {
-    await expect(boot([ExampleExtension, ExampleExtension])).rejects.toThrow('Extension "example": registered twice: extension names must be unique.');
+    await expect(boot([ExampleExtension, ExampleExtension])).rejects.toThrow(
+      'Extension "example": registered twice: extension names must be unique.',
+    );
   });
 
   it('with an incompatible extension, naming it and both versions', async () => {
-    await expect(boot([TooNewExtension])).rejects.toThrow('Extension "too-new": requires Opstage ^2.0.0, but this is Opstage 0.5.0.');
+    await expect(boot([TooNewExtension])).rejects.toThrow(
+      'Extension "too-new": requires Opstage ^2.0.0, but this is Opstage 0.5.0.',
+    );
   });
 
   it('with a table that clashes with the core', async () => {
-    await expect(boot([ClashExtension])).rejects.toThrow('Extension "clash": entity ShadowAgentsEntity maps to table "agents", which belongs to the Opstage core.');
+    await expect(boot([ClashExtension])).rejects.toThrow(
+      'Extension "clash": entity ShadowAgentsEntity maps to table "agents", which belongs to the Opstage core.',
+    );
   });
 
   it('with an unknown OPSTAGE_WEBHOOK_EVENTS name (the built-in notifier validates its config)', async () => {
@@ -90,7 +105,15 @@ describe('extensions: migrations', () => {
       }),
     ).initialize();
     try {
-      expect(await migrate(ds)).toEqual(['Init1764300000000', 'ListIndexes1764350000000', 'SecurityHardening1764360000000', 'ActionRemovedAt1764370000000', 'ActionHasPrepareNullable1764390000000', 'CreateWebhookDeliveries1764400000000', 'CreateExampleEvents1764500000000']);
+      expect(await migrate(ds)).toEqual([
+        'Init1764300000000',
+        'ListIndexes1764350000000',
+        'SecurityHardening1764360000000',
+        'ActionRemovedAt1764370000000',
+        'ActionHasPrepareNullable1764390000000',
+        'CreateWebhookDeliveries1764400000000',
+        'CreateExampleEvents1764500000000',
+      ]);
       const runner = ds.createQueryRunner();
       expect(await runner.hasTable('ext_webhook_notifier_deliveries')).toBe(true);
       expect(await runner.hasTable('ext_example_events')).toBe(true);
@@ -128,11 +151,17 @@ describe('extensions: the example extension', () => {
 
   const db = (): DataSource => t.app.get(DataSource);
   const tables = async (): Promise<string[]> =>
-    (await db().query<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ext_%' ORDER BY name`)).map((r) => r.name);
+    (
+      await db().query<{ name: string }[]>(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ext_%' ORDER BY name`,
+      )
+    ).map((r) => r.name);
   /** Migrations recorded after the core ones' names are set aside: the extensions' own, in run order. */
   const extMigrations = async (): Promise<string[]> => {
     const core = coreSchemaNames().migrationNames;
-    return (await db().query<{ name: string }[]>(`SELECT name FROM migrations ORDER BY id`)).map((r) => r.name).filter((name) => !core.has(name));
+    return (await db().query<{ name: string }[]>(`SELECT name FROM migrations ORDER BY id`))
+      .map((r) => r.name)
+      .filter((name) => !core.has(name));
   };
 
   interface Recorded {
@@ -157,9 +186,13 @@ describe('extensions: the example extension', () => {
     expect(anon.status).toBe(401);
     expect(anon.body.error.code).toBe('UNAUTHORIZED');
     expect((await request(t.server).post('/api/ext/example/notes').send({ text: 'x' })).status).toBe(401);
-    expect((await owner.agent.post('/api/ext/example/notes').send({ text: 'no csrf' })).body.error.code).toBe('CSRF_INVALID');
+    expect((await owner.agent.post('/api/ext/example/notes').send({ text: 'no csrf' })).body.error.code).toBe(
+      'CSRF_INVALID',
+    );
 
-    await owner.post('/api/admin/users', { username: 'ext-viewer', password: 'ext-viewer-password', role: 'viewer' }).expect(200);
+    await owner
+      .post('/api/admin/users', { username: 'ext-viewer', password: 'ext-viewer-password', role: 'viewer' })
+      .expect(200);
     const viewer = await loginAs(t.server, 'ext-viewer', 'ext-viewer-password');
     expect((await viewer.get('/api/ext/example/events')).status).toBe(200);
     const denied = await viewer.post('/api/ext/example/notes', { text: 'viewer' });
@@ -171,51 +204,96 @@ describe('extensions: the example extension', () => {
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
 
     const ok = await owner.post('/api/ext/example/notes', { text: 'hello from the example' }).expect(200);
-    expect(ok.body).toMatchObject({ success: true, data: { name: 'note', payload: { text: 'hello from the example' } } });
-    const audit = await db().query(`SELECT "actorType", "targetId" FROM audit_events WHERE action = 'ext.example.note.added'`);
+    expect(ok.body).toMatchObject({
+      success: true,
+      data: { name: 'note', payload: { text: 'hello from the example' } },
+    });
+    const audit = await db().query(
+      `SELECT "actorType", "targetId" FROM audit_events WHERE action = 'ext.example.note.added'`,
+    );
     expect(audit).toEqual([{ actorType: 'USER', targetId: ok.body.data.id }]);
   });
 
   it('lists its routes in the OpenAPI document', async () => {
     const doc = await request(t.server).get('/api/docs-json').expect(200);
     const paths = Object.keys(doc.body.paths as Record<string, unknown>);
-    expect(paths).toEqual(expect.arrayContaining(['/api/ext/example/events', '/api/ext/example/notes', '/api/ext/webhook-notifier/deliveries', '/api/ext/webhook-notifier/test']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/ext/example/events',
+        '/api/ext/example/notes',
+        '/api/ext/webhook-notifier/deliveries',
+        '/api/ext/webhook-notifier/test',
+      ]),
+    );
   });
 
   it('receives every domain event after commit; a throwing listener is logged and changes nothing', async () => {
     const a = await registerAgent(t.server, owner, 'ext-events-agent', { service: reportedService('ext-events-svc') });
     const agent = asAgent(t.server, a.agentToken);
     // Health change inside a report transaction (delivered after commit), then through the heartbeat fast path.
-    const rep = await agent.post(`/api/agents/${a.agentId}/services/report`, { services: [reportedService('ext-events-svc', { health: { status: 'DEGRADED', message: 'slow' } })] }).expect(200);
+    const rep = await agent
+      .post(`/api/agents/${a.agentId}/services/report`, {
+        services: [reportedService('ext-events-svc', { health: { status: 'DEGRADED', message: 'slow' } })],
+      })
+      .expect(200);
     const serviceId = rep.body.data.services[0].id as string;
-    await agent.post(`/api/agents/${a.agentId}/heartbeat`, { serviceId, health: { status: 'DOWN', message: 'db down' } }).expect(200);
+    await agent
+      .post(`/api/agents/${a.agentId}/heartbeat`, { serviceId, health: { status: 'DOWN', message: 'db down' } })
+      .expect(200);
 
-    const exec = (): Promise<request.Response> => owner.post(`/api/admin/capsule-services/${serviceId}/actions/echo`, { payload: {} }).expect(200);
-    const failed = answerNext(t.server, a.agentId, a.agentToken, () => ({ success: false, message: 'nope', error: { code: 'ECHO_BROKEN', message: 'broken' } }));
+    const exec = (): Promise<request.Response> =>
+      owner.post(`/api/admin/capsule-services/${serviceId}/actions/echo`, { payload: {} }).expect(200);
+    const failed = answerNext(t.server, a.agentId, a.agentToken, () => ({
+      success: false,
+      message: 'nope',
+      error: { code: 'ECHO_BROKEN', message: 'broken' },
+    }));
     await exec();
     const failedCmd = await failed;
     const succeeded = answerNext(t.server, a.agentId, a.agentToken, () => ({ success: true, data: { ok: true } }));
     await exec();
     const okCmd = await succeeded;
 
-    const stale = await seedAgentWithService(t.app, { code: 'ext-stale-agent', lastHeartbeatAt: new Date(Date.now() - 10 * 60_000).toISOString() });
+    const stale = await seedAgentWithService(t.app, {
+      code: 'ext-stale-agent',
+      lastHeartbeatAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+    });
     const sweep = await owner.post('/api/admin/maintenance/run').expect(200);
     expect(sweep.body.data.offlineAgents).toBeGreaterThanOrEqual(1);
     await asAgent(t.server, stale.token).post(`/api/agents/${stale.agentId}/heartbeat`, {}).expect(200);
 
-    const events = await waitFor(async () => {
-      const all = await recorded();
-      return find(all, 'agent.online', { agentId: stale.agentId }) && find(all, 'command.completed', { commandId: okCmd.id }) ? all : undefined;
-    }, 10_000, 'all events recorded');
-    expect(find(events, 'agent.registered', { agentId: a.agentId, code: 'ext-events-agent', created: true })).toBeDefined();
-    expect(find(events, 'service.health.changed', { serviceId, from: 'UP', to: 'DEGRADED', message: 'slow' })).toBeDefined();
-    expect(find(events, 'service.health.changed', { serviceId, from: 'DEGRADED', to: 'DOWN', message: 'db down' })).toBeDefined();
-    expect(find(events, 'command.created', { commandId: failedCmd.id, actionName: 'echo', type: 'ACTION_EXECUTE' })?.payload.createdBy).toEqual({ type: 'USER', id: expect.stringMatching(/^usr_/) });
-    expect(find(events, 'command.failed', { commandId: failedCmd.id, errorCode: 'ECHO_BROKEN', errorMessage: 'broken' })).toBeDefined();
+    const events = await waitFor(
+      async () => {
+        const all = await recorded();
+        return find(all, 'agent.online', { agentId: stale.agentId }) &&
+          find(all, 'command.completed', { commandId: okCmd.id })
+          ? all
+          : undefined;
+      },
+      10_000,
+      'all events recorded',
+    );
+    expect(
+      find(events, 'agent.registered', { agentId: a.agentId, code: 'ext-events-agent', created: true }),
+    ).toBeDefined();
+    expect(
+      find(events, 'service.health.changed', { serviceId, from: 'UP', to: 'DEGRADED', message: 'slow' }),
+    ).toBeDefined();
+    expect(
+      find(events, 'service.health.changed', { serviceId, from: 'DEGRADED', to: 'DOWN', message: 'db down' }),
+    ).toBeDefined();
+    expect(
+      find(events, 'command.created', { commandId: failedCmd.id, actionName: 'echo', type: 'ACTION_EXECUTE' })?.payload
+        .createdBy,
+    ).toEqual({ type: 'USER', id: expect.stringMatching(/^usr_/) });
+    expect(
+      find(events, 'command.failed', { commandId: failedCmd.id, errorCode: 'ECHO_BROKEN', errorMessage: 'broken' }),
+    ).toBeDefined();
     expect(find(events, 'command.completed', { commandId: okCmd.id, serviceId })).toBeDefined();
     expect(find(events, 'agent.offline', { agentId: stale.agentId, thresholdSeconds: 90 })).toBeDefined();
     expect(find(events, 'agent.online', { agentId: stale.agentId, previousStatus: 'OFFLINE' })).toBeDefined();
-    for (const e of events.filter((x) => x.name !== 'note')) expect(e.payload).toMatchObject({ occurredAt: expect.any(String), requestId: expect.any(String) });
+    for (const e of events.filter((x) => x.name !== 'note'))
+      expect(e.payload).toMatchObject({ occurredAt: expect.any(String), requestId: expect.any(String) });
 
     // The other extension's listener threw on agent.registered: logged, and the registration above still answered 200.
     expect(listenerErrors).toHaveBeenCalledWith('listener bug in extension "thrower"', expect.any(String));
@@ -226,15 +304,23 @@ describe('extensions: the example extension', () => {
     const svc = reportedService('ext-rollback-svc');
     // Past the 256 KB manifest limit: refused inside the registration transaction, after the agent row was written.
     const huge = { ...svc, manifest: { ...svc.manifest, description: 'x'.repeat(300 * 1024) } };
-    const res = await registerRaw(t.server, { registrationToken: token, agent: { code: 'ext-rollback-agent', mode: 'embedded' }, service: huge });
+    const res = await registerRaw(t.server, {
+      registrationToken: token,
+      agent: { code: 'ext-rollback-agent', mode: 'embedded' },
+      service: huge,
+    });
     expect(res.status).toBe(413);
     // A later event proves the listener has caught up before we look for the missing one.
     await owner.post('/api/ext/example/notes', { text: 'marker' }).expect(200);
     const marker = await registerAgent(t.server, owner, 'ext-after-rollback');
-    const events = await waitFor(async () => {
-      const all = await recorded();
-      return find(all, 'agent.registered', { agentId: marker.agentId }) ? all : undefined;
-    }, 5000, 'marker registration');
+    const events = await waitFor(
+      async () => {
+        const all = await recorded();
+        return find(all, 'agent.registered', { agentId: marker.agentId }) ? all : undefined;
+      },
+      5000,
+      'marker registration',
+    );
     expect(events.filter((e) => e.payload.code === 'ext-rollback-agent')).toEqual([]);
     expect(await db().query(`SELECT id FROM agents WHERE code = 'ext-rollback-agent'`)).toEqual([]);
   });
@@ -243,16 +329,34 @@ describe('extensions: the example extension', () => {
     const seeded = await seedAgentWithService(t.app, { code: 'ext-facade-agent' });
     const reader = t.app.get(AgentsReader);
     const ctx = RequestContext.system(t.app.get(Clock));
-    expect(await reader.getAgent(ctx, seeded.agentId)).toMatchObject({ id: seeded.agentId, code: 'ext-facade-agent', effectiveStatus: 'ONLINE' });
+    expect(await reader.getAgent(ctx, seeded.agentId)).toMatchObject({
+      id: seeded.agentId,
+      code: 'ext-facade-agent',
+      effectiveStatus: 'ONLINE',
+    });
     expect(await reader.getAgent(ctx, 'agt_missing')).toBeNull();
-    expect(await reader.getService(ctx, seeded.serviceId)).toMatchObject({ id: seeded.serviceId, agentId: seeded.agentId, status: 'HEALTHY' });
-    expect((await reader.listAgents(ctx, { q: 'ext-facade', pageSize: 5 })).items.map((x) => x.code)).toEqual(['ext-facade-agent']);
+    expect(await reader.getService(ctx, seeded.serviceId)).toMatchObject({
+      id: seeded.serviceId,
+      agentId: seeded.agentId,
+      status: 'HEALTHY',
+    });
+    expect((await reader.listAgents(ctx, { q: 'ext-facade', pageSize: 5 })).items.map((x) => x.code)).toEqual([
+      'ext-facade-agent',
+    ]);
     expect((await reader.listServices(ctx, { agentId: seeded.agentId })).pagination.total).toBe(1);
 
-    const cmd = await t.app.get(CommandEnqueuer).enqueue(ctx, { extension: 'example', serviceId: seeded.serviceId, actionName: 'ping', payload: {} });
+    const cmd = await t.app
+      .get(CommandEnqueuer)
+      .enqueue(ctx, { extension: 'example', serviceId: seeded.serviceId, actionName: 'ping', payload: {} });
     expect(cmd).toMatchObject({ serviceId: seeded.serviceId, actionName: 'ping', status: 'PENDING' });
-    expect(await db().query(`SELECT "createdByType", "createdById" FROM commands WHERE id = ?`, [cmd.id])).toEqual([{ createdByType: 'EXTENSION', createdById: 'example' }]);
-    await expect(t.app.get(CommandEnqueuer).enqueue(ctx, { extension: 'example', serviceId: seeded.serviceId, actionName: 'nope' })).rejects.toMatchObject({ code: 'ACTION_NOT_FOUND' });
+    expect(await db().query(`SELECT "createdByType", "createdById" FROM commands WHERE id = ?`, [cmd.id])).toEqual([
+      { createdByType: 'EXTENSION', createdById: 'example' },
+    ]);
+    await expect(
+      t.app
+        .get(CommandEnqueuer)
+        .enqueue(ctx, { extension: 'example', serviceId: seeded.serviceId, actionName: 'nope' }),
+    ).rejects.toMatchObject({ code: 'ACTION_NOT_FOUND' });
   });
 
   it('keeps its data and does not re-run its migration on restart; removing it is refused by the migration guard', async () => {

@@ -13,7 +13,10 @@ const REQUESTS = 5_000;
 describe('fuzzer', () => {
   it(`${REQUESTS} generated requests: no 5xx, no error logged, healthy afterwards`, async () => {
     const report = await runFuzz({ requests: REQUESTS, seed: SEED });
-    const findings = [...report.failures.map((f) => describeFailure(SEED, f)), ...report.errorLogs.map((l) => `server error log: ${l}`)];
+    const findings = [
+      ...report.failures.map((f) => describeFailure(SEED, f)),
+      ...report.errorLogs.map((l) => `server error log: ${l}`),
+    ];
     expect(findings).toEqual([]);
     expect(healthy(report)).toBe(true);
     expect(report.sent).toBe(REQUESTS);

@@ -113,27 +113,51 @@ describe('live events: GET /api/admin/events/stream', () => {
     const s = await stream(ownerCookie);
     await waitFor(() => s.raw().startsWith('retry: '), 2000, 'connected');
     await owner.post(`/api/admin/agents/${a.agentId}/disable`).expect(200);
-    const disabled = await waitFor(() => s.events().find((e) => e.type === 'audit' && e.data?.action === 'agent.disabled'), 2000, 'agent.disabled');
+    const disabled = await waitFor(
+      () => s.events().find((e) => e.type === 'audit' && e.data?.action === 'agent.disabled'),
+      2000,
+      'agent.disabled',
+    );
     expect(disabled.topics).toEqual(expect.arrayContaining(['agents', 'services', 'audit']));
     expect(disabled.ids).toEqual([a.agentId]);
     expect(disabled.id).toMatch(/^[0-9a-f]+-\d+$/);
     await owner.post(`/api/admin/agents/${a.agentId}/enable`).expect(200);
 
     await asAgent(t.server, a.token)
-      .post(`/api/agents/${a.agentId}/heartbeat`, { serviceId: a.serviceId, health: { status: 'DOWN', message: 'disk full' } })
+      .post(`/api/agents/${a.agentId}/heartbeat`, {
+        serviceId: a.serviceId,
+        health: { status: 'DOWN', message: 'disk full' },
+      })
       .expect(200);
-    const health = await waitFor(() => s.events().find((e) => e.type === 'service.health.changed'), 2000, 'health change');
-    expect(health).toMatchObject({ topics: expect.arrayContaining(['services']), data: { serviceId: a.serviceId, from: 'UP', to: 'DOWN', message: 'disk full' } });
+    const health = await waitFor(
+      () => s.events().find((e) => e.type === 'service.health.changed'),
+      2000,
+      'health change',
+    );
+    expect(health).toMatchObject({
+      topics: expect.arrayContaining(['services']),
+      data: { serviceId: a.serviceId, from: 'UP', to: 'DOWN', message: 'disk full' },
+    });
   });
 
   it('filters by role: user administration reaches owners, not viewers', async () => {
     const asOwner = await stream(ownerCookie);
     const asViewer = await stream(viewerCookie);
     await waitFor(() => asOwner.raw().startsWith('retry: ') && asViewer.raw().startsWith('retry: '), 2000, 'connected');
-    await owner.post('/api/admin/users', { username: 'live-new-user', password: 'live-new-user-password', role: 'viewer' }).expect(200);
+    await owner
+      .post('/api/admin/users', { username: 'live-new-user', password: 'live-new-user-password', role: 'viewer' })
+      .expect(200);
     await owner.post('/api/admin/registration-tokens', { name: 'live-token' }).expect(200);
-    await waitFor(() => asViewer.events().some((e) => e.data?.action === 'registration_token.created'), 2000, 'viewer sees the token change');
-    await waitFor(() => asOwner.events().some((e) => e.data?.action === 'registration_token.created'), 2000, 'owner sees the token change');
+    await waitFor(
+      () => asViewer.events().some((e) => e.data?.action === 'registration_token.created'),
+      2000,
+      'viewer sees the token change',
+    );
+    await waitFor(
+      () => asOwner.events().some((e) => e.data?.action === 'registration_token.created'),
+      2000,
+      'owner sees the token change',
+    );
     expect(asOwner.events().some((e) => e.data?.action === 'user.created')).toBe(true);
     expect(asViewer.events().some((e) => e.data?.action === 'user.created')).toBe(false);
   });
@@ -143,7 +167,11 @@ describe('live events: GET /api/admin/events/stream', () => {
     const first = await stream(ownerCookie);
     await waitFor(() => keeper.raw().startsWith('retry: ') && first.raw().startsWith('retry: '), 2000, 'connected');
     await owner.post('/api/admin/registration-tokens', { name: 'resume-1' }).expect(200);
-    const seen = await waitFor(() => first.events().find((e) => e.data?.action === 'registration_token.created'), 2000, 'first event');
+    const seen = await waitFor(
+      () => first.events().find((e) => e.data?.action === 'registration_token.created'),
+      2000,
+      'first event',
+    );
     first.close();
     await owner.post('/api/admin/registration-tokens', { name: 'resume-2' }).expect(200);
     await owner.post(`/api/admin/agents/${a.agentId}/disable`).expect(200);
@@ -176,8 +204,14 @@ describe('live events: GET /api/admin/events/stream', () => {
       const cookie = await cookieOf(t, TEST_ADMIN.username, TEST_ADMIN.password);
       const s = await stream(cookie);
       await waitFor(() => s.raw().includes(': keepalive'), 2000, 'keepalive');
-      const csrf = (await request(t.server).get('/api/admin/auth/me').set('cookie', cookie)).body.data.csrfToken as string;
-      await request(t.server).post('/api/admin/auth/logout').set('cookie', cookie).set('X-CSRF-Token', csrf).send({}).expect(200);
+      const csrf = (await request(t.server).get('/api/admin/auth/me').set('cookie', cookie)).body.data
+        .csrfToken as string;
+      await request(t.server)
+        .post('/api/admin/auth/logout')
+        .set('cookie', cookie)
+        .set('X-CSRF-Token', csrf)
+        .send({})
+        .expect(200);
       await waitFor(() => s.named('session-ended') && s.closed(), 2000, 'session ended');
     } finally {
       streams.keepaliveMs = 15_000;

@@ -33,7 +33,11 @@ describe('long-poll of a client that went away', () => {
     (await t.app.get(DataSource).getRepository(CommandEntity).findOne({ where: { id } }))?.status;
 
   const execute = async (a: SeededAgent): Promise<string> =>
-    ((await admin.post(`/api/admin/capsule-services/${a.serviceId}/actions/ping`, { payload: {} })).body as { data: { id: string } }).data.id;
+    (
+      (await admin.post(`/api/admin/capsule-services/${a.serviceId}/actions/ping`, { payload: {} })).body as {
+        data: { id: string };
+      }
+    ).data.id;
 
   it('ends the wait when the client closes its side of the connection', async () => {
     const a = await seedAgentWithService(t.app);
@@ -41,7 +45,9 @@ describe('long-poll of a client that went away', () => {
     const socket = connect(port, '127.0.0.1');
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     socket.on('error', () => undefined);
-    socket.write(`GET /api/agents/${a.agentId}/commands?waitSeconds=20 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${a.token}\r\n\r\n`);
+    socket.write(
+      `GET /api/agents/${a.agentId}/commands?waitSeconds=20 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${a.token}\r\n\r\n`,
+    );
     await waitForSubscribers(t.app, 1);
     socket.end();
     await waitForSubscribers(t.app, 0).catch(() => {
@@ -61,7 +67,9 @@ describe('long-poll of a client that went away', () => {
     const id = await execute(a);
     await commands.update({ id }, { status: 'CANCELLED' });
     const gone = new AbortController();
-    const polling = t.app.get(CommandDispatchService).poll(RequestContext.system(clock), a.agentId, 10, 20, gone.signal);
+    const polling = t.app
+      .get(CommandDispatchService)
+      .poll(RequestContext.system(clock), a.agentId, 10, 20, gone.signal);
     await waitForSubscribers(t.app, 1);
     // ...then becomes claimable, its wake-up is queued, and the client vanishes in the same turn.
     await commands.update({ id }, { status: 'PENDING' });

@@ -21,7 +21,11 @@ import { EnvelopeExpressAdapter } from '../src/common/http/envelope';
 import { AppLogger } from '../src/common/logging/app-logger';
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { loadConfig } from '../src/config/app-config';
-import { MAINTENANCE_INTERVAL_NAME, MAINTENANCE_TICK_UNIT_MS, MaintenanceScheduler } from '../src/maintenance/maintenance.scheduler';
+import {
+  MAINTENANCE_INTERVAL_NAME,
+  MAINTENANCE_TICK_UNIT_MS,
+  MaintenanceScheduler,
+} from '../src/maintenance/maintenance.scheduler';
 import { SweepSteps, SWEEP_BATCH_SIZE } from '../src/maintenance/sweep-steps';
 import { MaintenanceService } from '../src/maintenance/maintenance.service';
 import { RegistrationTokenEntity } from '../src/registration-tokens/registration-token.entity';
@@ -66,16 +70,61 @@ describe('maintenance sweep (fixed clock, seeded rows)', () => {
 
     // Commands.
     const base = { agentId: fresh, serviceId: svcFresh };
-    const pendingExpired = await seed.command({ ...base, status: 'PENDING', expiresAt: seed.ago(1000), sealedPayload: 'sealed-blob' });
-    const runningFuture = await seed.command({ ...base, status: 'RUNNING', startedAt: seed.ago(1000), expiresAt: seed.ago(-MIN) });
-    const prepareExpired = await seed.command({ ...base, status: 'RUNNING', type: 'ACTION_PREPARE', expiresAt: seed.ago(1) });
-    const prepareNoExpiry = await seed.command({ ...base, status: 'PENDING', type: 'ACTION_PREPARE', createdAt: seed.ago(60 * MIN), expiresAt: null });
-    const succeededWithSeal = await seed.command({ ...base, status: 'SUCCEEDED', completedAt: seed.ago(MIN), expiresAt: seed.ago(1000), sealedPayload: 'left-behind' });
-    const oldDone = await seed.command({ ...base, status: 'FAILED', completedAt: seed.ago(40 * DAY), createdAt: seed.ago(40 * DAY) });
+    const pendingExpired = await seed.command({
+      ...base,
+      status: 'PENDING',
+      expiresAt: seed.ago(1000),
+      sealedPayload: 'sealed-blob',
+    });
+    const runningFuture = await seed.command({
+      ...base,
+      status: 'RUNNING',
+      startedAt: seed.ago(1000),
+      expiresAt: seed.ago(-MIN),
+    });
+    const prepareExpired = await seed.command({
+      ...base,
+      status: 'RUNNING',
+      type: 'ACTION_PREPARE',
+      expiresAt: seed.ago(1),
+    });
+    const prepareNoExpiry = await seed.command({
+      ...base,
+      status: 'PENDING',
+      type: 'ACTION_PREPARE',
+      createdAt: seed.ago(60 * MIN),
+      expiresAt: null,
+    });
+    const succeededWithSeal = await seed.command({
+      ...base,
+      status: 'SUCCEEDED',
+      completedAt: seed.ago(MIN),
+      expiresAt: seed.ago(1000),
+      sealedPayload: 'left-behind',
+    });
+    const oldDone = await seed.command({
+      ...base,
+      status: 'FAILED',
+      completedAt: seed.ago(40 * DAY),
+      createdAt: seed.ago(40 * DAY),
+    });
     const oldDoneResult = await seed.result(oldDone, fresh);
-    const recentDone = await seed.command({ ...base, status: 'CANCELLED', completedAt: seed.ago(10 * DAY), createdAt: seed.ago(10 * DAY) });
-    const oldOpen = await seed.command({ ...base, status: 'RUNNING', createdAt: seed.ago(40 * DAY), startedAt: seed.ago(40 * DAY) });
-    const expiredSecret = await seed.result(succeededWithSeal, fresh, { data: 'sealed-once', expiresAt: seed.ago(1000) });
+    const recentDone = await seed.command({
+      ...base,
+      status: 'CANCELLED',
+      completedAt: seed.ago(10 * DAY),
+      createdAt: seed.ago(10 * DAY),
+    });
+    const oldOpen = await seed.command({
+      ...base,
+      status: 'RUNNING',
+      createdAt: seed.ago(40 * DAY),
+      startedAt: seed.ago(40 * DAY),
+    });
+    const expiredSecret = await seed.result(succeededWithSeal, fresh, {
+      data: 'sealed-once',
+      expiresAt: seed.ago(1000),
+    });
     const liveSecret = await seed.result(recentDone, fresh, { data: 'sealed-live', expiresAt: seed.ago(-MIN) });
 
     // Audit (90 days), health (keep 3), sessions, revoked tokens / bus events (30 days).
@@ -114,13 +163,17 @@ describe('maintenance sweep (fixed clock, seeded rows)', () => {
     expect((await seed.findOne(RegistrationTokenEntity, tokFuture))?.status).toBe('ACTIVE');
 
     // Agents and their services.
-    const agentStatus = async (id: string): Promise<string | undefined> => (await seed.findOne(AgentEntity, id))?.status;
+    const agentStatus = async (id: string): Promise<string | undefined> =>
+      (await seed.findOne(AgentEntity, id))?.status;
     expect(await agentStatus(staleOnline)).toBe('OFFLINE');
     expect(await agentStatus(stalePending)).toBe('OFFLINE');
     expect(await agentStatus(fresh)).toBe('ONLINE');
     expect(await agentStatus(disabled)).toBe('DISABLED');
     expect(await agentStatus(neverSeen)).toBe('PENDING');
-    expect(await seed.findOne(CapsuleServiceEntity, svcStale)).toMatchObject({ status: 'OFFLINE', healthStatus: 'UNKNOWN' });
+    expect(await seed.findOne(CapsuleServiceEntity, svcStale)).toMatchObject({
+      status: 'OFFLINE',
+      healthStatus: 'UNKNOWN',
+    });
     expect((await seed.findOne(CapsuleServiceEntity, svcFresh))?.status).toBe('HEALTHY');
     expect((await seed.findOne(CapsuleServiceEntity, svcDisabled))?.status).toBe('HEALTHY');
 
@@ -132,10 +185,16 @@ describe('maintenance sweep (fixed clock, seeded rows)', () => {
       completedAt: NOW,
       sealedPayload: null,
     });
-    expect(await seed.findOne(CommandEntity, prepareExpired)).toMatchObject({ status: 'EXPIRED', errorCode: 'COMMAND_EXPIRED' });
+    expect(await seed.findOne(CommandEntity, prepareExpired)).toMatchObject({
+      status: 'EXPIRED',
+      errorCode: 'COMMAND_EXPIRED',
+    });
     expect((await seed.findOne(CommandEntity, prepareNoExpiry))?.status).toBe('EXPIRED');
     expect((await seed.findOne(CommandEntity, runningFuture))?.status).toBe('RUNNING');
-    expect(await seed.findOne(CommandEntity, succeededWithSeal)).toMatchObject({ status: 'SUCCEEDED', sealedPayload: null });
+    expect(await seed.findOne(CommandEntity, succeededWithSeal)).toMatchObject({
+      status: 'SUCCEEDED',
+      sealedPayload: null,
+    });
     expect(await seed.findOne(CommandEntity, oldDone)).toBeNull();
     expect(await seed.findOne(CommandResultEntity, oldDoneResult)).toBeNull();
     expect(await seed.findOne(CommandEntity, recentDone)).not.toBeNull();
@@ -156,11 +215,27 @@ describe('maintenance sweep (fixed clock, seeded rows)', () => {
     expect(tokenOld).toBeDefined();
 
     // Audit trail: per-agent offline, aggregate expiry, the sweep summary and the manual trigger.
-    const actions = (await seed.rows(AuditEventEntity)).map((a) => ({ action: a.action, actorType: a.actorType, targetId: a.targetId, metadata: JSON.parse(a.metadataJson) as unknown }));
-    expect(actions.filter((a) => a.action === 'system.agent.offline').map((a) => a.targetId).sort()).toEqual([staleOnline, stalePending].sort());
+    const actions = (await seed.rows(AuditEventEntity)).map((a) => ({
+      action: a.action,
+      actorType: a.actorType,
+      targetId: a.targetId,
+      metadata: JSON.parse(a.metadataJson) as unknown,
+    }));
+    expect(
+      actions
+        .filter((a) => a.action === 'system.agent.offline')
+        .map((a) => a.targetId)
+        .sort(),
+    ).toEqual([staleOnline, stalePending].sort());
     expect(actions.find((a) => a.action === 'system.command.expired')?.metadata).toEqual({ count: 3 });
-    expect(actions.find((a) => a.action === 'system.maintenance.completed')).toMatchObject({ actorType: 'SYSTEM', metadata: { offlineAgents: 2, expiredCommands: 3 } });
-    expect(actions.find((a) => a.action === 'maintenance.triggered')).toMatchObject({ actorType: 'USER', metadata: { offlineAgents: 2, ranAt: NOW } });
+    expect(actions.find((a) => a.action === 'system.maintenance.completed')).toMatchObject({
+      actorType: 'SYSTEM',
+      metadata: { offlineAgents: 2, expiredCommands: 3 },
+    });
+    expect(actions.find((a) => a.action === 'maintenance.triggered')).toMatchObject({
+      actorType: 'USER',
+      metadata: { offlineAgents: 2, ranAt: NOW },
+    });
 
     // A second sweep finds nothing left to do and writes no summary.
     const again = await owner.post('/api/admin/maintenance/run').expect(200);
@@ -171,7 +246,13 @@ describe('maintenance sweep (fixed clock, seeded rows)', () => {
   });
 
   it('retention 0 keeps audit and commands; the threshold setting decides who goes offline', async () => {
-    await owner.patch('/api/admin/settings/maintenance', { auditRetentionDays: 0, commandRetentionDays: 0, agentOfflineThresholdSeconds: 600 }).expect(200);
+    await owner
+      .patch('/api/admin/settings/maintenance', {
+        auditRetentionDays: 0,
+        commandRetentionDays: 0,
+        agentOfflineThresholdSeconds: 600,
+      })
+      .expect(200);
     const agent = await seed.agent('ONLINE', seed.ago(5 * MIN)); // stale for 90 s, fresh for 600 s
     const svc = await seed.service(agent);
     await seed.audit('ancient', seed.ago(5000 * DAY));
@@ -187,8 +268,19 @@ describe('maintenance sweep (fixed clock, seeded rows)', () => {
   it('batches deletes: more rows than one batch are all removed', async () => {
     const repo = t.app.get(SweepSteps);
     const rows = Array.from({ length: 12_000 }, (_, i) => ({
-      id: `aud_bulk${String(i).padStart(6, '0')}`, workspaceId: 'wks_default', actorType: 'SYSTEM' as const, actorId: null, action: 'bulk',
-      targetType: null, targetId: null, result: 'SUCCESS' as const, message: null, ipAddress: null, userAgent: null, metadataJson: '{}', createdAt: seed.ago(200 * DAY),
+      id: `aud_bulk${String(i).padStart(6, '0')}`,
+      workspaceId: 'wks_default',
+      actorType: 'SYSTEM' as const,
+      actorId: null,
+      action: 'bulk',
+      targetType: null,
+      targetId: null,
+      result: 'SUCCESS' as const,
+      message: null,
+      ipAddress: null,
+      userAgent: null,
+      metadataJson: '{}',
+      createdAt: seed.ago(200 * DAY),
     }));
     const tx = t.app.get(TransactionRunner);
     for (let i = 0; i < rows.length; i += 200) await tx.manager.insert(AuditEventEntity, rows.slice(i, i + 200));
@@ -216,7 +308,9 @@ describe('maintenance sweep (fixed clock, seeded rows)', () => {
 
   it('reports DEGRADED when the data disk is nearly full', async () => {
     const service = t.app.get(MaintenanceService);
-    jest.spyOn(service, 'probeDisk').mockReturnValue({ freeBytes: 100 * 1024 * 1024, totalBytes: 1000 * 1024 * 1024 * 1024 });
+    jest
+      .spyOn(service, 'probeDisk')
+      .mockReturnValue({ freeBytes: 100 * 1024 * 1024, totalBytes: 1000 * 1024 * 1024 * 1024 });
     const health = await request(t.server).get('/api/system/health').expect(200);
     expect(health.body.data.status).toBe('DEGRADED');
     expect(health.body.data.checks.disk.message).toMatch(/nearly full/);
@@ -235,19 +329,35 @@ describe('maintenance settings and RBAC', () => {
 
   it('GET shows effective values, overrides and defaults; PATCH pins only what was sent; DELETE resets', async () => {
     const initial = await owner.get('/api/admin/settings/maintenance').expect(200);
-    expect(initial.body.data).toMatchObject({ agentOfflineThresholdSeconds: 90, auditRetentionDays: 90, commandRetentionDays: 30, healthReportsKeep: 288, overridden: [] });
+    expect(initial.body.data).toMatchObject({
+      agentOfflineThresholdSeconds: 90,
+      auditRetentionDays: 90,
+      commandRetentionDays: 30,
+      healthReportsKeep: 288,
+      overridden: [],
+    });
 
-    const patched = await owner.patch('/api/admin/settings/maintenance', { agentOfflineThresholdSeconds: 120, healthReportsKeep: 10 }).expect(200);
-    expect(patched.body.data).toMatchObject({ agentOfflineThresholdSeconds: 120, healthReportsKeep: 10, auditRetentionDays: 90 });
+    const patched = await owner
+      .patch('/api/admin/settings/maintenance', { agentOfflineThresholdSeconds: 120, healthReportsKeep: 10 })
+      .expect(200);
+    expect(patched.body.data).toMatchObject({
+      agentOfflineThresholdSeconds: 120,
+      healthReportsKeep: 10,
+      auditRetentionDays: 90,
+    });
     expect(patched.body.data.overridden.sort()).toEqual(['agentOfflineThresholdSeconds', 'healthReportsKeep']);
     expect(patched.body.data.defaults.agentOfflineThresholdSeconds).toBe(90);
 
     const reset = await owner.delete('/api/admin/settings/maintenance').expect(200);
     expect(reset.body.data).toMatchObject({ agentOfflineThresholdSeconds: 90, healthReportsKeep: 288, overridden: [] });
 
-    const audit = (await new Seeder(t.app, new Date().toISOString()).rows(AuditEventEntity)).filter((a) => a.action === 'settings.maintenance.updated');
+    const audit = (await new Seeder(t.app, new Date().toISOString()).rows(AuditEventEntity)).filter(
+      (a) => a.action === 'settings.maintenance.updated',
+    );
     expect(audit).toHaveLength(2);
-    expect(JSON.parse(audit.find((a) => a.metadataJson.includes('"reset":true'))?.metadataJson ?? '{}')).toMatchObject({ reset: true });
+    expect(JSON.parse(audit.find((a) => a.metadataJson.includes('"reset":true'))?.metadataJson ?? '{}')).toMatchObject({
+      reset: true,
+    });
   });
 
   it.each([
@@ -268,8 +378,23 @@ describe('maintenance settings and RBAC', () => {
   });
 
   it('accepts the edges: threshold 5, interval 0 and 5, retention 0 and 3650, keep 1 and 10000', async () => {
-    await owner.patch('/api/admin/settings/maintenance', { agentOfflineThresholdSeconds: 5, maintenanceIntervalSeconds: 0, auditRetentionDays: 0, commandRetentionDays: 3650, healthReportsKeep: 1 }).expect(200);
-    await owner.patch('/api/admin/settings/maintenance', { maintenanceIntervalSeconds: 5, auditRetentionDays: 3650, commandRetentionDays: 0, healthReportsKeep: 10_000 }).expect(200);
+    await owner
+      .patch('/api/admin/settings/maintenance', {
+        agentOfflineThresholdSeconds: 5,
+        maintenanceIntervalSeconds: 0,
+        auditRetentionDays: 0,
+        commandRetentionDays: 3650,
+        healthReportsKeep: 1,
+      })
+      .expect(200);
+    await owner
+      .patch('/api/admin/settings/maintenance', {
+        maintenanceIntervalSeconds: 5,
+        auditRetentionDays: 3650,
+        commandRetentionDays: 0,
+        healthReportsKeep: 10_000,
+      })
+      .expect(200);
     await owner.delete('/api/admin/settings/maintenance').expect(200);
   });
 
@@ -320,10 +445,20 @@ describe('diagnostics with every secret configured', () => {
       const owner = await loginAs(t.server);
       const res = await owner.get('/api/admin/diagnostics/runtime').expect(200);
       const text = JSON.stringify(res.body);
-      for (const secret of [TEST_SECRET, TEST_ADMIN.password, env.OPSTAGE_METRICS_TOKEN, env.OPSTAGE_WEBHOOK_SECRET, 'hookpass', 'querysecret']) {
+      for (const secret of [
+        TEST_SECRET,
+        TEST_ADMIN.password,
+        env.OPSTAGE_METRICS_TOKEN,
+        env.OPSTAGE_WEBHOOK_SECRET,
+        'hookpass',
+        'querysecret',
+      ]) {
         expect(text).not.toContain(secret);
       }
-      expect(res.body.data.config).toMatchObject({ metricsTokenSet: true, webhook: { secretSet: true, url: 'https://hooks.example.com' } });
+      expect(res.body.data.config).toMatchObject({
+        metricsTokenSet: true,
+        webhook: { secretSet: true, url: 'https://hooks.example.com' },
+      });
     } finally {
       await t.close();
     }
@@ -354,7 +489,10 @@ describe('scheduler on a short interval (tick unit 20 ms per configured second)'
       .overrideProvider(MAINTENANCE_TICK_UNIT_MS)
       .useValue(20)
       .compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>(new EnvelopeExpressAdapter(), { bodyParser: false, logger: new AppLogger('error') });
+    app = moduleRef.createNestApplication<NestExpressApplication>(new EnvelopeExpressAdapter(), {
+      bodyParser: false,
+      logger: new AppLogger('error'),
+    });
     configureApp(app, config);
     await app.init();
     server = app.getHttpServer();
@@ -383,7 +521,9 @@ describe('scheduler on a short interval (tick unit 20 ms per configured second)'
 
     // Boot-time interval 10 × 20 ms = 200 ms: the token expires by itself.
     const first = await seed.registrationToken('ACTIVE', new Date(Date.now() - 1000).toISOString());
-    expect(await waitFor(async () => (await seed.findOne(RegistrationTokenEntity, first))?.status === 'EXPIRED', 3000)).toBe(true);
+    expect(
+      await waitFor(async () => (await seed.findOne(RegistrationTokenEntity, first))?.status === 'EXPIRED', 3000),
+    ).toBe(true);
 
     const owner = await loginAs(server);
     await owner.patch('/api/admin/settings/maintenance', { maintenanceIntervalSeconds: 0 }).expect(200);
@@ -397,7 +537,9 @@ describe('scheduler on a short interval (tick unit 20 ms per configured second)'
 
     await owner.patch('/api/admin/settings/maintenance', { maintenanceIntervalSeconds: 5 }).expect(200);
     expect(scheduler.intervalSeconds).toBe(5);
-    expect(await waitFor(async () => (await seed.findOne(RegistrationTokenEntity, idle))?.status === 'EXPIRED', 3000)).toBe(true);
+    expect(
+      await waitFor(async () => (await seed.findOne(RegistrationTokenEntity, idle))?.status === 'EXPIRED', 3000),
+    ).toBe(true);
     expect(sweeps.mock.calls.length).toBeGreaterThanOrEqual(1);
     sweeps.mockRestore();
   });

@@ -45,12 +45,44 @@ describe('dashboard, metrics and Prometheus against seeded data', () => {
     await seed.command({ ...base, status: 'SUCCEEDED', ...done(100, 9), createdAt: seed.ago(20 * MIN) });
     await seed.command({ ...base, status: 'SUCCEEDED', ...done(200, 8), createdAt: seed.ago(19 * MIN) });
     await seed.command({ ...base, status: 'SUCCEEDED', ...done(1000, 7), createdAt: seed.ago(18 * MIN) });
-    await seed.command({ ...base, status: 'FAILED', errorCode: 'ACTION_FAILED', ...done(300, 6), createdAt: seed.ago(17 * MIN) });
-    await seed.command({ ...base, status: 'FAILED', errorCode: 'ACTION_FAILED', ...done(400, 5), createdAt: seed.ago(16 * MIN) });
-    await seed.command({ ...base, status: 'FAILED', errorCode: 'TIMEOUT_X', completedAt: seed.ago(4 * MIN), createdAt: seed.ago(15 * MIN) });
+    await seed.command({
+      ...base,
+      status: 'FAILED',
+      errorCode: 'ACTION_FAILED',
+      ...done(300, 6),
+      createdAt: seed.ago(17 * MIN),
+    });
+    await seed.command({
+      ...base,
+      status: 'FAILED',
+      errorCode: 'ACTION_FAILED',
+      ...done(400, 5),
+      createdAt: seed.ago(16 * MIN),
+    });
+    await seed.command({
+      ...base,
+      status: 'FAILED',
+      errorCode: 'TIMEOUT_X',
+      completedAt: seed.ago(4 * MIN),
+      createdAt: seed.ago(15 * MIN),
+    });
     await seed.command({ ...base, status: 'PENDING', expiresAt: seed.ago(-MIN), createdAt: seed.ago(14 * MIN) });
-    await seed.command({ ...base, type: 'ACTION_PREPARE', status: 'EXPIRED', errorCode: 'ACTION_PREPARE_TIMEOUT', completedAt: seed.ago(3 * MIN), createdAt: seed.ago(13 * MIN) });
-    await seed.command({ ...base, type: 'ACTION_PREPARE', status: 'FAILED', errorCode: 'PREP_BAD', completedAt: seed.ago(2 * MIN), createdAt: seed.ago(12 * MIN) });
+    await seed.command({
+      ...base,
+      type: 'ACTION_PREPARE',
+      status: 'EXPIRED',
+      errorCode: 'ACTION_PREPARE_TIMEOUT',
+      completedAt: seed.ago(3 * MIN),
+      createdAt: seed.ago(13 * MIN),
+    });
+    await seed.command({
+      ...base,
+      type: 'ACTION_PREPARE',
+      status: 'FAILED',
+      errorCode: 'PREP_BAD',
+      completedAt: seed.ago(2 * MIN),
+      createdAt: seed.ago(12 * MIN),
+    });
     await seed.registrationToken('ACTIVE', seed.ago(-DAY));
     await seed.registrationToken('USED', null);
 
@@ -135,11 +167,15 @@ describe('dashboard, metrics and Prometheus against seeded data', () => {
     expect(value(exp, 'opstage_command_duration_seconds_sum')).toBeCloseTo(2.0, 5);
     expect(value(exp, 'opstage_command_duration_seconds_bucket', { le: '0.25' })).toBe(2);
     expect(exp.types.get('opstage_http_request_duration_seconds')).toBe('histogram');
-    expect(value(exp, 'opstage_http_requests_total', { method: 'GET', route: '/api/system/health', status: '200' })).toBe(1);
+    expect(
+      value(exp, 'opstage_http_requests_total', { method: 'GET', route: '/api/system/health', status: '200' }),
+    ).toBe(1);
     // The matched route pattern, never the raw URL (and the 401 before the guard is counted too).
     expect(value(exp, 'opstage_http_requests_total', { route: '/api/admin/agents/:agentId', status: '401' })).toBe(1);
     expect(exp.samples.some((s) => s.labels.route?.includes('agt_whatever'))).toBe(false);
-    expect(exp.types.has('opstage_process_cpu_user_seconds_total') || exp.types.has('opstage_process_cpu_user_seconds')).toBe(true);
+    expect(
+      exp.types.has('opstage_process_cpu_user_seconds_total') || exp.types.has('opstage_process_cpu_user_seconds'),
+    ).toBe(true);
     expect(exp.types.get('opstage_nodejs_heap_size_used_bytes')).toBe('gauge');
   });
 

@@ -44,7 +44,10 @@ describe('migrations and persistence', () => {
     const ds = await open('newer.db');
     try {
       await migrate(ds);
-      await ds.query('INSERT INTO migrations ("timestamp", "name") VALUES (?, ?)', [9999999999999, 'FromTheFuture9999999999999']);
+      await ds.query('INSERT INTO migrations ("timestamp", "name") VALUES (?, ?)', [
+        9999999999999,
+        'FromTheFuture9999999999999',
+      ]);
       await expect(migrate(ds)).rejects.toThrow(UnknownMigrationsError);
       await expect(migrate(ds)).rejects.toThrow(/newer than this Opstage CE build.*FromTheFuture/);
     } finally {
@@ -65,7 +68,9 @@ describe('migrations and persistence', () => {
     try {
       const ds2 = second.app.get(DataSource);
       expect(await ds2.query('SELECT id, "passwordHash" FROM users')).toEqual([owner]);
-      expect(await ds2.query(`SELECT id FROM audit_events WHERE action = 'system.bootstrap.completed'`)).toHaveLength(1);
+      expect(await ds2.query(`SELECT id FROM audit_events WHERE action = 'system.bootstrap.completed'`)).toHaveLength(
+        1,
+      );
       expect(await ds2.query('SELECT id FROM workspaces')).toEqual([{ id: 'wks_default' }]);
       await request(second.server).get('/api/system/health').expect(200);
     } finally {
@@ -74,9 +79,19 @@ describe('migrations and persistence', () => {
   });
 
   it('fails the first start with the reference message when no admin variables are set', async () => {
-    await expect(createTestApp({ dataDir: dir, env: { OPSTAGE_ADMIN_USERNAME: '', OPSTAGE_ADMIN_PASSWORD: '' } })).rejects.toThrow();
     await expect(
-      createTestApp({ dataDir: join(dir, 'other'), env: { OPSTAGE_ADMIN_PASSWORD: undefined as unknown as string, OPSTAGE_ADMIN_USERNAME: undefined as unknown as string } }),
-    ).rejects.toThrow('No admin user exists. Set OPSTAGE_ADMIN_USERNAME and OPSTAGE_ADMIN_PASSWORD for first bootstrap.');
+      createTestApp({ dataDir: dir, env: { OPSTAGE_ADMIN_USERNAME: '', OPSTAGE_ADMIN_PASSWORD: '' } }),
+    ).rejects.toThrow();
+    await expect(
+      createTestApp({
+        dataDir: join(dir, 'other'),
+        env: {
+          OPSTAGE_ADMIN_PASSWORD: undefined as unknown as string,
+          OPSTAGE_ADMIN_USERNAME: undefined as unknown as string,
+        },
+      }),
+    ).rejects.toThrow(
+      'No admin user exists. Set OPSTAGE_ADMIN_USERNAME and OPSTAGE_ADMIN_PASSWORD for first bootstrap.',
+    );
   });
 });

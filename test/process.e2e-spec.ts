@@ -10,7 +10,8 @@ const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 /** A clean environment: nothing of ours leaks in from the developer's shell or from jest. */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('OPSTAGE_') && k !== 'NODE_ENV' && k !== 'DATABASE_URL') env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (!k.startsWith('OPSTAGE_') && k !== 'NODE_ENV' && k !== 'DATABASE_URL') env[k] = v;
   return { ...env, ...extra };
 }
 
@@ -60,11 +61,15 @@ describe('the built server as a process', () => {
   it('exits 1 with the exact reference message when the secret is missing', async () => {
     const proc = collect(spawn(process.execPath, [MAIN], { cwd, env: cleanEnv() }));
     expect(await proc.exit).toBe(1);
-    expect(proc.out()).toContain('Invalid environment: {"OPSTAGE_SESSION_SECRET":["OPSTAGE_SESSION_SECRET is required (>=32 chars)"]}');
+    expect(proc.out()).toContain(
+      'Invalid environment: {"OPSTAGE_SESSION_SECRET":["OPSTAGE_SESSION_SECRET is required (>=32 chars)"]}',
+    );
   });
 
   it('lists every invalid variable at once', async () => {
-    const proc = collect(spawn(process.execPath, [MAIN], { cwd, env: cleanEnv({ OPSTAGE_SESSION_SECRET: 'short', OPSTAGE_PORT: 'abc' }) }));
+    const proc = collect(
+      spawn(process.execPath, [MAIN], { cwd, env: cleanEnv({ OPSTAGE_SESSION_SECRET: 'short', OPSTAGE_PORT: 'abc' }) }),
+    );
     expect(await proc.exit).toBe(1);
     expect(proc.out()).toContain(
       'Invalid environment: {"OPSTAGE_PORT":["Expected number, received nan"],"OPSTAGE_SESSION_SECRET":["OPSTAGE_SESSION_SECRET must be at least 32 chars"]}',
@@ -73,7 +78,10 @@ describe('the built server as a process', () => {
 
   it('npm start path: first start writes .env (0600) with generated secrets, serves, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], { cwd, env: cleanEnv({ OPSTAGE_PORT: String(port), OPSTAGE_HOST: '127.0.0.1' }) });
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
+      cwd,
+      env: cleanEnv({ OPSTAGE_PORT: String(port), OPSTAGE_HOST: '127.0.0.1' }),
+    });
     const proc = collect(child);
     try {
       const health = (await waitForHealth(port)) as { data: { status: string } };

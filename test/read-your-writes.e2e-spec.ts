@@ -33,31 +33,42 @@ describe('read your writes after a heartbeat', () => {
 
   /** An agent stored ONLINE with a 10-minute-old stamp (OFFLINE by age) that has just heartbeated. */
   async function cameBack(): Promise<SeededAgent> {
-    const a = await seedAgentWithService(t.app, { lastHeartbeatAt: new Date(Date.now() - SILENT_FOR_MS).toISOString(), actions: [{ name: 'ping' }] });
+    const a = await seedAgentWithService(t.app, {
+      lastHeartbeatAt: new Date(Date.now() - SILENT_FOR_MS).toISOString(),
+      actions: [{ name: 'ping' }],
+    });
     await asAgent(t.server, a.token).post(`/api/agents/${a.agentId}/heartbeat`, {}).expect(200);
     return a;
   }
 
   it('service detail and the agent detail show the service live', async () => {
     const a = await cameBack();
-    const detail = (await admin.get(`/api/admin/capsule-services/${a.serviceId}`).expect(200)).body as Envelope<{ status: string }>;
+    const detail = (await admin.get(`/api/admin/capsule-services/${a.serviceId}`).expect(200)).body as Envelope<{
+      status: string;
+    }>;
     expect(detail.data.status).toBe('HEALTHY');
     const b = await cameBack();
-    const agent = (await admin.get(`/api/admin/agents/${b.agentId}`).expect(200)).body as Envelope<{ effectiveStatus: string; services: { status: string }[] }>;
+    const agent = (await admin.get(`/api/admin/agents/${b.agentId}`).expect(200)).body as Envelope<{
+      effectiveStatus: string;
+      services: { status: string }[];
+    }>;
     expect(agent.data.effectiveStatus).toBe('ONLINE');
     expect(agent.data.services.map((s) => s.status)).toEqual(['HEALTHY']);
   });
 
   it('service and agent lists filter and count on the new stamp', async () => {
     const a = await cameBack();
-    const offline = (await admin.get(`/api/admin/capsule-services?status=OFFLINE&agentId=${a.agentId}`).expect(200)).body as Envelope<unknown[]>;
+    const offline = (await admin.get(`/api/admin/capsule-services?status=OFFLINE&agentId=${a.agentId}`).expect(200))
+      .body as Envelope<unknown[]>;
     expect(offline.pagination?.total).toBe(0);
     const b = await cameBack();
-    const healthy = (await admin.get(`/api/admin/capsule-services?status=HEALTHY&agentId=${b.agentId}`).expect(200)).body as Envelope<unknown[]>;
+    const healthy = (await admin.get(`/api/admin/capsule-services?status=HEALTHY&agentId=${b.agentId}`).expect(200))
+      .body as Envelope<unknown[]>;
     expect(healthy.pagination?.total).toBe(1);
     const c = await cameBack();
     const code = (await admin.get(`/api/admin/agents/${c.agentId}`)).body as Envelope<{ code: string }>;
-    const online = (await admin.get(`/api/admin/agents?status=ONLINE&q=${code.data.code}`).expect(200)).body as Envelope<unknown[]>;
+    const online = (await admin.get(`/api/admin/agents?status=ONLINE&q=${code.data.code}`).expect(200))
+      .body as Envelope<unknown[]>;
     expect(online.pagination?.total).toBe(1);
   });
 
@@ -67,31 +78,48 @@ describe('read your writes after a heartbeat', () => {
     expect(exec.status).toBe(200);
     const b = await cameBack();
     const prepare = start(admin.post(`/api/admin/capsule-services/${b.serviceId}/actions/ping/prepare`));
-    const answered = answerNext(t.server, b.agentId, b.token, () => ({ success: true, data: { currentState: {} } })).catch((e: unknown) => e);
+    const answered = answerNext(t.server, b.agentId, b.token, () => ({
+      success: true,
+      data: { currentState: {} },
+    })).catch((e: unknown) => e);
     const res = await prepare;
-    expect({ status: res.status, code: (res.body as Envelope<unknown>).error?.code }).toEqual({ status: 200, code: undefined });
+    expect({ status: res.status, code: (res.body as Envelope<unknown>).error?.code }).toEqual({
+      status: 200,
+      code: undefined,
+    });
     expect(await answered).toMatchObject({ type: 'ACTION_PREPARE' });
   });
 
   it('the heartbeat audit row is in the audit list and both exports', async () => {
     const a = await cameBack();
-    const list = (await admin.get(`/api/admin/audit-events?action=agent.heartbeat.received&targetId=${a.agentId}`).expect(200)).body as Envelope<unknown[]>;
+    const list = (
+      await admin.get(`/api/admin/audit-events?action=agent.heartbeat.received&targetId=${a.agentId}`).expect(200)
+    ).body as Envelope<unknown[]>;
     expect(list.pagination?.total).toBe(1);
     const b = await cameBack();
-    const json = await admin.get(`/api/admin/audit-events/export?format=json&action=agent.heartbeat.received&targetId=${b.agentId}`).expect(200);
+    const json = await admin
+      .get(`/api/admin/audit-events/export?format=json&action=agent.heartbeat.received&targetId=${b.agentId}`)
+      .expect(200);
     expect(json.text).toContain(b.agentId);
     const c = await cameBack();
-    const csv = await admin.get(`/api/admin/audit-events/export?format=csv&action=agent.heartbeat.received&targetId=${c.agentId}`).expect(200);
+    const csv = await admin
+      .get(`/api/admin/audit-events/export?format=csv&action=agent.heartbeat.received&targetId=${c.agentId}`)
+      .expect(200);
     expect(csv.text).toContain(c.agentId);
   });
 
   it('dashboard, metrics and Prometheus count the agent online', async () => {
     await cameBack();
-    const dash = (await admin.get('/api/admin/dashboard/summary').expect(200)).body as Envelope<{ agentCounts: Record<string, number>; serviceCounts: Record<string, number> }>;
+    const dash = (await admin.get('/api/admin/dashboard/summary').expect(200)).body as Envelope<{
+      agentCounts: Record<string, number>;
+      serviceCounts: Record<string, number>;
+    }>;
     expect(dash.data.agentCounts.OFFLINE ?? 0).toBe(0);
     expect(dash.data.serviceCounts.OFFLINE ?? 0).toBe(0);
     await cameBack();
-    const metrics = (await admin.get('/api/admin/metrics').expect(200)).body as Envelope<{ byStatus: { agents: Record<string, number>; capsuleServices: Record<string, number> } }>;
+    const metrics = (await admin.get('/api/admin/metrics').expect(200)).body as Envelope<{
+      byStatus: { agents: Record<string, number>; capsuleServices: Record<string, number> };
+    }>;
     expect(metrics.data.byStatus.agents.OFFLINE ?? 0).toBe(0);
     expect(metrics.data.byStatus.capsuleServices.OFFLINE ?? 0).toBe(0);
     await cameBack();

@@ -24,7 +24,8 @@ describe('reference agents and clients', () => {
   describe('command poll limit', () => {
     it('clamps a limit above 10 to 10; non-numbers, fractions and values below 1 are 422', async () => {
       const a = await seedAgentWithService(app.t.app);
-      for (let i = 0; i < 12; i += 1) await app.admin.post(`/api/admin/capsule-services/${a.serviceId}/actions/ping`, { payload: {} }).expect(200);
+      for (let i = 0; i < 12; i += 1)
+        await app.admin.post(`/api/admin/capsule-services/${a.serviceId}/actions/ping`, { payload: {} }).expect(200);
       const first = await poll(app.t.server, a.agentId, a.token, '?limit=20');
       expect(first.status).toBe(200);
       expect((first.body as Envelope<unknown[]>).data).toHaveLength(10);
@@ -37,7 +38,9 @@ describe('reference agents and clients', () => {
           continue;
         }
         expect({ bad, ...outcome(res) }).toEqual({ bad, ...VALIDATION_FAILED });
-        expect([...new Set((res.body as Envelope<unknown>).error?.details?.issues?.map((i) => i.path))]).toEqual(['limit']);
+        expect([...new Set((res.body as Envelope<unknown>).error?.details?.issues?.map((i) => i.path))]).toEqual([
+          'limit',
+        ]);
       }
     });
   });
@@ -48,27 +51,61 @@ describe('reference agents and clients', () => {
     it('are 422 VALIDATION_FAILED with an issue on every kind of endpoint; unparsable text stays 400 INVALID_JSON', async () => {
       const a = await seedAgentWithService(app.t.app);
       const endpoints: { name: string; send: (body: string) => request.Test }[] = [
-        { name: 'login (public)', send: (body) => request(app.t.server).post('/api/admin/auth/login').set('Content-Type', 'application/json').send(body) },
-        { name: 'register (public, agent API)', send: (body) => request(app.t.server).post('/api/agents/register').set('Content-Type', 'application/json').send(body) },
+        {
+          name: 'login (public)',
+          send: (body) =>
+            request(app.t.server).post('/api/admin/auth/login').set('Content-Type', 'application/json').send(body),
+        },
+        {
+          name: 'register (public, agent API)',
+          send: (body) =>
+            request(app.t.server).post('/api/agents/register').set('Content-Type', 'application/json').send(body),
+        },
         {
           name: 'heartbeat (agent)',
-          send: (body) => request(app.t.server).post(`/api/agents/${a.agentId}/heartbeat`).set('Authorization', `Bearer ${a.token}`).set('Content-Type', 'application/json').send(body),
+          send: (body) =>
+            request(app.t.server)
+              .post(`/api/agents/${a.agentId}/heartbeat`)
+              .set('Authorization', `Bearer ${a.token}`)
+              .set('Content-Type', 'application/json')
+              .send(body),
         },
         {
           name: 'execute (operator)',
-          send: (body) => app.admin.agent.post(`/api/admin/capsule-services/${a.serviceId}/actions/ping`).set('X-CSRF-Token', app.admin.csrfToken).set('Content-Type', 'application/json').send(body),
+          send: (body) =>
+            app.admin.agent
+              .post(`/api/admin/capsule-services/${a.serviceId}/actions/ping`)
+              .set('X-CSRF-Token', app.admin.csrfToken)
+              .set('Content-Type', 'application/json')
+              .send(body),
         },
-        { name: 'logout (no body expected)', send: (body) => app.admin.agent.post('/api/admin/auth/logout').set('X-CSRF-Token', app.admin.csrfToken).set('Content-Type', 'application/json').send(body) },
+        {
+          name: 'logout (no body expected)',
+          send: (body) =>
+            app.admin.agent
+              .post('/api/admin/auth/logout')
+              .set('X-CSRF-Token', app.admin.csrfToken)
+              .set('Content-Type', 'application/json')
+              .send(body),
+        },
       ];
       for (const endpoint of endpoints) {
         for (const body of NOT_OBJECTS) {
           const res = await endpoint.send(body);
-          expect({ endpoint: endpoint.name, body, ...outcome(res) }).toEqual({ endpoint: endpoint.name, body, ...VALIDATION_FAILED });
+          expect({ endpoint: endpoint.name, body, ...outcome(res) }).toEqual({
+            endpoint: endpoint.name,
+            body,
+            ...VALIDATION_FAILED,
+          });
           const issues = (res.body as Envelope<unknown>).error?.details?.issues ?? [];
           expect(issues).toEqual([{ path: '', message: expect.stringContaining('JSON object') }]);
         }
         const broken = await endpoint.send('{"username":');
-        expect({ endpoint: endpoint.name, ...outcome(broken) }).toEqual({ endpoint: endpoint.name, status: 400, code: 'INVALID_JSON' });
+        expect({ endpoint: endpoint.name, ...outcome(broken) }).toEqual({
+          endpoint: endpoint.name,
+          status: 400,
+          code: 'INVALID_JSON',
+        });
       }
       // The session survived every refused logout.
       expect((await app.admin.get('/api/admin/auth/me')).status).toBe(200);
@@ -78,20 +115,38 @@ describe('reference agents and clients', () => {
   describe('registration token shape', () => {
     it('a token that is not a string or lacks the opstage_reg_ prefix is 422 on registrationToken; a well-formed bad one is 401', async () => {
       const agent = { code: 'shape-agent' };
-      for (const registrationToken of [12345, null, true, ['opstage_reg_x'], { token: 'x' }, 'opstage_agent_abc', 'abc', '']) {
+      for (const registrationToken of [
+        12345,
+        null,
+        true,
+        ['opstage_reg_x'],
+        { token: 'x' },
+        'opstage_agent_abc',
+        'abc',
+        '',
+      ]) {
         const res = await registerRaw(app.t.server, { registrationToken, agent });
         expect({ registrationToken, ...outcome(res) }).toEqual({ registrationToken, ...VALIDATION_FAILED });
-        expect((res.body as Envelope<unknown>).error?.details?.issues?.map((i) => i.path)).toContain('registrationToken');
+        expect((res.body as Envelope<unknown>).error?.details?.issues?.map((i) => i.path)).toContain(
+          'registrationToken',
+        );
       }
-      const unknown = await registerRaw(app.t.server, { registrationToken: 'opstage_reg_unknownunknownunknownunknown', agent });
+      const unknown = await registerRaw(app.t.server, {
+        registrationToken: 'opstage_reg_unknownunknownunknownunknown',
+        agent,
+      });
       expect(outcome(unknown)).toEqual({ status: 401, code: 'REGISTRATION_TOKEN_INVALID' });
 
       const used = await createToken(app.admin);
       expect((await registerRaw(app.t.server, { registrationToken: used.token, agent })).status).toBe(200);
-      expect(outcome(await registerRaw(app.t.server, { registrationToken: used.token, agent: { code: 'other-agent' } }))).toEqual({ status: 401, code: 'REGISTRATION_TOKEN_INVALID' });
+      expect(
+        outcome(await registerRaw(app.t.server, { registrationToken: used.token, agent: { code: 'other-agent' } })),
+      ).toEqual({ status: 401, code: 'REGISTRATION_TOKEN_INVALID' });
       const revoked = await createToken(app.admin);
       await app.admin.post(`/api/admin/registration-tokens/${revoked.id}/revoke`).expect(200);
-      expect(outcome(await registerRaw(app.t.server, { registrationToken: revoked.token, agent: { code: 'third-agent' } }))).toEqual({ status: 401, code: 'REGISTRATION_TOKEN_INVALID' });
+      expect(
+        outcome(await registerRaw(app.t.server, { registrationToken: revoked.token, agent: { code: 'third-agent' } })),
+      ).toEqual({ status: 401, code: 'REGISTRATION_TOKEN_INVALID' });
     });
   });
 
@@ -110,11 +165,19 @@ describe('reference agents and clients', () => {
       const usedRes = await app.admin.delete(`/api/admin/registration-tokens/${used.id}`);
       expect(outcome(usedRes)).toEqual(notDeletable);
       expect((usedRes.body as Envelope<unknown>).error?.details).toMatchObject({ status: 'USED' });
-      expect(outcome(await app.admin.delete(`/api/admin/registration-tokens/${revoked.id}`))).toEqual({ status: 200, code: undefined });
-      expect(outcome(await app.admin.delete(`/api/admin/registration-tokens/${expired.id}`))).toEqual({ status: 200, code: undefined });
+      expect(outcome(await app.admin.delete(`/api/admin/registration-tokens/${revoked.id}`))).toEqual({
+        status: 200,
+        code: undefined,
+      });
+      expect(outcome(await app.admin.delete(`/api/admin/registration-tokens/${expired.id}`))).toEqual({
+        status: 200,
+        code: undefined,
+      });
 
       // The USED token is still the record of which token registered which agent.
-      const list = (await app.admin.get('/api/admin/registration-tokens?status=USED')).body as Envelope<{ id: string; agentId: string | null }[]>;
+      const list = (await app.admin.get('/api/admin/registration-tokens?status=USED')).body as Envelope<
+        { id: string; agentId: string | null }[]
+      >;
       expect(list.data.map((r) => r.id)).toEqual([used.id]);
       expect(list.data[0]!.agentId).toMatch(/^agt_/);
     });
@@ -126,11 +189,21 @@ describe('reference agents and clients', () => {
     });
     const bearer = { Authorization: `Bearer ${agentToken}` };
     await request(app.t.server).post(`/api/agents/${agentId}/heartbeat`).set(bearer).send({}).expect(200);
-    const svc = ((await app.admin.get('/api/admin/capsule-services?q=ref-svc')).body as Envelope<{ id: string }[]>).data[0]!.id;
-    const cmd = ((await app.admin.post(`/api/admin/capsule-services/${svc}/actions/echo`, { payload: {} }).expect(200)).body as Envelope<{ id: string }>).data.id;
+    const svc = ((await app.admin.get('/api/admin/capsule-services?q=ref-svc')).body as Envelope<{ id: string }[]>)
+      .data[0]!.id;
+    const cmd = (
+      (await app.admin.post(`/api/admin/capsule-services/${svc}/actions/echo`, { payload: {} }).expect(200))
+        .body as Envelope<{ id: string }>
+    ).data.id;
     const polled = await request(app.t.server).get(`/api/agents/${agentId}/commands?limit=20`).set(bearer).expect(200);
     expect((polled.body as Envelope<{ id: string }[]>).data.map((c) => c.id)).toEqual([cmd]);
-    await request(app.t.server).post(`/api/agents/${agentId}/commands/${cmd}/result`).set(bearer).send({ success: true, data: {} }).expect(200);
-    expect(((await app.admin.get(`/api/admin/commands/${cmd}`)).body as Envelope<{ status: string }>).data.status).toBe('SUCCEEDED');
+    await request(app.t.server)
+      .post(`/api/agents/${agentId}/commands/${cmd}/result`)
+      .set(bearer)
+      .send({ success: true, data: {} })
+      .expect(200);
+    expect(((await app.admin.get(`/api/admin/commands/${cmd}`)).body as Envelope<{ status: string }>).data.status).toBe(
+      'SUCCEEDED',
+    );
   });
 });

@@ -37,7 +37,9 @@ describe('registration tokens (e2e)', () => {
     const list = await admin.get('/api/admin/registration-tokens');
     expect(JSON.stringify(list.body)).not.toContain(data.token);
     expect(JSON.stringify(list.body)).not.toContain(row.tokenHash);
-    const audit = await db().getRepository(AuditEventEntity).findOneByOrFail({ action: 'registration_token.created', targetId: data.id });
+    const audit = await db()
+      .getRepository(AuditEventEntity)
+      .findOneByOrFail({ action: 'registration_token.created', targetId: data.id });
     expect(audit.metadataJson).not.toContain(data.token);
   });
 
@@ -76,7 +78,9 @@ describe('registration tokens (e2e)', () => {
     expect(row.status).toBe('ACTIVE');
     const reg = await registerRaw(t.server, { registrationToken: token, agent: { code: 'late-agent' } });
     expect(reg.status).toBe(401);
-    const audit = await db().getRepository(AuditEventEntity).findOneByOrFail({ action: 'agent.registration.rejected', targetId: id });
+    const audit = await db()
+      .getRepository(AuditEventEntity)
+      .findOneByOrFail({ action: 'agent.registration.rejected', targetId: id });
     expect(JSON.parse(audit.metadataJson)).toMatchObject({ reason: 'expired', agentCode: 'late-agent' });
   });
 
@@ -102,7 +106,9 @@ describe('registration tokens (e2e)', () => {
     const reg = await registerRaw(t.server, { registrationToken: token, agent: { code: 'revoked-token-agent' } });
     expect(reg.status).toBe(401);
     expect(reg.body.error.code).toBe('REGISTRATION_TOKEN_INVALID');
-    const rejected = await db().getRepository(AuditEventEntity).findOneByOrFail({ action: 'agent.registration.rejected', targetId: id });
+    const rejected = await db()
+      .getRepository(AuditEventEntity)
+      .findOneByOrFail({ action: 'agent.registration.rejected', targetId: id });
     expect(rejected.result).toBe('FAILURE');
     expect(JSON.parse(rejected.metadataJson)).toMatchObject({ reason: 'revoked' });
 
@@ -111,7 +117,13 @@ describe('registration tokens (e2e)', () => {
     expect(deleted.body.data.status).toBe('REVOKED');
     expect(await db().getRepository(RegistrationTokenEntity).findOneBy({ id })).toBeNull();
     const actions = (await db().getRepository(AuditEventEntity).findBy({ targetId: id })).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['registration_token.created', 'registration_token.revoked', 'registration_token.deleted']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'registration_token.created',
+        'registration_token.revoked',
+        'registration_token.deleted',
+      ]),
+    );
     const missingDelete = await admin.delete('/api/admin/registration-tokens/tok_missing');
     expect(missingDelete.status).toBe(404);
   });
@@ -125,28 +137,45 @@ describe('registration tokens (e2e)', () => {
     expect(right.status).toBe(200);
     expect(right.body.data.agentId).toMatch(/^agt_/);
     const used = await admin.get('/api/admin/registration-tokens?status=USED');
-    expect(used.body.data[0]).toMatchObject({ status: 'USED', agentCode: 'bound-agent', agentId: right.body.data.agentId });
+    expect(used.body.data[0]).toMatchObject({
+      status: 'USED',
+      agentCode: 'bound-agent',
+      agentId: right.body.data.agentId,
+    });
   });
 
   it('every unusable well-formed token is one 401 REGISTRATION_TOKEN_INVALID (unknown, used); a malformed one is 422', async () => {
-    const unknown = await registerRaw(t.server, { registrationToken: 'opstage_reg_doesnotexist', agent: { code: 'x1' } });
+    const unknown = await registerRaw(t.server, {
+      registrationToken: 'opstage_reg_doesnotexist',
+      agent: { code: 'x1' },
+    });
     expect(unknown.status).toBe(401);
-    expect(unknown.body.error).toMatchObject({ code: 'REGISTRATION_TOKEN_INVALID', message: 'Invalid registration token.' });
+    expect(unknown.body.error).toMatchObject({
+      code: 'REGISTRATION_TOKEN_INVALID',
+      message: 'Invalid registration token.',
+    });
     const malformed = await registerRaw(t.server, { registrationToken: 'nope', agent: { code: 'x1' } });
     expect(malformed.status).toBe(422);
-    expect(malformed.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ path: 'registrationToken' }] } });
+    expect(malformed.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { issues: [{ path: 'registrationToken' }] },
+    });
     const { token } = await createToken(admin);
     expect((await registerRaw(t.server, { registrationToken: token, agent: { code: 'x2' } })).status).toBe(200);
     const reuse = await registerRaw(t.server, { registrationToken: token, agent: { code: 'x3' } });
     expect(reuse.status).toBe(401);
-    const reasons = (await db().getRepository(AuditEventEntity).findBy({ action: 'agent.registration.rejected' })).map((a) => JSON.parse(a.metadataJson).reason);
+    const reasons = (await db().getRepository(AuditEventEntity).findBy({ action: 'agent.registration.rejected' })).map(
+      (a) => JSON.parse(a.metadataJson).reason,
+    );
     expect(reasons).toEqual(expect.arrayContaining(['unknown', 'used']));
   });
 
   it('50 concurrent registrations with one token: exactly one wins', async () => {
     const { token } = await createToken(admin, { name: 'race' });
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => Promise.resolve(registerRaw(t.server, { registrationToken: token, agent: { code: `race-${i}` } }))),
+      Array.from({ length: 50 }, (_, i) =>
+        Promise.resolve(registerRaw(t.server, { registrationToken: token, agent: { code: `race-${i}` } })),
+      ),
     );
     const ok = results.filter((r) => r.status === 200);
     expect(ok).toHaveLength(1);

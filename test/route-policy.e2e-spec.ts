@@ -24,7 +24,10 @@ interface RouteInfo {
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function joinPath(...parts: (string | undefined)[]): string {
-  const joined = `/${parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('/')}`.replace(/\/+/g, '/');
+  const joined = `/${parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('/')}`.replace(
+    /\/+/g,
+    '/',
+  );
   return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
 }
 
@@ -40,7 +43,8 @@ function discoverRoutes(t: TestApp): RouteInfo[] {
   const routes: RouteInfo[] = [];
   for (const moduleRef of modules.values()) {
     const modulePath: unknown =
-      Reflect.getMetadata(MODULE_PATH + modules.applicationId, moduleRef.metatype) ?? Reflect.getMetadata(MODULE_PATH, moduleRef.metatype);
+      Reflect.getMetadata(MODULE_PATH + modules.applicationId, moduleRef.metatype) ??
+      Reflect.getMetadata(MODULE_PATH, moduleRef.metatype);
     for (const wrapper of moduleRef.controllers.values()) {
       const metatype = wrapper.metatype as Type | null;
       if (!metatype) continue;
@@ -51,7 +55,9 @@ function discoverRoutes(t: TestApp): RouteInfo[] {
         const methodPaths: unknown = Reflect.getMetadata(PATH_METADATA, handler);
         if (methodPaths === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number] ?? 'GET';
-        const policy = (Reflect.getMetadata(POLICY_KEY, handler) ?? Reflect.getMetadata(POLICY_KEY, metatype)) as RoutePolicy | undefined;
+        const policy = (Reflect.getMetadata(POLICY_KEY, handler) ?? Reflect.getMetadata(POLICY_KEY, metatype)) as
+          | RoutePolicy
+          | undefined;
         const httpCode = Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined;
         const produces = (Reflect.getMetadata('swagger/apiProduces', handler) ?? []) as string[];
         for (const controllerPath of asList(Reflect.getMetadata(PATH_METADATA, metatype))) {
@@ -75,18 +81,24 @@ function discoverRoutes(t: TestApp): RouteInfo[] {
 
 /** Routes as Express actually serves them, to prove the walk above saw all of them. */
 function expressRoutes(t: TestApp): { method: string; path: string }[] {
-  const instance = t.app.getHttpAdapter().getInstance() as { router?: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
+  const instance = t.app.getHttpAdapter().getInstance() as {
+    router?: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+  };
   const out: { method: string; path: string }[] = [];
   for (const layer of instance.router?.stack ?? []) {
     if (!layer.route) continue;
-    for (const [m, on] of Object.entries(layer.route.methods)) if (on && m !== '_all') out.push({ method: m.toUpperCase(), path: layer.route.path });
+    for (const [m, on] of Object.entries(layer.route.methods))
+      if (on && m !== '_all') out.push({ method: m.toUpperCase(), path: layer.route.path });
   }
   return out;
 }
 
 /** Concrete URL for a route template; parameters get ids that exist nowhere. */
 function concrete(path: string): string {
-  return path.replace(/\{\*[^}]+\}/g, 'x').replace(/\*[A-Za-z0-9_]*/g, 'x').replace(/:([A-Za-z0-9_]+)/g, 'zz_missing_$1');
+  return path
+    .replace(/\{\*[^}]+\}/g, 'x')
+    .replace(/\*[A-Za-z0-9_]*/g, 'x')
+    .replace(/:([A-Za-z0-9_]+)/g, 'zz_missing_$1');
 }
 
 function label(r: RouteInfo): string {
@@ -183,13 +195,16 @@ describe('route policy (deny by default)', () => {
       expect(keys).toContain(expected);
     }
     // The OpenAPI document and its UI are mounted by SwaggerModule straight on Express and are public by design.
-    const isOpenApi = (path: string): boolean => path === '/api/docs-json' || path === '/api/docs' || path.startsWith('/api/docs/');
+    const isOpenApi = (path: string): boolean =>
+      path === '/api/docs-json' || path === '/api/docs' || path.startsWith('/api/docs/');
     const missing = expressRoutes(t).filter((e) => !isOpenApi(e.path) && !keys.has(`${e.method} ${e.path}`));
     expect(missing).toEqual([]);
   });
 
   it('every route declares exactly one policy: @Public, @Roles or @AgentAuth', () => {
-    const undeclared = routes.filter((r) => !r.policy || !['public', 'roles', 'agent'].includes(r.policy.kind)).map(label);
+    const undeclared = routes
+      .filter((r) => !r.policy || !['public', 'roles', 'agent'].includes(r.policy.kind))
+      .map(label);
     expect(undeclared).toEqual([]);
   });
 
@@ -201,17 +216,23 @@ describe('route policy (deny by default)', () => {
   it('admin routes require a session role; agent routes never take one', () => {
     const adminPublic = routes.filter((r) => r.path.startsWith('/api/admin/') && r.policy?.kind !== 'roles').map(label);
     expect(adminPublic).toEqual(['POST /api/admin/auth/login (AuthController.login)']);
-    const agentWithSession = routes.filter((r) => r.path.startsWith('/api/agents/') && r.policy?.kind === 'roles').map(label);
+    const agentWithSession = routes
+      .filter((r) => r.path.startsWith('/api/agents/') && r.policy?.kind === 'roles')
+      .map(label);
     expect(agentWithSession).toEqual([]);
   });
 
   it('finds the live event stream and knows it never ends', () => {
-    expect(routes.filter((r) => r.streaming).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/admin/events/stream']);
+    expect(routes.filter((r) => r.streaming).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/admin/events/stream',
+    ]);
   });
 
   it('the export route is declared before `:auditEventId`', () => {
     const audit = routes.filter((r) => r.path.startsWith('/api/admin/audit-events/')).map((r) => r.path);
-    expect(audit.indexOf('/api/admin/audit-events/export')).toBeLessThan(audit.indexOf('/api/admin/audit-events/:auditEventId'));
+    expect(audit.indexOf('/api/admin/audit-events/export')).toBeLessThan(
+      audit.indexOf('/api/admin/audit-events/:auditEventId'),
+    );
   });
 });
 
@@ -226,7 +247,9 @@ describe('route policy: the walker catches undeclared routes and the guard refus
   });
 
   it('reports the fixture routes and answers 403 for them', async () => {
-    const undeclared = discoverRoutes(t).filter((r) => !r.policy).map((r) => `${r.method} ${r.path}`);
+    const undeclared = discoverRoutes(t)
+      .filter((r) => !r.policy)
+      .map((r) => `${r.method} ${r.path}`);
     expect(undeclared.sort()).toEqual(['GET /api/admin/route-policy-fixture', 'POST /api/admin/route-policy-fixture']);
     const owner = await loginAs(t.server);
     const get = await owner.get('/api/admin/route-policy-fixture');
@@ -293,7 +316,8 @@ describe('RBAC matrix (generated from the route table)', () => {
     for (const r of routes.filter((x) => x.policy?.kind === 'roles' && MUTATING.has(x.method))) {
       for (const role of ['viewer', 'owner'] as const) {
         const res = await send(client(role).agent, r.method, concrete(r.path));
-        if (res.status !== 403 || res.body?.error?.code !== 'CSRF_INVALID') failures.push(`${role} ${label(r)} → ${res.status} ${res.body?.error?.code}`);
+        if (res.status !== 403 || res.body?.error?.code !== 'CSRF_INVALID')
+          failures.push(`${role} ${label(r)} → ${res.status} ${res.body?.error?.code}`);
       }
     }
     expect(failures).toEqual([]);
@@ -310,7 +334,8 @@ describe('RBAC matrix (generated from the route table)', () => {
         const req = send(c.agent, r.method, concrete(r.path));
         if (MUTATING.has(r.method)) req.set('X-CSRF-Token', await csrfOf(c));
         const res = await req;
-        if (res.status !== 403 || res.body?.error?.code !== 'FORBIDDEN') failures.push(`${role} ${label(r)} → ${res.status} ${res.body?.error?.code}`);
+        if (res.status !== 403 || res.body?.error?.code !== 'FORBIDDEN')
+          failures.push(`${role} ${label(r)} → ${res.status} ${res.body?.error?.code}`);
       }
     }
     expect(failures).toEqual([]);
@@ -323,7 +348,8 @@ describe('RBAC matrix (generated from the route table)', () => {
       const role = r.policy.role;
       const test = send(client(role).agent, r.method, concrete(r.path));
       const res = r.streaming ? await statusOf(test) : await test.timeout(10_000);
-      if (res.status === 401 || res.status === 403) failures.push(`${role} ${label(r)} → ${res.status} ${res.body?.error?.code}`);
+      if (res.status === 401 || res.status === 403)
+        failures.push(`${role} ${label(r)} → ${res.status} ${res.body?.error?.code}`);
     }
     expect(failures).toEqual([]);
   });
@@ -340,7 +366,10 @@ describe('RBAC matrix (generated from the route table)', () => {
   it('a session cookie is no agent credential: operator sessions get 401 on agent routes', async () => {
     const failures: string[] = [];
     for (const r of routes.filter((x) => x.policy?.kind === 'agent')) {
-      const res = await send(client('owner').agent, r.method, concrete(r.path)).set('X-CSRF-Token', await csrfOf(client('owner')));
+      const res = await send(client('owner').agent, r.method, concrete(r.path)).set(
+        'X-CSRF-Token',
+        await csrfOf(client('owner')),
+      );
       if (res.status !== 401) failures.push(`${label(r)} → ${res.status}`);
     }
     expect(failures).toEqual([]);

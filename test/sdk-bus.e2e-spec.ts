@@ -1,5 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { AgentApiError, CapsuleAgent, MemoryTokenStore, type ActionContext, type BusEventResponse, type JsonObject } from '@opstage/agent-node';
+import {
+  AgentApiError,
+  CapsuleAgent,
+  MemoryTokenStore,
+  type ActionContext,
+  type BusEventResponse,
+  type JsonObject,
+} from '@opstage/agent-node';
 import { CommandNotifier } from '../src/commands/command-notifier';
 import { createTestApp, type TestApp } from './support/create-test-app';
 import { loginAs, type AdminClient } from './support/http';
@@ -72,11 +79,21 @@ describe('SDK publish() through the Capsule Bus', () => {
       a.action({
         name: 'ship',
         label: 'Ship',
-        inputSchema: { type: 'object', required: ['orderId'], properties: { orderId: { type: 'string' }, eventId: { type: 'string' } } },
+        inputSchema: {
+          type: 'object',
+          required: ['orderId'],
+          properties: { orderId: { type: 'string' }, eventId: { type: 'string' } },
+        },
         handler: async (payload, ctx) => {
           runs.push({ at: Date.now(), payload, ctx });
           // A handler reacting to a bus command declares the causing event, so depth is tracked.
-          followUps.push(await worker.publish('order.shipped', { orderId: payload.orderId ?? null }, { causationId: String(payload.eventId) }));
+          followUps.push(
+            await worker.publish(
+              'order.shipped',
+              { orderId: payload.orderId ?? null },
+              { causationId: String(payload.eventId) },
+            ),
+          );
           return { shipped: payload.orderId ?? null };
         },
       }),
@@ -90,37 +107,79 @@ describe('SDK publish() through the Capsule Bus', () => {
       status: 'ENABLED',
       match: { eventType: 'order.paid', sourceServiceCode: 'sdk-bus-shop' },
       target: { serviceCode: 'sdk-bus-worker', actionName: 'ship' },
-      inputMapping: { orderId: '$.payload.order.id', eventId: '$.id', note: 'from the bus', password: '$.payload.password' },
+      inputMapping: {
+        orderId: '$.payload.order.id',
+        eventId: '$.id',
+        note: 'from the bus',
+        password: '$.payload.password',
+      },
     });
     expect(routeRes.status).toBe(200);
     const routeId = (routeRes.body as Envelope<{ id: string }>).data.id;
 
     const sentAt = Date.now();
-    const published = await shop.publish('order.paid', { order: { id: 'o-77' }, password: 'sdk-secret-1' }, { correlationId: 'corr-77', metadata: { channel: 'web' } });
+    const published = await shop.publish(
+      'order.paid',
+      { order: { id: 'o-77' }, password: 'sdk-secret-1' },
+      { correlationId: 'corr-77', metadata: { channel: 'web' } },
+    );
     const respondedAt = Date.now();
     expect(published.experimental).toBe('v0.4-experimental');
     expect(published.eventId).toMatch(/^bev_/);
-    expect(published.routedCommands).toEqual([expect.objectContaining({ routeId, status: 'CREATED', dryRun: false, targetServiceCode: 'sdk-bus-worker', actionName: 'ship', commandId: expect.stringMatching(/^cmd_/) })]);
+    expect(published.routedCommands).toEqual([
+      expect.objectContaining({
+        routeId,
+        status: 'CREATED',
+        dryRun: false,
+        targetServiceCode: 'sdk-bus-worker',
+        actionName: 'ship',
+        commandId: expect.stringMatching(/^cmd_/),
+      }),
+    ]);
     const commandId = published.routedCommands[0]!.commandId!;
 
     const run = await waitFor(() => runs[0], 5000, 'ship handler started');
     expect(run.at - respondedAt).toBeLessThan(1000);
     expect(run.at - sentAt).toBeLessThan(1000);
-    expect(run.payload).toEqual({ orderId: 'o-77', eventId: published.eventId, note: 'from the bus', password: 'sdk-secret-1' });
-    expect(run.ctx).toMatchObject({ commandId, commandType: 'ACTION_EXECUTE', actionName: 'ship', serviceCode: 'sdk-bus-worker', createdByUserId: null });
+    expect(run.payload).toEqual({
+      orderId: 'o-77',
+      eventId: published.eventId,
+      note: 'from the bus',
+      password: 'sdk-secret-1',
+    });
+    expect(run.ctx).toMatchObject({
+      commandId,
+      commandType: 'ACTION_EXECUTE',
+      actionName: 'ship',
+      serviceCode: 'sdk-bus-worker',
+      createdByUserId: null,
+    });
 
-    const detail = await waitFor(async () => {
-      const d = ((await admin.get(`/api/admin/commands/${commandId}`)).body as Envelope<CommandDetail>).data;
-      return d.status === 'SUCCEEDED' ? d : undefined;
-    }, 5000, 'bus command SUCCEEDED');
-    expect(detail).toMatchObject({ createdByType: 'BUS_ROUTE', createdById: routeId, createdByUserId: null, result: { success: true, data: { shipped: 'o-77' } } });
+    const detail = await waitFor(
+      async () => {
+        const d = ((await admin.get(`/api/admin/commands/${commandId}`)).body as Envelope<CommandDetail>).data;
+        return d.status === 'SUCCEEDED' ? d : undefined;
+      },
+      5000,
+      'bus command SUCCEEDED',
+    );
+    expect(detail).toMatchObject({
+      createdByType: 'BUS_ROUTE',
+      createdById: routeId,
+      createdByUserId: null,
+      result: { success: true, data: { shipped: 'o-77' } },
+    });
     expect(detail.payload).toMatchObject({ orderId: 'o-77', password: '[REDACTED]' });
 
     // The follow-up published inside the handler is depth 1; one more level is refused (max depth 1).
     const followUp = await waitFor(() => followUps[0], 3000, 'follow-up published');
     expect(followUp.routedCommands).toEqual([]);
-    const events = (await admin.get('/api/admin/bus/events?eventType=order.shipped')).body as Envelope<{ id: string; depth: number; causationId?: string }[]>;
-    expect(events.data).toEqual([expect.objectContaining({ id: followUp.eventId, depth: 1, causationId: published.eventId })]);
+    const events = (await admin.get('/api/admin/bus/events?eventType=order.shipped')).body as Envelope<
+      { id: string; depth: number; causationId?: string }[]
+    >;
+    expect(events.data).toEqual([
+      expect.objectContaining({ id: followUp.eventId, depth: 1, causationId: published.eventId }),
+    ]);
     const tooDeep = await shop.publish('order.paid', {}, { causationId: followUp.eventId }).then(
       () => undefined,
       (error: unknown) => error,

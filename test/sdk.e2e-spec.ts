@@ -63,7 +63,12 @@ describe('SDK @opstage/agent-node against the real backend', () => {
   it('registers, reports, and runs an operator-triggered echo dispatched by long-poll; the result is in the command detail', async () => {
     const code = 'sdk-echo';
     const starts: { at: number; payload: JsonObject; ctx: ActionContext }[] = [];
-    const h = bed.harness({ code, tokenStore: new MemoryTokenStore(), registrationToken: await bed.registrationToken(code), setup: (a) => echoAction(a, (at, payload, ctx) => starts.push({ at, payload, ctx })) });
+    const h = bed.harness({
+      code,
+      tokenStore: new MemoryTokenStore(),
+      registrationToken: await bed.registrationToken(code),
+      setup: (a) => echoAction(a, (at, payload, ctx) => starts.push({ at, payload, ctx })),
+    });
     await h.agent.start();
     expect(h.agent.state).toBe('running');
     expect(h.events).toEqual(['registered']);
@@ -74,9 +79,13 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     expect(h.agent.intervals.commandPollMs).toBe(COMMAND_POLL_MS);
 
     // The report reached the backend: service, health and catalog.
-    const service = (await bed.admin.get(`/api/admin/capsule-services/${serviceId}`)).body as Envelope<Record<string, unknown>>;
+    const service = (await bed.admin.get(`/api/admin/capsule-services/${serviceId}`)).body as Envelope<
+      Record<string, unknown>
+    >;
     expect(service.data).toMatchObject({ id: serviceId, agentId, code, healthStatus: 'UP', version: '1.0.0' });
-    const catalog = (await bed.admin.get(`/api/admin/capsule-services/${serviceId}/actions`)).body as Envelope<{ name: string; enabled: boolean }[]>;
+    const catalog = (await bed.admin.get(`/api/admin/capsule-services/${serviceId}/actions`)).body as Envelope<
+      { name: string; enabled: boolean }[]
+    >;
     expect(catalog.data.map((a) => a.name)).toEqual(['echo']);
     const agent = await bed.agentDetail(agentId);
     expect(agent).toMatchObject({ code, status: 'ONLINE', effectiveStatus: 'ONLINE' });
@@ -93,11 +102,29 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     // No poll was started between the execute and the handler start: the held poll delivered it.
     expect(h.requests.filter((r) => isPoll(r) && r.startedAt >= exec.sentAt && r.startedAt <= run.at)).toEqual([]);
     expect(run.payload).toEqual({ message: 'hello', n: 3 });
-    expect(run.ctx).toMatchObject({ commandId: exec.id, commandType: 'ACTION_EXECUTE', actionName: 'echo', serviceCode: code, serviceId, agentId, createdByUserId: expect.any(String) });
+    expect(run.ctx).toMatchObject({
+      commandId: exec.id,
+      commandType: 'ACTION_EXECUTE',
+      actionName: 'echo',
+      serviceCode: code,
+      serviceId,
+      agentId,
+      createdByUserId: expect.any(String),
+    });
 
     const detail = await bed.waitForStatus(exec.id, 'SUCCEEDED');
-    expect(detail).toMatchObject({ id: exec.id, type: 'ACTION_EXECUTE', actionName: 'echo', agentId, serviceId, errorCode: null });
-    expect(detail.result).toMatchObject({ success: true, data: { echo: { message: 'hello', n: 3 }, commandId: exec.id } });
+    expect(detail).toMatchObject({
+      id: exec.id,
+      type: 'ACTION_EXECUTE',
+      actionName: 'echo',
+      agentId,
+      serviceId,
+      errorCode: null,
+    });
+    expect(detail.result).toMatchObject({
+      success: true,
+      data: { echo: { message: 'hello', n: 3 }, commandId: exec.id },
+    });
     expect(h.requests.filter(isResultFor(exec.id)).map((r) => r.status)).toEqual([200]);
     expect(h.errors).toEqual([]);
   });
@@ -107,13 +134,23 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opstage-sdk-token-'));
     const file = join(dir, 'agent-token.json');
     try {
-      const first = bed.harness({ code, tokenStore: { file }, registrationToken: await bed.registrationToken(code), setup: (a) => echoAction(a) });
+      const first = bed.harness({
+        code,
+        tokenStore: { file },
+        registrationToken: await bed.registrationToken(code),
+        setup: (a) => echoAction(a),
+      });
       await first.agent.start();
       const agentId = first.agent.agentId!;
       expect(first.events).toEqual(['registered']);
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const saved = readFileSync(file, 'utf8');
-      expect(JSON.parse(saved)).toMatchObject({ agentId, agentToken: expect.stringMatching(/^opstage_agent_/), backendUrl: bed.backendUrl, agentCode: code });
+      expect(JSON.parse(saved)).toMatchObject({
+        agentId,
+        agentToken: expect.stringMatching(/^opstage_agent_/),
+        backendUrl: bed.backendUrl,
+        agentCode: code,
+      });
       const savedMtime = statSync(file).mtimeMs;
       await first.agent.stop();
       expect(first.agent.state).toBe('stopped');
@@ -131,7 +168,11 @@ describe('SDK @opstage/agent-node against the real backend', () => {
       // The backend still knows exactly one agent with this code, and the stored token works.
       const list = (await bed.admin.get(`/api/admin/agents?q=${code}`)).body as Envelope<AgentDetail[]>;
       expect(list.data.filter((a) => a.code === code).map((a) => a.id)).toEqual([agentId]);
-      await waitFor(() => second.requests.find((r) => isHeartbeat(r) && r.status === 200), 10_000, 'a heartbeat of the restarted agent');
+      await waitFor(
+        () => second.requests.find((r) => isHeartbeat(r) && r.status === 200),
+        10_000,
+        'a heartbeat of the restarted agent',
+      );
       await bed.heldLongPoll(second);
       const exec = await bed.execute(second.agent.serviceId!, 'echo', { message: 'after restart' });
       const detail = await bed.waitForStatus(exec.id, 'SUCCEEDED');
@@ -145,7 +186,12 @@ describe('SDK @opstage/agent-node against the real backend', () => {
   it('revoke: the agent surfaces AgentAuthError, clears its credentials and stops its loops', async () => {
     const code = 'sdk-revoke';
     const store = new MemoryTokenStore();
-    const h = bed.harness({ code, tokenStore: store, registrationToken: await bed.registrationToken(code), setup: (a) => echoAction(a) });
+    const h = bed.harness({
+      code,
+      tokenStore: store,
+      registrationToken: await bed.registrationToken(code),
+      setup: (a) => echoAction(a),
+    });
     await h.agent.start();
     const agentId = h.agent.agentId!;
     expect(await store.load()).toMatchObject({ agentId });
@@ -181,7 +227,12 @@ describe('SDK @opstage/agent-node against the real backend', () => {
   it('disable: the agent keeps its token and backs off; enable: it recovers, heartbeats and runs actions again', async () => {
     const code = 'sdk-disable';
     const store = new MemoryTokenStore();
-    const h = bed.harness({ code, tokenStore: store, registrationToken: await bed.registrationToken(code), setup: (a) => echoAction(a) });
+    const h = bed.harness({
+      code,
+      tokenStore: store,
+      registrationToken: await bed.registrationToken(code),
+      setup: (a) => echoAction(a),
+    });
     await h.agent.start();
     const agentId = h.agent.agentId!;
     const credentials = await store.load();
@@ -214,23 +265,33 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     await waitFor(() => h.agent.state === 'running', DISABLED_PROBE_MS + 8000, 'state running after enable');
     latencies.enableToRunning = Date.now() - enabledAt;
     expect(h.events).toEqual(['registered', 'disabled', 'enabled']);
-    const detail = await waitFor(async () => {
-      const d = await bed.agentDetail(agentId);
-      return d.lastHeartbeatAt !== null && Date.parse(d.lastHeartbeatAt) >= enabledAt ? d : undefined;
-    }, 10_000, 'a heartbeat after enable');
+    const detail = await waitFor(
+      async () => {
+        const d = await bed.agentDetail(agentId);
+        return d.lastHeartbeatAt !== null && Date.parse(d.lastHeartbeatAt) >= enabledAt ? d : undefined;
+      },
+      10_000,
+      'a heartbeat after enable',
+    );
     expect(detail).toMatchObject({ status: 'ONLINE', effectiveStatus: 'ONLINE' });
-    await waitFor(() => h.requests.find((r) => isReport(r) && r.startedAt >= enabledAt && r.status === 200), 10_000, 'a service report after enable');
+    await waitFor(
+      () => h.requests.find((r) => isReport(r) && r.startedAt >= enabledAt && r.status === 200),
+      10_000,
+      'a service report after enable',
+    );
     // Heartbeats are back at their normal cadence.
     const cadenceFrom = Date.now();
     await sleep(4 * HEARTBEAT_MS);
-    expect(h.requests.filter((r) => isHeartbeat(r) && r.startedAt >= cadenceFrom && r.status === 200).length).toBeGreaterThanOrEqual(2);
+    expect(
+      h.requests.filter((r) => isHeartbeat(r) && r.startedAt >= cadenceFrom && r.status === 200).length,
+    ).toBeGreaterThanOrEqual(2);
     expect(await store.load()).toEqual(credentials);
 
     const exec = await bed.execute(h.agent.serviceId!, 'echo', { message: 'back' });
     expect((await bed.waitForStatus(exec.id, 'SUCCEEDED')).result?.data).toMatchObject({ echo: { message: 'back' } });
   });
 
-  it('cancel: the running handler\'s AbortSignal aborts promptly and no result is reported', async () => {
+  it("cancel: the running handler's AbortSignal aborts promptly and no result is reported", async () => {
     const code = 'sdk-cancel';
     const slow: { startedAt?: number; abortedAt?: number; reason?: unknown; commandId?: string } = {};
     const h = bed.harness({
@@ -246,11 +307,15 @@ describe('SDK @opstage/agent-node against the real backend', () => {
             new Promise((resolve) => {
               slow.startedAt = Date.now();
               slow.commandId = ctx.commandId;
-              ctx.signal.addEventListener('abort', () => {
-                slow.abortedAt = Date.now();
-                slow.reason = ctx.signal.reason;
-                resolve({ aborted: true });
-              }, { once: true });
+              ctx.signal.addEventListener(
+                'abort',
+                () => {
+                  slow.abortedAt = Date.now();
+                  slow.reason = ctx.signal.reason;
+                  resolve({ aborted: true });
+                },
+                { once: true },
+              );
             }),
         }),
     });
@@ -279,7 +344,7 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     expect(h.logs.some((l) => l.event === 'command.cancel_received' && l.data?.commandId === exec.id)).toBe(true);
   });
 
-  it('prepare: the agent\'s prepare() pre-fills the form; without prepare the SDK answers the schema defaults', async () => {
+  it("prepare: the agent's prepare() pre-fills the form; without prepare the SDK answers the schema defaults", async () => {
     const code = 'sdk-prepare';
     const prepareCalls: string[] = [];
     let handlerCalls = 0;
@@ -295,7 +360,11 @@ describe('SDK @opstage/agent-node against the real backend', () => {
             inputSchema: { type: 'object', properties: { message: { type: 'string' }, limit: { type: 'integer' } } },
             prepare: (_payload, ctx) => {
               prepareCalls.push(ctx.commandType);
-              return { initialPayload: { message: 'current message', limit: 7 }, currentState: { version: 3 }, action: { label: 'Update settings (v3)' } };
+              return {
+                initialPayload: { message: 'current message', limit: 7 },
+                currentState: { version: 3 },
+                action: { label: 'Update settings (v3)' },
+              };
             },
             handler: () => {
               handlerCalls += 1;
@@ -304,7 +373,14 @@ describe('SDK @opstage/agent-node against the real backend', () => {
           .action({
             name: 'with-defaults',
             label: 'With defaults',
-            inputSchema: { type: 'object', properties: { greeting: { type: 'string', default: 'hi' }, count: { type: 'integer' }, verbose: { type: 'boolean' } } },
+            inputSchema: {
+              type: 'object',
+              properties: {
+                greeting: { type: 'string', default: 'hi' },
+                count: { type: 'integer' },
+                verbose: { type: 'boolean' },
+              },
+            },
             handler: () => {
               handlerCalls += 1;
             },
@@ -318,17 +394,34 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     const res = await bed.admin.post(`/api/admin/capsule-services/${serviceId}/actions/update-settings/prepare`);
     latencies.prepareRoundTrip = Date.now() - began;
     expect(res.status).toBe(200);
-    const data = (res.body as Envelope<{ action: Record<string, unknown>; initialPayload: unknown; currentState: unknown; prepareCommand: CommandDetail }>).data;
+    const data = (
+      res.body as Envelope<{
+        action: Record<string, unknown>;
+        initialPayload: unknown;
+        currentState: unknown;
+        prepareCommand: CommandDetail;
+      }>
+    ).data;
     expect(data.initialPayload).toEqual({ message: 'current message', limit: 7 });
     expect(data.currentState).toEqual({ version: 3 });
     expect(data.action).toMatchObject({ name: 'update-settings', label: 'Update settings (v3)', serviceId });
-    expect(data.prepareCommand).toMatchObject({ type: 'ACTION_PREPARE', status: 'SUCCEEDED', actionName: 'update-settings' });
+    expect(data.prepareCommand).toMatchObject({
+      type: 'ACTION_PREPARE',
+      status: 'SUCCEEDED',
+      actionName: 'update-settings',
+    });
     expect(prepareCalls).toEqual(['ACTION_PREPARE']);
     expect(Date.now() - began).toBeLessThan(2000);
 
     const defaults = await bed.admin.post(`/api/admin/capsule-services/${serviceId}/actions/with-defaults/prepare`);
     expect(defaults.status).toBe(200);
-    const d2 = (defaults.body as Envelope<{ action: Record<string, unknown>; initialPayload: unknown; prepareCommand: CommandDetail | null }>).data;
+    const d2 = (
+      defaults.body as Envelope<{
+        action: Record<string, unknown>;
+        initialPayload: unknown;
+        prepareCommand: CommandDetail | null;
+      }>
+    ).data;
     expect(d2.initialPayload).toEqual({ greeting: 'hi', count: 0, verbose: false });
     // The SDK reports `hasPrepare: false`, so the backend answers from the catalog: no command, no agent round trip.
     expect(d2.action).toMatchObject({ name: 'with-defaults', hasPrepare: false });
@@ -351,7 +444,11 @@ describe('SDK @opstage/agent-node against the real backend', () => {
         a.action({
           name: 'generate-api-key',
           label: 'Generate API key',
-          handler: () => actionSuccess(withOneTimeFields({ keyId: 'key_1', generatedKey: key, recoveryCode: recovery }, 'recoveryCode'), { message: 'Key created' }),
+          handler: () =>
+            actionSuccess(
+              withOneTimeFields({ keyId: 'key_1', generatedKey: key, recoveryCode: recovery }, 'recoveryCode'),
+              { message: 'Key created' },
+            ),
         }),
     });
     await h.agent.start();
@@ -360,15 +457,26 @@ describe('SDK @opstage/agent-node against the real backend', () => {
 
     // The viewer polls until the result is in: always redacted, and it does not consume the reveal.
     const seenByViewer = await bed.waitForStatus(exec.id, 'SUCCEEDED', viewer);
-    expect(seenByViewer.result?.data).toMatchObject({ keyId: 'key_1', generatedKey: '[REDACTED]', recoveryCode: '[REDACTED]' });
+    expect(seenByViewer.result?.data).toMatchObject({
+      keyId: 'key_1',
+      generatedKey: '[REDACTED]',
+      recoveryCode: '[REDACTED]',
+    });
     expect(JSON.stringify(seenByViewer)).not.toContain(key);
 
     // Reading the detail never reveals; the explicit reveal (POST, once) does.
     const read = await bed.commandDetail(exec.id, operator);
-    expect(read.result).toMatchObject({ success: true, message: 'Key created', data: { keyId: 'key_1', generatedKey: '[REDACTED]', recoveryCode: '[REDACTED]' } });
+    expect(read.result).toMatchObject({
+      success: true,
+      message: 'Key created',
+      data: { keyId: 'key_1', generatedKey: '[REDACTED]', recoveryCode: '[REDACTED]' },
+    });
     const revealed = await operator.post(`/api/admin/commands/${exec.id}/reveal`);
     expect(revealed.status).toBe(200);
-    expect((revealed.body as Envelope<{ fields: Record<string, unknown> }>).data.fields).toEqual({ generatedKey: key, recoveryCode: recovery });
+    expect((revealed.body as Envelope<{ fields: Record<string, unknown> }>).data.fields).toEqual({
+      generatedKey: key,
+      recoveryCode: recovery,
+    });
     expect((await operator.post(`/api/admin/commands/${exec.id}/reveal`)).status).toBe(409);
     const byOwner = await bed.commandDetail(exec.id, bed.admin);
     expect(JSON.stringify(byOwner)).not.toContain(key);
@@ -406,6 +514,9 @@ describe('SDK @opstage/agent-node against the real backend', () => {
     expect(v2.requests.filter(isResultFor(exec.id)).map((r) => r.status)).toEqual([200]);
     // v2's report removed `ghost` from the live catalog (its command above keeps its history).
     const ghost = await bed.admin.get(`/api/admin/capsule-services/${serviceId}/actions/ghost`);
-    expect({ status: ghost.status, code: (ghost.body as Envelope<unknown>).error?.code }).toEqual({ status: 404, code: 'ACTION_NOT_FOUND' });
+    expect({ status: ghost.status, code: (ghost.body as Envelope<unknown>).error?.code }).toEqual({
+      status: 404,
+      code: 'ACTION_NOT_FOUND',
+    });
   });
 });

@@ -25,7 +25,8 @@ describe('security: agents', () => {
   });
 
   const db = (): DataSource => t.app.get(DataSource);
-  const hb = (agentId: string, token: string): request.Test => asAgent(t.server, token).post(`/api/agents/${agentId}/heartbeat`, {});
+  const hb = (agentId: string, token: string): request.Test =>
+    asAgent(t.server, token).post(`/api/agents/${agentId}/heartbeat`, {});
   const agentRow = (id: string): Promise<AgentEntity> => db().getRepository(AgentEntity).findOneByOrFail({ id });
   const auditCount = async (action: string, targetId?: string): Promise<number> => {
     const rows = await db().query<{ n: number }[]>(
@@ -38,7 +39,10 @@ describe('security: agents', () => {
   it('an unbound registration token cannot take over an existing agent code (live or revoked): 409, nothing changed, audited', async () => {
     const victim = await registerAgent(t.server, admin, 'victim');
     const attacker = await createToken(admin, { name: 'unbound' });
-    const body = { registrationToken: attacker.token, agent: { code: 'victim', name: 'Evil', mode: 'embedded', runtime: 'nodejs' } };
+    const body = {
+      registrationToken: attacker.token,
+      agent: { code: 'victim', name: 'Evil', mode: 'embedded', runtime: 'nodejs' },
+    };
 
     const res = await registerRaw(t.server, body);
     expect(res.status).toBe(409);
@@ -47,8 +51,12 @@ describe('security: agents', () => {
     // The real agent keeps working, its name is untouched, and the token was not used up.
     expect((await hb(victim.agentId, victim.agentToken)).status).toBe(200);
     expect((await agentRow(victim.agentId)).name).toBe('Agent victim');
-    expect((await db().getRepository(RegistrationTokenEntity).findOneByOrFail({ id: attacker.id })).status).toBe('ACTIVE');
-    const rejected = await db().query<{ metadataJson: string }[]>(`SELECT metadataJson FROM audit_events WHERE action = 'agent.registration.rejected'`);
+    expect((await db().getRepository(RegistrationTokenEntity).findOneByOrFail({ id: attacker.id })).status).toBe(
+      'ACTIVE',
+    );
+    const rejected = await db().query<{ metadataJson: string }[]>(
+      `SELECT metadataJson FROM audit_events WHERE action = 'agent.registration.rejected'`,
+    );
     expect(rejected.map((r) => JSON.parse(r.metadataJson).reason)).toContain('agent_code_taken');
 
     // A revoked agent does not come back through an unbound token either.
@@ -63,7 +71,10 @@ describe('security: agents', () => {
     const first = await registerAgent(t.server, admin, 'recoverable');
     await admin.post(`/api/admin/agents/${first.agentId}/revoke`).expect(200);
     const recovery = await createToken(admin, { name: 'recovery', agentCode: 'recoverable' });
-    const res = await registerRaw(t.server, { registrationToken: recovery.token, agent: { code: 'recoverable', mode: 'embedded', runtime: 'nodejs' } });
+    const res = await registerRaw(t.server, {
+      registrationToken: recovery.token,
+      agent: { code: 'recoverable', mode: 'embedded', runtime: 'nodejs' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.data.agentId).toBe(first.agentId);
     expect((await hb(first.agentId, first.agentToken)).status).toBe(401);
@@ -72,15 +83,26 @@ describe('security: agents', () => {
     expect(row.status).toBe('ONLINE');
     expect(row.revokedAt).toBeNull();
     expect(await auditCount('agent.recovered', first.agentId)).toBe(1);
-    const [recovered] = await db().query<{ metadataJson: string }[]>(`SELECT metadataJson FROM audit_events WHERE action = 'agent.recovered' AND targetId = ?`, [first.agentId]);
-    expect(JSON.parse(recovered!.metadataJson)).toMatchObject({ code: 'recoverable', previousStatus: 'REVOKED', status: 'ONLINE', revokedTokens: 0 });
+    const [recovered] = await db().query<{ metadataJson: string }[]>(
+      `SELECT metadataJson FROM audit_events WHERE action = 'agent.recovered' AND targetId = ?`,
+      [first.agentId],
+    );
+    expect(JSON.parse(recovered!.metadataJson)).toMatchObject({
+      code: 'recoverable',
+      previousStatus: 'REVOKED',
+      status: 'ONLINE',
+      revokedTokens: 0,
+    });
   });
 
   it('recovery never clears DISABLED', async () => {
     const first = await registerAgent(t.server, admin, 'paused');
     await admin.post(`/api/admin/agents/${first.agentId}/disable`).expect(200);
     const recovery = await createToken(admin, { name: 'recovery', agentCode: 'paused' });
-    const res = await registerRaw(t.server, { registrationToken: recovery.token, agent: { code: 'paused', mode: 'embedded', runtime: 'nodejs' } });
+    const res = await registerRaw(t.server, {
+      registrationToken: recovery.token,
+      agent: { code: 'paused', mode: 'embedded', runtime: 'nodejs' },
+    });
     expect(res.status).toBe(200);
     expect((await agentRow(first.agentId)).status).toBe('DISABLED');
     expect((await hb(first.agentId, res.body.data.agentToken)).status).toBe(403);

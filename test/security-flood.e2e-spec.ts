@@ -31,13 +31,21 @@ describe('security: rejection flood', () => {
     const junk = 'x'.repeat(7000);
     const requests: (() => request.Test)[] = [];
     for (let i = 0; i < 1000; i += 1) {
-      requests.push(() => request(t.server).post(`/api/agents/agt_${junk}${i}/heartbeat`).set('Authorization', `Bearer opstage_agent_bogus${i}`).send({}));
+      requests.push(() =>
+        request(t.server)
+          .post(`/api/agents/agt_${junk}${i}/heartbeat`)
+          .set('Authorization', `Bearer opstage_agent_bogus${i}`)
+          .send({}),
+      );
     }
     for (let i = 0; i < 500; i += 1) {
       requests.push(() =>
         request(t.server)
           .post('/api/agents/register')
-          .send({ registrationToken: `opstage_reg_bogus${i}`, agent: { code: `flood-${i}`, name: 'x', mode: 'embedded', runtime: 'nodejs' } }),
+          .send({
+            registrationToken: `opstage_reg_bogus${i}`,
+            agent: { code: `flood-${i}`, name: 'x', mode: 'embedded', runtime: 'nodejs' },
+          }),
       );
     }
     for (let i = 0; i < requests.length; i += 50) {
@@ -46,7 +54,9 @@ describe('security: rejection flood', () => {
     }
     const rows = await t.app
       .get(DataSource)
-      .query<{ action: string; targetId: string | null; metadataJson: string }[]>(`SELECT action, targetId, metadataJson FROM audit_events WHERE result = 'FAILURE'`);
+      .query<
+        { action: string; targetId: string | null; metadataJson: string }[]
+      >(`SELECT action, targetId, metadataJson FROM audit_events WHERE result = 'FAILURE'`);
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(rows.length).toBeLessThanOrEqual(4);
     for (const row of rows) {
@@ -55,10 +65,16 @@ describe('security: rejection flood', () => {
       expect(JSON.parse(row.metadataJson).route).toMatch(/^\/api\/agents\/(register|:agentId\/heartbeat)$/);
     }
     const metrics = await request(t.server).get('/metrics');
-    const dropped = [...metrics.text.matchAll(/^opstage_audit_rejections_dropped_total\{reason="(\w+)"\} (\d+)$/gm)].reduce((n, m) => n + Number(m[2]), 0);
+    const dropped = [
+      ...metrics.text.matchAll(/^opstage_audit_rejections_dropped_total\{reason="(\w+)"\} (\d+)$/gm),
+    ].reduce((n, m) => n + Number(m[2]), 0);
     expect(dropped + rows.length).toBe(1500);
     // What little was written is checkpointed; database plus log stay within a few hundred KB.
-    const grown = await waitFor(() => (dbBytes() - before < 512 * 1024 ? dbBytes() - before : false), 10_000, 'database and WAL back to size');
+    const grown = await waitFor(
+      () => (dbBytes() - before < 512 * 1024 ? dbBytes() - before : false),
+      10_000,
+      'database and WAL back to size',
+    );
     expect(grown).toBeLessThan(512 * 1024);
   });
 });

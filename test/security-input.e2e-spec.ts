@@ -26,15 +26,35 @@ describe('security: hostile input gets a clean 4xx', () => {
     await t.close();
   });
 
-  it.each(['gzip', 'deflate', 'br', 'x-bogus'])('Content-Encoding: %s on an uncompressed body is 415 before authentication', async (encoding) => {
-    for (const path of ['/api/admin/auth/login', '/api/agents/register', '/api/agents/agt_x/heartbeat', '/api/admin/users']) {
-      const res = await request(t.server).post(path).set('Content-Type', 'application/json').set('Content-Encoding', encoding).send('{"username":"a","password":"b"}');
-      expect({ path, status: res.status, code: res.body.error?.code }).toEqual({ path, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
-    }
-  });
+  it.each(['gzip', 'deflate', 'br', 'x-bogus'])(
+    'Content-Encoding: %s on an uncompressed body is 415 before authentication',
+    async (encoding) => {
+      for (const path of [
+        '/api/admin/auth/login',
+        '/api/agents/register',
+        '/api/agents/agt_x/heartbeat',
+        '/api/admin/users',
+      ]) {
+        const res = await request(t.server)
+          .post(path)
+          .set('Content-Type', 'application/json')
+          .set('Content-Encoding', encoding)
+          .send('{"username":"a","password":"b"}');
+        expect({ path, status: res.status, code: res.body.error?.code }).toEqual({
+          path,
+          status: 415,
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+        });
+      }
+    },
+  );
 
   it('Content-Encoding: identity is accepted', async () => {
-    const res = await request(t.server).post('/api/admin/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'identity').send('{"username":"admin","password":"x"}');
+    const res = await request(t.server)
+      .post('/api/admin/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'identity')
+      .send('{"username":"admin","password":"x"}');
     expect(res.status).toBe(401);
   });
 
@@ -44,13 +64,20 @@ describe('security: hostile input gets a clean 4xx', () => {
     ['/api/agents/register', nestedObject(3000)],
     ['/api/admin/users', `{"username":"x","password":"yyyyyyyyyyyy","displayName":${nested(100)}}`],
   ])('JSON nested deeper than 64 on %s is 422', async (path, body) => {
-    const res = await request(t.server).post(path).set('Content-Type', 'application/json').set('X-CSRF-Token', admin.csrfToken).send(body);
+    const res = await request(t.server)
+      .post(path)
+      .set('Content-Type', 'application/json')
+      .set('X-CSRF-Token', admin.csrfToken)
+      .send(body);
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
   });
 
   it('JSON at depth 64 is parsed normally', async () => {
-    const res = await request(t.server).post('/api/admin/auth/login').set('Content-Type', 'application/json').send(`{"username":"admin","password":"x","extra":${nested(62)}}`);
+    const res = await request(t.server)
+      .post('/api/admin/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(`{"username":"admin","password":"x","extra":${nested(62)}}`);
     expect(res.status).toBe(422);
     expect(JSON.stringify(res.body.error.details)).toContain('extra');
   });
@@ -67,26 +94,48 @@ describe('security: hostile input gets a clean 4xx', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it.each(['1e18', '8e307', '9007199254740993', '1e400', '-1e18'])('page=%s on every list is a clean answer', async (page) => {
-    for (const path of ['/api/admin/agents', '/api/admin/users', '/api/admin/registration-tokens', '/api/admin/commands', '/api/admin/audit-events', '/api/admin/capsule-services']) {
-      for (const q of [`page=${page}`, `pageSize=${page}`, `page=${page}&pageSize=${page}`]) {
-        const res = await admin.get(`${path}?${q}`);
-        expect({ path, q, ok: res.status === 200 || res.status === 422 }).toEqual({ path, q, ok: true });
-      }
-    }
-  });
-
-  it.each(['2021-W01', '20210101', '2021-001', '2021-13-01', '2021-02-30', '2021-01-01T25:00Z', '+275760-09-13', 'now', '1e18'])(
-    'from/to=%s on the command and audit lists is 422',
-    async (value) => {
-      for (const path of ['/api/admin/commands', '/api/admin/audit-events']) {
-        for (const key of ['from', 'to']) {
-          const res = await admin.get(`${path}?${key}=${encodeURIComponent(value)}`);
-          expect({ path, key, status: res.status, code: res.body.error?.code }).toEqual({ path, key, status: 422, code: 'VALIDATION_FAILED' });
+  it.each(['1e18', '8e307', '9007199254740993', '1e400', '-1e18'])(
+    'page=%s on every list is a clean answer',
+    async (page) => {
+      for (const path of [
+        '/api/admin/agents',
+        '/api/admin/users',
+        '/api/admin/registration-tokens',
+        '/api/admin/commands',
+        '/api/admin/audit-events',
+        '/api/admin/capsule-services',
+      ]) {
+        for (const q of [`page=${page}`, `pageSize=${page}`, `page=${page}&pageSize=${page}`]) {
+          const res = await admin.get(`${path}?${q}`);
+          expect({ path, q, ok: res.status === 200 || res.status === 422 }).toEqual({ path, q, ok: true });
         }
       }
     },
   );
+
+  it.each([
+    '2021-W01',
+    '20210101',
+    '2021-001',
+    '2021-13-01',
+    '2021-02-30',
+    '2021-01-01T25:00Z',
+    '+275760-09-13',
+    'now',
+    '1e18',
+  ])('from/to=%s on the command and audit lists is 422', async (value) => {
+    for (const path of ['/api/admin/commands', '/api/admin/audit-events']) {
+      for (const key of ['from', 'to']) {
+        const res = await admin.get(`${path}?${key}=${encodeURIComponent(value)}`);
+        expect({ path, key, status: res.status, code: res.body.error?.code }).toEqual({
+          path,
+          key,
+          status: 422,
+          code: 'VALIDATION_FAILED',
+        });
+      }
+    }
+  });
 
   it.each([
     ['2021-01-01T10:00+01', '2021-01-01T09:00:00.000Z'],

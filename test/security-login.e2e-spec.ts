@@ -66,7 +66,9 @@ describe('security: login', () => {
     const hasher = t.app.get(PasswordHasher);
     const verify = jest.spyOn(hasher, 'verify');
     try {
-      const results = await Promise.all(Array.from({ length: 150 }, (_v, i) => login('10.1.0.2', `spray-${i}`, 'wrong-password')));
+      const results = await Promise.all(
+        Array.from({ length: 150 }, (_v, i) => login('10.1.0.2', `spray-${i}`, 'wrong-password')),
+      );
       expect(results.filter((r) => r.status === 401).length).toBeLessThanOrEqual(20);
       expect(results.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(130);
       // verifyDummy runs through verify, so unknown usernames are counted here too.
@@ -90,7 +92,9 @@ describe('security: login', () => {
     expect((await login('10.1.0.4', TEST_ADMIN.username, 'wrong')).status).toBe(401);
     const rows = await t.app
       .get(DataSource)
-      .query<{ metadataJson: string; ipAddress: string }[]>(`SELECT metadataJson, ipAddress FROM audit_events WHERE action = 'session.login.failed' AND ipAddress = '10.1.0.4' ORDER BY createdAt, id`);
+      .query<
+        { metadataJson: string; ipAddress: string }[]
+      >(`SELECT metadataJson, ipAddress FROM audit_events WHERE action = 'session.login.failed' AND ipAddress = '10.1.0.4' ORDER BY createdAt, id`);
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.metadataJson).join('\n')).not.toContain(typedPassword);
     expect(JSON.parse(rows[0]!.metadataJson)).toEqual({ userKnown: false });
@@ -108,14 +112,20 @@ describe('security: login', () => {
     expect((await client.post('/api/admin/auth/logout')).status).toBe(200);
     const stored = await t.app.get(DataSource).query<Record<string, unknown>[]>('SELECT * FROM sessions');
     expect(JSON.stringify(stored)).not.toContain(client.csrfToken);
-    const refreshes = await t.app.get(DataSource).query(`SELECT id FROM audit_events WHERE action = 'session.csrf.refreshed'`);
+    const refreshes = await t.app
+      .get(DataSource)
+      .query(`SELECT id FROM audit_events WHERE action = 'session.csrf.refreshed'`);
     expect(refreshes).toEqual([]);
   });
 
   it('usernames compare case-insensitively after NFKC: look-alikes are refused, and login accepts any such spelling', async () => {
     for (const lookAlike of ['ADMIN', 'Admin', 'ａｄｍｉｎ', 'ＡＤＭＩＮ']) {
       const res = await createUser(lookAlike, 'look-alike-password-1');
-      expect({ lookAlike, status: res.status, code: res.body.error?.code }).toEqual({ lookAlike, status: 409, code: 'USER_ALREADY_EXISTS' });
+      expect({ lookAlike, status: res.status, code: res.body.error?.code }).toEqual({
+        lookAlike,
+        status: 409,
+        code: 'USER_ALREADY_EXISTS',
+      });
     }
     expect((await createUser('Mixed.Case@Example.local', 'mixed-password-123')).status).toBe(200);
     expect((await createUser('mixed.case@example.local', 'mixed-password-123')).status).toBe(409);

@@ -7,22 +7,35 @@ describe('system endpoints and HTTP conventions', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ extraModules: [FixtureModule], env: { OPSTAGE_COMMAND_RESULT_MAX_BYTES: '2000', OPSTAGE_COMMIT: 'abc123' } });
+    t = await createTestApp({
+      extraModules: [FixtureModule],
+      env: { OPSTAGE_COMMAND_RESULT_MAX_BYTES: '2000', OPSTAGE_COMMIT: 'abc123' },
+    });
   });
   afterAll(() => t.close());
 
   it('GET /api/system/health reports UP with version and no secrets', async () => {
     const res = await request(t.server).get('/api/system/health').expect(200);
-    expect(res.body).toMatchObject({ success: true, data: { status: 'UP', edition: 'ce', version: '0.0.0-test', database: { status: 'UP', kind: 'sqlite' } } });
+    expect(res.body).toMatchObject({
+      success: true,
+      data: { status: 'UP', edition: 'ce', version: '0.0.0-test', database: { status: 'UP', kind: 'sqlite' } },
+    });
     expect(typeof res.body.data.uptimeSeconds).toBe('number');
     expect(JSON.stringify(res.body)).not.toContain(TEST_SECRET);
     expect(res.headers['x-request-id']).toMatch(/^req_/);
   });
 
   it('GET /health is liveness only, and version carries commit when set', async () => {
-    await request(t.server).get('/health').expect(200, { success: true, data: { status: 'UP' } });
+    await request(t.server)
+      .get('/health')
+      .expect(200, { success: true, data: { status: 'UP' } });
     const res = await request(t.server).get('/api/system/version').expect(200);
-    expect(res.body.data).toEqual({ version: '0.0.0-test', edition: 'ce', commit: 'abc123', features: { capsuleBus: false } });
+    expect(res.body.data).toEqual({
+      version: '0.0.0-test',
+      edition: 'ce',
+      commit: 'abc123',
+      features: { capsuleBus: false },
+    });
     expect(JSON.stringify(res.body)).not.toContain(TEST_SECRET);
   });
 
@@ -46,7 +59,10 @@ describe('system endpoints and HTTP conventions', () => {
   });
 
   it('422 VALIDATION_FAILED with paths for bad bodies and unknown fields', async () => {
-    const res = await request(t.server).post('/api/test-fixture/echo').send({ name: 'a', count: 0, extra: 1 }).expect(422);
+    const res = await request(t.server)
+      .post('/api/test-fixture/echo')
+      .send({ name: 'a', count: 0, extra: 1 })
+      .expect(422);
     expect(res.body.success).toBe(false);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     const paths = res.body.error.details.issues.map((i: { path: string }) => i.path).sort();
@@ -62,12 +78,20 @@ describe('system endpoints and HTTP conventions', () => {
   });
 
   it('400 INVALID_JSON for malformed JSON', async () => {
-    const res = await request(t.server).post('/api/test-fixture/echo').set('Content-Type', 'application/json').send('{"name": ').expect(400);
+    const res = await request(t.server)
+      .post('/api/test-fixture/echo')
+      .set('Content-Type', 'application/json')
+      .send('{"name": ')
+      .expect(400);
     expect(res.body.error).toMatchObject({ code: 'INVALID_JSON', message: 'Request body is not valid JSON.' });
   });
 
   it('415 for non-JSON bodies', async () => {
-    const res = await request(t.server).post('/api/test-fixture/echo').set('Content-Type', 'text/plain').send('hello').expect(415);
+    const res = await request(t.server)
+      .post('/api/test-fixture/echo')
+      .set('Content-Type', 'text/plain')
+      .send('hello')
+      .expect(415);
     expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
@@ -82,13 +106,20 @@ describe('system endpoints and HTTP conventions', () => {
   it('404 NOT_FOUND envelope for unknown /api routes, any method', async () => {
     for (const method of ['get', 'post', 'delete'] as const) {
       const res = await request(t.server)[method]('/api/definitely/not/here').expect(404);
-      expect(res.body).toEqual({ success: false, error: { code: 'NOT_FOUND', message: 'Route not found.', requestId: expect.any(String) } });
+      expect(res.body).toEqual({
+        success: false,
+        error: { code: 'NOT_FOUND', message: 'Route not found.', requestId: expect.any(String) },
+      });
     }
   });
 
   it('500 INTERNAL_ERROR hides the cause', async () => {
     const res = await request(t.server).get('/api/test-fixture/boom').expect(500);
-    expect(res.body.error).toEqual({ code: 'INTERNAL_ERROR', message: 'Internal server error.', requestId: expect.any(String) });
+    expect(res.body.error).toEqual({
+      code: 'INTERNAL_ERROR',
+      message: 'Internal server error.',
+      requestId: expect.any(String),
+    });
     expect(JSON.stringify(res.body)).not.toContain('SQLITE');
   });
 

@@ -3,7 +3,13 @@ import { DataSource } from 'typeorm';
 import { createTestApp, TEST_ADMIN, type TestApp } from './support/create-test-app';
 import { loginAs, type AdminClient } from './support/http';
 
-const PASSWORDS = ['operator-password-1', 'viewer-password-01', 'new-password-000001', 'owner2-password-01', 'ops-password-000002'];
+const PASSWORDS = [
+  'operator-password-1',
+  'viewer-password-01',
+  'new-password-000001',
+  'owner2-password-01',
+  'ops-password-000002',
+];
 
 describe('users (owner only)', () => {
   let t: TestApp;
@@ -22,7 +28,9 @@ describe('users (owner only)', () => {
   }
 
   async function sessionCount(userId: string): Promise<number> {
-    const rows: { n: number }[] = await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM sessions WHERE userId = ?', [userId]);
+    const rows: { n: number }[] = await t.app
+      .get(DataSource)
+      .query('SELECT COUNT(*) AS n FROM sessions WHERE userId = ?', [userId]);
     return rows[0]?.n ?? -1;
   }
 
@@ -31,9 +39,20 @@ describe('users (owner only)', () => {
   }
 
   it('creates users (default role viewer), never echoes the password, and audits user.created', async () => {
-    const res = await createUser({ username: 'olivia', password: PASSWORDS[0], displayName: 'Olivia Ops', role: 'operator' });
+    const res = await createUser({
+      username: 'olivia',
+      password: PASSWORDS[0],
+      displayName: 'Olivia Ops',
+      role: 'operator',
+    });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ username: 'olivia', displayName: 'Olivia Ops', role: 'operator', status: 'ACTIVE', lastLoginAt: null });
+    expect(res.body.data).toMatchObject({
+      username: 'olivia',
+      displayName: 'Olivia Ops',
+      role: 'operator',
+      status: 'ACTIVE',
+      lastLoginAt: null,
+    });
     expect(res.body.data.id).toMatch(/^usr_/);
     expect(JSON.stringify(res.body)).not.toContain(PASSWORDS[0]);
     expect(JSON.stringify(res.body)).not.toMatch(/password/i);
@@ -138,7 +157,12 @@ describe('users (owner only)', () => {
     const again = await loginAs(t.server, 'victor', PASSWORDS[1]);
     expect((await again.get('/api/admin/auth/me')).body.data.user.role).toBe('operator');
     const audit = (await auditRows()).filter((r) => r.action === 'user.updated' && r.targetId === id).at(-1);
-    expect(JSON.parse(String(audit?.metadataJson))).toMatchObject({ role: 'operator', status: 'ACTIVE', previousRole: 'viewer', sessionsEnded: before });
+    expect(JSON.parse(String(audit?.metadataJson))).toMatchObject({
+      role: 'operator',
+      status: 'ACTIVE',
+      previousRole: 'viewer',
+      sessionsEnded: before,
+    });
     expect(await sessionCount(id)).toBe(1);
   });
 
@@ -150,12 +174,18 @@ describe('users (owner only)', () => {
     expect(disabled.status).toBe(200);
     expect(disabled.body.data.status).toBe('DISABLED');
     expect((await dora.get('/api/admin/auth/me')).status).toBe(401);
-    const rows: { n: number }[] = await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM sessions WHERE userId = ?', [created.body.data.id]);
+    const rows: { n: number }[] = await t.app
+      .get(DataSource)
+      .query('SELECT COUNT(*) AS n FROM sessions WHERE userId = ?', [created.body.data.id]);
     expect(rows[0]?.n).toBe(0);
-    const login = await request(t.server).post('/api/admin/auth/login').send({ username: 'dora', password: PASSWORDS[4] });
+    const login = await request(t.server)
+      .post('/api/admin/auth/login')
+      .send({ username: 'dora', password: PASSWORDS[4] });
     expect(login.status).toBe(401);
     expect((await owner.patch(`/api/admin/users/${created.body.data.id}`, { status: 'ACTIVE' })).status).toBe(200);
-    expect((await request(t.server).post('/api/admin/auth/login').send({ username: 'dora', password: PASSWORDS[4] })).status).toBe(200);
+    expect(
+      (await request(t.server).post('/api/admin/auth/login').send({ username: 'dora', password: PASSWORDS[4] })).status,
+    ).toBe(200);
   });
 
   it('reset-password ends every session of the user; old password fails, new one works; audited without the password', async () => {
@@ -173,8 +203,14 @@ describe('users (owner only)', () => {
     expect(JSON.stringify(res.body)).not.toContain(PASSWORDS[2]);
     expect((await olivia1.get('/api/admin/auth/me')).status).toBe(401);
     expect((await olivia2.get('/api/admin/auth/me')).status).toBe(401);
-    expect((await request(t.server).post('/api/admin/auth/login').send({ username: 'olivia', password: PASSWORDS[0] })).status).toBe(401);
-    expect((await request(t.server).post('/api/admin/auth/login').send({ username: 'olivia', password: PASSWORDS[2] })).status).toBe(200);
+    expect(
+      (await request(t.server).post('/api/admin/auth/login').send({ username: 'olivia', password: PASSWORDS[0] }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await request(t.server).post('/api/admin/auth/login').send({ username: 'olivia', password: PASSWORDS[2] }))
+        .status,
+    ).toBe(200);
     const audit = (await auditRows()).filter((r) => r.action === 'user.password.reset');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ targetType: 'User', targetId: id, actorType: 'USER' });

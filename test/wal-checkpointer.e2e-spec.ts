@@ -21,26 +21,30 @@ describe('WAL checkpointer', () => {
     const dataDir = t.dataDir;
     const dbPath = t.config.databasePath;
     try {
-    const ds = t.app.get(DataSource);
-    const walPath = `${t.config.databasePath}-wal`;
-    expect(await ds.query('PRAGMA wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: 0 }]);
+      const ds = t.app.get(DataSource);
+      const walPath = `${t.config.databasePath}-wal`;
+      expect(await ds.query('PRAGMA wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: 0 }]);
 
-    await ds.query(BULK_INSERT, ['aud_bulk_a_']);
-    const afterFirst = statSync(walPath).size;
-    expect(afterFirst).toBeGreaterThan(100 * 1024);
-    // With no checkpoint at all the log would now double; once the worker has copied it into the
-    // database, the next write starts the log over from the beginning instead.
-    await sleep(WAL_CHECKPOINT_INTERVAL_MS * 2.5);
-    await ds.query(BULK_INSERT, ['aud_bulk_b_']);
-    expect(statSync(walPath).size).toBeLessThan(afterFirst * 1.5);
-    expect(await ds.query(`SELECT COUNT(*) AS n FROM "audit_events" WHERE "action" = 'test.bulk'`)).toEqual([{ n: 8000 }]);
+      await ds.query(BULK_INSERT, ['aud_bulk_a_']);
+      const afterFirst = statSync(walPath).size;
+      expect(afterFirst).toBeGreaterThan(100 * 1024);
+      // With no checkpoint at all the log would now double; once the worker has copied it into the
+      // database, the next write starts the log over from the beginning instead.
+      await sleep(WAL_CHECKPOINT_INTERVAL_MS * 2.5);
+      await ds.query(BULK_INSERT, ['aud_bulk_b_']);
+      expect(statSync(walPath).size).toBeLessThan(afterFirst * 1.5);
+      expect(await ds.query(`SELECT COUNT(*) AS n FROM "audit_events" WHERE "action" = 'test.bulk'`)).toEqual([
+        { n: 8000 },
+      ]);
 
-    t = await t.restart();
-    // The restart closed the checkpointer's connection first, so the app's close removed the log;
-    // the new app has opened a fresh one and sees every row.
-    expect(await t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM "audit_events" WHERE "action" = 'test.bulk'`)).toEqual([{ n: 8000 }]);
-    await t.close();
-    expect(existsSync(`${dbPath}-wal`)).toBe(false);
+      t = await t.restart();
+      // The restart closed the checkpointer's connection first, so the app's close removed the log;
+      // the new app has opened a fresh one and sees every row.
+      expect(
+        await t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM "audit_events" WHERE "action" = 'test.bulk'`),
+      ).toEqual([{ n: 8000 }]);
+      await t.close();
+      expect(existsSync(`${dbPath}-wal`)).toBe(false);
     } finally {
       await t.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -57,14 +61,19 @@ describe('WAL checkpointer', () => {
       // About 8 MB in one go: each row carries 2 KB of metadata.
       await ds.query(BULK_INSERT.replace("'{}'", 'hex(randomblob(1000))'), ['aud_burst_']);
       expect(size(walPath)).toBeGreaterThan(WAL_TRUNCATE_ABOVE_BYTES);
-      const settled = await waitFor(() => (size(walPath) <= 64 * 1024 ? size(walPath) : false), 15_000, 'WAL truncated after the burst');
+      const settled = await waitFor(
+        () => (size(walPath) <= 64 * 1024 ? size(walPath) : false),
+        15_000,
+        'WAL truncated after the burst',
+      );
       expect(settled).toBeLessThanOrEqual(64 * 1024);
       // The rows are in the database file now; nothing is left in the log.
-      expect(await ds.query(`SELECT COUNT(*) AS n FROM "audit_events" WHERE "action" = 'test.bulk'`)).toEqual([{ n: 4000 }]);
+      expect(await ds.query(`SELECT COUNT(*) AS n FROM "audit_events" WHERE "action" = 'test.bulk'`)).toEqual([
+        { n: 4000 },
+      ]);
       expect(size(t.config.databasePath)).toBeGreaterThan(before);
     } finally {
       await t.close();
     }
   });
 });
-

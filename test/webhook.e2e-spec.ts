@@ -39,7 +39,11 @@ async function deliveries(owner: AdminClient, query = ''): Promise<Delivery[]> {
 }
 
 function settled(owner: AdminClient, id: string, timeoutMs = 20_000): Promise<Delivery> {
-  return waitFor(async () => (await deliveries(owner)).find((d) => d.id === id && d.status !== 'PENDING'), timeoutMs, `delivery ${id} settled`);
+  return waitFor(
+    async () => (await deliveries(owner)).find((d) => d.id === id && d.status !== 'PENDING'),
+    timeoutMs,
+    `delivery ${id} settled`,
+  );
 }
 
 describe('webhook notifier: configured from the environment (built-in)', () => {
@@ -74,21 +78,43 @@ describe('webhook notifier: configured from the environment (built-in)', () => {
     const res = await owner.post('/api/ext/webhook-notifier/test').expect(200);
     expect(res.body.data).toEqual({ deliveryId: expect.stringMatching(/^whd_/), status: 'PENDING' });
     const delivery = await settled(owner, res.body.data.deliveryId);
-    expect(delivery).toMatchObject({ event: 'webhook.test', status: 'DELIVERED', attempts: 1, responseStatus: 200, lastError: null, deliveredAt: expect.any(String) });
+    expect(delivery).toMatchObject({
+      event: 'webhook.test',
+      status: 'DELIVERED',
+      attempts: 1,
+      responseStatus: 200,
+      lastError: null,
+      deliveredAt: expect.any(String),
+    });
     const [hook] = receiver.byEvent('webhook.test');
     if (!hook) throw new Error('no test hook received');
     verify(hook);
     expect(hook.headers['x-opstage-delivery']).toBe(delivery.id);
-    expect(hook.body).toMatchObject({ text: ':wave: Test notification from Opstage (requested by admin).', event: 'webhook.test', deliveryId: delivery.id, source: 'opstage' });
-    const audit = await t.app.get(DataSource).query(`SELECT "targetId" FROM audit_events WHERE action = 'ext.webhook-notifier.test_sent'`);
+    expect(hook.body).toMatchObject({
+      text: ':wave: Test notification from Opstage (requested by admin).',
+      event: 'webhook.test',
+      deliveryId: delivery.id,
+      source: 'opstage',
+    });
+    const audit = await t.app
+      .get(DataSource)
+      .query(`SELECT "targetId" FROM audit_events WHERE action = 'ext.webhook-notifier.test_sent'`);
     expect(audit).toEqual([{ targetId: delivery.id }]);
   });
 
   it('notifies agent offline (from the sweep) and back online, naming the agent; registration is not in the default events', async () => {
     await registerAgent(t.server, owner, 'hook-new-agent');
-    const stale = await seedAgentWithService(t.app, { code: 'hook-edge-01', lastHeartbeatAt: new Date(Date.now() - 10 * 60_000).toISOString() });
+    const stale = await seedAgentWithService(t.app, {
+      code: 'hook-edge-01',
+      lastHeartbeatAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+    });
     await owner.post('/api/admin/maintenance/run').expect(200);
-    const offline = await waitFor(() => receiver.byEvent('agent.offline').find((h) => (h.body.data as { agentId: string }).agentId === stale.agentId), 15_000, 'offline hook');
+    const offline = await waitFor(
+      () =>
+        receiver.byEvent('agent.offline').find((h) => (h.body.data as { agentId: string }).agentId === stale.agentId),
+      15_000,
+      'offline hook',
+    );
     verify(offline);
     expect(offline.body.text).toBe(':red_circle: Agent `hook-edge-01` is OFFLINE: no heartbeat for more than 90 s.');
     expect(offline.body.data).toMatchObject({ agentId: stale.agentId, thresholdSeconds: 90 });
@@ -98,13 +124,21 @@ describe('webhook notifier: configured from the environment (built-in)', () => {
     verify(online);
     expect(online.body.text).toBe(':large_green_circle: Agent `hook-edge-01` is back ONLINE (was OFFLINE).');
     expect(receiver.byEvent('agent.registered')).toEqual([]);
-    await waitFor(async () => (await deliveries(owner, '&status=DELIVERED')).filter((d) => d.event.startsWith('agent.')).length === 2, 15_000, 'recorded');
+    await waitFor(
+      async () =>
+        (await deliveries(owner, '&status=DELIVERED')).filter((d) => d.event.startsWith('agent.')).length === 2,
+      15_000,
+      'recorded',
+    );
   });
 
   it('notifies failed commands with secrets redacted from the payload', async () => {
     const seeded = await seedAgentWithService(t.app, { code: 'hook-cmd-agent' });
     const leaked = 'opstage_agent_abcdefghijklmnop123456';
-    const answered = answerNext(t.server, seeded.agentId, seeded.token, () => ({ success: false, error: { code: 'PING_FAILED', message: `rejected ${leaked}` } }));
+    const answered = answerNext(t.server, seeded.agentId, seeded.token, () => ({
+      success: false,
+      error: { code: 'PING_FAILED', message: `rejected ${leaked}` },
+    }));
     await owner.post(`/api/admin/capsule-services/${seeded.serviceId}/actions/ping`, { payload: {} }).expect(200);
     const cmd = await answered;
     const hook = await waitFor(() => receiver.byEvent('command.failed')[0], 15_000, 'command.failed hook');
@@ -118,7 +152,9 @@ describe('webhook notifier: configured from the environment (built-in)', () => {
 
   it('lists deliveries for operators only', async () => {
     expect((await request(t.server).get('/api/ext/webhook-notifier/deliveries')).status).toBe(401);
-    await owner.post('/api/admin/users', { username: 'hook-viewer', password: 'hook-viewer-password', role: 'viewer' }).expect(200);
+    await owner
+      .post('/api/admin/users', { username: 'hook-viewer', password: 'hook-viewer-password', role: 'viewer' })
+      .expect(200);
     const viewer = await loginAs(t.server, 'hook-viewer', 'hook-viewer-password');
     expect((await viewer.get('/api/ext/webhook-notifier/deliveries')).body.error.code).toBe('FORBIDDEN');
     expect((await viewer.post('/api/ext/webhook-notifier/test')).status).toBe(403);
@@ -142,7 +178,10 @@ describe('webhook notifier: retries, failures and a receiver that never answers'
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
-    t = await createTestApp({ builtInExtensions: false, extensions: [WebhookNotifierExtension.forRoot(fast(receiver.url))] });
+    t = await createTestApp({
+      builtInExtensions: false,
+      extensions: [WebhookNotifierExtension.forRoot(fast(receiver.url))],
+    });
     owner = await loginAs(t.server);
   });
   afterAll(async () => {
@@ -150,12 +189,18 @@ describe('webhook notifier: retries, failures and a receiver that never answers'
     await receiver.close();
   });
 
-  const sendTest = async (): Promise<string> => (await owner.post('/api/ext/webhook-notifier/test').expect(200)).body.data.deliveryId as string;
+  const sendTest = async (): Promise<string> =>
+    (await owner.post('/api/ext/webhook-notifier/test').expect(200)).body.data.deliveryId as string;
 
   it('retries a 500 with backoff and delivers the same signed body', async () => {
     receiver.reply(500);
     const id = await sendTest();
-    expect(await settled(owner, id)).toMatchObject({ status: 'DELIVERED', attempts: 2, responseStatus: 200, lastError: null });
+    expect(await settled(owner, id)).toMatchObject({
+      status: 'DELIVERED',
+      attempts: 2,
+      responseStatus: 200,
+      lastError: null,
+    });
     const hooks = receiver.received.filter((h) => h.headers['x-opstage-delivery'] === id);
     expect(hooks).toHaveLength(2);
     expect(hooks[1]?.raw).toBe(hooks[0]?.raw);
@@ -166,17 +211,31 @@ describe('webhook notifier: retries, failures and a receiver that never answers'
   it('gives up after the attempts on persistent 5xx, and at once on a 4xx', async () => {
     receiver.reply(503, 503, 503);
     const id = await sendTest();
-    expect(await settled(owner, id)).toMatchObject({ status: 'FAILED', attempts: 3, responseStatus: 503, lastError: 'HTTP 503', deliveredAt: null });
+    expect(await settled(owner, id)).toMatchObject({
+      status: 'FAILED',
+      attempts: 3,
+      responseStatus: 503,
+      lastError: 'HTTP 503',
+      deliveredAt: null,
+    });
     receiver.reply(404);
     const gone = await sendTest();
-    expect(await settled(owner, gone)).toMatchObject({ status: 'FAILED', attempts: 1, responseStatus: 404, lastError: 'HTTP 404' });
+    expect(await settled(owner, gone)).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      responseStatus: 404,
+      lastError: 'HTTP 404',
+    });
   });
 
   it('survives a receiver that never answers: the request and the sweep are not delayed, the delivery times out to FAILED', async () => {
     receiver.fallback = 'hang';
     const startedAt = Date.now();
     const id = await sendTest();
-    const stale = await seedAgentWithService(t.app, { code: 'hang-agent', lastHeartbeatAt: new Date(Date.now() - 10 * 60_000).toISOString() });
+    const stale = await seedAgentWithService(t.app, {
+      code: 'hang-agent',
+      lastHeartbeatAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+    });
     const sweep = await owner.post('/api/admin/maintenance/run').expect(200);
     expect(sweep.body.data.offlineAgents).toBe(1);
     // Both answered while the first attempt was still hanging: within one attempt's timeout, and the delivery not yet settled.
@@ -184,10 +243,21 @@ describe('webhook notifier: retries, failures and a receiver that never answers'
     expect((await deliveries(owner)).find((d) => d.id === id)).toMatchObject({ status: 'PENDING', attempts: 0 });
 
     const failed = await settled(owner, id, 20_000);
-    expect(failed).toMatchObject({ status: 'FAILED', attempts: 3, responseStatus: null, lastError: 'timed out after 1000 ms' });
-    const offline = await waitFor(async () => (await deliveries(owner)).find((d) => d.event === 'agent.offline' && d.status === 'FAILED'), 20_000, 'offline delivery failed');
+    expect(failed).toMatchObject({
+      status: 'FAILED',
+      attempts: 3,
+      responseStatus: null,
+      lastError: 'timed out after 1000 ms',
+    });
+    const offline = await waitFor(
+      async () => (await deliveries(owner)).find((d) => d.event === 'agent.offline' && d.status === 'FAILED'),
+      20_000,
+      'offline delivery failed',
+    );
     expect(offline.attempts).toBe(3);
-    expect(receiver.byEvent('agent.offline').every((h) => (h.body.data as { agentId: string }).agentId === stale.agentId)).toBe(true);
+    expect(
+      receiver.byEvent('agent.offline').every((h) => (h.body.data as { agentId: string }).agentId === stale.agentId),
+    ).toBe(true);
     receiver.fallback = 200;
   });
 
@@ -202,7 +272,11 @@ describe('webhook notifier: retries, failures and a receiver that never answers'
     expect(Date.now() - closing).toBeLessThan(3000);
     owner = await loginAs(t.server);
     // The abandoned attempt did not count; the resumed delivery sends the same signed body again.
-    expect(await settled(owner, String(deliveryId))).toMatchObject({ event: 'agent.registered', status: 'DELIVERED', attempts: 1 });
+    expect(await settled(owner, String(deliveryId))).toMatchObject({
+      event: 'agent.registered',
+      status: 'DELIVERED',
+      attempts: 1,
+    });
     const hooks = receiver.byEvent('agent.registered');
     expect(hooks).toHaveLength(2);
     expect(hooks.map((h) => h.headers['x-opstage-delivery'])).toEqual([deliveryId, deliveryId]);
@@ -222,10 +296,17 @@ describe('webhook notifier: disabled without OPSTAGE_WEBHOOK_URL', () => {
   afterAll(() => t.close());
 
   it('keeps its table and routes, reports disabled and refuses a test send', async () => {
-    expect((await owner.get('/api/ext/webhook-notifier/status').expect(200)).body.data).toMatchObject({ enabled: false, target: null, signed: false });
+    expect((await owner.get('/api/ext/webhook-notifier/status').expect(200)).body.data).toMatchObject({
+      enabled: false,
+      target: null,
+      signed: false,
+    });
     const res = await owner.post('/api/ext/webhook-notifier/test');
     expect(res.status).toBe(409);
-    expect(res.body.error).toMatchObject({ code: 'WEBHOOK_NOT_CONFIGURED', message: 'The webhook notifier is disabled: set OPSTAGE_WEBHOOK_URL.' });
+    expect(res.body.error).toMatchObject({
+      code: 'WEBHOOK_NOT_CONFIGURED',
+      message: 'The webhook notifier is disabled: set OPSTAGE_WEBHOOK_URL.',
+    });
     await registerAgent(t.server, owner, 'quiet-agent');
     expect(await deliveries(owner)).toEqual([]);
   });

@@ -4,7 +4,9 @@ import { ADMIN } from './server.mjs';
 
 export class ApiError extends Error {
   constructor(what, status, body) {
-    super(`${what} -> HTTP ${status}: ${typeof body === 'string' ? body.slice(0, 300) : JSON.stringify(body).slice(0, 300)}`);
+    super(
+      `${what} -> HTTP ${status}: ${typeof body === 'string' ? body.slice(0, 300) : JSON.stringify(body).slice(0, 300)}`,
+    );
     this.status = status;
   }
 }
@@ -12,7 +14,13 @@ export class ApiError extends Error {
 export class OpstageClient {
   constructor(origin, { connections = 16 } = {}) {
     this.origin = origin;
-    this.pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 60_000, headersTimeout: 60_000, bodyTimeout: 120_000 });
+    this.pool = new Pool(origin, {
+      connections,
+      pipelining: 1,
+      keepAliveTimeout: 60_000,
+      headersTimeout: 60_000,
+      bodyTimeout: 120_000,
+    });
     this.cookie = null;
     this.csrf = null;
   }
@@ -20,7 +28,12 @@ export class OpstageClient {
   async call(method, path, { body, headers = {}, expect = 200 } = {}) {
     const h = { ...headers };
     if (body !== undefined) h['content-type'] = 'application/json';
-    const res = await this.pool.request({ method, path, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await this.pool.request({
+      method,
+      path,
+      headers: h,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.body.text();
     let json;
     try {
@@ -37,7 +50,9 @@ export class OpstageClient {
   }
 
   async login() {
-    const res = await this.call('POST', '/api/admin/auth/login', { body: { username: ADMIN.username, password: ADMIN.password } });
+    const res = await this.call('POST', '/api/admin/auth/login', {
+      body: { username: ADMIN.username, password: ADMIN.password },
+    });
     const setCookie = [].concat(res.headers['set-cookie'] ?? []);
     const session = setCookie.map((c) => c.split(';')[0]).find((c) => c.startsWith('opstage_session='));
     if (!session) throw new Error(`login returned no opstage_session cookie (${JSON.stringify(setCookie)})`);
@@ -57,7 +72,8 @@ export class OpstageClient {
   async createRegistrationToken(name) {
     const res = await this.adminPost('/api/admin/registration-tokens', { name });
     const token = res.json?.data?.token;
-    if (!token) throw new Error(`registration token response without data.token: ${JSON.stringify(res.json).slice(0, 200)}`);
+    if (!token)
+      throw new Error(`registration token response without data.token: ${JSON.stringify(res.json).slice(0, 200)}`);
     return token;
   }
 
@@ -68,7 +84,8 @@ export class OpstageClient {
       body: { registrationToken, agent: { code, name: `Bench ${code}`, mode: 'embedded', runtime: 'nodejs' } },
     });
     const { agentId, agentToken } = res.json?.data ?? {};
-    if (!agentId || !agentToken) throw new Error(`register response without agentId/agentToken: ${JSON.stringify(res.json).slice(0, 200)}`);
+    if (!agentId || !agentToken)
+      throw new Error(`register response without agentId/agentToken: ${JSON.stringify(res.json).slice(0, 200)}`);
     return { code, agentId, agentToken };
   }
 
@@ -80,7 +97,15 @@ export class OpstageClient {
       name: `Bench service ${agent.code}`,
       version: '1.0.0',
       runtime: 'nodejs',
-      manifest: { kind: 'CapsuleService', schemaVersion: '1.0', code, name: `Bench service ${agent.code}`, version: '1.0.0', runtime: 'nodejs', agentMode: 'embedded' },
+      manifest: {
+        kind: 'CapsuleService',
+        schemaVersion: '1.0',
+        code,
+        name: `Bench service ${agent.code}`,
+        version: '1.0.0',
+        runtime: 'nodejs',
+        agentMode: 'embedded',
+      },
       health: { status: 'UP', message: 'ok' },
       actions: [{ name: 'echo', label: 'Echo', dangerLevel: 'LOW', requiresConfirmation: false, timeoutSeconds: 300 }],
     };

@@ -67,8 +67,11 @@ export async function runLoad(o) {
   if (cpuTimer) clearTimeout(cpuTimer);
   const cpuEnd = o.serverPid ? cpuMs(o.serverPid) : null;
   const serverCpuUsPerRequest =
-    cpuAtWindowStart !== null && cpuEnd !== null && sent > sentAtWindowStart ? round(((cpuEnd - cpuAtWindowStart) * 1000) / (sent - sentAtWindowStart), 0) : null;
-  const serverCpuPercent = cpuAtWindowStart !== null && cpuEnd !== null ? round((100 * (cpuEnd - cpuAtWindowStart)) / windowMs, 0) : null;
+    cpuAtWindowStart !== null && cpuEnd !== null && sent > sentAtWindowStart
+      ? round(((cpuEnd - cpuAtWindowStart) * 1000) / (sent - sentAtWindowStart), 0)
+      : null;
+  const serverCpuPercent =
+    cpuAtWindowStart !== null && cpuEnd !== null ? round((100 * (cpuEnd - cpuAtWindowStart)) / windowMs, 0) : null;
   await pool.close();
   const lat = summarize(latencies);
   return {

@@ -25,8 +25,16 @@ export function ulid(timeMs) {
 }
 
 export const AUDIT_ACTIONS = [
-  'agent.registered', 'agent.heartbeat.status_changed', 'command.created', 'command.completed', 'service.reported',
-  'user.login', 'user.logout', 'registration_token.created', 'settings.updated', 'backup.created',
+  'agent.registered',
+  'agent.heartbeat.status_changed',
+  'command.created',
+  'command.completed',
+  'service.reported',
+  'user.login',
+  'user.logout',
+  'registration_token.created',
+  'settings.updated',
+  'backup.created',
 ];
 const ACTOR_TYPES = ['USER', 'AGENT', 'SYSTEM'];
 const BATCH = 20_000;
@@ -63,7 +71,8 @@ export function seedAudit(db, count, { days = 30, ageDays = 0 } = {}) {
       strftime('%Y-%m-%dT%H:%M:%fZ', t / 1000.0, 'unixepoch')
     FROM rows`);
   const CHUNK = 100_000;
-  for (let from = 0; from < count; from += CHUNK) insert.run({ from, to: Math.min(count, from + CHUNK), start: end - span, span, count });
+  for (let from = 0; from < count; from += CHUNK)
+    insert.run({ from, to: Math.min(count, from + CHUNK), start: end - span, span, count });
 }
 
 /** `count` finished commands over the last `days` days, spread over the given agents/services. */
@@ -73,7 +82,18 @@ export function seedCommands(db, count, targets, userId, { days = 7 } = {}) {
        errorCode, errorMessage, createdAt, updatedAt, startedAt, completedAt, expiresAt)
      VALUES (?, 'wks_default', ?, ?, 'ACTION_EXECUTE', ?, ?, ?, ?, 'USER', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const statuses = ['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'FAILED', 'EXPIRED', 'CANCELLED'];
+  const statuses = [
+    'SUCCEEDED',
+    'SUCCEEDED',
+    'SUCCEEDED',
+    'SUCCEEDED',
+    'SUCCEEDED',
+    'SUCCEEDED',
+    'SUCCEEDED',
+    'FAILED',
+    'EXPIRED',
+    'CANCELLED',
+  ];
   const now = Date.now();
   const span = days * 86_400_000;
   const batch = db.transaction((from, to) => {
@@ -84,9 +104,21 @@ export function seedCommands(db, count, targets, userId, { days = 7 } = {}) {
       const iso = new Date(t).toISOString();
       const done = new Date(t + 50).toISOString();
       insert.run(
-        `cmd_${ulid(t)}`, target.agentId, target.serviceId, i % 4 === 0 ? 'restart' : 'echo', status, `{"n":${i}}`, userId, userId,
-        status === 'FAILED' ? 'ACTION_FAILED' : null, status === 'FAILED' ? 'bench failure' : null,
-        iso, done, iso, done, new Date(t + 300_000).toISOString(),
+        `cmd_${ulid(t)}`,
+        target.agentId,
+        target.serviceId,
+        i % 4 === 0 ? 'restart' : 'echo',
+        status,
+        `{"n":${i}}`,
+        userId,
+        userId,
+        status === 'FAILED' ? 'ACTION_FAILED' : null,
+        status === 'FAILED' ? 'bench failure' : null,
+        iso,
+        done,
+        iso,
+        done,
+        new Date(t + 300_000).toISOString(),
       );
     }
   });
@@ -115,7 +147,13 @@ export function seedAgents(db, count, prefix) {
       const agentId = `agt_${ulid(now)}`;
       const agentToken = `opstage_agent_${randomBytes(32).toString('base64url')}`;
       insertAgent.run(agentId, `${prefix}-${i}`, `Fleet ${i}`, iso, iso, iso);
-      insertToken.run(`tok_${ulid(now)}`, agentId, createHash('sha256').update(agentToken, 'utf8').digest('hex'), iso, iso);
+      insertToken.run(
+        `tok_${ulid(now)}`,
+        agentId,
+        createHash('sha256').update(agentToken, 'utf8').digest('hex'),
+        iso,
+        iso,
+      );
       agents.push({ agentId, agentToken, code: `${prefix}-${i}` });
     }
   });

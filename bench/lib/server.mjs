@@ -10,7 +10,11 @@ import { nowMs, sleep } from './stats.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // OPSTAGE_BENCH_DIST points at another build (A/B comparisons by bench/profile-hb.mjs).
-export const SERVER_ENTRY = join(process.env.OPSTAGE_BENCH_DIST ? resolve(process.env.OPSTAGE_BENCH_DIST) : join(REPO_ROOT, 'dist'), 'src', 'main.js');
+export const SERVER_ENTRY = join(
+  process.env.OPSTAGE_BENCH_DIST ? resolve(process.env.OPSTAGE_BENCH_DIST) : join(REPO_ROOT, 'dist'),
+  'src',
+  'main.js',
+);
 /** Every process we spawned, so an abort never leaves a server behind (killed by pid only). */
 const children = new Set();
 export function killAllChildren() {
@@ -101,7 +105,13 @@ export async function startOpstage({ dataDir = makeDataDir(), extraEnv = {}, nod
   };
   const startedAt = nowMs();
   // cwd is the data dir so no repository .env file leaks into the measured configuration.
-  const child = track(spawn(process.execPath, [...PRODUCTION_NODE_ARGS, ...nodeArgs, SERVER_ENTRY], { cwd: dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const child = track(
+    spawn(process.execPath, [...PRODUCTION_NODE_ARGS, ...nodeArgs, SERVER_ENTRY], {
+      cwd: dataDir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   let output = '';
   // With --trace-gc the server prints one line per GC; keep the pause statistics, not the lines.
   const gc = { count: 0, markCompacts: 0, maxPauseMs: 0, totalPauseMs: 0, markCompactLines: [] };

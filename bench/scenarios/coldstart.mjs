@@ -30,6 +30,8 @@ export async function coldStart(cfg, log) {
     freshMedianMs: round(median(fresh), 0),
     existingDbMedianMs: round(median(warm), 0),
   };
-  log(`  cold start median: empty data dir ${result.freshMedianMs} ms, existing DB ${result.existingDbMedianMs} ms (runs ${JSON.stringify(result.freshMs)} / ${JSON.stringify(result.existingDbMs)})`);
+  log(
+    `  cold start median: empty data dir ${result.freshMedianMs} ms, existing DB ${result.existingDbMedianMs} ms (runs ${JSON.stringify(result.freshMs)} / ${JSON.stringify(result.existingDbMs)})`,
+  );
   return result;
 }

@@ -107,7 +107,9 @@ export async function dispatch(cfg, ctx, log) {
   }
   await sleep(2000);
   const rssWithPolls = server.rssMb();
-  log(`  ${state.filter((s) => s.waitingSince !== null).length} long-polls open, server RSS ${round(rssWithPolls, 1)} MB`);
+  log(
+    `  ${state.filter((s) => s.waitingSince !== null).length} long-polls open, server RSS ${round(rssWithPolls, 1)} MB`,
+  );
 
   // Operator: sequential executes on random agents whose poll was sent > 1 s ago (time for the
   // server to park it) and will not time out in the next 2 s.
@@ -134,7 +136,9 @@ export async function dispatch(cfg, ctx, log) {
     state[idx].busy = true;
     const sentAt = nowMs();
     try {
-      const res = await client.adminPost(`/api/admin/capsule-services/${agent.serviceId}/actions/echo`, { payload: { n: k } });
+      const res = await client.adminPost(`/api/admin/capsule-services/${agent.serviceId}/actions/echo`, {
+        payload: { n: k },
+      });
       samples.push({ commandId: res.json.data.id, sentAt, ackAt: nowMs(), idx });
     } catch (error) {
       execErrors++;
@@ -189,6 +193,8 @@ export async function dispatch(cfg, ctx, log) {
     referencePollIntervalSeconds: 5,
     referenceExpectedMeanMs: 2500,
   };
-  log(`  dispatch: ${result.delivered}/${result.executes} delivered, ack->poll p50 ${lat.p50} ms p99 ${lat.p99} ms (send->poll p50 ${full.p50} p99 ${full.p99}); missing ${missing}, exec errors ${execErrors}, poll errors ${pollErrors} ${firstPollError ?? ''} ${firstExecError ?? ''}`);
+  log(
+    `  dispatch: ${result.delivered}/${result.executes} delivered, ack->poll p50 ${lat.p50} ms p99 ${lat.p99} ms (send->poll p50 ${full.p50} p99 ${full.p99}); missing ${missing}, exec errors ${execErrors}, poll errors ${pollErrors} ${firstPollError ?? ''} ${firstExecError ?? ''}`,
+  );
   return { result, agents };
 }

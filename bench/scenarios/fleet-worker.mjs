@@ -29,12 +29,23 @@ let statusTimer = null;
 const loops = [];
 
 async function pollLoop(origin, a) {
-  const client = new Client(origin, { pipelining: 1, keepAliveTimeout: 120_000, headersTimeout: 90_000, bodyTimeout: 90_000, connectTimeout: 30_000 });
+  const client = new Client(origin, {
+    pipelining: 1,
+    keepAliveTimeout: 120_000,
+    headersTimeout: 90_000,
+    bodyTimeout: 90_000,
+    connectTimeout: 30_000,
+  });
   pollClients.push(client);
   while (running) {
     let counted = false;
     try {
-      const p = client.request({ method: 'GET', path: `/api/agents/${a.agentId}/commands?waitSeconds=30`, headers: { authorization: `Bearer ${a.agentToken}` }, signal: abort.signal });
+      const p = client.request({
+        method: 'GET',
+        path: `/api/agents/${a.agentId}/commands?waitSeconds=30`,
+        headers: { authorization: `Bearer ${a.agentToken}` },
+        signal: abort.signal,
+      });
       poll.parked++;
       counted = true;
       const res = await p;
@@ -58,7 +69,13 @@ async function pollLoop(origin, a) {
 }
 
 async function start(m) {
-  hbPool = new Pool(m.origin, { connections: m.heartbeatConnections, pipelining: 1, keepAliveTimeout: 120_000, headersTimeout: 90_000, connectTimeout: 30_000 });
+  hbPool = new Pool(m.origin, {
+    connections: m.heartbeatConnections,
+    pipelining: 1,
+    keepAliveTimeout: 120_000,
+    headersTimeout: 90_000,
+    connectTimeout: 30_000,
+  });
   statusTimer = setInterval(() => process.send({ type: 'status', ...poll }), 500);
   // First polls spread evenly over the ramp by global index, so the fleet's re-polls stay spread
   // like independent agents' would instead of arriving in waves.
@@ -84,7 +101,12 @@ async function heartbeats(m, window) {
   loopDelay.enable();
   const send = async (a, due) => {
     try {
-      const res = await hbPool.request({ method: 'POST', path: `/api/agents/${a.agentId}/heartbeat`, headers: { 'content-type': 'application/json', authorization: `Bearer ${a.agentToken}` }, body: '{}' });
+      const res = await hbPool.request({
+        method: 'POST',
+        path: `/api/agents/${a.agentId}/heartbeat`,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${a.agentToken}` },
+        body: '{}',
+      });
       await res.body.dump();
       if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
       const ms = epochMs() - due;
@@ -130,7 +152,8 @@ process.on('message', (m) => {
   if (m.type === 'start') {
     share = m;
     void start(m);
-  } else if (m.type === 'hold') void heartbeats(share, { start: m.holdStartEpoch, end: m.holdStartEpoch + m.holdSeconds * 1000 });
+  } else if (m.type === 'hold')
+    void heartbeats(share, { start: m.holdStartEpoch, end: m.holdStartEpoch + m.holdSeconds * 1000 });
   else if (m.type === 'stop') void stop();
 });
 // The parent going away (abort, crash) ends the worker too.

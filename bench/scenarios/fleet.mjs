@@ -27,7 +27,9 @@ export async function fleet(cfg, log) {
     } finally {
       db.close();
     }
-    log(`  fd limit ${limits?.soft}/${limits?.hard} -> fleet of ${count} agents (requested ${cfg.agents}); seeded in ${round(nowMs() - ts, 0)} ms`);
+    log(
+      `  fd limit ${limits?.soft}/${limits?.hard} -> fleet of ${count} agents (requested ${cfg.agents}); seeded in ${round(nowMs() - ts, 0)} ms`,
+    );
     const rssIdle = server.rssMb();
 
     // The client runs in worker processes (agents interleaved by index), each with its own
@@ -40,7 +42,9 @@ export async function fleet(cfg, log) {
     const rampSeconds = round((nowMs() - tr) / 1000, 1);
     const rssParked = server.rssMb();
     const atRamp = pollStats();
-    log(`  ${atRamp.parked} polls in flight after ${rampSeconds} s ramp (${workers.length} client processes); RSS ${round(rssParked, 1)} MB (idle ${round(rssIdle, 1)} MB); poll errors so far ${atRamp.pollErrors} ${atRamp.firstPollError ?? ''}`);
+    log(
+      `  ${atRamp.parked} polls in flight after ${rampSeconds} s ramp (${workers.length} client processes); RSS ${round(rssParked, 1)} MB (idle ${round(rssIdle, 1)} MB); poll errors so far ${atRamp.pollErrors} ${atRamp.firstPollError ?? ''}`,
+    );
 
     let rssPeak = server.rssMb();
     const sampler = setInterval(() => {
@@ -49,17 +53,24 @@ export async function fleet(cfg, log) {
     }, 500);
     // Diagnostics (--loop-lag: metrics on in the fleet server): the server's own event-loop lag.
     const loopLag = [];
-    const scraper = cfg.serverEnv?.OPSTAGE_METRICS_ENABLED === 'true'
-      ? setInterval(() => {
-          void fetch(`${server.origin}/metrics`).then(async (res) => {
-            const m = /^\w*nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(await res.text());
-            if (m) loopLag.push(round(Number(m[1]) * 1000, 0));
-          }).catch(() => {});
-        }, 5000)
-      : null;
+    const scraper =
+      cfg.serverEnv?.OPSTAGE_METRICS_ENABLED === 'true'
+        ? setInterval(() => {
+            void fetch(`${server.origin}/metrics`)
+              .then(async (res) => {
+                const m = /^\w*nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(await res.text());
+                if (m) loopLag.push(round(Number(m[1]) * 1000, 0));
+              })
+              .catch(() => {});
+          }, 5000)
+        : null;
     const holdStartEpoch = epochMs() + 500;
     // CPU over the hold's send window: the server's share of the machine against the clients'.
-    const cpuAt = () => ({ at: nowMs(), server: cpuMs(server.pid), clients: workers.reduce((n, w) => n + (cpuMs(w.child.pid) ?? 0), 0) });
+    const cpuAt = () => ({
+      at: nowMs(),
+      server: cpuMs(server.pid),
+      clients: workers.reduce((n, w) => n + (cpuMs(w.child.pid) ?? 0), 0),
+    });
     const cpuStart = cpuAt();
     let cpuEnd = null;
     const cpuTimer = setTimeout(() => (cpuEnd = cpuAt()), cfg.holdSeconds * 1000 + 500);
@@ -81,7 +92,9 @@ export async function fleet(cfg, log) {
 
     const hbLatencies = held.flatMap((h) => h.latencies);
     const worstBySecond = new Map();
-    for (const h of held) for (const [sec, ms] of Object.entries(h.worstBySecond)) worstBySecond.set(Number(sec), Math.max(ms, worstBySecond.get(Number(sec)) ?? 0));
+    for (const h of held)
+      for (const [sec, ms] of Object.entries(h.worstBySecond))
+        worstBySecond.set(Number(sec), Math.max(ms, worstBySecond.get(Number(sec)) ?? 0));
     const sent = held.reduce((n, h) => n + h.sent, 0);
     const hbErrors = held.reduce((n, h) => n + h.errors, 0);
     const firstHbError = held.find((h) => h.firstError)?.firstError ?? null;
@@ -112,7 +125,10 @@ export async function fleet(cfg, log) {
       firstHeartbeatError: firstHbError,
       heartbeat: hb,
       clientLoopDelayMaxMs: round(Math.max(...held.map((h) => h.clientLoopDelayMs.max)), 1),
-      worstSeconds: [...worstBySecond].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([sec, ms]) => ({ atSecond: sec, ms: round(ms, 0) })),
+      worstSeconds: [...worstBySecond]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10)
+        .map(([sec, ms]) => ({ atSecond: sec, ms: round(ms, 0) })),
       pollErrors,
       pollErrorsInRamp,
       firstPollError,
@@ -128,10 +144,16 @@ export async function fleet(cfg, log) {
     };
     if ((cfg.serverNodeArgs ?? []).includes('--trace-gc')) {
       result.gc = server.gcStats();
-      log(`  GC: ${result.gc.count} collections, ${result.gc.markCompacts} mark-compact, max pause ${result.gc.maxPauseMs} ms, total ${result.gc.totalPauseMs} ms`);
+      log(
+        `  GC: ${result.gc.count} collections, ${result.gc.markCompacts} mark-compact, max pause ${result.gc.maxPauseMs} ms, total ${result.gc.totalPauseMs} ms`,
+      );
     }
-    log(`  fleet ${count}: hb ${result.heartbeatsOk}/${sent} ok, ${unanswered} unanswered 15 s after the hold, p50 ${hb.p50} ms p99 ${hb.p99} ms max ${hb.max} ms, hb errors ${hbErrors} ${firstHbError ?? ''}, poll errors ${pollErrors} ${firstPollError ?? ''}; CPU during the hold: server ${result.serverCpuPercent}% of a core, clients ${result.clientsCpuPercent}% (client event-loop delay max ${result.clientLoopDelayMaxMs} ms)`);
-    log(`  RSS idle ${result.rssIdleMb} MB, polls parked ${result.rssParkedMb} MB (${result.rssParkedPerThousandAgentsMb} MB/1,000), peak ${result.rssPeakMb} MB (${result.rssPerThousandAgentsMb} MB/1,000 -> ${result.rssProjectedAt20kMb} MB projected at 20,000)`);
+    log(
+      `  fleet ${count}: hb ${result.heartbeatsOk}/${sent} ok, ${unanswered} unanswered 15 s after the hold, p50 ${hb.p50} ms p99 ${hb.p99} ms max ${hb.max} ms, hb errors ${hbErrors} ${firstHbError ?? ''}, poll errors ${pollErrors} ${firstPollError ?? ''}; CPU during the hold: server ${result.serverCpuPercent}% of a core, clients ${result.clientsCpuPercent}% (client event-loop delay max ${result.clientLoopDelayMaxMs} ms)`,
+    );
+    log(
+      `  RSS idle ${result.rssIdleMb} MB, polls parked ${result.rssParkedMb} MB (${result.rssParkedPerThousandAgentsMb} MB/1,000), peak ${result.rssPeakMb} MB (${result.rssPerThousandAgentsMb} MB/1,000 -> ${result.rssProjectedAt20kMb} MB projected at 20,000)`,
+    );
     return result;
   } finally {
     for (const w of workers ?? []) w.child.kill('SIGKILL');
@@ -147,14 +169,21 @@ function startWorkers(n, agents, origin, cfg) {
   const rampStartEpoch = epochMs() + 200;
   return Array.from({ length: n }, (_, w) => {
     const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const worker = { child, status: { parked: 0, pollErrors: 0, firstPollError: null, pollsAnswered: 0 }, waiters: new Map() };
+    const worker = {
+      child,
+      status: { parked: 0, pollErrors: 0, firstPollError: null, pollsAnswered: 0 },
+      waiters: new Map(),
+    };
     child.on('message', (m) => {
       if (m.type === 'status' || m.type === 'stopped') worker.status = m;
       worker.waiters.get(m.type)?.(m);
     });
     worker.next = (type, timeoutMs) =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`fleet worker ${w}: no "${type}" within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`fleet worker ${w}: no "${type}" within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         worker.waiters.set(type, (m) => {
           clearTimeout(timer);
           resolve(m);
@@ -166,8 +195,19 @@ function startWorkers(n, agents, origin, cfg) {
       child.send({ type: 'stop' });
       await stopped;
     };
-    const share = agents.flatMap((a, index) => (index % n === w ? [{ index, agentId: a.agentId, agentToken: a.agentToken }] : []));
-    child.send({ type: 'start', origin, agents: share, total: agents.length, rampStartEpoch, rampSeconds: cfg.rampSeconds, intervalMs: cfg.heartbeatIntervalSeconds * 1000, heartbeatConnections: Math.ceil(cfg.heartbeatConnections / n) });
+    const share = agents.flatMap((a, index) =>
+      index % n === w ? [{ index, agentId: a.agentId, agentToken: a.agentToken }] : [],
+    );
+    child.send({
+      type: 'start',
+      origin,
+      agents: share,
+      total: agents.length,
+      rampStartEpoch,
+      rampSeconds: cfg.rampSeconds,
+      intervalMs: cfg.heartbeatIntervalSeconds * 1000,
+      heartbeatConnections: Math.ceil(cfg.heartbeatConnections / n),
+    });
     return worker;
   });
   return workers;

@@ -33,7 +33,12 @@ async function exportCsv(server, client, maxMs) {
   let ttfbMs = null;
   const t0 = nowMs();
   try {
-    const res = await client.pool.request({ method: 'GET', path: '/api/admin/audit-events/export?format=csv', headers: client.adminHeaders(), signal: abort.signal });
+    const res = await client.pool.request({
+      method: 'GET',
+      path: '/api/admin/audit-events/export?format=csv',
+      headers: client.adminHeaders(),
+      signal: abort.signal,
+    });
     status = res.statusCode;
     ttfbMs = nowMs() - t0;
     for await (const chunk of res.body) {
@@ -75,7 +80,8 @@ export async function lists(cfg, ctx, log) {
     const user = db.prepare('SELECT id FROM users ORDER BY createdAt LIMIT 1').get();
     if (targets.length === 0) {
       // No agent/service from the earlier scenarios: take any stored service.
-      for (const row of db.prepare('SELECT id AS serviceId, agentId FROM capsule_services LIMIT 100').all()) targets.push(row);
+      for (const row of db.prepare('SELECT id AS serviceId, agentId FROM capsule_services LIMIT 100').all())
+        targets.push(row);
     }
     const t0 = nowMs();
     seedAudit(db, cfg.auditRows);
@@ -95,7 +101,9 @@ export async function lists(cfg, ctx, log) {
       commandsSkipped: targets.length === 0 ? 'no agent/service to attach commands to' : undefined,
       method: 'better-sqlite3 prepared INSERTs into the live WAL database, 20k rows per transaction',
     };
-    log(`  seeded ${seed.auditRows} audit events in ${seed.auditSeconds} s, ${seed.commandRows} commands in ${seed.commandSeconds} s`);
+    log(
+      `  seeded ${seed.auditRows} audit events in ${seed.auditSeconds} s, ${seed.commandRows} commands in ${seed.commandSeconds} s`,
+    );
   } finally {
     db.close();
   }
@@ -118,9 +126,13 @@ export async function lists(cfg, ctx, log) {
   for (const [name, path] of Object.entries(paths)) {
     const r = await timeGet(client, path, cfg.samples);
     endpoints[name] = r;
-    log(`  ${name.padEnd(36)} ${r.error ? `ERROR ${r.error}` : `p50 ${r.p50} ms  p95 ${r.p95} ms  (total ${r.total})`}`);
+    log(
+      `  ${name.padEnd(36)} ${r.error ? `ERROR ${r.error}` : `p50 ${r.p50} ms  p95 ${r.p95} ms  (total ${r.total})`}`,
+    );
   }
   const exp = await exportCsv(server, client, cfg.exportMaxMs ?? 180_000);
-  log(`  audit CSV export: ${exp.rows} rows in ${exp.seconds} s = ${exp.rowsPerSecond} rows/s, ${exp.mb} MB, RSS growth ${exp.rssGrowthMb} MB (complete ${exp.complete})`);
+  log(
+    `  audit CSV export: ${exp.rows} rows in ${exp.seconds} s = ${exp.rowsPerSecond} rows/s, ${exp.mb} MB, RSS growth ${exp.rssGrowthMb} MB (complete ${exp.complete})`,
+  );
   return { seed, endpoints, export: exp };
 }

@@ -24,7 +24,12 @@ export async function sweep(cfg, log) {
     log(`  seeded ${cfg.rows} audit events 120-180 days old in ${round((nowMs() - t0) / 1000, 1)} s`);
     const hbRequest = (i) => {
       const a = agents[i % agents.length];
-      return { method: 'POST', path: `/api/agents/${a.agentId}/heartbeat`, headers: { 'content-type': 'application/json', authorization: `Bearer ${a.agentToken}` }, body: '{}' };
+      return {
+        method: 'POST',
+        path: `/api/agents/${a.agentId}/heartbeat`,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${a.agentToken}` },
+        body: '{}',
+      };
     };
     const load = { origin: server.origin, concurrency: cfg.concurrency, warmupMs: 500, request: hbRequest };
     const quiet = await runLoad({ ...load, durationMs: cfg.quietSeconds * 1000 });
@@ -39,7 +44,9 @@ export async function sweep(cfg, log) {
     sweepDone = true;
     const during = await loadPromise;
     const check = openDb(server.databasePath);
-    const left = check.prepare("SELECT COUNT(*) AS n FROM audit_events WHERE createdAt < ?").get(new Date(Date.now() - 90 * 86_400_000).toISOString()).n;
+    const left = check
+      .prepare('SELECT COUNT(*) AS n FROM audit_events WHERE createdAt < ?')
+      .get(new Date(Date.now() - 90 * 86_400_000).toISOString()).n;
     check.close();
     const result = {
       seededRows: cfg.rows,
@@ -50,7 +57,9 @@ export async function sweep(cfg, log) {
       heartbeatsWithoutSweep: quiet,
       heartbeatsDuringSweep: during,
     };
-    log(`  sweep HTTP ${res.status} in ${sweepSeconds} s, old rows left ${left}; heartbeats during sweep: ${during.requests} ok, p50 ${during.p50} ms p99 ${during.p99} ms max ${during.max} ms`);
+    log(
+      `  sweep HTTP ${res.status} in ${sweepSeconds} s, old rows left ${left}; heartbeats during sweep: ${during.requests} ok, p50 ${during.p50} ms p99 ${during.p99} ms max ${during.max} ms`,
+    );
     return result;
   } finally {
     await client.close().catch(() => {});

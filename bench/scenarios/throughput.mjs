@@ -9,7 +9,15 @@ const round1 = (x) => round(x, 1);
 const HB_BODY = '{}';
 
 function loadOptions(cfg, origin, request, serverPid) {
-  return { origin, serverPid, concurrency: cfg.concurrency, durationMs: cfg.durationMs, warmupMs: cfg.warmupMs, maxRequests: cfg.maxRequests, request };
+  return {
+    origin,
+    serverPid,
+    concurrency: cfg.concurrency,
+    durationMs: cfg.durationMs,
+    warmupMs: cfg.warmupMs,
+    maxRequests: cfg.maxRequests,
+    request,
+  };
 }
 
 /** Same request shape as a heartbeat (POST, JSON body, bearer header) against the bare servers. */
@@ -19,15 +27,22 @@ export async function baseline(cfg, log) {
     const srv = await startBaseline(kind);
     try {
       const r = await runLoad(
-        loadOptions(cfg, srv.origin, () => ({
-          method: 'POST',
-          path: '/hb',
-          headers: { 'content-type': 'application/json', authorization: 'Bearer opstage_agent_baseline' },
-          body: HB_BODY,
-        }), srv.pid),
+        loadOptions(
+          cfg,
+          srv.origin,
+          () => ({
+            method: 'POST',
+            path: '/hb',
+            headers: { 'content-type': 'application/json', authorization: 'Bearer opstage_agent_baseline' },
+            body: HB_BODY,
+          }),
+          srv.pid,
+        ),
       );
       out[kind] = r;
-      log(`  baseline ${kind.padEnd(7)} ${r.rps} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  server CPU ${r.serverCpuUsPerRequest} µs/req (${r.serverCpuPercent}% of a core)`);
+      log(
+        `  baseline ${kind.padEnd(7)} ${r.rps} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  server CPU ${r.serverCpuUsPerRequest} µs/req (${r.serverCpuPercent}% of a core)`,
+      );
     } finally {
       await srv.stop();
     }
@@ -50,23 +65,45 @@ export async function heartbeat(cfg, ctx, log) {
   const rssBefore = server.rssMb();
   const hbRequest = (i) => {
     const a = agents[i % agents.length];
-    return { method: 'POST', path: `/api/agents/${a.agentId}/heartbeat`, headers: { 'content-type': 'application/json', authorization: `Bearer ${a.agentToken}` }, body: HB_BODY };
+    return {
+      method: 'POST',
+      path: `/api/agents/${a.agentId}/heartbeat`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${a.agentToken}` },
+      body: HB_BODY,
+    };
   };
-  const expressRequest = () => ({ method: 'POST', path: '/hb', headers: { 'content-type': 'application/json', authorization: 'Bearer opstage_agent_baseline' }, body: HB_BODY });
-  const measure = (origin, request, pid) => runLoad({ ...loadOptions(cfg, origin, request, pid), durationMs: cfg.roundMs, warmupMs: cfg.roundWarmupMs });
+  const expressRequest = () => ({
+    method: 'POST',
+    path: '/hb',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer opstage_agent_baseline' },
+    body: HB_BODY,
+  });
+  const measure = (origin, request, pid) =>
+    runLoad({ ...loadOptions(cfg, origin, request, pid), durationMs: cfg.roundMs, warmupMs: cfg.roundWarmupMs });
   const express = await startBaseline('express');
   const rounds = [];
   try {
     // Both servers' paths warmed (JIT, caches) before the first measured round.
     await runLoad({ ...loadOptions(cfg, server.origin, hbRequest, server.pid), durationMs: cfg.warmupMs, warmupMs: 0 });
-    await runLoad({ ...loadOptions(cfg, express.origin, expressRequest, express.pid), durationMs: cfg.warmupMs, warmupMs: 0 });
+    await runLoad({
+      ...loadOptions(cfg, express.origin, expressRequest, express.pid),
+      durationMs: cfg.warmupMs,
+      warmupMs: 0,
+    });
     let before = await measure(express.origin, expressRequest, express.pid);
     for (let k = 0; k < cfg.rounds; k++) {
       const hb = await measure(server.origin, hbRequest, server.pid);
       const after = await measure(express.origin, expressRequest, express.pid);
       const expressRps = (before.rps + after.rps) / 2;
-      rounds.push({ hb, expressRps, expressCpuUsPerRequest: (before.serverCpuUsPerRequest + after.serverCpuUsPerRequest) / 2, ratio: hb.rps / expressRps });
-      log(`    round ${k + 1}: heartbeat ${hb.rps} req/s (p99 ${hb.p99} ms, ${hb.serverCpuUsPerRequest} µs) / Express ${round1(expressRps)} req/s = ${Math.round((100 * hb.rps) / expressRps)}%`);
+      rounds.push({
+        hb,
+        expressRps,
+        expressCpuUsPerRequest: (before.serverCpuUsPerRequest + after.serverCpuUsPerRequest) / 2,
+        ratio: hb.rps / expressRps,
+      });
+      log(
+        `    round ${k + 1}: heartbeat ${hb.rps} req/s (p99 ${hb.p99} ms, ${hb.serverCpuUsPerRequest} µs) / Express ${round1(expressRps)} req/s = ${Math.round((100 * hb.rps) / expressRps)}%`,
+      );
       before = after;
     }
   } finally {
@@ -74,7 +111,13 @@ export async function heartbeat(cfg, ctx, log) {
   }
   const mid = (xs) => median(xs);
   const r = {
-    rounds: rounds.map((x) => ({ rps: x.hb.rps, p99: x.hb.p99, serverCpuUsPerRequest: x.hb.serverCpuUsPerRequest, expressRps: round1(x.expressRps), ratio: round1(x.ratio * 100) })),
+    rounds: rounds.map((x) => ({
+      rps: x.hb.rps,
+      p99: x.hb.p99,
+      serverCpuUsPerRequest: x.hb.serverCpuUsPerRequest,
+      expressRps: round1(x.expressRps),
+      ratio: round1(x.ratio * 100),
+    })),
     rps: mid(rounds.map((x) => x.hb.rps)),
     p50: mid(rounds.map((x) => x.hb.p50)),
     p99: mid(rounds.map((x) => x.hb.p99)),
@@ -93,16 +136,35 @@ export async function heartbeat(cfg, ctx, log) {
   const routes = {
     'GET /api/system/version': () => ({ method: 'GET', path: '/api/system/version' }),
     'GET unknown route (404)': () => ({ method: 'GET', path: '/api/no-such-route' }),
-    'GET commands?waitSeconds=0': (i) => ({ method: 'GET', path: `/api/agents/${auth(i).agentId}/commands?waitSeconds=0`, headers: { authorization: `Bearer ${auth(i).agentToken}` } }),
+    'GET commands?waitSeconds=0': (i) => ({
+      method: 'GET',
+      path: `/api/agents/${auth(i).agentId}/commands?waitSeconds=0`,
+      headers: { authorization: `Bearer ${auth(i).agentToken}` },
+    }),
   };
   r.breakdown = {};
   for (const [name, request] of Object.entries(routes)) {
-    const b = await runLoad({ origin: server.origin, serverPid: server.pid, concurrency: cfg.concurrency, durationMs: cfg.breakdownMs, warmupMs: 500, request });
-    r.breakdown[name] = { rps: b.rps, p50: b.p50, p99: b.p99, serverCpuUsPerRequest: b.serverCpuUsPerRequest, statuses: b.statuses };
+    const b = await runLoad({
+      origin: server.origin,
+      serverPid: server.pid,
+      concurrency: cfg.concurrency,
+      durationMs: cfg.breakdownMs,
+      warmupMs: 500,
+      request,
+    });
+    r.breakdown[name] = {
+      rps: b.rps,
+      p50: b.p50,
+      p99: b.p99,
+      serverCpuUsPerRequest: b.serverCpuUsPerRequest,
+      statuses: b.statuses,
+    };
     log(`    ${name.padEnd(28)} ${b.rps} req/s  p50 ${b.p50} ms  server CPU ${b.serverCpuUsPerRequest} µs/req`);
   }
   r.rssBeforeMb = round(rssBefore, 1);
   r.rssAfterMb = round(server.rssMb(), 1);
-  log(`  heartbeat (median of ${rounds.length} rounds) ${r.rps} req/s = ${Math.round(r.ratioToExpress * 100)}% of Express  p99 ${r.p99} ms  errors ${r.errors}  server CPU ${r.serverCpuUsPerRequest} µs/req ${r.firstError ?? ''}`);
+  log(
+    `  heartbeat (median of ${rounds.length} rounds) ${r.rps} req/s = ${Math.round(r.ratioToExpress * 100)}% of Express  p99 ${r.p99} ms  errors ${r.errors}  server CPU ${r.serverCpuUsPerRequest} µs/req ${r.firstError ?? ''}`,
+  );
   return { result: r, agents };
 }

@@ -36,7 +36,8 @@ export async function waitFor(check, what, timeoutMs = 30_000) {
 
 function childEnv(extra) {
   const env = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('OPSTAGE_') && k !== 'NODE_ENV' && k !== 'DATABASE_URL') env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (!k.startsWith('OPSTAGE_') && k !== 'NODE_ENV' && k !== 'DATABASE_URL') env[k] = v;
   return { ...env, ...extra };
 }
 
@@ -48,7 +49,11 @@ export class AdminClient {
     this.csrf = '';
   }
   async login(username, password) {
-    const res = await fetch(`${this.baseUrl}/api/admin/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const res = await fetch(`${this.baseUrl}/api/admin/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     const body = await res.json();
     if (!res.ok) throw new Error(`login failed: ${res.status} ${JSON.stringify(body)}`);
     this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
@@ -58,7 +63,11 @@ export class AdminClient {
   async call(method, path, body) {
     const headers = { cookie: this.cookie, 'x-csrf-token': this.csrf };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const json = await res.json();
     if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${JSON.stringify(json)}`);
     return json.data;
@@ -69,7 +78,11 @@ export class AdminClient {
  * Starts the backend and the demo service. Returns URLs, credentials and a `stop()`.
  * `env` adds backend variables (e.g. cookie settings).
  */
-export async function startStack({ owner = { username: 'admin', password: 'demo-admin-password' }, env = {}, log = () => {} } = {}) {
+export async function startStack({
+  owner = { username: 'admin', password: 'demo-admin-password' },
+  env = {},
+  log = () => {},
+} = {}) {
   const serverEntry = join(root, 'dist', 'src', 'main.js');
   if (!existsSync(serverEntry)) throw new Error('dist/src/main.js is missing: run `npm run build` first');
   if (!existsSync(demoEntry)) throw new Error(`${demoEntry} is missing: run \`npm run build\` first`);
@@ -78,7 +91,11 @@ export async function startStack({ owner = { username: 'admin', password: 'demo-
   const baseUrl = `http://127.0.0.1:${port}`;
   const children = [];
   const spawnLogged = (name, args, extraEnv) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: childEnv(extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: childEnv(extraEnv),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.on('data', (c) => log(name, c.toString()));
     child.stderr.on('data', (c) => log(name, c.toString()));
     children.push(child);
@@ -110,7 +127,10 @@ export async function startStack({ owner = { username: 'admin', password: 'demo-
     await waitFor(async () => (await fetch(`${baseUrl}/api/system/health`)).ok, 'the backend');
     const admin = new AdminClient(baseUrl);
     await admin.login(owner.username, owner.password);
-    const token = await admin.call('POST', '/api/admin/registration-tokens', { name: 'demo-service', expiresInSeconds: 3600 });
+    const token = await admin.call('POST', '/api/admin/registration-tokens', {
+      name: 'demo-service',
+      expiresInSeconds: 3600,
+    });
     const demo = spawnLogged('demo', [demoEntry], {
       OPSTAGE_BACKEND_URL: baseUrl,
       OPSTAGE_REGISTRATION_TOKEN: token.token,

@@ -52,10 +52,11 @@ export class AgentLoops {
   /** @param deps - collaborators */
   constructor(deps: LoopDeps) {
     this.deps = deps;
-    const make = (name: LoopName, tick: (signal: AbortSignal) => Promise<number>): Loop => new Loop(tick, (error) => {
-      deps.logger.error(`${name}.crashed`, 'Unexpected error in an agent loop.', { error });
-      return backoffDelay(1, deps.opts.retry, deps.opts.random);
-    });
+    const make = (name: LoopName, tick: (signal: AbortSignal) => Promise<number>): Loop =>
+      new Loop(tick, (error) => {
+        deps.logger.error(`${name}.crashed`, 'Unexpected error in an agent loop.', { error });
+        return backoffDelay(1, deps.opts.retry, deps.opts.random);
+      });
     this.loops = {
       heartbeat: make('heartbeat', (signal) => this.heartbeat(signal)),
       report: make('report', (signal) => this.report(signal)),
@@ -124,7 +125,13 @@ export class AgentLoops {
     const started = opts.now();
     const wait = opts.longPollSeconds;
     try {
-      const outcome = await client.pollCommands(auth, Math.max(1, executor.freeSlots), wait, wait * 1000 + opts.requestTimeoutMs, signal);
+      const outcome = await client.pollCommands(
+        auth,
+        Math.max(1, executor.freeSlots),
+        wait,
+        wait * 1000 + opts.requestTimeoutMs,
+        signal,
+      );
       this.succeeded('commands');
       host.cancelCommands(outcome.cancelledCommandIds);
       for (const command of outcome.commands) void executor.dispatch(command);
@@ -182,7 +189,9 @@ export class AgentLoops {
     // Log state transitions, not every failure of a streak.
     if (attempt === 1 || (apiError !== undefined && !apiError.retryable)) logger.warn(`${name}.failed`, message, data);
     else logger.debug(`${name}.failed`, message, data);
-    host.error(error instanceof CapsuleAgentError ? error : new CapsuleAgentError('UNEXPECTED_ERROR', String(error), error));
+    host.error(
+      error instanceof CapsuleAgentError ? error : new CapsuleAgentError('UNEXPECTED_ERROR', String(error), error),
+    );
     return delay;
   }
 }

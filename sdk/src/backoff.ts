@@ -25,7 +25,11 @@ export type ResolvedRetryOptions = Required<RetryOptions>;
  * @param options - initial and max delay
  * @param random - `Math.random`-like source
  */
-export function backoffDelay(attempt: number, options: Pick<ResolvedRetryOptions, 'initialDelayMs' | 'maxDelayMs'>, random: () => number): number {
+export function backoffDelay(
+  attempt: number,
+  options: Pick<ResolvedRetryOptions, 'initialDelayMs' | 'maxDelayMs'>,
+  random: () => number,
+): number {
   const exponent = Math.min(Math.max(attempt - 1, 0), 30);
   const capped = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** exponent);
   const half = capped / 2;
@@ -64,10 +68,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       resolve();
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -32,21 +32,31 @@ function actionFail(name: string, message: string, code = 'INVALID_OPTION'): nev
  * Validates an action definition (internal). Throws `INVALID_OPTION` for a bad field and
  * `DUPLICATE_ACTION` for a name already registered.
  */
-export function validateAction(def: ActionDefinitionInput, registered: ReadonlyMap<string, ActionDefinitionInput>): void {
-  if (def === null || typeof def !== 'object') throw new AgentConfigError('action() needs a definition object.', 'action');
+export function validateAction(
+  def: ActionDefinitionInput,
+  registered: ReadonlyMap<string, ActionDefinitionInput>,
+): void {
+  if (def === null || typeof def !== 'object')
+    throw new AgentConfigError('action() needs a definition object.', 'action');
   const name = typeof def.name === 'string' ? def.name : '';
-  if (!ACTION_NAME.test(name) || name.length > 128) actionFail(name, 'name must be 1–128 characters of letters, digits, . _ -.');
+  if (!ACTION_NAME.test(name) || name.length > 128)
+    actionFail(name, 'name must be 1–128 characters of letters, digits, . _ -.');
   if (FORBIDDEN_ACTION_NAMES.has(name.toLowerCase())) actionFail(name, 'generic shell/script actions are not allowed.');
   if (registered.has(name)) actionFail(name, 'an action with this name is already registered.', 'DUPLICATE_ACTION');
   if (typeof def.label !== 'string' || def.label.trim() === '') actionFail(name, 'label is required.');
   if (typeof def.handler !== 'function') actionFail(name, 'handler must be a function.');
   if (def.prepare !== undefined && typeof def.prepare !== 'function') actionFail(name, 'prepare must be a function.');
-  if (def.dangerLevel !== undefined && !DANGER_LEVELS.includes(def.dangerLevel)) actionFail(name, 'dangerLevel must be LOW, MEDIUM or HIGH.');
+  if (def.dangerLevel !== undefined && !DANGER_LEVELS.includes(def.dangerLevel))
+    actionFail(name, 'dangerLevel must be LOW, MEDIUM or HIGH.');
   if (def.timeoutSeconds !== undefined && (!Number.isInteger(def.timeoutSeconds) || def.timeoutSeconds <= 0)) {
     actionFail(name, 'timeoutSeconds must be a positive integer.');
   }
-  if (def.order !== undefined && (typeof def.order !== 'number' || !Number.isFinite(def.order))) actionFail(name, 'order must be a number.');
-  if (def.inputSchema !== undefined && (def.inputSchema === null || typeof def.inputSchema !== 'object' || Array.isArray(def.inputSchema))) {
+  if (def.order !== undefined && (typeof def.order !== 'number' || !Number.isFinite(def.order)))
+    actionFail(name, 'order must be a number.');
+  if (
+    def.inputSchema !== undefined &&
+    (def.inputSchema === null || typeof def.inputSchema !== 'object' || Array.isArray(def.inputSchema))
+  ) {
     actionFail(name, 'inputSchema must be an object.');
   }
 }
@@ -128,19 +138,24 @@ export async function withTimeout<T>(fn: () => T | Promise<T>, ms: number, label
 
 /** Normalises a provider's health report; anything invalid becomes `UNKNOWN` (internal). */
 export function sanitizeHealth(value: unknown): HealthReportInput {
-  if (value === null || typeof value !== 'object') return { status: 'UNKNOWN', message: 'Health provider returned no report.' };
+  if (value === null || typeof value !== 'object')
+    return { status: 'UNKNOWN', message: 'Health provider returned no report.' };
   const raw = value as Record<string, unknown>;
   const status = HEALTH_STATUSES.includes(raw['status'] as HealthStatus) ? (raw['status'] as HealthStatus) : 'UNKNOWN';
   const report: HealthReportInput = { status };
   if (typeof raw['message'] === 'string') report.message = raw['message'];
   else if (status !== raw['status']) report.message = 'Health provider returned an invalid status.';
   const details = raw['details'];
-  if (details !== null && typeof details === 'object' && !Array.isArray(details)) report.details = redactValue(details) as JsonObject;
+  if (details !== null && typeof details === 'object' && !Array.isArray(details))
+    report.details = redactValue(details) as JsonObject;
   return report;
 }
 
 /** Runs the health provider: exceptions and timeouts become `UNKNOWN` (internal). */
-export async function runHealthProvider(provider: HealthProvider | undefined, timeoutMs: number): Promise<{ report: HealthReportInput; error?: unknown }> {
+export async function runHealthProvider(
+  provider: HealthProvider | undefined,
+  timeoutMs: number,
+): Promise<{ report: HealthReportInput; error?: unknown }> {
   if (!provider) return { report: { status: 'UNKNOWN', message: 'No health provider registered.' } };
   try {
     return { report: sanitizeHealth(await withTimeout(provider, timeoutMs, 'Health provider')) };
@@ -169,7 +184,10 @@ export function sanitizeConfigs(items: unknown): ConfigItemWire[] {
   const out: ConfigItemWire[] = [];
   for (const raw of items as ConfigItemInput[]) {
     if (raw === null || typeof raw !== 'object' || typeof raw.key !== 'string' || raw.key === '') continue;
-    const item: ConfigItemWire = { key: raw.key, type: typeof raw.type === 'string' && raw.type !== '' ? raw.type : 'string' };
+    const item: ConfigItemWire = {
+      key: raw.key,
+      type: typeof raw.type === 'string' && raw.type !== '' ? raw.type : 'string',
+    };
     if (typeof raw.label === 'string') item.label = raw.label;
     if (typeof raw.source === 'string') item.source = raw.source;
     if (typeof raw.editable === 'boolean') item.editable = raw.editable;
@@ -187,7 +205,10 @@ export function sanitizeConfigs(items: unknown): ConfigItemWire[] {
 }
 
 /** Runs the config provider (internal); on failure the caller keeps its last good list. */
-export async function runConfigProvider(provider: ConfigProvider | undefined, timeoutMs: number): Promise<ConfigItemWire[] | undefined> {
+export async function runConfigProvider(
+  provider: ConfigProvider | undefined,
+  timeoutMs: number,
+): Promise<ConfigItemWire[] | undefined> {
   if (!provider) return undefined;
   return sanitizeConfigs(await withTimeout(provider, timeoutMs, 'Config provider'));
 }
@@ -232,7 +253,8 @@ export class ServiceSnapshot {
   async build(): Promise<ReportedService> {
     const health = await this.health();
     try {
-      this.lastConfigs = (await runConfigProvider(this.providers.configs(), this.opts.healthTimeoutMs)) ?? this.lastConfigs;
+      this.lastConfigs =
+        (await runConfigProvider(this.providers.configs(), this.opts.healthTimeoutMs)) ?? this.lastConfigs;
     } catch (error) {
       this.logger.warn('configs.failed', 'Config provider failed; reporting the last known list.', { error });
     }

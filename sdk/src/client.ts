@@ -42,7 +42,9 @@ export interface PollOutcome {
 }
 
 function asObject(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 function positiveNumber(value: unknown): number | undefined {
@@ -58,7 +60,11 @@ function nullableString(value: unknown): string | null {
 }
 
 function invalid(what: string): AgentApiError {
-  return new AgentApiError({ code: 'INVALID_RESPONSE', message: `Backend sent an invalid ${what} response.`, retryable: true });
+  return new AgentApiError({
+    code: 'INVALID_RESPONSE',
+    message: `Backend sent an invalid ${what} response.`,
+    retryable: true,
+  });
 }
 
 /** Narrows one delivered command; `undefined` when it lacks the essentials. */
@@ -103,7 +109,8 @@ export class AgentApiClient {
     const raw = asObject(data);
     const agentId = raw?.['agentId'];
     const agentToken = raw?.['agentToken'];
-    if (typeof agentId !== 'string' || typeof agentToken !== 'string' || agentId === '' || agentToken === '') throw invalid('register');
+    if (typeof agentId !== 'string' || typeof agentToken !== 'string' || agentId === '' || agentToken === '')
+      throw invalid('register');
     return {
       agentId,
       agentToken,
@@ -115,7 +122,10 @@ export class AgentApiClient {
   /** `POST /api/agents/:agentId/heartbeat`. */
   async heartbeat(auth: AgentAuth, body: HeartbeatRequest, signal?: AbortSignal): Promise<HeartbeatOutcome> {
     const { data } = await this.http.request('POST', `/api/agents/${encodeURIComponent(auth.agentId)}/heartbeat`, {
-      kind: 'agent', token: auth.agentToken, body, signal,
+      kind: 'agent',
+      token: auth.agentToken,
+      body,
+      signal,
     });
     const raw = asObject(data) ?? {};
     const outcome: HeartbeatOutcome = { cancelledCommandIds: stringList(raw['cancelledCommandIds']) };
@@ -127,10 +137,21 @@ export class AgentApiClient {
   }
 
   /** `POST /api/agents/:agentId/services/report`. */
-  async reportServices(auth: AgentAuth, body: ServiceReportRequest, signal?: AbortSignal): Promise<ReportedServiceState[]> {
-    const { data } = await this.http.request('POST', `/api/agents/${encodeURIComponent(auth.agentId)}/services/report`, {
-      kind: 'agent', token: auth.agentToken, body, signal,
-    });
+  async reportServices(
+    auth: AgentAuth,
+    body: ServiceReportRequest,
+    signal?: AbortSignal,
+  ): Promise<ReportedServiceState[]> {
+    const { data } = await this.http.request(
+      'POST',
+      `/api/agents/${encodeURIComponent(auth.agentId)}/services/report`,
+      {
+        kind: 'agent',
+        token: auth.agentToken,
+        body,
+        signal,
+      },
+    );
     const services = asObject(data)?.['services'];
     if (!Array.isArray(services)) throw invalid('service report');
     const out: ReportedServiceState[] = [];
@@ -147,17 +168,34 @@ export class AgentApiClient {
    * `GET /api/agents/:agentId/commands?limit=&waitSeconds=`. `cancelledCommandIds` is read from
    * the envelope top level (docs/design/decisions.md, "Cancel reaches the agent") and, tolerantly, from an object-shaped `data`.
    */
-  async pollCommands(auth: AgentAuth, limit: number, waitSeconds: number, timeoutMs: number, signal?: AbortSignal): Promise<PollOutcome> {
+  async pollCommands(
+    auth: AgentAuth,
+    limit: number,
+    waitSeconds: number,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<PollOutcome> {
     const query: Record<string, number> = { limit };
     if (waitSeconds > 0) query['waitSeconds'] = waitSeconds;
-    const { data, envelope } = await this.http.request('GET', `/api/agents/${encodeURIComponent(auth.agentId)}/commands`, {
-      kind: 'agent', token: auth.agentToken, query, timeoutMs, signal,
-    });
+    const { data, envelope } = await this.http.request(
+      'GET',
+      `/api/agents/${encodeURIComponent(auth.agentId)}/commands`,
+      {
+        kind: 'agent',
+        token: auth.agentToken,
+        query,
+        timeoutMs,
+        signal,
+      },
+    );
     const dataObject = asObject(data);
     const list = Array.isArray(data) ? data : dataObject?.['commands'];
     if (!Array.isArray(list)) throw invalid('command poll');
     const commands = list.map(parseCommand).filter((command): command is AgentCommand => command !== undefined);
-    const cancelled = new Set([...stringList(envelope['cancelledCommandIds']), ...stringList(dataObject?.['cancelledCommandIds'])]);
+    const cancelled = new Set([
+      ...stringList(envelope['cancelledCommandIds']),
+      ...stringList(dataObject?.['cancelledCommandIds']),
+    ]);
     return { commands, cancelledCommandIds: [...cancelled] };
   }
 
@@ -170,7 +208,10 @@ export class AgentApiClient {
   /** `POST /api/agents/:agentId/bus/events`. */
   async publishEvent(auth: AgentAuth, body: BusEventRequest, signal?: AbortSignal): Promise<BusEventResponse> {
     const { data } = await this.http.request('POST', `/api/agents/${encodeURIComponent(auth.agentId)}/bus/events`, {
-      kind: 'agent', token: auth.agentToken, body, signal,
+      kind: 'agent',
+      token: auth.agentToken,
+      body,
+      signal,
     });
     const raw = asObject(data);
     if (!raw || typeof raw['eventId'] !== 'string') throw invalid('bus event');
@@ -178,7 +219,9 @@ export class AgentApiClient {
     return {
       eventId: raw['eventId'],
       experimental: typeof raw['experimental'] === 'string' ? raw['experimental'] : '',
-      routedCommands: routed.filter((item): item is BusEventResponse['routedCommands'][number] => asObject(item) !== undefined),
+      routedCommands: routed.filter(
+        (item): item is BusEventResponse['routedCommands'][number] => asObject(item) !== undefined,
+      ),
     };
   }
 }

@@ -86,12 +86,17 @@ export class CommandExecutor {
    */
   dispatch(command: AgentCommand): Promise<void> {
     if (this.running.has(command.id) || this.recent.has(command.id)) {
-      this.deps.logger.debug('command.duplicate', 'Ignoring a command that was already delivered.', { commandId: command.id });
+      this.deps.logger.debug('command.duplicate', 'Ignoring a command that was already delivered.', {
+        commandId: command.id,
+      });
       return Promise.resolve();
     }
     this.remember(command.id);
     const task = this.execute(command).catch((error: unknown) => {
-      this.deps.logger.error('command.crashed', 'Unexpected error while executing a command.', { commandId: command.id, error });
+      this.deps.logger.error('command.crashed', 'Unexpected error while executing a command.', {
+        commandId: command.id,
+        error,
+      });
     });
     this.inFlight.add(task);
     void task.finally(() => this.inFlight.delete(task));
@@ -168,14 +173,22 @@ export class CommandExecutor {
     const startedAt = new Date(this.deps.now()).toISOString();
     const def = this.deps.actions.get(command.actionName);
     const limitMs = this.timeLimit(command, def);
-    const timer = limitMs === undefined ? undefined : setTimeout(() => {
-      const message = `Action ${command.actionName} exceeded its time limit of ${Math.round(limitMs / 1000)} s.`;
-      controller.abort(abortReason('ACTION_TIMEOUT', message));
-      settle({ kind: 'report', body: failure('ACTION_TIMEOUT', message) });
-    }, Math.max(0, limitMs));
+    const timer =
+      limitMs === undefined
+        ? undefined
+        : setTimeout(
+            () => {
+              const message = `Action ${command.actionName} exceeded its time limit of ${Math.round(limitMs / 1000)} s.`;
+              controller.abort(abortReason('ACTION_TIMEOUT', message));
+              settle({ kind: 'report', body: failure('ACTION_TIMEOUT', message) });
+            },
+            Math.max(0, limitMs),
+          );
 
     this.deps.logger.info('command.started', `Running ${command.type} ${command.actionName}.`, {
-      commandId: command.id, actionName: command.actionName, commandType: command.type,
+      commandId: command.id,
+      actionName: command.actionName,
+      commandType: command.type,
     });
     this.invoke(command, def, controller.signal).then(
       (body) => settle({ kind: 'report', body }),
@@ -187,14 +200,22 @@ export class CommandExecutor {
     this.running.delete(command.id);
     this.releaseSlot();
     if (result.kind === 'cancelled') {
-      this.deps.logger.info('command.cancelled', `Command ${command.id} was cancelled; its handler was aborted.`, { commandId: command.id });
+      this.deps.logger.info('command.cancelled', `Command ${command.id} was cancelled; its handler was aborted.`, {
+        commandId: command.id,
+      });
       return;
     }
     const body = this.finalize(result.body, startedAt);
     const level = body.success ? 'info' : 'warn';
-    this.deps.logger[level]('command.finished', `${command.actionName} ${body.success ? 'succeeded' : `failed (${body.error?.code ?? 'ACTION_FAILED'})`}.`, {
-      commandId: command.id, actionName: command.actionName, success: body.success,
-    });
+    this.deps.logger[level](
+      'command.finished',
+      `${command.actionName} ${body.success ? 'succeeded' : `failed (${body.error?.code ?? 'ACTION_FAILED'})`}.`,
+      {
+        commandId: command.id,
+        actionName: command.actionName,
+        success: body.success,
+      },
+    );
     await this.deps.send(command, body);
   }
 
@@ -206,7 +227,11 @@ export class CommandExecutor {
     return limits.length === 0 ? undefined : Math.min(...limits);
   }
 
-  private async invoke(command: AgentCommand, def: ActionDefinitionInput | undefined, signal: AbortSignal): Promise<CommandResultBody> {
+  private async invoke(
+    command: AgentCommand,
+    def: ActionDefinitionInput | undefined,
+    signal: AbortSignal,
+  ): Promise<CommandResultBody> {
     if (!def) {
       return failure('ACTION_HANDLER_NOT_FOUND', `No handler registered for action ${command.actionName}.`);
     }
@@ -231,12 +256,22 @@ export class CommandExecutor {
     const finishedAt = new Date(this.deps.now()).toISOString();
     let size: number;
     try {
-      size = Buffer.byteLength(JSON.stringify({ message: body.message ?? null, data: body.data ?? {}, error: body.error ?? {} }));
+      size = Buffer.byteLength(
+        JSON.stringify({ message: body.message ?? null, data: body.data ?? {}, error: body.error ?? {} }),
+      );
     } catch {
-      return { ...failure('RESULT_NOT_SERIALIZABLE', 'The action result could not be serialized to JSON.'), startedAt, finishedAt };
+      return {
+        ...failure('RESULT_NOT_SERIALIZABLE', 'The action result could not be serialized to JSON.'),
+        startedAt,
+        finishedAt,
+      };
     }
     if (size > this.deps.maxResultBytes) {
-      return { ...failure('RESULT_TOO_LARGE', `The action result is ${size} bytes; the limit is ${this.deps.maxResultBytes}.`), startedAt, finishedAt };
+      return {
+        ...failure('RESULT_TOO_LARGE', `The action result is ${size} bytes; the limit is ${this.deps.maxResultBytes}.`),
+        startedAt,
+        finishedAt,
+      };
     }
     return { ...body, startedAt, finishedAt };
   }
@@ -254,7 +289,8 @@ export class CommandExecutor {
       createdAt: command.createdAt,
       expiresAt: command.expiresAt,
       signal,
-      log: (message, data) => logger.info('action.log', message, { commandId: command.id, actionName: command.actionName, ...data }),
+      log: (message, data) =>
+        logger.info('action.log', message, { commandId: command.id, actionName: command.actionName, ...data }),
     };
   }
 

@@ -120,7 +120,10 @@ export class DispatcherSlot {
     const timedOut = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), 1_000);
     });
-    const closed = dispatcher.close().then(() => true, () => true);
+    const closed = dispatcher.close().then(
+      () => true,
+      () => true,
+    );
     const ok = await Promise.race([closed, timedOut]);
     clearTimeout(timer);
     if (!ok) await dispatcher.destroy().catch(() => undefined);
@@ -213,14 +216,32 @@ export class HttpTransport {
     return this.unwrap(response, text, options.kind);
   }
 
-  private transportError(error: unknown, url: URL, caller: AbortSignal | undefined, timeout: AbortSignal): NetworkError {
+  private transportError(
+    error: unknown,
+    url: URL,
+    caller: AbortSignal | undefined,
+    timeout: AbortSignal,
+  ): NetworkError {
     if (caller?.aborted) {
-      return new NetworkError({ code: 'REQUEST_ABORTED', message: `Request to ${url.origin} aborted.`, retryable: false, cause: error });
+      return new NetworkError({
+        code: 'REQUEST_ABORTED',
+        message: `Request to ${url.origin} aborted.`,
+        retryable: false,
+        cause: error,
+      });
     }
     if (timeout.aborted) {
-      return new NetworkError({ code: 'REQUEST_TIMEOUT', message: `Request to ${url.origin}${url.pathname} timed out.`, cause: error });
+      return new NetworkError({
+        code: 'REQUEST_TIMEOUT',
+        message: `Request to ${url.origin}${url.pathname} timed out.`,
+        cause: error,
+      });
     }
-    return new NetworkError({ code: 'NETWORK_ERROR', message: `Cannot reach ${url.origin}: ${describeCause(error)}.`, cause: error });
+    return new NetworkError({
+      code: 'NETWORK_ERROR',
+      message: `Cannot reach ${url.origin}: ${describeCause(error)}.`,
+      cause: error,
+    });
   }
 
   private unwrap(response: AgentFetchResponse, text: string, kind: ApiCallKind): HttpSuccess {
@@ -230,7 +251,10 @@ export class HttpTransport {
     } catch {
       parsed = undefined;
     }
-    const envelope = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    const envelope =
+      parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : undefined;
     const headerRequestId = response.headers.get('x-request-id') ?? undefined;
     if (response.status >= 200 && response.status < 300) {
       if (envelope && envelope['success'] === true) return { data: envelope['data'], envelope };
@@ -250,7 +274,10 @@ export class HttpTransport {
       status: response.status,
       code: typeof errorObject['code'] === 'string' ? errorObject['code'] : undefined,
       message: typeof errorObject['message'] === 'string' ? redactText(errorObject['message']) : undefined,
-      details: details !== null && typeof details === 'object' && !Array.isArray(details) ? (details as Record<string, unknown>) : undefined,
+      details:
+        details !== null && typeof details === 'object' && !Array.isArray(details)
+          ? (details as Record<string, unknown>)
+          : undefined,
       requestId: typeof errorObject['requestId'] === 'string' ? errorObject['requestId'] : headerRequestId,
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.options.now()),
     });

@@ -40,7 +40,15 @@ export type { AgentFetch, AgentFetchInit, AgentFetchResponse, ProxyEnvironment }
 export { REDACTED, isSensitiveKey, redactText, redactValue } from './logging.js';
 export type { AgentLoggerLike, LogLevel, LogRecord } from './logging.js';
 
-export { actionFailure, actionSuccess, resultAction, resultDetail, resultTable, rowRef, withOneTimeFields } from './results.js';
+export {
+  actionFailure,
+  actionSuccess,
+  resultAction,
+  resultDetail,
+  resultTable,
+  rowRef,
+  withOneTimeFields,
+} from './results.js';
 export type { ActionSuccessOptions } from './results.js';
 
 export type {

@@ -40,9 +40,23 @@ export const REDACTED = '***REDACTED***';
 const TOKEN_VALUE = /opstage_(reg|agent)_[A-Za-z0-9_-]+/g;
 const BEARER_VALUE = /Bearer\s+[A-Za-z0-9._~+/=-]+/gi;
 const SENSITIVE_KEYS = new Set([
-  'password', 'passwd', 'secret', 'clientsecret', 'token', 'accesstoken', 'refreshtoken', 'cookie',
-  'setcookie', 'apikey', 'privatekey', 'credential', 'credentials', 'authorization',
-  'registrationtoken', 'agenttoken', 'generatedkey',
+  'password',
+  'passwd',
+  'secret',
+  'clientsecret',
+  'token',
+  'accesstoken',
+  'refreshtoken',
+  'cookie',
+  'setcookie',
+  'apikey',
+  'privatekey',
+  'credential',
+  'credentials',
+  'authorization',
+  'registrationtoken',
+  'agenttoken',
+  'generatedkey',
 ]);
 
 const LEVEL_ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };

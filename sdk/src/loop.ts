@@ -62,10 +62,13 @@ export class Loop {
 
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.running = this.runOnce();
-    }, Math.max(0, delayMs));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.running = this.runOnce();
+      },
+      Math.max(0, delayMs),
+    );
   }
 
   private async runOnce(): Promise<void> {

@@ -214,13 +214,25 @@ function resolveBackendUrl(value: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-function resolveTokenStore(value: CapsuleAgentOptions['tokenStore'], env: ResolvedOptions['env'], onWarning: (m: string) => void): TokenStore {
-  if (value === undefined) return new FileTokenStore(envText(env, 'OPSTAGE_AGENT_TOKEN_FILE') ?? './data/agent-token.json', { onWarning });
-  if (value === null || typeof value !== 'object') return fail('tokenStore', 'must be { file } or a store with load/save/clear.');
-  if ('load' in value && typeof value.load === 'function' && typeof value.save === 'function' && typeof value.clear === 'function') {
+function resolveTokenStore(
+  value: CapsuleAgentOptions['tokenStore'],
+  env: ResolvedOptions['env'],
+  onWarning: (m: string) => void,
+): TokenStore {
+  if (value === undefined)
+    return new FileTokenStore(envText(env, 'OPSTAGE_AGENT_TOKEN_FILE') ?? './data/agent-token.json', { onWarning });
+  if (value === null || typeof value !== 'object')
+    return fail('tokenStore', 'must be { file } or a store with load/save/clear.');
+  if (
+    'load' in value &&
+    typeof value.load === 'function' &&
+    typeof value.save === 'function' &&
+    typeof value.clear === 'function'
+  ) {
     return value;
   }
-  if ('file' in value && typeof value.file === 'string' && value.file.trim() !== '') return new FileTokenStore(value.file, { onWarning });
+  if ('file' in value && typeof value.file === 'string' && value.file.trim() !== '')
+    return new FileTokenStore(value.file, { onWarning });
   return fail('tokenStore', 'must be { file: string } or a store with load(), save() and clear().');
 }
 
@@ -228,7 +240,8 @@ function resolveService(input: unknown): ResolvedOptions['service'] {
   if (input === null || typeof input !== 'object') return fail('service', 'is required ({ code, name, … }).');
   const service = input as ServiceOptions;
   const code = text(service.code, 'service.code', 80, true) ?? '';
-  if (!SERVICE_CODE.test(code)) fail('service.code', `"${code}" must match ${SERVICE_CODE.source} (lower-case, digits, - and _).`);
+  if (!SERVICE_CODE.test(code))
+    fail('service.code', `"${code}" must match ${SERVICE_CODE.source} (lower-case, digits, - and _).`);
   const name = text(service.name, 'service.name', 200, true) ?? '';
   text(service.description, 'service.description', 2000, false);
   const version = text(service.version, 'service.version', 80, false) ?? '0.0.0';
@@ -244,33 +257,57 @@ function resolveService(input: unknown): ResolvedOptions['service'] {
  * @param onTokenFileWarning - sink for token-file warnings
  * @throws AgentConfigError with code `INVALID_OPTION`
  */
-export function resolveOptions(options: CapsuleAgentOptions, onTokenFileWarning: (message: string) => void): ResolvedOptions {
+export function resolveOptions(
+  options: CapsuleAgentOptions,
+  onTokenFileWarning: (message: string) => void,
+): ResolvedOptions {
   if (options === null || typeof options !== 'object') fail('options', 'must be an object.');
   const env = options.env ?? process.env;
   const service = resolveService(options.service);
 
-  const backendUrl = resolveBackendUrl(text(options.backendUrl, 'backendUrl', 2000, false) ?? envText(env, 'OPSTAGE_BACKEND_URL') ?? 'http://localhost:8080');
-  const registrationToken = text(options.registrationToken, 'registrationToken', 512, false)?.trim() || envText(env, 'OPSTAGE_REGISTRATION_TOKEN');
+  const backendUrl = resolveBackendUrl(
+    text(options.backendUrl, 'backendUrl', 2000, false) ??
+      envText(env, 'OPSTAGE_BACKEND_URL') ??
+      'http://localhost:8080',
+  );
+  const registrationToken =
+    text(options.registrationToken, 'registrationToken', 512, false)?.trim() ||
+    envText(env, 'OPSTAGE_REGISTRATION_TOKEN');
   if (registrationToken !== undefined && !registrationToken.startsWith('opstage_reg_')) {
     fail('registrationToken', 'must start with opstage_reg_ (create one in the console under Registration Tokens).');
   }
 
   const agentInput = options.agent ?? {};
-  const agentCode = text(agentInput.code, 'agent.code', 80, false) ?? envText(env, 'OPSTAGE_AGENT_CODE') ?? service.code;
-  if (!SERVICE_CODE.test(agentCode) || agentCode.length > 80) fail('agent.code', `"${agentCode}" must be 1–80 characters matching ${SERVICE_CODE.source}.`);
+  const agentCode =
+    text(agentInput.code, 'agent.code', 80, false) ?? envText(env, 'OPSTAGE_AGENT_CODE') ?? service.code;
+  if (!SERVICE_CODE.test(agentCode) || agentCode.length > 80)
+    fail('agent.code', `"${agentCode}" must be 1–80 characters matching ${SERVICE_CODE.source}.`);
   const mode = agentInput.mode ?? 'embedded';
   if (mode !== 'embedded' && mode !== 'ophub') fail('agent.mode', 'must be embedded or ophub.');
 
   const intervals = options.intervals ?? {};
-  const heartbeatMs = intervals.heartbeatMs ?? secondsToMs(options.heartbeatIntervalSeconds, 'heartbeatIntervalSeconds')
-    ?? secondsToMs(envSeconds(env, 'OPSTAGE_HEARTBEAT_INTERVAL_SECONDS', 1, 86_400), 'OPSTAGE_HEARTBEAT_INTERVAL_SECONDS');
-  const commandPollMs = intervals.commandPollMs ?? secondsToMs(options.commandPollIntervalSeconds, 'commandPollIntervalSeconds')
-    ?? secondsToMs(envSeconds(env, 'OPSTAGE_COMMAND_POLL_INTERVAL_SECONDS', 1, 86_400), 'OPSTAGE_COMMAND_POLL_INTERVAL_SECONDS');
-  const serviceReportMs = intervals.serviceReportMs
-    ?? secondsToMs(envSeconds(env, 'OPSTAGE_SERVICE_REPORT_INTERVAL_SECONDS', 1, 86_400), 'OPSTAGE_SERVICE_REPORT_INTERVAL_SECONDS');
+  const heartbeatMs =
+    intervals.heartbeatMs ??
+    secondsToMs(options.heartbeatIntervalSeconds, 'heartbeatIntervalSeconds') ??
+    secondsToMs(envSeconds(env, 'OPSTAGE_HEARTBEAT_INTERVAL_SECONDS', 1, 86_400), 'OPSTAGE_HEARTBEAT_INTERVAL_SECONDS');
+  const commandPollMs =
+    intervals.commandPollMs ??
+    secondsToMs(options.commandPollIntervalSeconds, 'commandPollIntervalSeconds') ??
+    secondsToMs(
+      envSeconds(env, 'OPSTAGE_COMMAND_POLL_INTERVAL_SECONDS', 1, 86_400),
+      'OPSTAGE_COMMAND_POLL_INTERVAL_SECONDS',
+    );
+  const serviceReportMs =
+    intervals.serviceReportMs ??
+    secondsToMs(
+      envSeconds(env, 'OPSTAGE_SERVICE_REPORT_INTERVAL_SECONDS', 1, 86_400),
+      'OPSTAGE_SERVICE_REPORT_INTERVAL_SECONDS',
+    );
 
-  const logLevel = options.logLevel ?? (envText(env, 'OPSTAGE_LOG_LEVEL')?.toLowerCase() as LogLevel | undefined) ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) fail(options.logLevel ? 'logLevel' : 'OPSTAGE_LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}.`);
+  const logLevel =
+    options.logLevel ?? (envText(env, 'OPSTAGE_LOG_LEVEL')?.toLowerCase() as LogLevel | undefined) ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel))
+    fail(options.logLevel ? 'logLevel' : 'OPSTAGE_LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}.`);
   if (options.onLog !== undefined && typeof options.onLog !== 'function') fail('onLog', 'must be a function.');
   if (options.fetch !== undefined && typeof options.fetch !== 'function') fail('fetch', 'must be a function.');
 
@@ -297,7 +334,12 @@ export function resolveOptions(options: CapsuleAgentOptions, onTokenFileWarning:
       serviceReportMs: integer(serviceReportMs ?? 60_000, 'intervals.serviceReportMs', 1, 86_400_000),
     },
     explicitIntervals: { heartbeatMs: heartbeatMs !== undefined, commandPollMs: commandPollMs !== undefined },
-    longPollSeconds: integer(options.longPollSeconds ?? envSeconds(env, 'OPSTAGE_COMMAND_WAIT_SECONDS', 0, 30) ?? 25, 'longPollSeconds', 0, 30),
+    longPollSeconds: integer(
+      options.longPollSeconds ?? envSeconds(env, 'OPSTAGE_COMMAND_WAIT_SECONDS', 0, 30) ?? 25,
+      'longPollSeconds',
+      0,
+      30,
+    ),
     maxConcurrentCommands: integer(options.maxConcurrentCommands ?? 4, 'maxConcurrentCommands', 1, 10),
     autoStartLoops,
     requestTimeoutMs: integer(options.requestTimeoutMs ?? 15_000, 'requestTimeoutMs', 1, 600_000),
@@ -337,6 +379,8 @@ export function applyServerIntervals(
   values: { heartbeatIntervalSeconds?: number; commandPollIntervalSeconds?: number },
 ): void {
   const clamp = (seconds: number): number => Math.min(3_600_000, Math.max(1_000, Math.round(seconds * 1000)));
-  if (!explicit.heartbeatMs && values.heartbeatIntervalSeconds) intervals.heartbeatMs = clamp(values.heartbeatIntervalSeconds);
-  if (!explicit.commandPollMs && values.commandPollIntervalSeconds) intervals.commandPollMs = clamp(values.commandPollIntervalSeconds);
+  if (!explicit.heartbeatMs && values.heartbeatIntervalSeconds)
+    intervals.heartbeatMs = clamp(values.heartbeatIntervalSeconds);
+  if (!explicit.commandPollMs && values.commandPollIntervalSeconds)
+    intervals.commandPollMs = clamp(values.commandPollIntervalSeconds);
 }

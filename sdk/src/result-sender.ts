@@ -77,9 +77,13 @@ export class ResultSender {
     this.timer = undefined;
     const left = this.waiting.splice(0);
     if (left.length > 0) {
-      this.deps.logger.warn('result.abandoned', `${left.length} result(s) were not delivered before the agent stopped.`, {
-        commandIds: left.map((e) => e.command.id),
-      });
+      this.deps.logger.warn(
+        'result.abandoned',
+        `${left.length} result(s) were not delivered before the agent stopped.`,
+        {
+          commandIds: left.map((e) => e.command.id),
+        },
+      );
     }
     for (const entry of left) entry.settle();
     this.failures = 0;
@@ -90,8 +94,14 @@ export class ResultSender {
     while (this.waiting.length + this.inFlight > max && this.waiting.length > 0) {
       const oldest = this.waiting.shift();
       if (!oldest) break;
-      this.deps.logger.error('result.lost', `Result of ${oldest.command.id} dropped: more than ${max} results are waiting for the backend.`, { commandId: oldest.command.id });
-      this.deps.error(new CapsuleAgentError('RESULT_QUEUE_FULL', `Result of ${oldest.command.id} dropped: the result queue is full.`));
+      this.deps.logger.error(
+        'result.lost',
+        `Result of ${oldest.command.id} dropped: more than ${max} results are waiting for the backend.`,
+        { commandId: oldest.command.id },
+      );
+      this.deps.error(
+        new CapsuleAgentError('RESULT_QUEUE_FULL', `Result of ${oldest.command.id} dropped: the result queue is full.`),
+      );
       oldest.settle();
     }
   }
@@ -116,7 +126,10 @@ export class ResultSender {
     try {
       outcome = await this.deliver(entry);
     } catch (error) {
-      this.deps.logger.error('result.lost', `Result of ${entry.command.id} could not be reported (unexpected error).`, { commandId: entry.command.id, error });
+      this.deps.logger.error('result.lost', `Result of ${entry.command.id} could not be reported (unexpected error).`, {
+        commandId: entry.command.id,
+        error,
+      });
       outcome = { kind: 'done' };
     }
     if (outcome.kind === 'done') {
@@ -135,7 +148,9 @@ export class ResultSender {
     const { command } = entry;
     const auth = this.deps.auth();
     if (!auth) {
-      logger.warn('result.dropped', 'Result not reported: the agent has no valid credentials.', { commandId: command.id });
+      logger.warn('result.dropped', 'Result not reported: the agent has no valid credentials.', {
+        commandId: command.id,
+      });
       return { kind: 'done' };
     }
     const signal = this.deps.signal();
@@ -150,7 +165,11 @@ export class ResultSender {
       }
       if (!(error instanceof AgentApiError)) throw error;
       if (DROP_RESULT_CODES.has(error.code)) {
-        logger.info('result.dropped', `Result dropped: ${error.code} (cancelled, expired or another result already stored).`, { commandId: command.id });
+        logger.info(
+          'result.dropped',
+          `Result dropped: ${error.code} (cancelled, expired or another result already stored).`,
+          { commandId: command.id },
+        );
         return { kind: 'done' };
       }
       if (error.status === 413 && entry.body.error?.code !== 'RESULT_TOO_LARGE') {
@@ -162,7 +181,10 @@ export class ResultSender {
       if (disabled) this.deps.disabledBy(error);
       if (signal.aborted) return { kind: 'done' };
       if (!error.retryable && !disabled) {
-        logger.error('result.lost', `Result of ${command.id} could not be reported (${error.code}).`, { commandId: command.id, code: error.code });
+        logger.error('result.lost', `Result of ${command.id} could not be reported (${error.code}).`, {
+          commandId: command.id,
+          code: error.code,
+        });
         this.deps.error(error);
         return { kind: 'done' };
       }
@@ -178,8 +200,18 @@ export class ResultSender {
     this.failures += 1;
     const data = { code: error.code, status: error.status, waiting: this.waiting.length, attempt: this.failures };
     // Log the start of an outage, not every failed probe.
-    if (this.failures === 1) this.deps.logger.warn('result.retrying', `Result delivery failed (${error.code}); ${this.waiting.length} result(s) waiting, retrying in ${delayMs} ms.`, data);
-    else this.deps.logger.debug('result.retrying', `Result delivery failed again (${error.code}); next attempt in ${delayMs} ms.`, data);
+    if (this.failures === 1)
+      this.deps.logger.warn(
+        'result.retrying',
+        `Result delivery failed (${error.code}); ${this.waiting.length} result(s) waiting, retrying in ${delayMs} ms.`,
+        data,
+      );
+    else
+      this.deps.logger.debug(
+        'result.retrying',
+        `Result delivery failed again (${error.code}); next attempt in ${delayMs} ms.`,
+        data,
+      );
     if (this.timer !== undefined) return;
     // A stopping agent clears this timer in `abandon()`, which settles what is left.
     this.timer = setTimeout(() => {
@@ -189,7 +221,9 @@ export class ResultSender {
   }
 
   private recovered(): void {
-    this.deps.logger.info('result.recovered', `Results are accepted again after ${this.failures} failed attempt(s).`, { waiting: this.waiting.length });
+    this.deps.logger.info('result.recovered', `Results are accepted again after ${this.failures} failed attempt(s).`, {
+      waiting: this.waiting.length,
+    });
     this.failures = 0;
   }
 }

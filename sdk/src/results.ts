@@ -197,11 +197,20 @@ export function schemaDefaults(schema: JsonObject | undefined): JsonObject {
     }
     switch (prop['type']) {
       case 'number':
-      case 'integer': out[key] = 0; break;
-      case 'boolean': out[key] = false; break;
-      case 'array': out[key] = []; break;
-      case 'object': out[key] = {}; break;
-      default: out[key] = '';
+      case 'integer':
+        out[key] = 0;
+        break;
+      case 'boolean':
+        out[key] = false;
+        break;
+      case 'array':
+        out[key] = [];
+        break;
+      case 'object':
+        out[key] = {};
+        break;
+      default:
+        out[key] = '';
     }
   }
   return out;
@@ -217,7 +226,7 @@ export function errorToResultBody(error: unknown, fallbackCode: string): Command
   let details: JsonObject | undefined;
   if (error instanceof Error) {
     message = error.message || message;
-    const own = (error as Error & { code?: unknown; details?: unknown });
+    const own = error as Error & { code?: unknown; details?: unknown };
     if (typeof own.code === 'string' && own.code !== '') code = own.code;
     if (isPlainObject(own.details)) details = redactValue(own.details) as JsonObject;
   } else if (typeof error === 'string' && error !== '') {

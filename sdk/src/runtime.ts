@@ -183,7 +183,15 @@ export class AgentRuntime {
   /** One short poll: runs the delivered commands and reports each; resolves with their number. */
   async pollOnce(): Promise<number> {
     const auth = this.requireConnected('pollOnce');
-    const outcome = await this.guard(this.client.pollCommands(auth, Math.max(1, this.executor.freeSlots), 0, this.opts.requestTimeoutMs, this.lifecycle.signal));
+    const outcome = await this.guard(
+      this.client.pollCommands(
+        auth,
+        Math.max(1, this.executor.freeSlots),
+        0,
+        this.opts.requestTimeoutMs,
+        this.lifecycle.signal,
+      ),
+    );
     this.cancelCommands(outcome.cancelledCommandIds);
     await Promise.all(outcome.commands.map((command) => this.executor.dispatch(command)));
     return outcome.commands.length;
@@ -198,7 +206,9 @@ export class AgentRuntime {
   /** Publishes a Capsule Bus event from this agent's service. */
   async publish(body: Omit<BusEventRequest, 'sourceServiceCode'>): Promise<BusEventResponse> {
     const auth = this.requireConnected('publish');
-    return this.guard(this.client.publishEvent(auth, { ...body, sourceServiceCode: this.opts.service.code }, this.lifecycle.signal));
+    return this.guard(
+      this.client.publishEvent(auth, { ...body, sourceServiceCode: this.opts.service.code }, this.lifecycle.signal),
+    );
   }
 
   /** Runs the health provider (sanitised; failures become UNKNOWN). */
@@ -215,19 +225,27 @@ export class AgentRuntime {
     const signal = this.lifecycle.signal;
     try {
       await this.connect(signal);
-      if (signal.aborted) throw new CapsuleAgentError('AGENT_STOPPED', 'stop() was called while the agent was starting.');
+      if (signal.aborted)
+        throw new CapsuleAgentError('AGENT_STOPPED', 'stop() was called while the agent was starting.');
       this.stateValue = this.disabled ? 'disabled' : 'running';
       if (this.opts.autoStartLoops) this.loops.start();
-      this.logger.info('agent.started', `Agent ${this.agentId ?? ''} started${this.opts.autoStartLoops ? '' : ' (loops disabled; use pollOnce())'}.`);
+      this.logger.info(
+        'agent.started',
+        `Agent ${this.agentId ?? ''} started${this.opts.autoStartLoops ? '' : ' (loops disabled; use pollOnce())'}.`,
+      );
     } catch (error) {
       const state: AgentState = this.stateValue;
       if (state === 'starting') {
         this.stateValue = error instanceof AgentAuthError ? 'auth-failed' : 'stopped';
         await this.dispatcher.close();
       }
-      this.logger.error('agent.start_failed', `Agent failed to start: ${error instanceof Error ? error.message : String(error)}`, {
-        code: error instanceof CapsuleAgentError ? error.code : undefined,
-      });
+      this.logger.error(
+        'agent.start_failed',
+        `Agent failed to start: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          code: error instanceof CapsuleAgentError ? error.code : undefined,
+        },
+      );
       throw error;
     }
   }
@@ -243,7 +261,10 @@ export class AgentRuntime {
     this.executor.abortAll();
     if (!(await this.executor.drain(timeoutMs))) {
       const forced = this.executor.forceStop();
-      this.logger.warn('agent.stop_timeout', `${forced} action(s) did not finish within ${timeoutMs} ms; reported as AGENT_STOPPED.`);
+      this.logger.warn(
+        'agent.stop_timeout',
+        `${forced} action(s) did not finish within ${timeoutMs} ms; reported as AGENT_STOPPED.`,
+      );
       await this.executor.drain(FLUSH_WINDOW_MS);
     }
     this.lifecycle.abort();
@@ -261,7 +282,12 @@ export class AgentRuntime {
         await this.initialReport(signal);
         this.logger.info('agent.resumed', `Using stored credentials of agent ${stored.agentId}.`);
         if (stored.backendUrl === undefined) {
-          await this.persist({ ...stored, backendUrl: this.opts.backendUrl, agentCode: this.opts.agent.code, savedAt: this.isoNow() });
+          await this.persist({
+            ...stored,
+            backendUrl: this.opts.backendUrl,
+            agentCode: this.opts.agent.code,
+            savedAt: this.isoNow(),
+          });
         }
         return;
       } catch (error) {
@@ -300,8 +326,14 @@ export class AgentRuntime {
     try {
       await this.opts.tokenStore.save(credentials);
     } catch (error) {
-      const wrapped = error instanceof CapsuleAgentError ? error : new CapsuleAgentError('TOKEN_STORE_FAILED', 'Saving agent credentials failed.', error);
-      this.logger.error('token.save_failed', `${wrapped.message} The agent runs, but a restart will need a new registration token.`);
+      const wrapped =
+        error instanceof CapsuleAgentError
+          ? error
+          : new CapsuleAgentError('TOKEN_STORE_FAILED', 'Saving agent credentials failed.', error);
+      this.logger.error(
+        'token.save_failed',
+        `${wrapped.message} The agent runs, but a restart will need a new registration token.`,
+      );
       this.hooks.error(wrapped);
     }
   }
@@ -319,7 +351,10 @@ export class AgentRuntime {
     if (this.disabled) return;
     this.disabled = true;
     if (this.stateValue === 'running') this.stateValue = 'disabled';
-    this.logger.warn('agent.disabled', `Agent is disabled by an operator; keeping its token and probing every ${this.opts.retry.disabledDelayMs} ms.`);
+    this.logger.warn(
+      'agent.disabled',
+      `Agent is disabled by an operator; keeping its token and probing every ${this.opts.retry.disabledDelayMs} ms.`,
+    );
     this.hooks.error(error);
     this.hooks.disabled(error);
   }
@@ -340,7 +375,10 @@ export class AgentRuntime {
     try {
       this.credentials = undefined;
       this.stateValue = 'auth-failed';
-      this.logger.error('agent.auth_failed', `Agent token rejected (${error.code}): loops stopped and credentials cleared. Re-register with a fresh registration token.`);
+      this.logger.error(
+        'agent.auth_failed',
+        `Agent token rejected (${error.code}): loops stopped and credentials cleared. Re-register with a fresh registration token.`,
+      );
       await this.loops.stop();
       this.executor.abortAll();
       await this.opts.tokenStore.clear().catch(() => undefined);
@@ -363,7 +401,10 @@ export class AgentRuntime {
       if (this.opts.autoStartLoops) this.loops.start();
     } catch (error) {
       this.credentials = undefined;
-      this.logger.error('agent.reregister_failed', `Re-registration failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        'agent.reregister_failed',
+        `Re-registration failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       if (error instanceof CapsuleAgentError) this.hooks.error(error);
     }
   }
@@ -386,13 +427,18 @@ export class AgentRuntime {
   }
 
   private requireAuth(): AgentAuth {
-    if (!this.credentials) throw new AgentConfigError('The agent has no credentials; call start() first.', undefined, 'AGENT_NOT_STARTED');
+    if (!this.credentials)
+      throw new AgentConfigError('The agent has no credentials; call start() first.', undefined, 'AGENT_NOT_STARTED');
     return this.credentials;
   }
 
   private requireConnected(method: string): AgentAuth {
     if (this.stateValue !== 'running' && this.stateValue !== 'disabled') {
-      throw new AgentConfigError(`${method}() needs a started agent (state: ${this.stateValue}).`, undefined, 'AGENT_NOT_STARTED');
+      throw new AgentConfigError(
+        `${method}() needs a started agent (state: ${this.stateValue}).`,
+        undefined,
+        'AGENT_NOT_STARTED',
+      );
     }
     return this.requireAuth();
   }

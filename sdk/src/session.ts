@@ -28,7 +28,12 @@ export interface StartupRetryContext {
  * backoff (honouring `Retry-After`) up to `retry.startupAttempts`. Any other error is thrown at
  * once; an exhausted budget throws {@link NetworkError}.
  */
-export async function withStartupRetry<T>(label: string, fn: () => Promise<T>, ctx: StartupRetryContext, signal: AbortSignal): Promise<T> {
+export async function withStartupRetry<T>(
+  label: string,
+  fn: () => Promise<T>,
+  ctx: StartupRetryContext,
+  signal: AbortSignal,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await fn();
@@ -36,11 +41,21 @@ export async function withStartupRetry<T>(label: string, fn: () => Promise<T>, c
       if (!(error instanceof AgentApiError) || !error.retryable || signal.aborted) throw error;
       if (attempt >= ctx.retry.startupAttempts) {
         if (error instanceof NetworkError) throw error;
-        const init = { code: error.code, message: `${label} failed after ${attempt} attempts: ${error.message}`, cause: error };
-        throw new NetworkError(error.status === undefined ? init : { ...init, status: error.status, requestId: error.requestId });
+        const init = {
+          code: error.code,
+          message: `${label} failed after ${attempt} attempts: ${error.message}`,
+          cause: error,
+        };
+        throw new NetworkError(
+          error.status === undefined ? init : { ...init, status: error.status, requestId: error.requestId },
+        );
       }
       const delay = Math.max(backoffDelay(attempt, ctx.retry, ctx.random), error.retryAfterMs ?? 0);
-      ctx.logger.warn('startup.retry', `${label} failed (${error.code}); retrying in ${delay} ms.`, { attempt, code: error.code, status: error.status });
+      ctx.logger.warn('startup.retry', `${label} failed (${error.code}); retrying in ${delay} ms.`, {
+        attempt,
+        code: error.code,
+        status: error.status,
+      });
       await sleep(delay, signal);
       if (signal.aborted) throw error;
     }
@@ -51,7 +66,10 @@ export async function withStartupRetry<T>(label: string, fn: () => Promise<T>, c
  * Loads stored credentials that may be used against this backend. Credentials bound to another
  * backend URL are ignored (the token is never sent to a different host).
  */
-export async function loadUsableCredentials(opts: ResolvedOptions, logger: AgentLogger): Promise<AgentCredentials | null> {
+export async function loadUsableCredentials(
+  opts: ResolvedOptions,
+  logger: AgentLogger,
+): Promise<AgentCredentials | null> {
   const stored = await opts.tokenStore.load();
   if (!stored) return null;
   if (!stored.agentToken.startsWith('opstage_agent_')) {
@@ -59,7 +77,10 @@ export async function loadUsableCredentials(opts: ResolvedOptions, logger: Agent
     return null;
   }
   if (stored.backendUrl !== undefined && stored.backendUrl !== opts.backendUrl) {
-    logger.warn('token.backend_mismatch', `Stored credentials belong to ${stored.backendUrl}, not ${opts.backendUrl}; ignoring them.`);
+    logger.warn(
+      'token.backend_mismatch',
+      `Stored credentials belong to ${stored.backendUrl}, not ${opts.backendUrl}; ignoring them.`,
+    );
     return null;
   }
   return stored;
@@ -96,7 +117,12 @@ export async function registerAgent(
     hostname: hostname().slice(0, 255),
   };
   if (opts.agent.name !== undefined) agent.name = opts.agent.name;
-  const response = await withStartupRetry('Registration', () => client.register({ registrationToken, agent, service }, signal), ctx, signal);
+  const response = await withStartupRetry(
+    'Registration',
+    () => client.register({ registrationToken, agent, service }, signal),
+    ctx,
+    signal,
+  );
   const credentials: AgentCredentials = {
     agentId: response.agentId,
     agentToken: response.agentToken,

@@ -73,7 +73,8 @@ export function parseTokenFile(text: string): AgentCredentials | null {
     const record = parsed as Record<string, unknown>;
     const agentId = record['agentId'] ?? record['id'];
     const agentToken = record['agentToken'] ?? record['token'];
-    if (typeof agentId !== 'string' || typeof agentToken !== 'string' || agentId === '' || agentToken === '') return null;
+    if (typeof agentId !== 'string' || typeof agentToken !== 'string' || agentId === '' || agentToken === '')
+      return null;
     const out: AgentCredentials = { agentId, agentToken };
     if (typeof record['backendUrl'] === 'string') out.backendUrl = record['backendUrl'];
     if (typeof record['agentCode'] === 'string') out.agentCode = record['agentCode'];
@@ -120,7 +121,12 @@ export class FileTokenStore implements TokenStore {
       stat = await fs.stat(this.file);
     } catch (error) {
       if (errnoCode(error) === 'ENOENT') return null;
-      throw new TokenStoreError('TOKEN_FILE_UNREADABLE', `Cannot read token file ${this.file}: ${CHMOD_HINT(this.file)}.`, this.file, error);
+      throw new TokenStoreError(
+        'TOKEN_FILE_UNREADABLE',
+        `Cannot read token file ${this.file}: ${CHMOD_HINT(this.file)}.`,
+        this.file,
+        error,
+      );
     }
     if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
       const mode = (stat.mode & 0o777).toString(8).padStart(4, '0');
@@ -134,7 +140,12 @@ export class FileTokenStore implements TokenStore {
     try {
       text = await fs.readFile(this.file, 'utf8');
     } catch (error) {
-      throw new TokenStoreError('TOKEN_FILE_UNREADABLE', `Cannot read token file ${this.file}: ${CHMOD_HINT(this.file)}.`, this.file, error);
+      throw new TokenStoreError(
+        'TOKEN_FILE_UNREADABLE',
+        `Cannot read token file ${this.file}: ${CHMOD_HINT(this.file)}.`,
+        this.file,
+        error,
+      );
     }
     const credentials = parseTokenFile(text);
     if (!credentials) {
@@ -209,7 +220,7 @@ export class MemoryTokenStore implements TokenStore {
 
 function errnoCode(error: unknown): string | undefined {
   if (error !== null && typeof error === 'object' && 'code' in error) {
-    const code = (error).code;
+    const code = error.code;
     return typeof code === 'string' ? code : undefined;
   }
   return undefined;

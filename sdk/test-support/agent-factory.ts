@@ -39,7 +39,11 @@ export function fastOptions(backend: FakeBackend, tokenFile: string, logs: LogRe
   };
 }
 
-export function createTestAgent(backend: FakeBackend, tokenFile: string, overrides: Partial<CapsuleAgentOptions> = {}): TestAgent {
+export function createTestAgent(
+  backend: FakeBackend,
+  tokenFile: string,
+  overrides: Partial<CapsuleAgentOptions> = {},
+): TestAgent {
   const logs: LogRecord[] = [];
   const agent = new CapsuleAgent({ ...fastOptions(backend, tokenFile, logs), ...overrides });
   return { agent, logs, tokenFile };

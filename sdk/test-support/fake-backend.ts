@@ -156,7 +156,9 @@ export class FakeBackend {
   }
 
   private scripted(record: RecordedRequest): FakeResponse | undefined {
-    const failure = this.failures.find((f) => f.remaining > 0 && f.method === record.method && f.pathPattern.test(record.path));
+    const failure = this.failures.find(
+      (f) => f.remaining > 0 && f.method === record.method && f.pathPattern.test(record.path),
+    );
     if (!failure) return undefined;
     failure.remaining -= 1;
     return failure.response;
@@ -172,7 +174,11 @@ export class FakeBackend {
     if (this.disabled) return { status: 403, body: errorBody('AGENT_DISABLED', 'Agent is disabled.') };
     const rest = match[2] ?? '';
     if (record.method === 'POST' && rest === 'heartbeat') {
-      return this.ok({ heartbeatIntervalSeconds: 30, commandPollIntervalSeconds: 5, cancelledCommandIds: this.takeCancels() });
+      return this.ok({
+        heartbeatIntervalSeconds: 30,
+        commandPollIntervalSeconds: 5,
+        cancelledCommandIds: this.takeCancels(),
+      });
     }
     if (record.method === 'POST' && rest === 'services/report') return this.report(record);
     if (record.method === 'GET' && rest === 'commands') return this.poll(record);
@@ -206,7 +212,12 @@ export class FakeBackend {
     if (!body.registrationToken || !this.registrationTokens.delete(body.registrationToken)) {
       return { status: 401, body: errorBody('REGISTRATION_TOKEN_INVALID', 'Invalid registration token.') };
     }
-    return this.ok({ agentId: 'agt_test', agentToken: this.issueAgentToken(), heartbeatIntervalSeconds: 30, commandPollIntervalSeconds: 5 });
+    return this.ok({
+      agentId: 'agt_test',
+      agentToken: this.issueAgentToken(),
+      heartbeatIntervalSeconds: 30,
+      commandPollIntervalSeconds: 5,
+    });
   }
 
   private report(record: RecordedRequest): FakeResponse {

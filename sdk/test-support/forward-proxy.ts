@@ -19,7 +19,13 @@ export class ForwardProxy {
       this.hits.push(`${req.method ?? 'GET'} ${req.url ?? ''}`);
       const target = new URL(req.url ?? '');
       const upstream = http.request(
-        { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: `${target.pathname}${target.search}`,
+          method: req.method,
+          headers: req.headers,
+        },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);

@@ -14,7 +14,12 @@ export default async function* summaryReporter(source: AsyncIterable<DiagnosticE
   const lines: string[] = [];
   for await (const event of source) {
     const message = event.data?.message;
-    if (event.type === 'test:diagnostic' && event.data?.nesting === 0 && typeof message === 'string' && SUMMARY.test(message)) {
+    if (
+      event.type === 'test:diagnostic' &&
+      event.data?.nesting === 0 &&
+      typeof message === 'string' &&
+      SUMMARY.test(message)
+    ) {
       lines.push(`# ${message}\n`);
     }
   }

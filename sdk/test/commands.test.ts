@@ -41,10 +41,14 @@ describe('command execution', () => {
   it('long-poll dispatches a command at once and reports exactly one result', async () => {
     const { agent } = agentWith({ longPollSeconds: 5 });
     const seen: Array<{ payload: unknown; ctx: ActionContext }> = [];
-    agent.action({ name: 'echo', label: 'Echo', handler: (payload, ctx) => {
-      seen.push({ payload, ctx });
-      return actionSuccess({ echo: payload }, { message: 'echoed' });
-    } });
+    agent.action({
+      name: 'echo',
+      label: 'Echo',
+      handler: (payload, ctx) => {
+        seen.push({ payload, ctx });
+        return actionSuccess({ echo: payload }, { message: 'echoed' });
+      },
+    });
     await agent.start();
     await backend.waitFor(() => backend.count('GET', /\/commands$/) >= 1, 2_000, 'a waiting long-poll');
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -72,7 +76,10 @@ describe('command execution', () => {
 
   it('falls back to the poll cadence when the server ignores waitSeconds', async () => {
     backend.longPoll = false;
-    const { agent } = agentWith({ longPollSeconds: 25, intervals: { heartbeatMs: 60_000, commandPollMs: 100, serviceReportMs: 60_000 } });
+    const { agent } = agentWith({
+      longPollSeconds: 25,
+      intervals: { heartbeatMs: 60_000, commandPollMs: 100, serviceReportMs: 60_000 },
+    });
     await agent.start();
     await new Promise((resolve) => setTimeout(resolve, 450));
     const polls = backend.count('GET', /\/commands$/);
@@ -82,9 +89,25 @@ describe('command execution', () => {
   it('maps handler failures, unknown actions and unsupported types to failure results', async () => {
     const { agent } = agentWith({ autoStartLoops: false });
     agent
-      .action({ name: 'boom', label: 'Boom', handler: () => { throw new Error('disk full opstage_agent_leakytoken'); } })
-      .action({ name: 'coded', label: 'Coded', handler: () => { throw Object.assign(new Error('quota'), { code: 'QUOTA_EXCEEDED' }); } })
-      .action({ name: 'refuse', label: 'Refuse', handler: () => actionFailure('INVALID_PAYLOAD', 'accountId is required', { field: 'accountId' }) })
+      .action({
+        name: 'boom',
+        label: 'Boom',
+        handler: () => {
+          throw new Error('disk full opstage_agent_leakytoken');
+        },
+      })
+      .action({
+        name: 'coded',
+        label: 'Coded',
+        handler: () => {
+          throw Object.assign(new Error('quota'), { code: 'QUOTA_EXCEEDED' });
+        },
+      })
+      .action({
+        name: 'refuse',
+        label: 'Refuse',
+        handler: () => actionFailure('INVALID_PAYLOAD', 'accountId is required', { field: 'accountId' }),
+      })
       .action({ name: 'plain', label: 'Plain', handler: () => ({ count: 3 }) });
     await agent.start();
     backend.enqueue({ id: 'cmd_boom', actionName: 'boom' });
@@ -99,12 +122,20 @@ describe('command execution', () => {
     assert.deepEqual(resultOf('cmd_boom')?.error, { code: 'ACTION_FAILED', message: 'disk full opstage_agent_***' });
     assert.equal(resultOf('cmd_boom')?.success, false);
     assert.equal(resultOf('cmd_coded')?.error?.code, 'QUOTA_EXCEEDED');
-    assert.deepEqual(resultOf('cmd_refuse')?.error, { code: 'INVALID_PAYLOAD', message: 'accountId is required', details: { field: 'accountId' } });
+    assert.deepEqual(resultOf('cmd_refuse')?.error, {
+      code: 'INVALID_PAYLOAD',
+      message: 'accountId is required',
+      details: { field: 'accountId' },
+    });
     assert.deepEqual(resultOf('cmd_plain'), { ...resultOf('cmd_plain'), success: true, data: { count: 3 } });
     assert.equal(resultOf('cmd_missing')?.error?.code, 'ACTION_HANDLER_NOT_FOUND');
     assert.match(resultOf('cmd_missing')?.error?.message ?? '', /does-not-exist/);
     assert.equal(backend.count('GET', /\/commands$/), 2);
-    assert.equal(backend.matching('GET', /\/commands$/)[0]?.query.get('waitSeconds'), null, 'pollOnce does not long-poll');
+    assert.equal(
+      backend.matching('GET', /\/commands$/)[0]?.query.get('waitSeconds'),
+      null,
+      'pollOnce does not long-poll',
+    );
   });
 
   it('prepare commands call prepare, or fall back to schema defaults', async () => {
@@ -112,39 +143,68 @@ describe('command execution', () => {
     let handlerCalls = 0;
     agent
       .action({
-        name: 'update-settings', label: 'Update settings',
+        name: 'update-settings',
+        label: 'Update settings',
         inputSchema: { type: 'object', properties: { greeting: { type: 'string' } } },
-        prepare: (_payload, ctx) => ({ initialPayload: { greeting: 'hello' }, currentState: { preparedBy: ctx.commandType } }),
-        handler: () => { handlerCalls += 1; },
+        prepare: (_payload, ctx) => ({
+          initialPayload: { greeting: 'hello' },
+          currentState: { preparedBy: ctx.commandType },
+        }),
+        handler: () => {
+          handlerCalls += 1;
+        },
       })
       .action({
-        name: 'defaults', label: 'Defaults',
-        inputSchema: { type: 'object', properties: { n: { type: 'integer' }, on: { type: 'boolean' }, s: { type: 'string', default: 'x' } } },
-        handler: () => { handlerCalls += 1; },
+        name: 'defaults',
+        label: 'Defaults',
+        inputSchema: {
+          type: 'object',
+          properties: { n: { type: 'integer' }, on: { type: 'boolean' }, s: { type: 'string', default: 'x' } },
+        },
+        handler: () => {
+          handlerCalls += 1;
+        },
       })
-      .action({ name: 'bad-prepare', label: 'Bad', prepare: () => { throw new Error('no state'); }, handler: () => undefined });
+      .action({
+        name: 'bad-prepare',
+        label: 'Bad',
+        prepare: () => {
+          throw new Error('no state');
+        },
+        handler: () => undefined,
+      });
     await agent.start();
     backend.enqueue({ id: 'cmd_p1', type: 'ACTION_PREPARE', actionName: 'update-settings' });
     backend.enqueue({ id: 'cmd_p2', type: 'ACTION_PREPARE', actionName: 'defaults' });
     backend.enqueue({ id: 'cmd_p3', type: 'ACTION_PREPARE', actionName: 'bad-prepare' });
     await agent.pollOnce();
-    assert.deepEqual(resultOf('cmd_p1')?.data, { initialPayload: { greeting: 'hello' }, currentState: { preparedBy: 'ACTION_PREPARE' } });
+    assert.deepEqual(resultOf('cmd_p1')?.data, {
+      initialPayload: { greeting: 'hello' },
+      currentState: { preparedBy: 'ACTION_PREPARE' },
+    });
     assert.deepEqual(resultOf('cmd_p2')?.data, { initialPayload: { n: 0, on: false, s: 'x' } });
     assert.equal(resultOf('cmd_p3')?.error?.code, 'ACTION_PREPARE_FAILED');
     assert.equal(handlerCalls, 0, 'prepare never calls the handler');
   });
 
   it('cancelledCommandIds from the poll abort the handler signal, no result is sent, and polling resumes at once', async () => {
-    const { agent } = agentWith({ longPollSeconds: 2, intervals: { heartbeatMs: 60_000, commandPollMs: 10_000, serviceReportMs: 60_000 } });
+    const { agent } = agentWith({
+      longPollSeconds: 2,
+      intervals: { heartbeatMs: 60_000, commandPollMs: 10_000, serviceReportMs: 60_000 },
+    });
     agent.action({ name: 'quick', label: 'Quick', handler: () => ({ ok: true }) });
     let reason: unknown;
     let handlerSettled = false;
-    agent.action({ name: 'slow', label: 'Slow', handler: async (_payload, ctx) => {
-      await new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve(), { once: true }));
-      reason = ctx.signal.reason;
-      handlerSettled = true;
-      return { finished: true };
-    } });
+    agent.action({
+      name: 'slow',
+      label: 'Slow',
+      handler: async (_payload, ctx) => {
+        await new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve(), { once: true }));
+        reason = ctx.signal.reason;
+        handlerSettled = true;
+        return { finished: true };
+      },
+    });
     await agent.start();
     backend.enqueue({ id: 'cmd_slow', actionName: 'slow' });
     await backend.waitFor(() => backend.count('GET', /\/commands$/) >= 2, 2_000, 'next long-poll after dispatch');
@@ -159,14 +219,26 @@ describe('command execution', () => {
   });
 
   it('cancelledCommandIds from a heartbeat abort the handler too', async () => {
-    const { agent } = agentWith({ longPollSeconds: 0, intervals: { heartbeatMs: 30, commandPollMs: 10_000, serviceReportMs: 60_000 } });
+    const { agent } = agentWith({
+      longPollSeconds: 0,
+      intervals: { heartbeatMs: 30, commandPollMs: 10_000, serviceReportMs: 60_000 },
+    });
     let aborted = false;
-    agent.action({ name: 'slow', label: 'Slow', handler: (_payload, ctx) => new Promise((resolve) => {
-      ctx.signal.addEventListener('abort', () => {
-        aborted = true;
-        resolve(undefined);
-      }, { once: true });
-    }) });
+    agent.action({
+      name: 'slow',
+      label: 'Slow',
+      handler: (_payload, ctx) =>
+        new Promise((resolve) => {
+          ctx.signal.addEventListener(
+            'abort',
+            () => {
+              aborted = true;
+              resolve(undefined);
+            },
+            { once: true },
+          );
+        }),
+    });
     backend.enqueue({ id: 'cmd_hb', actionName: 'slow' });
     await agent.start();
     // The first poll delivers the command, the second (empty) one sets the 10 s cadence: only a heartbeat can cancel.
@@ -180,11 +252,17 @@ describe('command execution', () => {
   it('timeoutSeconds aborts the signal and reports ACTION_TIMEOUT', async () => {
     const { agent } = agentWith({ autoStartLoops: false });
     let reasonCode = '';
-    agent.action({ name: 'stuck', label: 'Stuck', timeoutSeconds: 1, handler: (_payload, ctx) => new Promise(() => {
-      ctx.signal.addEventListener('abort', () => {
-        reasonCode = ctx.signal.reason instanceof CapsuleAgentError ? ctx.signal.reason.code : '';
-      });
-    }) });
+    agent.action({
+      name: 'stuck',
+      label: 'Stuck',
+      timeoutSeconds: 1,
+      handler: (_payload, ctx) =>
+        new Promise(() => {
+          ctx.signal.addEventListener('abort', () => {
+            reasonCode = ctx.signal.reason instanceof CapsuleAgentError ? ctx.signal.reason.code : '';
+          });
+        }),
+    });
     await agent.start();
     backend.enqueue({ id: 'cmd_stuck', actionName: 'stuck' });
     const began = Date.now();
@@ -233,7 +311,13 @@ describe('command execution', () => {
     await agent.start();
     const response = await agent.publish('order.created', { orderId: 7 }, { correlationId: 'c1', dryRun: true });
     assert.equal(response.eventId, 'bev_1');
-    assert.deepEqual(backend.busEvents[0], { eventType: 'order.created', payload: { orderId: 7 }, correlationId: 'c1', routePolicy: { dryRun: true }, sourceServiceCode: 'demo' });
+    assert.deepEqual(backend.busEvents[0], {
+      eventType: 'order.created',
+      payload: { orderId: 7 },
+      correlationId: 'c1',
+      routePolicy: { dryRun: true },
+      sourceServiceCode: 'demo',
+    });
     backend.fail('POST', /\/bus\/events$/, { status: 404, body: errorBody('CAPSULE_BUS_DISABLED') }, 1);
     await assert.rejects(agent.publish('x'), { code: 'CAPSULE_BUS_DISABLED', status: 404 });
   });

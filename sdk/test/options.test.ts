@@ -10,7 +10,10 @@ import { resolveOptions } from '../src/options.js';
 const service = { code: 'billing', name: 'Billing' };
 const noop = (): void => undefined;
 
-function resolve(options: Partial<CapsuleAgentOptions>, env: Record<string, string> = {}): ReturnType<typeof resolveOptions> {
+function resolve(
+  options: Partial<CapsuleAgentOptions>,
+  env: Record<string, string> = {},
+): ReturnType<typeof resolveOptions> {
   return resolveOptions({ service, env, ...options }, noop);
 }
 
@@ -42,18 +45,21 @@ describe('options and environment', () => {
   });
 
   it('reads environment fallbacks', () => {
-    const opts = resolve({}, {
-      OPSTAGE_BACKEND_URL: 'https://ops.example.com/base/',
-      OPSTAGE_REGISTRATION_TOKEN: 'opstage_reg_fromenv',
-      OPSTAGE_AGENT_TOKEN_FILE: '/tmp/x/agent.json',
-      OPSTAGE_AGENT_CODE: 'billing-host1',
-      OPSTAGE_AGENT_NAME: 'Billing on host1',
-      OPSTAGE_AGENT_AUTOSTART_LOOPS: 'false',
-      OPSTAGE_HEARTBEAT_INTERVAL_SECONDS: '10',
-      OPSTAGE_COMMAND_POLL_INTERVAL_SECONDS: '2',
-      OPSTAGE_COMMAND_WAIT_SECONDS: '0',
-      OPSTAGE_LOG_LEVEL: 'WARN',
-    });
+    const opts = resolve(
+      {},
+      {
+        OPSTAGE_BACKEND_URL: 'https://ops.example.com/base/',
+        OPSTAGE_REGISTRATION_TOKEN: 'opstage_reg_fromenv',
+        OPSTAGE_AGENT_TOKEN_FILE: '/tmp/x/agent.json',
+        OPSTAGE_AGENT_CODE: 'billing-host1',
+        OPSTAGE_AGENT_NAME: 'Billing on host1',
+        OPSTAGE_AGENT_AUTOSTART_LOOPS: 'false',
+        OPSTAGE_HEARTBEAT_INTERVAL_SECONDS: '10',
+        OPSTAGE_COMMAND_POLL_INTERVAL_SECONDS: '2',
+        OPSTAGE_COMMAND_WAIT_SECONDS: '0',
+        OPSTAGE_LOG_LEVEL: 'WARN',
+      },
+    );
     assert.equal(opts.backendUrl, 'https://ops.example.com/base');
     assert.equal(opts.registrationToken, 'opstage_reg_fromenv');
     assert.ok(opts.tokenStore instanceof FileTokenStore);
@@ -80,7 +86,13 @@ describe('options and environment', () => {
         intervals: { heartbeatMs: 1234 },
         heartbeatIntervalSeconds: 99,
       },
-      { OPSTAGE_BACKEND_URL: 'http://env:1', OPSTAGE_REGISTRATION_TOKEN: 'opstage_reg_env', OPSTAGE_AGENT_CODE: 'env-code', OPSTAGE_AGENT_AUTOSTART_LOOPS: 'false', OPSTAGE_HEARTBEAT_INTERVAL_SECONDS: '5' },
+      {
+        OPSTAGE_BACKEND_URL: 'http://env:1',
+        OPSTAGE_REGISTRATION_TOKEN: 'opstage_reg_env',
+        OPSTAGE_AGENT_CODE: 'env-code',
+        OPSTAGE_AGENT_AUTOSTART_LOOPS: 'false',
+        OPSTAGE_HEARTBEAT_INTERVAL_SECONDS: '5',
+      },
     );
     assert.equal(opts.backendUrl, 'http://127.0.0.1:9000');
     assert.equal(opts.registrationToken, 'opstage_reg_explicit');
@@ -102,7 +114,10 @@ describe('options and environment', () => {
     assertInvalid(() => resolve({ longPollSeconds: 31 }), 'longPollSeconds');
     assertInvalid(() => resolve({ tokenStore: { file: '' } }), 'tokenStore');
     assertInvalid(() => resolve({ agent: { code: 'Billing.Host1' } }), 'agent.code');
-    assertInvalid(() => resolve({}, { OPSTAGE_HEARTBEAT_INTERVAL_SECONDS: 'soon' }), 'OPSTAGE_HEARTBEAT_INTERVAL_SECONDS');
+    assertInvalid(
+      () => resolve({}, { OPSTAGE_HEARTBEAT_INTERVAL_SECONDS: 'soon' }),
+      'OPSTAGE_HEARTBEAT_INTERVAL_SECONDS',
+    );
     assertInvalid(() => resolve({}, { OPSTAGE_AGENT_AUTOSTART_LOOPS: 'maybe' }), 'OPSTAGE_AGENT_AUTOSTART_LOOPS');
     assertInvalid(() => resolve({}, { OPSTAGE_LOG_LEVEL: 'loud' }), 'OPSTAGE_LOG_LEVEL');
     assert.throws(() => new CapsuleAgent({ service: { code: '-x', name: 'x' }, env: {} }), AgentConfigError);
@@ -128,17 +143,33 @@ describe('actions and manifest', () => {
 
   it('rejects duplicate, shell-like and malformed actions', () => {
     const a = agent().action({ name: 'echo', label: 'Echo', handler: () => undefined });
-    assert.throws(() => a.action({ name: 'echo', label: 'Again', handler: () => undefined }), { code: 'DUPLICATE_ACTION' });
-    assert.throws(() => a.action({ name: 'runShell', label: 'Shell', handler: () => undefined }), { code: 'INVALID_OPTION' });
-    assert.throws(() => a.action({ name: 'bad name', label: 'x', handler: () => undefined }), { code: 'INVALID_OPTION' });
-    assert.throws(() => a.action({ name: 'x', label: 'x', timeoutSeconds: 1.5, handler: () => undefined }), { code: 'INVALID_OPTION' });
-    assert.throws(() => a.action({ name: 'y', label: 'y', dangerLevel: 'CRITICAL' as 'HIGH', handler: () => undefined }), { code: 'INVALID_OPTION' });
-    assert.throws(() => a.action({ name: 'z', label: 'z' } as unknown as Parameters<CapsuleAgent['action']>[0]), { code: 'INVALID_OPTION' });
+    assert.throws(() => a.action({ name: 'echo', label: 'Again', handler: () => undefined }), {
+      code: 'DUPLICATE_ACTION',
+    });
+    assert.throws(() => a.action({ name: 'runShell', label: 'Shell', handler: () => undefined }), {
+      code: 'INVALID_OPTION',
+    });
+    assert.throws(() => a.action({ name: 'bad name', label: 'x', handler: () => undefined }), {
+      code: 'INVALID_OPTION',
+    });
+    assert.throws(() => a.action({ name: 'x', label: 'x', timeoutSeconds: 1.5, handler: () => undefined }), {
+      code: 'INVALID_OPTION',
+    });
+    assert.throws(
+      () => a.action({ name: 'y', label: 'y', dangerLevel: 'CRITICAL' as 'HIGH', handler: () => undefined }),
+      { code: 'INVALID_OPTION' },
+    );
+    assert.throws(() => a.action({ name: 'z', label: 'z' } as unknown as Parameters<CapsuleAgent['action']>[0]), {
+      code: 'INVALID_OPTION',
+    });
     assert.throws(() => a.health('nope' as unknown as () => { status: 'UP' }), AgentConfigError);
   });
 
   it('builds the manifest from service identity with pass-through extras', () => {
-    const opts = resolve({ manifest: { labels: { team: 'payments' }, code: 'ignored' }, service: { ...service, description: 'Bills', capabilities: ['billing.charge'] } });
+    const opts = resolve({
+      manifest: { labels: { team: 'payments' }, code: 'ignored' },
+      service: { ...service, description: 'Bills', capabilities: ['billing.charge'] },
+    });
     const manifest = buildManifest(opts);
     assert.equal(manifest.kind, 'CapsuleService');
     assert.equal(manifest.schemaVersion, '1.0');
@@ -152,14 +183,38 @@ describe('actions and manifest', () => {
   });
 
   it('HIGH actions require confirmation by default; catalog omits handlers', () => {
-    const entry = toCatalogEntry({ name: 'rotate', label: 'Rotate', dangerLevel: 'HIGH', timeoutSeconds: 30, handler: () => undefined });
-    assert.deepEqual(entry, { name: 'rotate', label: 'Rotate', dangerLevel: 'HIGH', requiresConfirmation: true, hasPrepare: false, timeoutSeconds: 30 });
+    const entry = toCatalogEntry({
+      name: 'rotate',
+      label: 'Rotate',
+      dangerLevel: 'HIGH',
+      timeoutSeconds: 30,
+      handler: () => undefined,
+    });
+    assert.deepEqual(entry, {
+      name: 'rotate',
+      label: 'Rotate',
+      dangerLevel: 'HIGH',
+      requiresConfirmation: true,
+      hasPrepare: false,
+      timeoutSeconds: 30,
+    });
     const low = toCatalogEntry({ name: 'echo', label: 'Echo', handler: () => undefined });
-    assert.deepEqual(low, { name: 'echo', label: 'Echo', dangerLevel: 'LOW', requiresConfirmation: false, hasPrepare: false });
+    assert.deepEqual(low, {
+      name: 'echo',
+      label: 'Echo',
+      dangerLevel: 'LOW',
+      requiresConfirmation: false,
+      hasPrepare: false,
+    });
   });
 
   it('reports whether an action has a prepare step', () => {
-    const entry = toCatalogEntry({ name: 'edit', label: 'Edit', handler: () => undefined, prepare: () => ({ initialPayload: {} }) });
+    const entry = toCatalogEntry({
+      name: 'edit',
+      label: 'Edit',
+      handler: () => undefined,
+      prepare: () => ({ initialPayload: {} }),
+    });
     assert.equal(entry.hasPrepare, true);
   });
 });

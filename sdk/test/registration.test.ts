@@ -39,9 +39,20 @@ describe('registration and credentials', () => {
 
     const register = backend.matching('POST', /\/register$/);
     assert.equal(register.length, 1);
-    const body = register[0]?.body as { registrationToken: string; agent: Record<string, unknown>; service: { code: string; manifest: { kind: string }; health: { status: string } } };
+    const body = register[0]?.body as {
+      registrationToken: string;
+      agent: Record<string, unknown>;
+      service: { code: string; manifest: { kind: string }; health: { status: string } };
+    };
     assert.equal(body.registrationToken, 'opstage_reg_valid');
-    assert.deepEqual(body.agent, { code: 'demo', mode: 'embedded', runtime: 'nodejs', version: SDK_VERSION, sdkVersion: SDK_VERSION, hostname: hostname() });
+    assert.deepEqual(body.agent, {
+      code: 'demo',
+      mode: 'embedded',
+      runtime: 'nodejs',
+      version: SDK_VERSION,
+      sdkVersion: SDK_VERSION,
+      hostname: hostname(),
+    });
     assert.equal(body.service.code, 'demo');
     assert.equal(body.service.manifest.kind, 'CapsuleService');
     assert.equal(body.service.health.status, 'UP');
@@ -90,13 +101,23 @@ describe('registration and credentials', () => {
 
   it('no credentials and no registration token gives REGISTRATION_TOKEN_MISSING without any request', async () => {
     const { agent } = createTestAgent(backend, join(dir, 'none.json'), { registrationToken: undefined });
-    await assert.rejects(agent.start(), (error: unknown) => error instanceof RegistrationError && error.code === 'REGISTRATION_TOKEN_MISSING' && /OPSTAGE_REGISTRATION_TOKEN/.test(error.message));
+    await assert.rejects(
+      agent.start(),
+      (error: unknown) =>
+        error instanceof RegistrationError &&
+        error.code === 'REGISTRATION_TOKEN_MISSING' &&
+        /OPSTAGE_REGISTRATION_TOKEN/.test(error.message),
+    );
     assert.equal(backend.requests.length, 0);
   });
 
   it('a rejected stored token without registration token gives AgentAuthError and clears the file', async () => {
     const tokenFile = join(dir, 'revoked.json');
-    await writeFile(tokenFile, JSON.stringify({ agentId: 'agt_test', agentToken: 'opstage_agent_revoked', backendUrl: backend.url }), { mode: 0o600 });
+    await writeFile(
+      tokenFile,
+      JSON.stringify({ agentId: 'agt_test', agentToken: 'opstage_agent_revoked', backendUrl: backend.url }),
+      { mode: 0o600 },
+    );
     const { agent } = createTestAgent(backend, tokenFile, { registrationToken: undefined });
     await assert.rejects(agent.start(), (error: unknown) => error instanceof AgentAuthError && error.status === 401);
     assert.equal(agent.state, 'auth-failed');
@@ -105,7 +126,11 @@ describe('registration and credentials', () => {
   });
 
   it('a rejected stored token with a registration token re-registers', async () => {
-    const store = new MemoryTokenStore({ agentId: 'agt_test', agentToken: 'opstage_agent_rotatedaway', backendUrl: backend.url });
+    const store = new MemoryTokenStore({
+      agentId: 'agt_test',
+      agentToken: 'opstage_agent_rotatedaway',
+      backendUrl: backend.url,
+    });
     const { agent } = createTestAgent(backend, '', { tokenStore: store });
     started.push(agent);
     await agent.start();
@@ -114,7 +139,11 @@ describe('registration and credentials', () => {
   });
 
   it('ignores credentials bound to another backend URL', async () => {
-    const store = new MemoryTokenStore({ agentId: 'agt_other', agentToken: backend.issueAgentToken(), backendUrl: 'http://elsewhere:8080' });
+    const store = new MemoryTokenStore({
+      agentId: 'agt_other',
+      agentToken: backend.issueAgentToken(),
+      backendUrl: 'http://elsewhere:8080',
+    });
     const { agent, logs } = createTestAgent(backend, '', { tokenStore: store });
     started.push(agent);
     await agent.start();

@@ -38,43 +38,71 @@ describe('result delivery through an outage', () => {
   }
 
   it('holds results while the backend fails, probes one at a time, then delivers each once', async () => {
-    const { agent, logs } = agentWith({ autoStartLoops: false, maxConcurrentCommands: 10, retry: { initialDelayMs: 40, maxDelayMs: 80, disabledDelayMs: 40, startupAttempts: 3 } });
+    const { agent, logs } = agentWith({
+      autoStartLoops: false,
+      maxConcurrentCommands: 10,
+      retry: { initialDelayMs: 40, maxDelayMs: 80, disabledDelayMs: 40, startupAttempts: 3 },
+    });
     await agent.start();
     backend.fail('POST', /\/result$/, { status: 503, body: errorBody('SERVICE_UNAVAILABLE') }, 6);
     for (let i = 0; i < 8; i += 1) backend.enqueue({ id: `cmd_${i}`, actionName: 'echo', payload: { i } });
     const polled = agent.pollOnce();
-    await backend.waitFor(() => agent.pendingResults === 8 && backend.count('POST', /\/result$/) >= 2, 2_000, 'results waiting');
+    await backend.waitFor(
+      () => agent.pendingResults === 8 && backend.count('POST', /\/result$/) >= 2,
+      2_000,
+      'results waiting',
+    );
     await polled;
     assert.equal(agent.pendingResults, 0);
     for (let i = 0; i < 8; i += 1) assert.equal(backend.results.get(`cmd_${i}`)?.length, 1, `cmd_${i} accepted once`);
     // 4 in parallel fail at first, then single probes until the 6 failures are used up: far fewer than 8 × 6.
     const posts = backend.count('POST', /\/result$/);
     assert.ok(posts <= 6 + 8 + 3, `${posts} result POSTs`);
-    assert.equal(logs.filter((l) => l.event === 'result.retrying' && l.level === 'warn').length, 1, 'the outage is logged once');
+    assert.equal(
+      logs.filter((l) => l.event === 'result.retrying' && l.level === 'warn').length,
+      1,
+      'the outage is logged once',
+    );
     assert.ok(logs.some((l) => l.event === 'result.recovered'));
   });
 
   it('keeps at most maxPendingResults waiting and drops the oldest beyond', async () => {
-    const { agent, logs } = agentWith({ autoStartLoops: false, maxConcurrentCommands: 10, maxPendingResults: 3, retry: { initialDelayMs: 30, maxDelayMs: 30, disabledDelayMs: 30, startupAttempts: 3 } });
+    const { agent, logs } = agentWith({
+      autoStartLoops: false,
+      maxConcurrentCommands: 10,
+      maxPendingResults: 3,
+      retry: { initialDelayMs: 30, maxDelayMs: 30, disabledDelayMs: 30, startupAttempts: 3 },
+    });
     const errors: CapsuleAgentError[] = [];
     agent.on('error', (error) => errors.push(error));
     await agent.start();
     backend.fail('POST', /\/result$/, { status: 503, body: errorBody('SERVICE_UNAVAILABLE') }, 1_000);
     for (let i = 0; i < 6; i += 1) backend.enqueue({ id: `cmd_q${i}`, actionName: 'echo' });
     void agent.pollOnce();
-    await backend.waitFor(() => logs.filter((l) => l.event === 'result.lost').length === 3, 2_000, 'three results dropped');
+    await backend.waitFor(
+      () => logs.filter((l) => l.event === 'result.lost').length === 3,
+      2_000,
+      'three results dropped',
+    );
     assert.ok(agent.pendingResults <= 3);
     assert.equal(errors.filter((e) => e.code === 'RESULT_QUEUE_FULL').length, 3);
   });
 
   it('stop() during an outage ends within its grace period and abandons what is left', async () => {
-    const { agent, logs } = agentWith({ autoStartLoops: false, retry: { initialDelayMs: 5_000, maxDelayMs: 5_000, disabledDelayMs: 5_000, startupAttempts: 3 } });
+    const { agent, logs } = agentWith({
+      autoStartLoops: false,
+      retry: { initialDelayMs: 5_000, maxDelayMs: 5_000, disabledDelayMs: 5_000, startupAttempts: 3 },
+    });
     await agent.start();
     backend.fail('POST', /\/result$/, { status: 503, body: errorBody('SERVICE_UNAVAILABLE') }, 1_000);
     backend.enqueue({ id: 'cmd_s1', actionName: 'echo' });
     backend.enqueue({ id: 'cmd_s2', actionName: 'echo' });
     void agent.pollOnce();
-    await backend.waitFor(() => agent.pendingResults === 2 && backend.count('POST', /\/result$/) >= 2, 2_000, 'results waiting');
+    await backend.waitFor(
+      () => agent.pendingResults === 2 && backend.count('POST', /\/result$/) >= 2,
+      2_000,
+      'results waiting',
+    );
     const began = Date.now();
     await agent.stop({ timeoutMs: 300 });
     assert.ok(Date.now() - began < 3_000, `stopped in ${Date.now() - began} ms`);

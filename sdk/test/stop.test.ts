@@ -42,15 +42,28 @@ describe('graceful stop', () => {
   it('aborts running handlers, reports what they return, ends the long-poll, and is idempotent', async () => {
     const { agent } = agentWith({ longPollSeconds: 10 });
     let reasonCode = '';
-    agent.action({ name: 'cooperative', label: 'Cooperative', handler: (_payload, ctx) => new Promise((resolve) => {
-      ctx.signal.addEventListener('abort', () => {
-        reasonCode = ctx.signal.reason instanceof CapsuleAgentError ? ctx.signal.reason.code : '';
-        resolve({ partial: true });
-      }, { once: true });
-    }) });
+    agent.action({
+      name: 'cooperative',
+      label: 'Cooperative',
+      handler: (_payload, ctx) =>
+        new Promise((resolve) => {
+          ctx.signal.addEventListener(
+            'abort',
+            () => {
+              reasonCode = ctx.signal.reason instanceof CapsuleAgentError ? ctx.signal.reason.code : '';
+              resolve({ partial: true });
+            },
+            { once: true },
+          );
+        }),
+    });
     await agent.start();
     backend.enqueue({ id: 'cmd_coop', actionName: 'cooperative' });
-    await backend.waitFor(() => backend.count('GET', /\/commands$/) >= 2, 2_000, 'command dispatched and next long-poll waiting');
+    await backend.waitFor(
+      () => backend.count('GET', /\/commands$/) >= 2,
+      2_000,
+      'command dispatched and next long-poll waiting',
+    );
     const began = Date.now();
     await Promise.all([agent.stop(), agent.stop()]);
     assert.ok(Date.now() - began < 1_000, 'the 10 s long-poll must not delay stop()');
@@ -63,10 +76,18 @@ describe('graceful stop', () => {
   });
 
   it('a handler that throws on abort is reported with AGENT_STOPPING', async () => {
-    const { agent } = agentWith({ longPollSeconds: 0, intervals: { heartbeatMs: 60_000, commandPollMs: 20, serviceReportMs: 60_000 } });
-    agent.action({ name: 'abortable', label: 'Abortable', handler: (_payload, ctx) => new Promise((_resolve, reject) => {
-      ctx.signal.addEventListener('abort', () => reject(new Error('aborted by signal')), { once: true });
-    }) });
+    const { agent } = agentWith({
+      longPollSeconds: 0,
+      intervals: { heartbeatMs: 60_000, commandPollMs: 20, serviceReportMs: 60_000 },
+    });
+    agent.action({
+      name: 'abortable',
+      label: 'Abortable',
+      handler: (_payload, ctx) =>
+        new Promise((_resolve, reject) => {
+          ctx.signal.addEventListener('abort', () => reject(new Error('aborted by signal')), { once: true });
+        }),
+    });
     await agent.start();
     backend.enqueue({ id: 'cmd_abort', actionName: 'abortable' });
     await backend.waitFor(() => backend.count('GET', /\/commands$/) >= 2, 2_000, 'dispatch');
@@ -79,11 +100,16 @@ describe('graceful stop', () => {
   it('a handler ignoring the signal is cut off after the grace period with AGENT_STOPPED', async () => {
     const { agent, logs } = agentWith({ autoStartLoops: false });
     let signalAborted = false;
-    agent.action({ name: 'stubborn', label: 'Stubborn', handler: (_payload, ctx) => new Promise(() => {
-      ctx.signal.addEventListener('abort', () => {
-        signalAborted = true;
-      });
-    }) });
+    agent.action({
+      name: 'stubborn',
+      label: 'Stubborn',
+      handler: (_payload, ctx) =>
+        new Promise(() => {
+          ctx.signal.addEventListener('abort', () => {
+            signalAborted = true;
+          });
+        }),
+    });
     await agent.start();
     backend.enqueue({ id: 'cmd_stubborn', actionName: 'stubborn' });
     void agent.pollOnce();

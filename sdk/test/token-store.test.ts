@@ -62,7 +62,10 @@ describe('FileTokenStore', () => {
   it('reads legacy plain-text "agentId:agentToken" files', async () => {
     const file = join(dir, 'legacy.txt');
     await writeFile(file, 'agt_legacy:opstage_agent_legacytoken\n', { mode: 0o600 });
-    assert.deepEqual(await new FileTokenStore(file).load(), { agentId: 'agt_legacy', agentToken: 'opstage_agent_legacytoken' });
+    assert.deepEqual(await new FileTokenStore(file).load(), {
+      agentId: 'agt_legacy',
+      agentToken: 'opstage_agent_legacytoken',
+    });
   });
 
   it('treats corrupted and bare-token files as missing, with a warning', async () => {
@@ -90,8 +93,15 @@ describe('FileTokenStore', () => {
 
 describe('token parsing and memory store', () => {
   it('parses canonical, legacy JSON and legacy two-line formats', () => {
-    assert.deepEqual(parseTokenFile(JSON.stringify({ ...creds, savedAt: '2025-01-01T00:00:00.000Z' })), { ...creds, savedAt: '2025-01-01T00:00:00.000Z' });
-    assert.deepEqual(parseTokenFile('{"id":"agt_a","token":"opstage_agent_b","createdAt":"x"}'), { agentId: 'agt_a', agentToken: 'opstage_agent_b', savedAt: 'x' });
+    assert.deepEqual(parseTokenFile(JSON.stringify({ ...creds, savedAt: '2025-01-01T00:00:00.000Z' })), {
+      ...creds,
+      savedAt: '2025-01-01T00:00:00.000Z',
+    });
+    assert.deepEqual(parseTokenFile('{"id":"agt_a","token":"opstage_agent_b","createdAt":"x"}'), {
+      agentId: 'agt_a',
+      agentToken: 'opstage_agent_b',
+      savedAt: 'x',
+    });
     assert.deepEqual(parseTokenFile('agt_a\nopstage_agent_b\n'), { agentId: 'agt_a', agentToken: 'opstage_agent_b' });
     assert.equal(parseTokenFile(''), null);
     assert.equal(parseTokenFile('[1,2]'), null);

@@ -8,6 +8,7 @@ describe('bearerToken', () => {
   });
 
   it('treats missing, empty and malformed headers as no token', () => {
-    for (const h of [undefined, '', '   ', 'Bearer', 'Bearer   ', 'Basic a b', 'Bearer a b']) expect(bearerToken(h)).toBeNull();
+    for (const h of [undefined, '', '   ', 'Bearer', 'Bearer   ', 'Basic a b', 'Bearer a b'])
+      expect(bearerToken(h)).toBeNull();
   });
 });

@@ -20,7 +20,11 @@ export class AgentBusController {
   @Post('events')
   @HttpCode(200)
   @AgentAuth()
-  publish(@Ctx() ctx: RequestContext, @AuthenticatedAgent() agent: AgentEntity, @Body() dto: PublishEventDto): Promise<BusEventResponse> {
+  publish(
+    @Ctx() ctx: RequestContext,
+    @AuthenticatedAgent() agent: AgentEntity,
+    @Body() dto: PublishEventDto,
+  ): Promise<BusEventResponse> {
     return this.ingest.publish(ctx, agent, dto);
   }
 }

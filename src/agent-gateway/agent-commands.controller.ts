@@ -32,14 +32,25 @@ export class AgentCommandsController {
     @Query() query: PollCommandsQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<WithEnvelopeExtras<AgentCommand[]>> {
-    const out = await this.gateway.poll(ctx, agent, query.limit ?? MAX_POLL_LIMIT, query.waitSeconds ?? 0, closeSignal(res));
+    const out = await this.gateway.poll(
+      ctx,
+      agent,
+      query.limit ?? MAX_POLL_LIMIT,
+      query.waitSeconds ?? 0,
+      closeSignal(res),
+    );
     return new WithEnvelopeExtras(out.commands, { cancelledCommandIds: out.cancelledCommandIds });
   }
 
   @Post(':commandId/result')
   @HttpCode(200)
   @AgentAuth()
-  result(@Ctx() ctx: RequestContext, @Param('agentId') agentId: string, @Param('commandId') commandId: string, @Body() body: CommandResultDto): Promise<CommandResultResponse> {
+  result(
+    @Ctx() ctx: RequestContext,
+    @Param('agentId') agentId: string,
+    @Param('commandId') commandId: string,
+    @Body() body: CommandResultDto,
+  ): Promise<CommandResultResponse> {
     return this.results.report(ctx, agentId, commandId, body);
   }
 }

@@ -30,14 +30,22 @@ export class AgentGatewayController {
   @Post(':agentId/heartbeat')
   @HttpCode(200)
   @AgentAuth()
-  heartbeat(@Ctx() ctx: RequestContext, @AuthenticatedAgent() agent: AgentEntity, @Body() dto: HeartbeatDto): Promise<HeartbeatResponse> {
+  heartbeat(
+    @Ctx() ctx: RequestContext,
+    @AuthenticatedAgent() agent: AgentEntity,
+    @Body() dto: HeartbeatDto,
+  ): Promise<HeartbeatResponse> {
     return this.gateway.heartbeat(ctx, agent, dto);
   }
 
   @Post(':agentId/services/report')
   @HttpCode(200)
   @AgentAuth()
-  report(@Ctx() ctx: RequestContext, @AuthenticatedAgent() agent: AgentEntity, @Body() dto: ServiceReportDto): Promise<{ services: CapsuleServiceResponse[] }> {
+  report(
+    @Ctx() ctx: RequestContext,
+    @AuthenticatedAgent() agent: AgentEntity,
+    @Body() dto: ServiceReportDto,
+  ): Promise<{ services: CapsuleServiceResponse[] }> {
     return this.reports.report(ctx, agent, dto.services);
   }
 }

@@ -22,9 +22,22 @@ import { LivenessModule } from './liveness.module';
  * docs/design/architecture.md, "Module map".
  */
 @Module({
-  imports: [LivenessModule, AuditModule, SystemModule, RegistrationTokensModule, AgentsModule, CapsuleServicesModule, CommandsModule, BusModule],
+  imports: [
+    LivenessModule,
+    AuditModule,
+    SystemModule,
+    RegistrationTokensModule,
+    AgentsModule,
+    CapsuleServicesModule,
+    CommandsModule,
+    BusModule,
+  ],
   controllers: [AgentGatewayController, AgentCommandsController, AgentBusController],
-  providers: [AgentGatewayService, AgentLivenessService, { provide: AgentAuthenticator, useClass: TokenAgentAuthenticator }],
+  providers: [
+    AgentGatewayService,
+    AgentLivenessService,
+    { provide: AgentAuthenticator, useClass: TokenAgentAuthenticator },
+  ],
   exports: [AgentAuthenticator],
 })
 export class AgentGatewayModule {}

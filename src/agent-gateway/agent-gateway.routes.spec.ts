@@ -87,7 +87,11 @@ describe('agent gateway routes', () => {
           provide: AgentsService,
           useValue: {
             findActiveToken: (hash: string) =>
-              Promise.resolve(hash === tokens.hash(TOKEN) ? { tokenId: 'atk_1', tokenLastUsedAt: null, agent: { ...agent, status: agentStatus } } : null),
+              Promise.resolve(
+                hash === tokens.hash(TOKEN)
+                  ? { tokenId: 'atk_1', tokenLastUsedAt: null, agent: { ...agent, status: agentStatus } }
+                  : null,
+              ),
           },
         },
         { provide: TokenService, useValue: tokens },
@@ -95,7 +99,10 @@ describe('agent gateway routes', () => {
         { provide: LivenessWriter, useValue: { tokenUsed: jest.fn() } },
         { provide: Clock, useValue: new FixedClock('2026-03-01T00:00:00.000Z') },
         { provide: AgentAuthenticator, useClass: TokenAgentAuthenticator },
-        { provide: SessionAuthenticator, useValue: { authenticate: () => Promise.reject(unauthorized()), verifyCsrf: () => Promise.resolve() } },
+        {
+          provide: SessionAuthenticator,
+          useValue: { authenticate: () => Promise.reject(unauthorized()), verifyCsrf: () => Promise.resolve() },
+        },
         { provide: ReadBarrier, useValue: { settle: () => Promise.resolve() } },
         // The filter asks it whether a database error means a full disk; these routes never hit one.
         { provide: StorageGuard, useValue: { refusedWrite: jest.fn() } },
@@ -103,7 +110,12 @@ describe('agent gateway routes', () => {
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }),
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            exceptionFactory: validationExceptionFactory,
+          }),
         },
       ],
     }).compile();
@@ -123,12 +135,33 @@ describe('agent gateway routes', () => {
   const bearer = { Authorization: `Bearer ${TOKEN}` };
 
   /** Every authenticated agent route refuses a request without a token, with a bad one, and with another agent's id. */
-  const authenticated: { name: string; send: (agentId: string, headers: Record<string, string>) => request.Test; service: jest.Mock }[] = [
-    { name: 'POST /heartbeat', send: (id, h) => http().post(`/api/agents/${id}/heartbeat`).set(h).send({}), service: gateway.heartbeat },
-    { name: 'POST /services/report', send: (id, h) => http().post(`/api/agents/${id}/services/report`).set(h).send({ services: [] }), service: reports.report },
+  const authenticated: {
+    name: string;
+    send: (agentId: string, headers: Record<string, string>) => request.Test;
+    service: jest.Mock;
+  }[] = [
+    {
+      name: 'POST /heartbeat',
+      send: (id, h) => http().post(`/api/agents/${id}/heartbeat`).set(h).send({}),
+      service: gateway.heartbeat,
+    },
+    {
+      name: 'POST /services/report',
+      send: (id, h) => http().post(`/api/agents/${id}/services/report`).set(h).send({ services: [] }),
+      service: reports.report,
+    },
     { name: 'GET /commands', send: (id, h) => http().get(`/api/agents/${id}/commands`).set(h), service: gateway.poll },
-    { name: 'POST /commands/:id/result', send: (id, h) => http().post(`/api/agents/${id}/commands/cmd_1/result`).set(h).send({ success: true }), service: results.report },
-    { name: 'POST /bus/events', send: (id, h) => http().post(`/api/agents/${id}/bus/events`).set(h).send({ eventType: 'x', sourceServiceCode: 'y' }), service: ingest.publish },
+    {
+      name: 'POST /commands/:id/result',
+      send: (id, h) => http().post(`/api/agents/${id}/commands/cmd_1/result`).set(h).send({ success: true }),
+      service: results.report,
+    },
+    {
+      name: 'POST /bus/events',
+      send: (id, h) =>
+        http().post(`/api/agents/${id}/bus/events`).set(h).send({ eventType: 'x', sourceServiceCode: 'y' }),
+      service: ingest.publish,
+    },
   ];
 
   describe.each(authenticated)('$name', ({ send, service }) => {
@@ -148,7 +181,10 @@ describe('agent gateway routes', () => {
     it('refuses a disabled agent with 403 AGENT_DISABLED', async () => {
       agentStatus = 'DISABLED';
       const res = await send(AGENT_ID, bearer);
-      expect({ status: res.status, code: (res.body as { error?: { code?: string } }).error?.code }).toEqual({ status: 403, code: 'AGENT_DISABLED' });
+      expect({ status: res.status, code: (res.body as { error?: { code?: string } }).error?.code }).toEqual({
+        status: 403,
+        code: 'AGENT_DISABLED',
+      });
       expect(service).not.toHaveBeenCalled();
     });
   });
@@ -179,7 +215,11 @@ describe('agent gateway routes', () => {
   describe('POST /api/agents/:agentId/heartbeat', () => {
     it('passes the authenticated agent and answers with the heartbeat response in the envelope', async () => {
       gateway.heartbeat.mockResolvedValue({ cancelledCommandIds: [], ...intervals });
-      const res = await http().post(`/api/agents/${AGENT_ID}/heartbeat`).set(bearer).send({ serviceId: 'svc_1', health: { status: 'UP' } }).expect(200);
+      const res = await http()
+        .post(`/api/agents/${AGENT_ID}/heartbeat`)
+        .set(bearer)
+        .send({ serviceId: 'svc_1', health: { status: 'UP' } })
+        .expect(200);
       expect(res.body).toEqual({ success: true, data: { cancelledCommandIds: [], ...intervals } });
       const [, passedAgent, dto] = gateway.heartbeat.mock.calls[0] as [unknown, AgentEntity, unknown];
       expect(passedAgent.id).toBe(AGENT_ID);
@@ -187,7 +227,11 @@ describe('agent gateway routes', () => {
     });
 
     it('rejects a health status outside UP/DEGRADED/DOWN/UNKNOWN (422)', async () => {
-      await http().post(`/api/agents/${AGENT_ID}/heartbeat`).set(bearer).send({ health: { status: 'GREEN' } }).expect(422);
+      await http()
+        .post(`/api/agents/${AGENT_ID}/heartbeat`)
+        .set(bearer)
+        .send({ health: { status: 'GREEN' } })
+        .expect(422);
       expect(gateway.heartbeat).not.toHaveBeenCalled();
     });
   });
@@ -201,9 +245,15 @@ describe('agent gateway routes', () => {
     it('hands the services to the report service and answers with what it stored', async () => {
       reports.report.mockResolvedValue({ services: [{ id: 'svc_1' }] });
       const service = { code: 'orders', name: 'Orders', manifest: {} };
-      const res = await http().post(`/api/agents/${AGENT_ID}/services/report`).set(bearer).send({ services: [service] }).expect(200);
+      const res = await http()
+        .post(`/api/agents/${AGENT_ID}/services/report`)
+        .set(bearer)
+        .send({ services: [service] })
+        .expect(200);
       expect(res.body).toEqual({ success: true, data: { services: [{ id: 'svc_1' }] } });
-      expect(reports.report).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ id: AGENT_ID }), [service]);
+      expect(reports.report).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ id: AGENT_ID }), [
+        service,
+      ]);
     });
   });
 
@@ -212,7 +262,13 @@ describe('agent gateway routes', () => {
       gateway.poll.mockResolvedValue({ commands: [{ id: 'cmd_1' }], cancelledCommandIds: ['cmd_0'] });
       const res = await http().get(`/api/agents/${AGENT_ID}/commands`).set(bearer).expect(200);
       expect(res.body).toEqual({ success: true, data: [{ id: 'cmd_1' }], cancelledCommandIds: ['cmd_0'] });
-      expect(gateway.poll).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ id: AGENT_ID }), 10, 0, expect.anything());
+      expect(gateway.poll).toHaveBeenCalledWith(
+        expect.anything(),
+        expect.objectContaining({ id: AGENT_ID }),
+        10,
+        0,
+        expect.anything(),
+      );
     });
 
     it('clamps a limit above 10 and takes waitSeconds', async () => {
@@ -229,32 +285,57 @@ describe('agent gateway routes', () => {
 
   describe('POST /api/agents/:agentId/commands/:commandId/result', () => {
     it('requires success as a boolean (422)', async () => {
-      await http().post(`/api/agents/${AGENT_ID}/commands/cmd_1/result`).set(bearer).send({ success: 'yes' }).expect(422);
+      await http()
+        .post(`/api/agents/${AGENT_ID}/commands/cmd_1/result`)
+        .set(bearer)
+        .send({ success: 'yes' })
+        .expect(422);
       expect(results.report).not.toHaveBeenCalled();
     });
 
     it('reports for the path agent and command and answers in the envelope', async () => {
       results.report.mockResolvedValue({ commandId: 'cmd_1', status: 'SUCCEEDED' });
-      const res = await http().post(`/api/agents/${AGENT_ID}/commands/cmd_1/result`).set(bearer).send({ success: true, data: { ok: 1 } }).expect(200);
+      const res = await http()
+        .post(`/api/agents/${AGENT_ID}/commands/cmd_1/result`)
+        .set(bearer)
+        .send({ success: true, data: { ok: 1 } })
+        .expect(200);
       expect(res.body).toEqual({ success: true, data: { commandId: 'cmd_1', status: 'SUCCEEDED' } });
-      expect(results.report).toHaveBeenCalledWith(expect.anything(), AGENT_ID, 'cmd_1', { success: true, data: { ok: 1 } });
+      expect(results.report).toHaveBeenCalledWith(expect.anything(), AGENT_ID, 'cmd_1', {
+        success: true,
+        data: { ok: 1 },
+      });
     });
   });
 
   describe('POST /api/agents/:agentId/bus/events', () => {
     it('is 404 CAPSULE_BUS_DISABLED while the feature flag is off (after authentication; the service is not called)', async () => {
       config.busEnabled = false;
-      const res = await http().post(`/api/agents/${AGENT_ID}/bus/events`).set(bearer).send({ eventType: 'x', sourceServiceCode: 'y' }).expect(404);
+      const res = await http()
+        .post(`/api/agents/${AGENT_ID}/bus/events`)
+        .set(bearer)
+        .send({ eventType: 'x', sourceServiceCode: 'y' })
+        .expect(404);
       expect(res.body).toMatchObject({ success: false, error: { code: 'CAPSULE_BUS_DISABLED' } });
-      await http().post(`/api/agents/${AGENT_ID}/bus/events`).send({ eventType: 'x', sourceServiceCode: 'y' }).expect(401);
+      await http()
+        .post(`/api/agents/${AGENT_ID}/bus/events`)
+        .send({ eventType: 'x', sourceServiceCode: 'y' })
+        .expect(401);
       expect(ingest.publish).not.toHaveBeenCalled();
     });
 
     it('publishes for the authenticated agent', async () => {
       ingest.publish.mockResolvedValue({ eventId: 'bev_1', routed: [] });
-      const res = await http().post(`/api/agents/${AGENT_ID}/bus/events`).set(bearer).send({ eventType: 'order.created', sourceServiceCode: 'orders' }).expect(200);
+      const res = await http()
+        .post(`/api/agents/${AGENT_ID}/bus/events`)
+        .set(bearer)
+        .send({ eventType: 'order.created', sourceServiceCode: 'orders' })
+        .expect(200);
       expect(res.body).toEqual({ success: true, data: { eventId: 'bev_1', routed: [] } });
-      expect(ingest.publish).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ id: AGENT_ID }), { eventType: 'order.created', sourceServiceCode: 'orders' });
+      expect(ingest.publish).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ id: AGENT_ID }), {
+        eventType: 'order.created',
+        sourceServiceCode: 'orders',
+      });
     });
   });
 });

@@ -1,5 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { HeartbeatRequest, HeartbeatResponse, RegisterAgentRequest, RegisterAgentResponse, ServerIntervals } from '@opstage/agent-node/protocol';
+import type {
+  HeartbeatRequest,
+  HeartbeatResponse,
+  RegisterAgentRequest,
+  RegisterAgentResponse,
+  ServerIntervals,
+} from '@opstage/agent-node/protocol';
 import type { AgentEntity } from '../agents/agent.entity';
 import { AgentCodeTakenError, AgentsService } from '../agents/agents.service';
 import { AuditService } from '../audit/audit.service';
@@ -50,7 +56,10 @@ export class AgentGatewayService {
   ) {}
 
   intervals(): ServerIntervals {
-    return { heartbeatIntervalSeconds: this.config.heartbeatIntervalSeconds, commandPollIntervalSeconds: this.config.commandPollIntervalSeconds };
+    return {
+      heartbeatIntervalSeconds: this.config.heartbeatIntervalSeconds,
+      commandPollIntervalSeconds: this.config.commandPollIntervalSeconds,
+    };
   }
 
   /**
@@ -66,47 +75,80 @@ export class AgentGatewayService {
         const bound = check.token.agentCode === dto.agent.code;
         const result = await this.agents.registerOrRecover(ctx, dto.agent, bound, em).catch((error: unknown) => {
           // Rolled back with the transaction: the token stays usable for a new code.
-          throw error instanceof AgentCodeTakenError ? new RegistrationRejected('agent_code_taken', check.token.id) : error;
+          throw error instanceof AgentCodeTakenError
+            ? new RegistrationRejected('agent_code_taken', check.token.id)
+            : error;
         });
         if (!(await this.registrationTokens.consume(check.token.id, result.agent.id, ctx.nowIso, em))) {
           throw new RegistrationRejected('used', check.token.id);
         }
         const agentCtx = asAgent(ctx, result.agent);
         if (dto.service) await this.reports.upsert(agentCtx, result.agent, dto.service, em);
-        await this.audit.record(agentCtx, { action: 'registration_token.consumed', targetType: 'RegistrationToken', targetId: check.token.id }, em);
+        await this.audit.record(
+          agentCtx,
+          { action: 'registration_token.consumed', targetType: 'RegistrationToken', targetId: check.token.id },
+          em,
+        );
         const { agent, created } = result;
         await this.audit.record(
           agentCtx,
           created
-            ? { action: 'agent.registered', targetType: 'Agent', targetId: agent.id, metadata: { code: agent.code, mode: agent.mode, created, status: agent.status } }
+            ? {
+                action: 'agent.registered',
+                targetType: 'Agent',
+                targetId: agent.id,
+                metadata: { code: agent.code, mode: agent.mode, created, status: agent.status },
+              }
             : {
                 action: 'agent.recovered',
                 targetType: 'Agent',
                 targetId: agent.id,
-                metadata: { code: agent.code, mode: agent.mode, previousStatus: result.previousStatus, status: agent.status, revokedTokens: result.revokedTokens },
+                metadata: {
+                  code: agent.code,
+                  mode: agent.mode,
+                  previousStatus: result.previousStatus,
+                  status: agent.status,
+                  revokedTokens: result.revokedTokens,
+                },
               },
           em,
         );
         return result;
       });
       const { agent } = registered;
-      this.events.emit('agent.registered', { agentId: agent.id, code: agent.code, name: agent.name, created: registered.created, occurredAt: ctx.nowIso, requestId: ctx.requestId });
+      this.events.emit('agent.registered', {
+        agentId: agent.id,
+        code: agent.code,
+        name: agent.name,
+        created: registered.created,
+        occurredAt: ctx.nowIso,
+        requestId: ctx.requestId,
+      });
       return { agentId: agent.id, agentToken: registered.rawToken, ...this.intervals() };
     } catch (error) {
       if (!(error instanceof RegistrationRejected)) throw error;
-      await this.rejections.record(ctx, REGISTER_ROUTE, {
-        action: 'agent.registration.rejected',
-        actor: { type: 'AGENT', id: null },
-        targetType: 'RegistrationToken',
-        targetId: error.tokenId,
-        result: 'FAILURE',
-        message: error.reason,
-        metadata: { reason: error.reason, agentCode: dto.agent.code },
-      }, error.reason);
+      await this.rejections.record(
+        ctx,
+        REGISTER_ROUTE,
+        {
+          action: 'agent.registration.rejected',
+          actor: { type: 'AGENT', id: null },
+          targetType: 'RegistrationToken',
+          targetId: error.tokenId,
+          result: 'FAILURE',
+          message: error.reason,
+          metadata: { reason: error.reason, agentCode: dto.agent.code },
+        },
+        error.reason,
+      );
       if (error.reason === 'agent_code_taken') {
-        throw new DomainError('AGENT_CODE_TAKEN', 'An agent with this code already exists. Re-registering it needs a recovery token bound to its code.', {
-          agentCode: dto.agent.code,
-        });
+        throw new DomainError(
+          'AGENT_CODE_TAKEN',
+          'An agent with this code already exists. Re-registering it needs a recovery token bound to its code.',
+          {
+            agentCode: dto.agent.code,
+          },
+        );
       }
       throw new DomainError('REGISTRATION_TOKEN_INVALID', 'Invalid registration token.');
     }
@@ -124,7 +166,13 @@ export class AgentGatewayService {
   }
 
   /** A poll is a lightweight heartbeat (no heartbeat audit), then the claim or the long-poll. */
-  async poll(ctx: RequestContext, agent: AgentEntity, limit: number, waitSeconds: number, signal?: AbortSignal): Promise<PollResult> {
+  async poll(
+    ctx: RequestContext,
+    agent: AgentEntity,
+    limit: number,
+    waitSeconds: number,
+    signal?: AbortSignal,
+  ): Promise<PollResult> {
     await this.liveness.touch(ctx, agent);
     return this.dispatch.poll(ctx, agent.id, limit, waitSeconds, signal);
   }
@@ -137,7 +185,11 @@ export class AgentGatewayService {
     try {
       return await this.dispatch.cancelledIds(agentId, nowIso);
     } catch (error) {
-      this.logger.warn({ msg: 'cancel notices failed', agentId, error: error instanceof Error ? error.message : String(error) });
+      this.logger.warn({
+        msg: 'cancel notices failed',
+        agentId,
+        error: error instanceof Error ? error.message : String(error),
+      });
       return [];
     }
   }
@@ -145,5 +197,11 @@ export class AgentGatewayService {
 
 /** Audit rows of a registration name the agent as actor (as the reference: actor = the new agent id). */
 function asAgent(ctx: RequestContext, agent: AgentEntity): RequestContext {
-  return new RequestContext(ctx.requestId, { kind: 'agent', id: agent.id, code: agent.code, tokenId: '' }, ctx.ip, ctx.userAgent, ctx.now);
+  return new RequestContext(
+    ctx.requestId,
+    { kind: 'agent', id: agent.id, code: agent.code, tokenId: '' },
+    ctx.ip,
+    ctx.userAgent,
+    ctx.now,
+  );
 }

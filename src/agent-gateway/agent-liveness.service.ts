@@ -39,7 +39,8 @@ export class AgentLivenessService {
     // A stamp still waiting to be written counts: a heartbeat and a poll within the same second
     // after an outage must not both announce the comeback.
     const before = this.agents.effectiveStatus(this.writer.withPending(agent), nowMs);
-    if (agent.status === 'DISABLED' || agent.status === 'REVOKED') return { cameOnline: false, previousStatus: agent.status };
+    if (agent.status === 'DISABLED' || agent.status === 'REVOKED')
+      return { cameOnline: false, previousStatus: agent.status };
     if (agent.status === 'PENDING' || agent.status === 'OFFLINE') {
       const changed = await this.agents.markOnline(ctx, agent);
       return { cameOnline: changed, previousStatus: agent.status };
@@ -60,7 +61,9 @@ export class AgentLivenessService {
     if (last === undefined || nowMs - last >= HEARTBEAT_AUDIT_INTERVAL_MS) {
       remember(this.lastAudit, agent.id, nowMs);
       // Sampled liveness, not a change: stored with the next liveness flush (LivenessWriter).
-      this.writer.auditLater(this.audit.toRow(ctx, { action: 'agent.heartbeat.received', targetType: 'Agent', targetId: agent.id }));
+      this.writer.auditLater(
+        this.audit.toRow(ctx, { action: 'agent.heartbeat.received', targetType: 'Agent', targetId: agent.id }),
+      );
     }
     return outcome;
   }

@@ -82,7 +82,9 @@ export class LivenessWriter implements ReadBarrier, BeforeApplicationShutdown {
   /** `agent` with the newer of its stored and its waiting `lastHeartbeatAt`: the agent as last heard from. */
   withPending(agent: AgentEntity): AgentEntity {
     const pending = this.pendingHeartbeat(agent.id);
-    return pending !== undefined && (agent.lastHeartbeatAt === null || agent.lastHeartbeatAt < pending) ? { ...agent, lastHeartbeatAt: pending } : agent;
+    return pending !== undefined && (agent.lastHeartbeatAt === null || agent.lastHeartbeatAt < pending)
+      ? { ...agent, lastHeartbeatAt: pending }
+      : agent;
   }
 
   /**
@@ -124,7 +126,11 @@ export class LivenessWriter implements ReadBarrier, BeforeApplicationShutdown {
    * A failed flush (a full disk, a locked file) keeps what it could not store for the next one,
    * so agents do not look stale and no sampled audit is lost while the disk is full.
    */
-  private async write(heartbeats: [string, string][], tokenUses: [string, string][], audits: AuditEventEntity[]): Promise<void> {
+  private async write(
+    heartbeats: [string, string][],
+    tokenUses: [string, string][],
+    audits: AuditEventEntity[],
+  ): Promise<void> {
     let stage = 'heartbeats';
     try {
       await this.writeChunked(heartbeats, (em, [id, atIso]) => this.agents.touchHeartbeat(id, atIso, em));
@@ -138,11 +144,19 @@ export class LivenessWriter implements ReadBarrier, BeforeApplicationShutdown {
       else if (stage === 'tokens') this.keepForLater([], tokenUses.slice(failed), audits);
       else this.keepForLater([], [], audits.slice(failed));
       if (isStorageFull(error)) this.storage.refusedWrite('liveness flush', error);
-      else this.logger.error({ msg: 'liveness flush failed', error: error instanceof Error ? error.message : String(error) });
+      else
+        this.logger.error({
+          msg: 'liveness flush failed',
+          error: error instanceof Error ? error.message : String(error),
+        });
     }
   }
 
-  private keepForLater(heartbeats: [string, string][], tokenUses: [string, string][], audits: AuditEventEntity[]): void {
+  private keepForLater(
+    heartbeats: [string, string][],
+    tokenUses: [string, string][],
+    audits: AuditEventEntity[],
+  ): void {
     for (const [id, atIso] of heartbeats) keepLatest(this.heartbeats, id, atIso);
     for (const [id, atIso] of tokenUses) keepLatest(this.tokenUses, id, atIso);
     this.audits = [...audits, ...this.audits];

@@ -81,6 +81,10 @@ export class AgentTokensRepository {
 
   /** Last-use stamp (flushed in batches by LivenessWriter); never moves backwards. */
   async touchLastUsed(id: string, atIso: string, em: Tx): Promise<void> {
-    await this.tx.execute('UPDATE "agent_tokens" SET "lastUsedAt" = ? WHERE "id" = ? AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ?)', [atIso, id, atIso], em);
+    await this.tx.execute(
+      'UPDATE "agent_tokens" SET "lastUsedAt" = ? WHERE "id" = ? AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ?)',
+      [atIso, id, atIso],
+      em,
+    );
   }
 }

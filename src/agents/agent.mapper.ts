@@ -1,7 +1,11 @@
 import type { AgentEntity } from './agent.entity';
 import type { AgentEffectiveStatus, AgentResponse } from '../contracts';
 
-export function toAgentResponse(agent: AgentEntity, effectiveStatus: AgentEffectiveStatus, serviceCount?: number): AgentResponse {
+export function toAgentResponse(
+  agent: AgentEntity,
+  effectiveStatus: AgentEffectiveStatus,
+  serviceCount?: number,
+): AgentResponse {
   const out: AgentResponse = {
     id: agent.id,
     code: agent.code,

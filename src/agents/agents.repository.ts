@@ -37,7 +37,8 @@ export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const TOUCH_HEARTBEAT_SQL = 'UPDATE "agents" SET "lastHeartbeatAt" = ? WHERE "id" = ? AND ("lastHeartbeatAt" IS NULL OR "lastHeartbeatAt" < ?)';
+const TOUCH_HEARTBEAT_SQL =
+  'UPDATE "agents" SET "lastHeartbeatAt" = ? WHERE "id" = ? AND ("lastHeartbeatAt" IS NULL OR "lastHeartbeatAt" < ?)';
 
 @Injectable()
 export class AgentsRepository {
@@ -79,7 +80,12 @@ export class AgentsRepository {
 
   /** Conditional status change (e.g. disable only when not REVOKED); returns the affected count. */
   async transition(id: string, from: AgentStatus[], patch: Partial<AgentEntity>, em: Tx): Promise<number> {
-    const res = await em.createQueryBuilder().update(AgentEntity).set(patch).where('id = :id AND status IN (:...from)', { id, from }).execute();
+    const res = await em
+      .createQueryBuilder()
+      .update(AgentEntity)
+      .set(patch)
+      .where('id = :id AND status IN (:...from)', { id, from })
+      .execute();
     return res.affected ?? 0;
   }
 
@@ -114,30 +120,50 @@ export class AgentsRepository {
   }
 
   /** One query for the page (service counts via a grouped subquery, no N+1) and one for the total. */
-  async list(filter: AgentListFilter, em: EntityManager = this.tx.manager): Promise<{ rows: AgentListRow[]; total: number }> {
+  async list(
+    filter: AgentListFilter,
+    em: EntityManager = this.tx.manager,
+  ): Promise<{ rows: AgentListRow[]; total: number }> {
     const base = this.filtered(em, filter);
     const total = await base.clone().getCount();
     const raw = await base
       .clone()
-      .leftJoin('(SELECT "agentId", COUNT(*) AS "cnt" FROM "capsule_services" GROUP BY "agentId")', 'sc', 'sc."agentId" = a.id')
+      .leftJoin(
+        '(SELECT "agentId", COUNT(*) AS "cnt" FROM "capsule_services" GROUP BY "agentId")',
+        'sc',
+        'sc."agentId" = a.id',
+      )
       .addSelect('COALESCE(sc.cnt, 0)', 'serviceCount')
       .orderBy('a.createdAt', 'DESC')
       .addOrderBy('a.id', 'DESC')
       .offset(filter.offset)
       .limit(filter.limit)
       .getRawAndEntities();
-    const rows = raw.entities.map((agent, i) => ({ agent, serviceCount: Number((raw.raw[i] as { serviceCount?: unknown }).serviceCount ?? 0) }));
+    const rows = raw.entities.map((agent, i) => ({
+      agent,
+      serviceCount: Number((raw.raw[i] as { serviceCount?: unknown }).serviceCount ?? 0),
+    }));
     return { rows, total };
   }
 
   /** Code and name of each agent id that exists (labels for lists of other resources). */
-  async identities(ids: readonly string[], em: EntityManager = this.tx.manager): Promise<{ id: string; code: string; name: string | null }[]> {
+  async identities(
+    ids: readonly string[],
+    em: EntityManager = this.tx.manager,
+  ): Promise<{ id: string; code: string; name: string | null }[]> {
     if (ids.length === 0) return [];
-    return em.createQueryBuilder(AgentEntity, 'a').select(['a.id', 'a.code', 'a.name']).where('a.id IN (:...ids)', { ids: [...ids] }).getMany();
+    return em
+      .createQueryBuilder(AgentEntity, 'a')
+      .select(['a.id', 'a.code', 'a.name'])
+      .where('a.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
   }
 
   /** Counts per effective status (dashboard/metrics use the same SQL rule as the list filter). */
-  async countByEffectiveStatus(heartbeatCutoffIso: string, em: EntityManager = this.tx.manager): Promise<Record<string, number>> {
+  async countByEffectiveStatus(
+    heartbeatCutoffIso: string,
+    em: EntityManager = this.tx.manager,
+  ): Promise<Record<string, number>> {
     const rows = await em
       .createQueryBuilder(AgentEntity, 'a')
       .select(agentEffectiveStatusSql('a'), 'status')
@@ -152,9 +178,16 @@ export class AgentsRepository {
   }
 
   private filtered(em: EntityManager, filter: AgentListFilter): SelectQueryBuilder<AgentEntity> {
-    const qb = em.createQueryBuilder(AgentEntity, 'a').where('a.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID }).setParameter('hbCutoff', filter.heartbeatCutoffIso);
-    if (filter.status?.length) qb.andWhere(`${agentEffectiveStatusSql('a')} IN (:...effStatus)`, { effStatus: [...filter.status] });
-    if (filter.q) qb.andWhere(`(a.code LIKE :q ESCAPE '\\' OR a.name LIKE :q ESCAPE '\\' OR a.id LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
+    const qb = em
+      .createQueryBuilder(AgentEntity, 'a')
+      .where('a.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID })
+      .setParameter('hbCutoff', filter.heartbeatCutoffIso);
+    if (filter.status?.length)
+      qb.andWhere(`${agentEffectiveStatusSql('a')} IN (:...effStatus)`, { effStatus: [...filter.status] });
+    if (filter.q)
+      qb.andWhere(`(a.code LIKE :q ESCAPE '\\' OR a.name LIKE :q ESCAPE '\\' OR a.id LIKE :q ESCAPE '\\')`, {
+        q: likePattern(filter.q),
+      });
     return qb;
   }
 }

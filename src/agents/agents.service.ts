@@ -123,7 +123,12 @@ export class AgentsService {
    * tokens and keeps id and history; REVOKED comes back ONLINE, DISABLED stays DISABLED
    * (docs/agents.md).
    */
-  async registerOrRecover(ctx: RequestContext, identity: AgentIdentity, boundToCode: boolean, em: Tx): Promise<RegisteredAgent> {
+  async registerOrRecover(
+    ctx: RequestContext,
+    identity: AgentIdentity,
+    boundToCode: boolean,
+    em: Tx,
+  ): Promise<RegisteredAgent> {
     const now = ctx.nowIso;
     const existing = await this.agents.findByCode(identity.code, em);
     if (existing && !boundToCode) throw new AgentCodeTakenError(existing.id);
@@ -170,7 +175,17 @@ export class AgentsService {
     }
     const rawToken = this.tokenService.generate(AGENT_TOKEN_PREFIX);
     await this.tokens.insert(
-      { id: this.ids.next('tok'), agentId: agent.id, tokenHash: this.tokenService.hash(rawToken), name: null, status: 'ACTIVE', lastUsedAt: null, revokedAt: null, createdAt: now, updatedAt: now },
+      {
+        id: this.ids.next('tok'),
+        agentId: agent.id,
+        tokenHash: this.tokenService.hash(rawToken),
+        name: null,
+        status: 'ACTIVE',
+        lastUsedAt: null,
+        revokedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      },
       em,
     );
     return { agent, rawToken, revokedTokens, created: !existing, previousStatus: existing?.status ?? null };
@@ -221,11 +236,21 @@ export class AgentsService {
       if (stale.length === 0) return stale;
       await this.agents.markOffline(stale, ctx.nowIso, em);
       for (const agentId of stale) {
-        await this.audit.record(ctx, { action: 'system.agent.offline', targetType: 'Agent', targetId: agentId, metadata: { thresholdSeconds } }, em);
+        await this.audit.record(
+          ctx,
+          { action: 'system.agent.offline', targetType: 'Agent', targetId: agentId, metadata: { thresholdSeconds } },
+          em,
+        );
       }
       return stale;
     });
-    for (const agentId of ids) this.events.emit('agent.offline', { agentId, thresholdSeconds, occurredAt: ctx.nowIso, requestId: ctx.requestId });
+    for (const agentId of ids)
+      this.events.emit('agent.offline', {
+        agentId,
+        thresholdSeconds,
+        occurredAt: ctx.nowIso,
+        requestId: ctx.requestId,
+      });
     return { selected: ids.length, affected: ids.length };
   }
 
@@ -238,10 +263,23 @@ export class AgentsService {
     const agent = await this.tx.run(async (em) => {
       const current = await this.getOrThrow(agentId, em);
       if (current.status === 'REVOKED') throw new DomainError('AGENT_REVOKED', 'Agent is revoked.');
-      const patch: Partial<AgentEntity> = { status: 'DISABLED', disabledAt: current.disabledAt ?? ctx.nowIso, updatedAt: ctx.nowIso };
+      const patch: Partial<AgentEntity> = {
+        status: 'DISABLED',
+        disabledAt: current.disabledAt ?? ctx.nowIso,
+        updatedAt: ctx.nowIso,
+      };
       await this.agents.update(agentId, patch, em);
       if (current.status !== 'DISABLED') {
-        await this.audit.record(ctx, { action: 'agent.disabled', targetType: 'Agent', targetId: agentId, metadata: { previousStatus: current.status } }, em);
+        await this.audit.record(
+          ctx,
+          {
+            action: 'agent.disabled',
+            targetType: 'Agent',
+            targetId: agentId,
+            metadata: { previousStatus: current.status },
+          },
+          em,
+        );
       }
       return { ...current, ...patch };
     });
@@ -255,10 +293,18 @@ export class AgentsService {
       const current = await this.getOrThrow(agentId, em);
       if (current.status === 'REVOKED') throw new DomainError('AGENT_REVOKED', 'Agent is revoked.');
       if (current.status !== 'DISABLED') return current;
-      const status = statusImpliedByHeartbeat(current.lastHeartbeatAt, nowMs, this.settings.get().agentOfflineThresholdSeconds);
+      const status = statusImpliedByHeartbeat(
+        current.lastHeartbeatAt,
+        nowMs,
+        this.settings.get().agentOfflineThresholdSeconds,
+      );
       const patch: Partial<AgentEntity> = { status, disabledAt: null, updatedAt: ctx.nowIso };
       await this.agents.update(agentId, patch, em);
-      await this.audit.record(ctx, { action: 'agent.enabled', targetType: 'Agent', targetId: agentId, metadata: { status } }, em);
+      await this.audit.record(
+        ctx,
+        { action: 'agent.enabled', targetType: 'Agent', targetId: agentId, metadata: { status } },
+        em,
+      );
       return { ...current, ...patch };
     });
     return this.toResponse(agent, nowMs);
@@ -269,9 +315,22 @@ export class AgentsService {
       const current = await this.getOrThrow(agentId, em);
       const revokedTokens = await this.tokens.revokeAllForAgent(agentId, ctx.nowIso, em);
       if (current.status === 'REVOKED' && revokedTokens === 0) return current;
-      const patch: Partial<AgentEntity> = { status: 'REVOKED', revokedAt: current.revokedAt ?? ctx.nowIso, updatedAt: ctx.nowIso };
+      const patch: Partial<AgentEntity> = {
+        status: 'REVOKED',
+        revokedAt: current.revokedAt ?? ctx.nowIso,
+        updatedAt: ctx.nowIso,
+      };
       await this.agents.update(agentId, patch, em);
-      await this.audit.record(ctx, { action: 'agent.revoked', targetType: 'Agent', targetId: agentId, metadata: { revokedTokens, previousStatus: current.status } }, em);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'agent.revoked',
+          targetType: 'Agent',
+          targetId: agentId,
+          metadata: { revokedTokens, previousStatus: current.status },
+        },
+        em,
+      );
       return { ...current, ...patch };
     });
     return this.toResponse(agent, ctx.now.getTime());
@@ -287,17 +346,33 @@ export class AgentsService {
       const current = await this.getOrThrow(agentId, em);
       const effective = this.effectiveStatus(current, nowMs);
       if (current.status !== 'REVOKED' && effective !== 'OFFLINE') {
-        throw new DomainError('AGENT_NOT_DELETABLE', 'Only REVOKED or OFFLINE agents can be deleted.', { status: current.status, effectiveStatus: effective });
+        throw new DomainError('AGENT_NOT_DELETABLE', 'Only REVOKED or OFFLINE agents can be deleted.', {
+          status: current.status,
+          effectiveStatus: effective,
+        });
       }
       const response = this.toResponse(current, nowMs);
       await this.agents.delete(agentId, em);
-      await this.audit.record(ctx, { action: 'agent.deleted', targetType: 'Agent', targetId: agentId, metadata: { code: current.code, status: current.status, effectiveStatus: effective } }, em);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'agent.deleted',
+          targetType: 'Agent',
+          targetId: agentId,
+          metadata: { code: current.code, status: current.status, effectiveStatus: effective },
+        },
+        em,
+      );
       return response;
     });
   }
 
   private async auditOnline(ctx: RequestContext, agentId: string, previousStatus: string, em: Tx): Promise<void> {
-    await this.audit.record(ctx, { action: 'agent.online', targetType: 'Agent', targetId: agentId, metadata: { previousStatus } }, em);
+    await this.audit.record(
+      ctx,
+      { action: 'agent.online', targetType: 'Agent', targetId: agentId, metadata: { previousStatus } },
+      em,
+    );
   }
 
   private emitOnline(ctx: RequestContext, agentId: string, previousStatus: string): void {

@@ -16,7 +16,9 @@ describe('agentEffectiveStatus', () => {
 
   it('is OFFLINE only when strictly older than the threshold, before any sweep', () => {
     expect(agentEffectiveStatus({ status: 'ONLINE', lastHeartbeatAt: ago(60) }, now, 60)).toBe('ONLINE');
-    expect(agentEffectiveStatus({ status: 'ONLINE', lastHeartbeatAt: new Date(now - 60_001).toISOString() }, now, 60)).toBe('OFFLINE');
+    expect(
+      agentEffectiveStatus({ status: 'ONLINE', lastHeartbeatAt: new Date(now - 60_001).toISOString() }, now, 60),
+    ).toBe('OFFLINE');
     expect(agentEffectiveStatus({ status: 'ONLINE', lastHeartbeatAt: ago(300) }, now, 60)).toBe('OFFLINE');
   });
 

@@ -15,7 +15,11 @@ export interface AgentStatusInput {
  * 3. Heartbeat strictly older than the offline threshold → OFFLINE (even before the sweep ran).
  * 4. Otherwise ONLINE.
  */
-export function agentEffectiveStatus(agent: AgentStatusInput, nowMs: number, offlineThresholdSeconds: number): AgentEffectiveStatus {
+export function agentEffectiveStatus(
+  agent: AgentStatusInput,
+  nowMs: number,
+  offlineThresholdSeconds: number,
+): AgentEffectiveStatus {
   if (agent.status === 'DISABLED' || agent.status === 'REVOKED') return agent.status;
   if (!agent.lastHeartbeatAt) return 'PENDING';
   const at = Date.parse(agent.lastHeartbeatAt);
@@ -29,7 +33,11 @@ export function heartbeatCutoffIso(nowMs: number, offlineThresholdSeconds: numbe
 }
 
 /** What `enable` restores: the status the heartbeat age implies, never a forced ONLINE. */
-export function statusImpliedByHeartbeat(lastHeartbeatAt: string | null, nowMs: number, offlineThresholdSeconds: number): 'PENDING' | 'ONLINE' | 'OFFLINE' {
+export function statusImpliedByHeartbeat(
+  lastHeartbeatAt: string | null,
+  nowMs: number,
+  offlineThresholdSeconds: number,
+): 'PENDING' | 'ONLINE' | 'OFFLINE' {
   const status = agentEffectiveStatus({ status: 'ONLINE', lastHeartbeatAt }, nowMs, offlineThresholdSeconds);
   return status === 'PENDING' || status === 'OFFLINE' ? status : 'ONLINE';
 }

@@ -33,7 +33,11 @@ export class AuditExportService {
     const filter = auditFilterOf(query);
     const format = query.format ?? 'json';
     // Audited up front: who exported what matters even if the download is abandoned half way.
-    await this.audit.recordNow(ctx, { action: 'audit.exported', targetType: 'AuditLog', metadata: { format, filter: { ...filter } } });
+    await this.audit.recordNow(ctx, {
+      action: 'audit.exported',
+      targetType: 'AuditLog',
+      metadata: { format, filter: { ...filter } },
+    });
     const filename = `opstage-audit-${ctx.now.getTime()}.${format}`;
     return format === 'csv'
       ? { format, filename, contentType: 'text/csv; charset=utf-8', chunks: this.csv(filter) }

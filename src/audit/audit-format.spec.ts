@@ -9,9 +9,12 @@ describe('csvCell', () => {
     expect(csvCell('')).toBe('""');
   });
 
-  it.each(['=1+1', '+41', '-2', '@SUM(A1)', '\tcmd', '\rcmd'])('neutralises formula trigger %j with a leading apostrophe', (value) => {
-    expect(csvCell(value)).toBe(`"'${value}"`);
-  });
+  it.each(['=1+1', '+41', '-2', '@SUM(A1)', '\tcmd', '\rcmd'])(
+    'neutralises formula trigger %j with a leading apostrophe',
+    (value) => {
+      expect(csvCell(value)).toBe(`"'${value}"`);
+    },
+  );
 
   it('leaves inner formula characters alone', () => {
     expect(csvCell('a=b')).toBe('"a=b"');
@@ -38,11 +41,17 @@ describe('csvRow / jsonRow', () => {
 
   it('writes the reference’s ten columns without address or user agent, newline-terminated', () => {
     expect(csvHeader()).toBe('id,createdAt,actorType,actorId,action,targetType,targetId,result,message,metadata\n');
-    expect(csvRow(row)).toBe('"aud_1","2026-01-01T00:00:00.000Z","USER","usr_1","user.created","User","usr_2","SUCCESS","","{""username"":""=evil""}"\n');
+    expect(csvRow(row)).toBe(
+      '"aud_1","2026-01-01T00:00:00.000Z","USER","usr_1","user.created","User","usr_2","SUCCESS","","{""username"":""=evil""}"\n',
+    );
   });
 
   it('maps JSON rows through the public shape with parsed metadata', () => {
-    expect(JSON.parse(jsonRow(row))).toMatchObject({ id: 'aud_1', metadata: { username: '=evil' }, ipAddress: '10.0.0.1' });
+    expect(JSON.parse(jsonRow(row))).toMatchObject({
+      id: 'aud_1',
+      metadata: { username: '=evil' },
+      ipAddress: '10.0.0.1',
+    });
     expect(JSON.parse(jsonRow({ ...row, metadataJson: 'not json' })).metadata).toEqual({});
   });
 });

@@ -2,7 +2,18 @@ import type { AuditEventEntity } from './audit-event.entity';
 import { toPublicAuditEvent } from './audit.mapper';
 
 /** The reference's CSV columns; ipAddress and userAgent are not exported (docs/operators.md, "Audit log"). */
-export const CSV_COLUMNS = ['id', 'createdAt', 'actorType', 'actorId', 'action', 'targetType', 'targetId', 'result', 'message', 'metadata'] as const;
+export const CSV_COLUMNS = [
+  'id',
+  'createdAt',
+  'actorType',
+  'actorId',
+  'action',
+  'targetType',
+  'targetId',
+  'result',
+  'message',
+  'metadata',
+] as const;
 
 /** Cells a spreadsheet would evaluate as a formula (docs/design/decisions.md, "Safe exports", OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -19,7 +30,18 @@ export function csvHeader(): string {
 }
 
 export function csvRow(row: AuditEventEntity): string {
-  const cells: (string | null)[] = [row.id, row.createdAt, row.actorType, row.actorId, row.action, row.targetType, row.targetId, row.result, row.message, row.metadataJson];
+  const cells: (string | null)[] = [
+    row.id,
+    row.createdAt,
+    row.actorType,
+    row.actorId,
+    row.action,
+    row.targetType,
+    row.targetId,
+    row.result,
+    row.message,
+    row.metadataJson,
+  ];
   return `${cells.map(csvCell).join(',')}\n`;
 }
 

@@ -11,7 +11,10 @@ import type { PublicAuditEvent } from '../contracts';
 /** `from > to` is a client mistake: 422 with path `from`, as in the reference. */
 export function auditFilterOf(query: AuditQueryDto): AuditFilter {
   if (query.from && query.to && query.from > query.to) {
-    throw validationFailed([{ path: 'from', message: 'from must be before or equal to to' }], 'Audit event query validation failed.');
+    throw validationFailed(
+      [{ path: 'from', message: 'from must be before or equal to to' }],
+      'Audit event query validation failed.',
+    );
   }
   return {
     actorType: query.actorType,

@@ -43,7 +43,21 @@ export class AuditRepository {
   async insert(row: AuditEventEntity, em: Tx): Promise<void> {
     await this.tx.execute(
       INSERT_SQL,
-      [row.id, row.workspaceId, row.actorType, row.actorId, row.action, row.targetType, row.targetId, row.result, row.message, row.ipAddress, row.userAgent, row.metadataJson, row.createdAt],
+      [
+        row.id,
+        row.workspaceId,
+        row.actorType,
+        row.actorId,
+        row.action,
+        row.targetType,
+        row.targetId,
+        row.result,
+        row.message,
+        row.ipAddress,
+        row.userAgent,
+        row.metadataJson,
+        row.createdAt,
+      ],
       em,
     );
   }
@@ -53,7 +67,12 @@ export class AuditRepository {
   }
 
   /** Newest first; ULID ids break ties inside one millisecond so pages are stable. */
-  list(filter: AuditFilter, offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[AuditEventEntity[], number]> {
+  list(
+    filter: AuditFilter,
+    offset: number,
+    limit: number,
+    em: EntityManager = this.tx.manager,
+  ): Promise<[AuditEventEntity[], number]> {
     return findPage(this.filtered(filter, em).orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC'), offset, limit);
   }
 
@@ -61,17 +80,33 @@ export class AuditRepository {
    * One keyset page for the export: constant cost per page however deep the export goes,
    * unlike OFFSET, and rows inserted meanwhile never shift the pages.
    */
-  page(filter: AuditFilter, after: AuditCursor | null, limit: number, em: EntityManager = this.tx.manager): Promise<AuditEventEntity[]> {
+  page(
+    filter: AuditFilter,
+    after: AuditCursor | null,
+    limit: number,
+    em: EntityManager = this.tx.manager,
+  ): Promise<AuditEventEntity[]> {
     const qb = this.filtered(filter, em);
     if (after) {
-      qb.andWhere('a.createdAt <= :cAt', { cAt: after.createdAt }).andWhere('(a.createdAt < :cAt OR a.id < :cId)', { cAt: after.createdAt, cId: after.id });
+      qb.andWhere('a.createdAt <= :cAt', { cAt: after.createdAt }).andWhere('(a.createdAt < :cAt OR a.id < :cId)', {
+        cAt: after.createdAt,
+        cId: after.id,
+      });
     }
     return qb.orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').limit(limit).getMany();
   }
 
   /** Sweep step, one batch: rows older than the cutoff. */
   pruneBatch(cutoffIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
-    return deleteBatch(em, AuditEventEntity, em.createQueryBuilder(AuditEventEntity, 'e').select('e.id', 'id').where('e.createdAt < :cutoff', { cutoff: cutoffIso }), limit);
+    return deleteBatch(
+      em,
+      AuditEventEntity,
+      em
+        .createQueryBuilder(AuditEventEntity, 'e')
+        .select('e.id', 'id')
+        .where('e.createdAt < :cutoff', { cutoff: cutoffIso }),
+      limit,
+    );
   }
 
   private filtered(filter: AuditFilter, em: EntityManager): SelectQueryBuilder<AuditEventEntity> {
@@ -85,7 +120,9 @@ export class AuditRepository {
     if (filter.to) qb.andWhere('a.createdAt <= :to', { to: filter.to });
     if (filter.q) {
       const columns = ['a.action', 'a.targetType', 'a.targetId', 'a.actorId', 'a.message'];
-      qb.andWhere(`(${columns.map((c) => `LOWER(COALESCE(${c}, '')) LIKE LOWER(:q) ESCAPE '\\'`).join(' OR ')})`, { q: containsPattern(filter.q) });
+      qb.andWhere(`(${columns.map((c) => `LOWER(COALESCE(${c}, '')) LIKE LOWER(:q) ESCAPE '\\'`).join(' OR ')})`, {
+        q: containsPattern(filter.q),
+      });
     }
     return qb;
   }

@@ -56,7 +56,10 @@ export class RejectionAuditSampler {
     this.writtenThisMinute += 1;
     if (!entry && this.seen.size >= MAX_TRACKED) this.forgetOld(nowMs);
     this.seen.set(key, { at: nowMs, suppressed: 0 });
-    await this.audit.recordNow(ctx, { ...input, metadata: { ...input.metadata, route, suppressedSinceLastAudit: entry?.suppressed ?? 0 } });
+    await this.audit.recordNow(ctx, {
+      ...input,
+      metadata: { ...input.metadata, route, suppressedSinceLastAudit: entry?.suppressed ?? 0 },
+    });
     return true;
   }
 

@@ -25,7 +25,12 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(LocalLoginGuard)
   @ApiBody({ type: LoginDto })
-  async login(@Ctx() ctx: RequestContext, @VerifiedUser() user: UserEntity, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  async login(
+    @Ctx() ctx: RequestContext,
+    @VerifiedUser() user: UserEntity,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse> {
     const { rawSessionId, ...view } = await this.auth.login(ctx, user, this.cookie.read(req));
     return { ...view, cookieSecureOverHttp: this.cookie.set(req, res, rawSessionId) };
   }

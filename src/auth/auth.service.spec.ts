@@ -35,11 +35,24 @@ describe('AuthService.verifyCredentials', () => {
 
   beforeEach(() => {
     found = null;
-    hasher = { verify: jest.fn((_h: string, pw: string) => Promise.resolve(pw === 'right-password')), verifyDummy: jest.fn(() => Promise.resolve(false)) };
+    hasher = {
+      verify: jest.fn((_h: string, pw: string) => Promise.resolve(pw === 'right-password')),
+      verifyDummy: jest.fn(() => Promise.resolve(false)),
+    };
     audit = { recordNow: jest.fn(() => Promise.resolve()) };
     const users = { findByUsername: jest.fn(() => Promise.resolve(found)) } as unknown as UsersRepository;
-    throttle = { reserve: jest.fn(() => Promise.resolve({ userKey: 'u', ipKey: 'ip' })), succeeded: jest.fn(() => Promise.resolve()) };
-    sut = new AuthService({} as TransactionRunner, users, {} as SessionsService, audit as unknown as AuditService, hasher as unknown as PasswordHasher, throttle as unknown as LoginThrottle);
+    throttle = {
+      reserve: jest.fn(() => Promise.resolve({ userKey: 'u', ipKey: 'ip' })),
+      succeeded: jest.fn(() => Promise.resolve()),
+    };
+    sut = new AuthService(
+      {} as TransactionRunner,
+      users,
+      {} as SessionsService,
+      audit as unknown as AuditService,
+      hasher as unknown as PasswordHasher,
+      throttle as unknown as LoginThrottle,
+    );
   });
 
   async function failure(username: string, password: string): Promise<DomainError> {
@@ -59,7 +72,12 @@ describe('AuthService.verifyCredentials', () => {
     expect(e).toMatchObject({ code: 'UNAUTHORIZED', status: 401, message: INVALID_LOGIN_MESSAGE });
     expect(audit.recordNow).toHaveBeenCalledWith(
       ctx,
-      expect.objectContaining({ action: 'session.login.failed', result: 'FAILURE', metadata: { userKnown: false }, actor: { type: 'USER', id: null } }),
+      expect.objectContaining({
+        action: 'session.login.failed',
+        result: 'FAILURE',
+        metadata: { userKnown: false },
+        actor: { type: 'USER', id: null },
+      }),
     );
   });
 
@@ -78,7 +96,9 @@ describe('AuthService.verifyCredentials', () => {
 
   it('takes the throttle slot before touching the hasher; a refusal never reaches it', async () => {
     found = user('ACTIVE');
-    throttle.reserve.mockImplementationOnce(() => Promise.reject(new DomainError('RATE_LIMITED', 'slow down', undefined, 429)));
+    throttle.reserve.mockImplementationOnce(() =>
+      Promise.reject(new DomainError('RATE_LIMITED', 'slow down', undefined, 429)),
+    );
     const e = await failure('alice', 'right-password');
     expect(e).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
     expect(hasher.verify).not.toHaveBeenCalled();

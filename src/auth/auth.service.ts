@@ -86,7 +86,10 @@ export class AuthService {
   /** `rawSessionId` is the cookie the authenticator already matched to this session. */
   async me(ctx: RequestContext, rawSessionId: string | undefined): Promise<SessionView> {
     const principal = userOf(ctx);
-    const [session, user] = await Promise.all([this.sessions.findById(principal.sessionId), this.users.findById(principal.id)]);
+    const [session, user] = await Promise.all([
+      this.sessions.findById(principal.sessionId),
+      this.users.findById(principal.id),
+    ]);
     if (!session || !user || !rawSessionId) throw unauthorized();
     return { user: toPublicUser(user), csrfToken: this.sessions.csrfFor(rawSessionId), expiresAt: session.expiresAt };
   }

@@ -42,7 +42,11 @@ export class DatabaseSessionAuthenticator extends SessionAuthenticator {
   async verifyCsrf(req: Request, principal: UserPrincipal): Promise<void> {
     const session = this.resolved.get(req) ?? (await this.sessions.findById(principal.sessionId));
     const presented = req.header(CSRF_HEADER);
-    if (!session || session.id !== principal.sessionId || !this.sessions.csrfMatches(this.cookie.read(req), presented)) {
+    if (
+      !session ||
+      session.id !== principal.sessionId ||
+      !this.sessions.csrfMatches(this.cookie.read(req), presented)
+    ) {
       throw new DomainError('CSRF_INVALID', 'CSRF token missing or invalid.');
     }
   }

@@ -35,12 +35,19 @@ export class LoginThrottleRepository {
 
   /** Gives one attempt back (a success does not count against the address budget). */
   async refund(key: string, em: Tx): Promise<void> {
-    await this.query(em, 'UPDATE "login_throttle" SET "count" = "count" - 1 WHERE "key" = :key AND "count" > 0', { key });
+    await this.query(em, 'UPDATE "login_throttle" SET "count" = "count" - 1 WHERE "key" = :key AND "count" > 0', {
+      key,
+    });
   }
 
   /** Sweep step: windows that opened before `cutoff` have ended and count nothing. */
   async pruneEnded(cutoffIso: string, em: Tx): Promise<number> {
-    const res = await em.createQueryBuilder().delete().from(LoginThrottleEntity).where('windowStart <= :cutoff', { cutoff: cutoffIso }).execute();
+    const res = await em
+      .createQueryBuilder()
+      .delete()
+      .from(LoginThrottleEntity)
+      .where('windowStart <= :cutoff', { cutoff: cutoffIso })
+      .execute();
     return res.affected ?? 0;
   }
 

@@ -67,10 +67,18 @@ export class LoginThrottle {
 }
 
 function budgetKey(kind: string, ip: string | null, name: string): string {
-  return createHash('sha256').update(`${kind}\u0000${ip ?? '-'}\u0000${name}`).digest('hex');
+  return createHash('sha256')
+    .update(`${kind}\u0000${ip ?? '-'}\u0000${name}`)
+    .digest('hex');
 }
 
 function rateLimited(retryMs: number): DomainError {
   const seconds = Math.max(1, Math.ceil(retryMs / 1000));
-  return new DomainError('RATE_LIMITED', 'Too many failed login attempts. Try again later.', { retryAfterSeconds: seconds }, 429, { 'Retry-After': String(seconds) });
+  return new DomainError(
+    'RATE_LIMITED',
+    'Too many failed login attempts. Try again later.',
+    { retryAfterSeconds: seconds },
+    429,
+    { 'Retry-After': String(seconds) },
+  );
 }

@@ -16,7 +16,8 @@ describe('cookieIsSecure', () => {
 });
 
 describe('requestIsHttps', () => {
-  const req = (secure: boolean, proto?: string): Request => ({ secure, header: (name: string) => (name === 'x-forwarded-proto' ? proto : undefined) }) as unknown as Request;
+  const req = (secure: boolean, proto?: string): Request =>
+    ({ secure, header: (name: string) => (name === 'x-forwarded-proto' ? proto : undefined) }) as unknown as Request;
 
   it('trusts a direct TLS connection or a proxy that reports https', () => {
     expect(requestIsHttps(req(true))).toBe(true);

@@ -38,7 +38,12 @@ export class SessionsRepository {
 
   /** Sweep step, one batch: sessions whose absolute TTL has passed (ISO text compares in time order). */
   deleteExpired(nowIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
-    return deleteBatch(em, SessionEntity, em.createQueryBuilder(SessionEntity, 's').select('s.id', 'id').where('s.expiresAt <= :now', { now: nowIso }), limit);
+    return deleteBatch(
+      em,
+      SessionEntity,
+      em.createQueryBuilder(SessionEntity, 's').select('s.id', 'id').where('s.expiresAt <= :now', { now: nowIso }),
+      limit,
+    );
   }
 
   countByUser(userId: string, em: EntityManager = this.tx.manager): Promise<number> {

@@ -33,6 +33,14 @@ export class BulkController {
   @Roles('operator')
   actions(@Ctx() ctx: RequestContext, @Body() dto: BulkExecuteDto): Promise<BulkResult> {
     if (ctx.principal.kind !== 'user') throw forbidden();
-    return this.bulk.executeAction(ctx, dto.actionName, dto.serviceIds, dto.confirmCount, ctx.principal.id, dto.payload, dto.confirmation);
+    return this.bulk.executeAction(
+      ctx,
+      dto.actionName,
+      dto.serviceIds,
+      dto.confirmCount,
+      ctx.principal.id,
+      dto.payload,
+      dto.confirmation,
+    );
   }
 }

@@ -22,7 +22,12 @@ export class BulkService {
     private readonly audit: AuditService,
   ) {}
 
-  agentsOperation(ctx: RequestContext, operation: BulkAgentOperation, ids: readonly string[], confirmCount: number): Promise<BulkResult> {
+  agentsOperation(
+    ctx: RequestContext,
+    operation: BulkAgentOperation,
+    ids: readonly string[],
+    confirmCount: number,
+  ): Promise<BulkResult> {
     return this.run(ctx, `bulk.agents.${operation}`, ids, confirmCount, {}, async (id) => {
       const agent = await this.agents[operation](ctx, id);
       return { status: agent.status };
@@ -30,13 +35,29 @@ export class BulkService {
   }
 
   cancelCommands(ctx: RequestContext, ids: readonly string[], confirmCount: number): Promise<BulkResult> {
-    return this.run(ctx, 'bulk.commands.cancel', ids, confirmCount, {}, async (id) => ({ status: (await this.commands.cancel(ctx, id)).status }));
+    return this.run(ctx, 'bulk.commands.cancel', ids, confirmCount, {}, async (id) => ({
+      status: (await this.commands.cancel(ctx, id)).status,
+    }));
   }
 
   /** One ACTION_EXECUTE command per service, created by the same path as a single run. */
-  executeAction(ctx: RequestContext, actionName: string, serviceIds: readonly string[], confirmCount: number, userId: string, payload: Record<string, unknown> | undefined, confirmation: boolean | undefined): Promise<BulkResult> {
+  executeAction(
+    ctx: RequestContext,
+    actionName: string,
+    serviceIds: readonly string[],
+    confirmCount: number,
+    userId: string,
+    payload: Record<string, unknown> | undefined,
+    confirmation: boolean | undefined,
+  ): Promise<BulkResult> {
     return this.run(ctx, 'bulk.actions.execute', serviceIds, confirmCount, { actionName }, async (serviceId) => {
-      const command = await this.commands.enqueue(ctx, { serviceId, actionName, payload, confirmation, createdBy: { type: 'USER', id: userId } });
+      const command = await this.commands.enqueue(ctx, {
+        serviceId,
+        actionName,
+        payload,
+        confirmation,
+        createdBy: { type: 'USER', id: userId },
+      });
       return { commandId: command.id, status: command.status };
     });
   }
@@ -51,7 +72,10 @@ export class BulkService {
   ): Promise<BulkResult> {
     const ids = [...new Set(rawIds)];
     if (confirmCount !== ids.length) {
-      throw validationFailed([{ path: 'confirmCount', message: `confirmCount must equal the number of distinct ids (${ids.length})` }], 'Bulk confirmation does not match the selection.');
+      throw validationFailed(
+        [{ path: 'confirmCount', message: `confirmCount must equal the number of distinct ids (${ids.length})` }],
+        'Bulk confirmation does not match the selection.',
+      );
     }
     const items: BulkItem[] = [];
     for (const id of ids) {

@@ -27,11 +27,20 @@ export class BusEventsRepository {
 
   /** Events of this agent accepted after `sinceIso` (the sliding rate window). */
   countSince(agentId: string, sinceIso: string, em: EntityManager = this.tx.manager): Promise<number> {
-    return em.createQueryBuilder(BusEventEntity, 'e').where('e.agentId = :agentId', { agentId }).andWhere('e.acceptedAt > :since', { since: sinceIso }).getCount();
+    return em
+      .createQueryBuilder(BusEventEntity, 'e')
+      .where('e.agentId = :agentId', { agentId })
+      .andWhere('e.acceptedAt > :since', { since: sinceIso })
+      .getCount();
   }
 
   /** `acceptedAt` of the n-th oldest (0-based) event of this agent inside the window, if any. */
-  async nthAcceptedSince(agentId: string, sinceIso: string, n: number, em: EntityManager = this.tx.manager): Promise<string | null> {
+  async nthAcceptedSince(
+    agentId: string,
+    sinceIso: string,
+    n: number,
+    em: EntityManager = this.tx.manager,
+  ): Promise<string | null> {
     const row = await em
       .createQueryBuilder(BusEventEntity, 'e')
       .select('e.acceptedAt', 'acceptedAt')
@@ -50,7 +59,12 @@ export class BusEventsRepository {
   }
 
   /** Newest first; ULID ids break ties inside one millisecond. */
-  list(filter: BusEventFilter, offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[BusEventEntity[], number]> {
+  list(
+    filter: BusEventFilter,
+    offset: number,
+    limit: number,
+    em: EntityManager = this.tx.manager,
+  ): Promise<[BusEventEntity[], number]> {
     const qb = em.createQueryBuilder(BusEventEntity, 'e').where('e.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID });
     if (filter.eventType) qb.andWhere('e.eventType = :eventType', { eventType: filter.eventType });
     if (filter.serviceCode) qb.andWhere('e.serviceCode = :serviceCode', { serviceCode: filter.serviceCode });
@@ -60,6 +74,14 @@ export class BusEventsRepository {
 
   /** Retention sweep step, one batch: events accepted before the cutoff. */
   pruneBatch(cutoffIso: string, limit: number, em: Tx): Promise<BatchOutcome> {
-    return deleteBatch(em, BusEventEntity, em.createQueryBuilder(BusEventEntity, 'b').select('b.id', 'id').where('b.acceptedAt < :cutoff', { cutoff: cutoffIso }), limit);
+    return deleteBatch(
+      em,
+      BusEventEntity,
+      em
+        .createQueryBuilder(BusEventEntity, 'b')
+        .select('b.id', 'id')
+        .where('b.acceptedAt < :cutoff', { cutoff: cutoffIso }),
+      limit,
+    );
   }
 }

@@ -8,6 +8,8 @@ import { BUS_EXPERIMENTAL } from './bus.mapper';
 @Injectable()
 export class BusExperimentalInterceptor implements NestInterceptor {
   intercept(_ctx: unknown, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(map((value: unknown) => new WithEnvelopeExtras(value, { experimental: BUS_EXPERIMENTAL })));
+    return next
+      .handle()
+      .pipe(map((value: unknown) => new WithEnvelopeExtras(value, { experimental: BUS_EXPERIMENTAL })));
   }
 }

@@ -47,10 +47,14 @@ export class BusIngestService {
   async publish(ctx: RequestContext, agent: AgentEntity, dto: BusEventRequest): Promise<PublishResult> {
     const source = await this.services.findByCode(dto.sourceServiceCode);
     if (!source) {
-      throw new DomainError('BUS_SOURCE_SERVICE_NOT_FOUND', 'Source Capsule Service not found.', { sourceServiceCode: dto.sourceServiceCode });
+      throw new DomainError('BUS_SOURCE_SERVICE_NOT_FOUND', 'Source Capsule Service not found.', {
+        sourceServiceCode: dto.sourceServiceCode,
+      });
     }
     if (source.agentId !== agent.id) {
-      throw new DomainError('BUS_SOURCE_SERVICE_FORBIDDEN', 'Source Capsule Service belongs to another agent.', { sourceServiceCode: dto.sourceServiceCode });
+      throw new DomainError('BUS_SOURCE_SERVICE_FORBIDDEN', 'Source Capsule Service belongs to another agent.', {
+        sourceServiceCode: dto.sourceServiceCode,
+      });
     }
     const occurredAt = normaliseTime(dto.occurredAt) ?? ctx.nowIso;
     const payload = dto.payload ?? {};
@@ -82,7 +86,13 @@ export class BusIngestService {
           action: 'bus.event.accepted',
           targetType: 'BusEvent',
           targetId: event.id,
-          metadata: { eventType: event.eventType, sourceServiceCode: event.serviceCode, depth, causationId: event.causationId, dryRun: dto.routePolicy?.dryRun === true },
+          metadata: {
+            eventType: event.eventType,
+            sourceServiceCode: event.serviceCode,
+            depth,
+            causationId: event.causationId,
+            dryRun: dto.routePolicy?.dryRun === true,
+          },
         },
         em,
       );
@@ -136,12 +146,20 @@ export class BusIngestService {
     if (causationId === undefined || causationId === null) return 0;
     const parent = await this.events.findById(causationId, em);
     if (!parent) {
-      throw new DomainError('BUS_CAUSATION_NOT_FOUND', 'causationId does not reference a stored bus event, so the event depth cannot be established.', { causationId });
+      throw new DomainError(
+        'BUS_CAUSATION_NOT_FOUND',
+        'causationId does not reference a stored bus event, so the event depth cannot be established.',
+        { causationId },
+      );
     }
     const depth = parent.depth + 1;
     const maxDepth = this.config.busMaxDepth;
     if (depth > maxDepth) {
-      throw new DomainError('BUS_DEPTH_EXCEEDED', `Bus event depth exceeded: max depth is ${maxDepth}. Router-caused re-entry is not allowed.`, { causationId, depth, maxDepth });
+      throw new DomainError(
+        'BUS_DEPTH_EXCEEDED',
+        `Bus event depth exceeded: max depth is ${maxDepth}. Router-caused re-entry is not allowed.`,
+        { causationId, depth, maxDepth },
+      );
     }
     return depth;
   }
@@ -150,7 +168,8 @@ export class BusIngestService {
 function normaliseTime(value: string | undefined): string | null {
   if (value === undefined || value === null) return null;
   const ms = Date.parse(value);
-  if (!Number.isFinite(ms)) throw validationFailed([{ path: 'occurredAt', message: 'occurredAt must be an ISO-8601 date-time' }]);
+  if (!Number.isFinite(ms))
+    throw validationFailed([{ path: 'occurredAt', message: 'occurredAt must be an ISO-8601 date-time' }]);
   const date = new Date(ms);
   if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999 || date.getUTCFullYear() < 0) {
     throw validationFailed([{ path: 'occurredAt', message: 'occurredAt must be an ISO-8601 date-time' }]);

@@ -19,7 +19,11 @@ export class BusQueriesService {
 
   async listEvents(_ctx: RequestContext, query: ListBusEventsQueryDto): Promise<Page<PublicBusEvent>> {
     const page = pageRequest(query);
-    const [rows, total] = await this.events.list({ eventType: query.eventType, serviceCode: query.serviceCode, agentId: query.agentId }, page.offset, page.pageSize);
+    const [rows, total] = await this.events.list(
+      { eventType: query.eventType, serviceCode: query.serviceCode, agentId: query.agentId },
+      page.offset,
+      page.pageSize,
+    );
     return new Page(rows.map(toPublicBusEvent), pagination(page, total));
   }
 

@@ -17,7 +17,12 @@ import { BusRoutesRepository } from './bus-routes.repository';
 import { BUS_EXPERIMENTAL, parseJsonObject } from './bus.mapper';
 import { applyInputMapping, referencePayload, type EventView } from './input-mapping';
 
-const TARGET_MISSING = new Set(['CAPSULE_SERVICE_NOT_FOUND', 'ACTION_NOT_FOUND', 'ACTION_DISABLED', 'BUS_TARGET_NOT_FOUND']);
+const TARGET_MISSING = new Set([
+  'CAPSULE_SERVICE_NOT_FOUND',
+  'ACTION_NOT_FOUND',
+  'ACTION_DISABLED',
+  'BUS_TARGET_NOT_FOUND',
+]);
 
 /** Fixed as in the reference (docs/capsule-bus.md, "Routing rules"): routes evaluated per event, oldest first. */
 export const MAX_ROUTES_PER_EVENT = 10;
@@ -63,7 +68,12 @@ export class BusRouterService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  async route(ctx: RequestContext, event: BusEventEntity, view: EventView, forceDryRun: boolean): Promise<RoutedCommand[]> {
+  async route(
+    ctx: RequestContext,
+    event: BusEventEntity,
+    view: EventView,
+    forceDryRun: boolean,
+  ): Promise<RoutedCommand[]> {
     // Routed work is done by the system on the agent's behalf (the reference audits it as SYSTEM).
     const system = new RequestContext(ctx.requestId, { kind: 'system', id: null }, null, null, ctx.now);
     const matched = await this.routes.matching(event.eventType, event.serviceCode, MAX_ROUTES_PER_EVENT);
@@ -75,7 +85,12 @@ export class BusRouterService {
       if (outcomes.length === 0) {
         await this.audit.record(
           system,
-          { action: 'bus.route.unmatched', targetType: 'BusEvent', targetId: event.id, metadata: { eventType: event.eventType, sourceServiceCode: event.serviceCode } },
+          {
+            action: 'bus.route.unmatched',
+            targetType: 'BusEvent',
+            targetId: event.id,
+            metadata: { eventType: event.eventType, sourceServiceCode: event.serviceCode },
+          },
           em,
         );
       }
@@ -94,7 +109,15 @@ export class BusRouterService {
               outcome: entry.status,
               targetServiceCode: entry.targetServiceCode,
               actionName: entry.actionName,
-              ...(entry.status === 'DRY_RUN' ? { wouldCreate: { serviceId: o.serviceId, actionName: entry.actionName, payload: entry.payloadPreview } } : {}),
+              ...(entry.status === 'DRY_RUN'
+                ? {
+                    wouldCreate: {
+                      serviceId: o.serviceId,
+                      actionName: entry.actionName,
+                      payload: entry.payloadPreview,
+                    },
+                  }
+                : {}),
             },
           },
           em,
@@ -108,7 +131,13 @@ export class BusRouterService {
               targetId: entry.routeId,
               result: 'FAILURE',
               message: entry.errorMessage ?? null,
-              metadata: { eventId: event.id, reason: entry.errorCode, targetServiceCode: entry.targetServiceCode, actionName: entry.actionName, ...(o.details ? { details: o.details } : {}) },
+              metadata: {
+                eventId: event.id,
+                reason: entry.errorCode,
+                targetServiceCode: entry.targetServiceCode,
+                actionName: entry.actionName,
+                ...(o.details ? { details: o.details } : {}),
+              },
             },
             em,
           );
@@ -120,7 +149,12 @@ export class BusRouterService {
               action: 'bus.command.created',
               targetType: 'Command',
               targetId: entry.commandId,
-              metadata: { eventId: event.id, routeId: entry.routeId, targetServiceCode: entry.targetServiceCode, actionName: entry.actionName },
+              metadata: {
+                eventId: event.id,
+                routeId: entry.routeId,
+                targetServiceCode: entry.targetServiceCode,
+                actionName: entry.actionName,
+              },
             },
             em,
           );
@@ -130,11 +164,22 @@ export class BusRouterService {
     return outcomes.map((o) => o.entry);
   }
 
-  private async dispatch(system: RequestContext, route: BusRouteEntity, view: EventView, forceDryRun: boolean): Promise<Outcome> {
+  private async dispatch(
+    system: RequestContext,
+    route: BusRouteEntity,
+    view: EventView,
+    forceDryRun: boolean,
+  ): Promise<Outcome> {
     const dryRun = route.status === 'DRY_RUN' || forceDryRun;
-    const base = { routeId: route.id, dryRun, targetServiceCode: route.targetServiceCode, actionName: route.actionName };
+    const base = {
+      routeId: route.id,
+      dryRun,
+      targetServiceCode: route.targetServiceCode,
+      actionName: route.actionName,
+    };
     const mapping = parseJsonObject(route.inputMappingJson);
-    const payload = Object.keys(mapping).length === 0 ? referencePayload(view, BUS_EXPERIMENTAL) : applyInputMapping(mapping, view);
+    const payload =
+      Object.keys(mapping).length === 0 ? referencePayload(view, BUS_EXPERIMENTAL) : applyInputMapping(mapping, view);
     let serviceId: string | undefined;
     try {
       const service = await this.services.findByCode(route.targetServiceCode);
@@ -154,30 +199,61 @@ export class BusRouterService {
     } catch (error) {
       if (!(error instanceof DomainError)) {
         // The event is already stored; one broken route must not fail the publish (the agent would re-send it).
-        this.logger.error(`route ${route.id} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return { route, serviceId, entry: { ...base, status: 'FAILED', errorCode: 'INTERNAL_ERROR', errorMessage: 'Routing failed unexpectedly.' } };
+        this.logger.error(
+          `route ${route.id} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        return {
+          route,
+          serviceId,
+          entry: {
+            ...base,
+            status: 'FAILED',
+            errorCode: 'INTERNAL_ERROR',
+            errorMessage: 'Routing failed unexpectedly.',
+          },
+        };
       }
       // The reference reports a missing service or enabled action as BUS_TARGET_NOT_FOUND; vanished actions are disabled here.
       if (TARGET_MISSING.has(error.code)) {
         return {
           route,
           serviceId,
-          entry: { ...base, status: 'FAILED', errorCode: 'BUS_TARGET_NOT_FOUND', errorMessage: 'Target service/action was not found.' },
+          entry: {
+            ...base,
+            status: 'FAILED',
+            errorCode: 'BUS_TARGET_NOT_FOUND',
+            errorMessage: 'Target service/action was not found.',
+          },
           details: { cause: error.code },
         };
       }
-      return { route, serviceId, entry: { ...base, status: 'FAILED', errorCode: error.code, errorMessage: error.message }, details: error.details };
+      return {
+        route,
+        serviceId,
+        entry: { ...base, status: 'FAILED', errorCode: error.code, errorMessage: error.message },
+        details: error.details,
+      };
     }
   }
 
   /** The checks `enqueue` makes, in the same order, without writing anything. */
-  private async preflight(system: RequestContext, service: CapsuleServiceEntity, actionName: string, payload: Record<string, unknown>): Promise<void> {
+  private async preflight(
+    system: RequestContext,
+    service: CapsuleServiceEntity,
+    actionName: string,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
     const { action, agentId, raw } = await this.commands.loadAction(service.id, actionName);
-    if (action.enabled === false) throw new DomainError('ACTION_DISABLED', 'Action is disabled.', { serviceId: service.id, actionName });
+    if (action.enabled === false)
+      throw new DomainError('ACTION_DISABLED', 'Action is disabled.', { serviceId: service.id, actionName });
     const issues = validateAgainstSchema(action.inputSchema, payload);
     if (issues.length > 0) throw validationFailed(issues, 'Action payload validation failed.');
     if (raw.requiresConfirmation || raw.dangerLevel === 'HIGH') {
-      throw new DomainError('ACTION_REQUIRES_CONFIRMATION', 'This action requires confirmation: send "confirmation": true.', { actionName });
+      throw new DomainError(
+        'ACTION_REQUIRES_CONFIRMATION',
+        'This action requires confirmation: send "confirmation": true.',
+        { actionName },
+      );
     }
     const agent = await this.commands.findAgentAsHeardFrom(agentId);
     assertAgentCanHandleAction(agent, system.now.getTime(), this.settings.get().agentOfflineThresholdSeconds);

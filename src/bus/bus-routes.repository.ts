@@ -41,13 +41,24 @@ export class BusRoutesRepository {
   }
 
   /** Routes an event reaches: ENABLED or DRY_RUN, same event type, any or this source; oldest first. */
-  matching(eventType: string, sourceServiceCode: string, limit: number, em: EntityManager = this.tx.manager): Promise<BusRouteEntity[]> {
+  matching(
+    eventType: string,
+    sourceServiceCode: string,
+    limit: number,
+    em: EntityManager = this.tx.manager,
+  ): Promise<BusRouteEntity[]> {
     return em
       .createQueryBuilder(BusRouteEntity, 'r')
       .where('r.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID })
       .andWhere('r.status IN (:...statuses)', { statuses: ['ENABLED', 'DRY_RUN'] })
       .andWhere('r.eventType = :eventType', { eventType })
-      .andWhere(new Brackets((b) => b.where('r.sourceServiceCode IS NULL').orWhere('r.sourceServiceCode = :source', { source: sourceServiceCode })))
+      .andWhere(
+        new Brackets((b) =>
+          b
+            .where('r.sourceServiceCode IS NULL')
+            .orWhere('r.sourceServiceCode = :source', { source: sourceServiceCode }),
+        ),
+      )
       .orderBy('r.createdAt', 'ASC')
       .addOrderBy('r.id', 'ASC')
       .limit(limit)

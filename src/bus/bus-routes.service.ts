@@ -89,8 +89,10 @@ export class BusRoutesService {
     const existing = await this.load(routeId);
     const mapping = dto.inputMapping === undefined ? null : this.checkedMapping(dto.inputMapping);
     const fields = this.fields(dto);
-    const targetChanged = fields.targetServiceCode !== existing.targetServiceCode || fields.actionName !== existing.actionName;
-    if (targetChanged || fields.status !== 'DISABLED') await this.assertTarget(fields.targetServiceCode, fields.actionName);
+    const targetChanged =
+      fields.targetServiceCode !== existing.targetServiceCode || fields.actionName !== existing.actionName;
+    if (targetChanged || fields.status !== 'DISABLED')
+      await this.assertTarget(fields.targetServiceCode, fields.actionName);
     const patch: Partial<BusRouteEntity> = {
       ...fields,
       ...(mapping === null ? {} : { inputMappingJson: JSON.stringify(mapping) }),
@@ -126,7 +128,16 @@ export class BusRoutesService {
     const deleted = await this.tx.run(async (em) => {
       const affected = await this.routes.delete(routeId, em);
       if (affected === 0) return false;
-      await this.audit.record(ctx, { action: 'bus.route.deleted', targetType: 'BusRoute', targetId: routeId, metadata: { name: existing.name, eventType: existing.eventType } }, em);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'bus.route.deleted',
+          targetType: 'BusRoute',
+          targetId: routeId,
+          metadata: { name: existing.name, eventType: existing.eventType },
+        },
+        em,
+      );
       return true;
     });
     if (!deleted) throw routeNotFound(routeId);
@@ -139,7 +150,12 @@ export class BusRoutesService {
     return row;
   }
 
-  private fields(dto: BusRouteDto): Pick<BusRouteEntity, 'name' | 'description' | 'status' | 'eventType' | 'sourceServiceCode' | 'targetServiceCode' | 'actionName'> {
+  private fields(
+    dto: BusRouteDto,
+  ): Pick<
+    BusRouteEntity,
+    'name' | 'description' | 'status' | 'eventType' | 'sourceServiceCode' | 'targetServiceCode' | 'actionName'
+  > {
     const description = dto.description?.trim();
     return {
       name: dto.name.trim(),
@@ -160,9 +176,18 @@ export class BusRoutesService {
 
   private async assertTarget(serviceCode: string, actionName: string): Promise<void> {
     const service = await this.services.findByCode(serviceCode.trim());
-    if (!service) throw notFound('CAPSULE_SERVICE_NOT_FOUND', 'Target Capsule Service not found.', { field: 'target.serviceCode', serviceCode });
+    if (!service)
+      throw notFound('CAPSULE_SERVICE_NOT_FOUND', 'Target Capsule Service not found.', {
+        field: 'target.serviceCode',
+        serviceCode,
+      });
     const action = await this.services.findAction(service.id, actionName.trim());
-    if (!action) throw notFound('ACTION_NOT_FOUND', 'Target action not found.', { field: 'target.actionName', serviceCode, actionName });
+    if (!action)
+      throw notFound('ACTION_NOT_FOUND', 'Target action not found.', {
+        field: 'target.actionName',
+        serviceCode,
+        actionName,
+      });
     const reasons: string[] = [];
     if (!action.enabled) reasons.push('ACTION_DISABLED');
     if (action.requiresConfirmation) reasons.push('REQUIRES_CONFIRMATION');
@@ -171,7 +196,14 @@ export class BusRoutesService {
       throw new DomainError(
         'BUS_ROUTE_TARGET_INVALID',
         'Routes cannot target disabled, confirmation-required or HIGH-danger actions: nobody is there to confirm them.',
-        { serviceCode, actionName, dangerLevel: action.dangerLevel, requiresConfirmation: action.requiresConfirmation, enabled: action.enabled, reasons },
+        {
+          serviceCode,
+          actionName,
+          dangerLevel: action.dangerLevel,
+          requiresConfirmation: action.requiresConfirmation,
+          enabled: action.enabled,
+          reasons,
+        },
       );
     }
   }

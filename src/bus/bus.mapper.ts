@@ -9,7 +9,9 @@ export function parseJsonObject(json: string | null): Record<string, unknown> {
   if (!json) return {};
   try {
     const value: unknown = JSON.parse(json);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }
@@ -21,7 +23,10 @@ export function toPublicBusRoute(row: BusRouteEntity): PublicBusRoute {
     name: row.name,
     ...(row.description === null ? {} : { description: row.description }),
     status: row.status,
-    match: { eventType: row.eventType, ...(row.sourceServiceCode === null ? {} : { sourceServiceCode: row.sourceServiceCode }) },
+    match: {
+      eventType: row.eventType,
+      ...(row.sourceServiceCode === null ? {} : { sourceServiceCode: row.sourceServiceCode }),
+    },
     target: { serviceCode: row.targetServiceCode, actionName: row.actionName },
     inputMapping: parseJsonObject(row.inputMappingJson),
     metadata: parseJsonObject(row.metadataJson),

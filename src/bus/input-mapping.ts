@@ -75,7 +75,10 @@ function walkForIssues(value: unknown, path: string, key: string | null, depth: 
       return;
     }
     if (value.startsWith('$') && !value.startsWith('$$')) {
-      issues.push({ path, message: `${path} must be a path ("$.payload.x") or, for a literal starting with $, written with $$` });
+      issues.push({
+        path,
+        message: `${path} must be a path ("$.payload.x") or, for a literal starting with $, written with $$`,
+      });
       return;
     }
   }
@@ -95,15 +98,20 @@ function walkForIssues(value: unknown, path: string, key: string | null, depth: 
   }
   // A literal scalar: never a secret stored in the route row.
   if (key !== null && value !== null && isSensitiveKey(key)) {
-    issues.push({ path, message: `${path} looks like a secret; routes store no secret literals, map it from the event instead ("$.payload.${key}")` });
+    issues.push({
+      path,
+      message: `${path} looks like a secret; routes store no secret literals, map it from the event instead ("$.payload.${key}")`,
+    });
   }
 }
 
 function pathProblem(expression: string): string | null {
   const segments = expression.slice(2).split('.');
-  if (segments.some((s) => !SEGMENT.test(s))) return `"${expression}" is not a valid path (dot-separated names or indexes)`;
+  if (segments.some((s) => !SEGMENT.test(s)))
+    return `"${expression}" is not a valid path (dot-separated names or indexes)`;
   const root = segments[0]!;
-  if (!(EVENT_FIELDS as readonly string[]).includes(root)) return `"${expression}" must start with one of ${EVENT_FIELDS.map((f) => `$.${f}`).join(', ')}`;
+  if (!(EVENT_FIELDS as readonly string[]).includes(root))
+    return `"${expression}" must start with one of ${EVENT_FIELDS.map((f) => `$.${f}`).join(', ')}`;
   if (segments.length > 1 && !OBJECT_ROOTS.has(root)) return `"${expression}": $.${root} has no nested fields`;
   return null;
 }

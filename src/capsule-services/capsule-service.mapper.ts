@@ -3,7 +3,13 @@ import { parseArray, parseObject } from './action.mapper';
 import type { CapsuleServiceEntity } from './capsule-service.entity';
 import type { ConfigItemEntity } from './config-item.entity';
 import type { HealthReportEntity } from './health-report.entity';
-import type { AgentEffectiveStatus, CapsuleServiceResponse, ConfigItemResponse, HealthReportResponse, ServiceEffectiveStatus } from '../contracts';
+import type {
+  AgentEffectiveStatus,
+  CapsuleServiceResponse,
+  ConfigItemResponse,
+  HealthReportResponse,
+  ServiceEffectiveStatus,
+} from '../contracts';
 
 export function toServiceResponse(
   s: CapsuleServiceEntity,
@@ -53,7 +59,16 @@ export function toConfigResponse(c: ConfigItemEntity): ConfigItemResponse {
 }
 
 export function toHealthResponse(h: HealthReportEntity): HealthReportResponse {
-  return { id: h.id, serviceId: h.serviceId, agentId: h.agentId, status: h.status, message: h.message, details: parseObject(h.detailsJson), reportedAt: h.reportedAt, createdAt: h.createdAt };
+  return {
+    id: h.id,
+    serviceId: h.serviceId,
+    agentId: h.agentId,
+    status: h.status,
+    message: h.message,
+    details: parseObject(h.detailsJson),
+    reportedAt: h.reportedAt,
+    createdAt: h.createdAt,
+  };
 }
 
 export function manifestOf(s: CapsuleServiceEntity): Record<string, unknown> {

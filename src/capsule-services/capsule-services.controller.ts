@@ -7,7 +7,14 @@ import type { Page } from '../common/http/envelope';
 import { PaginationQueryDto } from '../common/http/pagination.dto';
 import { CapsuleServicesService } from './capsule-services.service';
 import { ListServicesQueryDto, ReassignServiceDto } from './dto/list-services-query.dto';
-import type { ActionDefinitionResponse, AgentResponse, CapsuleServiceDetailResponse, CapsuleServiceResponse, ConfigItemResponse, HealthReportResponse } from '../contracts';
+import type {
+  ActionDefinitionResponse,
+  AgentResponse,
+  CapsuleServiceDetailResponse,
+  CapsuleServiceResponse,
+  ConfigItemResponse,
+  HealthReportResponse,
+} from '../contracts';
 
 /** Admin view of Capsule Services (docs/agents.md, "Admin: Capsule Services"; docs/design/decisions.md, "Endpoints the
  * reference only documented"). */
@@ -43,7 +50,11 @@ export class CapsuleServicesController {
 
   @Get(':serviceId/health/history')
   @Roles('viewer')
-  healthHistory(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string, @Query() query: PaginationQueryDto): Promise<Page<HealthReportResponse>> {
+  healthHistory(
+    @Ctx() ctx: RequestContext,
+    @Param('serviceId') serviceId: string,
+    @Query() query: PaginationQueryDto,
+  ): Promise<Page<HealthReportResponse>> {
     return this.services.healthHistory(ctx, serviceId, query);
   }
 
@@ -62,7 +73,11 @@ export class CapsuleServicesController {
   @Post(':serviceId/reassign')
   @HttpCode(200)
   @Roles('owner')
-  reassign(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string, @Body() dto: ReassignServiceDto): Promise<CapsuleServiceResponse> {
+  reassign(
+    @Ctx() ctx: RequestContext,
+    @Param('serviceId') serviceId: string,
+    @Body() dto: ReassignServiceDto,
+  ): Promise<CapsuleServiceResponse> {
     return this.services.reassign(ctx, serviceId, dto.agentId);
   }
 }
@@ -75,7 +90,10 @@ export class AgentDetailController {
 
   @Get(':agentId')
   @Roles('viewer')
-  detail(@Ctx() ctx: RequestContext, @Param('agentId') agentId: string): Promise<AgentResponse & { services: CapsuleServiceResponse[] }> {
+  detail(
+    @Ctx() ctx: RequestContext,
+    @Param('agentId') agentId: string,
+  ): Promise<AgentResponse & { services: CapsuleServiceResponse[] }> {
     return this.services.agentDetail(ctx, agentId);
   }
 }

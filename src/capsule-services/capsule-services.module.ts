@@ -19,7 +19,14 @@ import { ServiceHealthQueries } from './service-health.queries';
   imports: [AuditModule, SettingsModule, AgentsModule],
   // ServiceHealthController first: its fixed paths (`labels`, `health-timelines`) must win over `:serviceId`.
   controllers: [ServiceHealthController, CapsuleServicesController, AgentDetailController],
-  providers: [CapsuleServicesRepository, CatalogRepository, CapsuleServicesService, ServiceReportService, HealthHistoryWriter, ServiceHealthQueries],
+  providers: [
+    CapsuleServicesRepository,
+    CatalogRepository,
+    CapsuleServicesService,
+    ServiceReportService,
+    HealthHistoryWriter,
+    ServiceHealthQueries,
+  ],
   exports: [CapsuleServicesService, ServiceReportService, ServiceHealthQueries],
 })
 export class CapsuleServicesModule {}

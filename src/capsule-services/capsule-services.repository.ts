@@ -80,7 +80,11 @@ export class CapsuleServicesRepository {
   }
 
   async findWithAgent(id: string, em: EntityManager = this.tx.manager): Promise<ServiceWithAgent | null> {
-    const service = await em.createQueryBuilder(CapsuleServiceEntity, 's').leftJoinAndSelect('s.agent', 'ag').where('s.id = :id', { id }).getOne();
+    const service = await em
+      .createQueryBuilder(CapsuleServiceEntity, 's')
+      .leftJoinAndSelect('s.agent', 'ag')
+      .where('s.id = :id', { id })
+      .getOne();
     if (!service) return null;
     const agent = service.agent ?? null;
     delete service.agent;
@@ -92,9 +96,16 @@ export class CapsuleServicesRepository {
   }
 
   /** Code and name of each service id that exists. */
-  async identities(ids: readonly string[], em: EntityManager = this.tx.manager): Promise<{ id: string; code: string; name: string }[]> {
+  async identities(
+    ids: readonly string[],
+    em: EntityManager = this.tx.manager,
+  ): Promise<{ id: string; code: string; name: string }[]> {
     if (ids.length === 0) return [];
-    return em.createQueryBuilder(CapsuleServiceEntity, 's').select(['s.id', 's.code', 's.name']).where('s.id IN (:...ids)', { ids: [...ids] }).getMany();
+    return em
+      .createQueryBuilder(CapsuleServiceEntity, 's')
+      .select(['s.id', 's.code', 's.name'])
+      .where('s.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
   }
 
   async insert(service: CapsuleServiceEntity, em: Tx): Promise<void> {
@@ -107,10 +118,19 @@ export class CapsuleServicesRepository {
 
   /** Effective status computed in SQL for both the filter and the count (docs/design/decisions.md, "Lists filter on
    * the effective status"). */
-  async list(filter: ServiceListFilter, em: EntityManager = this.tx.manager): Promise<{ rows: ServiceWithAgent[]; total: number }> {
+  async list(
+    filter: ServiceListFilter,
+    em: EntityManager = this.tx.manager,
+  ): Promise<{ rows: ServiceWithAgent[]; total: number }> {
     const qb = this.filtered(em, filter);
     const total = await qb.clone().getCount();
-    const services = await qb.clone().orderBy('s.createdAt', 'DESC').addOrderBy('s.id', 'DESC').offset(filter.offset).limit(filter.limit).getMany();
+    const services = await qb
+      .clone()
+      .orderBy('s.createdAt', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .offset(filter.offset)
+      .limit(filter.limit)
+      .getMany();
     const rows = services.map((service) => {
       const agent = service.agent ?? null;
       delete service.agent;
@@ -120,7 +140,11 @@ export class CapsuleServicesRepository {
   }
 
   /** Counts per effective status, same SQL rule as the list filter (dashboard, metrics). */
-  async countByEffectiveStatus(heartbeatCutoffIso: string, reportCutoffIso: string | null, em: EntityManager = this.tx.manager): Promise<Record<string, number>> {
+  async countByEffectiveStatus(
+    heartbeatCutoffIso: string,
+    reportCutoffIso: string | null,
+    em: EntityManager = this.tx.manager,
+  ): Promise<Record<string, number>> {
     const qb = em
       .createQueryBuilder(CapsuleServiceEntity, 's')
       .leftJoin('s.agent', 'ag')
@@ -144,7 +168,14 @@ export class CapsuleServicesRepository {
       .innerJoin(AgentEntity, 'a', 'a.id = s.agentId')
       .where("a.status = 'OFFLINE'")
       .andWhere("s.status <> 'OFFLINE'");
-    return updateBatch(em, CapsuleServiceEntity, select, { status: 'OFFLINE', healthStatus: 'UNKNOWN', updatedAt: nowIso }, "status <> 'OFFLINE'", limit);
+    return updateBatch(
+      em,
+      CapsuleServiceEntity,
+      select,
+      { status: 'OFFLINE', healthStatus: 'UNKNOWN', updatedAt: nowIso },
+      "status <> 'OFFLINE'",
+      limit,
+    );
   }
 
   private filtered(em: EntityManager, filter: ServiceListFilter): SelectQueryBuilder<CapsuleServiceEntity> {
@@ -154,12 +185,21 @@ export class CapsuleServicesRepository {
       .where('s.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID })
       .setParameter('hbCutoff', filter.heartbeatCutoffIso);
     if (filter.reportCutoffIso !== null) qb.setParameter('rpCutoff', filter.reportCutoffIso);
-    if (filter.status?.length) qb.andWhere(`${serviceEffectiveStatusSql(filter.reportCutoffIso !== null)} IN (:...effStatus)`, { effStatus: [...filter.status] });
+    if (filter.status?.length)
+      qb.andWhere(`${serviceEffectiveStatusSql(filter.reportCutoffIso !== null)} IN (:...effStatus)`, {
+        effStatus: [...filter.status],
+      });
     if (filter.healthStatus) qb.andWhere('s.healthStatus = :healthStatus', { healthStatus: filter.healthStatus });
     if (filter.agentId) qb.andWhere('s.agentId = :agentId', { agentId: filter.agentId });
-    if (filter.q) qb.andWhere(`(s.code LIKE :q ESCAPE '\\' OR s.name LIKE :q ESCAPE '\\' OR s.id LIKE :q ESCAPE '\\')`, { q: likePattern(filter.q) });
+    if (filter.q)
+      qb.andWhere(`(s.code LIKE :q ESCAPE '\\' OR s.name LIKE :q ESCAPE '\\' OR s.id LIKE :q ESCAPE '\\')`, {
+        q: likePattern(filter.q),
+      });
     (filter.labels ?? []).forEach((label, i) => {
-      qb.andWhere(`${manifestLabelSql(em, `lk${i}`)} = :lv${i}`, { [`lk${i}`]: labelParam(em, label.key), [`lv${i}`]: label.value });
+      qb.andWhere(`${manifestLabelSql(em, `lk${i}`)} = :lv${i}`, {
+        [`lk${i}`]: labelParam(em, label.key),
+        [`lv${i}`]: label.value,
+      });
     });
     return qb;
   }

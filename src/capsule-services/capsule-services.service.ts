@@ -14,18 +14,20 @@ import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import type { ActionDefinitionEntity } from './action-definition.entity';
 import { toActionDefinition } from './action.mapper';
 import type { CapsuleServiceEntity } from './capsule-service.entity';
-import {
-  extrasOf,
-  manifestOf,
-  toConfigResponse,
-  toHealthResponse,
-  toServiceResponse,
-} from './capsule-service.mapper';
+import { extrasOf, manifestOf, toConfigResponse, toHealthResponse, toServiceResponse } from './capsule-service.mapper';
 import { CapsuleServicesRepository } from './capsule-services.repository';
 import { CatalogRepository } from './catalog.repository';
 import { parseLabelFilter, type ListServicesQueryDto } from './dto/list-services-query.dto';
 import { serviceEffectiveStatus, statusSince, type StatusThresholds } from './service-status';
-import type { ActionDefinitionResponse, AgentResponse, CapsuleServiceDetailResponse, CapsuleServiceResponse, ConfigItemResponse, HealthReportResponse, ServiceEffectiveStatus } from '../contracts';
+import type {
+  ActionDefinitionResponse,
+  AgentResponse,
+  CapsuleServiceDetailResponse,
+  CapsuleServiceResponse,
+  ConfigItemResponse,
+  HealthReportResponse,
+  ServiceEffectiveStatus,
+} from '../contracts';
 
 /** Read side of Capsule Services plus the owner-only reassign (docs/design/decisions.md, "No service takeover"). */
 @Injectable()
@@ -64,7 +66,10 @@ export class CapsuleServicesService {
   }
 
   thresholds(): StatusThresholds {
-    return { agentOfflineThresholdSeconds: this.settings.get().agentOfflineThresholdSeconds, serviceStaleThresholdSeconds: this.config.serviceStaleThresholdSeconds };
+    return {
+      agentOfflineThresholdSeconds: this.settings.get().agentOfflineThresholdSeconds,
+      serviceStaleThresholdSeconds: this.config.serviceStaleThresholdSeconds,
+    };
   }
 
   /** The pure rule with the current thresholds; `agent` null = owner missing. */
@@ -77,12 +82,20 @@ export class CapsuleServicesService {
     const found = await this.services.findWithAgent(id);
     if (!found) return null;
     const status = this.effectiveStatus(found.service, found.agent, nowMs);
-    const healthSince = status === 'OFFLINE' || status === 'STALE' ? null : await this.catalog.healthStreakStart(id, found.service.healthStatus);
+    const healthSince =
+      status === 'OFFLINE' || status === 'STALE'
+        ? null
+        : await this.catalog.healthStreakStart(id, found.service.healthStatus);
     return statusSince(status, found.service, found.agent, healthSince);
   }
 
   toResponse(service: CapsuleServiceEntity, agent: AgentEntity | null, nowMs: number): CapsuleServiceResponse {
-    return toServiceResponse(service, this.effectiveStatus(service, agent, nowMs), agent, agent ? this.agents.effectiveStatus(agent, nowMs) : null);
+    return toServiceResponse(
+      service,
+      this.effectiveStatus(service, agent, nowMs),
+      agent,
+      agent ? this.agents.effectiveStatus(agent, nowMs) : null,
+    );
   }
 
   /** Counts per effective status (same SQL rule as the list filter), for dashboards and metrics. */
@@ -112,7 +125,11 @@ export class CapsuleServicesService {
 
   async detail(ctx: RequestContext, id: string): Promise<CapsuleServiceDetailResponse> {
     const { service, agent } = await this.loadOrThrow(id);
-    const [health, configs, actions] = await Promise.all([this.catalog.latestHealth(id), this.catalog.configs(id), this.catalog.actions(id)]);
+    const [health, configs, actions] = await Promise.all([
+      this.catalog.latestHealth(id),
+      this.catalog.configs(id),
+      this.catalog.actions(id),
+    ]);
     return {
       ...this.toResponse(service, agent, ctx.now.getTime()),
       manifest: manifestOf(service),
@@ -136,7 +153,11 @@ export class CapsuleServicesService {
   }
 
   /** The kept health reports (runtime setting `healthReportsKeep`), newest first, paginated. */
-  async healthHistory(_ctx: RequestContext, id: string, query: PaginationQueryDto): Promise<Page<HealthReportResponse>> {
+  async healthHistory(
+    _ctx: RequestContext,
+    id: string,
+    query: PaginationQueryDto,
+  ): Promise<Page<HealthReportResponse>> {
     await this.loadOrThrow(id);
     const req = pageRequest(query);
     const [rows, total] = await this.catalog.healthPage(id, req.offset, req.pageSize);
@@ -154,11 +175,17 @@ export class CapsuleServicesService {
   }
 
   /** Agent detail with its services (lives here because services sit above agents in the DAG). */
-  async agentDetail(ctx: RequestContext, agentId: string): Promise<AgentResponse & { services: CapsuleServiceResponse[] }> {
+  async agentDetail(
+    ctx: RequestContext,
+    agentId: string,
+  ): Promise<AgentResponse & { services: CapsuleServiceResponse[] }> {
     const agent = await this.agents.getOrThrow(agentId);
     const services = await this.services.findByAgent(agentId);
     const nowMs = ctx.now.getTime();
-    return { ...this.agents.toResponse(agent, nowMs, services.length), services: services.map((s) => this.toResponse(s, agent, nowMs)) };
+    return {
+      ...this.agents.toResponse(agent, nowMs, services.length),
+      services: services.map((s) => this.toResponse(s, agent, nowMs)),
+    };
   }
 
   /** Owner moves a service to another agent (docs/design/decisions.md, "No service takeover"), e.g. after a host move. Audited. */
@@ -172,9 +199,21 @@ export class CapsuleServicesService {
       const fromAgentId = service.agentId;
       if (fromAgentId !== agentId) {
         await this.services.update(id, { agentId, updatedAt: ctx.nowIso }, em);
-        await this.audit.record(ctx, { action: 'service.reassigned', targetType: 'CapsuleService', targetId: id, metadata: { code: service.code, fromAgentId, toAgentId: agentId } }, em);
+        await this.audit.record(
+          ctx,
+          {
+            action: 'service.reassigned',
+            targetType: 'CapsuleService',
+            targetId: id,
+            metadata: { code: service.code, fromAgentId, toAgentId: agentId },
+          },
+          em,
+        );
       }
-      return { service: { ...service, agentId, updatedAt: fromAgentId !== agentId ? ctx.nowIso : service.updatedAt }, agent: target };
+      return {
+        service: { ...service, agentId, updatedAt: fromAgentId !== agentId ? ctx.nowIso : service.updatedAt },
+        agent: target,
+      };
     });
     return this.toResponse(result.service, result.agent, ctx.now.getTime());
   }
@@ -204,7 +243,10 @@ export class CapsuleServicesService {
     const t = this.thresholds();
     return {
       heartbeatCutoffIso: new Date(nowMs - t.agentOfflineThresholdSeconds * 1000).toISOString(),
-      reportCutoffIso: t.serviceStaleThresholdSeconds > 0 ? new Date(nowMs - t.serviceStaleThresholdSeconds * 1000).toISOString() : null,
+      reportCutoffIso:
+        t.serviceStaleThresholdSeconds > 0
+          ? new Date(nowMs - t.serviceStaleThresholdSeconds * 1000).toISOString()
+          : null,
     };
   }
 }

@@ -14,7 +14,11 @@ export class CatalogRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
   /** An action of the current catalog; one the agent stopped reporting is not found. */
-  findAction(serviceId: string, name: string, em: EntityManager = this.tx.manager): Promise<ActionDefinitionEntity | null> {
+  findAction(
+    serviceId: string,
+    name: string,
+    em: EntityManager = this.tx.manager,
+  ): Promise<ActionDefinitionEntity | null> {
     return em.findOne(ActionDefinitionEntity, { where: { serviceId, name, removedAt: IsNull() } });
   }
 
@@ -49,8 +53,17 @@ export class CatalogRepository {
   }
 
   /** One page of the service's health reports, newest first, with the total. */
-  healthPage(serviceId: string, offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[HealthReportEntity[], number]> {
-    const qb = em.createQueryBuilder(HealthReportEntity, 'h').where('h.serviceId = :serviceId', { serviceId }).orderBy('h.reportedAt', 'DESC').addOrderBy('h.id', 'DESC');
+  healthPage(
+    serviceId: string,
+    offset: number,
+    limit: number,
+    em: EntityManager = this.tx.manager,
+  ): Promise<[HealthReportEntity[], number]> {
+    const qb = em
+      .createQueryBuilder(HealthReportEntity, 'h')
+      .where('h.serviceId = :serviceId', { serviceId })
+      .orderBy('h.reportedAt', 'DESC')
+      .addOrderBy('h.id', 'DESC');
     return findPage(qb, offset, limit);
   }
 
@@ -69,7 +82,11 @@ export class CatalogRepository {
    * is when its status began), plus for each service the newest row before it, oldest first.
    * Only the columns a timeline needs.
    */
-  async healthPoints(serviceIds: readonly string[], sinceIso: string, em: EntityManager = this.tx.manager): Promise<{ serviceId: string; status: string; createdAt: string; reportedAt: string }[]> {
+  async healthPoints(
+    serviceIds: readonly string[],
+    sinceIso: string,
+    em: EntityManager = this.tx.manager,
+  ): Promise<{ serviceId: string; status: string; createdAt: string; reportedAt: string }[]> {
     if (serviceIds.length === 0) return [];
     const ids = [...serviceIds];
     const inWindow = await em
@@ -95,7 +112,11 @@ export class CatalogRepository {
    * When the current health streak began: the `createdAt` of the oldest row after the newest row
    * with another status (or of the oldest kept row). Null without history.
    */
-  async healthStreakStart(serviceId: string, status: string, em: EntityManager = this.tx.manager): Promise<string | null> {
+  async healthStreakStart(
+    serviceId: string,
+    status: string,
+    em: EntityManager = this.tx.manager,
+  ): Promise<string | null> {
     const row = await em
       .createQueryBuilder(HealthReportEntity, 'h')
       .select('MIN(h.createdAt)', 'since')
@@ -150,7 +171,9 @@ export class CatalogRepository {
       .where('h.serviceId = :serviceId', { serviceId })
       .andWhere(
         new Brackets((qb) =>
-          qb.where('h.reportedAt < :at', { at: boundary.reportedAt }).orWhere('(h.reportedAt = :at AND h.id < :bid)', { at: boundary.reportedAt, bid: boundary.id }),
+          qb
+            .where('h.reportedAt < :at', { at: boundary.reportedAt })
+            .orWhere('(h.reportedAt = :at AND h.id < :bid)', { at: boundary.reportedAt, bid: boundary.id }),
         ),
       );
     return deleteBatch(em, HealthReportEntity, select, limit);

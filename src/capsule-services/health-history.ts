@@ -45,12 +45,26 @@ export class HealthHistoryWriter {
   async write(serviceId: string, agentId: string, health: HealthWrite, nowIso: string, em: Tx): Promise<void> {
     const nowMs = Date.parse(nowIso);
     const current = this.open.get(serviceId);
-    const same = current !== undefined && current.status === health.status && current.message === health.message && nowMs - current.startedMs < HEALTH_SAMPLE_MS;
+    const same =
+      current !== undefined &&
+      current.status === health.status &&
+      current.message === health.message &&
+      nowMs - current.startedMs < HEALTH_SAMPLE_MS;
     // A row that vanished (rolled back, pruned, service re-created) is simply inserted anew.
     if (same && (await this.catalog.refreshHealth(current.rowId, JSON.stringify(health.details), nowIso, em))) return;
     const rowId = this.ids.next('hlr');
     await this.catalog.insertHealth(
-      { id: rowId, workspaceId: DEFAULT_WORKSPACE_ID, serviceId, agentId, status: health.status, message: health.message, detailsJson: JSON.stringify(health.details), reportedAt: nowIso, createdAt: nowIso },
+      {
+        id: rowId,
+        workspaceId: DEFAULT_WORKSPACE_ID,
+        serviceId,
+        agentId,
+        status: health.status,
+        message: health.message,
+        detailsJson: JSON.stringify(health.details),
+        reportedAt: nowIso,
+        createdAt: nowIso,
+      },
       em,
     );
     // Cheap (indexed, at most keep+1 rows per service), and inserts are rare now.

@@ -112,6 +112,14 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** Health message and details as stored: details key-redacted, token-looking text masked. */
-export function normalizeHealth<S extends string>(h: { status: S; message?: string; details?: Record<string, unknown> }): { status: S; message: string | null; details: Record<string, unknown> } {
-  return { status: h.status, message: h.message === undefined ? null : redactString(h.message), details: redact(h.details ?? {}) };
+export function normalizeHealth<S extends string>(h: {
+  status: S;
+  message?: string;
+  details?: Record<string, unknown>;
+}): { status: S; message: string | null; details: Record<string, unknown> } {
+  return {
+    status: h.status,
+    message: h.message === undefined ? null : redactString(h.message),
+    details: redact(h.details ?? {}),
+  };
 }

@@ -54,10 +54,17 @@ export class ServiceReportService {
    * `POST /api/agents/:agentId/services/report`: each service in its own short transaction; a
    * refused one (409/413) stops the report. Codes must be unique within one report.
    */
-  async report(ctx: RequestContext, agent: AgentEntity, services: readonly ReportedService[]): Promise<{ services: CapsuleServiceResponse[] }> {
+  async report(
+    ctx: RequestContext,
+    agent: AgentEntity,
+    services: readonly ReportedService[],
+  ): Promise<{ services: CapsuleServiceResponse[] }> {
     const codes = new Set<string>();
     for (const s of services) {
-      if (codes.has(s.code)) throw new DomainError('VALIDATION_FAILED', 'Duplicate service code in report.', { issues: [{ path: 'services', message: `duplicate code ${s.code}` }] });
+      if (codes.has(s.code))
+        throw new DomainError('VALIDATION_FAILED', 'Duplicate service code in report.', {
+          issues: [{ path: 'services', message: `duplicate code ${s.code}` }],
+        });
       codes.add(s.code);
     }
     const out: CapsuleServiceResponse[] = [];
@@ -72,13 +79,16 @@ export class ServiceReportService {
   /** One service inside the caller's transaction; returns the stored row. */
   async upsert(ctx: RequestContext, agent: AgentEntity, dto: ReportedService, em: Tx): Promise<CapsuleServiceEntity> {
     if (Buffer.byteLength(JSON.stringify(dto.manifest), 'utf8') > MAX_MANIFEST_BYTES) {
-      throw new DomainError('PAYLOAD_TOO_LARGE', `Manifest of ${dto.code} exceeds ${MAX_MANIFEST_BYTES} bytes.`, { code: dto.code, maxBytes: MAX_MANIFEST_BYTES });
+      throw new DomainError('PAYLOAD_TOO_LARGE', `Manifest of ${dto.code} exceeds ${MAX_MANIFEST_BYTES} bytes.`, {
+        code: dto.code,
+        maxBytes: MAX_MANIFEST_BYTES,
+      });
     }
     const now = ctx.nowIso;
     const report = normalizeReport(dto);
     const fingerprint = this.tokenService.hash(canonicalJson(report));
     const health = dto.health ? normalizeHealth(dto.health) : null;
-    const healthStatus: HealthStatus = (dto.health?.status ?? 'UNKNOWN');
+    const healthStatus: HealthStatus = dto.health?.status ?? 'UNKNOWN';
     const existing = await this.services.findByCode(dto.code, em);
 
     if (existing && existing.agentId !== agent.id) await this.assertCanTakeOver(ctx, existing, agent, em);
@@ -105,7 +115,13 @@ export class ServiceReportService {
       await this.services.update(existing.id, fields, em);
       service = { ...existing, ...fields };
     } else {
-      service = { id: this.ids.next('svc'), workspaceId: DEFAULT_WORKSPACE_ID, code: dto.code, createdAt: now, ...fields };
+      service = {
+        id: this.ids.next('svc'),
+        workspaceId: DEFAULT_WORKSPACE_ID,
+        code: dto.code,
+        createdAt: now,
+        ...fields,
+      };
       await this.services.insert(service, em);
     }
     const changed = !existing || existing.reportFingerprint !== fingerprint;
@@ -119,7 +135,12 @@ export class ServiceReportService {
           action: 'service.reported',
           targetType: 'CapsuleService',
           targetId: service.id,
-          metadata: { code: service.code, created: !existing, configCount: report.configs.length, actionCount: report.actions.length },
+          metadata: {
+            code: service.code,
+            created: !existing,
+            configCount: report.configs.length,
+            actionCount: report.actions.length,
+          },
         },
         em,
       );
@@ -134,7 +155,12 @@ export class ServiceReportService {
    * Health carried by a heartbeat: ignored unless the service belongs to the agent; written only
    * when it changed or the last write is older than a minute.
    */
-  async heartbeatHealth(ctx: RequestContext, agent: AgentEntity, serviceId: string, input: HealthReportInput): Promise<void> {
+  async heartbeatHealth(
+    ctx: RequestContext,
+    agent: AgentEntity,
+    serviceId: string,
+    input: HealthReportInput,
+  ): Promise<void> {
     const service = await this.services.findById(serviceId);
     if (!service || service.agentId !== agent.id) return;
     const health = normalizeHealth(input);
@@ -152,15 +178,25 @@ export class ServiceReportService {
     await this.tx.run(async (tx) => {
       await this.services.update(serviceId, patch, tx);
       await this.insertHealth(serviceId, agent.id, health, ctx.nowIso, tx);
-      if (service.healthStatus !== status) await this.auditHealthChange(ctx, { ...service, ...patch }, service.healthStatus, status, tx);
+      if (service.healthStatus !== status)
+        await this.auditHealthChange(ctx, { ...service, ...patch }, service.healthStatus, status, tx);
     });
   }
 
   /** A code owned by a live agent cannot be taken; a REVOKED owner's code can (docs/agents.md, "Service reports"). */
-  private async assertCanTakeOver(ctx: RequestContext, existing: CapsuleServiceEntity, agent: AgentEntity, em: Tx): Promise<void> {
+  private async assertCanTakeOver(
+    ctx: RequestContext,
+    existing: CapsuleServiceEntity,
+    agent: AgentEntity,
+    em: Tx,
+  ): Promise<void> {
     const owner = await this.agents.findById(existing.agentId, em);
     if (owner && owner.status !== 'REVOKED') {
-      throw new DomainError('CAPSULE_SERVICE_CODE_TAKEN', `Capsule Service code ${existing.code} belongs to another agent.`, { code: existing.code, serviceId: existing.id });
+      throw new DomainError(
+        'CAPSULE_SERVICE_CODE_TAKEN',
+        `Capsule Service code ${existing.code} belongs to another agent.`,
+        { code: existing.code, serviceId: existing.id },
+      );
     }
     await this.audit.record(
       ctx,
@@ -168,14 +204,22 @@ export class ServiceReportService {
         action: 'service.reassigned',
         targetType: 'CapsuleService',
         targetId: existing.id,
-        metadata: { code: existing.code, fromAgentId: existing.agentId, toAgentId: agent.id, reason: 'previous_owner_revoked' },
+        metadata: {
+          code: existing.code,
+          fromAgentId: existing.agentId,
+          toAgentId: agent.id,
+          reason: 'previous_owner_revoked',
+        },
       },
       em,
     );
   }
 
   private async writeCatalog(serviceId: string, report: NormalizedReport, now: string, em: Tx): Promise<void> {
-    const [configs, actions] = await Promise.all([this.catalog.configs(serviceId, em), this.catalog.allActions(serviceId, em)]);
+    const [configs, actions] = await Promise.all([
+      this.catalog.configs(serviceId, em),
+      this.catalog.allActions(serviceId, em),
+    ]);
     const configByKey = new Map(configs.map((c) => [c.configKey, c]));
     const reportedKeys = new Set<string>();
     const configRows: ConfigItemEntity[] = [];
@@ -239,20 +283,51 @@ export class ServiceReportService {
     // The report is the whole catalog: an action it no longer lists leaves the catalog. Its row is
     // only marked, so its commands keep their history and a later report restores the same id.
     for (const prev of actions) {
-      if (!reportedNames.has(prev.name) && prev.removedAt === null) actionRows.push({ ...prev, removedAt: now, updatedAt: now });
+      if (!reportedNames.has(prev.name) && prev.removedAt === null)
+        actionRows.push({ ...prev, removedAt: now, updatedAt: now });
     }
     await this.catalog.saveActions(actionRows, em);
   }
 
   /** History row or in-place refresh (HealthHistoryWriter keeps the timeline bounded). */
-  private async insertHealth(serviceId: string, agentId: string, health: { status: HealthStatus; message: string | null; details: Record<string, unknown> }, now: string, em: Tx): Promise<void> {
+  private async insertHealth(
+    serviceId: string,
+    agentId: string,
+    health: { status: HealthStatus; message: string | null; details: Record<string, unknown> },
+    now: string,
+    em: Tx,
+  ): Promise<void> {
     await this.history.write(serviceId, agentId, health, now, em);
   }
 
   /** Audit in the caller's transaction; the `service.health.changed` event only once it commits. */
-  private async auditHealthChange(ctx: RequestContext, service: CapsuleServiceEntity, from: string, to: string, em: Tx): Promise<void> {
-    await this.audit.record(ctx, { action: 'service.health.changed', targetType: 'CapsuleService', targetId: service.id, metadata: { code: service.code, from, to } }, em);
-    const event = { serviceId: service.id, serviceCode: service.code, agentId: service.agentId, from, to, message: service.healthMessage, occurredAt: ctx.nowIso, requestId: ctx.requestId };
+  private async auditHealthChange(
+    ctx: RequestContext,
+    service: CapsuleServiceEntity,
+    from: string,
+    to: string,
+    em: Tx,
+  ): Promise<void> {
+    await this.audit.record(
+      ctx,
+      {
+        action: 'service.health.changed',
+        targetType: 'CapsuleService',
+        targetId: service.id,
+        metadata: { code: service.code, from, to },
+      },
+      em,
+    );
+    const event = {
+      serviceId: service.id,
+      serviceCode: service.code,
+      agentId: service.agentId,
+      from,
+      to,
+      message: service.healthMessage,
+      occurredAt: ctx.nowIso,
+      requestId: ctx.requestId,
+    };
     this.tx.afterCommit(em, () => this.events.emit('service.health.changed', event));
   }
 }

@@ -5,12 +5,19 @@ describe('serviceEffectiveStatus', () => {
   const now = Date.parse('2026-01-01T12:00:00.000Z');
   const ago = (s: number): string => new Date(now - s * 1000).toISOString();
   const t = { agentOfflineThresholdSeconds: 60, serviceStaleThresholdSeconds: 120 };
-  const svc = (status: ServiceStatusInput['status'], reportedAgo = 5, healthAgo: number | null = null): ServiceStatusInput => ({
+  const svc = (
+    status: ServiceStatusInput['status'],
+    reportedAgo = 5,
+    healthAgo: number | null = null,
+  ): ServiceStatusInput => ({
     status,
     lastReportedAt: ago(reportedAgo),
     lastHealthAt: healthAgo === null ? null : ago(healthAgo),
   });
-  const agent = (status: AgentStatusInput['status'], hbAgo: number | null): AgentStatusInput => ({ status, lastHeartbeatAt: hbAgo === null ? null : ago(hbAgo) });
+  const agent = (status: AgentStatusInput['status'], hbAgo: number | null): AgentStatusInput => ({
+    status,
+    lastHeartbeatAt: hbAgo === null ? null : ago(hbAgo),
+  });
 
   it('missing agent → OFFLINE', () => {
     expect(serviceEffectiveStatus(svc('HEALTHY'), null, now, t)).toBe('OFFLINE');
@@ -35,7 +42,8 @@ describe('serviceEffectiveStatus', () => {
   });
 
   it('fresh agent: the stored status passes through', () => {
-    for (const s of ['HEALTHY', 'UNHEALTHY', 'UNKNOWN', 'STALE'] as const) expect(serviceEffectiveStatus(svc(s), agent('ONLINE', 5), now, t)).toBe(s);
+    for (const s of ['HEALTHY', 'UNHEALTHY', 'UNKNOWN', 'STALE'] as const)
+      expect(serviceEffectiveStatus(svc(s), agent('ONLINE', 5), now, t)).toBe(s);
   });
 
   it('a service the sweep marked OFFLINE reads UNKNOWN once its agent is live again', () => {
@@ -45,7 +53,9 @@ describe('serviceEffectiveStatus', () => {
   it('fresh agent but neither report nor health within the service-stale threshold → STALE', () => {
     expect(serviceEffectiveStatus(svc('HEALTHY', 121), agent('ONLINE', 5), now, t)).toBe('STALE');
     expect(serviceEffectiveStatus(svc('HEALTHY', 300, 10), agent('ONLINE', 5), now, t)).toBe('HEALTHY');
-    expect(serviceEffectiveStatus(svc('HEALTHY', 121), agent('ONLINE', 5), now, { ...t, serviceStaleThresholdSeconds: 0 })).toBe('HEALTHY');
+    expect(
+      serviceEffectiveStatus(svc('HEALTHY', 121), agent('ONLINE', 5), now, { ...t, serviceStaleThresholdSeconds: 0 }),
+    ).toBe('HEALTHY');
   });
 
   it('maps health to stored status', () => {

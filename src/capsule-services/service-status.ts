@@ -31,7 +31,12 @@ export function storedStatusFromHealth(health: string | undefined): ServiceStore
  * 5. otherwise the stored status (HEALTHY / UNHEALTHY / UNKNOWN / STALE as written); a stored
  *    OFFLINE only records an earlier sweep, and the agent is live again, so it reads UNKNOWN.
  */
-export function serviceEffectiveStatus(service: ServiceStatusInput, agent: AgentStatusInput | null, nowMs: number, t: StatusThresholds): ServiceEffectiveStatus {
+export function serviceEffectiveStatus(
+  service: ServiceStatusInput,
+  agent: AgentStatusInput | null,
+  nowMs: number,
+  t: StatusThresholds,
+): ServiceEffectiveStatus {
   if (!agent || agent.status === 'DISABLED' || agent.status === 'REVOKED') return 'OFFLINE';
   if (!agent.lastHeartbeatAt) return 'STALE';
   const hb = Date.parse(agent.lastHeartbeatAt);
@@ -60,7 +65,8 @@ export function statusSince(
   agent: (AgentStatusInput & { disabledAt: string | null; revokedAt: string | null }) | null,
   healthSince: string | null,
 ): string | null {
-  if (status === 'OFFLINE') return agent?.revokedAt ?? agent?.disabledAt ?? agent?.lastHeartbeatAt ?? service.lastReportedAt;
+  if (status === 'OFFLINE')
+    return agent?.revokedAt ?? agent?.disabledAt ?? agent?.lastHeartbeatAt ?? service.lastReportedAt;
   if (status === 'STALE') {
     if (!agent?.lastHeartbeatAt) return service.createdAt;
     const fresh = Math.max(parseOr0(service.lastReportedAt), parseOr0(service.lastHealthAt));

@@ -31,8 +31,21 @@ export class ActionExecutionService {
     return (await this.commandsService.loadAction(serviceId, actionName)).action;
   }
 
-  execute(ctx: RequestContext, serviceId: string, actionName: string, userId: string, payload: Record<string, unknown> | undefined, confirmation: boolean | undefined): Promise<PublicCommand> {
-    return this.commandsService.enqueue(ctx, { serviceId, actionName, payload, confirmation, createdBy: { type: 'USER', id: userId } });
+  execute(
+    ctx: RequestContext,
+    serviceId: string,
+    actionName: string,
+    userId: string,
+    payload: Record<string, unknown> | undefined,
+    confirmation: boolean | undefined,
+  ): Promise<PublicCommand> {
+    return this.commandsService.enqueue(ctx, {
+      serviceId,
+      actionName,
+      payload,
+      confirmation,
+      createdBy: { type: 'USER', id: userId },
+    });
   }
 
   /**
@@ -41,11 +54,23 @@ export class ActionExecutionService {
    * agent reported without a prepare step (`hasPrepare: false`) is answered from the catalog at
    * once: no command, nothing for a busy or hung agent to delay (docs/actions-and-commands.md).
    */
-  async prepare(ctx: RequestContext, serviceId: string, actionName: string, userId: string, signal?: AbortSignal): Promise<PrepareResponse> {
+  async prepare(
+    ctx: RequestContext,
+    serviceId: string,
+    actionName: string,
+    userId: string,
+    signal?: AbortSignal,
+  ): Promise<PrepareResponse> {
     const { action } = await this.commandsService.loadAction(serviceId, actionName);
     if (action.hasPrepare === false) {
-      if (action.enabled === false) throw new DomainError('ACTION_DISABLED', 'Action is disabled.', { serviceId, actionName });
-      return { action, initialPayload: initialPayloadFromSchema(action.inputSchema), currentState: {}, prepareCommand: null };
+      if (action.enabled === false)
+        throw new DomainError('ACTION_DISABLED', 'Action is disabled.', { serviceId, actionName });
+      return {
+        action,
+        initialPayload: initialPayloadFromSchema(action.inputSchema),
+        currentState: {},
+        prepareCommand: null,
+      };
     }
     const created = await this.commandsService.createPrepare(ctx, serviceId, actionName, userId);
     const deadline = Date.parse(created.expiresAt ?? ctx.nowIso);
@@ -70,7 +95,17 @@ export class ActionExecutionService {
     const nowIso = this.clock.nowIso();
     const before = (await this.commands.findById(created.id)) ?? created;
     const won = await this.tx.run((em) =>
-      this.commands.finish(created.id, ['PENDING', 'RUNNING'], { status: 'EXPIRED', completedAt: nowIso, errorCode: 'ACTION_PREPARE_TIMEOUT', errorMessage: PREPARE_TIMEOUT_MESSAGE }, em),
+      this.commands.finish(
+        created.id,
+        ['PENDING', 'RUNNING'],
+        {
+          status: 'EXPIRED',
+          completedAt: nowIso,
+          errorCode: 'ACTION_PREPARE_TIMEOUT',
+          errorMessage: PREPARE_TIMEOUT_MESSAGE,
+        },
+        em,
+      ),
     );
     if (!won) {
       // The agent answered at the last moment: use its result.
@@ -96,23 +131,42 @@ export class ActionExecutionService {
   private async answer(catalog: PublicAction, row: CommandEntity): Promise<PrepareResponse> {
     const nowIso = this.clock.nowIso();
     const resultRow = await this.commands.findResult(row.id);
-    const details = { commandId: row.id, commandStatus: row.status, actionName: row.actionName, agentId: row.agentId, serviceId: row.serviceId };
+    const details = {
+      commandId: row.id,
+      commandStatus: row.status,
+      actionName: row.actionName,
+      agentId: row.agentId,
+      serviceId: row.serviceId,
+    };
     if (row.status !== 'SUCCEEDED' || !resultRow) {
       const message = resultRow?.message ?? row.errorMessage ?? 'Action prepare failed.';
       const errorDetails = resultRow ? parseObject(resultRow.errorJson).details : undefined;
-      throw new DomainError(row.errorCode ?? 'ACTION_PREPARE_FAILED', message, errorDetails === undefined ? details : { ...details, agentDetails: errorDetails }, 424);
+      throw new DomainError(
+        row.errorCode ?? 'ACTION_PREPARE_FAILED',
+        message,
+        errorDetails === undefined ? details : { ...details, agentDetails: errorDetails },
+        424,
+      );
     }
     // The prepare response never consumes one-time fields: it shows the stored (redacted) data.
     const result = toPublicResult(resultRow);
     const data = result.data;
-    const override = data.action !== null && typeof data.action === 'object' && !Array.isArray(data.action) ? (data.action as Record<string, unknown>) : {};
+    const override =
+      data.action !== null && typeof data.action === 'object' && !Array.isArray(data.action)
+        ? (data.action as Record<string, unknown>)
+        : {};
     const merged: Record<string, unknown> = { ...catalog, ...override };
     const catalogFields = catalog as unknown as Record<string, unknown>;
     for (const key of CATALOG_OWNED) merged[key] = catalogFields[key];
-    const action = { ...merged, inputSchema: isObject(merged.inputSchema) ? merged.inputSchema : {} } as unknown as PublicAction;
+    const action = {
+      ...merged,
+      inputSchema: isObject(merged.inputSchema) ? merged.inputSchema : {},
+    } as unknown as PublicAction;
     return {
       action,
-      initialPayload: isObject(data.initialPayload) ? data.initialPayload : initialPayloadFromSchema(action.inputSchema),
+      initialPayload: isObject(data.initialPayload)
+        ? data.initialPayload
+        : initialPayloadFromSchema(action.inputSchema),
       currentState: isObject(data.currentState) ? data.currentState : {},
       prepareCommand: { ...toPublicCommand(row, nowIso), result },
     };

@@ -6,18 +6,33 @@ import type { AgentEntity } from '../agents/agent.entity';
  * with the runtime-settings threshold (docs/design/decisions.md, "One threshold source") instead of the reference's
  * env value. Every code is 409 here, whatever its default status elsewhere.
  */
-export function assertAgentCanHandleAction(agent: AgentEntity | null, nowMs: number, offlineThresholdSeconds: number): asserts agent is AgentEntity {
+export function assertAgentCanHandleAction(
+  agent: AgentEntity | null,
+  nowMs: number,
+  offlineThresholdSeconds: number,
+): asserts agent is AgentEntity {
   if (!agent) throw new DomainError('AGENT_NOT_FOUND', 'Agent not found for Capsule Service.', undefined, 409);
   if (agent.status === 'OFFLINE' || agent.status === 'DISABLED' || agent.status === 'REVOKED') {
     const word = agent.status.toLowerCase();
-    throw new DomainError(`AGENT_${agent.status}`, `Agent is ${word}; start or reconnect the agent before running actions.`, { agentId: agent.id }, 409);
+    throw new DomainError(
+      `AGENT_${agent.status}`,
+      `Agent is ${word}; start or reconnect the agent before running actions.`,
+      { agentId: agent.id },
+      409,
+    );
   }
-  if (!agent.lastHeartbeatAt) throw new DomainError('AGENT_NOT_READY', 'Agent has not sent a heartbeat yet.', { agentId: agent.id }, 409);
+  if (!agent.lastHeartbeatAt)
+    throw new DomainError('AGENT_NOT_READY', 'Agent has not sent a heartbeat yet.', { agentId: agent.id }, 409);
   const age = nowMs - Date.parse(agent.lastHeartbeatAt);
   if (!Number.isFinite(age) || age > offlineThresholdSeconds * 1000) {
-    throw new DomainError('AGENT_HEARTBEAT_STALE', 'Agent heartbeat is stale; start or reconnect the agent before running actions.', {
-      agentId: agent.id,
-      lastHeartbeatAt: agent.lastHeartbeatAt,
-    }, 409);
+    throw new DomainError(
+      'AGENT_HEARTBEAT_STALE',
+      'Agent heartbeat is stale; start or reconnect the agent before running actions.',
+      {
+        agentId: agent.id,
+        lastHeartbeatAt: agent.lastHeartbeatAt,
+      },
+      409,
+    );
   }
 }

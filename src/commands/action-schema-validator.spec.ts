@@ -17,7 +17,12 @@ describe('validateAgainstSchema', () => {
   const paths = (value: unknown): string[] => validateAgainstSchema(schema, value).map((i) => i.path);
 
   it('accepts a valid payload and ignores unknown keywords and fields', () => {
-    expect(validateAgainstSchema({ ...schema, title: 'x', properties: { ...schema.properties, other: { format: 'password' } } }, { name: 'ab', count: 2, ratio: 1.5, mode: 'a', flag: true, list: [1], nested: { x: null }, extra: 1 })).toEqual([]);
+    expect(
+      validateAgainstSchema(
+        { ...schema, title: 'x', properties: { ...schema.properties, other: { format: 'password' } } },
+        { name: 'ab', count: 2, ratio: 1.5, mode: 'a', flag: true, list: [1], nested: { x: null }, extra: 1 },
+      ),
+    ).toEqual([]);
   });
 
   it('reports each violation with a payload path', () => {
@@ -50,7 +55,16 @@ describe('initialPayloadFromSchema', () => {
   it('takes defaults, else zero values by type', () => {
     expect(
       initialPayloadFromSchema({
-        properties: { a: { type: 'string', default: 'x' }, n: { type: 'number' }, i: { type: 'integer' }, b: { type: 'boolean' }, l: { type: 'array' }, o: { type: 'object' }, u: { type: ['string', 'null'] }, s: {} },
+        properties: {
+          a: { type: 'string', default: 'x' },
+          n: { type: 'number' },
+          i: { type: 'integer' },
+          b: { type: 'boolean' },
+          l: { type: 'array' },
+          o: { type: 'object' },
+          u: { type: ['string', 'null'] },
+          s: {},
+        },
       }),
     ).toEqual({ a: 'x', n: 0, i: 0, b: false, l: [], o: {}, u: '', s: '' });
     expect(initialPayloadFromSchema(null)).toEqual({});

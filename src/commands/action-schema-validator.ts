@@ -33,7 +33,11 @@ function matchesType(expected: string, actual: string): boolean {
 function check(schema: Schema, value: unknown, path: string, issues: ErrorIssue[], depth: number): void {
   if (depth > 32) return;
   const actual = typeOf(value);
-  const types = Array.isArray(schema.type) ? schema.type.filter((t): t is string => typeof t === 'string') : typeof schema.type === 'string' ? [schema.type] : [];
+  const types = Array.isArray(schema.type)
+    ? schema.type.filter((t): t is string => typeof t === 'string')
+    : typeof schema.type === 'string'
+      ? [schema.type]
+      : [];
   if (types.length > 0 && !types.some((t) => matchesType(t, actual))) {
     issues.push({ path, message: `${path} must be of type ${types.join(' or ')}` });
     return;
@@ -48,8 +52,10 @@ function check(schema: Schema, value: unknown, path: string, issues: ErrorIssue[
 }
 
 function checkNumber(schema: Schema, value: number, path: string, issues: ErrorIssue[]): void {
-  if (typeof schema.minimum === 'number' && value < schema.minimum) issues.push({ path, message: `${path} must be >= ${schema.minimum}` });
-  if (typeof schema.maximum === 'number' && value > schema.maximum) issues.push({ path, message: `${path} must be <= ${schema.maximum}` });
+  if (typeof schema.minimum === 'number' && value < schema.minimum)
+    issues.push({ path, message: `${path} must be >= ${schema.minimum}` });
+  if (typeof schema.maximum === 'number' && value > schema.maximum)
+    issues.push({ path, message: `${path} must be <= ${schema.maximum}` });
 }
 
 function checkString(schema: Schema, value: string, path: string, issues: ErrorIssue[]): void {
@@ -67,15 +73,23 @@ function checkString(schema: Schema, value: string, path: string, issues: ErrorI
 }
 
 function checkArray(schema: Schema, value: unknown[], path: string, issues: ErrorIssue[], depth: number): void {
-  if (typeof schema.minItems === 'number' && value.length < schema.minItems) issues.push({ path, message: `${path} must have at least ${schema.minItems} items` });
-  if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) issues.push({ path, message: `${path} must have at most ${schema.maxItems} items` });
+  if (typeof schema.minItems === 'number' && value.length < schema.minItems)
+    issues.push({ path, message: `${path} must have at least ${schema.minItems} items` });
+  if (typeof schema.maxItems === 'number' && value.length > schema.maxItems)
+    issues.push({ path, message: `${path} must have at most ${schema.maxItems} items` });
   if (schema.items !== undefined) {
     const items = asSchema(schema.items);
     value.forEach((item, i) => check(items, item, `${path}.${i}`, issues, depth + 1));
   }
 }
 
-function checkObject(schema: Schema, value: Record<string, unknown>, path: string, issues: ErrorIssue[], depth: number): void {
+function checkObject(
+  schema: Schema,
+  value: Record<string, unknown>,
+  path: string,
+  issues: ErrorIssue[],
+  depth: number,
+): void {
   if (Array.isArray(schema.required)) {
     for (const key of schema.required) {
       if (typeof key === 'string' && value[key] === undefined) {

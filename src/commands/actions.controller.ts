@@ -16,21 +16,35 @@ export class ActionsController {
   /** The catalog entry only; no command, no side effects. */
   @Get(':actionName')
   @Roles('viewer')
-  definition(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string, @Param('actionName') actionName: string) {
+  definition(
+    @Ctx() ctx: RequestContext,
+    @Param('serviceId') serviceId: string,
+    @Param('actionName') actionName: string,
+  ) {
     return this.actions.definition(ctx, serviceId, actionName);
   }
 
   @Post(':actionName/prepare')
   @HttpCode(200)
   @Roles('operator')
-  prepare(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string, @Param('actionName') actionName: string, @Res({ passthrough: true }) res: Response) {
+  prepare(
+    @Ctx() ctx: RequestContext,
+    @Param('serviceId') serviceId: string,
+    @Param('actionName') actionName: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.actions.prepare(ctx, serviceId, actionName, userIdOf(ctx), closeSignal(res));
   }
 
   @Post(':actionName')
   @HttpCode(200)
   @Roles('operator')
-  execute(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string, @Param('actionName') actionName: string, @Body() body: ExecuteActionDto) {
+  execute(
+    @Ctx() ctx: RequestContext,
+    @Param('serviceId') serviceId: string,
+    @Param('actionName') actionName: string,
+    @Body() body: ExecuteActionDto,
+  ) {
     return this.actions.execute(ctx, serviceId, actionName, userIdOf(ctx), body.payload, body.confirmation);
   }
 }

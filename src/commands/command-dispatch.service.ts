@@ -50,7 +50,13 @@ export class CommandDispatchService {
   ) {}
 
   /** The agent's liveness is the agent gateway's part, done before this is called. */
-  async poll(ctx: RequestContext, agentId: string, limit: number, waitSeconds: number, signal?: AbortSignal): Promise<PollResult> {
+  async poll(
+    ctx: RequestContext,
+    agentId: string,
+    limit: number,
+    waitSeconds: number,
+    signal?: AbortSignal,
+  ): Promise<PollResult> {
     this.counters.increment('agent.polls');
     // Subscribe before the first claim: a command created between "nothing to claim" and
     // "start waiting" latches the subscription instead of being missed.
@@ -135,10 +141,33 @@ export class CommandDispatchService {
    * the command fails with a stable code the console shows (docs/operations.md, Backups).
    */
   private async failUnreadable(ctx: RequestContext, row: CommandEntity, nowIso: string, em: Tx): Promise<void> {
-    const won = await this.commands.finish(row.id, ['PENDING'], { status: 'FAILED', completedAt: nowIso, errorCode: PAYLOAD_UNREADABLE_CODE, errorMessage: PAYLOAD_UNREADABLE_MESSAGE }, em);
+    const won = await this.commands.finish(
+      row.id,
+      ['PENDING'],
+      {
+        status: 'FAILED',
+        completedAt: nowIso,
+        errorCode: PAYLOAD_UNREADABLE_CODE,
+        errorMessage: PAYLOAD_UNREADABLE_MESSAGE,
+      },
+      em,
+    );
     if (!won) return;
-    this.logger.warn({ msg: 'sealed payload could not be opened (session secret changed?); command failed instead of being delivered', commandId: row.id });
-    await this.audit.record(ctx, { action: 'command.failed', targetType: 'Command', targetId: row.id, result: 'FAILURE', metadata: { errorCode: PAYLOAD_UNREADABLE_CODE } }, em);
+    this.logger.warn({
+      msg: 'sealed payload could not be opened (session secret changed?); command failed instead of being delivered',
+      commandId: row.id,
+    });
+    await this.audit.record(
+      ctx,
+      {
+        action: 'command.failed',
+        targetType: 'Command',
+        targetId: row.id,
+        result: 'FAILURE',
+        metadata: { errorCode: PAYLOAD_UNREADABLE_CODE },
+      },
+      em,
+    );
     this.tx.afterCommit(em, () => this.notifier.notifyCommand(row.id));
   }
 
@@ -146,7 +175,8 @@ export class CommandDispatchService {
   private agentPayload(row: CommandEntity): Record<string, unknown> | undefined {
     if (!row.sealedPayload) return parseObject(row.payloadJson);
     const opened = this.sealer.open(row.sealedPayload);
-    if (opened !== null && typeof opened === 'object' && !Array.isArray(opened)) return opened as Record<string, unknown>;
+    if (opened !== null && typeof opened === 'object' && !Array.isArray(opened))
+      return opened as Record<string, unknown>;
     return undefined;
   }
 }

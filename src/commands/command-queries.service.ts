@@ -43,7 +43,10 @@ export class CommandQueriesService {
       to: query.to,
     };
     if (filter.from && filter.to && filter.from > filter.to) {
-      throw validationFailed([{ path: 'from', message: 'from must be before or equal to to' }], 'Command query validation failed.');
+      throw validationFailed(
+        [{ path: 'from', message: 'from must be before or equal to to' }],
+        'Command query validation failed.',
+      );
     }
     const [rows, total] = await this.commands.list(filter, ctx.nowIso, req.offset, req.pageSize);
     const names = await this.names(rows);
@@ -68,7 +71,10 @@ export class CommandQueriesService {
     if (!row) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
     const result = await this.commands.findResult(commandId);
     const names = await this.names([row]);
-    return { ...withNames(toPublicCommand(row, ctx.nowIso), names), result: result ? { ...toPublicResult(result), oneTime: oneTimeState(result, ctx.nowIso) } : null };
+    return {
+      ...withNames(toPublicCommand(row, ctx.nowIso), names),
+      result: result ? { ...toPublicResult(result), oneTime: oneTimeState(result, ctx.nowIso) } : null,
+    };
   }
 
   /**
@@ -81,17 +87,32 @@ export class CommandQueriesService {
     if (principal.kind !== 'user') throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
     const result = await this.commands.findResult(commandId);
     if (!result) {
-      if (!(await this.commands.findById(commandId))) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
+      if (!(await this.commands.findById(commandId)))
+        throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
       throw secretGone('The command has no result yet.');
     }
     const sealed = result.sealedData;
     if (!sealed || !result.sealedExpiresAt || result.sealedExpiresAt < ctx.nowIso) {
       if (sealed) await this.tx.run((tx) => this.commands.wipeExpiredSealedResults(ctx.nowIso, tx));
-      throw secretGone(result.revealedAt ? 'The one-time value was already revealed.' : 'The command has no one-time value to reveal, or it expired.');
+      throw secretGone(
+        result.revealedAt
+          ? 'The one-time value was already revealed.'
+          : 'The command has no one-time value to reveal, or it expired.',
+      );
     }
     const taken = await this.tx.run(async (em) => {
       const won = await this.commands.takeSealedResult(result.id, principal.id, ctx.nowIso, em);
-      if (won) await this.audit.record(ctx, { action: 'command.secret.revealed', targetType: 'Command', targetId: commandId, metadata: { resultId: result.id } }, em);
+      if (won)
+        await this.audit.record(
+          ctx,
+          {
+            action: 'command.secret.revealed',
+            targetType: 'Command',
+            targetId: commandId,
+            metadata: { resultId: result.id },
+          },
+          em,
+        );
       return won;
     });
     if (!taken) throw secretGone('The one-time value was already revealed.');
@@ -107,8 +128,17 @@ export class CommandQueriesService {
 /** Null when the result never had one-time fields. */
 function oneTimeState(result: CommandResultEntity, nowIso: string): OneTimeState | null {
   if (!result.sealedExpiresAt && !result.revealedAt) return null;
-  const revealable = result.sealedData !== null && result.revealedAt === null && result.sealedExpiresAt !== null && result.sealedExpiresAt >= nowIso;
-  return { revealable, expiresAt: result.sealedExpiresAt, revealedAt: result.revealedAt, revealedByUserId: result.revealedByUserId };
+  const revealable =
+    result.sealedData !== null &&
+    result.revealedAt === null &&
+    result.sealedExpiresAt !== null &&
+    result.sealedExpiresAt >= nowIso;
+  return {
+    revealable,
+    expiresAt: result.sealedExpiresAt,
+    revealedAt: result.revealedAt,
+    revealedByUserId: result.revealedByUserId,
+  };
 }
 
 function secretGone(message: string): DomainError {

@@ -1,5 +1,14 @@
 import { Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
-import { BoolColumn, IdColumn, IntColumn, IsoColumn, NullableId, NullableIso, NullableText, TextColumn } from '../database/columns';
+import {
+  BoolColumn,
+  IdColumn,
+  IntColumn,
+  IsoColumn,
+  NullableId,
+  NullableIso,
+  NullableText,
+  TextColumn,
+} from '../database/columns';
 import { CommandEntity } from './command.entity';
 
 @Entity('command_results')

@@ -42,24 +42,41 @@ export class CommandResultsService {
     private readonly events: DomainEvents,
   ) {}
 
-  async report(ctx: RequestContext, agentId: string, commandId: string, input: ResultInput): Promise<PublicCommandResult> {
-    const size = Buffer.byteLength(JSON.stringify({ message: input.message ?? null, data: input.data ?? {}, error: input.error ?? {} }), 'utf8');
+  async report(
+    ctx: RequestContext,
+    agentId: string,
+    commandId: string,
+    input: ResultInput,
+  ): Promise<PublicCommandResult> {
+    const size = Buffer.byteLength(
+      JSON.stringify({ message: input.message ?? null, data: input.data ?? {}, error: input.error ?? {} }),
+      'utf8',
+    );
     if (size > this.config.commandResultMaxBytes) {
       this.counters.increment('commands.results.oversized');
-      throw new DomainError('COMMAND_RESULT_TOO_LARGE', `Command result payload is too large (${size} bytes); max is ${this.config.commandResultMaxBytes} bytes.`, {
-        size,
-        max: this.config.commandResultMaxBytes,
-      });
+      throw new DomainError(
+        'COMMAND_RESULT_TOO_LARGE',
+        `Command result payload is too large (${size} bytes); max is ${this.config.commandResultMaxBytes} bytes.`,
+        {
+          size,
+          max: this.config.commandResultMaxBytes,
+        },
+      );
     }
     const command = await this.commands.findById(commandId);
-    if (!command || command.agentId !== agentId) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
+    if (!command || command.agentId !== agentId)
+      throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
     if (isTerminal(command.status)) return this.repeated(commandId, input);
     if (isExpiredAt(command, ctx.nowIso)) {
       await this.tx.run((em) => this.commands.expire([command.id], ctx.nowIso, em));
       this.notifier.notifyCommand(command.id);
       throw alreadyCompleted(commandId);
     }
-    if (command.status !== 'RUNNING') throw new DomainError('COMMAND_NOT_RUNNING', 'Command was never claimed by a poll.', { commandId, status: command.status });
+    if (command.status !== 'RUNNING')
+      throw new DomainError('COMMAND_NOT_RUNNING', 'Command was never claimed by a poll.', {
+        commandId,
+        status: command.status,
+      });
 
     const failure = input.success ? null : failureReason(input.message, input.error);
     const { readable, oneTime } = splitResultData(input.data ?? {});
@@ -86,7 +103,12 @@ export class CommandResultsService {
       const ok = await this.commands.finish(
         commandId,
         ['RUNNING'],
-        { status: input.success ? 'SUCCEEDED' : 'FAILED', completedAt: reportedAt, errorCode: failure?.errorCode ?? null, errorMessage: failure?.errorMessage ?? null },
+        {
+          status: input.success ? 'SUCCEEDED' : 'FAILED',
+          completedAt: reportedAt,
+          errorCode: failure?.errorCode ?? null,
+          errorMessage: failure?.errorMessage ?? null,
+        },
         em,
       );
       if (!ok) return false;
@@ -98,7 +120,9 @@ export class CommandResultsService {
           targetType: 'Command',
           targetId: commandId,
           result: input.success ? 'SUCCESS' : 'FAILURE',
-          metadata: failure ? { errorCode: failure.errorCode, durationMs: result.durationMs } : { durationMs: result.durationMs },
+          metadata: failure
+            ? { errorCode: failure.errorCode, durationMs: result.durationMs }
+            : { durationMs: result.durationMs },
         },
         em,
       );
@@ -106,8 +130,17 @@ export class CommandResultsService {
     });
     if (!won) return this.repeated(commandId, input);
     this.notifier.notifyCommand(commandId);
-    const base = { commandId, serviceId: command.serviceId, agentId, actionName: command.actionName, durationMs: result.durationMs, occurredAt: reportedAt, requestId: ctx.requestId };
-    if (failure) this.events.emit('command.failed', { ...base, errorCode: failure.errorCode, errorMessage: failure.errorMessage });
+    const base = {
+      commandId,
+      serviceId: command.serviceId,
+      agentId,
+      actionName: command.actionName,
+      durationMs: result.durationMs,
+      occurredAt: reportedAt,
+      requestId: ctx.requestId,
+    };
+    if (failure)
+      this.events.emit('command.failed', { ...base, errorCode: failure.errorCode, errorMessage: failure.errorMessage });
     else this.events.emit('command.completed', base);
     return toPublicResult(result);
   }

@@ -15,7 +15,9 @@ describe('command state rules', () => {
     expect(effectiveCommandStatus({ status: 'RUNNING', expiresAt: '2030-01-01T00:00:09.000Z' }, now)).toBe('EXPIRED');
     expect(effectiveCommandStatus({ status: 'PENDING', expiresAt: now }, now)).toBe('PENDING');
     expect(effectiveCommandStatus({ status: 'PENDING', expiresAt: null }, now)).toBe('PENDING');
-    expect(effectiveCommandStatus({ status: 'SUCCEEDED', expiresAt: '2000-01-01T00:00:00.000Z' }, now)).toBe('SUCCEEDED');
+    expect(effectiveCommandStatus({ status: 'SUCCEEDED', expiresAt: '2000-01-01T00:00:00.000Z' }, now)).toBe(
+      'SUCCEEDED',
+    );
   });
 
   it('retries only ACTION_EXECUTE in FAILED/EXPIRED/CANCELLED', () => {
@@ -24,7 +26,10 @@ describe('command state rules', () => {
     expect(retryVerdict('ACTION_EXECUTE', 'CANCELLED').ok).toBe(true);
     expect(retryVerdict('ACTION_EXECUTE', 'SUCCEEDED').ok).toBe(false);
     expect(retryVerdict('ACTION_EXECUTE', 'RUNNING').ok).toBe(false);
-    expect(retryVerdict('ACTION_PREPARE', 'FAILED')).toEqual({ ok: false, message: 'Only ACTION_EXECUTE commands can be retried.' });
+    expect(retryVerdict('ACTION_PREPARE', 'FAILED')).toEqual({
+      ok: false,
+      message: 'Only ACTION_EXECUTE commands can be retried.',
+    });
   });
 
   it('computes durations and failure reasons like the reference', () => {
@@ -49,9 +54,19 @@ describe('sealed values', () => {
   });
 
   it('seals generatedKey and declared oneTimeFields', () => {
-    const { readable, oneTime } = splitResultData({ generatedKey: 'k', pin: 1234, oneTimeFields: ['pin', 'absent'], keep: 'v' });
+    const { readable, oneTime } = splitResultData({
+      generatedKey: 'k',
+      pin: 1234,
+      oneTimeFields: ['pin', 'absent'],
+      keep: 'v',
+    });
     expect(oneTime).toEqual({ generatedKey: 'k', pin: 1234 });
-    expect(readable).toEqual({ generatedKey: '[REDACTED]', pin: '[REDACTED]', oneTimeFields: ['pin', 'absent'], keep: 'v' });
+    expect(readable).toEqual({
+      generatedKey: '[REDACTED]',
+      pin: '[REDACTED]',
+      oneTimeFields: ['pin', 'absent'],
+      keep: 'v',
+    });
     expect(splitResultData({ generatedKey: '' }).oneTime).toBeNull();
   });
 });

@@ -2,7 +2,14 @@ import type { CommandEntity } from './command.entity';
 import type { CommandStatus, CommandType } from '../contracts';
 
 /** Pure rules of the command state machine (docs/actions-and-commands.md; docs/design/decisions.md, "Commands always expire"). */
-export const COMMAND_STATUSES: readonly CommandStatus[] = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'];
+export const COMMAND_STATUSES: readonly CommandStatus[] = [
+  'PENDING',
+  'RUNNING',
+  'SUCCEEDED',
+  'FAILED',
+  'CANCELLED',
+  'EXPIRED',
+];
 export const COMMAND_TYPES: readonly CommandType[] = ['ACTION_EXECUTE', 'ACTION_PREPARE'];
 export const TERMINAL_STATUSES: readonly CommandStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'];
 export const OPEN_STATUSES: readonly CommandStatus[] = ['PENDING', 'RUNNING'];
@@ -21,7 +28,10 @@ export function isExpiredAt(command: Pick<CommandEntity, 'status' | 'expiresAt'>
   return OPEN_STATUSES.includes(command.status) && command.expiresAt !== null && command.expiresAt < nowIso;
 }
 
-export function effectiveCommandStatus(command: Pick<CommandEntity, 'status' | 'expiresAt'>, nowIso: string): CommandStatus {
+export function effectiveCommandStatus(
+  command: Pick<CommandEntity, 'status' | 'expiresAt'>,
+  nowIso: string,
+): CommandStatus {
   return isExpiredAt(command, nowIso) ? 'EXPIRED' : command.status;
 }
 
@@ -30,7 +40,8 @@ export type RetryVerdict = { ok: true } | { ok: false; message: string };
 /** docs/design/decisions.md, "Retry re-runs the checks". */
 export function retryVerdict(type: CommandType, status: CommandStatus): RetryVerdict {
   if (type !== 'ACTION_EXECUTE') return { ok: false, message: 'Only ACTION_EXECUTE commands can be retried.' };
-  if (!RETRYABLE_STATUSES.includes(status)) return { ok: false, message: 'Only failed, expired, or cancelled commands can be retried.' };
+  if (!RETRYABLE_STATUSES.includes(status))
+    return { ok: false, message: 'Only failed, expired, or cancelled commands can be retried.' };
   return { ok: true };
 }
 

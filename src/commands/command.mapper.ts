@@ -1,7 +1,13 @@
 import { redact } from '../common/redaction/redact';
 import type { CommandResultEntity } from './command-result.entity';
 import type { CommandEntity } from './command.entity';
-import { COMMAND_EXPIRED_CODE, COMMAND_EXPIRED_MESSAGE, durationMs, effectiveCommandStatus, isExpiredAt } from './command-state';
+import {
+  COMMAND_EXPIRED_CODE,
+  COMMAND_EXPIRED_MESSAGE,
+  durationMs,
+  effectiveCommandStatus,
+  isExpiredAt,
+} from './command-state';
 import { parseObject } from './sealed-values';
 import type { PublicCommand, PublicCommandResult } from '../contracts';
 
@@ -14,7 +20,13 @@ export interface CommandNames {
 export function withNames<T extends PublicCommand>(command: T, names: CommandNames): T {
   const service = names.services.get(command.serviceId);
   const agent = names.agents.get(command.agentId);
-  return { ...command, serviceCode: service?.code ?? null, serviceName: service?.name ?? null, agentCode: agent?.code ?? null, agentName: agent?.name ?? null };
+  return {
+    ...command,
+    serviceCode: service?.code ?? null,
+    serviceName: service?.name ?? null,
+    agentCode: agent?.code ?? null,
+    agentName: agent?.name ?? null,
+  };
 }
 
 /**

@@ -51,7 +51,13 @@ export class CommandRepository {
     return em.findOne(CommandEntity, { where: { id } });
   }
 
-  list(filter: CommandListFilter, nowIso: string, offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[CommandEntity[], number]> {
+  list(
+    filter: CommandListFilter,
+    nowIso: string,
+    offset: number,
+    limit: number,
+    em: EntityManager = this.tx.manager,
+  ): Promise<[CommandEntity[], number]> {
     const qb = em.createQueryBuilder(CommandEntity, 'c');
     applyFilter(qb, filter, nowIso);
     return findPage(qb.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'DESC'), offset, limit);
@@ -83,7 +89,12 @@ export class CommandRepository {
 
   /** Open → terminal, only from the given statuses; wipes the sealed payload. */
   async finish(id: string, from: readonly CommandStatus[], update: TerminalUpdate, em: Tx): Promise<boolean> {
-    const set: Partial<CommandEntity> = { status: update.status, completedAt: update.completedAt, updatedAt: update.completedAt, sealedPayload: null };
+    const set: Partial<CommandEntity> = {
+      status: update.status,
+      completedAt: update.completedAt,
+      updatedAt: update.completedAt,
+      sealedPayload: null,
+    };
     if (update.errorCode !== undefined) set.errorCode = update.errorCode;
     if (update.errorMessage !== undefined) set.errorMessage = update.errorMessage;
     const res = await em
@@ -99,7 +110,12 @@ export class CommandRepository {
    * Ids of open commands whose deadline passed, for the sweep: past `expiresAt`, or (rows from
    * before every command had a deadline) prepare commands without one created before the cutoff.
    */
-  async overdueIds(nowIso: string, prepareCutoffIso: string, limit: number, em: EntityManager = this.tx.manager): Promise<string[]> {
+  async overdueIds(
+    nowIso: string,
+    prepareCutoffIso: string,
+    limit: number,
+    em: EntityManager = this.tx.manager,
+  ): Promise<string[]> {
     const rows = await em
       .createQueryBuilder(CommandEntity, 'c')
       .select('c.id', 'id')
@@ -108,7 +124,9 @@ export class CommandRepository {
         new Brackets((qb) =>
           qb
             .where('(c.expiresAt IS NOT NULL AND c.expiresAt < :now)', { now: nowIso })
-            .orWhere("(c.expiresAt IS NULL AND c.type = 'ACTION_PREPARE' AND c.createdAt < :prepareCutoff)", { prepareCutoff: prepareCutoffIso }),
+            .orWhere("(c.expiresAt IS NULL AND c.type = 'ACTION_PREPARE' AND c.createdAt < :prepareCutoff)", {
+              prepareCutoff: prepareCutoffIso,
+            }),
         ),
       )
       .limit(limit)
@@ -198,7 +216,12 @@ export class CommandRepository {
     if (ids.length === 0) return rows;
     await em.createQueryBuilder().delete().from(CommandResultEntity).where('commandId IN (:...ids)', { ids }).execute();
     // A retry keeps its own row; only the link to the pruned source goes.
-    await em.createQueryBuilder().update(CommandEntity).set({ retryOfCommandId: null }).where('retryOfCommandId IN (:...ids)', { ids }).execute();
+    await em
+      .createQueryBuilder()
+      .update(CommandEntity)
+      .set({ retryOfCommandId: null })
+      .where('retryOfCommandId IN (:...ids)', { ids })
+      .execute();
     await em.createQueryBuilder().delete().from(CommandEntity).where('id IN (:...ids)', { ids }).execute();
     return rows;
   }
@@ -290,7 +313,9 @@ function applyFilter(qb: SelectQueryBuilder<CommandEntity>, f: CommandListFilter
  * are a fixed set, never input.
  */
 function statusClause(status: CommandStatus): string {
-  if (status === 'EXPIRED') return '(c.status = :expired OR (c.status IN (:...open) AND c.expiresAt IS NOT NULL AND c.expiresAt < :now))';
-  if (status === 'PENDING' || status === 'RUNNING') return `(c.status = '${status}' AND (c.expiresAt IS NULL OR c.expiresAt >= :now))`;
+  if (status === 'EXPIRED')
+    return '(c.status = :expired OR (c.status IN (:...open) AND c.expiresAt IS NOT NULL AND c.expiresAt < :now))';
+  if (status === 'PENDING' || status === 'RUNNING')
+    return `(c.status = '${status}' AND (c.expiresAt IS NULL OR c.expiresAt >= :now))`;
   return `c.status = '${status}'`;
 }

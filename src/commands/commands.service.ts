@@ -73,7 +73,16 @@ export class CommandsService {
       type: 'ACTION_EXECUTE',
       audit: async (em, cmd) => {
         if (input.createdBy.type === 'USER') {
-          await this.audit.record(ctx, { action: 'service.action.requested', targetType: 'CapsuleService', targetId: cmd.serviceId, metadata: { actionName: cmd.actionName } }, em);
+          await this.audit.record(
+            ctx,
+            {
+              action: 'service.action.requested',
+              targetType: 'CapsuleService',
+              targetId: cmd.serviceId,
+              metadata: { actionName: cmd.actionName },
+            },
+            em,
+          );
         }
         await this.audit.record(
           ctx,
@@ -91,23 +100,41 @@ export class CommandsService {
   }
 
   /** ACTION_PREPARE: no payload, no confirmation; the agent answers with a refined definition. */
-  async createPrepare(ctx: RequestContext, serviceId: string, actionName: string, userId: string): Promise<CommandEntity> {
-    return this.create(ctx, { serviceId, actionName, payload: {}, createdBy: { type: 'USER', id: userId } }, {
-      type: 'ACTION_PREPARE',
-      audit: (em, cmd) =>
-        this.audit.record(
-          ctx,
-          { action: 'service.action.prepare_requested', targetType: 'CapsuleService', targetId: cmd.serviceId, metadata: { actionName: cmd.actionName, commandId: cmd.id } },
-          em,
-        ),
-    });
+  async createPrepare(
+    ctx: RequestContext,
+    serviceId: string,
+    actionName: string,
+    userId: string,
+  ): Promise<CommandEntity> {
+    return this.create(
+      ctx,
+      { serviceId, actionName, payload: {}, createdBy: { type: 'USER', id: userId } },
+      {
+        type: 'ACTION_PREPARE',
+        audit: (em, cmd) =>
+          this.audit.record(
+            ctx,
+            {
+              action: 'service.action.prepare_requested',
+              targetType: 'CapsuleService',
+              targetId: cmd.serviceId,
+              metadata: { actionName: cmd.actionName, commandId: cmd.id },
+            },
+            em,
+          ),
+      },
+    );
   }
 
   /** The catalog entry, 404 for unknown services/actions and 409 for disabled ones. */
   async loadAction(
     serviceId: string,
     actionName: string,
-  ): Promise<{ action: ActionDefinitionResponse; agentId: string; raw: { timeoutSeconds: number | null; requiresConfirmation: boolean; dangerLevel: string } }> {
+  ): Promise<{
+    action: ActionDefinitionResponse;
+    agentId: string;
+    raw: { timeoutSeconds: number | null; requiresConfirmation: boolean; dangerLevel: string };
+  }> {
     const service = await this.services.findById(serviceId);
     if (!service) throw notFound('CAPSULE_SERVICE_NOT_FOUND', 'Capsule Service not found.', { serviceId });
     const action = await this.services.findAction(serviceId, actionName);
@@ -115,7 +142,11 @@ export class CommandsService {
     return {
       action: toActionDefinition(action),
       agentId: service.agentId,
-      raw: { timeoutSeconds: action.timeoutSeconds, requiresConfirmation: action.requiresConfirmation, dangerLevel: action.dangerLevel },
+      raw: {
+        timeoutSeconds: action.timeoutSeconds,
+        requiresConfirmation: action.requiresConfirmation,
+        dangerLevel: action.dangerLevel,
+      },
     };
   }
 
@@ -127,9 +158,23 @@ export class CommandsService {
       throw alreadyCompleted(row.id);
     }
     const updated = await this.tx.run(async (em) => {
-      const won = await this.commands.finish(row.id, OPEN_STATUSES, { status: 'CANCELLED', completedAt: ctx.nowIso }, em);
+      const won = await this.commands.finish(
+        row.id,
+        OPEN_STATUSES,
+        { status: 'CANCELLED', completedAt: ctx.nowIso },
+        em,
+      );
       if (!won) return null;
-      await this.audit.record(ctx, { action: 'command.cancelled', targetType: 'Command', targetId: row.id, metadata: { previousStatus: row.status } }, em);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'command.cancelled',
+          targetType: 'Command',
+          targetId: row.id,
+          metadata: { previousStatus: row.status },
+        },
+        em,
+      );
       return this.commands.findById(row.id, em);
     });
     if (!updated) throw alreadyCompleted(row.id);
@@ -143,7 +188,12 @@ export class CommandsService {
 
   /** docs/design/decisions.md, "Retry re-runs the checks": a new command with the same payload, after the execute
    * checks, for the service's current agent. */
-  async retry(ctx: RequestContext, commandId: string, confirmation: boolean | undefined, userId: string): Promise<PublicCommand> {
+  async retry(
+    ctx: RequestContext,
+    commandId: string,
+    confirmation: boolean | undefined,
+    userId: string,
+  ): Promise<PublicCommand> {
     const source = await this.commands.findById(commandId);
     if (!source) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
     if (isExpiredAt(source, ctx.nowIso)) {
@@ -151,20 +201,44 @@ export class CommandsService {
       source.status = 'EXPIRED';
     }
     const verdict = retryVerdict(source.type, source.status);
-    if (!verdict.ok) throw new DomainError('COMMAND_NOT_RETRYABLE', verdict.message, { commandId, type: source.type, status: source.status });
+    if (!verdict.ok)
+      throw new DomainError('COMMAND_NOT_RETRYABLE', verdict.message, {
+        commandId,
+        type: source.type,
+        status: source.status,
+      });
     const payload = parseObject(source.payloadJson);
     if (hasRedactedParts(payload) && !source.sealedPayload) {
-      throw new DomainError('COMMAND_PAYLOAD_SEALED', 'The command payload contained secrets that are no longer stored; open the action form and run it again.', { commandId });
+      throw new DomainError(
+        'COMMAND_PAYLOAD_SEALED',
+        'The command payload contained secrets that are no longer stored; open the action form and run it again.',
+        { commandId },
+      );
     }
     const original = source.sealedPayload ? this.openPayload(source.sealedPayload) : payload;
     const row = await this.create(
       ctx,
-      { serviceId: source.serviceId, actionName: source.actionName, payload: original, confirmation, createdBy: { type: 'USER', id: userId } },
+      {
+        serviceId: source.serviceId,
+        actionName: source.actionName,
+        payload: original,
+        confirmation,
+        createdBy: { type: 'USER', id: userId },
+      },
       {
         type: 'ACTION_EXECUTE',
         retryOfCommandId: source.id,
         audit: (em, cmd) =>
-          this.audit.record(ctx, { action: 'command.retried', targetType: 'Command', targetId: cmd.id, metadata: { sourceCommandId: source.id, serviceId: cmd.serviceId, actionName: cmd.actionName } }, em),
+          this.audit.record(
+            ctx,
+            {
+              action: 'command.retried',
+              targetType: 'Command',
+              targetId: cmd.id,
+              metadata: { sourceCommandId: source.id, serviceId: cmd.serviceId, actionName: cmd.actionName },
+            },
+            em,
+          ),
       },
     );
     return toPublicCommand(row, ctx.nowIso);
@@ -176,7 +250,11 @@ export class CommandsService {
    * them. Returns how many were selected, so the caller loops while a batch comes back full; the
    * maintenance sweep batches, pauses and writes the aggregate `system.command.expired` audit.
    */
-  async expireDue(nowIso: string, prepareCutoffIso: string, batchSize: number): Promise<{ selected: number; expired: number }> {
+  async expireDue(
+    nowIso: string,
+    prepareCutoffIso: string,
+    batchSize: number,
+  ): Promise<{ selected: number; expired: number }> {
     const expired = await this.tx.run(async (em) => {
       const ids = await this.commands.overdueIds(nowIso, prepareCutoffIso, batchSize, em);
       const count = ids.length === 0 ? 0 : await this.commands.expire(ids, nowIso, em);
@@ -190,7 +268,10 @@ export class CommandsService {
    * Retention sweep step, one batch in its own transaction: terminal commands finished before the
    * cutoff, with their results. Returns how many were picked and how many went per status.
    */
-  async pruneFinishedBefore(cutoffIso: string, limit: number): Promise<{ selected: number; byStatus: Partial<Record<CommandStatus, number>> }> {
+  async pruneFinishedBefore(
+    cutoffIso: string,
+    limit: number,
+  ): Promise<{ selected: number; byStatus: Partial<Record<CommandStatus, number>> }> {
     const rows = await this.tx.run((em) => this.commands.pruneFinishedBatch(cutoffIso, limit, em));
     const byStatus: Partial<Record<CommandStatus, number>> = {};
     for (const row of rows) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
@@ -212,19 +293,30 @@ export class CommandsService {
 
   private async create(ctx: RequestContext, input: EnqueueInput, options: CreateOptions): Promise<CommandEntity> {
     const { action, agentId, raw } = await this.loadAction(input.serviceId, input.actionName);
-    if (action.enabled === false) throw new DomainError('ACTION_DISABLED', 'Action is disabled.', { serviceId: input.serviceId, actionName: input.actionName });
+    if (action.enabled === false)
+      throw new DomainError('ACTION_DISABLED', 'Action is disabled.', {
+        serviceId: input.serviceId,
+        actionName: input.actionName,
+      });
     const payload = input.payload ?? {};
     if (options.type === 'ACTION_EXECUTE') {
       const issues = validateAgainstSchema(action.inputSchema, payload);
       if (issues.length > 0) throw validationFailed(issues, 'Action payload validation failed.');
       if ((raw.requiresConfirmation || raw.dangerLevel === 'HIGH') && input.confirmation !== true) {
-        throw new DomainError('ACTION_REQUIRES_CONFIRMATION', 'This action requires confirmation: send "confirmation": true.', { actionName: input.actionName });
+        throw new DomainError(
+          'ACTION_REQUIRES_CONFIRMATION',
+          'This action requires confirmation: send "confirmation": true.',
+          { actionName: input.actionName },
+        );
       }
     }
     const agent = await this.findAgentAsHeardFrom(agentId);
     assertAgentCanHandleAction(agent, ctx.now.getTime(), this.settings.get().agentOfflineThresholdSeconds);
 
-    const ttlSeconds = options.type === 'ACTION_PREPARE' ? this.config.actionPrepareTimeoutSeconds : (raw.timeoutSeconds ?? this.config.commandTtlSeconds);
+    const ttlSeconds =
+      options.type === 'ACTION_PREPARE'
+        ? this.config.actionPrepareTimeoutSeconds
+        : (raw.timeoutSeconds ?? this.config.commandTtlSeconds);
     const { readable, secret } = splitPayload(payload);
     const row: CommandEntity = {
       id: this.ids.next('cmd'),
@@ -280,7 +372,10 @@ export class CommandsService {
   private openPayload(sealed: string): Record<string, unknown> {
     const value = this.sealer.open(sealed);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw new DomainError('COMMAND_PAYLOAD_SEALED', 'The sealed payload can no longer be opened; run the action again.');
+      throw new DomainError(
+        'COMMAND_PAYLOAD_SEALED',
+        'The sealed payload can no longer be opened; run the action again.',
+      );
     }
     return value as Record<string, unknown>;
   }
@@ -289,4 +384,3 @@ export class CommandsService {
 export function alreadyCompleted(commandId: string): DomainError {
   return new DomainError('COMMAND_ALREADY_COMPLETED', 'Command is already completed.', { commandId });
 }
-

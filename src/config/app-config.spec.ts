@@ -29,11 +29,15 @@ describe('loadConfig', () => {
   });
 
   it('reports a missing secret with the exact message of the reference', () => {
-    expect(() => loadConfig({}, { cwd: '/' })).toThrow('Invalid environment: {"OPSTAGE_SESSION_SECRET":["OPSTAGE_SESSION_SECRET is required (>=32 chars)"]}');
+    expect(() => loadConfig({}, { cwd: '/' })).toThrow(
+      'Invalid environment: {"OPSTAGE_SESSION_SECRET":["OPSTAGE_SESSION_SECRET is required (>=32 chars)"]}',
+    );
   });
 
   it('reports a short secret', () => {
-    expect(errorsOf({ OPSTAGE_SESSION_SECRET: 'short' })).toEqual({ OPSTAGE_SESSION_SECRET: ['OPSTAGE_SESSION_SECRET must be at least 32 chars'] });
+    expect(errorsOf({ OPSTAGE_SESSION_SECRET: 'short' })).toEqual({
+      OPSTAGE_SESSION_SECRET: ['OPSTAGE_SESSION_SECRET must be at least 32 chars'],
+    });
   });
 
   it.each([
@@ -49,29 +53,44 @@ describe('loadConfig', () => {
     ['OPSTAGE_AGENT_OFFLINE_THRESHOLD_SECONDS', '2', 'Number must be greater than or equal to 5'],
     ['OPSTAGE_CAPSULE_BUS_MAX_DEPTH', '0', 'Number must be greater than or equal to 1'],
     ['OPSTAGE_PUBLIC_BASE_URL', 'not a url', 'Expected an absolute http(s) URL'],
-    ['OPSTAGE_TRUST_PROXY', 'maybe; drop', "Expected 'false', 'true', a hop count, 'loopback' or a comma-separated list of proxy addresses/CIDRs"],
+    [
+      'OPSTAGE_TRUST_PROXY',
+      'maybe; drop',
+      "Expected 'false', 'true', a hop count, 'loopback' or a comma-separated list of proxy addresses/CIDRs",
+    ],
   ])('rejects %s=%p', (key, value, message) => {
     expect(errorsOf({ OPSTAGE_SESSION_SECRET: SECRET, [key]: value })).toEqual({ [key]: [message] });
   });
 
   it('lists every invalid variable at once', () => {
     const errors = errorsOf({ OPSTAGE_PORT: 'abc', OPSTAGE_ADMIN_PASSWORD: 'short', OPSTAGE_BACKUP_KEEP: '0' });
-    expect(Object.keys(errors).sort()).toEqual(['OPSTAGE_ADMIN_PASSWORD', 'OPSTAGE_BACKUP_KEEP', 'OPSTAGE_PORT', 'OPSTAGE_SESSION_SECRET']);
+    expect(Object.keys(errors).sort()).toEqual([
+      'OPSTAGE_ADMIN_PASSWORD',
+      'OPSTAGE_BACKUP_KEEP',
+      'OPSTAGE_PORT',
+      'OPSTAGE_SESSION_SECRET',
+    ]);
   });
 
   it('parses booleans like the reference (1/true/yes/on) and ignores unknown variables', () => {
-    expect(loadConfig({ OPSTAGE_SESSION_SECRET: SECRET, OPSTAGE_CAPSULE_BUS_ENABLED: ' YES ', UNRELATED: 'x' }).busEnabled).toBe(true);
+    expect(
+      loadConfig({ OPSTAGE_SESSION_SECRET: SECRET, OPSTAGE_CAPSULE_BUS_ENABLED: ' YES ', UNRELATED: 'x' }).busEnabled,
+    ).toBe(true);
     expect(loadConfig({ OPSTAGE_SESSION_SECRET: SECRET, OPSTAGE_METRICS_ENABLED: 'nope' }).metricsEnabled).toBe(false);
   });
 
   it('parses OPSTAGE_TRUST_PROXY', () => {
     expect(loadConfig({ OPSTAGE_SESSION_SECRET: SECRET }).trustProxy).toBe(false);
     expect(loadConfig({ OPSTAGE_SESSION_SECRET: SECRET, OPSTAGE_TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadConfig({ OPSTAGE_SESSION_SECRET: SECRET, OPSTAGE_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toBe('10.0.0.0/8, 127.0.0.1');
+    expect(
+      loadConfig({ OPSTAGE_SESSION_SECRET: SECRET, OPSTAGE_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy,
+    ).toBe('10.0.0.0/8, 127.0.0.1');
   });
 
   it('honours DATABASE_URL with file: and :memory:', () => {
-    expect(loadConfig({ OPSTAGE_SESSION_SECRET: SECRET, DATABASE_URL: 'file:./db/x.db' }, { cwd: '/a' }).databasePath).toBe('/a/db/x.db');
+    expect(
+      loadConfig({ OPSTAGE_SESSION_SECRET: SECRET, DATABASE_URL: 'file:./db/x.db' }, { cwd: '/a' }).databasePath,
+    ).toBe('/a/db/x.db');
     expect(loadConfig({ OPSTAGE_SESSION_SECRET: SECRET, DATABASE_URL: 'file::memory:' }).databasePath).toBe(':memory:');
   });
 

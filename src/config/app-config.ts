@@ -92,7 +92,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(ENV_DEFAULTS) as (keyof typeof ENV_DEFAULTS)[]) raw[key] = ENV_DEFAULTS[key];
   for (const [key, value] of Object.entries(env)) if (value !== undefined && ENV_KEYS.includes(key)) raw[key] = value;
-  for (const key of NUMBER_VARS) if (typeof raw[key] === 'string') raw[key] = (raw[key]).trim() === '' ? 0 : Number(raw[key]);
+  for (const key of NUMBER_VARS)
+    if (typeof raw[key] === 'string') raw[key] = raw[key].trim() === '' ? 0 : Number(raw[key]);
   for (const key of BOOLEAN_VARS) if (typeof raw[key] === 'string') raw[key] = parseBoolean(raw[key]);
 
   const schema = plainToInstance(EnvSchema, raw);
@@ -102,17 +103,25 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   }
   if (schema.NODE_ENV === 'production') {
     if (schema.OPSTAGE_SESSION_SECRET === EXAMPLE_SESSION_SECRET) {
-      (errors.OPSTAGE_SESSION_SECRET ??= []).push('OPSTAGE_SESSION_SECRET must not be the .env.example placeholder in production');
+      (errors.OPSTAGE_SESSION_SECRET ??= []).push(
+        'OPSTAGE_SESSION_SECRET must not be the .env.example placeholder in production',
+      );
     }
     if (schema.OPSTAGE_ADMIN_PASSWORD === EXAMPLE_ADMIN_PASSWORD) {
-      (errors.OPSTAGE_ADMIN_PASSWORD ??= []).push('OPSTAGE_ADMIN_PASSWORD must not be the .env.example placeholder in production');
+      (errors.OPSTAGE_ADMIN_PASSWORD ??= []).push(
+        'OPSTAGE_ADMIN_PASSWORD must not be the .env.example placeholder in production',
+      );
     }
   }
   if (Object.keys(errors).length > 0) throw new ConfigError(errors);
 
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(cwd, p));
   const dataDir = abs(schema.OPSTAGE_DATA_DIR);
-  const list = (v: string | undefined): string[] => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (v: string | undefined): string[] =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return Object.freeze({
     host: schema.OPSTAGE_HOST,
     port: schema.OPSTAGE_PORT,
@@ -157,7 +166,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       allowPrivate: schema.OPSTAGE_WEBHOOK_ALLOW_PRIVATE,
     }),
     diskMinFreeBytes: schema.OPSTAGE_DISK_MIN_FREE_MB * 1024 * 1024,
-    databaseMaxBytes: schema.OPSTAGE_DATABASE_MAX_MB === undefined ? undefined : schema.OPSTAGE_DATABASE_MAX_MB * 1024 * 1024,
+    databaseMaxBytes:
+      schema.OPSTAGE_DATABASE_MAX_MB === undefined ? undefined : schema.OPSTAGE_DATABASE_MAX_MB * 1024 * 1024,
   });
 }
 
@@ -184,13 +194,46 @@ function databasePath(url: string | undefined, dataDir: string, abs: (p: string)
 
 /** Every variable the schema knows, so unknown environment variables are ignored. */
 export const ENV_KEYS: readonly string[] = [
-  'OPSTAGE_HOST', 'OPSTAGE_PORT', 'OPSTAGE_DATA_DIR', 'DATABASE_URL', 'OPSTAGE_ADMIN_USERNAME', 'OPSTAGE_ADMIN_PASSWORD',
-  'OPSTAGE_SESSION_SECRET', 'OPSTAGE_SESSION_TTL_SECONDS', 'OPSTAGE_COOKIE_SECURE', 'OPSTAGE_STATIC_DIR', 'OPSTAGE_TRUST_PROXY',
-  'OPSTAGE_AGENT_OFFLINE_THRESHOLD_SECONDS', 'OPSTAGE_SERVICE_STALE_THRESHOLD_SECONDS', 'OPSTAGE_HEARTBEAT_INTERVAL_SECONDS',
-  'OPSTAGE_COMMAND_POLL_INTERVAL_SECONDS', 'OPSTAGE_AUDIT_RETENTION_DAYS', 'OPSTAGE_COMMAND_RETENTION_DAYS', 'OPSTAGE_HEALTH_REPORTS_KEEP',
-  'OPSTAGE_MAINTENANCE_INTERVAL_SECONDS', 'OPSTAGE_BACKUP_DIR', 'OPSTAGE_BACKUP_KEEP', 'OPSTAGE_COMMAND_RESULT_MAX_BYTES',
-  'OPSTAGE_COMMAND_TTL_SECONDS', 'OPSTAGE_ACTION_PREPARE_TIMEOUT_SECONDS', 'OPSTAGE_CAPSULE_BUS_ENABLED', 'OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN',
-  'OPSTAGE_CAPSULE_BUS_MAX_DEPTH', 'OPSTAGE_METRICS_ENABLED', 'OPSTAGE_METRICS_TOKEN', 'OPSTAGE_LOG_LEVEL', 'OPSTAGE_PUBLIC_BASE_URL',
-  'NODE_ENV', 'OPSTAGE_VERSION', 'OPSTAGE_COMMIT', 'OPSTAGE_BUILD_TIME', 'OPSTAGE_EXTENSIONS', 'OPSTAGE_WEBHOOK_URL',
-  'OPSTAGE_WEBHOOK_SECRET', 'OPSTAGE_WEBHOOK_EVENTS', 'OPSTAGE_WEBHOOK_ALLOW_PRIVATE', 'OPSTAGE_DISK_MIN_FREE_MB', 'OPSTAGE_DATABASE_MAX_MB',
+  'OPSTAGE_HOST',
+  'OPSTAGE_PORT',
+  'OPSTAGE_DATA_DIR',
+  'DATABASE_URL',
+  'OPSTAGE_ADMIN_USERNAME',
+  'OPSTAGE_ADMIN_PASSWORD',
+  'OPSTAGE_SESSION_SECRET',
+  'OPSTAGE_SESSION_TTL_SECONDS',
+  'OPSTAGE_COOKIE_SECURE',
+  'OPSTAGE_STATIC_DIR',
+  'OPSTAGE_TRUST_PROXY',
+  'OPSTAGE_AGENT_OFFLINE_THRESHOLD_SECONDS',
+  'OPSTAGE_SERVICE_STALE_THRESHOLD_SECONDS',
+  'OPSTAGE_HEARTBEAT_INTERVAL_SECONDS',
+  'OPSTAGE_COMMAND_POLL_INTERVAL_SECONDS',
+  'OPSTAGE_AUDIT_RETENTION_DAYS',
+  'OPSTAGE_COMMAND_RETENTION_DAYS',
+  'OPSTAGE_HEALTH_REPORTS_KEEP',
+  'OPSTAGE_MAINTENANCE_INTERVAL_SECONDS',
+  'OPSTAGE_BACKUP_DIR',
+  'OPSTAGE_BACKUP_KEEP',
+  'OPSTAGE_COMMAND_RESULT_MAX_BYTES',
+  'OPSTAGE_COMMAND_TTL_SECONDS',
+  'OPSTAGE_ACTION_PREPARE_TIMEOUT_SECONDS',
+  'OPSTAGE_CAPSULE_BUS_ENABLED',
+  'OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN',
+  'OPSTAGE_CAPSULE_BUS_MAX_DEPTH',
+  'OPSTAGE_METRICS_ENABLED',
+  'OPSTAGE_METRICS_TOKEN',
+  'OPSTAGE_LOG_LEVEL',
+  'OPSTAGE_PUBLIC_BASE_URL',
+  'NODE_ENV',
+  'OPSTAGE_VERSION',
+  'OPSTAGE_COMMIT',
+  'OPSTAGE_BUILD_TIME',
+  'OPSTAGE_EXTENSIONS',
+  'OPSTAGE_WEBHOOK_URL',
+  'OPSTAGE_WEBHOOK_SECRET',
+  'OPSTAGE_WEBHOOK_EVENTS',
+  'OPSTAGE_WEBHOOK_ALLOW_PRIVATE',
+  'OPSTAGE_DISK_MIN_FREE_MB',
+  'OPSTAGE_DATABASE_MAX_MB',
 ];

@@ -24,7 +24,11 @@ export class ConfigModule {
       { provide: RandomSource, useValue: options.random ?? new CryptoRandomSource() },
       IdGenerator,
       TokenService,
-      { provide: SecretSealer, useFactory: (random: RandomSource) => new SecretSealer(options.config.sessionSecret, random), inject: [RandomSource] },
+      {
+        provide: SecretSealer,
+        useFactory: (random: RandomSource) => new SecretSealer(options.config.sessionSecret, random),
+        inject: [RandomSource],
+      },
       PasswordHasher,
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };

@@ -65,7 +65,14 @@ export interface CommandDurations {
 /** `GET /api/admin/metrics`: totals, counts by status, the persisted counters and command durations. */
 export interface MetricsView {
   workspace: WorkspaceSummary;
-  totals: { users: number; agents: number; capsuleServices: number; registrationTokens: number; commands: number; auditEvents: number };
+  totals: {
+    users: number;
+    agents: number;
+    capsuleServices: number;
+    registrationTokens: number;
+    commands: number;
+    auditEvents: number;
+  };
   byStatus: { agents: CountMap; capsuleServices: CountMap; registrationTokens: CountMap; commands: CountMap };
   operational: {
     agentCommandPolls: number;
@@ -96,9 +103,20 @@ export interface RuntimeDiagnostics {
   uptimeSeconds: number;
   pid: number;
   memory: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
-  database: { kind: 'sqlite'; path: string; fileSizeBytes: number | null; walSizeBytes: number | null; tableRowCounts: CountMap };
+  database: {
+    kind: 'sqlite';
+    path: string;
+    fileSizeBytes: number | null;
+    walSizeBytes: number | null;
+    tableRowCounts: CountMap;
+  };
   disk: { freeBytes: number; totalBytes: number } | null;
-  maintenance: { settings: MaintenanceSettings; schedulerIntervalSeconds: number; running: boolean; lastSweep: SweepResult | null };
+  maintenance: {
+    settings: MaintenanceSettings;
+    schedulerIntervalSeconds: number;
+    running: boolean;
+    lastSweep: SweepResult | null;
+  };
   config: SafeConfig;
 }
 

@@ -19,7 +19,12 @@ export async function selectIds(query: SelectQueryBuilder<ObjectLiteral>, limit:
 }
 
 /** Deletes the rows `select` picks (at most `limit`) in the caller's transaction. */
-export async function deleteBatch(em: EntityManager, entity: EntityTarget<ObjectLiteral>, select: SelectQueryBuilder<ObjectLiteral>, limit: number): Promise<BatchOutcome> {
+export async function deleteBatch(
+  em: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  select: SelectQueryBuilder<ObjectLiteral>,
+  limit: number,
+): Promise<BatchOutcome> {
   const ids = await selectIds(select, limit);
   if (ids.length === 0) return NO_BATCH;
   const res = await em.createQueryBuilder().delete().from(entity).where('id IN (:...ids)', { ids }).execute();
@@ -40,6 +45,12 @@ export async function updateBatch(
 ): Promise<BatchOutcome> {
   const ids = await selectIds(select, limit);
   if (ids.length === 0) return NO_BATCH;
-  const res = await em.createQueryBuilder().update(entity).set(values).where('id IN (:...ids)', { ids }).andWhere(guard).execute();
+  const res = await em
+    .createQueryBuilder()
+    .update(entity)
+    .set(values)
+    .where('id IN (:...ids)', { ids })
+    .andWhere(guard)
+    .execute();
   return { selected: ids.length, affected: res.affected ?? ids.length };
 }

@@ -11,7 +11,12 @@ describe('list-query', () => {
   let ds: DataSource;
 
   beforeEach(async () => {
-    ds = await new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [RowEntity], synchronize: true }).initialize();
+    ds = await new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      entities: [RowEntity],
+      synchronize: true,
+    }).initialize();
   });
   afterEach(async () => {
     jest.restoreAllMocks();
@@ -79,9 +84,16 @@ describe('list-query', () => {
   it('keeps totals of two databases apart', async () => {
     await seed(LARGE_TOTAL_THRESHOLD + 1);
     expect(await countRows(ordered())).toBe(LARGE_TOTAL_THRESHOLD + 1);
-    const other = await new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [RowEntity], synchronize: true }).initialize();
+    const other = await new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      entities: [RowEntity],
+      synchronize: true,
+    }).initialize();
     try {
-      expect(await countRows(other.manager.createQueryBuilder(RowEntity, 'r').where('1 = 1').orderBy('r.id', 'DESC'))).toBe(0);
+      expect(
+        await countRows(other.manager.createQueryBuilder(RowEntity, 'r').where('1 = 1').orderBy('r.id', 'DESC')),
+      ).toBe(0);
     } finally {
       await other.destroy();
     }

@@ -24,7 +24,11 @@ const cachedTotals = new WeakMap<DataSource, Map<string, CachedTotal>>();
  * page needs no count at all (offset + rows is exact). `qb` must carry the filter and ORDER BY
  * but no paging.
  */
-export async function findPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, offset: number, limit: number): Promise<[T[], number]> {
+export async function findPage<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  offset: number,
+  limit: number,
+): Promise<[T[], number]> {
   const rows = await qb.clone().skip(offset).take(limit).getMany();
   if (rows.length > 0 && rows.length < limit) return [rows, offset + rows.length];
   if (rows.length === 0 && offset === 0) return [rows, 0];

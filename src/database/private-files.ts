@@ -20,7 +20,8 @@ export function ensurePrivateFile(path: string): void {
 /** The database and whatever WAL/shared-memory files an earlier version left world-readable. */
 export function ensurePrivateDatabase(path: string): void {
   ensurePrivateFile(path);
-  for (const suffix of ['-wal', '-shm', '-journal']) if (existsSync(`${path}${suffix}`)) tryChmod(`${path}${suffix}`, 0o600);
+  for (const suffix of ['-wal', '-shm', '-journal'])
+    if (existsSync(`${path}${suffix}`)) tryChmod(`${path}${suffix}`, 0o600);
 }
 
 function tryChmod(path: string, mode: number): void {

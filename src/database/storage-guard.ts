@@ -95,7 +95,12 @@ export class StorageGuard implements OnModuleDestroy {
       this.timer.unref();
     } else if (now - this.lastReminder >= REMINDER_MS) {
       this.lastReminder = now;
-      this.logger.error({ msg: 'storage still full', directory: this.directory, refusedWrites: this.refused, sinceSeconds: Math.round((now - this.fullSince) / 1000) });
+      this.logger.error({
+        msg: 'storage still full',
+        directory: this.directory,
+        refusedWrites: this.refused,
+        sinceSeconds: Math.round((now - this.fullSince) / 1000),
+      });
     }
   }
 

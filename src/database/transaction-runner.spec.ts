@@ -17,7 +17,12 @@ describe('TransactionRunner.afterCommit', () => {
   let sut: TransactionRunner;
 
   beforeEach(async () => {
-    ds = await new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [RowEntity], synchronize: true }).initialize();
+    ds = await new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      entities: [RowEntity],
+      synchronize: true,
+    }).initialize();
     sut = new TransactionRunner(ds);
   });
   afterEach(async () => {
@@ -73,7 +78,12 @@ describe('TransactionRunner after SQLite rolled a transaction back by itself', (
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tx-runner-'));
-    ds = await new DataSource({ type: 'better-sqlite3', database: join(dir, 'db.sqlite'), entities: [RowEntity], synchronize: true }).initialize();
+    ds = await new DataSource({
+      type: 'better-sqlite3',
+      database: join(dir, 'db.sqlite'),
+      entities: [RowEntity],
+      synchronize: true,
+    }).initialize();
     sut = new TransactionRunner(ds);
   });
   afterEach(async () => {
@@ -95,11 +105,15 @@ describe('TransactionRunner after SQLite rolled a transaction back by itself', (
     ).rejects.toThrow('database or disk is full');
     // A second failure (an ordinary one) used to leave that phantom transaction open for good.
     await expect(sut.run(async () => Promise.reject(new Error('conflict')))).rejects.toThrow('conflict');
-    for (const id of ['kept', 'kept too']) await sut.run(async (em) => void (await em.getRepository(RowEntity).insert({ id, value: 'y' })));
+    for (const id of ['kept', 'kept too'])
+      await sut.run(async (em) => void (await em.getRepository(RowEntity).insert({ id, value: 'y' })));
     expect(connection.inTransaction).toBe(false);
     const reader = new Database(join(dir, 'db.sqlite'), { readonly: true });
     try {
-      expect(reader.prepare('SELECT id FROM tx_spec_rows ORDER BY id').all()).toEqual([{ id: 'kept' }, { id: 'kept too' }]);
+      expect(reader.prepare('SELECT id FROM tx_spec_rows ORDER BY id').all()).toEqual([
+        { id: 'kept' },
+        { id: 'kept too' },
+      ]);
     } finally {
       reader.close();
     }

@@ -98,9 +98,14 @@ export class TransactionRunner {
     const db = this.sqlite();
     if (!db) return;
     if (db.inTransaction) db.exec('ROLLBACK');
-    const runner = (this.dataSource.driver as unknown as { queryRunner?: { isTransactionActive: boolean; transactionDepth: number } }).queryRunner;
+    const runner = (
+      this.dataSource.driver as unknown as { queryRunner?: { isTransactionActive: boolean; transactionDepth: number } }
+    ).queryRunner;
     if (runner && (runner.isTransactionActive || runner.transactionDepth !== 0)) {
-      this.logger.warn({ msg: 'transaction state resynchronised after SQLite ended a transaction by itself', depth: runner.transactionDepth });
+      this.logger.warn({
+        msg: 'transaction state resynchronised after SQLite ended a transaction by itself',
+        depth: runner.transactionDepth,
+      });
       runner.isTransactionActive = false;
       runner.transactionDepth = 0;
     }
@@ -125,7 +130,10 @@ export class TransactionRunner {
     try {
       hook();
     } catch (error) {
-      this.logger.error({ msg: 'after-commit hook failed', error: error instanceof Error ? error.message : String(error) });
+      this.logger.error({
+        msg: 'after-commit hook failed',
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 }

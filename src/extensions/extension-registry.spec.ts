@@ -73,7 +73,14 @@ describe('resolveExtensions', () => {
     expect(sut.migrations).toEqual([CreateItems1765000000000]);
     expect(sut.routes).toEqual([{ path: 'api/ext/acme-inventory', module: Extension }]);
     expect(sut.extensions).toEqual([
-      { name: 'acme-inventory', version: '1.0.0', compatibility: '>=0.5.0 <1.0.0', basePath: '/api/ext/acme-inventory', tables: ['ext_acme_inventory_items'], migrations: ['CreateItems1765000000000'] },
+      {
+        name: 'acme-inventory',
+        version: '1.0.0',
+        compatibility: '>=0.5.0 <1.0.0',
+        basePath: '/api/ext/acme-inventory',
+        tables: ['ext_acme_inventory_items'],
+        migrations: ['CreateItems1765000000000'],
+      },
     ]);
     expect(sut.warnings).toEqual([]);
   });
@@ -103,8 +110,12 @@ describe('resolveExtensions', () => {
   });
 
   it('refuses a version or range that is not semver', () => {
-    expect(refusal(() => resolveExtensions([ext({ version: 'one' })], '0.5.0')).message).toMatch(/version "one" is not a semver version/);
-    expect(refusal(() => resolveExtensions([ext({ compatibility: 'soon' })], '0.5.0')).message).toMatch(/compatibility "soon" is not a semver range/);
+    expect(refusal(() => resolveExtensions([ext({ version: 'one' })], '0.5.0')).message).toMatch(
+      /version "one" is not a semver version/,
+    );
+    expect(refusal(() => resolveExtensions([ext({ compatibility: 'soon' })], '0.5.0')).message).toMatch(
+      /compatibility "soon" is not a semver range/,
+    );
   });
 
   it('refuses an incompatible core version with both versions in the message', () => {
@@ -116,7 +127,9 @@ describe('resolveExtensions', () => {
   it('checks a prerelease as its release, and lets unversioned development builds through with a warning', () => {
     expect(() => resolveExtensions([ext({ compatibility: '^0.6.0' })], '0.6.0-rc.1')).not.toThrow();
     const dev = resolveExtensions([ext({ compatibility: '^2.0.0' })], '0.0.0-test');
-    expect(dev.warnings).toEqual(['extension "acme-inventory": compatibility "^2.0.0" not checked on development build 0.0.0-test']);
+    expect(dev.warnings).toEqual([
+      'extension "acme-inventory": compatibility "^2.0.0" not checked on development build 0.0.0-test',
+    ]);
   });
 
   it('refuses tables that clash with the core, lack the prefix, or are not entities', () => {
@@ -126,29 +139,50 @@ describe('resolveExtensions', () => {
     expect(refusal(() => resolveExtensions([ext({ entities: [AcmeWidget] })], '0.5.0')).message).toBe(
       'Extension "acme-inventory": entity AcmeWidget maps to table "acme_widget"; extension tables must be named "ext_acme_inventory_<table>".',
     );
-    expect(refusal(() => resolveExtensions([ext({ entities: [NotAnEntity] })], '0.5.0')).message).toMatch(/NotAnEntity is not a TypeORM @Entity\(\) class/);
-    expect(refusal(() => resolveExtensions([ext({ entities: [BinEntity] })], '0.5.0')).message).toMatch(/index "idx_bins_name" on BinEntity must contain "ext_acme_inventory_"/);
+    expect(refusal(() => resolveExtensions([ext({ entities: [NotAnEntity] })], '0.5.0')).message).toMatch(
+      /NotAnEntity is not a TypeORM @Entity\(\) class/,
+    );
+    expect(refusal(() => resolveExtensions([ext({ entities: [BinEntity] })], '0.5.0')).message).toMatch(
+      /index "idx_bins_name" on BinEntity must contain "ext_acme_inventory_"/,
+    );
   });
 
   it('refuses a table declared by two extensions', () => {
     const a = ext({ entities: [InventoryItemEntity] });
     const b = ext({ name: 'acme', entities: [InventoryItemEntity] });
     // "acme" prefixes ext_acme_, so ext_acme_inventory_items passes its prefix rule and must be caught as a duplicate.
-    expect(refusal(() => resolveExtensions([a, b], '0.5.0')).message).toBe('Extension "acme": table "ext_acme_inventory_items" is already declared by another extension.');
+    expect(refusal(() => resolveExtensions([a, b], '0.5.0')).message).toBe(
+      'Extension "acme": table "ext_acme_inventory_items" is already declared by another extension.',
+    );
   });
 
   it('refuses migrations without a timestamp, older than the core schema, or named like a core one', () => {
-    expect(refusal(() => resolveExtensions([ext({ migrations: [NoTimestamp] })], '0.5.0')).message).toMatch(/NoTimestamp must end with a 13-digit epoch-ms timestamp/);
-    expect(refusal(() => resolveExtensions([ext({ migrations: [Ancient1000000000000] })], '0.5.0')).message).toMatch(/dated before the core schema/);
-    expect(refusal(() => resolveExtensions([ext({ migrations: [ClashesWithCore] })], '0.5.0')).message).toMatch(/Init1764300000000 has the name of a core migration/);
+    expect(refusal(() => resolveExtensions([ext({ migrations: [NoTimestamp] })], '0.5.0')).message).toMatch(
+      /NoTimestamp must end with a 13-digit epoch-ms timestamp/,
+    );
+    expect(refusal(() => resolveExtensions([ext({ migrations: [Ancient1000000000000] })], '0.5.0')).message).toMatch(
+      /dated before the core schema/,
+    );
+    expect(refusal(() => resolveExtensions([ext({ migrations: [ClashesWithCore] })], '0.5.0')).message).toMatch(
+      /Init1764300000000 has the name of a core migration/,
+    );
   });
 
   it('refuses route prefixes inside the core API or overlapping another extension', () => {
-    expect(refusal(() => resolveExtensions([ext({ routePrefix: 'admin/acme' })], '0.5.0')).message).toMatch(/would mount inside the core API \(\/api\/admin\)/);
-    expect(refusal(() => resolveExtensions([ext({ routePrefix: '/ext/acme' })], '0.5.0')).message).toMatch(/must be lower-case path segments/);
-    expect(refusal(() => resolveExtensions([ext({ routePrefix: 'ext/acme' }), ext({ name: 'other', routePrefix: 'ext/acme/sub' })], '0.5.0')).message).toBe(
-      'Extension "other": routePrefix "ext/acme/sub" overlaps "ext/acme" of another extension.',
+    expect(refusal(() => resolveExtensions([ext({ routePrefix: 'admin/acme' })], '0.5.0')).message).toMatch(
+      /would mount inside the core API \(\/api\/admin\)/,
     );
+    expect(refusal(() => resolveExtensions([ext({ routePrefix: '/ext/acme' })], '0.5.0')).message).toMatch(
+      /must be lower-case path segments/,
+    );
+    expect(
+      refusal(() =>
+        resolveExtensions(
+          [ext({ routePrefix: 'ext/acme' }), ext({ name: 'other', routePrefix: 'ext/acme/sub' })],
+          '0.5.0',
+        ),
+      ).message,
+    ).toBe('Extension "other": routePrefix "ext/acme/sub" overlaps "ext/acme" of another extension.');
   });
 
   it('derives the table prefix with dashes as underscores', () => {

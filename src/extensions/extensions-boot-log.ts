@@ -17,6 +17,9 @@ export class ExtensionsBootLog implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     for (const warning of this.warnings) this.logger.warn(warning);
     if (this.extensions.length === 0) return;
-    this.logger.log({ msg: 'extensions loaded', extensions: this.extensions.map((e) => ({ name: e.name, version: e.version, basePath: e.basePath })) });
+    this.logger.log({
+      msg: 'extensions loaded',
+      extensions: this.extensions.map((e) => ({ name: e.name, version: e.version, basePath: e.basePath })),
+    });
   }
 }

@@ -6,7 +6,15 @@ import { LiveEventHub } from './live-event-hub';
 import type { LiveTopic, Role } from '../contracts';
 
 /** Audit actions already announced by their own typed event (no second reload for the same change). */
-const TYPED = new Set(['service.health.changed', 'command.created', 'command.completed', 'command.failed', 'agent.registered', 'agent.online', 'system.agent.offline']);
+const TYPED = new Set([
+  'service.health.changed',
+  'command.created',
+  'command.completed',
+  'command.failed',
+  'agent.registered',
+  'agent.online',
+  'system.agent.offline',
+]);
 
 const TARGET_TOPICS: Record<string, LiveTopic[]> = {
   // An agent's status is also its services' effective status.
@@ -36,7 +44,9 @@ const ACTION_TOPICS: [string, LiveTopic[]][] = [
 
 /** User and session records are owner business (the Users page); everything else is readable by viewers. */
 function auditMinRole(e: AuditRecordedEvent): Role {
-  return e.targetType === 'User' || e.action.startsWith('user.') || e.action.startsWith('session.') ? 'owner' : 'viewer';
+  return e.targetType === 'User' || e.action.startsWith('user.') || e.action.startsWith('session.')
+    ? 'owner'
+    : 'viewer';
 }
 
 export function auditToLive(e: AuditRecordedEvent): LiveEventInput | null {
@@ -66,9 +76,30 @@ export const LIVE_MAPPERS: { [K in OpstageEventName]: Mapper<K> } = {
     minRole: 'viewer',
     data: { serviceId: e.serviceId, serviceCode: e.serviceCode, from: e.from, to: e.to, message: e.message },
   }),
-  'agent.registered': (e) => ({ type: 'agent.registered', topics: ['agents', 'services', 'tokens', 'audit'], ids: [e.agentId], at: e.occurredAt, minRole: 'viewer', data: { agentId: e.agentId } }),
-  'agent.online': (e) => ({ type: 'agent.online', topics: ['agents', 'services'], ids: [e.agentId], at: e.occurredAt, minRole: 'viewer', data: { agentId: e.agentId } }),
-  'agent.offline': (e) => ({ type: 'agent.offline', topics: ['agents', 'services', 'audit'], ids: [e.agentId], at: e.occurredAt, minRole: 'viewer', data: { agentId: e.agentId } }),
+  'agent.registered': (e) => ({
+    type: 'agent.registered',
+    topics: ['agents', 'services', 'tokens', 'audit'],
+    ids: [e.agentId],
+    at: e.occurredAt,
+    minRole: 'viewer',
+    data: { agentId: e.agentId },
+  }),
+  'agent.online': (e) => ({
+    type: 'agent.online',
+    topics: ['agents', 'services'],
+    ids: [e.agentId],
+    at: e.occurredAt,
+    minRole: 'viewer',
+    data: { agentId: e.agentId },
+  }),
+  'agent.offline': (e) => ({
+    type: 'agent.offline',
+    topics: ['agents', 'services', 'audit'],
+    ids: [e.agentId],
+    at: e.occurredAt,
+    minRole: 'viewer',
+    data: { agentId: e.agentId },
+  }),
   'command.created': (e) => ({
     type: 'command.created',
     topics: ['commands', 'audit'],

@@ -2,7 +2,13 @@ import { InProcessLiveEventHub, LIVE_RING_SIZE } from './live-event-hub';
 import type { LiveEvent, LiveEventInput } from './live-event';
 import { auditToLive } from './live-event-feed';
 
-const change = (n: number): LiveEventInput => ({ type: 'audit', topics: ['audit'], ids: [`x${n}`], at: '2026-01-01T00:00:00.000Z', minRole: 'viewer' });
+const change = (n: number): LiveEventInput => ({
+  type: 'audit',
+  topics: ['audit'],
+  ids: [`x${n}`],
+  at: '2026-01-01T00:00:00.000Z',
+  minRole: 'viewer',
+});
 
 describe('InProcessLiveEventHub', () => {
   it('does nothing while nobody watches and tells when watching starts and stops', () => {
@@ -52,15 +58,34 @@ describe('InProcessLiveEventHub', () => {
 });
 
 describe('auditToLive', () => {
-  const base = { auditEventId: 'aud_1', actorType: 'USER', actorId: 'usr_1', result: 'SUCCESS', occurredAt: '2026-01-01T00:00:00.000Z', requestId: 'req_1' };
+  const base = {
+    auditEventId: 'aud_1',
+    actorType: 'USER',
+    actorId: 'usr_1',
+    result: 'SUCCESS',
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    requestId: 'req_1',
+  };
 
   it('maps targets and actions to topics; user administration is owner-only', () => {
-    expect(auditToLive({ ...base, action: 'agent.disabled', targetType: 'Agent', targetId: 'agt_1' })).toMatchObject({ topics: ['audit', 'agents', 'services'], ids: ['agt_1'], minRole: 'viewer' });
-    expect(auditToLive({ ...base, action: 'user.created', targetType: 'User', targetId: 'usr_2' })).toMatchObject({ topics: ['audit', 'users'], minRole: 'owner' });
-    expect(auditToLive({ ...base, action: 'system.command.expired', targetType: null, targetId: null })).toMatchObject({ topics: ['audit', 'commands'], ids: [] });
+    expect(auditToLive({ ...base, action: 'agent.disabled', targetType: 'Agent', targetId: 'agt_1' })).toMatchObject({
+      topics: ['audit', 'agents', 'services'],
+      ids: ['agt_1'],
+      minRole: 'viewer',
+    });
+    expect(auditToLive({ ...base, action: 'user.created', targetType: 'User', targetId: 'usr_2' })).toMatchObject({
+      topics: ['audit', 'users'],
+      minRole: 'owner',
+    });
+    expect(auditToLive({ ...base, action: 'system.command.expired', targetType: null, targetId: null })).toMatchObject({
+      topics: ['audit', 'commands'],
+      ids: [],
+    });
   });
 
   it('skips actions that have their own typed live event', () => {
-    expect(auditToLive({ ...base, action: 'service.health.changed', targetType: 'CapsuleService', targetId: 'svc_1' })).toBeNull();
+    expect(
+      auditToLive({ ...base, action: 'service.health.changed', targetType: 'CapsuleService', targetId: 'svc_1' }),
+    ).toBeNull();
   });
 });

@@ -119,7 +119,8 @@ export class LiveStreams implements OnModuleDestroy {
     for (const stream of [...this.streams]) {
       try {
         const principal = await this.sessions.authenticate(stream.req);
-        if (principal.id !== stream.principal.id || principal.role !== stream.principal.role) throw new Error('principal changed');
+        if (principal.id !== stream.principal.id || principal.role !== stream.principal.role)
+          throw new Error('principal changed');
         this.write(stream, ': keepalive\n\n');
       } catch {
         this.write(stream, 'event: session-ended\ndata: {}\n\n');

@@ -52,7 +52,12 @@ export class BackupService {
     }
     const removed = rotateBackups(dir, this.config.backupKeep);
     const sizeBytes = statSync(path).size;
-    await this.audit.recordNow(ctx, { action: 'backup.sqlite.created', targetType: 'Backup', targetId: filename, metadata: { sizeBytes, rotatedOut: removed.length } });
+    await this.audit.recordNow(ctx, {
+      action: 'backup.sqlite.created',
+      targetType: 'Backup',
+      targetId: filename,
+      metadata: { sizeBytes, rotatedOut: removed.length },
+    });
     return { filename, path, sizeBytes };
   }
 }

@@ -44,11 +44,16 @@ export class DashboardService {
 }
 
 /** The same cutoffs the agents and services lists use: runtime offline threshold, env service-stale threshold. */
-export function statusCutoffs(ctx: RequestContext, settings: RuntimeSettingsService, serviceStaleThresholdSeconds: number): StatusCutoffs {
+export function statusCutoffs(
+  ctx: RequestContext,
+  settings: RuntimeSettingsService,
+  serviceStaleThresholdSeconds: number,
+): StatusCutoffs {
   const nowMs = ctx.now.getTime();
   return {
     hbCutoff: heartbeatCutoffIso(nowMs, settings.get().agentOfflineThresholdSeconds),
-    rpCutoff: serviceStaleThresholdSeconds > 0 ? new Date(nowMs - serviceStaleThresholdSeconds * 1000).toISOString() : null,
+    rpCutoff:
+      serviceStaleThresholdSeconds > 0 ? new Date(nowMs - serviceStaleThresholdSeconds * 1000).toISOString() : null,
   };
 }
 

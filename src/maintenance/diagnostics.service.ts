@@ -29,7 +29,13 @@ export class DiagnosticsService {
       arch: process.arch,
       uptimeSeconds: Math.floor(process.uptime()),
       pid: process.pid,
-      memory: { rss: memory.rss, heapTotal: memory.heapTotal, heapUsed: memory.heapUsed, external: memory.external, arrayBuffers: memory.arrayBuffers },
+      memory: {
+        rss: memory.rss,
+        heapTotal: memory.heapTotal,
+        heapUsed: memory.heapUsed,
+        external: memory.external,
+        arrayBuffers: memory.arrayBuffers,
+      },
       database: {
         kind: 'sqlite',
         path,
@@ -85,7 +91,11 @@ export function safeConfig(config: AppConfig, maintenance: MaintenanceSettings):
     logLevel: config.logLevel,
     publicBaseUrl: config.publicBaseUrl ?? null,
     extensions: [...config.extensions],
-    webhook: { url: maskUrl(config.webhook.url), secretSet: Boolean(config.webhook.secret), events: [...config.webhook.events] },
+    webhook: {
+      url: maskUrl(config.webhook.url),
+      secretSet: Boolean(config.webhook.secret),
+      events: [...config.webhook.events],
+    },
     maintenance,
   };
 }

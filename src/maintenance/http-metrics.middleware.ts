@@ -20,7 +20,12 @@ export class HttpMetricsMiddleware implements NestMiddleware {
     res.once('finish', () => {
       const route: unknown = (req.route as { path?: unknown } | undefined)?.path;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      this.prometheus.observeHttp(req.method, typeof route === 'string' ? route : UNMATCHED_ROUTE, res.statusCode, seconds);
+      this.prometheus.observeHttp(
+        req.method,
+        typeof route === 'string' ? route : UNMATCHED_ROUTE,
+        res.statusCode,
+        seconds,
+      );
     });
     next();
   }

@@ -41,7 +41,12 @@ export class MaintenanceSettingsService {
       const effective = await this.settings.update(patch, em);
       await this.audit.record(
         ctx,
-        { action: 'settings.maintenance.updated', targetType: 'Workspace', targetId: DEFAULT_WORKSPACE_ID, metadata: { ...effective, changed: Object.keys(patch) } },
+        {
+          action: 'settings.maintenance.updated',
+          targetType: 'Workspace',
+          targetId: DEFAULT_WORKSPACE_ID,
+          metadata: { ...effective, changed: Object.keys(patch) },
+        },
         em,
       );
     });
@@ -53,7 +58,12 @@ export class MaintenanceSettingsService {
       const effective = await this.settings.reset(em);
       await this.audit.record(
         ctx,
-        { action: 'settings.maintenance.updated', targetType: 'Workspace', targetId: DEFAULT_WORKSPACE_ID, metadata: { ...effective, reset: true } },
+        {
+          action: 'settings.maintenance.updated',
+          targetType: 'Workspace',
+          targetId: DEFAULT_WORKSPACE_ID,
+          metadata: { ...effective, reset: true },
+        },
         em,
       );
     });
@@ -62,7 +72,12 @@ export class MaintenanceSettingsService {
 
   async runNow(ctx: RequestContext): Promise<SweepResult> {
     const result = await this.maintenance.run();
-    await this.audit.recordNow(ctx, { action: 'maintenance.triggered', targetType: 'Workspace', targetId: DEFAULT_WORKSPACE_ID, metadata: { ...result } });
+    await this.audit.recordNow(ctx, {
+      action: 'maintenance.triggered',
+      targetType: 'Workspace',
+      targetId: DEFAULT_WORKSPACE_ID,
+      metadata: { ...result },
+    });
     return result;
   }
 

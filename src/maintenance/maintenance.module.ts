@@ -31,7 +31,17 @@ import { SweepSteps } from './sweep-steps';
  * module owns no statement against another domain's tables.
  */
 @Module({
-  imports: [AuditModule, SettingsModule, SystemModule, AuthModule, RegistrationTokensModule, AgentsModule, CapsuleServicesModule, CommandsModule, BusModule],
+  imports: [
+    AuditModule,
+    SettingsModule,
+    SystemModule,
+    AuthModule,
+    RegistrationTokensModule,
+    AgentsModule,
+    CapsuleServicesModule,
+    CommandsModule,
+    BusModule,
+  ],
   controllers: [MaintenanceController, OperationsController, PrometheusController],
   providers: [
     { provide: MAINTENANCE_TICK_UNIT_MS, useValue: 1000 },

@@ -64,6 +64,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
   }
 
   private clear(): void {
-    if (this.registry.doesExist('interval', MAINTENANCE_INTERVAL_NAME)) this.registry.deleteInterval(MAINTENANCE_INTERVAL_NAME);
+    if (this.registry.doesExist('interval', MAINTENANCE_INTERVAL_NAME))
+      this.registry.deleteInterval(MAINTENANCE_INTERVAL_NAME);
   }
 }

@@ -28,14 +28,31 @@ function build(overrides: Partial<Record<keyof SweepSteps, jest.Mock>> = {}) {
     ...overrides,
   } as unknown as SweepSteps;
   const settings = {
-    get: () => ({ agentOfflineThresholdSeconds: 90, auditRetentionDays: 90, maintenanceIntervalSeconds: 60, commandRetentionDays: 30, healthReportsKeep: 100 }),
+    get: () => ({
+      agentOfflineThresholdSeconds: 90,
+      auditRetentionDays: 90,
+      maintenanceIntervalSeconds: 60,
+      commandRetentionDays: 30,
+      healthReportsKeep: 100,
+    }),
   } as unknown as RuntimeSettingsService;
   const audit = { recordNow: jest.fn().mockResolvedValue(undefined) } as unknown as AuditService;
-  const system = { registerCheck: (name: string, check: HealthCheck) => checks.set(name, check) } as unknown as SystemService;
+  const system = {
+    registerCheck: (name: string, check: HealthCheck) => checks.set(name, check),
+  } as unknown as SystemService;
   const counters = { increment: jest.fn() } as unknown as CountersService;
   const config = { dataDir: '/', actionPrepareTimeoutSeconds: 30, diskMinFreeBytes: 200 * 1024 ** 2 } as AppConfig;
   const liveness = { settle: jest.fn().mockResolvedValue(undefined) } as unknown as ReadBarrier;
-  const service = new MaintenanceService(config, steps, settings, audit, system, counters, new FixedClock('2026-03-01T00:00:00.000Z'), liveness);
+  const service = new MaintenanceService(
+    config,
+    steps,
+    settings,
+    audit,
+    system,
+    counters,
+    new FixedClock('2026-03-01T00:00:00.000Z'),
+    liveness,
+  );
   service.onModuleInit();
   return { service, checks, audit, counters };
 }
@@ -67,12 +84,16 @@ describe('MaintenanceService', () => {
   });
 
   it('counts pruned commands per status into persisted counters and audits only sweeps that changed something', async () => {
-    const { service, audit, counters } = build({ pruneCommands: jest.fn().mockResolvedValue({ FAILED: 2, SUCCEEDED: 3 }) });
+    const { service, audit, counters } = build({
+      pruneCommands: jest.fn().mockResolvedValue({ FAILED: 2, SUCCEEDED: 3 }),
+    });
     const result = await service.run();
     expect(result.deletedCommands).toBe(5);
     expect(counters.increment).toHaveBeenCalledWith('commands.pruned.FAILED', 2);
     expect(counters.increment).toHaveBeenCalledWith('commands.pruned.SUCCEEDED', 3);
-    expect((audit.recordNow as jest.Mock).mock.calls.map((c: unknown[]) => (c[1] as { action: string }).action)).toEqual(['system.maintenance.completed']);
+    expect(
+      (audit.recordNow as jest.Mock).mock.calls.map((c: unknown[]) => (c[1] as { action: string }).action),
+    ).toEqual(['system.maintenance.completed']);
 
     const idle = build();
     await idle.service.run();
@@ -86,7 +107,10 @@ describe('MaintenanceService', () => {
     expect(result.expiredCommands).toBe(2 * SWEEP_BATCH_SIZE + 2);
     // (now, now − the 30 s prepare timeout)
     expect(expireCommands).toHaveBeenCalledWith('2026-03-01T00:00:00.000Z', '2026-02-28T23:59:30.000Z');
-    expect((audit.recordNow as jest.Mock).mock.calls[0]?.[1]).toMatchObject({ action: 'system.command.expired', metadata: { count: 2 * SWEEP_BATCH_SIZE + 2 } });
+    expect((audit.recordNow as jest.Mock).mock.calls[0]?.[1]).toMatchObject({
+      action: 'system.command.expired',
+      metadata: { count: 2 * SWEEP_BATCH_SIZE + 2 },
+    });
   });
 
   it('disk check: DEGRADED below 200 MB or 5 % free', () => {
@@ -116,7 +140,10 @@ describe('SweepSteps', () => {
       .mockResolvedValueOnce({ selected: SWEEP_BATCH_SIZE, expired: SWEEP_BATCH_SIZE })
       .mockResolvedValueOnce({ selected: SWEEP_BATCH_SIZE, expired: SWEEP_BATCH_SIZE - 1 })
       .mockResolvedValueOnce({ selected: 3, expired: 3 });
-    const expired = await stepsWith({ expireDue }).expireCommands('2026-03-01T00:00:00.000Z', '2026-02-28T23:59:30.000Z');
+    const expired = await stepsWith({ expireDue }).expireCommands(
+      '2026-03-01T00:00:00.000Z',
+      '2026-02-28T23:59:30.000Z',
+    );
     expect(expired).toBe(2 * SWEEP_BATCH_SIZE + 2);
     expect(expireDue).toHaveBeenCalledTimes(3);
     expect(expireDue).toHaveBeenCalledWith('2026-03-01T00:00:00.000Z', '2026-02-28T23:59:30.000Z', SWEEP_BATCH_SIZE);
@@ -127,6 +154,9 @@ describe('SweepSteps', () => {
       .fn()
       .mockResolvedValueOnce({ selected: SWEEP_BATCH_SIZE, byStatus: { SUCCEEDED: SWEEP_BATCH_SIZE - 1, FAILED: 1 } })
       .mockResolvedValueOnce({ selected: 2, byStatus: { FAILED: 2 } });
-    expect(await stepsWith({ pruneFinishedBefore }).pruneCommands('2026-02-01T00:00:00.000Z')).toEqual({ SUCCEEDED: SWEEP_BATCH_SIZE - 1, FAILED: 3 });
+    expect(await stepsWith({ pruneFinishedBefore }).pruneCommands('2026-02-01T00:00:00.000Z')).toEqual({
+      SUCCEEDED: SWEEP_BATCH_SIZE - 1,
+      FAILED: 3,
+    });
   });
 });

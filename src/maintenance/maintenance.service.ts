@@ -78,7 +78,8 @@ export class MaintenanceService implements OnModuleInit {
       await this.liveness.settle();
       const offlineAgents = await this.steps.markAgentsOffline(ctx, s.agentOfflineThresholdSeconds);
       const offlineServices = await this.steps.markServicesOfOfflineAgents(now);
-      const deletedAuditEvents = s.auditRetentionDays > 0 ? await this.steps.pruneAudit(ago(s.auditRetentionDays * DAY_MS)) : 0;
+      const deletedAuditEvents =
+        s.auditRetentionDays > 0 ? await this.steps.pruneAudit(ago(s.auditRetentionDays * DAY_MS)) : 0;
       const retention = s.commandRetentionDays > 0 ? ago(s.commandRetentionDays * DAY_MS) : undefined;
       const prunedCommands = retention ? await this.steps.pruneCommands(retention) : {};
       let deletedCommands = 0;
@@ -125,7 +126,12 @@ export class MaintenanceService implements OnModuleInit {
   private async auditOutcome(ctx: RequestContext, result: SweepResult): Promise<void> {
     const { ranAt: _ranAt, durationMs: _durationMs, ...counts } = result;
     if (counts.expiredCommands > 0) {
-      await this.audit.recordNow(ctx, { action: 'system.command.expired', targetType: 'Workspace', targetId: DEFAULT_WORKSPACE_ID, metadata: { count: counts.expiredCommands } });
+      await this.audit.recordNow(ctx, {
+        action: 'system.command.expired',
+        targetType: 'Workspace',
+        targetId: DEFAULT_WORKSPACE_ID,
+        metadata: { count: counts.expiredCommands },
+      });
     }
     if (Object.values(counts).some((n) => n > 0)) {
       await this.audit.recordNow(ctx, {
@@ -139,7 +145,10 @@ export class MaintenanceService implements OnModuleInit {
 
   private sweepHealth(): { status: ProbeStatus; message?: string } {
     if (!this.lastError) return { status: 'UP' };
-    return { status: 'DEGRADED', message: `Last maintenance sweep failed at ${this.lastError.at}: ${this.lastError.message}` };
+    return {
+      status: 'DEGRADED',
+      message: `Last maintenance sweep failed at ${this.lastError.at}: ${this.lastError.message}`,
+    };
   }
 
   /** Separate so tests can simulate a full disk. */
@@ -151,7 +160,10 @@ export class MaintenanceService implements OnModuleInit {
     const free = this.probeDisk();
     if (!free) return { status: 'UP' };
     if (free.freeBytes < this.config.diskMinFreeBytes || free.freeBytes / free.totalBytes < DISK_MIN_FREE_RATIO) {
-      return { status: 'DEGRADED', message: `Data directory disk nearly full: ${Math.round(free.freeBytes / 1024 / 1024)} MB free.` };
+      return {
+        status: 'DEGRADED',
+        message: `Data directory disk nearly full: ${Math.round(free.freeBytes / 1024 / 1024)} MB free.`,
+      };
     }
     return { status: 'UP' };
   }

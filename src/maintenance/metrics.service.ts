@@ -24,7 +24,19 @@ export class MetricsService {
 
   async metrics(ctx: RequestContext): Promise<MetricsView> {
     const cutoffs = statusCutoffs(ctx, this.settings, this.config.serviceStaleThresholdSeconds);
-    const [workspace, users, agents, services, tokens, commands, auditEvents, durations, topCommandErrors, prepare, staleOnlineAgents] = await Promise.all([
+    const [
+      workspace,
+      users,
+      agents,
+      services,
+      tokens,
+      commands,
+      auditEvents,
+      durations,
+      topCommandErrors,
+      prepare,
+      staleOnlineAgents,
+    ] = await Promise.all([
       this.stats.findWorkspace(),
       this.stats.countUsers(),
       this.stats.agentsByEffectiveStatus(cutoffs),
@@ -41,7 +53,14 @@ export class MetricsService {
     const outcomes = commandOutcomeTotals(commands, counters);
     return {
       workspace: workspaceSummary(workspace),
-      totals: { users, agents: sum(agents), capsuleServices: sum(services), registrationTokens: sum(tokens), commands: sum(commands), auditEvents },
+      totals: {
+        users,
+        agents: sum(agents),
+        capsuleServices: sum(services),
+        registrationTokens: sum(tokens),
+        commands: sum(commands),
+        auditEvents,
+      },
       byStatus: { agents, capsuleServices: services, registrationTokens: tokens, commands },
       operational: {
         agentCommandPolls: counters[COUNTER_KEYS.polls] ?? 0,
@@ -75,7 +94,10 @@ export function durationMsOf(row: DurationRow): number | undefined {
 
 /** Nearest-rank percentiles (index ceil(p/100·n) − 1) as in the reference; negative or unparsable spans dropped. */
 export function summarizeDurations(rows: DurationRow[]): CommandDurations {
-  const values = rows.map(durationMsOf).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+  const values = rows
+    .map(durationMsOf)
+    .filter((v): v is number => v !== undefined)
+    .sort((a, b) => a - b);
   const n = values.length;
   if (n === 0) return { sampleSize: 0, p50Ms: null, p95Ms: null, maxMs: null, meanMs: null };
   const rank = (p: number): number => values[Math.max(0, Math.ceil((p / 100) * n) - 1)] ?? 0;

@@ -17,8 +17,12 @@ export const COUNTER_KEYS = {
 export const TERMINAL_OUTCOMES = TERMINAL_STATUSES;
 
 /** Terminal commands ever seen per status: current rows plus rows pruned by retention. */
-export function commandOutcomeTotals(byStatus: Record<string, number>, counters: Record<string, number>): Record<string, number> {
+export function commandOutcomeTotals(
+  byStatus: Record<string, number>,
+  counters: Record<string, number>,
+): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const status of TERMINAL_OUTCOMES) out[status] = (byStatus[status] ?? 0) + (counters[`${COUNTER_KEYS.prunedPrefix}${status}`] ?? 0);
+  for (const status of TERMINAL_OUTCOMES)
+    out[status] = (byStatus[status] ?? 0) + (counters[`${COUNTER_KEYS.prunedPrefix}${status}`] ?? 0);
   return out;
 }

@@ -39,7 +39,11 @@ describe('rotateBackups', () => {
       for (const n of names) writeFileSync(join(dir, n), 'x');
       const removed = rotateBackups(dir, 2);
       expect(removed.sort()).toEqual(['opstage-2026-01-01T00-00-00-000Z.db', 'opstage-2026-01-02T00-00-00-000Z.db']);
-      expect(readdirSync(dir).sort()).toEqual(['my-own.db', 'opstage-2026-01-02T00-00-00-000Z-1.db', 'opstage-2026-01-02T00-00-00-000Z-2.db']);
+      expect(readdirSync(dir).sort()).toEqual([
+        'my-own.db',
+        'opstage-2026-01-02T00-00-00-000Z-1.db',
+        'opstage-2026-01-02T00-00-00-000Z-2.db',
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -54,9 +58,18 @@ describe('safeConfig', () => {
       OPSTAGE_METRICS_TOKEN: 'metrics-token-value-abcdef',
       OPSTAGE_WEBHOOK_SECRET: 'webhook-secret-value-000',
     };
-    const config = loadConfig({ ...secrets, OPSTAGE_ADMIN_USERNAME: 'admin', OPSTAGE_WEBHOOK_URL: 'https://u:p4ss@h.example/x?token=t0k' }, { packageVersion: '1.0.0' });
+    const config = loadConfig(
+      { ...secrets, OPSTAGE_ADMIN_USERNAME: 'admin', OPSTAGE_WEBHOOK_URL: 'https://u:p4ss@h.example/x?token=t0k' },
+      { packageVersion: '1.0.0' },
+    );
     const text = JSON.stringify(
-      safeConfig(config, { agentOfflineThresholdSeconds: 90, auditRetentionDays: 90, maintenanceIntervalSeconds: 60, commandRetentionDays: 30, healthReportsKeep: 100 }),
+      safeConfig(config, {
+        agentOfflineThresholdSeconds: 90,
+        auditRetentionDays: 90,
+        maintenanceIntervalSeconds: 60,
+        commandRetentionDays: 30,
+        healthReportsKeep: 100,
+      }),
     );
     for (const value of [...Object.values(secrets), 'p4ss', 't0k']) expect(text).not.toContain(value);
   });
@@ -73,10 +86,15 @@ describe('safeConfig', () => {
 describe('metricsExposureWarning', () => {
   it('warns only when /metrics is on, has no token and listens beyond loopback', () => {
     const token = 'metrics-token-0123456789';
-    expect(metricsExposureWarning({ metricsEnabled: true, metricsToken: undefined, host: '0.0.0.0' })).toMatch(/OPSTAGE_METRICS_TOKEN/);
-    expect(metricsExposureWarning({ metricsEnabled: true, metricsToken: undefined, host: '10.1.2.3' })).toMatch(/10\.1\.2\.3/);
+    expect(metricsExposureWarning({ metricsEnabled: true, metricsToken: undefined, host: '0.0.0.0' })).toMatch(
+      /OPSTAGE_METRICS_TOKEN/,
+    );
+    expect(metricsExposureWarning({ metricsEnabled: true, metricsToken: undefined, host: '10.1.2.3' })).toMatch(
+      /10\.1\.2\.3/,
+    );
     expect(metricsExposureWarning({ metricsEnabled: true, metricsToken: token, host: '0.0.0.0' })).toBeNull();
     expect(metricsExposureWarning({ metricsEnabled: false, metricsToken: undefined, host: '0.0.0.0' })).toBeNull();
-    for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.0.5']) expect(metricsExposureWarning({ metricsEnabled: true, metricsToken: undefined, host })).toBeNull();
+    for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.0.5'])
+      expect(metricsExposureWarning({ metricsEnabled: true, metricsToken: undefined, host })).toBeNull();
   });
 });

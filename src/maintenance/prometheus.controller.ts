@@ -15,7 +15,10 @@ export class PrometheusController {
   @Get('metrics')
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4' })
-  async scrape(@Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<RawResponse> {
+  async scrape(
+    @Headers('authorization') authorization: string | undefined,
+    @Res() res: Response,
+  ): Promise<RawResponse> {
     const { contentType, body } = await this.prometheus.scrape(authorization);
     res.status(200).setHeader('Content-Type', contentType);
     res.send(body);

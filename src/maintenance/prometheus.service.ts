@@ -67,11 +67,17 @@ export class PrometheusService implements OnModuleInit {
     });
 
     const ctx = (): RequestContext => RequestContext.system(this.clock);
-    this.gaugeByStatus('opstage_agents', 'Agents by effective status', AGENT_STATUSES, () => this.stats.agentsByEffectiveStatus(statusCutoffs(ctx(), this.settings, this.config.serviceStaleThresholdSeconds)));
-    this.gaugeByStatus('opstage_capsule_services', 'Capsule services by effective status', SERVICE_STATUSES, () =>
-      this.stats.servicesByEffectiveStatus(statusCutoffs(ctx(), this.settings, this.config.serviceStaleThresholdSeconds)),
+    this.gaugeByStatus('opstage_agents', 'Agents by effective status', AGENT_STATUSES, () =>
+      this.stats.agentsByEffectiveStatus(statusCutoffs(ctx(), this.settings, this.config.serviceStaleThresholdSeconds)),
     );
-    this.gaugeByStatus('opstage_commands', 'Commands currently stored, by status', COMMAND_STATUSES, () => this.stats.byStoredStatus(CommandEntity));
+    this.gaugeByStatus('opstage_capsule_services', 'Capsule services by effective status', SERVICE_STATUSES, () =>
+      this.stats.servicesByEffectiveStatus(
+        statusCutoffs(ctx(), this.settings, this.config.serviceStaleThresholdSeconds),
+      ),
+    );
+    this.gaugeByStatus('opstage_commands', 'Commands currently stored, by status', COMMAND_STATUSES, () =>
+      this.stats.byStoredStatus(CommandEntity),
+    );
 
     const outcomes: Counter<'outcome'> = new Counter({
       name: 'opstage_commands_finished_total',
@@ -87,9 +93,18 @@ export class PrometheusService implements OnModuleInit {
     this.persistedCounter('opstage_agent_heartbeats_total', 'Agent heartbeats received', COUNTER_KEYS.heartbeats);
     this.persistedCounter('opstage_agent_polls_total', 'Agent command polls received', COUNTER_KEYS.polls);
     this.persistedCounter('opstage_commands_dispatched_total', 'Commands handed to agents', COUNTER_KEYS.dispatched);
-    this.persistedCounter('opstage_command_results_oversized_total', 'Command results rejected as too large', COUNTER_KEYS.oversized);
+    this.persistedCounter(
+      'opstage_command_results_oversized_total',
+      'Command results rejected as too large',
+      COUNTER_KEYS.oversized,
+    );
 
-    this.httpRequests = new Counter({ name: 'opstage_http_requests_total', help: 'HTTP requests by matched route and status', labelNames: ['method', 'route', 'status'], registers });
+    this.httpRequests = new Counter({
+      name: 'opstage_http_requests_total',
+      help: 'HTTP requests by matched route and status',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    });
     this.httpDuration = new Histogram({
       name: 'opstage_http_request_duration_seconds',
       help: 'HTTP request latency by matched route',
@@ -108,7 +123,8 @@ export class PrometheusService implements OnModuleInit {
 
   /** 404 unless enabled; with a configured token, a matching bearer is required (constant-time compare). */
   authorize(authorization: string | undefined): void {
-    if (!this.config.metricsEnabled) throw new DomainError('METRICS_DISABLED', 'Prometheus metrics are disabled (set OPSTAGE_METRICS_ENABLED=true).');
+    if (!this.config.metricsEnabled)
+      throw new DomainError('METRICS_DISABLED', 'Prometheus metrics are disabled (set OPSTAGE_METRICS_ENABLED=true).');
     const expected = this.config.metricsToken;
     if (!expected) return;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
@@ -164,7 +180,8 @@ export class PrometheusService implements OnModuleInit {
     for (const row of rows) {
       const ms = durationMsOf(row);
       if (ms !== undefined) this.commandDuration.observe(ms / 1000);
-      if (this.durationWatermark === undefined || row.completedAt > this.durationWatermark) this.durationWatermark = row.completedAt;
+      if (this.durationWatermark === undefined || row.completedAt > this.durationWatermark)
+        this.durationWatermark = row.completedAt;
     }
     this.durationWatermark ??= this.clock.nowIso();
   }
@@ -173,7 +190,9 @@ export class PrometheusService implements OnModuleInit {
 const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
 
 /** `/metrics` open to the network without a token: worth a warning at start-up (docs/security.md). */
-export function metricsExposureWarning(config: Pick<AppConfig, 'metricsEnabled' | 'metricsToken' | 'host'>): string | null {
+export function metricsExposureWarning(
+  config: Pick<AppConfig, 'metricsEnabled' | 'metricsToken' | 'host'>,
+): string | null {
   if (!config.metricsEnabled || config.metricsToken) return null;
   const host = config.host.trim().toLowerCase();
   if (LOOPBACK_HOSTS.has(host) || host.startsWith('127.')) return null;

@@ -25,9 +25,23 @@ export interface StatusCutoffs {
 
 /** Tables reported by diagnostics (by name: some belong to modules above this one). */
 const TABLES = [
-  'workspaces', 'users', 'sessions', 'registration_tokens', 'agents', 'agent_tokens', 'capsule_services', 'health_reports',
-  'config_items', 'action_definitions', 'commands', 'command_results', 'audit_events', 'system_settings', 'system_counters',
-  'bus_events', 'bus_routes',
+  'workspaces',
+  'users',
+  'sessions',
+  'registration_tokens',
+  'agents',
+  'agent_tokens',
+  'capsule_services',
+  'health_reports',
+  'config_items',
+  'action_definitions',
+  'commands',
+  'command_results',
+  'audit_events',
+  'system_settings',
+  'system_counters',
+  'bus_events',
+  'bus_routes',
 ] as const;
 
 export interface DurationRow {
@@ -117,7 +131,11 @@ export class StatsRepository {
 
   /** The newest executed actions (prepare commands left out, as in the counts). */
   recentExecuteCommands(limit: number): Promise<CommandEntity[]> {
-    return this.tx.manager.find(CommandEntity, { where: { type: 'ACTION_EXECUTE' }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+    return this.tx.manager.find(CommandEntity, {
+      where: { type: 'ACTION_EXECUTE' },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
   }
 
   /** Names for the recent commands (two small reads instead of the commands module's lookups). */
@@ -125,8 +143,18 @@ export class StatsRepository {
     const serviceIds = [...new Set(commands.map((c) => c.serviceId))];
     const agentIds = [...new Set(commands.map((c) => c.agentId))];
     const [services, agents] = await Promise.all([
-      serviceIds.length ? this.tx.manager.find(CapsuleServiceEntity, { select: { id: true, code: true, name: true }, where: { id: In(serviceIds) } }) : [],
-      agentIds.length ? this.tx.manager.find(AgentEntity, { select: { id: true, code: true, name: true }, where: { id: In(agentIds) } }) : [],
+      serviceIds.length
+        ? this.tx.manager.find(CapsuleServiceEntity, {
+            select: { id: true, code: true, name: true },
+            where: { id: In(serviceIds) },
+          })
+        : [],
+      agentIds.length
+        ? this.tx.manager.find(AgentEntity, {
+            select: { id: true, code: true, name: true },
+            where: { id: In(agentIds) },
+          })
+        : [],
     ]);
     return {
       services: new Map(services.map((s) => [s.id, { code: s.code, name: s.name }])),
@@ -187,8 +215,16 @@ export class StatsRepository {
       .addSelect("SUM(CASE WHEN c.errorCode = 'ACTION_PREPARE_TIMEOUT' THEN 1 ELSE 0 END)", 'timeouts')
       .addSelect("SUM(CASE WHEN c.status = 'FAILED' THEN 1 ELSE 0 END)", 'failures')
       .where("c.type = 'ACTION_PREPARE'")
-      .getRawOne<{ requested: number | string | null; timeouts: number | string | null; failures: number | string | null }>();
-    return { requested: Number(row?.requested ?? 0), timeouts: Number(row?.timeouts ?? 0), failures: Number(row?.failures ?? 0) };
+      .getRawOne<{
+        requested: number | string | null;
+        timeouts: number | string | null;
+        failures: number | string | null;
+      }>();
+    return {
+      requested: Number(row?.requested ?? 0),
+      timeouts: Number(row?.timeouts ?? 0),
+      failures: Number(row?.failures ?? 0),
+    };
   }
 
   /** Agents stored ONLINE whose heartbeat is missing or older than the threshold (not yet swept). */
@@ -203,7 +239,11 @@ export class StatsRepository {
   async tableRowCounts(): Promise<CountMap> {
     const out: CountMap = {};
     for (const name of TABLES) {
-      const row = await this.tx.manager.createQueryBuilder().select('COUNT(*)', 'n').from(name, 't').getRawOne<{ n: number | string }>();
+      const row = await this.tx.manager
+        .createQueryBuilder()
+        .select('COUNT(*)', 'n')
+        .from(name, 't')
+        .getRawOne<{ n: number | string }>();
       out[name] = Number(row?.n ?? 0);
     }
     return out;

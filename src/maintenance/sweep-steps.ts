@@ -89,7 +89,8 @@ export class SweepSteps {
     const byStatus: Partial<Record<CommandStatus, number>> = {};
     await drain(async () => {
       const batch = await this.commands.pruneFinishedBefore(cutoff, SWEEP_BATCH_SIZE);
-      for (const [status, n] of Object.entries(batch.byStatus) as [CommandStatus, number][]) byStatus[status] = (byStatus[status] ?? 0) + n;
+      for (const [status, n] of Object.entries(batch.byStatus) as [CommandStatus, number][])
+        byStatus[status] = (byStatus[status] ?? 0) + n;
       return { selected: batch.selected, affected: batch.selected };
     });
     return byStatus;

@@ -1,7 +1,10 @@
 import type { RegistrationTokenEntity } from './registration-token.entity';
 import type { RegistrationTokenResponse, RegistrationTokenStatus } from '../contracts';
 
-export function displayStatus(row: Pick<RegistrationTokenEntity, 'status' | 'expiresAt'>, nowIso: string): RegistrationTokenStatus {
+export function displayStatus(
+  row: Pick<RegistrationTokenEntity, 'status' | 'expiresAt'>,
+  nowIso: string,
+): RegistrationTokenStatus {
   if (row.status === 'ACTIVE' && row.expiresAt !== null && row.expiresAt < nowIso) return 'EXPIRED';
   return row.status;
 }

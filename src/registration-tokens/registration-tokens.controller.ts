@@ -16,13 +16,19 @@ export class RegistrationTokensController {
   @Post()
   @HttpCode(200)
   @Roles('operator')
-  create(@Ctx() ctx: RequestContext, @Body() dto: CreateRegistrationTokenDto): Promise<CreatedRegistrationTokenResponse> {
+  create(
+    @Ctx() ctx: RequestContext,
+    @Body() dto: CreateRegistrationTokenDto,
+  ): Promise<CreatedRegistrationTokenResponse> {
     return this.tokens.create(ctx, dto);
   }
 
   @Get()
   @Roles('viewer')
-  list(@Ctx() ctx: RequestContext, @Query() query: ListRegistrationTokensQueryDto): Promise<Page<RegistrationTokenResponse>> {
+  list(
+    @Ctx() ctx: RequestContext,
+    @Query() query: ListRegistrationTokensQueryDto,
+  ): Promise<Page<RegistrationTokenResponse>> {
     return this.tokens.list(ctx, query);
   }
 

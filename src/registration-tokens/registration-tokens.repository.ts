@@ -33,8 +33,17 @@ export class RegistrationTokensRepository {
 
   /** ACTIVE → `to`, only if still ACTIVE (and unexpired when `notExpiredAt` is given): the once-only transition
    * (docs/design/decisions.md, "Once-only transitions"). */
-  async transitionFromActive(id: string, patch: Partial<RegistrationTokenEntity>, notExpiredAt: string | null, em: Tx): Promise<boolean> {
-    const qb = em.createQueryBuilder().update(RegistrationTokenEntity).set(patch).where("id = :id AND status = 'ACTIVE'", { id });
+  async transitionFromActive(
+    id: string,
+    patch: Partial<RegistrationTokenEntity>,
+    notExpiredAt: string | null,
+    em: Tx,
+  ): Promise<boolean> {
+    const qb = em
+      .createQueryBuilder()
+      .update(RegistrationTokenEntity)
+      .set(patch)
+      .where("id = :id AND status = 'ACTIVE'", { id });
     if (notExpiredAt) qb.andWhere('(expiresAt IS NULL OR expiresAt >= :now)', { now: notExpiredAt });
     const res = await qb.execute();
     return (res.affected ?? 0) === 1;
@@ -53,17 +62,39 @@ export class RegistrationTokensRepository {
       .where("t.status = 'ACTIVE'")
       .andWhere('t.expiresAt IS NOT NULL')
       .andWhere('t.expiresAt < :now', { now: nowIso });
-    return updateBatch(em, RegistrationTokenEntity, select, { status: 'EXPIRED', updatedAt: nowIso }, "status = 'ACTIVE'", limit);
+    return updateBatch(
+      em,
+      RegistrationTokenEntity,
+      select,
+      { status: 'EXPIRED', updatedAt: nowIso },
+      "status = 'ACTIVE'",
+      limit,
+    );
   }
 
-  async list(filter: TokenListFilter, em: EntityManager = this.tx.manager): Promise<{ rows: RegistrationTokenEntity[]; total: number }> {
-    const qb = em.createQueryBuilder(RegistrationTokenEntity, 't').where('t.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID });
+  async list(
+    filter: TokenListFilter,
+    em: EntityManager = this.tx.manager,
+  ): Promise<{ rows: RegistrationTokenEntity[]; total: number }> {
+    const qb = em
+      .createQueryBuilder(RegistrationTokenEntity, 't')
+      .where('t.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID });
     const now = { now: filter.nowIso };
-    if (filter.status === 'ACTIVE') qb.andWhere("t.status = 'ACTIVE' AND (t.expiresAt IS NULL OR t.expiresAt >= :now)", now);
-    else if (filter.status === 'EXPIRED') qb.andWhere("(t.status = 'EXPIRED' OR (t.status = 'ACTIVE' AND t.expiresAt IS NOT NULL AND t.expiresAt < :now))", now);
+    if (filter.status === 'ACTIVE')
+      qb.andWhere("t.status = 'ACTIVE' AND (t.expiresAt IS NULL OR t.expiresAt >= :now)", now);
+    else if (filter.status === 'EXPIRED')
+      qb.andWhere(
+        "(t.status = 'EXPIRED' OR (t.status = 'ACTIVE' AND t.expiresAt IS NOT NULL AND t.expiresAt < :now))",
+        now,
+      );
     else if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
     const total = await qb.clone().getCount();
-    const rows = await qb.orderBy('t.createdAt', 'DESC').addOrderBy('t.id', 'DESC').offset(filter.offset).limit(filter.limit).getMany();
+    const rows = await qb
+      .orderBy('t.createdAt', 'DESC')
+      .addOrderBy('t.id', 'DESC')
+      .offset(filter.offset)
+      .limit(filter.limit)
+      .getMany();
     return { rows, total };
   }
 }

@@ -9,20 +9,30 @@ import { IdGenerator } from '../common/ids/id-generator';
 import type { BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
-import { DEFAULT_TOKEN_TTL_SECONDS, type CreateRegistrationTokenDto, type ListRegistrationTokensQueryDto } from './dto/registration-token.dto';
-import type { RegistrationTokenEntity } from './registration-token.entity';
 import {
-  displayStatus,
-  toRegistrationTokenResponse,
-} from './registration-token.mapper';
+  DEFAULT_TOKEN_TTL_SECONDS,
+  type CreateRegistrationTokenDto,
+  type ListRegistrationTokensQueryDto,
+} from './dto/registration-token.dto';
+import type { RegistrationTokenEntity } from './registration-token.entity';
+import { displayStatus, toRegistrationTokenResponse } from './registration-token.mapper';
 import { RegistrationTokensRepository } from './registration-tokens.repository';
 import type { Tx } from '../database/transaction';
 import type { CreatedRegistrationTokenResponse, RegistrationTokenResponse } from '../contracts';
 
 /** Why a registration token could not be used; only the audit row sees it (one 401 for all). */
-export type TokenRejection = 'malformed' | 'unknown' | 'used' | 'revoked' | 'expired' | 'agent_code_mismatch' | 'agent_code_taken';
+export type TokenRejection =
+  | 'malformed'
+  | 'unknown'
+  | 'used'
+  | 'revoked'
+  | 'expired'
+  | 'agent_code_mismatch'
+  | 'agent_code_taken';
 
-export type TokenCheck = { ok: true; token: RegistrationTokenEntity } | { ok: false; reason: TokenRejection; tokenId: string | null };
+export type TokenCheck =
+  | { ok: true; token: RegistrationTokenEntity }
+  | { ok: false; reason: TokenRejection; tokenId: string | null };
 
 @Injectable()
 export class RegistrationTokensService {
@@ -56,7 +66,12 @@ export class RegistrationTokensService {
       await this.tokens.insert(row, em);
       await this.audit.record(
         ctx,
-        { action: 'registration_token.created', targetType: 'RegistrationToken', targetId: row.id, metadata: { name: row.name, expiresAt: row.expiresAt, agentCode: row.agentCode } },
+        {
+          action: 'registration_token.created',
+          targetType: 'RegistrationToken',
+          targetId: row.id,
+          metadata: { name: row.name, expiresAt: row.expiresAt, agentCode: row.agentCode },
+        },
         em,
       );
     });
@@ -65,7 +80,12 @@ export class RegistrationTokensService {
 
   async list(ctx: RequestContext, query: ListRegistrationTokensQueryDto): Promise<Page<RegistrationTokenResponse>> {
     const req = pageRequest(query);
-    const { rows, total } = await this.tokens.list({ status: query.status, nowIso: ctx.nowIso, offset: req.offset, limit: req.pageSize });
+    const { rows, total } = await this.tokens.list({
+      status: query.status,
+      nowIso: ctx.nowIso,
+      offset: req.offset,
+      limit: req.pageSize,
+    });
     return new Page(
       rows.map((r) => toRegistrationTokenResponse(r, ctx.nowIso)),
       pagination(req, total),
@@ -78,10 +98,24 @@ export class RegistrationTokensService {
     return this.tx.run(async (em) => {
       const row = await this.getOrThrow(id, em);
       const patch = { status: 'REVOKED' as const, revokedAt: ctx.nowIso, updatedAt: ctx.nowIso };
-      if (displayStatus(row, ctx.nowIso) !== 'ACTIVE' || !(await this.tokens.transitionFromActive(id, patch, null, em))) {
-        throw conflict('REGISTRATION_TOKEN_NOT_ACTIVE', 'Only ACTIVE registration tokens can be revoked.', { status: displayStatus(row, ctx.nowIso) });
+      if (
+        displayStatus(row, ctx.nowIso) !== 'ACTIVE' ||
+        !(await this.tokens.transitionFromActive(id, patch, null, em))
+      ) {
+        throw conflict('REGISTRATION_TOKEN_NOT_ACTIVE', 'Only ACTIVE registration tokens can be revoked.', {
+          status: displayStatus(row, ctx.nowIso),
+        });
       }
-      await this.audit.record(ctx, { action: 'registration_token.revoked', targetType: 'RegistrationToken', targetId: id, metadata: { name: row.name } }, em);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'registration_token.revoked',
+          targetType: 'RegistrationToken',
+          targetId: id,
+          metadata: { name: row.name },
+        },
+        em,
+      );
       return toRegistrationTokenResponse({ ...row, ...patch }, ctx.nowIso);
     });
   }
@@ -102,7 +136,16 @@ export class RegistrationTokensService {
         throw conflict('REGISTRATION_TOKEN_NOT_DELETABLE', message, { status });
       }
       await this.tokens.delete(id, em);
-      await this.audit.record(ctx, { action: 'registration_token.deleted', targetType: 'RegistrationToken', targetId: id, metadata: { name: row.name, status } }, em);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'registration_token.deleted',
+          targetType: 'RegistrationToken',
+          targetId: id,
+          metadata: { name: row.name, status },
+        },
+        em,
+      );
       return toRegistrationTokenResponse(row, ctx.nowIso);
     });
   }
@@ -114,14 +157,21 @@ export class RegistrationTokensService {
     if (!token) return { ok: false, reason: 'unknown', tokenId: null };
     if (token.status === 'USED') return { ok: false, reason: 'used', tokenId: token.id };
     if (token.status === 'REVOKED' || token.revokedAt) return { ok: false, reason: 'revoked', tokenId: token.id };
-    if (token.status === 'EXPIRED' || (token.expiresAt !== null && token.expiresAt < nowIso)) return { ok: false, reason: 'expired', tokenId: token.id };
-    if (token.agentCode !== null && token.agentCode !== agentCode) return { ok: false, reason: 'agent_code_mismatch', tokenId: token.id };
+    if (token.status === 'EXPIRED' || (token.expiresAt !== null && token.expiresAt < nowIso))
+      return { ok: false, reason: 'expired', tokenId: token.id };
+    if (token.agentCode !== null && token.agentCode !== agentCode)
+      return { ok: false, reason: 'agent_code_mismatch', tokenId: token.id };
     return { ok: true, token };
   }
 
   /** The once-only ACTIVE → USED transition (docs/design/decisions.md, "Once-only transitions"); false when another request won. */
   consume(tokenId: string, agentId: string, nowIso: string, em: Tx): Promise<boolean> {
-    return this.tokens.transitionFromActive(tokenId, { status: 'USED', agentId, usedAt: nowIso, updatedAt: nowIso }, nowIso, em);
+    return this.tokens.transitionFromActive(
+      tokenId,
+      { status: 'USED', agentId, usedAt: nowIso, updatedAt: nowIso },
+      nowIso,
+      em,
+    );
   }
 
   /** Sweep step, one batch in its own transaction: ACTIVE tokens past `expiresAt` become EXPIRED. */

@@ -73,7 +73,14 @@ export class RuntimeSettingsService implements OnModuleInit {
     const existing = await this.repository.findById(MAINTENANCE_SETTINGS_ID, em);
     const overrides = { ...(existing ? parseOverrides(existing.valueJson) : {}), ...patch };
     await this.repository.save(
-      { id: MAINTENANCE_SETTINGS_ID, workspaceId: DEFAULT_WORKSPACE_ID, key: 'maintenance', valueJson: JSON.stringify(overrides), createdAt: existing?.createdAt ?? now, updatedAt: now },
+      {
+        id: MAINTENANCE_SETTINGS_ID,
+        workspaceId: DEFAULT_WORKSPACE_ID,
+        key: 'maintenance',
+        valueJson: JSON.stringify(overrides),
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+      },
       em,
     );
     return this.apply(overrides);

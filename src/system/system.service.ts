@@ -54,7 +54,11 @@ export class SystemService {
   }
 
   version(): SystemVersion {
-    const out: SystemVersion = { version: this.config.version, edition: 'ce', features: { capsuleBus: this.config.busEnabled } };
+    const out: SystemVersion = {
+      version: this.config.version,
+      edition: 'ce',
+      features: { capsuleBus: this.config.busEnabled },
+    };
     if (this.config.commit) out.commit = this.config.commit;
     if (this.config.buildTime) out.buildTime = this.config.buildTime;
     return out;

@@ -37,9 +37,12 @@ export class BootstrapService implements OnApplicationBootstrap {
     const needsOwner = (await this.users.count()) === 0;
     if (needsOwner && (!this.config.adminUsername || !this.config.adminPassword)) {
       await this.tx.run((tx) => this.workspaces.ensureDefault(ctx.nowIso, tx));
-      throw new BootstrapError('No admin user exists. Set OPSTAGE_ADMIN_USERNAME and OPSTAGE_ADMIN_PASSWORD for first bootstrap.');
+      throw new BootstrapError(
+        'No admin user exists. Set OPSTAGE_ADMIN_USERNAME and OPSTAGE_ADMIN_PASSWORD for first bootstrap.',
+      );
     }
-    const passwordHash = needsOwner && this.config.adminPassword ? await this.hasher.hash(this.config.adminPassword) : undefined;
+    const passwordHash =
+      needsOwner && this.config.adminPassword ? await this.hasher.hash(this.config.adminPassword) : undefined;
     await this.tx.run(async (em) => {
       await this.workspaces.ensureDefault(ctx.nowIso, em);
       if (!passwordHash || !this.config.adminUsername || (await this.users.count(em)) > 0) return;
@@ -59,7 +62,16 @@ export class BootstrapService implements OnApplicationBootstrap {
         },
         em,
       );
-      await this.audit.record(ctx, { action: 'system.bootstrap.completed', targetType: 'User', targetId: id, metadata: { username: this.config.adminUsername } }, em);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'system.bootstrap.completed',
+          targetType: 'User',
+          targetId: id,
+          metadata: { username: this.config.adminUsername },
+        },
+        em,
+      );
       this.logger.log({ msg: 'bootstrap owner created', username: this.config.adminUsername });
     });
   }

@@ -30,7 +30,11 @@ export class UsersController {
   @Roles('owner')
   @Patch(':userId')
   @ApiBody({ type: UpdateUserDto })
-  update(@Ctx() ctx: RequestContext, @Param('userId') userId: string, @Body() body: Record<string, unknown>): Promise<PublicUser> {
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('userId') userId: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<PublicUser> {
     return this.users.update(ctx, userId, body);
   }
 
@@ -38,7 +42,11 @@ export class UsersController {
   @Post(':userId/reset-password')
   @HttpCode(200)
   @ApiBody({ type: ResetPasswordDto })
-  resetPassword(@Ctx() ctx: RequestContext, @Param('userId') userId: string, @Body() body: Record<string, unknown>): Promise<PublicUser> {
+  resetPassword(
+    @Ctx() ctx: RequestContext,
+    @Param('userId') userId: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<PublicUser> {
     return this.users.resetPassword(ctx, userId, body);
   }
 }

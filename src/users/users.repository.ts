@@ -33,7 +33,10 @@ export class UsersRepository {
 
   /** The exact spelling first, then any spelling with the same `usernameKey` (case, width, NFKC). */
   async findByUsername(username: string, em: EntityManager = this.tx.manager): Promise<UserEntity | null> {
-    return (await em.findOne(UserEntity, { where: { username } })) ?? em.findOne(UserEntity, { where: { usernameKey: usernameKey(username) } });
+    return (
+      (await em.findOne(UserEntity, { where: { username } })) ??
+      em.findOne(UserEntity, { where: { usernameKey: usernameKey(username) } })
+    );
   }
 
   /** `usernameKey` is derived here, so no caller can store a name without its comparison form. */
@@ -50,12 +53,19 @@ export class UsersRepository {
   }
 
   /** Newest first; `id` (a ULID) breaks ties within one millisecond so pages never overlap. */
-  async list(filter: UserListFilter, offset: number, limit: number, em: EntityManager = this.tx.manager): Promise<[UserEntity[], number]> {
+  async list(
+    filter: UserListFilter,
+    offset: number,
+    limit: number,
+    em: EntityManager = this.tx.manager,
+  ): Promise<[UserEntity[], number]> {
     const qb = em.createQueryBuilder(UserEntity, 'u').where('u.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID });
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
     if (filter.status) qb.andWhere('u.status = :status', { status: filter.status });
     if (filter.q) {
-      qb.andWhere("(u.username LIKE :q ESCAPE '\\' OR u.displayName LIKE :q ESCAPE '\\')", { q: likeContains(filter.q) });
+      qb.andWhere("(u.username LIKE :q ESCAPE '\\' OR u.displayName LIKE :q ESCAPE '\\')", {
+        q: likeContains(filter.q),
+      });
     }
     return findPage(qb.orderBy('u.createdAt', 'DESC').addOrderBy('u.id', 'DESC'), offset, limit);
   }

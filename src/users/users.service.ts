@@ -31,7 +31,11 @@ export class UsersService {
 
   async list(_ctx: RequestContext, query: ListUsersQueryDto): Promise<Page<PublicUser>> {
     const page = pageRequest(query);
-    const [rows, total] = await this.users.list({ role: query.role, status: query.status, q: query.q }, page.offset, page.pageSize);
+    const [rows, total] = await this.users.list(
+      { role: query.role, status: query.status, q: query.q },
+      page.offset,
+      page.pageSize,
+    );
     return new Page(rows.map(toPublicUser), pagination(page, total));
   }
 
@@ -54,7 +58,16 @@ export class UsersService {
         updatedAt: ctx.nowIso,
       };
       await this.users.insert(user, em);
-      await this.audit.record(ctx, { action: 'user.created', targetType: 'User', targetId: user.id, metadata: { username: user.username, role: user.role } }, em);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'user.created',
+          targetType: 'User',
+          targetId: user.id,
+          metadata: { username: user.username, role: user.role },
+        },
+        em,
+      );
       return toPublicUser(user);
     });
   }
@@ -68,7 +81,8 @@ export class UsersService {
       if (!user) throw userNotFound();
       const role = dto.role ?? user.role;
       const status = dto.status ?? user.status;
-      const losesOwnership = user.role === 'owner' && user.status === 'ACTIVE' && (role !== 'owner' || status !== 'ACTIVE');
+      const losesOwnership =
+        user.role === 'owner' && user.status === 'ACTIVE' && (role !== 'owner' || status !== 'ACTIVE');
       if (losesOwnership && (await this.users.countActiveOwners(em)) <= 1) {
         throw conflict('LAST_OWNER_REQUIRED', 'At least one active owner is required.');
       }
@@ -78,7 +92,12 @@ export class UsersService {
       const sessionsEnded = endSessions ? await this.sessions.revokeAllForUser(user.id, em) : 0;
       await this.audit.record(
         ctx,
-        { action: 'user.updated', targetType: 'User', targetId: user.id, metadata: { role, status, previousRole: user.role, previousStatus: user.status, sessionsEnded } },
+        {
+          action: 'user.updated',
+          targetType: 'User',
+          targetId: user.id,
+          metadata: { role, status, previousRole: user.role, previousStatus: user.status, sessionsEnded },
+        },
         em,
       );
       return toPublicUser({ ...user, ...patch });
@@ -94,7 +113,11 @@ export class UsersService {
       if (!user) throw userNotFound();
       await this.users.update(user.id, { passwordHash, updatedAt: ctx.nowIso }, em);
       const sessionsEnded = await this.sessions.revokeAllForUser(user.id, em);
-      await this.audit.record(ctx, { action: 'user.password.reset', targetType: 'User', targetId: user.id, metadata: { sessionsEnded } }, em);
+      await this.audit.record(
+        ctx,
+        { action: 'user.password.reset', targetType: 'User', targetId: user.id, metadata: { sessionsEnded } },
+        em,
+      );
       return toPublicUser({ ...user, updatedAt: ctx.nowIso });
     });
   }

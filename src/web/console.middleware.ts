@@ -43,10 +43,12 @@ export function consoleMiddleware(staticDir: string): (req: Request, res: Respon
     }
     if (decoded.includes('\0')) return sendError(req, res, 400, 'REQUEST_ERROR', 'Malformed URL.');
     const candidate = resolve(join(root, normalize(decoded)));
-    if (candidate !== root && !candidate.startsWith(root + sep)) return sendError(req, res, 404, 'STATIC_NOT_FOUND', 'Static UI build not found.');
+    if (candidate !== root && !candidate.startsWith(root + sep))
+      return sendError(req, res, 404, 'STATIC_NOT_FOUND', 'Static UI build not found.');
     if (candidate !== root && isFile(candidate)) return sendFile(res, candidate, HASHED.test(candidate));
     // A missing asset with an extension is a real 404, not the SPA shell.
-    if (extname(decoded) && extname(decoded) !== '.html') return sendError(req, res, 404, 'STATIC_NOT_FOUND', 'Static file not found.');
+    if (extname(decoded) && extname(decoded) !== '.html')
+      return sendError(req, res, 404, 'STATIC_NOT_FOUND', 'Static file not found.');
     const index = join(root, 'index.html');
     if (!isFile(index)) return sendError(req, res, 404, 'STATIC_NOT_FOUND', 'Static UI build not found.');
     return sendFile(res, index, false);

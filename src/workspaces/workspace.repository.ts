@@ -12,7 +12,14 @@ export class WorkspaceRepository {
   async ensureDefault(now: string, em: Tx): Promise<boolean> {
     const existing = await em.findOne(WorkspaceEntity, { where: { id: DEFAULT_WORKSPACE_ID } });
     if (existing) return false;
-    await em.insert(WorkspaceEntity, { id: DEFAULT_WORKSPACE_ID, code: 'default', name: 'Default Workspace', status: 'ACTIVE', createdAt: now, updatedAt: now });
+    await em.insert(WorkspaceEntity, {
+      id: DEFAULT_WORKSPACE_ID,
+      code: 'default',
+      name: 'Default Workspace',
+      status: 'ACTIVE',
+      createdAt: now,
+      updatedAt: now,
+    });
     return true;
   }
 

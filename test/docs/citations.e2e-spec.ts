@@ -8,16 +8,28 @@ import { headingTitles, readRepoFile, ROOT } from './markdown';
  * `(docs/design/decisions.md, "Quiet heartbeats")`. A newcomer cannot follow a citation of a
  * document that is not in the repository (the specs the project started from), so those fail here.
  */
-const ROOTS = ['src', 'sdk', 'admin-ui/src', 'admin-ui/e2e', 'test', 'scripts', 'bench', 'migrations', 'docs']
-  .concat(['README.md', 'CHANGELOG.md', 'eslint.config.mjs']);
+const ROOTS = ['src', 'sdk', 'admin-ui/src', 'admin-ui/e2e', 'test', 'scripts', 'bench', 'migrations', 'docs'].concat([
+  'README.md',
+  'CHANGELOG.md',
+  'eslint.config.mjs',
+]);
 const SELF = 'test/docs/citations.e2e-spec.ts';
 
 /** Every tracked (or trackable) source and documentation file under ROOTS, generated folders excluded. */
 function sourceFiles(): string[] {
-  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', ...ROOTS], { cwd: ROOT, encoding: 'utf8' });
+  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', ...ROOTS], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return listed
     .split('\n')
-    .filter((f) => /\.(ts|mjs|js|md|html)$/.test(f) && !/(^|\/)(node_modules|dist)\//.test(f) && f !== SELF && existsSync(join(ROOT, f)));
+    .filter(
+      (f) =>
+        /\.(ts|mjs|js|md|html)$/.test(f) &&
+        !/(^|\/)(node_modules|dist)\//.test(f) &&
+        f !== SELF &&
+        existsSync(join(ROOT, f)),
+    );
 }
 
 /**
@@ -78,7 +90,15 @@ describe('Citations in code and docs', () => {
   const texts = new Map(files.map((f) => [f, readRepoFile(f)]));
 
   it('scans the server, the SDK, the console, the tests and the docs', () => {
-    expect(files).toEqual(expect.arrayContaining(['src/main.ts', 'sdk/src/protocol.ts', 'admin-ui/src/main.ts', 'docs/agents.md', 'eslint.config.mjs']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'src/main.ts',
+        'sdk/src/protocol.ts',
+        'admin-ui/src/main.ts',
+        'docs/agents.md',
+        'eslint.config.mjs',
+      ]),
+    );
   });
 
   it('no file cites a document outside the repository', () => {
@@ -102,7 +122,10 @@ describe('Citations in code and docs', () => {
     const titles = new Map<string, Set<string> | undefined>();
     const broken = citations.flatMap(({ file, page, heading }) => {
       if (!titles.has(page)) {
-        titles.set(page, existsSync(join(ROOT, page)) ? new Set([...headingTitles(readRepoFile(page))].map(normalised)) : undefined);
+        titles.set(
+          page,
+          existsSync(join(ROOT, page)) ? new Set([...headingTitles(readRepoFile(page))].map(normalised)) : undefined,
+        );
       }
       const known = titles.get(page);
       if (!known) return [`${file}: ${page} (no such page)`];
@@ -113,7 +136,9 @@ describe('Citations in code and docs', () => {
 
   it('every docs/….md page named in code and docs exists', () => {
     const missing = files.flatMap((file) =>
-      pagesNamedIn(texts.get(file) as string).flatMap((page) => (existsSync(join(ROOT, page)) ? [] : [`${file}: ${page}`])),
+      pagesNamedIn(texts.get(file) as string).flatMap((page) =>
+        existsSync(join(ROOT, page)) ? [] : [`${file}: ${page}`],
+      ),
     );
     expect([...new Set(missing)]).toEqual([]);
   });
@@ -132,7 +157,9 @@ describe('Citations in code and docs', () => {
       '(house rule 6)',
       'see ../shared/spec/decisions.md',
     ];
-    expect(old.filter((text) => !OUTSIDE.some((pattern) => pattern.test(withoutOwnPages(joinedComments(text)))))).toEqual([]);
+    expect(
+      old.filter((text) => !OUTSIDE.some((pattern) => pattern.test(withoutOwnPages(joinedComments(text))))),
+    ).toEqual([]);
     const own = [
       '(docs/design/decisions.md, "Quiet heartbeats")',
       '[decisions](design/decisions.md#quiet-heartbeats)',

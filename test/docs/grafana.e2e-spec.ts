@@ -10,16 +10,24 @@ interface Panel {
   targets?: { expr: string }[];
 }
 
-const dashboard = JSON.parse(readFileSync(join(__dirname, '..', '..', 'docs', 'grafana', 'opstage.json'), 'utf8')) as { panels: Panel[]; uid: string };
+const dashboard = JSON.parse(readFileSync(join(__dirname, '..', '..', 'docs', 'grafana', 'opstage.json'), 'utf8')) as {
+  panels: Panel[];
+  uid: string;
+};
 const queryPanels = dashboard.panels.filter((p) => p.type !== 'row');
 /** Labels Prometheus adds at scrape time, plus the histogram bucket label. */
 const SCRAPE_LABELS = new Set(['instance', 'job', 'le']);
 
-const metricNames = (expr: string): string[] => [...expr.matchAll(/\b(opstage_[a-z0-9_]+)\b/g)].map((m) => m[1] as string);
+const metricNames = (expr: string): string[] =>
+  [...expr.matchAll(/\b(opstage_[a-z0-9_]+)\b/g)].map((m) => m[1] as string);
 /** Label names an expression groups by or selects on. */
 function labelNames(expr: string): string[] {
-  const grouped = [...expr.matchAll(/\bby\s*\(([^)]*)\)/g)].flatMap((m) => (m[1] as string).split(',').map((l) => l.trim()));
-  const selected = [...expr.matchAll(/\{([^}]*)\}/g)].flatMap((m) => [...(m[1] as string).matchAll(/([a-zA-Z_]\w*)\s*(?:=~|!~|!=|=)/g)].map((l) => l[1] as string));
+  const grouped = [...expr.matchAll(/\bby\s*\(([^)]*)\)/g)].flatMap((m) =>
+    (m[1] as string).split(',').map((l) => l.trim()),
+  );
+  const selected = [...expr.matchAll(/\{([^}]*)\}/g)].flatMap((m) =>
+    [...(m[1] as string).matchAll(/([a-zA-Z_]\w*)\s*(?:=~|!~|!=|=)/g)].map((l) => l[1] as string),
+  );
   return [...grouped, ...selected].filter((l) => l.length > 0);
 }
 
@@ -49,10 +57,15 @@ describe('docs/grafana/opstage.json', () => {
         const names = metricNames(expr);
         if (names.length === 0) problems.push(`${panel.title}: no Opstage metric in ${expr}`);
         const families = names.map((name) => family(name, exposition.types));
-        names.forEach((name, i) => families[i] === undefined && problems.push(`${panel.title}: unknown metric ${name}`));
-        const carried = new Set(exposition.samples.filter((s) => names.includes(s.name)).flatMap((s) => Object.keys(s.labels)));
+        names.forEach(
+          (name, i) => families[i] === undefined && problems.push(`${panel.title}: unknown metric ${name}`),
+        );
+        const carried = new Set(
+          exposition.samples.filter((s) => names.includes(s.name)).flatMap((s) => Object.keys(s.labels)),
+        );
         for (const label of labelNames(expr)) {
-          if (!SCRAPE_LABELS.has(label) && !carried.has(label)) problems.push(`${panel.title}: no metric in it carries label ${label}`);
+          if (!SCRAPE_LABELS.has(label) && !carried.has(label))
+            problems.push(`${panel.title}: no metric in it carries label ${label}`);
         }
       }
     }

@@ -24,7 +24,9 @@ function brokenReason({ file, target }: Link): string | undefined {
   if (!existsSync(absolute)) return 'no such file';
   if (anchor === undefined || anchor === '') return undefined;
   if (statSync(absolute).isDirectory() || !resolved.endsWith('.md')) return 'anchor on a file that is not Markdown';
-  return headingAnchors(readRepoFile(resolved)).has(decodeURIComponent(anchor).toLowerCase()) ? undefined : `no heading #${anchor}`;
+  return headingAnchors(readRepoFile(resolved)).has(decodeURIComponent(anchor).toLowerCase())
+    ? undefined
+    : `no heading #${anchor}`;
 }
 
 describe('Markdown links', () => {

@@ -6,7 +6,10 @@ export const ROOT = join(__dirname, '..', '..');
 
 /** Every Markdown file git tracks (or would track), so generated folders never count. */
 export function markdownFiles(): string[] {
-  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.md'], { cwd: ROOT, encoding: 'utf8' });
+  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.md'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return listed.split('\n').filter((f) => f.length > 0 && !f.includes('node_modules/'));
 }
 

@@ -12,7 +12,16 @@ describe('docs/api/openapi.json', () => {
   });
 
   it('documents both audiences: the admin API and the agent API', () => {
-    const paths = Object.keys((JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as { paths: Record<string, unknown> }).paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/agents/{agentId}/heartbeat', '/api/agents/{agentId}/commands', '/api/admin/agents', '/api/admin/auth/login']));
+    const paths = Object.keys(
+      (JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as { paths: Record<string, unknown> }).paths,
+    );
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/agents/{agentId}/heartbeat',
+        '/api/agents/{agentId}/commands',
+        '/api/admin/agents',
+        '/api/admin/auth/login',
+      ]),
+    );
   });
 });

@@ -15,7 +15,13 @@ async function main(): Promise<void> {
     return value;
   };
   const seed = flag('seed') ?? 1;
-  const report = await runFuzz({ requests: flag('requests') ?? 20_000, seed, only: flag('only'), concurrency: flag('concurrency'), log: (l) => process.stdout.write(`${l}\n`) });
+  const report = await runFuzz({
+    requests: flag('requests') ?? 20_000,
+    seed,
+    only: flag('only'),
+    concurrency: flag('concurrency'),
+    log: (l) => process.stdout.write(`${l}\n`),
+  });
   for (const f of report.failures) process.stdout.write(`${describeFailure(seed, f)}\n`);
   for (const line of report.errorLogs) process.stdout.write(`server error log: ${line}\n`);
   const ok = report.failures.length === 0 && report.errorLogs.length === 0 && healthy(report);

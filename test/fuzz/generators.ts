@@ -30,7 +30,31 @@ export interface FuzzContext {
   sacrificial: Record<string, string[]>;
 }
 
-const NUMBERS = ['0', '-1', '1', '2', '5', '100', '101', '1000001', '1e18', '8e307', '1e400', '-1e18', 'NaN', 'Infinity', '-0', '0x10', '1.5', '9007199254740993', '', ' ', 'abc', '[]', '%00'];
+const NUMBERS = [
+  '0',
+  '-1',
+  '1',
+  '2',
+  '5',
+  '100',
+  '101',
+  '1000001',
+  '1e18',
+  '8e307',
+  '1e400',
+  '-1e18',
+  'NaN',
+  'Infinity',
+  '-0',
+  '0x10',
+  '1.5',
+  '9007199254740993',
+  '',
+  ' ',
+  'abc',
+  '[]',
+  '%00',
+];
 const STRINGS = [
   '',
   'a',
@@ -60,8 +84,33 @@ const STRINGS = [
   'opstage_reg_notarealtoken',
   'opstage_agent_notarealtoken',
 ];
-const JUNK_IDS = ['', 'x', 'agt_01ARZ3NDEKTSV4RRFFQ69G5FAV', 'cmd_0000000000000000000000000', '..', '%2e%2e%2f', 'a'.repeat(5000), '🙂', "' OR 1=1 --", '-1', '1e308', 'null', '__proto__', 'constructor', 'usr_'];
-const CONTENT_TYPES = ['text/plain', 'application/json; charset=utf-16', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/JSON', 'application/json;;', 'application/merge-patch+json', ''];
+const JUNK_IDS = [
+  '',
+  'x',
+  'agt_01ARZ3NDEKTSV4RRFFQ69G5FAV',
+  'cmd_0000000000000000000000000',
+  '..',
+  '%2e%2e%2f',
+  'a'.repeat(5000),
+  '🙂',
+  "' OR 1=1 --",
+  '-1',
+  '1e308',
+  'null',
+  '__proto__',
+  'constructor',
+  'usr_',
+];
+const CONTENT_TYPES = [
+  'text/plain',
+  'application/json; charset=utf-16',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/JSON',
+  'application/json;;',
+  'application/merge-patch+json',
+  '',
+];
 const ENCODINGS = ['gzip', 'deflate', 'br', 'identity', 'x-bogus', 'gzip, br', ''];
 const BAD_JSON = ['{', '{"a":}', '[1,2', 'nul', '{"a":"\\x"}', '"unterminated', '{"a":1}{"b":2}', '\u0000', '{"a":1,}'];
 const DESTRUCTIVE = /^\/api\/admin\/(users\/\{userId\}|agents\/\{agentId\})/;
@@ -71,9 +120,13 @@ export function generateRequest(rng: Rng, index: number, op: Operation, ctx: Fuz
   const agentRoute = op.path.startsWith('/api/agents/');
   const principal: PrincipalName = agentRoute && rng.chance(0.7) ? 'agent' : rng.pick(PRINCIPALS);
   const destructive = op.method !== 'GET' && DESTRUCTIVE.test(op.path);
-  const path = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(pathValue(rng, name, principal, destructive, ctx)));
+  const path = op.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+    encodeURIComponent(pathValue(rng, name, principal, destructive, ctx)),
+  );
   const query = queryString(rng, op);
-  const headers: Record<string, string> = { accept: rng.chance(0.05) ? rng.pick(['text/html', '*/*', 'application/xml', '']) : 'application/json' };
+  const headers: Record<string, string> = {
+    accept: rng.chance(0.05) ? rng.pick(['text/html', '*/*', 'application/xml', '']) : 'application/json',
+  };
   credentials(rng, principal, op.method, headers, ctx);
   oddHeaders(rng, headers);
   const withBody = ['POST', 'PUT', 'PATCH'].includes(op.method) || rng.chance(0.05);
@@ -82,7 +135,15 @@ export function generateRequest(rng: Rng, index: number, op: Operation, ctx: Fuz
     headers['content-type'] = rng.chance(0.1) ? rng.pick(CONTENT_TYPES) : 'application/json';
     if (rng.chance(0.05)) headers['content-encoding'] = rng.pick(ENCODINGS);
   }
-  return { index, principal, operation: `${op.method} ${op.path}`, method: op.method, path: query ? `${path}?${query}` : path, headers, body };
+  return {
+    index,
+    principal,
+    operation: `${op.method} ${op.path}`,
+    method: op.method,
+    path: query ? `${path}?${query}` : path,
+    headers,
+    body,
+  };
 }
 
 function pathValue(rng: Rng, name: string, principal: PrincipalName, destructive: boolean, ctx: FuzzContext): string {
@@ -96,11 +157,15 @@ function queryString(rng: Rng, op: Operation): string {
   const parts: string[] = [];
   for (const param of op.query) {
     if (!rng.chance(0.5)) continue;
-    const value = param.schema.enum && rng.chance(0.7) ? String(rng.pick(param.schema.enum)) : scalarText(rng, param.schema);
+    const value =
+      param.schema.enum && rng.chance(0.7) ? String(rng.pick(param.schema.enum)) : scalarText(rng, param.schema);
     parts.push(`${encodeURIComponent(param.name)}=${encodeURIComponent(value)}`);
     if (rng.chance(0.05)) parts.push(`${encodeURIComponent(param.name)}=${encodeURIComponent(rng.pick(STRINGS))}`);
   }
-  if (rng.chance(0.15)) parts.push(`${encodeURIComponent(rng.pick(['page', 'pageSize', 'from', 'to', 'x', 'status', '__proto__[a]', 'a[b][c]']))}=${encodeURIComponent(rng.pick([...NUMBERS, ...STRINGS]))}`);
+  if (rng.chance(0.15))
+    parts.push(
+      `${encodeURIComponent(rng.pick(['page', 'pageSize', 'from', 'to', 'x', 'status', '__proto__[a]', 'a[b][c]']))}=${encodeURIComponent(rng.pick([...NUMBERS, ...STRINGS]))}`,
+    );
   if (rng.chance(0.03)) parts.push(`${'k'.repeat(rng.int(1, 2000))}=${'v'.repeat(rng.int(0, 2000))}`);
   return parts.join('&');
 }
@@ -111,16 +176,34 @@ function scalarText(rng: Rng, schema: JsonSchema): string {
   return rng.pick(rng.chance(0.3) ? NUMBERS : STRINGS);
 }
 
-function credentials(rng: Rng, principal: PrincipalName, method: string, headers: Record<string, string>, ctx: FuzzContext): void {
+function credentials(
+  rng: Rng,
+  principal: PrincipalName,
+  method: string,
+  headers: Record<string, string>,
+  ctx: FuzzContext,
+): void {
   if (principal === 'agent') {
     headers.authorization = rng.chance(0.9)
       ? `Bearer ${ctx.agentToken}`
-      : rng.pick(['Bearer', 'Basic YTpi', `bearer ${ctx.agentToken}`, ctx.agentToken, 'Bearer opstage_agent_x', `Bearer ${'a'.repeat(4000)}`, 'Bearer a b']);
+      : rng.pick([
+          'Bearer',
+          'Basic YTpi',
+          `bearer ${ctx.agentToken}`,
+          ctx.agentToken,
+          'Bearer opstage_agent_x',
+          `Bearer ${'a'.repeat(4000)}`,
+          'Bearer a b',
+        ]);
     return;
   }
   const cookie = ctx.cookies[principal];
-  if (cookie) headers.cookie = rng.chance(0.97) ? `opstage_session=${cookie}` : rng.pick(['opstage_session=', 'opstage_session=%zz', `opstage_session=${cookie}x`, 'a=b; opstage_session=1']);
-  else if (rng.chance(0.05)) headers.cookie = `opstage_session=${rng.pick(STRINGS.filter((s) => /^[\x21-\x7e]*$/.test(s)))}`;
+  if (cookie)
+    headers.cookie = rng.chance(0.97)
+      ? `opstage_session=${cookie}`
+      : rng.pick(['opstage_session=', 'opstage_session=%zz', `opstage_session=${cookie}x`, 'a=b; opstage_session=1']);
+  else if (rng.chance(0.05))
+    headers.cookie = `opstage_session=${rng.pick(STRINGS.filter((s) => /^[\x21-\x7e]*$/.test(s)))}`;
   const csrf = ctx.csrf[principal];
   if (csrf && method !== 'GET') {
     if (rng.chance(0.9)) headers['x-csrf-token'] = csrf;
@@ -142,7 +225,13 @@ function bodyFor(rng: Rng, schema: JsonSchema | undefined): string {
   if (mode < 0.53) return nested(rng.pick([63, 64, 65, 200, 5000]), rng.chance(0.5));
   if (mode < 0.6) return rng.pick(['[]', '"text"', '1', 'null', 'true', '[{"a":1}]']);
   if (mode < 0.68) return rng.pick(BAD_JSON);
-  if (mode < 0.74) return rng.pick(['{"constructor":"x"}', '{"__proto__":{"polluted":true}}', '{"a":{"constructor":{"prototype":{"x":1}}}}', '{"prototype":1}']);
+  if (mode < 0.74)
+    return rng.pick([
+      '{"constructor":"x"}',
+      '{"__proto__":{"polluted":true}}',
+      '{"a":{"constructor":{"prototype":{"x":1}}}}',
+      '{"prototype":1}',
+    ]);
   if (mode < 0.77) return JSON.stringify({ blob: 'z'.repeat(rng.pick([100_000, 1_100_000, 2_000_000])) });
   if (mode < 0.8) return '';
   return JSON.stringify(randomValue(rng, 0));
@@ -199,6 +288,10 @@ function randomValue(rng: Rng, depth: number): unknown {
   if (kind === 3) return null;
   if (kind === 4) return Array.from({ length: rng.int(0, 3) }, () => randomValue(rng, depth + 1));
   const out: Record<string, unknown> = {};
-  for (let i = rng.int(0, 4); i > 0; i -= 1) out[rng.pick(['a', 'name', 'code', 'payload', 'data', 'status', 'services', 'agent', 'x'])] = randomValue(rng, depth + 1);
+  for (let i = rng.int(0, 4); i > 0; i -= 1)
+    out[rng.pick(['a', 'name', 'code', 'payload', 'data', 'status', 'services', 'agent', 'x'])] = randomValue(
+      rng,
+      depth + 1,
+    );
   return out;
 }

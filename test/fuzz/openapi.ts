@@ -47,10 +47,14 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 export function operationsOf(doc: OpenApiDocument): Operation[] {
   const resolve = (schema: JsonSchema | undefined, depth = 0): JsonSchema | undefined => {
     if (!schema || depth > 8) return schema;
-    if (schema.$ref) return resolve(doc.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')], depth + 1);
+    if (schema.$ref)
+      return resolve(doc.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')], depth + 1);
     const out: JsonSchema = { ...schema };
     if (schema.allOf) for (const part of schema.allOf) Object.assign(out, resolve(part, depth + 1));
-    if (schema.properties) out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, resolve(v, depth + 1) ?? {}]));
+    if (schema.properties)
+      out.properties = Object.fromEntries(
+        Object.entries(schema.properties).map(([k, v]) => [k, resolve(v, depth + 1) ?? {}]),
+      );
     if (schema.items) out.items = resolve(schema.items, depth + 1);
     return out;
   };

@@ -52,17 +52,25 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const restore = captureErrorLogs(errorLogs);
   const t = await createTestApp({
     listen: true,
-    env: { OPSTAGE_CAPSULE_BUS_ENABLED: 'true', OPSTAGE_METRICS_ENABLED: 'true', OPSTAGE_ACTION_PREPARE_TIMEOUT_SECONDS: '1', OPSTAGE_LOG_LEVEL: 'error' },
+    env: {
+      OPSTAGE_CAPSULE_BUS_ENABLED: 'true',
+      OPSTAGE_METRICS_ENABLED: 'true',
+      OPSTAGE_ACTION_PREPARE_TIMEOUT_SECONDS: '1',
+      OPSTAGE_LOG_LEVEL: 'error',
+    },
   });
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   try {
     const base = `http://127.0.0.1:${(t.server.address() as AddressInfo).port}`;
     const ctx = await setUp(base, agent);
-    const doc = JSON.parse((await send(base, agent, { method: 'GET', path: '/api/docs-json', headers: {} })).body) as OpenApiDocument;
+    const doc = JSON.parse(
+      (await send(base, agent, { method: 'GET', path: '/api/docs-json', headers: {} })).body,
+    ) as OpenApiDocument;
     const operations = operationsOf(doc).filter((op) => !EXCLUDED.has(`${op.method} ${op.path}`));
     const byStatus: Record<string, number> = {};
     const failures: FuzzFailure[] = [];
-    const indexes = options.only !== undefined ? [options.only] : Array.from({ length: options.requests }, (_v, i) => i);
+    const indexes =
+      options.only !== undefined ? [options.only] : Array.from({ length: options.requests }, (_v, i) => i);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < indexes.length) {
@@ -72,16 +80,32 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         try {
           const res = await send(base, agent, req);
           byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
-          if (res.status >= 500 && !isDocumentedTimeout(res)) failures.push({ reason: `HTTP ${res.status}`, request: req, status: res.status, response: res.body.slice(0, 500) });
+          if (res.status >= 500 && !isDocumentedTimeout(res))
+            failures.push({
+              reason: `HTTP ${res.status}`,
+              request: req,
+              status: res.status,
+              response: res.body.slice(0, 500),
+            });
         } catch (error) {
           failures.push({ reason: error instanceof Error ? error.message : String(error), request: req });
         }
-        if (options.log && (index + 1) % 10_000 === 0) options.log(`fuzz: ${index + 1} requests, ${failures.length} failures`);
+        if (options.log && (index + 1) % 10_000 === 0)
+          options.log(`fuzz: ${index + 1} requests, ${failures.length} failures`);
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, indexes.length) }, () => worker()));
     const health = await send(base, agent, { method: 'GET', path: '/api/system/health', headers: {} });
-    return { seed: options.seed, sent: indexes.length, operations: operations.length, byStatus, failures, errorLogs, health, seconds: (Date.now() - started) / 1000 };
+    return {
+      seed: options.seed,
+      sent: indexes.length,
+      operations: operations.length,
+      byStatus,
+      failures,
+      errorLogs,
+      health,
+      seconds: (Date.now() - started) / 1000,
+    };
   } finally {
     agent.destroy();
     await t.close();
@@ -101,22 +125,46 @@ export function healthy(report: FuzzReport): boolean {
 
 /** A failure as one line of JSON: everything needed to send the same request again. */
 export function describeFailure(seed: number, f: FuzzFailure): string {
-  const body = f.request.body !== undefined && f.request.body.length > 2000 ? `${f.request.body.slice(0, 2000)}… (${f.request.body.length} bytes)` : f.request.body;
-  return JSON.stringify({ reason: f.reason, replay: `npm run fuzz -- --seed ${seed} --only ${f.request.index}`, ...f.request, body, response: f.response });
+  const body =
+    f.request.body !== undefined && f.request.body.length > 2000
+      ? `${f.request.body.slice(0, 2000)}… (${f.request.body.length} bytes)`
+      : f.request.body;
+  return JSON.stringify({
+    reason: f.reason,
+    replay: `npm run fuzz -- --seed ${seed} --only ${f.request.index}`,
+    ...f.request,
+    body,
+    response: f.response,
+  });
 }
 
 async function setUp(base: string, agent: Agent): Promise<FuzzContext> {
-  const call = async (method: string, path: string, who: { cookie?: string; csrf?: string; bearer?: string }, body?: unknown): Promise<Record<string, unknown>> => {
+  const call = async (
+    method: string,
+    path: string,
+    who: { cookie?: string; csrf?: string; bearer?: string },
+    body?: unknown,
+  ): Promise<Record<string, unknown>> => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (who.cookie) headers.cookie = `opstage_session=${who.cookie}`;
     if (who.csrf) headers['x-csrf-token'] = who.csrf;
     if (who.bearer) headers.authorization = `Bearer ${who.bearer}`;
-    const res = await send(base, agent, { method, path, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await send(base, agent, {
+      method,
+      path,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (res.status !== 200) throw new Error(`fuzz set-up: ${method} ${path} → ${res.status} ${res.body.slice(0, 300)}`);
     return ((JSON.parse(res.body) as { data: unknown }).data ?? {}) as Record<string, unknown>;
   };
   const login = async (username: string, password: string): Promise<{ cookie: string; csrf: string }> => {
-    const res = await send(base, agent, { method: 'POST', path: '/api/admin/auth/login', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const res = await send(base, agent, {
+      method: 'POST',
+      path: '/api/admin/auth/login',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     const cookie = /opstage_session=([^;]+)/.exec(String(res.headers['set-cookie'] ?? ''))?.[1];
     if (res.status !== 200 || !cookie) throw new Error(`fuzz set-up: login ${username} → ${res.status}`);
     return { cookie, csrf: (JSON.parse(res.body) as { data: { csrfToken: string } }).data.csrfToken };
@@ -126,11 +174,19 @@ async function setUp(base: string, agent: Agent): Promise<FuzzContext> {
   const users: Partial<Record<PrincipalName, { cookie: string; csrf: string }>> = { owner };
   const userIds: string[] = [];
   for (const role of ['viewer', 'operator'] as const) {
-    const created = await call('POST', '/api/admin/users', asOwner, { username: `fuzz-${role}`, password: `fuzz-${role}-password`, role });
+    const created = await call('POST', '/api/admin/users', asOwner, {
+      username: `fuzz-${role}`,
+      password: `fuzz-${role}-password`,
+      role,
+    });
     userIds.push(String(created.id));
     users[role] = await login(`fuzz-${role}`, `fuzz-${role}-password`);
   }
-  const victimUser = await call('POST', '/api/admin/users', asOwner, { username: 'fuzz-victim', password: 'fuzz-victim-password', role: 'viewer' });
+  const victimUser = await call('POST', '/api/admin/users', asOwner, {
+    username: 'fuzz-victim',
+    password: 'fuzz-victim-password',
+    role: 'viewer',
+  });
   const service = (code: string) => ({
     code,
     name: code,
@@ -145,17 +201,44 @@ async function setUp(base: string, agent: Agent): Promise<FuzzContext> {
   });
   const register = async (code: string): Promise<{ agentId: string; agentToken: string }> => {
     const token = await call('POST', '/api/admin/registration-tokens', asOwner, { name: code });
-    const reg = await call('POST', '/api/agents/register', {}, { registrationToken: token.token, agent: { code, name: code, runtime: 'nodejs' }, service: service(`svc-${code}`) });
+    const reg = await call(
+      'POST',
+      '/api/agents/register',
+      {},
+      {
+        registrationToken: token.token,
+        agent: { code, name: code, runtime: 'nodejs' },
+        service: service(`svc-${code}`),
+      },
+    );
     return { agentId: String(reg.agentId), agentToken: String(reg.agentToken) };
   };
   const main = await register('fuzz-agent');
   const victim = await register('fuzz-victim');
-  const serviceReport = await call('POST', `/api/agents/${main.agentId}/services/report`, { bearer: main.agentToken }, { services: [service('svc-fuzz-agent')] });
+  const serviceReport = await call(
+    'POST',
+    `/api/agents/${main.agentId}/services/report`,
+    { bearer: main.agentToken },
+    { services: [service('svc-fuzz-agent')] },
+  );
   const serviceId = (serviceReport.services as { id: string }[])[0]!.id;
-  const command = await call('POST', `/api/admin/capsule-services/${serviceId}/actions/echo`, asOwner, { payload: { text: 'hi' } });
+  const command = await call('POST', `/api/admin/capsule-services/${serviceId}/actions/echo`, asOwner, {
+    payload: { text: 'hi' },
+  });
   const token = await call('POST', '/api/admin/registration-tokens', asOwner, { name: 'fuzz-spare' });
-  const route = await call('POST', '/api/admin/bus/routes', asOwner, { name: 'fuzz-route', eventType: 'fuzz.event', targetServiceCode: 'svc-fuzz-agent', actionName: 'echo' }).catch(() => ({ id: 'brt_none' }));
-  const audit = (await send(base, agent, { method: 'GET', path: '/api/admin/audit-events?pageSize=1', headers: { cookie: `opstage_session=${owner.cookie}` } })).body;
+  const route = await call('POST', '/api/admin/bus/routes', asOwner, {
+    name: 'fuzz-route',
+    eventType: 'fuzz.event',
+    targetServiceCode: 'svc-fuzz-agent',
+    actionName: 'echo',
+  }).catch(() => ({ id: 'brt_none' }));
+  const audit = (
+    await send(base, agent, {
+      method: 'GET',
+      path: '/api/admin/audit-events?pageSize=1',
+      headers: { cookie: `opstage_session=${owner.cookie}` },
+    })
+  ).body;
   const auditId = /"id":"(aud_[^"]+)"/.exec(audit)?.[1] ?? 'aud_none';
   return {
     cookies: Object.fromEntries(Object.entries(users).map(([k, v]) => [k, v.cookie])),
@@ -198,23 +281,33 @@ interface Sendable {
   body?: string;
 }
 
-function send(base: string, agent: Agent, req: Sendable): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
+function send(
+  base: string,
+  agent: Agent,
+  req: Sendable,
+): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...req.headers };
     if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
-    const r = httpRequest(`${base}${req.path}`, { method: req.method, headers, agent, timeout: REQUEST_TIMEOUT_MS }, (res) => {
-      // The live event stream (docs/api.md) never ends and its keepalives defeat the idle timeout:
-      // its status and headers are the answer, then the stream is closed.
-      if (String(res.headers['content-type'] ?? '').startsWith('text/event-stream')) {
-        resolve({ status: res.statusCode ?? 0, body: '', headers: res.headers });
-        res.destroy();
-        return;
-      }
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-      res.on('error', reject);
-    });
+    const r = httpRequest(
+      `${base}${req.path}`,
+      { method: req.method, headers, agent, timeout: REQUEST_TIMEOUT_MS },
+      (res) => {
+        // The live event stream (docs/api.md) never ends and its keepalives defeat the idle timeout:
+        // its status and headers are the answer, then the stream is closed.
+        if (String(res.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+          resolve({ status: res.statusCode ?? 0, body: '', headers: res.headers });
+          res.destroy();
+          return;
+        }
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }),
+        );
+        res.on('error', reject);
+      },
+    );
     r.on('timeout', () => r.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
     r.on('error', reject);
     if (req.body !== undefined) r.write(req.body);
@@ -240,4 +333,3 @@ function captureErrorLogs(into: string[]): () => void {
     process.off('unhandledRejection', onUnhandled);
   };
 }
-

@@ -27,7 +27,11 @@ describe(`agent-side faults through a TCP proxy (${LONG ? 'long' : 'short'} form
   const server = new ServerProcess({
     dataDir: join(dir, 'data'),
     // Agents unreachable for 2 minutes must stay eligible for commands queued meanwhile.
-    env: { OPSTAGE_AGENT_OFFLINE_THRESHOLD_SECONDS: '600', OPSTAGE_MAINTENANCE_INTERVAL_SECONDS: '5', OPSTAGE_LOG_LEVEL: 'warn' },
+    env: {
+      OPSTAGE_AGENT_OFFLINE_THRESHOLD_SECONDS: '600',
+      OPSTAGE_MAINTENANCE_INTERVAL_SECONDS: '5',
+      OPSTAGE_LOG_LEVEL: 'warn',
+    },
   });
   let proxy: TcpProxy | undefined;
   let fleet: Fleet | undefined;
@@ -66,16 +70,26 @@ describe(`agent-side faults through a TCP proxy (${LONG ? 'long' : 'short'} form
     let n = 0;
     const execute = async (serviceId: string, ms: number, sealed = false): Promise<string> => {
       n += 1;
-      const data = await operator.ok<{ id: string }>('POST', `/api/admin/capsule-services/${serviceId}/actions/${WORK_ACTION}`, { payload: workPayload(n, ms, sealed) });
+      const data = await operator.ok<{ id: string }>(
+        'POST',
+        `/api/admin/capsule-services/${serviceId}/actions/${WORK_ACTION}`,
+        { payload: workPayload(n, ms, sealed) },
+      );
       all.push(data.id);
       return data.id;
     };
     const executeRound = async (): Promise<string[]> => {
       const ids: string[] = [];
-      for (const a of f.agents) for (let i = 0; i < COMMANDS_PER_AGENT; i += 1) ids.push(await execute(a.serviceId, 100 + Math.floor(Math.random() * 400), i % 2 === 0));
+      for (const a of f.agents)
+        for (let i = 0; i < COMMANDS_PER_AGENT; i += 1)
+          ids.push(await execute(a.serviceId, 100 + Math.floor(Math.random() * 400), i % 2 === 0));
       return ids;
     };
-    const resultPosts = (id: string): number => f.agents.reduce((k, a) => k + a.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/commands/${id}/result`)).length, 0);
+    const resultPosts = (id: string): number =>
+      f.agents.reduce(
+        (k, a) => k + a.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/commands/${id}/result`)).length,
+        0,
+      );
 
     // 1. Responses held back past the long-poll and the request timeout: every agent request times out.
     const delayMs = LONG_POLL_SECONDS * 1_000 + REQUEST_TIMEOUT_MS + 1_000;
@@ -117,24 +131,47 @@ describe(`agent-side faults through a TCP proxy (${LONG ? 'long' : 'short'} form
     while (Date.now() - outageStart < OUTAGE_MS) {
       await pause(250);
       maxPending = Math.max(maxPending, ...f.agents.map((a) => a.agent.pendingResults));
-      maxOpenFetches = Math.max(maxOpenFetches, ...f.agents.map((a) => a.requests.filter((r) => r.endedAt === undefined).length));
+      maxOpenFetches = Math.max(
+        maxOpenFetches,
+        ...f.agents.map((a) => a.requests.filter((r) => r.endedAt === undefined).length),
+      );
     }
     const outageEnd = Date.now();
     expect(f.agents.map((a) => a.agent.pendingResults)).toEqual(f.agents.map(() => 1));
     await p.up();
-    await waitStatuses(server.databasePath, [...runningAtOutage, ...queuedDuringOutage], ['SUCCEEDED'], MAX_BACKOFF_MS + 20_000);
+    await waitStatuses(
+      server.databasePath,
+      [...runningAtOutage, ...queuedDuringOutage],
+      ['SUCCEEDED'],
+      MAX_BACKOFF_MS + 20_000,
+    );
     const firstSuccessAfter = f.agents.map((a) => {
       const ok = a.requests.find((r) => r.startedAt >= outageEnd && r.status === 200);
       return ok ? ok.startedAt - outageEnd : Number.POSITIVE_INFINITY;
     });
-    const attemptsDuringOutage = f.agents.map((a) => a.requests.filter((r) => r.startedAt >= outageStart && r.startedAt < outageEnd).length);
+    const attemptsDuringOutage = f.agents.map(
+      (a) => a.requests.filter((r) => r.startedAt >= outageStart && r.startedAt < outageEnd).length,
+    );
 
     // Everything ends: SUCCEEDED, or EXPIRED when a held-back poll answer carried it away (at most once).
     const rows = await waitStatuses(server.databasePath, all, ['SUCCEEDED', 'EXPIRED'], (TTL_SECONDS + 20) * 1_000);
     const byStatus: Record<string, number> = {};
     for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-    const resultRows = readDb(server.databasePath, (db) => db.prepare('SELECT commandId, COUNT(*) AS n FROM command_results GROUP BY commandId').all() as { commandId: string; n: number }[]);
-    const completedAudits = readDb(server.databasePath, (db) => db.prepare(`SELECT targetId, COUNT(*) AS n FROM audit_events WHERE action = 'command.completed' GROUP BY targetId HAVING n > 1`).all());
+    const resultRows = readDb(
+      server.databasePath,
+      (db) =>
+        db.prepare('SELECT commandId, COUNT(*) AS n FROM command_results GROUP BY commandId').all() as {
+          commandId: string;
+          n: number;
+        }[],
+    );
+    const completedAudits = readDb(server.databasePath, (db) =>
+      db
+        .prepare(
+          `SELECT targetId, COUNT(*) AS n FROM audit_events WHERE action = 'command.completed' GROUP BY targetId HAVING n > 1`,
+        )
+        .all(),
+    );
     const retryLogs = f.logs.filter((l) => l.event === 'result.retrying').length;
     await pause(1_000);
     const openConnections = p.open;
@@ -144,7 +181,10 @@ describe(`agent-side faults through a TCP proxy (${LONG ? 'long' : 'short'} form
       outageSeconds: OUTAGE_MS / 1_000,
       commands: all.length,
       byStatus,
-      heldBackRound: { commands: delayedRound.length, expired: rows.filter((r) => delayedRound.includes(r.id) && r.status === 'EXPIRED').length },
+      heldBackRound: {
+        commands: delayedRound.length,
+        expired: rows.filter((r) => delayedRound.includes(r.id) && r.status === 'EXPIRED').length,
+      },
       proxy: p.stats,
       resultsRepeatedAfterLostAnswer: repeatedResults,
       maxPendingResultsPerAgent: maxPending,
@@ -205,7 +245,10 @@ async function waitStatuses(path: string, ids: string[], statuses: string[], tim
     });
     const waiting = rows.filter((r) => !statuses.includes(r.status));
     if (waiting.length === 0) return rows;
-    if (Date.now() > deadline) throw new Error(`commands not ${statuses.join('/')} after ${timeoutMs} ms: ${JSON.stringify(waiting.slice(0, 10))}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `commands not ${statuses.join('/')} after ${timeoutMs} ms: ${JSON.stringify(waiting.slice(0, 10))}`,
+      );
     await pause(200);
   }
 }

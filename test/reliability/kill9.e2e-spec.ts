@@ -40,7 +40,14 @@ describe(`kill -9 under load (${LONG ? 'long' : 'short'} form)`, () => {
     await server.start();
     const operator = new Operator(server.baseUrl);
     await operator.login();
-    fleet = await Fleet.start({ backendUrl: server.baseUrl, operator, count: AGENTS, dir, prefix: 'k9', ttlSeconds: TTL_SECONDS });
+    fleet = await Fleet.start({
+      backendUrl: server.baseUrl,
+      operator,
+      count: AGENTS,
+      dir,
+      prefix: 'k9',
+      ttlSeconds: TTL_SECONDS,
+    });
     const services = fleet.agents.map((a) => a.serviceId);
 
     const stream = new CommandStream(operator, services, EXECUTE_EVERY_MS);
@@ -68,7 +75,10 @@ describe(`kill -9 under load (${LONG ? 'long' : 'short'} form)`, () => {
       adminAnswerMs.push(Date.now() - asked);
       if (me.status !== 200) sessionFailures += 1;
       integrity.push(integrityCheck(server.databasePath).integrity);
-      const stored = readDb(server.databasePath, (db) => new Set((db.prepare('SELECT id FROM commands').all() as { id: string }[]).map((r) => r.id)));
+      const stored = readDb(
+        server.databasePath,
+        (db) => new Set((db.prepare('SELECT id FROM commands').all() as { id: string }[]).map((r) => r.id)),
+      );
       for (const id of acked.keys()) if (!stored.has(id)) missing.push(id);
     }
     await pause(2_000);
@@ -85,10 +95,14 @@ describe(`kill -9 under load (${LONG ? 'long' : 'short'} form)`, () => {
       const deadline = Date.parse(acked.get(row.id)?.expiresAt ?? '') + (SWEEP_SECONDS * 1_000 + maxDowntime + 3_000);
       if (row.completedAt === null || Date.parse(row.completedAt) > deadline) late.push(row.id);
     }
-    const results = readDb(server.databasePath, (db) => db.prepare('SELECT commandId, COUNT(*) AS n FROM command_results GROUP BY commandId HAVING n > 1').all());
+    const results = readDb(server.databasePath, (db) =>
+      db.prepare('SELECT commandId, COUNT(*) AS n FROM command_results GROUP BY commandId HAVING n > 1').all(),
+    );
     const notCancelled = [...cancelAcked].filter((id) => rows.find((r) => r.id === id)?.status !== 'CANCELLED');
     // A command that succeeded or failed was run by a handler exactly once.
-    const completedWithoutRun = rows.filter((r) => (r.status === 'SUCCEEDED' || r.status === 'FAILED') && (fleet?.invocations.get(r.id) ?? 0) !== 1).map((r) => r.id);
+    const completedWithoutRun = rows
+      .filter((r) => (r.status === 'SUCCEEDED' || r.status === 'FAILED') && (fleet?.invocations.get(r.id) ?? 0) !== 1)
+      .map((r) => r.id);
     const finalIntegrity = integrityCheck(server.databasePath);
     const sealedRun = [...acked.values()].filter((a) => a.sealed && fleet?.invocations.has(a.id)).length;
 
@@ -110,7 +124,10 @@ describe(`kill -9 under load (${LONG ? 'long' : 'short'} form)`, () => {
       lateTerminal: late.length,
       reRegistrations: fleet.registrations() - AGENTS,
       sessionFailures,
-      firstAdminAnswerAfterRestartMs: { max: Math.max(...adminAnswerMs), median: adminAnswerMs.sort((a, b) => a - b)[Math.floor(adminAnswerMs.length / 2)] },
+      firstAdminAnswerAfterRestartMs: {
+        max: Math.max(...adminAnswerMs),
+        median: adminAnswerMs.sort((a, b) => a - b)[Math.floor(adminAnswerMs.length / 2)],
+      },
       integrity: [...new Set(integrity), finalIntegrity.integrity],
       foreignKeyViolations: finalIntegrity.foreignKeyViolations,
     });

@@ -10,7 +10,15 @@ export function reportedService(code: string, extra: Partial<ReportedService> = 
     name: `Service ${code}`,
     version: '1.0.0',
     runtime: 'nodejs',
-    manifest: { kind: 'CapsuleService', schemaVersion: '1.0', code, name: `Service ${code}`, version: '1.0.0', runtime: 'nodejs', agentMode: 'embedded' },
+    manifest: {
+      kind: 'CapsuleService',
+      schemaVersion: '1.0',
+      code,
+      name: `Service ${code}`,
+      version: '1.0.0',
+      runtime: 'nodejs',
+      agentMode: 'embedded',
+    },
     health: { status: 'UP', message: 'ok' },
     configs: [],
     actions: [{ name: 'echo', label: 'Echo', dangerLevel: 'LOW', requiresConfirmation: false }],
@@ -18,7 +26,10 @@ export function reportedService(code: string, extra: Partial<ReportedService> = 
   };
 }
 
-export async function createToken(admin: AdminClient, body: object = { name: 'test token' }): Promise<{ id: string; token: string }> {
+export async function createToken(
+  admin: AdminClient,
+  body: object = { name: 'test token' },
+): Promise<{ id: string; token: string }> {
   const res = await admin.post('/api/admin/registration-tokens', body);
   if (res.status !== 200) throw new Error(`token create failed ${res.status} ${JSON.stringify(res.body)}`);
   const data = (res.body as { data: { id: string; token: string } }).data;
@@ -36,7 +47,11 @@ export async function registerAgent(
   extra: Partial<RegisterAgentRequest> = {},
 ): Promise<{ agentId: string; agentToken: string; body: Record<string, unknown> }> {
   const { token } = await createToken(admin);
-  const body: RegisterAgentRequest = { registrationToken: token, agent: { code, name: `Agent ${code}`, mode: 'embedded', runtime: 'nodejs' }, ...extra };
+  const body: RegisterAgentRequest = {
+    registrationToken: token,
+    agent: { code, name: `Agent ${code}`, mode: 'embedded', runtime: 'nodejs' },
+    ...extra,
+  };
   const res = await registerRaw(server, body);
   if (res.status !== 200) throw new Error(`register failed ${res.status} ${JSON.stringify(res.body)}`);
   const data = (res.body as { data: { agentId: string; agentToken: string } }).data;

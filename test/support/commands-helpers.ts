@@ -22,7 +22,13 @@ export async function poll(server: Server, agentId: string, token: string, query
   return start(asAgent(server, token).get(`/api/agents/${agentId}/commands${query}`));
 }
 
-export async function report(server: Server, agentId: string, token: string, commandId: string, body: object): Promise<Response> {
+export async function report(
+  server: Server,
+  agentId: string,
+  token: string,
+  commandId: string,
+  body: object,
+): Promise<Response> {
   return start(asAgent(server, token).post(`/api/agents/${agentId}/commands/${commandId}/result`, body));
 }
 
@@ -37,7 +43,12 @@ export async function waitForSubscribers(app: INestApplication, n: number, timeo
 }
 
 /** A one-shot fake agent: long-polls once and answers the first command with `answer(cmd)`. */
-export async function answerNext(server: Server, agentId: string, token: string, answer: (cmd: AgentCommand) => object): Promise<AgentCommand> {
+export async function answerNext(
+  server: Server,
+  agentId: string,
+  token: string,
+  answer: (cmd: AgentCommand) => object,
+): Promise<AgentCommand> {
   const res = await poll(server, agentId, token, '?waitSeconds=10');
   const cmds = (res.body as { data: AgentCommand[] }).data;
   const cmd = cmds[0];

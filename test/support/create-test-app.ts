@@ -59,8 +59,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
     { packageVersion: '0.0.0-test' },
   );
-  const extensions = [...(options.builtInExtensions === false ? [] : builtInExtensions(config)), ...(options.extensions ?? [])];
-  const app = await createApp({ config, clock: options.clock, extraModules: options.extraModules, extensions }, new AppLogger('error'));
+  const extensions = [
+    ...(options.builtInExtensions === false ? [] : builtInExtensions(config)),
+    ...(options.extensions ?? []),
+  ];
+  const app = await createApp(
+    { config, clock: options.clock, extraModules: options.extraModules, extensions },
+    new AppLogger('error'),
+  );
   if (options.listen) await app.listen(0, '127.0.0.1');
   else await app.init();
   let closed = false;

@@ -13,7 +13,11 @@ export interface AdminClient {
   delete(path: string): request.Test;
 }
 
-export async function loginAs(server: Server, username: string = TEST_ADMIN.username, password: string = TEST_ADMIN.password): Promise<AdminClient> {
+export async function loginAs(
+  server: Server,
+  username: string = TEST_ADMIN.username,
+  password: string = TEST_ADMIN.password,
+): Promise<AdminClient> {
   const agent = request.agent(server);
   const res = await agent.post('/api/admin/auth/login').send({ username, password });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -30,7 +34,10 @@ export async function loginAs(server: Server, username: string = TEST_ADMIN.user
 }
 
 /** Bearer-authenticated agent calls. */
-export function asAgent(server: Server, token: string): { get(path: string): request.Test; post(path: string, body?: object): request.Test } {
+export function asAgent(
+  server: Server,
+  token: string,
+): { get(path: string): request.Test; post(path: string, body?: object): request.Test } {
   return {
     get: (path) => request(server).get(path).set('Authorization', `Bearer ${token}`),
     post: (path, body = {}) => request(server).post(path).set('Authorization', `Bearer ${token}`).send(body),

@@ -15,7 +15,13 @@ import { UserEntity } from '../../src/users/user.entity';
 import { DEFAULT_WORKSPACE_ID } from '../../src/workspaces/workspace.entity';
 import { TEST_ADMIN } from './create-test-app';
 import { loginAs, type AdminClient } from './http';
-import type { AgentStatus, CommandStatus, CommandType, RegistrationTokenStatus, ServiceStoredStatus } from '../../src/contracts';
+import type {
+  AgentStatus,
+  CommandStatus,
+  CommandType,
+  RegistrationTokenStatus,
+  ServiceStoredStatus,
+} from '../../src/contracts';
 
 /**
  * Direct row seeding for the maintenance, metrics and backup specs: they test aggregate and
@@ -50,8 +56,19 @@ export class Seeder {
   async registrationToken(status: RegistrationTokenStatus, expiresAt: string | null): Promise<string> {
     const id = this.id('tok');
     await this.em.insert(RegistrationTokenEntity, {
-      id, workspaceId: DEFAULT_WORKSPACE_ID, name: id, tokenHash: `hash-${id}`, status, agentCode: null, agentId: null,
-      createdByUserId: null, expiresAt, usedAt: null, revokedAt: null, createdAt: this.ago(0), updatedAt: this.ago(0),
+      id,
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      name: id,
+      tokenHash: `hash-${id}`,
+      status,
+      agentCode: null,
+      agentId: null,
+      createdByUserId: null,
+      expiresAt,
+      usedAt: null,
+      revokedAt: null,
+      createdAt: this.ago(0),
+      updatedAt: this.ago(0),
     });
     return id;
   }
@@ -59,8 +76,21 @@ export class Seeder {
   async agent(status: AgentStatus, lastHeartbeatAt: string | null): Promise<string> {
     const id = this.id('agt');
     await this.em.insert(AgentEntity, {
-      id, workspaceId: DEFAULT_WORKSPACE_ID, code: id, name: null, mode: 'embedded', runtime: null, version: null, hostname: null,
-      sdkVersion: null, status, lastHeartbeatAt, disabledAt: null, revokedAt: null, createdAt: this.ago(0), updatedAt: this.ago(0),
+      id,
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      code: id,
+      name: null,
+      mode: 'embedded',
+      runtime: null,
+      version: null,
+      hostname: null,
+      sdkVersion: null,
+      status,
+      lastHeartbeatAt,
+      disabledAt: null,
+      revokedAt: null,
+      createdAt: this.ago(0),
+      updatedAt: this.ago(0),
     });
     return id;
   }
@@ -68,9 +98,25 @@ export class Seeder {
   async service(agentId: string, status: ServiceStoredStatus = 'HEALTHY'): Promise<string> {
     const id = this.id('svc');
     await this.em.insert(CapsuleServiceEntity, {
-      id, workspaceId: DEFAULT_WORKSPACE_ID, agentId, code: id, name: id, description: null, version: null, runtime: null, status,
-      healthStatus: status === 'HEALTHY' ? 'UP' : 'UNKNOWN', healthMessage: null, manifestJson: '{}', capabilitiesJson: '[]', eventsJson: '[]',
-      reportFingerprint: null, lastReportedAt: this.ago(0), lastHealthAt: this.ago(0), createdAt: this.ago(0), updatedAt: this.ago(0),
+      id,
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      agentId,
+      code: id,
+      name: id,
+      description: null,
+      version: null,
+      runtime: null,
+      status,
+      healthStatus: status === 'HEALTHY' ? 'UP' : 'UNKNOWN',
+      healthMessage: null,
+      manifestJson: '{}',
+      capabilitiesJson: '[]',
+      eventsJson: '[]',
+      reportFingerprint: null,
+      lastReportedAt: this.ago(0),
+      lastHealthAt: this.ago(0),
+      createdAt: this.ago(0),
+      updatedAt: this.ago(0),
     });
     return id;
   }
@@ -92,11 +138,27 @@ export class Seeder {
     const id = this.id('cmd');
     const createdAt = input.createdAt ?? this.ago(0);
     await this.em.insert(CommandEntity, {
-      id, workspaceId: DEFAULT_WORKSPACE_ID, agentId: input.agentId, serviceId: input.serviceId, type: input.type ?? 'ACTION_EXECUTE',
-      actionName: 'restart', status: input.status, payloadJson: input.payloadJson ?? '{}', sealedPayload: input.sealedPayload ?? null,
-      createdByUserId: null, createdByType: 'USER', createdById: null, retryOfCommandId: null, errorCode: input.errorCode ?? null,
-      errorMessage: input.errorMessage ?? null, createdAt, updatedAt: input.completedAt ?? createdAt, startedAt: input.startedAt ?? null,
-      completedAt: input.completedAt ?? null, expiresAt: input.expiresAt ?? null, cancelNotifiedAt: null,
+      id,
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      agentId: input.agentId,
+      serviceId: input.serviceId,
+      type: input.type ?? 'ACTION_EXECUTE',
+      actionName: 'restart',
+      status: input.status,
+      payloadJson: input.payloadJson ?? '{}',
+      sealedPayload: input.sealedPayload ?? null,
+      createdByUserId: null,
+      createdByType: 'USER',
+      createdById: null,
+      retryOfCommandId: null,
+      errorCode: input.errorCode ?? null,
+      errorMessage: input.errorMessage ?? null,
+      createdAt,
+      updatedAt: input.completedAt ?? createdAt,
+      startedAt: input.startedAt ?? null,
+      completedAt: input.completedAt ?? null,
+      expiresAt: input.expiresAt ?? null,
+      cancelNotifiedAt: null,
     });
     return id;
   }
@@ -104,9 +166,22 @@ export class Seeder {
   async result(commandId: string, agentId: string, sealed?: { data: string; expiresAt: string }): Promise<string> {
     const id = this.id('crs');
     await this.em.insert(CommandResultEntity, {
-      id, commandId, agentId, success: true, message: null, dataJson: '{}', errorJson: '{}', sealedData: sealed?.data ?? null,
-      sealedExpiresAt: sealed?.expiresAt ?? null, revealedAt: null, revealedByUserId: null, durationMs: null, startedAt: null,
-      finishedAt: null, reportedAt: this.ago(0), createdAt: this.ago(0),
+      id,
+      commandId,
+      agentId,
+      success: true,
+      message: null,
+      dataJson: '{}',
+      errorJson: '{}',
+      sealedData: sealed?.data ?? null,
+      sealedExpiresAt: sealed?.expiresAt ?? null,
+      revealedAt: null,
+      revealedByUserId: null,
+      durationMs: null,
+      startedAt: null,
+      finishedAt: null,
+      reportedAt: this.ago(0),
+      createdAt: this.ago(0),
     });
     return id;
   }
@@ -114,8 +189,19 @@ export class Seeder {
   async audit(action: string, createdAt: string): Promise<string> {
     const id = this.id('aud');
     await this.em.insert(AuditEventEntity, {
-      id, workspaceId: DEFAULT_WORKSPACE_ID, actorType: 'SYSTEM', actorId: null, action, targetType: null, targetId: null, result: 'SUCCESS',
-      message: null, ipAddress: null, userAgent: null, metadataJson: '{}', createdAt,
+      id,
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      actorType: 'SYSTEM',
+      actorId: null,
+      action,
+      targetType: null,
+      targetId: null,
+      result: 'SUCCESS',
+      message: null,
+      ipAddress: null,
+      userAgent: null,
+      metadataJson: '{}',
+      createdAt,
     });
     return id;
   }
@@ -126,8 +212,15 @@ export class Seeder {
       const id = this.id('hlr');
       // Oldest first: report i is (count - i) minutes old.
       await this.em.insert(HealthReportEntity, {
-        id, workspaceId: DEFAULT_WORKSPACE_ID, serviceId, agentId, status: 'UP', message: null, detailsJson: '{}',
-        reportedAt: this.ago((count - i) * 60_000), createdAt: this.ago((count - i) * 60_000),
+        id,
+        workspaceId: DEFAULT_WORKSPACE_ID,
+        serviceId,
+        agentId,
+        status: 'UP',
+        message: null,
+        detailsJson: '{}',
+        reportedAt: this.ago((count - i) * 60_000),
+        createdAt: this.ago((count - i) * 60_000),
       });
       ids.push(id);
     }
@@ -137,21 +230,51 @@ export class Seeder {
   async session(expiresAt: string): Promise<string> {
     const owner = await this.em.findOneOrFail(UserEntity, { where: { username: TEST_ADMIN.username } });
     const id = this.id('ses');
-    await this.em.insert(SessionEntity, { id, userId: owner.id, idHash: `hash-${id}`, expiresAt, ipAddress: null, userAgent: null, createdAt: this.ago(0) });
+    await this.em.insert(SessionEntity, {
+      id,
+      userId: owner.id,
+      idHash: `hash-${id}`,
+      expiresAt,
+      ipAddress: null,
+      userAgent: null,
+      createdAt: this.ago(0),
+    });
     return id;
   }
 
   async agentToken(agentId: string, status: 'ACTIVE' | 'REVOKED', revokedAt: string | null): Promise<string> {
     const id = this.id('tok');
-    await this.em.insert(AgentTokenEntity, { id, agentId, tokenHash: `hash-${id}`, name: null, status, lastUsedAt: null, revokedAt, createdAt: this.ago(0), updatedAt: this.ago(0) });
+    await this.em.insert(AgentTokenEntity, {
+      id,
+      agentId,
+      tokenHash: `hash-${id}`,
+      name: null,
+      status,
+      lastUsedAt: null,
+      revokedAt,
+      createdAt: this.ago(0),
+      updatedAt: this.ago(0),
+    });
     return id;
   }
 
   async busEvent(agentId: string, acceptedAt: string): Promise<string> {
     const id = this.id('bev');
     await this.em.insert(BusEventEntity, {
-      id, workspaceId: DEFAULT_WORKSPACE_ID, agentId, serviceId: null, serviceCode: 'svc', eventType: 'x.happened', payloadJson: '{}',
-      metadataJson: '{}', correlationId: null, causationId: null, depth: 0, occurredAt: acceptedAt, acceptedAt, routeCount: 0,
+      id,
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      agentId,
+      serviceId: null,
+      serviceCode: 'svc',
+      eventType: 'x.happened',
+      payloadJson: '{}',
+      metadataJson: '{}',
+      correlationId: null,
+      causationId: null,
+      depth: 0,
+      occurredAt: acceptedAt,
+      acceptedAt,
+      routeCount: 0,
     });
     return id;
   }
@@ -167,7 +290,12 @@ export class Seeder {
 }
 
 /** Creates a user with the role through the owner's API and logs in as them. */
-export async function loginWithRole(server: Server, owner: AdminClient, role: 'viewer' | 'operator' | 'owner', username = `${role}-user`): Promise<AdminClient> {
+export async function loginWithRole(
+  server: Server,
+  owner: AdminClient,
+  role: 'viewer' | 'operator' | 'owner',
+  username = `${role}-user`,
+): Promise<AdminClient> {
   const password = `${role}-password-123456`;
   const res = await owner.post('/api/admin/users', { username, password, role });
   if (res.status !== 200) throw new Error(`create user failed: ${res.status} ${JSON.stringify(res.body)}`);

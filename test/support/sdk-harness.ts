@@ -34,7 +34,12 @@ export interface CommandDetail {
   serviceId: string;
   errorCode: string | null;
   errorMessage: string | null;
-  result: { success: boolean; message: string | null; data: Record<string, unknown>; error: Record<string, unknown> } | null;
+  result: {
+    success: boolean;
+    message: string | null;
+    data: Record<string, unknown>;
+    error: Record<string, unknown>;
+  } | null;
 }
 
 export interface AgentDetail {
@@ -89,7 +94,12 @@ export const isResultFor =
 export function recordingFetch(log: RequestRecord[]): AgentFetch {
   return async (url, init) => {
     const parsed = new URL(url);
-    const record: RequestRecord = { method: init.method, path: parsed.pathname, query: parsed.search, startedAt: Date.now() };
+    const record: RequestRecord = {
+      method: init.method,
+      path: parsed.pathname,
+      query: parsed.search,
+      startedAt: Date.now(),
+    };
     log.push(record);
     try {
       const response = await undiciFetch(url, init);
@@ -102,7 +112,10 @@ export function recordingFetch(log: RequestRecord[]): AgentFetch {
 }
 
 /** An `echo` action; `onStart` sees the handler start time, payload and context. */
-export function echoAction(agent: CapsuleAgent, onStart?: (at: number, payload: JsonObject, ctx: ActionContext) => void): void {
+export function echoAction(
+  agent: CapsuleAgent,
+  onStart?: (at: number, payload: JsonObject, ctx: ActionContext) => void,
+): void {
   agent.action({
     name: 'echo',
     label: 'Echo',
@@ -170,12 +183,18 @@ export class SdkTestBed {
 
   async registrationToken(name: string): Promise<string> {
     const res = await this.admin.post('/api/admin/registration-tokens', { name });
-    if (res.status !== 200) throw new Error(`registration token create failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`registration token create failed: ${res.status} ${JSON.stringify(res.body)}`);
     return (res.body as Envelope<{ token: string }>).data.token;
   }
 
   /** Operator execute; times the request so dispatch latency can be measured. */
-  async execute(serviceId: string, action: string, payload: Record<string, unknown>, client: AdminClient = this.admin): Promise<{ id: string; sentAt: number; respondedAt: number }> {
+  async execute(
+    serviceId: string,
+    action: string,
+    payload: Record<string, unknown>,
+    client: AdminClient = this.admin,
+  ): Promise<{ id: string; sentAt: number; respondedAt: number }> {
     const sentAt = Date.now();
     const res = await client.post(`/api/admin/capsule-services/${serviceId}/actions/${action}`, { payload });
     const respondedAt = Date.now();
@@ -193,11 +212,20 @@ export class SdkTestBed {
   }
 
   /** Reads the command (as `client`) until it has `status`. */
-  waitForStatus(id: string, status: string, client: AdminClient = this.admin, timeoutMs = 5000): Promise<CommandDetail> {
-    return waitFor(async () => {
-      const detail = await this.commandDetail(id, client);
-      return detail.status === status ? detail : undefined;
-    }, timeoutMs, `command ${id} ${status}`);
+  waitForStatus(
+    id: string,
+    status: string,
+    client: AdminClient = this.admin,
+    timeoutMs = 5000,
+  ): Promise<CommandDetail> {
+    return waitFor(
+      async () => {
+        const detail = await this.commandDetail(id, client);
+        return detail.status === status ? detail : undefined;
+      },
+      timeoutMs,
+      `command ${id} ${status}`,
+    );
   }
 
   async agentDetail(agentId: string): Promise<AgentDetail> {
@@ -209,7 +237,10 @@ export class SdkTestBed {
   /** Waits until the agent holds a long-poll: its GET …/commands?waitSeconds=25 is pending and subscribed on the server. */
   async heldLongPoll(h: Harness): Promise<RequestRecord> {
     const held = await waitFor(
-      () => h.requests.find((r) => isPoll(r) && r.query.includes(`waitSeconds=${LONG_POLL_SECONDS}`) && r.endedAt === undefined),
+      () =>
+        h.requests.find(
+          (r) => isPoll(r) && r.query.includes(`waitSeconds=${LONG_POLL_SECONDS}`) && r.endedAt === undefined,
+        ),
       3000,
       'a pending long-poll',
     );

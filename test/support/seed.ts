@@ -131,7 +131,12 @@ export async function updateAgent(app: INestApplication, agentId: string, patch:
 }
 
 /** Creates a user with the given role through the owner and logs in as them. */
-export async function userWithRole(server: Server, owner: AdminClient, username: string, role: 'viewer' | 'operator' | 'owner'): Promise<AdminClient> {
+export async function userWithRole(
+  server: Server,
+  owner: AdminClient,
+  username: string,
+  role: 'viewer' | 'operator' | 'owner',
+): Promise<AdminClient> {
   const password = `${username}-password-123`;
   const res = await owner.post('/api/admin/users', { username, password, role });
   if (res.status !== 200) throw new Error(`create user failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -142,17 +147,34 @@ export async function userWithRole(server: Server, owner: AdminClient, username:
  * The real registration flow over HTTP: an admin creates a registration token, the agent
  * registers, reports one service with the given catalog, and sends a heartbeat.
  */
-export async function registerAgent(server: Server, owner: AdminClient, code: string, actions: object[]): Promise<SeededAgent> {
+export async function registerAgent(
+  server: Server,
+  owner: AdminClient,
+  code: string,
+  actions: object[],
+): Promise<SeededAgent> {
   const tokenRes = await owner.post('/api/admin/registration-tokens', { name: `token for ${code}` });
-  if (tokenRes.status !== 200) throw new Error(`token create failed: ${tokenRes.status} ${JSON.stringify(tokenRes.body)}`);
+  if (tokenRes.status !== 200)
+    throw new Error(`token create failed: ${tokenRes.status} ${JSON.stringify(tokenRes.body)}`);
   const registrationToken = (tokenRes.body as { data: { token: string } }).data.token;
-  const reg = await request(server).post('/api/agents/register').send({ registrationToken, agent: { code, name: code, runtime: 'node' } });
+  const reg = await request(server)
+    .post('/api/agents/register')
+    .send({ registrationToken, agent: { code, name: code, runtime: 'node' } });
   if (reg.status !== 200) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
   const { agentId, agentToken } = (reg.body as { data: { agentId: string; agentToken: string } }).data;
   const agent = asAgent(server, agentToken);
   const serviceCode = `svc-${code}`;
   const rep = await agent.post(`/api/agents/${agentId}/services/report`, {
-    services: [{ code: serviceCode, name: serviceCode, version: '1.0.0', manifest: { kind: 'test' }, health: { status: 'UP' }, actions }],
+    services: [
+      {
+        code: serviceCode,
+        name: serviceCode,
+        version: '1.0.0',
+        manifest: { kind: 'test' },
+        health: { status: 'UP' },
+        actions,
+      },
+    ],
   });
   if (rep.status !== 200) throw new Error(`report failed: ${rep.status} ${JSON.stringify(rep.body)}`);
   const serviceId = (rep.body as { data: { services: { id: string }[] } }).data.services[0]!.id;

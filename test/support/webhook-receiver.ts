@@ -28,7 +28,12 @@ export class WebhookReceiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        this.received.push({ headers: req.headers, raw, body: JSON.parse(raw) as Record<string, unknown>, at: Date.now() });
+        this.received.push({
+          headers: req.headers,
+          raw,
+          body: JSON.parse(raw) as Record<string, unknown>,
+          at: Date.now(),
+        });
         const reply = this.script.shift() ?? this.fallback;
         if (reply === 'hang') return;
         res.writeHead(reply, { 'Content-Type': 'text/plain' }).end(reply < 300 ? 'ok' : 'nope');

@@ -30,25 +30,44 @@ export async function adminApi() {
  * Starts one SDK agent. `health` is a mutable object the provider reads, so a suite can change
  * the reported health; `reportNow()` sends it at once.
  */
-export async function startAgent(api, { agentCode, agentName, serviceCode, serviceName, health, labels = {}, actions = [] }) {
+export async function startAgent(
+  api,
+  { agentCode, agentName, serviceCode, serviceName, health, labels = {}, actions = [] },
+) {
   const dir = mkdtempSync(join(tmpdir(), 'opstage-e2e-agent-'));
-  const token = await api.call('POST', '/api/admin/registration-tokens', { name: `e2e-${agentCode}`, expiresInSeconds: 600 });
+  const token = await api.call('POST', '/api/admin/registration-tokens', {
+    name: `e2e-${agentCode}`,
+    expiresInSeconds: 600,
+  });
   const agent = new sdk.CapsuleAgent({
     backendUrl: BASE,
     registrationToken: token.token,
     tokenStore: { file: join(dir, 'token.json') },
     agent: { code: agentCode, name: agentName },
-    service: { code: serviceCode, name: serviceName, version: '3.14.159-rc.2+build.20260101', description: 'Browser-suite agent.' },
+    service: {
+      code: serviceCode,
+      name: serviceName,
+      version: '3.14.159-rc.2+build.20260101',
+      description: 'Browser-suite agent.',
+    },
     manifest: { labels },
     logLevel: 'error',
     env: {},
   });
   agent.health(() => ({ ...health }));
-  agent.action({ name: 'echo', label: 'Echo', category: 'diagnostics', handler: (payload) => sdk.actionSuccess({ echo: payload }) });
+  agent.action({
+    name: 'echo',
+    label: 'Echo',
+    category: 'diagnostics',
+    handler: (payload) => sdk.actionSuccess({ echo: payload }),
+  });
   for (const action of actions) agent.action(action);
   await agent.start();
   const services = await waitFor(async () => {
-    const list = await api.call('GET', `/api/admin/capsule-services?q=${encodeURIComponent(serviceCode)}`);
+    const list = await api.call(
+      'GET',
+      `/api/admin/capsule-services?q=${encodeURIComponent(serviceCode)}`,
+    );
     return list.find((s) => s.code === serviceCode);
   }, `service ${serviceCode}`);
   return {
@@ -96,12 +115,20 @@ export async function fleet(api) {
 
 /** Waits until the admin API reports `status` for the service (effective status). */
 export function serviceStatus(api, serviceId, status, timeoutMs = 30_000) {
-  return waitFor(async () => (await api.call('GET', `/api/admin/capsule-services/${serviceId}`)).status === status, `service ${serviceId} ${status}`, timeoutMs);
+  return waitFor(
+    async () =>
+      (await api.call('GET', `/api/admin/capsule-services/${serviceId}`)).status === status,
+    `service ${serviceId} ${status}`,
+    timeoutMs,
+  );
 }
 
 /** Number of commands matching the query (the list's pagination total). */
 export async function commandTotal(api, query) {
-  const res = await fetch(`${BASE}/api/admin/commands?${new URLSearchParams({ ...query, pageSize: '1' })}`, { headers: { cookie: api.cookie } });
+  const res = await fetch(
+    `${BASE}/api/admin/commands?${new URLSearchParams({ ...query, pageSize: '1' })}`,
+    { headers: { cookie: api.cookie } },
+  );
   const body = await res.json();
   if (!res.ok) throw new Error(`commands ${res.status} ${JSON.stringify(body)}`);
   return body.pagination.total;
@@ -115,8 +142,21 @@ export async function problemFleet(api) {
   const agents = await fleet(api);
   const demo = (await api.call('GET', '/api/admin/capsule-services?q=demo-service'))[0];
   // Something that was tried and failed: an account the demo service does not know.
-  const failed = await api.call('POST', `/api/admin/capsule-services/${demo.id}/actions/show-account`, { payload: { accountId: 'acc_missing' } });
-  await waitFor(async () => (await api.call('GET', `/api/admin/commands/${failed.id}`)).status === 'FAILED', 'the failed run');
-  await waitFor(async () => (await api.call('GET', `/api/admin/agents/${agents.stopped.agentId}`)).effectiveStatus === 'OFFLINE', 'the stopped agent to be OFFLINE', 30_000);
+  const failed = await api.call(
+    'POST',
+    `/api/admin/capsule-services/${demo.id}/actions/show-account`,
+    { payload: { accountId: 'acc_missing' } },
+  );
+  await waitFor(
+    async () => (await api.call('GET', `/api/admin/commands/${failed.id}`)).status === 'FAILED',
+    'the failed run',
+  );
+  await waitFor(
+    async () =>
+      (await api.call('GET', `/api/admin/agents/${agents.stopped.agentId}`)).effectiveStatus ===
+      'OFFLINE',
+    'the stopped agent to be OFFLINE',
+    30_000,
+  );
   return { agents, demo, failed };
 }

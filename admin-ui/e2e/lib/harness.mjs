@@ -5,8 +5,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const BASE = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
-export const OWNER = { username: process.env.E2E_OWNER_USER ?? 'admin', password: process.env.E2E_OWNER_PASS ?? '' };
-export const VIEWER = { username: process.env.E2E_VIEWER_USER ?? 'viewer', password: process.env.E2E_VIEWER_PASS ?? '' };
+export const OWNER = {
+  username: process.env.E2E_OWNER_USER ?? 'admin',
+  password: process.env.E2E_OWNER_PASS ?? '',
+};
+export const VIEWER = {
+  username: process.env.E2E_VIEWER_USER ?? 'viewer',
+  password: process.env.E2E_VIEWER_PASS ?? '',
+};
 export const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
 export const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 20_000);
 mkdirSync(SHOTS, { recursive: true });
@@ -61,7 +67,9 @@ export async function scenario(name, page, errors, fn) {
   } catch (error) {
     results.push({ name, ok: false });
     log(`FAIL - ${name}: ${error instanceof Error ? error.message : String(error)}`);
-    await shot(page, `failed-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => undefined);
+    await shot(page, `failed-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(
+      () => undefined,
+    );
   }
 }
 
@@ -76,7 +84,10 @@ export async function login(page, user) {
 
 /** A 1440×900 English context with a logged-in page and its error watch (the usual start of a suite). */
 export async function ownerPage(browser, user = OWNER) {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({
+    locale: 'en-US',
+    viewport: { width: 1440, height: 900 },
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   const errors = watch(page);

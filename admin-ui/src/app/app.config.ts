@@ -1,4 +1,8 @@
-import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import {
+  ApplicationConfig,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { MatPaginatorIntl } from '@angular/material/paginator';
@@ -16,9 +20,14 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
     // Order matters: errors are normalised innermost, CSRF retry sees ApiError, 401 handling is outermost.
-    provideHttpClient(withInterceptors([unauthorizedInterceptor, csrfInterceptor, apiErrorInterceptor])),
+    provideHttpClient(
+      withInterceptors([unauthorizedInterceptor, csrfInterceptor, apiErrorInterceptor]),
+    ),
     { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl },
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
-    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } },
+    {
+      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
+      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
+    },
   ],
 };

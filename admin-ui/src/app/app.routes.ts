@@ -3,7 +3,11 @@ import { authGuard, roleGuard } from './core/auth/auth.guard';
 import { busGuard } from './features/bus/bus.guard';
 
 export const routes: Routes = [
-  { path: 'login', title: 'login.title', loadComponent: () => import('./features/login/login.page').then((m) => m.LoginPage) },
+  {
+    path: 'login',
+    title: 'login.title',
+    loadComponent: () => import('./features/login/login.page').then((m) => m.LoginPage),
+  },
   {
     path: '',
     canMatch: [authGuard],
@@ -13,17 +17,34 @@ export const routes: Routes = [
         path: '',
         pathMatch: 'full',
         title: 'nav.dashboard',
-        loadComponent: () => import('./features/dashboard/dashboard.page').then((m) => m.DashboardPage),
+        loadComponent: () =>
+          import('./features/dashboard/dashboard.page').then((m) => m.DashboardPage),
       },
-      { path: 'agents', loadChildren: () => import('./features/agents/agents.routes').then((m) => m.AGENT_ROUTES) },
-      { path: 'services', loadChildren: () => import('./features/services/services.routes').then((m) => m.SERVICE_ROUTES) },
-      { path: 'commands', loadChildren: () => import('./features/commands/commands.routes').then((m) => m.COMMAND_ROUTES) },
-      { path: 'audit-events', loadChildren: () => import('./features/audit/audit.routes').then((m) => m.AUDIT_ROUTES) },
+      {
+        path: 'agents',
+        loadChildren: () => import('./features/agents/agents.routes').then((m) => m.AGENT_ROUTES),
+      },
+      {
+        path: 'services',
+        loadChildren: () =>
+          import('./features/services/services.routes').then((m) => m.SERVICE_ROUTES),
+      },
+      {
+        path: 'commands',
+        loadChildren: () =>
+          import('./features/commands/commands.routes').then((m) => m.COMMAND_ROUTES),
+      },
+      {
+        path: 'audit-events',
+        loadChildren: () => import('./features/audit/audit.routes').then((m) => m.AUDIT_ROUTES),
+      },
       {
         path: 'registration-tokens',
         title: 'nav.registrationTokens',
         loadComponent: () =>
-          import('./features/registration-tokens/registration-tokens.page').then((m) => m.RegistrationTokensPage),
+          import('./features/registration-tokens/registration-tokens.page').then(
+            (m) => m.RegistrationTokensPage,
+          ),
       },
       {
         path: 'users',
@@ -34,7 +55,8 @@ export const routes: Routes = [
       {
         path: 'settings',
         title: 'nav.settings',
-        loadComponent: () => import('./features/settings/settings.page').then((m) => m.SettingsPage),
+        loadComponent: () =>
+          import('./features/settings/settings.page').then((m) => m.SettingsPage),
       },
       {
         path: 'bus',
@@ -42,7 +64,12 @@ export const routes: Routes = [
         canMatch: [busGuard],
         loadComponent: () => import('./features/bus/bus.page').then((m) => m.BusPage),
       },
-      { path: '**', title: 'notFound.title', loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage) },
+      {
+        path: '**',
+        title: 'notFound.title',
+        loadComponent: () =>
+          import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
+      },
     ],
   },
 ];

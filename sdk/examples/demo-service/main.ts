@@ -29,7 +29,9 @@ process.on('SIGTERM', (signal) => void shutdown(signal));
 
 try {
   await agent.start();
-  console.log(`[demo] running as agent ${agent.agentId ?? '?'} (service ${agent.serviceId ?? '?'}); press Ctrl+C to stop.`);
+  console.log(
+    `[demo] running as agent ${agent.agentId ?? '?'} (service ${agent.serviceId ?? '?'}); press Ctrl+C to stop.`,
+  );
 } catch (error) {
   const code = error instanceof CapsuleAgentError ? ` [${error.code}]` : '';
   console.error(`[demo] could not start${code}: ${error instanceof Error ? error.message : String(error)}`);

@@ -118,9 +118,19 @@ export class ReportedServiceDto implements ReportedService {
 
   @IsOptional() @ValidateNested() @Type(() => HealthInputDto) health?: HealthInputDto;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ConfigInputDto) configs?: ConfigInputDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ConfigInputDto)
+  configs?: ConfigInputDto[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ActionInputDto) actions?: ActionInputDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ActionInputDto)
+  actions?: ActionInputDto[];
 
   /** OpHub extras (also read from the manifest when absent here). */
   @IsOptional() @IsArray() capabilities?: unknown[];
@@ -152,7 +162,9 @@ export class RegisterAgentDto implements RegisterAgentRequest {
   /** The reference schema's shape check: a wrong shape is 422 here, a well-formed bad token 401 later. */
   @ApiProperty({ description: 'opstage_reg_…', pattern: `^${REGISTRATION_TOKEN_PREFIX}` })
   @IsString({ message: 'registrationToken must be a string' })
-  @Matches(new RegExp(`^${REGISTRATION_TOKEN_PREFIX}`), { message: `registrationToken must start with ${REGISTRATION_TOKEN_PREFIX}` })
+  @Matches(new RegExp(`^${REGISTRATION_TOKEN_PREFIX}`), {
+    message: `registrationToken must start with ${REGISTRATION_TOKEN_PREFIX}`,
+  })
   @MaxLength(200)
   registrationToken!: string;
 
@@ -162,7 +174,11 @@ export class RegisterAgentDto implements RegisterAgentRequest {
 }
 
 export class HeartbeatDto implements HeartbeatRequest {
-  @IsOptional() @IsString() @Matches(/^svc_/, { message: 'serviceId must start with svc_' }) @MaxLength(40) serviceId?: string;
+  @IsOptional()
+  @IsString()
+  @Matches(/^svc_/, { message: 'serviceId must start with svc_' })
+  @MaxLength(40)
+  serviceId?: string;
   @IsOptional() @ValidateNested() @Type(() => HealthInputDto) health?: HealthInputDto;
 }
 

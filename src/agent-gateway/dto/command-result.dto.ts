@@ -24,7 +24,11 @@ export class CommandResultDto implements Omit<CommandResultBody, 'error'> {
   data?: Record<string, unknown>;
 
   /** `{code, message, details}`; a non-string code falls back to ACTION_FAILED, so the shape is checked loosely. */
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { code: 'ACTION_FAILED', message: 'why', details: {} } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { code: 'ACTION_FAILED', message: 'why', details: {} },
+  })
   @IsOptional()
   @IsObject({ message: 'error must be an object' })
   error?: Record<string, unknown>;

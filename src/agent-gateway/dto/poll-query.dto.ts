@@ -6,7 +6,8 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 /** The most commands one poll hands out, as in the reference protocol. */
 export const MAX_POLL_LIMIT = 10;
 
-const toNumber = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+const toNumber = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 /** A larger integer asks for "as many as you give": the reference clamps it, and its agents send e.g. 20. */
 const toClampedLimit = (params: { value: unknown }): unknown => {
   const n = toNumber(params);

@@ -53,7 +53,9 @@ export class AuditQueryDto extends PaginationQueryDto {
   @SearchTerm('Case-insensitive substring of the action, target type or id, actor id or message.')
   q?: string;
 
-  @ApiPropertyOptional({ description: 'Inclusive lower bound on createdAt (ISO-8601, e.g. 2026-01-31 or 2026-01-31T12:00:00Z)' })
+  @ApiPropertyOptional({
+    description: 'Inclusive lower bound on createdAt (ISO-8601, e.g. 2026-01-31 or 2026-01-31T12:00:00Z)',
+  })
   @IsOptional()
   @IsoDateTimeFilter('from must be an ISO-8601 date-time')
   from?: string;

@@ -14,4 +14,3 @@ export class LoginDto {
   @MaxLength(1024)
   password!: string;
 }
-

@@ -70,13 +70,18 @@ export class BusRouteDto implements BusRouteInput {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'Action payload template: { "<field>": "$.payload.path" | literal } (docs/capsule-bus.md). On PUT, absent = keep.',
+    description:
+      'Action payload template: { "<field>": "$.payload.path" | literal } (docs/capsule-bus.md). On PUT, absent = keep.',
   })
   @IsOptional()
   @IsObject({ message: 'inputMapping must be an object' })
   inputMapping?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Free-form; key-redacted. On PUT, absent = keep.' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Free-form; key-redacted. On PUT, absent = keep.',
+  })
   @IsOptional()
   @IsObject({ message: 'metadata must be an object' })
   metadata?: Record<string, unknown>;

@@ -37,12 +37,17 @@ export class ListServicesQueryDto extends PaginationQueryDto {
   q?: string;
 
   /** Manifest labels, `key:value` pairs separated by commas; every pair must match. */
-  @ApiPropertyOptional({ description: 'Manifest labels as key:value, comma-separated (all must match), e.g. team:billing,region:emea' })
+  @ApiPropertyOptional({
+    description: 'Manifest labels as key:value, comma-separated (all must match), e.g. team:billing,region:emea',
+  })
   @IsOptional()
   @Transform(csvList)
   @IsArray()
   @ArrayMaxSize(10)
-  @Matches(LABEL_FILTER, { each: true, message: 'label must be key:value pairs (key 1-63 of letters, digits, . _ / -)' })
+  @Matches(LABEL_FILTER, {
+    each: true,
+    message: 'label must be key:value pairs (key 1-63 of letters, digits, . _ / -)',
+  })
   @MaxLength(200, { each: true })
   label?: string[];
 }

@@ -3,7 +3,11 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsObject, IsOptional } from 'class-validator';
 
 export class ExecuteActionDto implements ExecuteActionRequest {
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Validated against the action inputSchema.' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Validated against the action inputSchema.',
+  })
   @IsOptional()
   @IsObject({ message: 'payload must be an object' })
   payload?: Record<string, unknown>;

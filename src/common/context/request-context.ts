@@ -18,7 +18,13 @@ export class RequestContext {
   }
 
   static fromRequest(req: Request, principal: Principal, clock: Clock): RequestContext {
-    return new RequestContext(requestIdOf(req), principal, clientIp(req), req.header('user-agent') ?? null, clock.now());
+    return new RequestContext(
+      requestIdOf(req),
+      principal,
+      clientIp(req),
+      req.header('user-agent') ?? null,
+      clock.now(),
+    );
   }
 
   /** The scheduler and bootstrap act as `system`, so audit rows get an honest actor. */

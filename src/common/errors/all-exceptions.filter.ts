@@ -47,7 +47,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const rendered = full ? storageFull() : this.render(exception);
     const fault = rendered.status >= 500 && !full && !GATEWAY_STATUSES.has(rendered.status);
     if (fault) {
-      this.logger.error({ msg: 'request failed', method: req.method, path: req.path, requestId: requestIdOf(req), error: describe(exception) });
+      this.logger.error({
+        msg: 'request failed',
+        method: req.method,
+        path: req.path,
+        requestId: requestIdOf(req),
+        error: describe(exception),
+      });
     }
     if (res.headersSent) {
       res.end();
@@ -63,7 +69,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private render(exception: unknown): Rendered {
     if (exception instanceof DomainError) {
       if (exception.status >= 500 && !GATEWAY_STATUSES.has(exception.status)) return internal();
-      return { status: exception.status, code: exception.code, message: exception.message, details: exception.details, headers: exception.headers };
+      return {
+        status: exception.status,
+        code: exception.code,
+        message: exception.message,
+        details: exception.details,
+        headers: exception.headers,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -88,7 +100,7 @@ function messageOf(exception: HttpException): string {
   const body = exception.getResponse();
   if (typeof body === 'string') return body;
   if (body && typeof body === 'object' && 'message' in body) {
-    const m = (body).message;
+    const m = body.message;
     if (typeof m === 'string') return m;
   }
   return exception.message;

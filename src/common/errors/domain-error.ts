@@ -34,6 +34,7 @@ export const conflict = (code: ErrorCode, message: string, details?: Record<stri
 export const validationFailed = (issues: ErrorIssue[], message = 'Request validation failed.'): DomainError =>
   new DomainError('VALIDATION_FAILED', message, { issues });
 
-export const unauthorized = (message = 'Authentication required.'): DomainError => new DomainError('UNAUTHORIZED', message);
+export const unauthorized = (message = 'Authentication required.'): DomainError =>
+  new DomainError('UNAUTHORIZED', message);
 
 export const forbidden = (message = 'Insufficient permissions.'): DomainError => new DomainError('FORBIDDEN', message);

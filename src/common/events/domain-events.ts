@@ -27,6 +27,10 @@ export class DomainEvents {
   }
 
   private listenerFailed(name: string, error: unknown): void {
-    this.logger.error({ msg: 'event listener failed', event: name, error: error instanceof Error ? error.message : String(error) });
+    this.logger.error({
+      msg: 'event listener failed',
+      event: name,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }

@@ -7,7 +7,11 @@ import type { OpstageEventName, OpstageEvents } from './opstage-events';
  */
 export function OnOpstageEvent<K extends OpstageEventName>(
   event: K,
-): <T extends (payload: OpstageEvents[K]) => unknown>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<T>) => void {
+): <T extends (payload: OpstageEvents[K]) => unknown>(
+  target: object,
+  key: string | symbol,
+  descriptor: TypedPropertyDescriptor<T>,
+) => void {
   return (target, key, descriptor) => {
     OnEvent(event, { suppressErrors: true })(target, key, descriptor);
   };

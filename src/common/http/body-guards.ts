@@ -9,8 +9,17 @@ export const MAX_JSON_DEPTH = 64;
  */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-function reply(req: Request, res: Response, status: number, code: string, message: string, details?: Record<string, unknown>): void {
-  res.status(status).json({ success: false, error: { code, message, ...(details ? { details } : {}), requestId: requestIdOf(req) } });
+function reply(
+  req: Request,
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  details?: Record<string, unknown>,
+): void {
+  res
+    .status(status)
+    .json({ success: false, error: { code, message, ...(details ? { details } : {}), requestId: requestIdOf(req) } });
 }
 
 /**
@@ -57,5 +66,7 @@ export function requireObjectBodies(req: Request, res: Response, next: NextFunct
   // undefined: nothing was parsed (no body, or not JSON).
   if (body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body))) return next();
   const kind = body === null ? 'null' : Array.isArray(body) ? 'an array' : `a ${typeof body}`;
-  reply(req, res, 422, 'VALIDATION_FAILED', 'Request validation failed.', { issues: [{ path: '', message: `Request body must be a JSON object, not ${kind}.` }] });
+  reply(req, res, 422, 'VALIDATION_FAILED', 'Request validation failed.', {
+    issues: [{ path: '', message: `Request body must be a JSON object, not ${kind}.` }],
+  });
 }

@@ -3,7 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, ValidateBy } from 'class-validator';
 import type { Pagination } from '../../contracts';
 
-const toNumber = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+const toNumber = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 
 /** Highest page number accepted: beyond it the offset would leave what the database can address. */
 export const MAX_PAGE = 1_000_000;

@@ -1,7 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 /**
  * Query parameters that take several values as one comma-separated string
@@ -28,7 +37,9 @@ const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 's
 /** An optional `q` search term: trimmed, 1–120 characters (lists and the global search). */
 export function SearchTerm(description: string, required = false): PropertyDecorator {
   return applyDecorators(
-    required ? ApiProperty({ description, minLength: 1, maxLength: 120 }) : ApiPropertyOptional({ description, minLength: 1, maxLength: 120 }),
+    required
+      ? ApiProperty({ description, minLength: 1, maxLength: 120 })
+      : ApiPropertyOptional({ description, minLength: 1, maxLength: 120 }),
     ...(required ? [] : [IsOptional()]),
     Transform(trimmed),
     IsString(),

@@ -4,7 +4,21 @@ import { RandomSource } from '../crypto/random-source';
 
 /** Every id prefix the data model uses (docs/design/decisions.md, "Prefixed, time-sortable ids"). */
 export type IdPrefix =
-  | 'usr' | 'wks' | 'agt' | 'tok' | 'svc' | 'hlr' | 'cfg' | 'act' | 'cmd' | 'crs' | 'aud' | 'bev' | 'brt' | 'set' | 'ses'
+  | 'usr'
+  | 'wks'
+  | 'agt'
+  | 'tok'
+  | 'svc'
+  | 'hlr'
+  | 'cfg'
+  | 'act'
+  | 'cmd'
+  | 'crs'
+  | 'aud'
+  | 'bev'
+  | 'brt'
+  | 'set'
+  | 'ses'
   | (string & { readonly __extension?: never });
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

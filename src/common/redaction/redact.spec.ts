@@ -3,7 +3,10 @@ import { REDACTED, redact, redactString, sensitivePaths } from './redact';
 describe('redact', () => {
   it('redacts sensitive keys at any depth, including arrays', () => {
     const sut = redact({ a: { password: 'p', list: [{ apiKey: 'k' }, { privateKey: 'x' }] }, credential: { x: 1 } });
-    expect(sut).toEqual({ a: { password: REDACTED, list: [{ apiKey: REDACTED }, { privateKey: REDACTED }] }, credential: REDACTED });
+    expect(sut).toEqual({
+      a: { password: REDACTED, list: [{ apiKey: REDACTED }, { privateKey: REDACTED }] },
+      credential: REDACTED,
+    });
   });
 
   it('keeps numeric metadata such as tokenCount and revokedTokens-like counters', () => {
@@ -16,7 +19,9 @@ describe('redact', () => {
   });
 
   it('keeps timestamps about secrets but not the secrets', () => {
-    expect(redact({ credentialsRotatedAt: '2026-01-01T00:00:00.000Z', password_changed_at: 'x', credentials: 'c' })).toEqual({
+    expect(
+      redact({ credentialsRotatedAt: '2026-01-01T00:00:00.000Z', password_changed_at: 'x', credentials: 'c' }),
+    ).toEqual({
       credentialsRotatedAt: '2026-01-01T00:00:00.000Z',
       password_changed_at: 'x',
       credentials: REDACTED,
@@ -36,7 +41,16 @@ describe('redact', () => {
   });
 
   it('hides a session id although it ends in "Id"; ids about a secret stay readable', () => {
-    expect(redact({ sessionId: 's3cr3t', session_id: 's3cr3t', SESSIONID: 's3cr3t', tokenId: 'tok_1', secretName: 'db', apiKeyId: 'key_1' })).toEqual({
+    expect(
+      redact({
+        sessionId: 's3cr3t',
+        session_id: 's3cr3t',
+        SESSIONID: 's3cr3t',
+        tokenId: 'tok_1',
+        secretName: 'db',
+        apiKeyId: 'key_1',
+      }),
+    ).toEqual({
       sessionId: REDACTED,
       session_id: REDACTED,
       SESSIONID: REDACTED,
@@ -47,6 +61,9 @@ describe('redact', () => {
   });
 
   it('lists the paths of sensitive fields', () => {
-    expect(sensitivePaths({ user: 'a', password: 'x', db: { apiKey: 'k', host: 'h' } })).toEqual(['password', 'db.apiKey']);
+    expect(sensitivePaths({ user: 'a', password: 'x', db: { apiKey: 'k', host: 'h' } })).toEqual([
+      'password',
+      'db.apiKey',
+    ]);
   });
 });

@@ -7,7 +7,8 @@ export const REDACTED = '[REDACTED]';
 const SENSITIVE_KEY =
   /(pass(word|wd|phrase)?|secret|token|cookie|authorization|api[-_]?key|private[-_]?key|credential|generated[-_]?key|raw[-_]?key|plain[-_]?text[-_]?key|session[-_]?id|signature)/i;
 /** Keys that name a sensitive thing but hold harmless metadata about it (e.g. `tokenCount`). */
-const METADATA_SUFFIX = /(count|total|ttl|seconds|expires(at)?|length|size|max|min|id|ids|prefix|type|status|name|ref)$/i;
+const METADATA_SUFFIX =
+  /(count|total|ttl|seconds|expires(at)?|length|size|max|min|id|ids|prefix|type|status|name|ref)$/i;
 /** Timestamps about a secret (`credentialsRotatedAt`, `password_changed_at`) are not the secret. */
 const TIMESTAMP_SUFFIX = /(At|_at|_AT)$/;
 const OPSTAGE_TOKEN = /opstage_([a-z]+)_[A-Za-z0-9_-]{8,}/g;
@@ -31,7 +32,9 @@ export function isSensitiveKey(key: string): boolean {
 
 /** Masks token-looking substrings in free text; the whole token body goes, not just a tail. */
 export function redactString(text: string): string {
-  return text.replace(OPSTAGE_TOKEN, (_m, kind: string) => `opstage_${kind}_${REDACTED}`).replace(BEARER, `$1 ${REDACTED}`);
+  return text
+    .replace(OPSTAGE_TOKEN, (_m, kind: string) => `opstage_${kind}_${REDACTED}`)
+    .replace(BEARER, `$1 ${REDACTED}`);
 }
 
 /**
@@ -49,7 +52,8 @@ function redactAny(value: unknown, depth: number): unknown {
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      out[k] = isSensitiveKey(k) && v !== null && v !== undefined && !isCounter(k, v) ? REDACTED : redactAny(v, depth + 1);
+      out[k] =
+        isSensitiveKey(k) && v !== null && v !== undefined && !isCounter(k, v) ? REDACTED : redactAny(v, depth + 1);
     }
     return out;
   }

@@ -15,7 +15,10 @@ export type ServiceView = CapsuleServiceResponse;
 /** Filters of `listAgents`: page (1-based), pageSize (1..100, default 20), effective status, substring of code/name. */
 export type AgentListQuery = Pick<ListAgentsQueryDto, 'page' | 'pageSize' | 'status' | 'q'>;
 /** Filters of `listServices`. */
-export type ServiceListQuery = Pick<ListServicesQueryDto, 'page' | 'pageSize' | 'status' | 'healthStatus' | 'agentId' | 'q'>;
+export type ServiceListQuery = Pick<
+  ListServicesQueryDto,
+  'page' | 'pageSize' | 'status' | 'healthStatus' | 'agentId' | 'q'
+>;
 
 /**
  * Read-only access to agents and Capsule Services for extensions (thin facade over the core

@@ -12,7 +12,11 @@ export interface NameLookups {
   service(serviceId: string): Promise<ServiceView | null>;
 }
 
-const HEALTH_EMOJI: Record<string, string> = { UP: ':large_green_circle:', DEGRADED: ':large_yellow_circle:', DOWN: ':red_circle:' };
+const HEALTH_EMOJI: Record<string, string> = {
+  UP: ':large_green_circle:',
+  DEGRADED: ':large_yellow_circle:',
+  DOWN: ':red_circle:',
+};
 
 /** The Slack-compatible `text` line of a notification. */
 export async function notificationText(e: NotifiedEvent, names: NameLookups): Promise<string> {

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { TransactionRunner, type Tx } from '../index';
 import { WebhookDeliveryEntity, type WebhookDeliveryStatus } from './webhook-delivery.entity';
 
-export type DeliveryUpdate = Partial<Pick<WebhookDeliveryEntity, 'status' | 'attempts' | 'responseStatus' | 'lastError' | 'updatedAt' | 'deliveredAt'>>;
+export type DeliveryUpdate = Partial<
+  Pick<WebhookDeliveryEntity, 'status' | 'attempts' | 'responseStatus' | 'lastError' | 'updatedAt' | 'deliveredAt'>
+>;
 
 /** Every query on the delivery log. */
 @Injectable()
@@ -21,7 +23,11 @@ export class WebhookDeliveriesRepository {
     return this.tx.manager.getRepository(WebhookDeliveryEntity).findOneBy({ id });
   }
 
-  async list(filter: { status?: WebhookDeliveryStatus; offset: number; limit: number }): Promise<{ rows: WebhookDeliveryEntity[]; total: number }> {
+  async list(filter: {
+    status?: WebhookDeliveryStatus;
+    offset: number;
+    limit: number;
+  }): Promise<{ rows: WebhookDeliveryEntity[]; total: number }> {
     const [rows, total] = await this.tx.manager.getRepository(WebhookDeliveryEntity).findAndCount({
       where: filter.status ? { status: filter.status } : {},
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -33,6 +39,8 @@ export class WebhookDeliveriesRepository {
 
   /** Oldest first: deliveries a previous process left unfinished. */
   pending(limit: number): Promise<WebhookDeliveryEntity[]> {
-    return this.tx.manager.getRepository(WebhookDeliveryEntity).find({ where: { status: 'PENDING' }, order: { createdAt: 'ASC', id: 'ASC' }, take: limit });
+    return this.tx.manager
+      .getRepository(WebhookDeliveryEntity)
+      .find({ where: { status: 'PENDING' }, order: { createdAt: 'ASC', id: 'ASC' }, take: limit });
   }
 }

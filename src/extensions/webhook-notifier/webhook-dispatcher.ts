@@ -46,7 +46,12 @@ export class WebhookDispatcher implements OnModuleDestroy {
   /** Queues a delivery whose row already exists; false when stopping or full. */
   enqueue(job: DeliveryJob): boolean {
     if (!this.options.url || !this.hasRoom()) {
-      if (!this.stopped) this.logger.warn({ msg: 'webhook queue full; notification left pending', deliveryId: job.deliveryId, event: job.event });
+      if (!this.stopped)
+        this.logger.warn({
+          msg: 'webhook queue full; notification left pending',
+          deliveryId: job.deliveryId,
+          event: job.event,
+        });
       return false;
     }
     this.queue.push(job);
@@ -69,7 +74,11 @@ export class WebhookDispatcher implements OnModuleDestroy {
       try {
         await this.deliver(job);
       } catch (error) {
-        this.logger.error({ msg: 'webhook delivery bookkeeping failed', deliveryId: job.deliveryId, error: error instanceof Error ? error.message : String(error) });
+        this.logger.error({
+          msg: 'webhook delivery bookkeeping failed',
+          deliveryId: job.deliveryId,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }
   }
@@ -94,16 +103,37 @@ export class WebhookDispatcher implements OnModuleDestroy {
       attempts += 1;
       const now = this.clock.nowIso();
       if (outcome.ok) {
-        await this.deliveries.update(job.deliveryId, { status: 'DELIVERED', attempts, responseStatus: outcome.responseStatus, lastError: null, deliveredAt: now, updatedAt: now });
+        await this.deliveries.update(job.deliveryId, {
+          status: 'DELIVERED',
+          attempts,
+          responseStatus: outcome.responseStatus,
+          lastError: null,
+          deliveredAt: now,
+          updatedAt: now,
+        });
         return;
       }
       const final = !outcome.retryable || attempts >= this.options.maxAttempts;
-      await this.deliveries.update(job.deliveryId, { status: final ? 'FAILED' : 'PENDING', attempts, responseStatus: outcome.responseStatus, lastError: outcome.error, updatedAt: now });
+      await this.deliveries.update(job.deliveryId, {
+        status: final ? 'FAILED' : 'PENDING',
+        attempts,
+        responseStatus: outcome.responseStatus,
+        lastError: outcome.error,
+        updatedAt: now,
+      });
       if (final) {
-        this.logger.warn({ msg: 'webhook delivery failed', deliveryId: job.deliveryId, event: job.event, attempts, error: outcome.error });
+        this.logger.warn({
+          msg: 'webhook delivery failed',
+          deliveryId: job.deliveryId,
+          event: job.event,
+          attempts,
+          error: outcome.error,
+        });
         return;
       }
-      await delay(this.options.backoffMs * 2 ** (attempts - 1), undefined, { signal: this.shutdown.signal }).catch(() => undefined);
+      await delay(this.options.backoffMs * 2 ** (attempts - 1), undefined, { signal: this.shutdown.signal }).catch(
+        () => undefined,
+      );
     }
   }
 }

@@ -5,7 +5,12 @@ import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookNotifierController } from './webhook-notifier.controller';
-import { resolveWebhookOptions, WEBHOOK_NOTIFIER_NAME, WEBHOOK_OPTIONS, type WebhookNotifierOptions } from './webhook-notifier.options';
+import {
+  resolveWebhookOptions,
+  WEBHOOK_NOTIFIER_NAME,
+  WEBHOOK_OPTIONS,
+  type WebhookNotifierOptions,
+} from './webhook-notifier.options';
 import { WebhookNotifierService } from './webhook-notifier.service';
 import { WebhookSender } from './webhook-sender';
 
@@ -28,6 +33,9 @@ import { WebhookSender } from './webhook-sender';
 })
 export class WebhookNotifierExtension {
   static forRoot(options: WebhookNotifierOptions): DynamicModule {
-    return { module: WebhookNotifierExtension, providers: [{ provide: WEBHOOK_OPTIONS, useValue: resolveWebhookOptions(options) }] };
+    return {
+      module: WebhookNotifierExtension,
+      providers: [{ provide: WEBHOOK_OPTIONS, useValue: resolveWebhookOptions(options) }],
+    };
   }
 }

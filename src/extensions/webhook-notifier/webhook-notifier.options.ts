@@ -3,7 +3,9 @@ import { ExtensionError, OPSTAGE_EVENT_NAMES } from '../index';
 import type { WebhookEventName } from './notification-text';
 
 /** Every event a webhook can send (not `audit.recorded`: one per audit row is no notification). */
-export const WEBHOOK_EVENT_NAMES: readonly WebhookEventName[] = OPSTAGE_EVENT_NAMES.filter((n): n is WebhookEventName => n !== 'audit.recorded');
+export const WEBHOOK_EVENT_NAMES: readonly WebhookEventName[] = OPSTAGE_EVENT_NAMES.filter(
+  (n): n is WebhookEventName => n !== 'audit.recorded',
+);
 
 function isWebhookEventName(value: string): value is WebhookEventName {
   return (WEBHOOK_EVENT_NAMES as readonly string[]).includes(value);
@@ -13,7 +15,12 @@ export const WEBHOOK_NOTIFIER_NAME = 'webhook-notifier';
 export const WEBHOOK_OPTIONS = Symbol('WEBHOOK_OPTIONS');
 
 /** Events sent when `OPSTAGE_WEBHOOK_EVENTS` is empty: the ones an operator must hear about. */
-export const DEFAULT_WEBHOOK_EVENTS: readonly WebhookEventName[] = ['agent.offline', 'agent.online', 'service.health.changed', 'command.failed'];
+export const DEFAULT_WEBHOOK_EVENTS: readonly WebhookEventName[] = [
+  'agent.offline',
+  'agent.online',
+  'service.health.changed',
+  'command.failed',
+];
 
 export interface WebhookNotifierOptions {
   /** Target URL (`OPSTAGE_WEBHOOK_URL`); undefined keeps the notifier idle. */
@@ -52,10 +59,15 @@ export function resolveWebhookOptions(options: WebhookNotifierOptions): Resolved
   };
   const names = options.events ?? [];
   const unknown = names.filter((n) => !isWebhookEventName(n));
-  if (unknown.length > 0) fail(`OPSTAGE_WEBHOOK_EVENTS has unknown event(s) ${unknown.join(', ')}; choose from ${WEBHOOK_EVENT_NAMES.join(', ')}.`);
-  if (options.url !== undefined && !/^https?:\/\//i.test(options.url)) fail('OPSTAGE_WEBHOOK_URL must be an http(s) URL.');
+  if (unknown.length > 0)
+    fail(
+      `OPSTAGE_WEBHOOK_EVENTS has unknown event(s) ${unknown.join(', ')}; choose from ${WEBHOOK_EVENT_NAMES.join(', ')}.`,
+    );
+  if (options.url !== undefined && !/^https?:\/\//i.test(options.url))
+    fail('OPSTAGE_WEBHOOK_URL must be an http(s) URL.');
   const refused = options.url !== undefined && options.allowPrivate !== true ? refusedUrl(options.url) : null;
-  if (refused) fail(`OPSTAGE_WEBHOOK_URL points at ${refused}; set OPSTAGE_WEBHOOK_ALLOW_PRIVATE=true if that is intended.`);
+  if (refused)
+    fail(`OPSTAGE_WEBHOOK_URL points at ${refused}; set OPSTAGE_WEBHOOK_ALLOW_PRIVATE=true if that is intended.`);
   const positive = (value: number | undefined, fallback: number, label: string): number => {
     const v = value ?? fallback;
     return Number.isFinite(v) && v > 0 ? v : fail(`${label} must be a positive number.`);

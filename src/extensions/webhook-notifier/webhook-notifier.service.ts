@@ -62,7 +62,8 @@ export class WebhookNotifierService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.url) return;
     const rows = await this.deliveries.pending(this.options.queueLimit);
-    for (const row of rows) this.dispatcher.enqueue({ deliveryId: row.id, event: row.event, body: row.body, attempts: row.attempts });
+    for (const row of rows)
+      this.dispatcher.enqueue({ deliveryId: row.id, event: row.event, body: row.body, attempts: row.attempts });
     if (rows.length > 0) this.logger.log({ msg: 'resuming pending webhook deliveries', count: rows.length });
   }
 
@@ -103,7 +104,11 @@ export class WebhookNotifierService implements OnApplicationBootstrap {
 
   async list(_ctx: RequestContext, query: ListDeliveriesQueryDto): Promise<Page<WebhookDeliveryResponse>> {
     const req = pageRequest(query);
-    const { rows, total } = await this.deliveries.list({ status: query.status, offset: req.offset, limit: req.pageSize });
+    const { rows, total } = await this.deliveries.list({
+      status: query.status,
+      offset: req.offset,
+      limit: req.pageSize,
+    });
     return new Page(rows.map(toDeliveryResponse), pagination(req, total));
   }
 
@@ -121,13 +126,35 @@ export class WebhookNotifierService implements OnApplicationBootstrap {
 
   /** Queues a test notification (audited) and answers at once; the list shows how it went. */
   async sendTest(ctx: RequestContext): Promise<{ deliveryId: string; status: 'PENDING' }> {
-    if (!this.options.url) throw new DomainError('WEBHOOK_NOT_CONFIGURED', 'The webhook notifier is disabled: set OPSTAGE_WEBHOOK_URL.', undefined, 409);
-    if (!this.dispatcher.hasRoom()) throw new DomainError('WEBHOOK_QUEUE_FULL', 'Too many notifications are waiting; try again later.', undefined, 503);
+    if (!this.options.url)
+      throw new DomainError(
+        'WEBHOOK_NOT_CONFIGURED',
+        'The webhook notifier is disabled: set OPSTAGE_WEBHOOK_URL.',
+        undefined,
+        409,
+      );
+    if (!this.dispatcher.hasRoom())
+      throw new DomainError(
+        'WEBHOOK_QUEUE_FULL',
+        'Too many notifications are waiting; try again later.',
+        undefined,
+        503,
+      );
     const who = ctx.principal.kind === 'user' ? ctx.principal.username : ctx.principal.kind;
-    const row = this.newDelivery(TEST_EVENT, `:wave: Test notification from Opstage (requested by ${who}).`, { requestedBy: who }, ctx.nowIso, ctx.requestId);
+    const row = this.newDelivery(
+      TEST_EVENT,
+      `:wave: Test notification from Opstage (requested by ${who}).`,
+      { requestedBy: who },
+      ctx.nowIso,
+      ctx.requestId,
+    );
     await this.tx.run(async (em) => {
       await this.deliveries.insert(row, em);
-      await this.audit.record(ctx, { action: `ext.${WEBHOOK_NOTIFIER_NAME}.test_sent`, targetType: 'WebhookDelivery', targetId: row.id }, em);
+      await this.audit.record(
+        ctx,
+        { action: `ext.${WEBHOOK_NOTIFIER_NAME}.test_sent`, targetType: 'WebhookDelivery', targetId: row.id },
+        em,
+      );
     });
     this.dispatcher.enqueue({ deliveryId: row.id, event: row.event, body: row.body, attempts: 0 });
     return { deliveryId: row.id, status: 'PENDING' };
@@ -150,12 +177,32 @@ export class WebhookNotifierService implements OnApplicationBootstrap {
     this.dispatcher.enqueue({ deliveryId: row.id, event: row.event, body: row.body, attempts: 0 });
   }
 
-  private newDelivery(event: OpstageEventName | typeof TEST_EVENT, text: string, data: Record<string, unknown>, occurredAt: string, requestId: string): WebhookDeliveryEntity {
+  private newDelivery(
+    event: OpstageEventName | typeof TEST_EVENT,
+    text: string,
+    data: Record<string, unknown>,
+    occurredAt: string,
+    requestId: string,
+  ): WebhookDeliveryEntity {
     const id = this.ids.next('whd');
     const now = this.clock.nowIso();
     // Slack-compatible (`text`), plus machine-readable fields; redacted once, then signed as sent.
-    const body = JSON.stringify(redact({ text, event, occurredAt, deliveryId: id, requestId, source: 'opstage', data }));
+    const body = JSON.stringify(
+      redact({ text, event, occurredAt, deliveryId: id, requestId, source: 'opstage', data }),
+    );
     const summary = (JSON.parse(body) as { text: string }).text.slice(0, 500);
-    return { id, event, status: 'PENDING', attempts: 0, responseStatus: null, lastError: null, summary, body, createdAt: now, updatedAt: now, deliveredAt: null };
+    return {
+      id,
+      event,
+      status: 'PENDING',
+      attempts: 0,
+      responseStatus: null,
+      lastError: null,
+      summary,
+      body,
+      createdAt: now,
+      updatedAt: now,
+      deliveredAt: null,
+    };
   }
 }

@@ -32,7 +32,13 @@ export class WebhookSender {
   }): Promise<SendOutcome> {
     // Checked on every delivery, after DNS: a public name may point at the metadata service.
     const refused = input.allowPrivate ? null : await refusedResolvedUrl(input.url);
-    if (refused) return { ok: false, retryable: false, responseStatus: null, error: `refused: ${refused} (OPSTAGE_WEBHOOK_ALLOW_PRIVATE=true allows it)` };
+    if (refused)
+      return {
+        ok: false,
+        retryable: false,
+        responseStatus: null,
+        error: `refused: ${refused} (OPSTAGE_WEBHOOK_ALLOW_PRIVATE=true allows it)`,
+      };
     const headers: Record<string, string> = {
       'Content-Type': 'application/json',
       'User-Agent': 'Opstage-Webhook/1',
@@ -50,13 +56,19 @@ export class WebhookSender {
       });
       // The body is not needed; release the connection.
       await res.body?.cancel().catch(() => undefined);
-      if (res.status >= 200 && res.status < 300) return { ok: true, retryable: false, responseStatus: res.status, error: null };
+      if (res.status >= 200 && res.status < 300)
+        return { ok: true, retryable: false, responseStatus: res.status, error: null };
       const retryable = res.status === 408 || res.status === 429 || res.status >= 500;
       const hint = res.status >= 300 && res.status < 400 ? ' (redirects are not followed)' : '';
       return { ok: false, retryable, responseStatus: res.status, error: `HTTP ${res.status}${hint}` };
     } catch (error) {
       const e = errorLike(error);
-      return { ok: false, retryable: true, responseStatus: null, error: e.name === 'TimeoutError' ? `timed out after ${input.timeoutMs} ms` : describeNetworkError(e) };
+      return {
+        ok: false,
+        retryable: true,
+        responseStatus: null,
+        error: e.name === 'TimeoutError' ? `timed out after ${input.timeoutMs} ms` : describeNetworkError(e),
+      };
     }
   }
 }

@@ -2,7 +2,13 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 
 /** Cloud metadata endpoints by name (GCP, Azure/OpenStack style, Alibaba). */
-const METADATA_HOSTS = new Set(['metadata.google.internal', 'metadata.goog', 'metadata', 'instance-data', 'instance-data.ec2.internal']);
+const METADATA_HOSTS = new Set([
+  'metadata.google.internal',
+  'metadata.goog',
+  'metadata',
+  'instance-data',
+  'instance-data.ec2.internal',
+]);
 /** Metadata addresses outside the link-local ranges (Alibaba Cloud, AWS IPv6). */
 const METADATA_ADDRESSES = new Set(['100.100.100.200', 'fd00:ec2::254']);
 

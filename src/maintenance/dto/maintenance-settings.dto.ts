@@ -19,7 +19,11 @@ function ZeroOrAtLeast(min: number, options?: ValidationOptions): PropertyDecora
 
 /** Partial update of the runtime maintenance settings (owner only); ranges per the bad-input list. */
 export class UpdateMaintenanceSettingsDto implements Partial<MaintenanceSettings> {
-  @ApiPropertyOptional({ minimum: 5, maximum: 2592000, description: 'Heartbeat age after which an agent counts as offline' })
+  @ApiPropertyOptional({
+    minimum: 5,
+    maximum: 2592000,
+    description: 'Heartbeat age after which an agent counts as offline',
+  })
   @IsOptional()
   @IsInt()
   @Min(5)
@@ -40,7 +44,11 @@ export class UpdateMaintenanceSettingsDto implements Partial<MaintenanceSettings
   @Max(3650)
   auditRetentionDays?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 3650, description: 'Days finished commands, revoked agent tokens and bus events are kept; 0 = keep' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 3650,
+    description: 'Days finished commands, revoked agent tokens and bus events are kept; 0 = keep',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -54,4 +62,3 @@ export class UpdateMaintenanceSettingsDto implements Partial<MaintenanceSettings
   @Max(10_000)
   healthReportsKeep?: number;
 }
-

@@ -1,5 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import type { RegistrationTokenStatus } from '../../contracts';
 
@@ -17,7 +28,12 @@ export class CreateRegistrationTokenDto {
 
   /** Default 24 h; at most 30 days; `null` only when explicitly sent = never expires (docs/design/decisions.md,
    * "Registration token lifetime and revoke"). */
-  @ApiPropertyOptional({ minimum: 60, maximum: MAX_TOKEN_TTL_SECONDS, default: DEFAULT_TOKEN_TTL_SECONDS, nullable: true })
+  @ApiPropertyOptional({
+    minimum: 60,
+    maximum: MAX_TOKEN_TTL_SECONDS,
+    default: DEFAULT_TOKEN_TTL_SECONDS,
+    nullable: true,
+  })
   @ValidateIf((_o, v) => v !== null && v !== undefined)
   @IsInt()
   @Min(60)

@@ -9,7 +9,8 @@ import { validationFailed } from '../../common/errors/domain-error';
  */
 export function parseBody<T extends object>(cls: new () => T, raw: unknown): T {
   const source = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
-  if (source !== raw && raw !== undefined) throw validationFailed([{ path: '', message: 'body must be a JSON object' }]);
+  if (source !== raw && raw !== undefined)
+    throw validationFailed([{ path: '', message: 'body must be a JSON object' }]);
   const instance = plainToInstance(cls, source);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) throw validationFailed(flattenValidationErrors(errors));

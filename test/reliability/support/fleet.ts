@@ -99,18 +99,30 @@ export class Fleet {
       name: WORK_ACTION,
       label: 'Work',
       timeoutSeconds: this.opts.ttlSeconds,
-      inputSchema: { type: 'object', properties: { n: { type: 'integer' }, ms: { type: 'integer' }, password: { type: 'string' }, withKey: { type: 'boolean' } } },
+      inputSchema: {
+        type: 'object',
+        properties: {
+          n: { type: 'integer' },
+          ms: { type: 'integer' },
+          password: { type: 'string' },
+          withKey: { type: 'boolean' },
+        },
+      },
       handler: async (payload, ctx) => {
         this.invocations.set(ctx.commandId, (this.invocations.get(ctx.commandId) ?? 0) + 1);
         const n = Number(payload['n']);
         if ('password' in payload && payload['password'] !== secretFor(n)) this.secretMismatches.push(ctx.commandId);
         await new Promise<void>((resolve, reject) => {
           const timer = setTimeout(resolve, Number(payload['ms'] ?? 0));
-          ctx.signal.addEventListener('abort', () => {
-            clearTimeout(timer);
-            this.aborted.add(ctx.commandId);
-            reject(ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error('aborted'));
-          }, { once: true });
+          ctx.signal.addEventListener(
+            'abort',
+            () => {
+              clearTimeout(timer);
+              this.aborted.add(ctx.commandId);
+              reject(ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error('aborted'));
+            },
+            { once: true },
+          );
         });
         this.finished.add(ctx.commandId);
         return payload['withKey'] === true ? { n, generatedKey: keyFor(n) } : { n };

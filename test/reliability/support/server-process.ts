@@ -41,7 +41,8 @@ export interface ServerOptions {
 /** A clean environment: nothing of ours leaks in from the shell or from jest. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('OPSTAGE_') && k !== 'NODE_ENV' && k !== 'DATABASE_URL') env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (!k.startsWith('OPSTAGE_') && k !== 'NODE_ENV' && k !== 'DATABASE_URL') env[k] = v;
   return { ...env, ...extra };
 }
 
@@ -123,7 +124,9 @@ export class ServerProcess {
       }
       if (Date.now() - began > timeoutMs) {
         await this.kill();
-        throw new Error(`server not healthy within ${timeoutMs} ms (last probe: ${lastError}): ${this.output.slice(-3000)}`);
+        throw new Error(
+          `server not healthy within ${timeoutMs} ms (last probe: ${lastError}): ${this.output.slice(-3000)}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -164,9 +167,13 @@ export function integrityCheck(path: string): { integrity: string; foreignKeyVio
 export function rowKeys(path: string): Map<string, Set<string>> {
   return readDb(path, (db) => {
     const out = new Map<string, Set<string>>();
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      .all() as { name: string }[];
     for (const { name } of tables) {
-      const columns = (db.pragma(`table_info("${name}")`) as { name: string; pk: number }[]).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+      const columns = (db.pragma(`table_info("${name}")`) as { name: string; pk: number }[])
+        .filter((c) => c.pk > 0)
+        .sort((a, b) => a.pk - b.pk);
       const select = columns.length > 0 ? columns.map((c) => `"${c.name}"`).join(', ') : 'rowid';
       const rows = db.prepare(`SELECT ${select} FROM "${name}"`).raw().all() as unknown[][];
       out.set(name, new Set(rows.map((r) => JSON.stringify(r))));
@@ -241,13 +248,19 @@ export class Operator {
 
   /** A POST answered with a file (the SQLite backup): status and bytes. */
   async download(path: string): Promise<{ status: number; bytes: Buffer; filename: string }> {
-    const res = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: { cookie: this.cookie, 'x-csrf-token': this.csrf }, signal: AbortSignal.timeout(60_000) });
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf },
+      signal: AbortSignal.timeout(60_000),
+    });
     const bytes = Buffer.from(await res.arrayBuffer());
     const filename = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? '';
     return { status: res.status, bytes, filename };
   }
 
   async registrationToken(name: string): Promise<string> {
-    return (await this.ok<{ token: string }>('POST', '/api/admin/registration-tokens', { name, expiresInSeconds: 3600 })).token;
+    return (
+      await this.ok<{ token: string }>('POST', '/api/admin/registration-tokens', { name, expiresInSeconds: 3600 })
+    ).token;
   }
 }

@@ -100,7 +100,8 @@ export class TcpProxy {
         upstream.write(chunk.subarray(0, Math.floor(chunk.length / 2)), () => this.cut(pair));
         return;
       }
-      if (mode.kind === 'reset-response' && line && mode.match.test(line) && this.random() < mode.probability) resetAnswer = true;
+      if (mode.kind === 'reset-response' && line && mode.match.test(line) && this.random() < mode.probability)
+        resetAnswer = true;
       upstream.write(chunk);
     });
     upstream.on('data', (chunk: Buffer) => {

@@ -2,7 +2,12 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, enc, toParams, unwrap, unwrapPage } from './api-helpers';
-import type { AgentDetailResponse, AgentResponse, Paged, SuccessEnvelope } from '@opstage/contracts';
+import type {
+  AgentDetailResponse,
+  AgentResponse,
+  Paged,
+  SuccessEnvelope,
+} from '@opstage/contracts';
 import { Query } from './view-types';
 
 export type AgentOperation = 'disable' | 'enable' | 'revoke';
@@ -13,11 +18,15 @@ export class AgentsApi {
   private readonly base = `${ADMIN}/agents`;
 
   list(query: Query): Observable<Paged<AgentResponse>> {
-    return this.http.get<SuccessEnvelope<AgentResponse[]>>(this.base, { params: toParams(query) }).pipe(unwrapPage());
+    return this.http
+      .get<SuccessEnvelope<AgentResponse[]>>(this.base, { params: toParams(query) })
+      .pipe(unwrapPage());
   }
 
   get(id: string): Observable<AgentDetailResponse> {
-    return this.http.get<SuccessEnvelope<AgentDetailResponse>>(`${this.base}/${enc(id)}`).pipe(unwrap());
+    return this.http
+      .get<SuccessEnvelope<AgentDetailResponse>>(`${this.base}/${enc(id)}`)
+      .pipe(unwrap());
   }
 
   operate(id: string, operation: AgentOperation): Observable<AgentResponse> {

@@ -19,7 +19,9 @@ export class AuditApi {
   }
 
   get(id: string): Observable<PublicAuditEvent> {
-    return this.http.get<SuccessEnvelope<PublicAuditEvent>>(`${this.base}/${enc(id)}`).pipe(unwrap());
+    return this.http
+      .get<SuccessEnvelope<PublicAuditEvent>>(`${this.base}/${enc(id)}`)
+      .pipe(unwrap());
   }
 
   export(format: ExportFormat, filters: Query): Observable<HttpResponse<Blob>> {

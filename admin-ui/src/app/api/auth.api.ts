@@ -25,8 +25,12 @@ export class AuthApi {
   }
 
   logout(): Observable<unknown> {
-    return this.http.post(`${ADMIN}/auth/logout`, {}, {
-      context: new HttpContext().set(SKIP_AUTH_REDIRECT, true),
-    });
+    return this.http.post(
+      `${ADMIN}/auth/logout`,
+      {},
+      {
+        context: new HttpContext().set(SKIP_AUTH_REDIRECT, true),
+      },
+    );
   }
 }

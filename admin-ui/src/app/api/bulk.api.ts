@@ -13,16 +13,31 @@ export class BulkApi {
   private readonly http = inject(HttpClient);
 
   agents(operation: BulkAgentOperation, agentIds: string[]): Observable<BulkResult> {
-    return this.http.post<SuccessEnvelope<BulkResult>>(`${ADMIN}/bulk/agents`, { operation, agentIds, confirmCount: agentIds.length }).pipe(unwrap());
+    return this.http
+      .post<
+        SuccessEnvelope<BulkResult>
+      >(`${ADMIN}/bulk/agents`, { operation, agentIds, confirmCount: agentIds.length })
+      .pipe(unwrap());
   }
 
   cancelCommands(commandIds: string[]): Observable<BulkResult> {
-    return this.http.post<SuccessEnvelope<BulkResult>>(`${ADMIN}/bulk/commands/cancel`, { commandIds, confirmCount: commandIds.length }).pipe(unwrap());
+    return this.http
+      .post<
+        SuccessEnvelope<BulkResult>
+      >(`${ADMIN}/bulk/commands/cancel`, { commandIds, confirmCount: commandIds.length })
+      .pipe(unwrap());
   }
 
-  execute(actionName: string, serviceIds: string[], payload: JsonObject, confirmation: boolean): Observable<BulkResult> {
+  execute(
+    actionName: string,
+    serviceIds: string[],
+    payload: JsonObject,
+    confirmation: boolean,
+  ): Observable<BulkResult> {
     return this.http
-      .post<SuccessEnvelope<BulkResult>>(`${ADMIN}/bulk/actions`, { actionName, serviceIds, payload, ...(confirmation ? { confirmation: true } : {}), confirmCount: serviceIds.length })
+      .post<
+        SuccessEnvelope<BulkResult>
+      >(`${ADMIN}/bulk/actions`, { actionName, serviceIds, payload, ...(confirmation ? { confirmation: true } : {}), confirmCount: serviceIds.length })
       .pipe(unwrap());
   }
 }

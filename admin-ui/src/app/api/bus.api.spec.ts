@@ -39,14 +39,25 @@ describe('BusApi', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
-        provideHttpClient(withInterceptors([unauthorizedInterceptor, csrfInterceptor, apiErrorInterceptor])),
+        provideHttpClient(
+          withInterceptors([unauthorizedInterceptor, csrfInterceptor, apiErrorInterceptor]),
+        ),
         provideHttpClientTesting(),
       ],
     });
     api = TestBed.inject(BusApi);
     backend = TestBed.inject(HttpTestingController);
     TestBed.inject(SessionStore).setSession(
-      { id: 'usr_1', username: 'op', displayName: null, role: 'operator', status: 'ACTIVE', lastLoginAt: null, createdAt: 'x', updatedAt: 'x' },
+      {
+        id: 'usr_1',
+        username: 'op',
+        displayName: null,
+        role: 'operator',
+        status: 'ACTIVE',
+        lastLoginAt: null,
+        createdAt: 'x',
+        updatedAt: 'x',
+      },
       'csrf-1',
     );
   });
@@ -59,8 +70,17 @@ describe('BusApi', () => {
     expect(req.request.method).toBe('GET');
     expect(req.request.params.get('page')).toBe('2');
     expect(req.request.params.get('pageSize')).toBe('50');
-    req.flush({ success: true, data: [ROUTE], pagination: { page: 2, pageSize: 50, total: 51 }, experimental: MARKER });
-    expect(await done).toEqual({ items: [ROUTE], pagination: { page: 2, pageSize: 50, total: 51 }, experimental: MARKER });
+    req.flush({
+      success: true,
+      data: [ROUTE],
+      pagination: { page: 2, pageSize: 50, total: 51 },
+      experimental: MARKER,
+    });
+    expect(await done).toEqual({
+      items: [ROUTE],
+      pagination: { page: 2, pageSize: 50, total: 51 },
+      experimental: MARKER,
+    });
   });
 
   it('tolerates a list without pagination or marker', async () => {
@@ -74,11 +94,24 @@ describe('BusApi', () => {
   });
 
   it('sends only the event filters that are set', async () => {
-    const done = firstValueFrom(api.events({ eventType: 'demo.ping', serviceCode: '', agentId: 'agt_1', page: 1, pageSize: 20 }));
+    const done = firstValueFrom(
+      api.events({
+        eventType: 'demo.ping',
+        serviceCode: '',
+        agentId: 'agt_1',
+        page: 1,
+        pageSize: 20,
+      }),
+    );
     const req = backend.expectOne((r) => r.url === '/api/admin/bus/events');
     expect(req.request.params.keys().sort()).toEqual(['agentId', 'eventType', 'page', 'pageSize']);
     expect(req.request.params.get('agentId')).toBe('agt_1');
-    req.flush({ success: true, data: [], pagination: { page: 1, pageSize: 20, total: 0 }, experimental: MARKER });
+    req.flush({
+      success: true,
+      data: [],
+      pagination: { page: 1, pageSize: 20, total: 0 },
+      experimental: MARKER,
+    });
     expect((await done).items).toEqual([]);
   });
 
@@ -86,12 +119,18 @@ describe('BusApi', () => {
     const done = firstValueFrom(api.audit({ page: 3, pageSize: 20 }));
     const req = backend.expectOne((r) => r.url === '/api/admin/bus/audit');
     expect(req.request.params.get('page')).toBe('3');
-    req.flush({ success: true, data: [{ id: 'aud_1', action: 'bus.route.created' }], pagination: { page: 3, pageSize: 20, total: 41 } });
+    req.flush({
+      success: true,
+      data: [{ id: 'aud_1', action: 'bus.route.created' }],
+      pagination: { page: 3, pageSize: 20, total: 41 },
+    });
     expect((await done).pagination.total).toBe(41);
   });
 
   it('creates, reads, updates and deletes routes with the CSRF header on mutations', async () => {
-    const created = firstValueFrom(api.createRoute({ ...INPUT, inputMapping: { message: '$.payload.text' } }));
+    const created = firstValueFrom(
+      api.createRoute({ ...INPUT, inputMapping: { message: '$.payload.text' } }),
+    );
     const post = backend.expectOne('/api/admin/bus/routes');
     expect(post.request.method).toBe('POST');
     expect(post.request.headers.get('X-CSRF-Token')).toBe('csrf-1');
@@ -125,7 +164,11 @@ describe('BusApi', () => {
     backend.expectOne('/api/admin/bus/routes').flush(
       {
         success: false,
-        error: { code: 'BUS_ROUTE_TARGET_INVALID', message: 'Routes cannot target …', details: { reasons: ['DANGER_LEVEL_HIGH'] } },
+        error: {
+          code: 'BUS_ROUTE_TARGET_INVALID',
+          message: 'Routes cannot target …',
+          details: { reasons: ['DANGER_LEVEL_HIGH'] },
+        },
       },
       { status: 422, statusText: 'Unprocessable Entity' },
     );
@@ -138,7 +181,13 @@ describe('BusApi', () => {
     const disabled = firstValueFrom(api.routes({ page: 1, pageSize: 1 })).catch((e: unknown) => e);
     backend
       .expectOne((r) => r.url === '/api/admin/bus/routes')
-      .flush({ success: false, error: { code: 'CAPSULE_BUS_DISABLED', message: 'Capsule Bus is disabled.' } }, { status: 404, statusText: 'Not Found' });
+      .flush(
+        {
+          success: false,
+          error: { code: 'CAPSULE_BUS_DISABLED', message: 'Capsule Bus is disabled.' },
+        },
+        { status: 404, statusText: 'Not Found' },
+      );
     expect(((await disabled) as ApiError).code).toBe('CAPSULE_BUS_DISABLED');
   });
 });

@@ -2,7 +2,14 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, OperatorFunction, map } from 'rxjs';
 import { ADMIN, enc, toPage, toParams, unwrap } from './api-helpers';
-import type { BusRouteInput, Paged, PublicAuditEvent, PublicBusEvent, PublicBusRoute, SuccessEnvelope } from '@opstage/contracts';
+import type {
+  BusRouteInput,
+  Paged,
+  PublicAuditEvent,
+  PublicBusEvent,
+  PublicBusRoute,
+  SuccessEnvelope,
+} from '@opstage/contracts';
 import { Query } from './view-types';
 
 /** Bus responses carry `"experimental": "v0.4-experimental"` next to `success` (docs/capsule-bus.md, "Capsule Bus (experimental)"). */
@@ -17,7 +24,9 @@ export interface BusList<T> extends Paged<T> {
 export function unwrapBusList<T>(): OperatorFunction<BusEnvelope<T[]>, BusList<T>> {
   return map((envelope) => {
     const page: BusList<T> = toPage(envelope);
-    return typeof envelope.experimental === 'string' ? { ...page, experimental: envelope.experimental } : page;
+    return typeof envelope.experimental === 'string'
+      ? { ...page, experimental: envelope.experimental }
+      : page;
   });
 }
 
@@ -35,7 +44,9 @@ export class BusApi {
   }
 
   route(id: string): Observable<PublicBusRoute> {
-    return this.http.get<BusEnvelope<PublicBusRoute>>(`${this.base}/routes/${enc(id)}`).pipe(unwrap());
+    return this.http
+      .get<BusEnvelope<PublicBusRoute>>(`${this.base}/routes/${enc(id)}`)
+      .pipe(unwrap());
   }
 
   /** Filters `eventType`, `serviceCode` (source), `agentId` (must start with `agt_`) are exact matches. */
@@ -58,10 +69,14 @@ export class BusApi {
 
   /** Full replacement; `inputMapping`/`metadata` left out of `input` keep their stored values. */
   updateRoute(id: string, input: BusRouteInput): Observable<PublicBusRoute> {
-    return this.http.put<BusEnvelope<PublicBusRoute>>(`${this.base}/routes/${enc(id)}`, input).pipe(unwrap());
+    return this.http
+      .put<BusEnvelope<PublicBusRoute>>(`${this.base}/routes/${enc(id)}`, input)
+      .pipe(unwrap());
   }
 
   deleteRoute(id: string): Observable<PublicBusRoute> {
-    return this.http.delete<BusEnvelope<PublicBusRoute>>(`${this.base}/routes/${enc(id)}`).pipe(unwrap());
+    return this.http
+      .delete<BusEnvelope<PublicBusRoute>>(`${this.base}/routes/${enc(id)}`)
+      .pipe(unwrap());
   }
 }

@@ -2,7 +2,13 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, enc, toParams, unwrap, unwrapPage } from './api-helpers';
-import type { CommandDetail, Paged, PublicCommand, RevealedSecret, SuccessEnvelope } from '@opstage/contracts';
+import type {
+  CommandDetail,
+  Paged,
+  PublicCommand,
+  RevealedSecret,
+  SuccessEnvelope,
+} from '@opstage/contracts';
 import { Query } from './view-types';
 
 @Injectable({ providedIn: 'root' })
@@ -11,7 +17,9 @@ export class CommandsApi {
   private readonly base = `${ADMIN}/commands`;
 
   list(query: Query): Observable<Paged<PublicCommand>> {
-    return this.http.get<SuccessEnvelope<PublicCommand[]>>(this.base, { params: toParams(query) }).pipe(unwrapPage());
+    return this.http
+      .get<SuccessEnvelope<PublicCommand[]>>(this.base, { params: toParams(query) })
+      .pipe(unwrapPage());
   }
 
   /** A plain read: one-time result fields stay `[REDACTED]` (see `reveal`). */
@@ -21,18 +29,24 @@ export class CommandsApi {
 
   /** Hands out the one-time result fields once (operator/owner, audited); 409 afterwards. */
   reveal(id: string): Observable<RevealedSecret> {
-    return this.http.post<SuccessEnvelope<RevealedSecret>>(`${this.base}/${enc(id)}/reveal`, {}).pipe(unwrap());
+    return this.http
+      .post<SuccessEnvelope<RevealedSecret>>(`${this.base}/${enc(id)}/reveal`, {})
+      .pipe(unwrap());
   }
 
   cancel(id: string): Observable<PublicCommand> {
-    return this.http.post<SuccessEnvelope<PublicCommand>>(`${this.base}/${enc(id)}/cancel`, {}).pipe(unwrap());
+    return this.http
+      .post<SuccessEnvelope<PublicCommand>>(`${this.base}/${enc(id)}/cancel`, {})
+      .pipe(unwrap());
   }
 
   /** `confirmation: true` is required when the action is HIGH or requiresConfirmation (docs/design/decisions.md,
    * "Retry re-runs the checks"). */
   retry(id: string, confirmation = false): Observable<PublicCommand> {
     return this.http
-      .post<SuccessEnvelope<PublicCommand>>(`${this.base}/${enc(id)}/retry`, confirmation ? { confirmation: true } : {})
+      .post<
+        SuccessEnvelope<PublicCommand>
+      >(`${this.base}/${enc(id)}/retry`, confirmation ? { confirmation: true } : {})
       .pipe(unwrap());
   }
 }

@@ -9,7 +9,9 @@ export class DashboardApi {
   private readonly http = inject(HttpClient);
 
   summary(): Observable<DashboardSummary> {
-    return this.http.get<SuccessEnvelope<DashboardSummary>>(`${ADMIN}/dashboard/summary`).pipe(unwrap());
+    return this.http
+      .get<SuccessEnvelope<DashboardSummary>>(`${ADMIN}/dashboard/summary`)
+      .pipe(unwrap());
   }
 
   metrics(): Observable<MetricsView> {

@@ -2,7 +2,12 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, enc, toParams, unwrap, unwrapPage } from './api-helpers';
-import type { CreatedRegistrationTokenResponse, Paged, RegistrationTokenResponse, SuccessEnvelope } from '@opstage/contracts';
+import type {
+  CreatedRegistrationTokenResponse,
+  Paged,
+  RegistrationTokenResponse,
+  SuccessEnvelope,
+} from '@opstage/contracts';
 import { Query } from './view-types';
 
 export interface CreateRegistrationTokenInput {
@@ -27,7 +32,9 @@ export class RegistrationTokensApi {
   }
 
   create(input: CreateRegistrationTokenInput): Observable<CreatedRegistrationTokenResponse> {
-    return this.http.post<SuccessEnvelope<CreatedRegistrationTokenResponse>>(this.base, input).pipe(unwrap());
+    return this.http
+      .post<SuccessEnvelope<CreatedRegistrationTokenResponse>>(this.base, input)
+      .pipe(unwrap());
   }
 
   revoke(id: string): Observable<RegistrationTokenResponse> {
@@ -37,6 +44,8 @@ export class RegistrationTokensApi {
   }
 
   remove(id: string): Observable<RegistrationTokenResponse> {
-    return this.http.delete<SuccessEnvelope<RegistrationTokenResponse>>(`${this.base}/${enc(id)}`).pipe(unwrap());
+    return this.http
+      .delete<SuccessEnvelope<RegistrationTokenResponse>>(`${this.base}/${enc(id)}`)
+      .pipe(unwrap());
   }
 }

@@ -10,10 +10,14 @@ export class OverviewApi {
   private readonly http = inject(HttpClient);
 
   search(q: string): Observable<SearchResults> {
-    return this.http.get<SuccessEnvelope<SearchResults>>(`${ADMIN}/search`, { params: toParams({ q }) }).pipe(unwrap());
+    return this.http
+      .get<SuccessEnvelope<SearchResults>>(`${ADMIN}/search`, { params: toParams({ q }) })
+      .pipe(unwrap());
   }
 
   dashboard(): Observable<DashboardOverview> {
-    return this.http.get<SuccessEnvelope<DashboardOverview>>(`${ADMIN}/dashboard/overview`).pipe(unwrap());
+    return this.http
+      .get<SuccessEnvelope<DashboardOverview>>(`${ADMIN}/dashboard/overview`)
+      .pipe(unwrap());
   }
 }

@@ -37,10 +37,16 @@ export class SettingsApi {
 
   /** Operator+: runtime, memory, database and (secret-free) configuration facts. */
   diagnostics(): Observable<JsonObject> {
-    return this.http.get<SuccessEnvelope<JsonObject>>(`${ADMIN}/diagnostics/runtime`).pipe(unwrap());
+    return this.http
+      .get<SuccessEnvelope<JsonObject>>(`${ADMIN}/diagnostics/runtime`)
+      .pipe(unwrap());
   }
 
   backup(): Observable<HttpResponse<Blob>> {
-    return this.http.post(`${ADMIN}/backup/sqlite`, {}, { observe: 'response', responseType: 'blob' });
+    return this.http.post(
+      `${ADMIN}/backup/sqlite`,
+      {},
+      { observe: 'response', responseType: 'blob' },
+    );
   }
 }

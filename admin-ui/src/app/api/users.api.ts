@@ -33,7 +33,9 @@ export class UsersApi {
   }
 
   update(id: string, input: UpdateUserInput): Observable<PublicUser> {
-    return this.http.patch<SuccessEnvelope<PublicUser>>(`${ADMIN}/users/${enc(id)}`, input).pipe(unwrap());
+    return this.http
+      .patch<SuccessEnvelope<PublicUser>>(`${ADMIN}/users/${enc(id)}`, input)
+      .pipe(unwrap());
   }
 
   resetPassword(id: string, password: string): Observable<PublicUser> {

@@ -1,7 +1,10 @@
 import type { ActionDefinitionResponse } from '@opstage/contracts';
 
 /** Unit-test builders of wire objects: complete per `@opstage/contracts`, overridden per test. */
-export function actionDefinition(name: string, extra: Partial<ActionDefinitionResponse> = {}): ActionDefinitionResponse {
+export function actionDefinition(
+  name: string,
+  extra: Partial<ActionDefinitionResponse> = {},
+): ActionDefinitionResponse {
   return {
     id: `act_${name}`,
     serviceId: 'svc_1',

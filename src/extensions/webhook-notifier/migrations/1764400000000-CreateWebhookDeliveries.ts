@@ -11,8 +11,12 @@ export class CreateWebhookDeliveries1764400000000 implements MigrationInterface 
         `"attempts" integer NOT NULL DEFAULT (0), "responseStatus" integer, "lastError" text, "summary" text NOT NULL, "body" text NOT NULL, ` +
         `"createdAt" varchar(24) NOT NULL, "updatedAt" varchar(24) NOT NULL, "deliveredAt" varchar(24))`,
     );
-    await queryRunner.query(`CREATE INDEX "idx_ext_webhook_notifier_deliveries_created" ON "ext_webhook_notifier_deliveries" ("createdAt")`);
-    await queryRunner.query(`CREATE INDEX "idx_ext_webhook_notifier_deliveries_status" ON "ext_webhook_notifier_deliveries" ("status", "createdAt")`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_ext_webhook_notifier_deliveries_created" ON "ext_webhook_notifier_deliveries" ("createdAt")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_ext_webhook_notifier_deliveries_status" ON "ext_webhook_notifier_deliveries" ("status", "createdAt")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

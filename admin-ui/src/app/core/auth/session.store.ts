@@ -1,7 +1,13 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Observable, finalize, map, shareReplay, tap } from 'rxjs';
-import type { CsrfResponse, PublicUser, Role, SessionView, SuccessEnvelope } from '@opstage/contracts';
+import type {
+  CsrfResponse,
+  PublicUser,
+  Role,
+  SessionView,
+  SuccessEnvelope,
+} from '@opstage/contracts';
 import { SKIP_AUTH_REDIRECT } from '../http/http-context';
 
 const ROLE_RANK: Record<Role, number> = { viewer: 0, operator: 1, owner: 2 };

@@ -69,5 +69,7 @@ export function toApiError(err: unknown): ApiError {
 }
 
 export function isApiError(err: unknown, status: number, code?: string): boolean {
-  return err instanceof ApiError && err.status === status && (code === undefined || err.code === code);
+  return (
+    err instanceof ApiError && err.status === status && (code === undefined || err.code === code)
+  );
 }

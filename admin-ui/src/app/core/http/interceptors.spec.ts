@@ -25,7 +25,10 @@ const USER: PublicUser = {
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function csrfInvalid() {
-  return { success: false, error: { code: 'CSRF_INVALID', message: 'CSRF token missing or invalid.' } };
+  return {
+    success: false,
+    error: { code: 'CSRF_INVALID', message: 'CSRF token missing or invalid.' },
+  };
 }
 
 describe('HTTP interceptors', () => {
@@ -38,7 +41,9 @@ describe('HTTP interceptors', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
-        provideHttpClient(withInterceptors([unauthorizedInterceptor, csrfInterceptor, apiErrorInterceptor])),
+        provideHttpClient(
+          withInterceptors([unauthorizedInterceptor, csrfInterceptor, apiErrorInterceptor]),
+        ),
         provideHttpClientTesting(),
       ],
     });
@@ -73,7 +78,9 @@ describe('HTTP interceptors', () => {
       getReq.flush({ success: true, data: [] });
       await get;
 
-      const login = firstValueFrom(http.post('/api/admin/auth/login', { username: 'a', password: 'b' }));
+      const login = firstValueFrom(
+        http.post('/api/admin/auth/login', { username: 'a', password: 'b' }),
+      );
       const loginReq = backend.expectOne('/api/admin/auth/login');
       expect(loginReq.request.headers.has('X-CSRF-Token')).toBe(false);
       loginReq.flush({ success: true, data: {} });
@@ -95,7 +102,10 @@ describe('HTTP interceptors', () => {
       await tick();
       const refresh = backend.expectOne('/api/admin/auth/csrf');
       expect(refresh.request.method).toBe('GET');
-      refresh.flush({ success: true, data: { csrfToken: 'token-2', expiresAt: '2026-01-01T08:00:00.000Z' } });
+      refresh.flush({
+        success: true,
+        data: { csrfToken: 'token-2', expiresAt: '2026-01-01T08:00:00.000Z' },
+      });
 
       const retry = backend.expectOne('/api/admin/maintenance/run');
       expect(retry.request.headers.get('X-CSRF-Token')).toBe('token-2');
@@ -105,13 +115,19 @@ describe('HTTP interceptors', () => {
     });
 
     it('surfaces a second CSRF failure instead of looping', async () => {
-      const result = firstValueFrom(http.post('/api/admin/maintenance/run', {})).catch((e: unknown) => e);
-      backend.expectOne('/api/admin/maintenance/run').flush(csrfInvalid(), { status: 403, statusText: 'Forbidden' });
+      const result = firstValueFrom(http.post('/api/admin/maintenance/run', {})).catch(
+        (e: unknown) => e,
+      );
+      backend
+        .expectOne('/api/admin/maintenance/run')
+        .flush(csrfInvalid(), { status: 403, statusText: 'Forbidden' });
       await tick();
       backend
         .expectOne('/api/admin/auth/csrf')
         .flush({ success: true, data: { csrfToken: 'token-2', expiresAt: 'x' } });
-      backend.expectOne('/api/admin/maintenance/run').flush(csrfInvalid(), { status: 403, statusText: 'Forbidden' });
+      backend
+        .expectOne('/api/admin/maintenance/run')
+        .flush(csrfInvalid(), { status: 403, statusText: 'Forbidden' });
       const error = await result;
       expect(error).toBeInstanceOf(ApiError);
       expect((error as ApiError).code).toBe('CSRF_INVALID');
@@ -122,7 +138,10 @@ describe('HTTP interceptors', () => {
       const result = firstValueFrom(http.post('/api/admin/users', {})).catch((e: unknown) => e);
       backend
         .expectOne('/api/admin/users')
-        .flush({ success: false, error: { code: 'FORBIDDEN', message: 'Insufficient permissions.' } }, { status: 403, statusText: 'Forbidden' });
+        .flush(
+          { success: false, error: { code: 'FORBIDDEN', message: 'Insufficient permissions.' } },
+          { status: 403, statusText: 'Forbidden' },
+        );
       const error = (await result) as ApiError;
       expect(error.code).toBe('FORBIDDEN');
       backend.expectNone('/api/admin/auth/csrf');
@@ -136,24 +155,42 @@ describe('HTTP interceptors', () => {
       const result = firstValueFrom(http.get('/api/admin/commands')).catch((e: unknown) => e);
       backend
         .expectOne('/api/admin/commands')
-        .flush({ success: false, error: { code: 'UNAUTHORIZED', message: 'Authentication required.' } }, { status: 401, statusText: 'Unauthorized' });
+        .flush(
+          { success: false, error: { code: 'UNAUTHORIZED', message: 'Authentication required.' } },
+          { status: 401, statusText: 'Unauthorized' },
+        );
       const error = (await result) as ApiError;
       expect(error.status).toBe(401);
       expect(session.user()).toBeNull();
       expect(session.csrfToken()).toBeNull();
-      expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { returnUrl: '/commands?status=FAILED', expired: 1 } });
+      expect(navigate).toHaveBeenCalledWith(['/login'], {
+        queryParams: { returnUrl: '/commands?status=FAILED', expired: 1 },
+      });
     });
 
     it('does not redirect for a failed login or a request that handles 401 itself', async () => {
       const navigate = vi.spyOn(router, 'navigate').mockResolvedValue(true);
       const login = firstValueFrom(http.post('/api/admin/auth/login', {})).catch((e: unknown) => e);
-      backend.expectOne('/api/admin/auth/login').flush({ success: false, error: { code: 'UNAUTHORIZED', message: 'Invalid username or password.' } }, { status: 401, statusText: 'Unauthorized' });
+      backend.expectOne('/api/admin/auth/login').flush(
+        {
+          success: false,
+          error: { code: 'UNAUTHORIZED', message: 'Invalid username or password.' },
+        },
+        { status: 401, statusText: 'Unauthorized' },
+      );
       await login;
 
       const me = firstValueFrom(
-        http.get('/api/admin/auth/me', { context: new HttpContext().set(SKIP_AUTH_REDIRECT, true) }),
+        http.get('/api/admin/auth/me', {
+          context: new HttpContext().set(SKIP_AUTH_REDIRECT, true),
+        }),
       ).catch((e: unknown) => e);
-      backend.expectOne('/api/admin/auth/me').flush({ success: false, error: { code: 'UNAUTHORIZED', message: 'x' } }, { status: 401, statusText: 'Unauthorized' });
+      backend
+        .expectOne('/api/admin/auth/me')
+        .flush(
+          { success: false, error: { code: 'UNAUTHORIZED', message: 'x' } },
+          { status: 401, statusText: 'Unauthorized' },
+        );
       await me;
       expect(navigate).not.toHaveBeenCalled();
     });
@@ -165,7 +202,12 @@ describe('HTTP interceptors', () => {
       backend.expectOne('/api/admin/audit-events').flush(
         {
           success: false,
-          error: { code: 'VALIDATION_FAILED', message: 'Audit event query validation failed.', details: { issues: [] }, requestId: 'req_1' },
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: 'Audit event query validation failed.',
+            details: { issues: [] },
+            requestId: 'req_1',
+          },
         },
         { status: 422, statusText: 'Unprocessable Entity' },
       );
@@ -178,11 +220,23 @@ describe('HTTP interceptors', () => {
     });
 
     it('reads the envelope of a failed blob download', async () => {
-      const result = firstValueFrom(http.post('/api/admin/backup/sqlite', {}, { responseType: 'blob' })).catch((e: unknown) => e);
-      const body = new Blob([JSON.stringify({ success: false, error: { code: 'FORBIDDEN', message: 'Insufficient permissions.' } })], {
-        type: 'application/json',
-      });
-      backend.expectOne('/api/admin/backup/sqlite').flush(body, { status: 403, statusText: 'Forbidden' });
+      const result = firstValueFrom(
+        http.post('/api/admin/backup/sqlite', {}, { responseType: 'blob' }),
+      ).catch((e: unknown) => e);
+      const body = new Blob(
+        [
+          JSON.stringify({
+            success: false,
+            error: { code: 'FORBIDDEN', message: 'Insufficient permissions.' },
+          }),
+        ],
+        {
+          type: 'application/json',
+        },
+      );
+      backend
+        .expectOne('/api/admin/backup/sqlite')
+        .flush(body, { status: 403, statusText: 'Forbidden' });
       const error = (await result) as ApiError;
       expect(error.code).toBe('FORBIDDEN');
       expect(error.message).toBe('Insufficient permissions.');

@@ -23,7 +23,10 @@ export const unauthorizedInterceptor: HttpInterceptorFn = (req, next) => {
         const current = router.url;
         if (!current.startsWith('/login')) {
           void router.navigate(['/login'], {
-            queryParams: { ...(current && current !== '/' ? { returnUrl: current } : {}), expired: 1 },
+            queryParams: {
+              ...(current && current !== '/' ? { returnUrl: current } : {}),
+              expired: 1,
+            },
           });
         }
       }

@@ -2,10 +2,12 @@
 export const EN_BUS = {
   'bus.experimentalWarning':
     'Capsule Bus is experimental. Validate routes with DRY_RUN before enabling command creation.',
-  'bus.experimentalTooltip': 'Experimental feature (v0.4): the API and the routing behaviour may still change.',
+  'bus.experimentalTooltip':
+    'Experimental feature (v0.4): the API and the routing behaviour may still change.',
   'bus.disabledInfo':
     'The Capsule Bus is turned off on this server. Set OPSTAGE_CAPSULE_BUS_ENABLED=true and restart the backend to use it.',
-  'bus.viewerReadOnly': 'Read-only: viewers can see routes, events and bus audit; operators and owners manage routes.',
+  'bus.viewerReadOnly':
+    'Read-only: viewers can see routes, events and bus audit; operators and owners manage routes.',
   'bus.routes': 'Routes',
   'bus.events': 'Events',
   'bus.audit': 'Bus audit',
@@ -48,8 +50,10 @@ export const EN_BUS = {
   'bus.noEvents': 'No bus events received yet.',
   'bus.noAudit': 'No bus audit events yet.',
   'bus.confirmDelete.title': 'Delete route {name}?',
-  'bus.confirmDelete.message': 'Matching events will no longer create commands. This cannot be undone.',
-  'bus.targetInvalid': 'This action cannot be a route target: a route runs with nobody there to confirm it.',
+  'bus.confirmDelete.message':
+    'Matching events will no longer create commands. This cannot be undone.',
+  'bus.targetInvalid':
+    'This action cannot be a route target: a route runs with nobody there to confirm it.',
   'bus.reason.ACTION_DISABLED': 'The action is disabled.',
   'bus.reason.REQUIRES_CONFIRMATION': 'The action requires an explicit confirmation.',
   'bus.reason.DANGER_LEVEL_HIGH': 'The action has danger level HIGH.',
@@ -73,12 +77,15 @@ export const EN_BUS = {
   'bus.mapping.issue.fieldRequired': 'Enter the action field name.',
   'bus.mapping.issue.fieldReserved': '"{field}" cannot be used as a field name.',
   'bus.mapping.issue.fieldDuplicate': 'The field "{field}" is mapped more than once.',
-  'bus.mapping.issue.expressionRequired': 'Enter an expression: a path such as $.payload.text, or a literal.',
-  'bus.mapping.issue.pathInvalid': '{value} is not a valid path: use dot-separated names or indexes, e.g. $.payload.items.0.id.',
+  'bus.mapping.issue.expressionRequired':
+    'Enter an expression: a path such as $.payload.text, or a literal.',
+  'bus.mapping.issue.pathInvalid':
+    '{value} is not a valid path: use dot-separated names or indexes, e.g. $.payload.items.0.id.',
   'bus.mapping.issue.pathRoot':
     '{value} must start with $.payload, $.metadata or an event field ($.id, $.eventType, $.sourceServiceCode, $.agentId, …).',
   'bus.mapping.issue.pathNotNested': '{value}: {root} has no nested fields.',
-  'bus.mapping.issue.dollarLiteral': '{value} is not a path ($.payload.x); write a literal starting with $ as $$text.',
+  'bus.mapping.issue.dollarLiteral':
+    '{value} is not a path ($.payload.x); write a literal starting with $ as $$text.',
   'bus.mapping.issue.tooDeep': 'Nested deeper than {max} levels.',
   'bus.mapping.issue.tooManyFields': 'At most {max} fields can be mapped.',
   'bus.mapping.issue.tooLarge': 'The mapping is larger than {max} bytes of JSON.',

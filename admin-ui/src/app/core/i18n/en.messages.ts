@@ -23,7 +23,8 @@ export const EN_MESSAGES = {
   'error.RATE_LIMITED': 'Too many attempts. Wait a few minutes and try again.',
   'error.INTERNAL_ERROR': 'Internal server error.',
   'error.ACTION_REQUIRES_CONFIRMATION': 'This action requires an explicit confirmation.',
-  'error.ACTION_PREPARE_TIMEOUT': 'The agent did not answer the prepare request in time (is it online and polling?).',
+  'error.ACTION_PREPARE_TIMEOUT':
+    'The agent did not answer the prepare request in time (is it online and polling?).',
   'error.AGENT_OFFLINE': 'The agent is offline; start or reconnect it before running actions.',
   'error.AGENT_DISABLED': 'The agent is disabled; enable it before running actions.',
   'error.AGENT_REVOKED': 'The agent is revoked.',
@@ -34,9 +35,12 @@ export const EN_MESSAGES = {
   'error.REGISTRATION_TOKEN_NOT_DELETABLE': 'Only expired or revoked tokens can be deleted.',
   'error.LAST_OWNER_REQUIRED': 'At least one active owner must remain.',
   'error.USER_ALREADY_EXISTS': 'A user with this username already exists.',
-  'error.CAPSULE_BUS_DISABLED': 'Capsule Bus is disabled. Set OPSTAGE_CAPSULE_BUS_ENABLED=true to enable it.',
-  'error.BUS_ROUTE_NOT_FOUND': 'The bus route no longer exists (deleted by someone else?). Refresh the list.',
-  'error.BUS_ROUTE_TARGET_INVALID': 'Routes cannot target disabled, confirmation-required or HIGH-danger actions.',
+  'error.CAPSULE_BUS_DISABLED':
+    'Capsule Bus is disabled. Set OPSTAGE_CAPSULE_BUS_ENABLED=true to enable it.',
+  'error.BUS_ROUTE_NOT_FOUND':
+    'The bus route no longer exists (deleted by someone else?). Refresh the list.',
+  'error.BUS_ROUTE_TARGET_INVALID':
+    'Routes cannot target disabled, confirmation-required or HIGH-danger actions.',
 
   'status.ONLINE': 'ONLINE',
   'status.OFFLINE': 'OFFLINE',

@@ -42,13 +42,17 @@ export const EN_OPS = {
   'bulk.typeCount': 'Type {count} (the number of services) to confirm',
   'bulk.runOn': 'Run on {count} services',
   'bulk.agents.disable.title': 'Disable {count} agents?',
-  'bulk.agents.disable.message': 'They keep their tokens but cannot run actions until enabled again. Each agent is disabled and audited separately.',
+  'bulk.agents.disable.message':
+    'They keep their tokens but cannot run actions until enabled again. Each agent is disabled and audited separately.',
   'bulk.agents.enable.title': 'Enable {count} agents?',
-  'bulk.agents.enable.message': 'They can poll and run actions again. Each agent is enabled and audited separately.',
+  'bulk.agents.enable.message':
+    'They can poll and run actions again. Each agent is enabled and audited separately.',
   'bulk.agents.revoke.title': 'Revoke {count} agents?',
-  'bulk.agents.revoke.message': 'Their tokens stop working at once; each must register again. Each agent is revoked and audited separately.',
+  'bulk.agents.revoke.message':
+    'Their tokens stop working at once; each must register again. Each agent is revoked and audited separately.',
   'bulk.commands.title': 'Cancel {count} commands?',
-  'bulk.commands.message': 'Each command is cancelled (and audited) separately; agents are told to abort running ones.',
+  'bulk.commands.message':
+    'Each command is cancelled (and audited) separately; agents are told to abort running ones.',
 
   'services.labels': 'Labels',
   'services.timeline': 'Health, last 24 h',
@@ -79,13 +83,17 @@ export const EN_OPS = {
 
   'audit.search': 'Search action, target, actor or message',
 
-  'actions.unavailable.OFFLINE': 'Actions are unavailable: the agent is offline (no recent heartbeat).',
+  'actions.unavailable.OFFLINE':
+    'Actions are unavailable: the agent is offline (no recent heartbeat).',
   'actions.unavailable.NO_AGENT': 'Actions are unavailable: this service has no agent any more.',
-  'actions.unavailable.DISABLED': 'Actions are unavailable: the agent is disabled. Enable it on its agent page.',
-  'actions.unavailable.REVOKED': 'Actions are unavailable: the agent is revoked and must register again.',
+  'actions.unavailable.DISABLED':
+    'Actions are unavailable: the agent is disabled. Enable it on its agent page.',
+  'actions.unavailable.REVOKED':
+    'Actions are unavailable: the agent is revoked and must register again.',
   'actions.unavailable.PENDING': 'Actions are unavailable: the agent has not sent a heartbeat yet.',
   'actions.prepareTimeout': 'The agent did not answer in {seconds} s.',
-  'actions.prepareTimeoutHint': 'It may be busy, stopped or unable to reach the server. Check the agent, then retry.',
+  'actions.prepareTimeoutHint':
+    'It may be busy, stopped or unable to reach the server. Check the agent, then retry.',
   'actions.waitingPending': 'Waiting for the agent to pick it up…',
   'actions.waitingRunning': 'Running on the agent…',
 

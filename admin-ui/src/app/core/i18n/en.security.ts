@@ -8,6 +8,8 @@ export const EN_SECURITY = {
   'agents.recovery.hide': 'Hide',
   'result.reveal': 'Reveal',
   'result.revealTitle': 'One-time value',
-  'result.revealNotice': 'This result holds a one-time value. It can be revealed once, by one operator, until {expiresAt}; the reveal is audited.',
-  'result.revealViewer': 'This result holds a one-time value that only an operator or owner can reveal.',
+  'result.revealNotice':
+    'This result holds a one-time value. It can be revealed once, by one operator, until {expiresAt}; the reveal is audited.',
+  'result.revealViewer':
+    'This result holds a one-time value that only an operator or owner can reveal.',
 } as const;

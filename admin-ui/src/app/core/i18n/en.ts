@@ -81,7 +81,8 @@ export const EN = {
   'login.cookieFixEnv': 'allow the cookie over HTTP:',
   'login.cookieFixDev': 'or run the backend in development mode:',
   'login.cookieFixHttps': 'or serve Opstage over HTTPS (recommended outside a trusted LAN).',
-  'login.cookieProxyHint': 'Behind a reverse proxy, also make sure it forwards Set-Cookie and X-CSRF-Token.',
+  'login.cookieProxyHint':
+    'Behind a reverse proxy, also make sure it forwards Set-Cookie and X-CSRF-Token.',
   'login.secureCookieHint':
     'Logged in. Note: the session cookie is marked Secure on a plain-HTTP address; other browsers or hosts may refuse it (set OPSTAGE_COOKIE_SECURE=false or use HTTPS).',
 
@@ -95,10 +96,13 @@ export const EN = {
   'dashboard.recentCommands': 'Recent commands',
   'dashboard.recentAudit': 'Recent audit events',
 
-  'empty.agents': 'No Agents registered yet. Create a registration token and start a Capsule Service with the Agent SDK.',
+  'empty.agents':
+    'No Agents registered yet. Create a registration token and start a Capsule Service with the Agent SDK.',
   'empty.agentsCta': 'Create registration token',
-  'empty.services': 'No Capsule Services reported yet. Start a Capsule Service with an embedded Agent.',
-  'empty.commands': 'No Commands created yet. Run a predefined action from a Capsule Service detail page.',
+  'empty.services':
+    'No Capsule Services reported yet. Start a Capsule Service with an embedded Agent.',
+  'empty.commands':
+    'No Commands created yet. Run a predefined action from a Capsule Service detail page.',
   'empty.commandsCta': 'Open Capsule Services',
   'empty.audit': 'No Audit Events recorded yet.',
   'empty.tokens': 'No registration tokens yet. Create one to register an agent.',
@@ -120,14 +124,16 @@ export const EN = {
   'agents.op.revoke': 'Revoke',
   'agents.op.delete': 'Delete',
   'agents.confirm.disable.title': 'Disable agent {name}?',
-  'agents.confirm.disable.message': 'The agent keeps its token but cannot run actions until it is enabled again.',
+  'agents.confirm.disable.message':
+    'The agent keeps its token but cannot run actions until it is enabled again.',
   'agents.confirm.enable.title': 'Enable agent {name}?',
   'agents.confirm.enable.message': 'The agent can poll and run actions again.',
   'agents.confirm.revoke.title': 'Revoke agent {name}?',
   'agents.confirm.revoke.message':
     'All active agent tokens are invalidated immediately. The agent must register again with a new registration token.',
   'agents.confirm.delete.title': 'Delete agent {name}?',
-  'agents.confirm.delete.message': 'The agent, its Capsule Services and their history are removed. This cannot be undone.',
+  'agents.confirm.delete.message':
+    'The agent, its Capsule Services and their history are removed. This cannot be undone.',
   'agents.done.disable': 'Agent {name} disabled',
   'agents.done.enable': 'Agent {name} enabled',
   'agents.done.revoke': 'Agent {name} revoked',
@@ -157,7 +163,8 @@ export const EN = {
   'services.openInCommands': 'Open in Commands',
   'services.reassign': 'Reassign',
   'services.reassignTitle': 'Reassign {name}',
-  'services.reassignBody': 'Move this Capsule Service to another agent. Reports from the previous agent are then refused. The change is audited.',
+  'services.reassignBody':
+    'Move this Capsule Service to another agent. Reports from the previous agent are then refused. The change is audited.',
   'services.reassigned': 'Service reassigned',
   'services.openInAudit': 'Open in Audit Events',
 
@@ -168,7 +175,8 @@ export const EN = {
   'configs.sensitive': 'Sensitive',
   'configs.preview': 'Value preview',
   'configs.secretRef': 'Secret reference',
-  'configs.observedNote': 'Configuration is observed, not pushed: the service stays the source of truth.',
+  'configs.observedNote':
+    'Configuration is observed, not pushed: the service stays the source of truth.',
 
   'health.message': 'Message',
   'health.reportedAt': 'Reported at',
@@ -194,7 +202,8 @@ export const EN = {
   'actions.runTitle': 'Run action: {label}',
   'actions.preparing': 'Loading dynamic fields, defaults and current state… waited {seconds}s',
   'actions.prepareFailed': 'Action prepare failed',
-  'actions.requiresConfirmation': 'This action is dangerous ({level}) and requires an explicit typed confirmation.',
+  'actions.requiresConfirmation':
+    'This action is dangerous ({level}) and requires an explicit typed confirmation.',
   'actions.typeToConfirm': 'Type the action name "{name}" to confirm',
   'actions.run': 'Run',
   'actions.confirmRun': 'Confirm and run',
@@ -217,7 +226,8 @@ export const EN = {
   'result.rawJson': 'Result JSON',
   'result.secretTitle': '{name} is shown only once',
   'result.secretNotice': 'Copy it now and store it safely. You will not see this value again.',
-  'result.secretGone': 'A one-time secret was returned by this command and has already been revealed. It cannot be shown again.',
+  'result.secretGone':
+    'A one-time secret was returned by this command and has already been revealed. It cannot be shown again.',
 
   'commands.type': 'Type',
   'commands.action': 'Action',
@@ -242,12 +252,15 @@ export const EN = {
   'commands.openService': 'Open service',
   'commands.auditTrail': 'Audit trail',
   'commands.confirmCancel.title': 'Cancel command {name}?',
-  'commands.confirmCancel.message': 'The command is marked CANCELLED and the agent is told to abort it.',
+  'commands.confirmCancel.message':
+    'The command is marked CANCELLED and the agent is told to abort it.',
   'commands.confirmRetry.title': 'Retry command {name}?',
-  'commands.confirmRetry.message': 'A new command with the same payload is created for the same service.',
+  'commands.confirmRetry.message':
+    'A new command with the same payload is created for the same service.',
   'commands.cancelRequested': 'Cancellation requested',
   'commands.retried': 'Retry command created',
-  'commands.sealedReopen': 'The original payload contained secrets that are no longer stored; fill in the action form again.',
+  'commands.sealedReopen':
+    'The original payload contained secrets that are no longer stored; fill in the action form again.',
 
   'commandType.ACTION_EXECUTE': 'Execute',
   'commandType.ACTION_PREPARE': 'Prepare',
@@ -284,7 +297,8 @@ export const EN = {
   'tokens.agentCode': 'Bind to agent code (optional)',
   'tokens.agentCodeHint': 'When set, only an agent with this code can register with the token.',
   'tokens.shownOnce': 'Token "{name}" is shown only once',
-  'tokens.shownOnceBody': 'Copy it now. It disappears when you leave or reload this page and can never be retrieved again.',
+  'tokens.shownOnceBody':
+    'Copy it now. It disappears when you leave or reload this page and can never be retrieved again.',
   'tokens.copyToken': 'Copy token',
   'tokens.envSnippet': 'Ready-to-paste environment for the agent:',
   'tokens.copyEnv': 'Copy environment',
@@ -296,7 +310,8 @@ export const EN = {
   'tokens.revoke': 'Revoke',
   'tokens.delete': 'Delete',
   'tokens.confirm.revoke.title': 'Revoke token {name}?',
-  'tokens.confirm.revoke.message': 'Agents can no longer register with this token. Agents already registered are not affected.',
+  'tokens.confirm.revoke.message':
+    'Agents can no longer register with this token. Agents already registered are not affected.',
   'tokens.confirm.delete.title': 'Delete token {name}?',
   'tokens.confirm.delete.message': 'The token record is removed. This cannot be undone.',
   'tokens.done.revoke': 'Token {name} revoked',
@@ -326,7 +341,8 @@ export const EN = {
 
   'settings.maintenance': 'Maintenance settings',
   'settings.agentOfflineThreshold': 'Agent offline threshold (seconds)',
-  'settings.agentOfflineThresholdHint': 'An agent without a heartbeat for this long is shown as stale/offline.',
+  'settings.agentOfflineThresholdHint':
+    'An agent without a heartbeat for this long is shown as stale/offline.',
   'settings.auditRetention': 'Audit retention (days)',
   'settings.auditRetentionHint': '0 keeps audit events forever.',
   'settings.maintenanceInterval': 'Maintenance interval (seconds)',
@@ -335,7 +351,8 @@ export const EN = {
   'settings.saved': 'Maintenance settings saved',
   'settings.resetDone': 'Maintenance settings reset to the environment defaults',
   'settings.confirmReset.title': 'Reset maintenance settings?',
-  'settings.confirmReset.message': 'Stored values are removed and the environment defaults apply again.',
+  'settings.confirmReset.message':
+    'Stored values are removed and the environment defaults apply again.',
   'settings.ownerOnly': 'Only owners can change maintenance settings.',
   'settings.operations': 'Operations',
   'settings.runNow': 'Run maintenance now',
@@ -357,7 +374,6 @@ export const EN = {
   'metrics.staleOnlineAgents': 'Stale online agents',
   'metrics.p95': 'Command duration p95',
   'metrics.all': 'All metrics',
-
 
   ...EN_BUS,
   ...EN_MESSAGES,

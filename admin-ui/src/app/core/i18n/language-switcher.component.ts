@@ -16,12 +16,20 @@ import { TranslatePipe } from './translate.pipe';
       data-testid="language-switcher"
     >
       <mat-button-toggle value="en-US" data-testid="lang-en" lang="en">English</mat-button-toggle>
-      <mat-button-toggle value="zh-CN" data-testid="lang-zh" lang="zh-CN">简体中文</mat-button-toggle>
+      <mat-button-toggle value="zh-CN" data-testid="lang-zh" lang="zh-CN"
+        >简体中文</mat-button-toggle
+      >
     </mat-button-toggle-group>
   `,
   styles: `
-    :host { --mat-button-toggle-height: 30px; --mat-standard-button-toggle-height: 30px; display: inline-block; }
-    mat-button-toggle-group { font-size: 12px; }
+    :host {
+      --mat-button-toggle-height: 30px;
+      --mat-standard-button-toggle-height: 30px;
+      display: inline-block;
+    }
+    mat-button-toggle-group {
+      font-size: 12px;
+    }
   `,
 })
 export class LanguageSwitcherComponent {

@@ -4,7 +4,8 @@ import { EN_BUS } from './en.bus';
 export const ZH_BUS: Record<keyof typeof EN_BUS, string> = {
   'bus.experimentalWarning': 'Capsule 总线为实验性功能。启用命令创建前，请先用 DRY_RUN 验证路由。',
   'bus.experimentalTooltip': '实验性功能（v0.4）：API 与路由行为仍可能变化。',
-  'bus.disabledInfo': '此服务器未启用 Capsule 总线。设置 OPSTAGE_CAPSULE_BUS_ENABLED=true 并重启后端后即可使用。',
+  'bus.disabledInfo':
+    '此服务器未启用 Capsule 总线。设置 OPSTAGE_CAPSULE_BUS_ENABLED=true 并重启后端后即可使用。',
   'bus.viewerReadOnly': '只读：查看者可以查看路由、事件与总线审计；路由由操作员和所有者管理。',
   'bus.routes': '路由',
   'bus.events': '事件',
@@ -29,7 +30,8 @@ export const ZH_BUS: Record<keyof typeof EN_BUS, string> = {
   'bus.statusHint.ENABLED': 'ENABLED：匹配的事件会创建真实的操作命令。',
   'bus.statusChanged': '路由 {name} 已设为 {status}',
   'bus.confirmEnable.title': '启用路由 {name}？',
-  'bus.confirmEnable.message': '匹配的事件将在目标服务上创建真实的操作命令。请先用 DRY_RUN 验证该路由。',
+  'bus.confirmEnable.message':
+    '匹配的事件将在目标服务上创建真实的操作命令。请先用 DRY_RUN 验证该路由。',
   'bus.showEvents': '查看此类型的事件',
   'bus.routeCount': '匹配路由数',
   'bus.acceptedAt': '接收时间',
@@ -62,19 +64,24 @@ export const ZH_BUS: Record<keyof typeof EN_BUS, string> = {
   'bus.mapping.expression': '表达式',
   'bus.mapping.preview': 'inputMapping JSON',
   'bus.mapping.reference': '无（参考负载）',
-  'bus.mapping.empty': '未配置映射：命令负载为参考结构 { busEvent, payload }。添加字段即可从事件构造操作负载。',
+  'bus.mapping.empty':
+    '未配置映射：命令负载为参考结构 { busEvent, payload }。添加字段即可从事件构造操作负载。',
   'bus.mapping.help.payload': '事件负载中的路径；数字表示数组下标',
   'bus.mapping.help.event': '事件元数据或事件字段',
   'bus.mapping.help.dollar': '以 $ 开头的字面文本（去掉第一个 $）',
-  'bus.mapping.help.literal': '其他内容均为字面值（JSON 值按输入解析，形似 JSON 的字符串请加引号）；找不到值的路径会省略该字段',
+  'bus.mapping.help.literal':
+    '其他内容均为字面值（JSON 值按输入解析，形似 JSON 的字符串请加引号）；找不到值的路径会省略该字段',
   'bus.mapping.issue.fieldRequired': '请输入操作字段名。',
   'bus.mapping.issue.fieldReserved': '“{field}”不能用作字段名。',
   'bus.mapping.issue.fieldDuplicate': '字段“{field}”被重复映射。',
   'bus.mapping.issue.expressionRequired': '请输入表达式：如 $.payload.text 的路径，或字面值。',
-  'bus.mapping.issue.pathInvalid': '{value} 不是有效路径：请使用以点分隔的名称或下标，例如 $.payload.items.0.id。',
-  'bus.mapping.issue.pathRoot': '{value} 必须以 $.payload、$.metadata 或事件字段（$.id、$.eventType、$.sourceServiceCode、$.agentId 等）开头。',
+  'bus.mapping.issue.pathInvalid':
+    '{value} 不是有效路径：请使用以点分隔的名称或下标，例如 $.payload.items.0.id。',
+  'bus.mapping.issue.pathRoot':
+    '{value} 必须以 $.payload、$.metadata 或事件字段（$.id、$.eventType、$.sourceServiceCode、$.agentId 等）开头。',
   'bus.mapping.issue.pathNotNested': '{value}：{root} 没有嵌套字段。',
-  'bus.mapping.issue.dollarLiteral': '{value} 不是路径（$.payload.x）；以 $ 开头的字面值请写作 $$text。',
+  'bus.mapping.issue.dollarLiteral':
+    '{value} 不是路径（$.payload.x）；以 $ 开头的字面值请写作 $$text。',
   'bus.mapping.issue.tooDeep': '嵌套超过 {max} 层。',
   'bus.mapping.issue.tooManyFields': '最多可映射 {max} 个字段。',
   'bus.mapping.issue.tooLarge': '映射的 JSON 超过 {max} 字节。',

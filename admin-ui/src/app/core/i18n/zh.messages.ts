@@ -36,7 +36,8 @@ export const ZH_MESSAGES: Record<keyof typeof EN_MESSAGES, string> = {
   'error.REGISTRATION_TOKEN_NOT_DELETABLE': '只能删除已过期或已吊销的令牌。',
   'error.LAST_OWNER_REQUIRED': '必须至少保留一名有效的所有者。',
   'error.USER_ALREADY_EXISTS': '该用户名已存在。',
-  'error.CAPSULE_BUS_DISABLED': 'Capsule 总线未启用。设置 OPSTAGE_CAPSULE_BUS_ENABLED=true 以启用。',
+  'error.CAPSULE_BUS_DISABLED':
+    'Capsule 总线未启用。设置 OPSTAGE_CAPSULE_BUS_ENABLED=true 以启用。',
   'error.BUS_ROUTE_NOT_FOUND': '该总线路由已不存在（可能已被他人删除），请刷新列表。',
   'error.BUS_ROUTE_TARGET_INVALID': '路由不能以已停用、需要确认或危险级别为 HIGH 的操作为目标。',
 

@@ -44,7 +44,8 @@ export const ZH_OPS: Record<keyof typeof EN_OPS, string> = {
   'bulk.typeCount': '输入 {count}（服务数量）以确认',
   'bulk.runOn': '在 {count} 个服务上执行',
   'bulk.agents.disable.title': '禁用 {count} 个代理？',
-  'bulk.agents.disable.message': '它们保留令牌，但在重新启用前不能执行操作。每个代理单独禁用并记录审计。',
+  'bulk.agents.disable.message':
+    '它们保留令牌，但在重新启用前不能执行操作。每个代理单独禁用并记录审计。',
   'bulk.agents.enable.title': '启用 {count} 个代理？',
   'bulk.agents.enable.message': '它们可以重新轮询并执行操作。每个代理单独启用并记录审计。',
   'bulk.agents.revoke.title': '吊销 {count} 个代理？',

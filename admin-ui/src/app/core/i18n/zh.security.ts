@@ -10,6 +10,7 @@ export const ZH_SECURITY: Record<keyof typeof EN_SECURITY, string> = {
   'agents.recovery.hide': '隐藏',
   'result.reveal': '查看',
   'result.revealTitle': '一次性值',
-  'result.revealNotice': '此结果包含一个一次性值。在 {expiresAt} 之前，仅可由一名操作员查看一次；查看会被审计。',
+  'result.revealNotice':
+    '此结果包含一个一次性值。在 {expiresAt} 之前，仅可由一名操作员查看一次；查看会被审计。',
   'result.revealViewer': '此结果包含一个一次性值，只有操作员或所有者可以查看。',
 };

@@ -125,7 +125,8 @@ export const ZH: Record<TranslationKey, string> = {
   'agents.confirm.enable.title': '启用代理 {name}？',
   'agents.confirm.enable.message': '代理将可以再次轮询并运行操作。',
   'agents.confirm.revoke.title': '吊销代理 {name}？',
-  'agents.confirm.revoke.message': '所有有效的代理令牌将立即失效。代理必须使用新的注册令牌重新注册。',
+  'agents.confirm.revoke.message':
+    '所有有效的代理令牌将立即失效。代理必须使用新的注册令牌重新注册。',
   'agents.confirm.delete.title': '删除代理 {name}？',
   'agents.confirm.delete.message': '代理、其 Capsule 服务及历史记录都将被删除，且无法恢复。',
   'agents.done.disable': '代理 {name} 已停用',
@@ -157,7 +158,8 @@ export const ZH: Record<TranslationKey, string> = {
   'services.openInCommands': '在命令页打开',
   'services.reassign': '重新分配',
   'services.reassignTitle': '重新分配 {name}',
-  'services.reassignBody': '将此 Capsule 服务转移给另一个代理。之后原代理的上报将被拒绝。此操作会被审计。',
+  'services.reassignBody':
+    '将此 Capsule 服务转移给另一个代理。之后原代理的上报将被拒绝。此操作会被审计。',
   'services.reassigned': '服务已重新分配',
   'services.openInAudit': '在审计事件页打开',
 
@@ -357,7 +359,6 @@ export const ZH: Record<TranslationKey, string> = {
   'metrics.staleOnlineAgents': '心跳过期的在线代理',
   'metrics.p95': '命令耗时 p95',
   'metrics.all': '全部指标',
-
 
   ...ZH_BUS,
   ...ZH_MESSAGES,

@@ -2,7 +2,10 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
-import { MatAutocompleteModule, MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
+import {
+  MatAutocompleteModule,
+  MatAutocompleteSelectedEvent,
+} from '@angular/material/autocomplete';
 import { MatIconModule } from '@angular/material/icon';
 import { catchError, debounceTime, distinctUntilChanged, of, switchMap } from 'rxjs';
 import { OverviewApi } from '../../api/search.api';
@@ -20,9 +23,33 @@ export interface SearchHit {
 /** Flattens the search answer into one option list (services, agents, commands). */
 export function searchHits(r: SearchResults): SearchHit[] {
   return [
-    ...r.services.map((s): SearchHit => ({ kind: 'service', id: s.id, label: s.name, detail: `${s.code} · ${s.status}`, link: ['/services', s.id] })),
-    ...r.agents.map((a): SearchHit => ({ kind: 'agent', id: a.id, label: a.name || a.code, detail: `${a.code} · ${a.effectiveStatus ?? a.status}`, link: ['/agents', a.id] })),
-    ...r.commands.map((c): SearchHit => ({ kind: 'command', id: c.id, label: `${c.actionName} · ${c.serviceName ?? c.serviceId}`, detail: `${c.id} · ${c.status}`, link: ['/commands', c.id] })),
+    ...r.services.map(
+      (s): SearchHit => ({
+        kind: 'service',
+        id: s.id,
+        label: s.name,
+        detail: `${s.code} · ${s.status}`,
+        link: ['/services', s.id],
+      }),
+    ),
+    ...r.agents.map(
+      (a): SearchHit => ({
+        kind: 'agent',
+        id: a.id,
+        label: a.name || a.code,
+        detail: `${a.code} · ${a.effectiveStatus ?? a.status}`,
+        link: ['/agents', a.id],
+      }),
+    ),
+    ...r.commands.map(
+      (c): SearchHit => ({
+        kind: 'command',
+        id: c.id,
+        label: `${c.actionName} · ${c.serviceName ?? c.serviceId}`,
+        detail: `${c.id} · ${c.status}`,
+        link: ['/commands', c.id],
+      }),
+    ),
   ];
 }
 
@@ -46,7 +73,12 @@ export function searchHits(r: SearchResults): SearchHit[] {
         data-testid="global-search"
       />
     </label>
-    <mat-autocomplete #auto="matAutocomplete" (optionSelected)="select($event)" [hideSingleSelectionIndicator]="true" class="search-panel">
+    <mat-autocomplete
+      #auto="matAutocomplete"
+      (optionSelected)="select($event)"
+      [hideSingleSelectionIndicator]="true"
+      class="search-panel"
+    >
       @for (hit of hits(); track hit.kind + hit.id) {
         <mat-option [value]="hit" [attr.data-testid]="'search-hit-' + hit.id">
           <span class="kind">{{ 'search.kind.' + hit.kind | t }}</span>
@@ -60,14 +92,52 @@ export function searchHits(r: SearchResults): SearchHit[] {
     </mat-autocomplete>
   `,
   styles: `
-    :host { display: block; }
-    .box { display: flex; align-items: center; gap: 6px; border: 1px solid var(--ops-border); border-radius: 18px; padding: 0 10px; background: var(--ops-surface-2); height: 34px; }
-    .box:focus-within { border-color: var(--ops-focus); }
-    .box .mat-icon { color: var(--ops-muted); font-size: 20px; width: 20px; height: 20px; }
-    input { border: 0; background: transparent; color: inherit; font: inherit; flex: 1 1 auto; min-width: 0; outline: none; height: 100%; }
-    .kind { font-size: 11px; text-transform: uppercase; color: var(--ops-muted); margin-right: 8px; }
-    .label { font-weight: 500; margin-right: 8px; }
-    .detail { font-size: 12px; color: var(--ops-muted); }
+    :host {
+      display: block;
+    }
+    .box {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+      border: 1px solid var(--ops-border);
+      border-radius: 18px;
+      padding: 0 10px;
+      background: var(--ops-surface-2);
+      height: 34px;
+    }
+    .box:focus-within {
+      border-color: var(--ops-focus);
+    }
+    .box .mat-icon {
+      color: var(--ops-muted);
+      font-size: 20px;
+      width: 20px;
+      height: 20px;
+    }
+    input {
+      border: 0;
+      background: transparent;
+      color: inherit;
+      font: inherit;
+      flex: 1 1 auto;
+      min-width: 0;
+      outline: none;
+      height: 100%;
+    }
+    .kind {
+      font-size: 11px;
+      text-transform: uppercase;
+      color: var(--ops-muted);
+      margin-right: 8px;
+    }
+    .label {
+      font-weight: 500;
+      margin-right: 8px;
+    }
+    .detail {
+      font-size: 12px;
+      color: var(--ops-muted);
+    }
   `,
 })
 export class GlobalSearchComponent {
@@ -105,7 +175,13 @@ export class GlobalSearchComponent {
   /** Enter on a full id opens it directly. */
   enter(): void {
     const q = this.query().trim();
-    const route = q.startsWith('cmd_') ? '/commands' : q.startsWith('svc_') ? '/services' : q.startsWith('agt_') ? '/agents' : null;
+    const route = q.startsWith('cmd_')
+      ? '/commands'
+      : q.startsWith('svc_')
+        ? '/services'
+        : q.startsWith('agt_')
+          ? '/agents'
+          : null;
     if (route && /^[a-z]{3}_[A-Za-z0-9]{10,}$/.test(q)) {
       this.query.set('');
       void this.router.navigate([route, q]);

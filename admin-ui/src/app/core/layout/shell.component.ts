@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -29,7 +37,12 @@ interface NavItem {
 const NAV: readonly NavItem[] = [
   { id: 'dashboard', path: '/', label: 'nav.dashboard', icon: 'dashboard', exact: true },
   { id: 'users', path: '/users', label: 'nav.users', icon: 'group', minRole: 'owner' },
-  { id: 'registration-tokens', path: '/registration-tokens', label: 'nav.registrationTokens', icon: 'key' },
+  {
+    id: 'registration-tokens',
+    path: '/registration-tokens',
+    label: 'nav.registrationTokens',
+    icon: 'key',
+  },
   { id: 'agents', path: '/agents', label: 'nav.agents', icon: 'dns' },
   { id: 'services', path: '/services', label: 'nav.services', icon: 'widgets' },
   { id: 'commands', path: '/commands', label: 'nav.commands', icon: 'terminal' },
@@ -67,13 +80,20 @@ export class ShellComponent {
   protected readonly navOpen = signal(false);
 
   protected readonly nav = computed(() =>
-    NAV.filter((item) => (!item.minRole || this.session.hasRole(item.minRole)) && (!item.bus || this.features.busEnabled())),
+    NAV.filter(
+      (item) =>
+        (!item.minRole || this.session.hasRole(item.minRole)) &&
+        (!item.bus || this.features.busEnabled()),
+    ),
   );
   protected readonly displayName = computed(() => {
     const user = this.session.user();
     return user?.displayName || user?.username || '';
   });
-  protected readonly themeIcon = computed(() => ({ system: 'brightness_auto', light: 'light_mode', dark: 'dark_mode' })[this.theme.mode()]);
+  protected readonly themeIcon = computed(
+    () =>
+      ({ system: 'brightness_auto', light: 'light_mode', dark: 'dark_mode' })[this.theme.mode()],
+  );
 
   constructor() {
     this.features.loadVersion();

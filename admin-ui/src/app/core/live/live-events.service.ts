@@ -4,7 +4,15 @@ import { Observable, Subject, filter } from 'rxjs';
 import { Notifier } from '../../shared/ui/notifier.service';
 
 /** What a page watches (the server's live topics, docs/api.md). */
-export type LiveTopic = 'services' | 'agents' | 'commands' | 'audit' | 'tokens' | 'users' | 'bus' | 'settings';
+export type LiveTopic =
+  | 'services'
+  | 'agents'
+  | 'commands'
+  | 'audit'
+  | 'tokens'
+  | 'users'
+  | 'bus'
+  | 'settings';
 
 /** One change from `GET /api/admin/events/stream`. */
 export interface LiveChange {
@@ -31,10 +39,13 @@ export interface LiveSource {
   close(): void;
 }
 
-export const LIVE_SOURCE_FACTORY = new InjectionToken<(url: string) => LiveSource>('LIVE_SOURCE_FACTORY', {
-  providedIn: 'root',
-  factory: () => (url: string) => new EventSource(url, { withCredentials: true }),
-});
+export const LIVE_SOURCE_FACTORY = new InjectionToken<(url: string) => LiveSource>(
+  'LIVE_SOURCE_FACTORY',
+  {
+    providedIn: 'root',
+    factory: () => (url: string) => new EventSource(url, { withCredentials: true }),
+  },
+);
 
 export const LIVE_STREAM_URL = '/api/admin/events/stream';
 export const LIVE_PAUSE_KEY = 'opstage.live.paused';
@@ -42,7 +53,11 @@ const CLOSED = 2;
 const RECONNECT_MS = [2000, 5000, 10000, 30000];
 
 /** Whether a change concerns a page watching `topics` (and, for detail pages, one of `ids`). */
-export function concerns(signal: LiveSignal, topics: readonly LiveTopic[], ids?: readonly string[] | null): boolean {
+export function concerns(
+  signal: LiveSignal,
+  topics: readonly LiveTopic[],
+  ids?: readonly string[] | null,
+): boolean {
   if (signal === 'reset') return true;
   if (!signal.topics.some((t) => topics.includes(t))) return false;
   return !ids || ids.length === 0 || signal.ids.some((id) => ids.includes(id));
@@ -108,7 +123,10 @@ export class LiveEvents {
   }
 
   /** Changes for `topics` (and `ids`, when given); `reset` always passes. */
-  changes(topics: readonly LiveTopic[], ids?: () => readonly string[] | null): Observable<LiveSignal> {
+  changes(
+    topics: readonly LiveTopic[],
+    ids?: () => readonly string[] | null,
+  ): Observable<LiveSignal> {
     return this.signals.pipe(filter((s) => concerns(s, topics, ids?.())));
   }
 
@@ -136,7 +154,11 @@ export class LiveEvents {
   private toastHealth(change: LiveChange): void {
     const serviceId = String(change.data?.['serviceId'] ?? '');
     if (![...this.watchers.values()].some((ids) => ids.has(serviceId))) return;
-    const params = { name: String(change.data?.['serviceCode'] ?? serviceId), from: String(change.data?.['from'] ?? ''), to: String(change.data?.['to'] ?? '') };
+    const params = {
+      name: String(change.data?.['serviceCode'] ?? serviceId),
+      from: String(change.data?.['from'] ?? ''),
+      to: String(change.data?.['to'] ?? ''),
+    };
     if (params.to === 'DOWN') this.notifier.errorKey('live.healthChanged', params);
     else this.notifier.info('live.healthChanged', params);
   }

@@ -4,7 +4,13 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { LIVE_SOURCE_FACTORY, LiveChange, LiveEvents, LiveSource, concerns } from './live-events.service';
+import {
+  LIVE_SOURCE_FACTORY,
+  LiveChange,
+  LiveEvents,
+  LiveSource,
+  concerns,
+} from './live-events.service';
 import { liveRefresh } from './live-refresh';
 
 /** An EventSource stand-in the test drives by hand. */
@@ -26,7 +32,11 @@ class FakeSource implements LiveSource {
     this.onopen?.(new Event('open'));
   }
   send(change: Partial<LiveChange>): void {
-    this.onmessage?.(new MessageEvent('message', { data: JSON.stringify({ id: 'e-1', at: 'x', ids: [], topics: [], ...change }) }));
+    this.onmessage?.(
+      new MessageEvent('message', {
+        data: JSON.stringify({ id: 'e-1', at: 'x', ids: [], topics: [], ...change }),
+      }),
+    );
   }
 }
 
@@ -59,7 +69,13 @@ describe('LiveEvents', () => {
   });
 
   it('filters changes by topic and id; a reset concerns everyone', () => {
-    const change: LiveChange = { id: '1', type: 'audit', topics: ['agents', 'services'], ids: ['agt_1'], at: 'x' };
+    const change: LiveChange = {
+      id: '1',
+      type: 'audit',
+      topics: ['agents', 'services'],
+      ids: ['agt_1'],
+      at: 'x',
+    };
     expect(concerns(change, ['services'])).toBe(true);
     expect(concerns(change, ['commands'])).toBe(false);
     expect(concerns(change, ['services'], ['svc_2'])).toBe(false);
@@ -76,9 +92,19 @@ describe('LiveEvents', () => {
     sources[0].open();
     expect(live.state()).toBe('live');
     live.watchServices({}, ['svc_1']);
-    sources[0].send({ type: 'service.health.changed', topics: ['services'], ids: ['svc_2'], data: { serviceId: 'svc_2', serviceCode: 'other', from: 'UP', to: 'DOWN' } });
+    sources[0].send({
+      type: 'service.health.changed',
+      topics: ['services'],
+      ids: ['svc_2'],
+      data: { serviceId: 'svc_2', serviceCode: 'other', from: 'UP', to: 'DOWN' },
+    });
     expect(snack.open).not.toHaveBeenCalled();
-    sources[0].send({ type: 'service.health.changed', topics: ['services'], ids: ['svc_1'], data: { serviceId: 'svc_1', serviceCode: 'billing', from: 'UP', to: 'DOWN' } });
+    sources[0].send({
+      type: 'service.health.changed',
+      topics: ['services'],
+      ids: ['svc_1'],
+      data: { serviceId: 'svc_1', serviceCode: 'billing', from: 'UP', to: 'DOWN' },
+    });
     expect(snack.open).toHaveBeenCalledTimes(1);
     expect(String(snack.open.mock.calls[0][0])).toContain('billing');
     live.disconnect();

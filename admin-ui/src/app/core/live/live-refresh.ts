@@ -17,7 +17,11 @@ export interface LiveRefreshOptions {
  * operator paused live updates (resuming reloads once). Falls back to a slow poll while the live
  * stream is down, and stops with the component.
  */
-export function liveRefresh(topics: readonly LiveTopic[], reload: () => void, options: LiveRefreshOptions = {}): void {
+export function liveRefresh(
+  topics: readonly LiveTopic[],
+  reload: () => void,
+  options: LiveRefreshOptions = {},
+): void {
   const live = inject(LiveEvents);
   const destroyRef = inject(DestroyRef);
   const sub = live

@@ -30,13 +30,19 @@ export function nextTheme(mode: ThemeMode): ThemeMode {
 export class ThemeService {
   private readonly modeSig = signal<ThemeMode>(initialTheme());
   readonly mode = this.modeSig.asReadonly();
-  private readonly systemDark = signal(typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches);
+  private readonly systemDark = signal(
+    typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches,
+  );
   /** What is on screen now. */
-  readonly dark = computed(() => this.modeSig() === 'dark' || (this.modeSig() === 'system' && this.systemDark()));
+  readonly dark = computed(
+    () => this.modeSig() === 'dark' || (this.modeSig() === 'system' && this.systemDark()),
+  );
 
   constructor() {
     if (typeof matchMedia === 'function') {
-      matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (e) => this.systemDark.set(e.matches));
+      matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (e) =>
+        this.systemDark.set(e.matches),
+      );
     }
     this.apply(this.modeSig());
   }

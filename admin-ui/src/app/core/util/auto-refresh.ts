@@ -8,7 +8,11 @@ export interface AutoRefreshHandle {
  * Calls `tick` every `intervalMs` while the tab is visible (a hidden tab does not poll).
  * When the tab becomes visible again it refreshes at once. Stops with the injecting component.
  */
-export function autoRefresh(tick: () => void, intervalMs: number, destroyRef?: DestroyRef): AutoRefreshHandle {
+export function autoRefresh(
+  tick: () => void,
+  intervalMs: number,
+  destroyRef?: DestroyRef,
+): AutoRefreshHandle {
   const ref = destroyRef ?? inject(DestroyRef);
   const isHidden = () => typeof document !== 'undefined' && document.hidden;
   const timer = setInterval(() => {

@@ -1,7 +1,19 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialog,
+  MatDialogModule,
+  MatDialogRef,
+} from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -26,7 +38,13 @@ import { ResultDetailComponent } from './result-detail.component';
 import { ResultViewComponent } from './result-view.component';
 import { SchemaFormComponent } from './schema-form.component';
 import { SchemaForm, buildSchemaForm, schemaFormValue } from './schema-form';
-import { ActionLaunch, OneTimeSecret, ResultDetail, extractSecrets, normalizeDetail } from './result-model';
+import {
+  ActionLaunch,
+  OneTimeSecret,
+  ResultDetail,
+  extractSecrets,
+  normalizeDetail,
+} from './result-model';
 import { isTerminal, needsConfirmation } from './action-rules';
 
 export interface ActionDialogData {
@@ -39,12 +57,22 @@ export interface ActionDialogData {
   detail?: JsonObject;
 }
 
-type Phase = 'preparing' | 'prepareFailed' | 'prepareTimeout' | 'ready' | 'submitting' | 'running' | 'done';
+type Phase =
+  | 'preparing'
+  | 'prepareFailed'
+  | 'prepareTimeout'
+  | 'ready'
+  | 'submitting'
+  | 'running'
+  | 'done';
 
 /** Seconds the server waited for the agent (504 ACTION_PREPARE_TIMEOUT carries `timeoutSeconds`). */
 export function prepareTimeoutSeconds(error: ApiError): number | null {
   const details = error.details;
-  const value = details !== null && typeof details === 'object' ? (details as Record<string, unknown>)['timeoutSeconds'] : undefined;
+  const value =
+    details !== null && typeof details === 'object'
+      ? (details as Record<string, unknown>)['timeoutSeconds']
+      : undefined;
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
@@ -100,7 +128,9 @@ export class ActionDialogComponent {
     return action ? needsConfirmation(action) : false;
   });
   protected readonly confirmed = computed(
-    () => !this.needsConfirm() || this.typedConfirmation().trim() === (this.action()?.name ?? this.data.actionName),
+    () =>
+      !this.needsConfirm() ||
+      this.typedConfirmation().trim() === (this.action()?.name ?? this.data.actionName),
   );
   protected readonly title = computed(() => this.action()?.label ?? this.data.actionName);
   /** "the agent did not answer in N s": the server's wait, else what the operator waited. */
@@ -129,25 +159,29 @@ export class ActionDialogComponent {
     this.prepareError.set(null);
     this.elapsed.set(0);
     this.tickSub = timer(1000, 1000).subscribe(() => this.elapsed.update((n) => n + 1));
-    this.prepareSub = this.servicesApi.prepare(this.data.serviceId, this.data.actionName).subscribe({
-      next: (res) => {
-        this.tickSub?.unsubscribe();
-        const action = res.action ?? this.catalogEntry();
-        this.action.set(action);
-        this.initialPayload = { ...(res.initialPayload ?? {}), ...(this.data.payload ?? {}) };
-        this.form.set(buildSchemaForm(action?.inputSchema ?? {}, this.initialPayload));
-        const seeded = this.data.detail ? normalizeDetail({ data: this.data.detail }) : null;
-        this.preparedDetail.set(seeded ?? normalizeDetail(res.currentState?.['detail']));
-        this.typedConfirmation.set('');
-        this.phase.set('ready');
-      },
-      error: (err: unknown) => {
-        this.tickSub?.unsubscribe();
-        const error = toApiError(err);
-        this.prepareError.set(error);
-        this.phase.set(error.code === 'ACTION_PREPARE_TIMEOUT' ? 'prepareTimeout' : 'prepareFailed');
-      },
-    });
+    this.prepareSub = this.servicesApi
+      .prepare(this.data.serviceId, this.data.actionName)
+      .subscribe({
+        next: (res) => {
+          this.tickSub?.unsubscribe();
+          const action = res.action ?? this.catalogEntry();
+          this.action.set(action);
+          this.initialPayload = { ...(res.initialPayload ?? {}), ...(this.data.payload ?? {}) };
+          this.form.set(buildSchemaForm(action?.inputSchema ?? {}, this.initialPayload));
+          const seeded = this.data.detail ? normalizeDetail({ data: this.data.detail }) : null;
+          this.preparedDetail.set(seeded ?? normalizeDetail(res.currentState?.['detail']));
+          this.typedConfirmation.set('');
+          this.phase.set('ready');
+        },
+        error: (err: unknown) => {
+          this.tickSub?.unsubscribe();
+          const error = toApiError(err);
+          this.prepareError.set(error);
+          this.phase.set(
+            error.code === 'ACTION_PREPARE_TIMEOUT' ? 'prepareTimeout' : 'prepareFailed',
+          );
+        },
+      });
   }
 
   payloadPreview(): JsonObject {
@@ -246,7 +280,13 @@ export class ActionDialogComponent {
       return;
     }
     this.confirm
-      .ask({ title: 'commands.confirmCancel.title', message: 'commands.confirmCancel.message', params: { name: command.actionName }, danger: true, confirmLabel: 'commands.cancel' })
+      .ask({
+        title: 'commands.confirmCancel.title',
+        message: 'commands.confirmCancel.message',
+        params: { name: command.actionName },
+        danger: true,
+        confirmLabel: 'commands.cancel',
+      })
       .subscribe((ok) => {
         if (!ok) {
           return;
@@ -269,7 +309,12 @@ export class ActionDialogComponent {
   /** A row/page/detail action opens its own dialog, prefilled through prepare. */
   launch(request: ActionLaunch): void {
     this.dialog.open<ActionDialogComponent, ActionDialogData>(ActionDialogComponent, {
-      data: { ...this.data, actionName: request.action, payload: request.payload, detail: request.detail },
+      data: {
+        ...this.data,
+        actionName: request.action,
+        payload: request.payload,
+        detail: request.detail,
+      },
       width: '920px',
       maxWidth: '96vw',
       autoFocus: 'first-tabbable',

@@ -11,14 +11,17 @@ export class ActionLauncher {
   /** Opens the action panel (prepare → form → run → result). Emits the last command on close. */
   open(data: ActionDialogData): Observable<CommandDetail | undefined> {
     return this.dialog
-      .open<ActionDialogComponent, ActionDialogData, CommandDetail | undefined>(ActionDialogComponent, {
-        data,
-        width: '920px',
-        maxWidth: '96vw',
-        autoFocus: 'first-tabbable',
-        disableClose: false,
-        panelClass: 'action-dialog-panel',
-      })
+      .open<ActionDialogComponent, ActionDialogData, CommandDetail | undefined>(
+        ActionDialogComponent,
+        {
+          data,
+          width: '920px',
+          maxWidth: '96vw',
+          autoFocus: 'first-tabbable',
+          disableClose: false,
+          panelClass: 'action-dialog-panel',
+        },
+      )
       .afterClosed();
   }
 }

@@ -7,12 +7,23 @@ export function isTerminal(status: CommandStatus): boolean {
 }
 
 /** HIGH danger or an explicit `requiresConfirmation` needs a typed confirmation (stricter than the reference). */
-export function needsConfirmation(action: Pick<ActionDefinitionResponse, 'dangerLevel' | 'requiresConfirmation'>): boolean {
+export function needsConfirmation(
+  action: Pick<ActionDefinitionResponse, 'dangerLevel' | 'requiresConfirmation'>,
+): boolean {
   return action.dangerLevel === 'HIGH' || action.requiresConfirmation === true;
 }
 
 /** Known category order (the categories of sdk/README.md, "Actions"); unknown categories follow alphabetically. */
-export const CATEGORY_ORDER = ['account', 'item-management', 'api-key', 'session', 'runtime-config', 'diagnostics', 'advanced', 'other'];
+export const CATEGORY_ORDER = [
+  'account',
+  'item-management',
+  'api-key',
+  'session',
+  'runtime-config',
+  'diagnostics',
+  'advanced',
+  'other',
+];
 /** Reachable only from result lists/details. */
 export const HIDDEN_CATEGORIES = ['page-action', 'row-action'];
 
@@ -41,6 +52,8 @@ export function groupActions(actions: readonly ActionDefinitionResponse[]): Acti
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
     .map(([category, list]) => ({
       category,
-      actions: [...list].sort((x, y) => (x.order ?? 999) - (y.order ?? 999) || x.label.localeCompare(y.label)),
+      actions: [...list].sort(
+        (x, y) => (x.order ?? 999) - (y.order ?? 999) || x.label.localeCompare(y.label),
+      ),
     }));
 }

@@ -30,7 +30,13 @@ import { SecretRevealComponent } from './secret-reveal.component';
           <strong>{{ 'result.revealTitle' | t }}</strong>
           @if (session.canOperate()) {
             <p>{{ 'result.revealNotice' | t: { expiresAt: (state().expiresAt | dt) } }}</p>
-            <button mat-flat-button type="button" (click)="reveal()" [disabled]="busy()" data-testid="one-time-reveal">
+            <button
+              mat-flat-button
+              type="button"
+              (click)="reveal()"
+              [disabled]="busy()"
+              data-testid="one-time-reveal"
+            >
               <mat-icon>visibility</mat-icon>{{ 'result.reveal' | t }}
             </button>
           } @else {
@@ -46,7 +52,9 @@ import { SecretRevealComponent } from './secret-reveal.component';
     }
   `,
   styles: `
-    p { margin: 2px 0 6px; }
+    p {
+      margin: 2px 0 6px;
+    }
   `,
 })
 export class OneTimeRevealComponent {
@@ -63,7 +71,12 @@ export class OneTimeRevealComponent {
     this.api.reveal(this.commandId()).subscribe({
       next: (res) => {
         this.busy.set(false);
-        this.revealed.set(Object.entries(res.fields).map(([key, value]) => ({ key, value: typeof value === 'string' ? value : JSON.stringify(value) })));
+        this.revealed.set(
+          Object.entries(res.fields).map(([key, value]) => ({
+            key,
+            value: typeof value === 'string' ? value : JSON.stringify(value),
+          })),
+        );
       },
       error: (err: unknown) => {
         this.busy.set(false);

@@ -1,7 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { formatBytes, formatDateTime, formatDuration, formatRelative, isEmptyValue } from '../../shared/util/format';
+import {
+  formatBytes,
+  formatDateTime,
+  formatDuration,
+  formatRelative,
+  isEmptyValue,
+} from '../../shared/util/format';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import { CopyButtonComponent } from '../../shared/ui/copy-button.component';
 import { CellFormat } from './result-model';
@@ -13,13 +19,17 @@ export function cellText(i18n: I18nService, value: unknown, format: CellFormat):
   }
   switch (format) {
     case 'datetime':
-      return typeof value === 'string' || typeof value === 'number' ? formatDateTime(value, i18n.language()) : String(value);
+      return typeof value === 'string' || typeof value === 'number'
+        ? formatDateTime(value, i18n.language())
+        : String(value);
     case 'duration':
       return formatDuration(Number(value));
     case 'bytes':
       return formatBytes(Number(value));
     case 'relativeTime':
-      return typeof value === 'string' || typeof value === 'number' ? formatRelative(value, Date.now(), i18n.language()) : String(value);
+      return typeof value === 'string' || typeof value === 'number'
+        ? formatRelative(value, Date.now(), i18n.language())
+        : String(value);
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
@@ -52,8 +62,20 @@ export function cellText(i18n: I18nService, value: unknown, format: CellFormat):
     }
   `,
   styles: `
-    :host { display: inline-flex; align-items: center; gap: 2px; max-width: 100%; }
-    .ellipsis { display: inline-block; max-width: 240px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
+    :host {
+      display: inline-flex;
+      align-items: center;
+      gap: 2px;
+      max-width: 100%;
+    }
+    .ellipsis {
+      display: inline-block;
+      max-width: 240px;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      vertical-align: bottom;
+    }
   `,
 })
 export class ResultCellComponent {

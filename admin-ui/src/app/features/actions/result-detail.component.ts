@@ -31,13 +31,26 @@ import { ActionLaunch, ResultActionLink, ResultDetail, launchFor } from './resul
         @for (f of detail().fields; track f.key) {
           <tr>
             <th>{{ f.label }}</th>
-            <td><app-result-cell [value]="value(f.key)" [format]="f.format" [copyable]="f.copyable" [ellipsis]="f.ellipsis" /></td>
+            <td>
+              <app-result-cell
+                [value]="value(f.key)"
+                [format]="f.format"
+                [copyable]="f.copyable"
+                [ellipsis]="f.ellipsis"
+              />
+            </td>
           </tr>
         }
       </table>
     </section>
   `,
-  styles: `h3 { font-size: 14px; font-weight: 500; margin: 2px 0 6px; }`,
+  styles: `
+    h3 {
+      font-size: 14px;
+      font-weight: 500;
+      margin: 2px 0 6px;
+    }
+  `,
 })
 export class ResultDetailComponent {
   readonly detail = input.required<ResultDetail>();

@@ -1,13 +1,30 @@
-import { extractSecrets, hasConsumedSecrets, inferColumns, launchFor, maskSecrets, normalizeDetail, normalizeList, plainEntries, resolveTemplate, rowKey } from './result-model';
+import {
+  extractSecrets,
+  hasConsumedSecrets,
+  inferColumns,
+  launchFor,
+  maskSecrets,
+  normalizeDetail,
+  normalizeList,
+  plainEntries,
+  resolveTemplate,
+  rowKey,
+} from './result-model';
 import { groupActions, needsConfirmation } from './action-rules';
 import { actionDefinition } from '../../testing/contract-fixtures';
 
 describe('result model', () => {
   it('extracts generatedKey and declared oneTimeFields, never redacted values', () => {
-    expect(extractSecrets({ generatedKey: 'opk_live_123', other: 'x' })).toEqual([{ key: 'generatedKey', value: 'opk_live_123' }]);
+    expect(extractSecrets({ generatedKey: 'opk_live_123', other: 'x' })).toEqual([
+      { key: 'generatedKey', value: 'opk_live_123' },
+    ]);
     expect(extractSecrets({ generatedKey: '[REDACTED]' })).toEqual([]);
-    expect(extractSecrets({ password: 's3cret', oneTimeFields: ['password'] })).toEqual([{ key: 'password', value: 's3cret' }]);
-    expect(extractSecrets({ pin: 1234, oneTimeFields: ['pin'] })).toEqual([{ key: 'pin', value: '1234' }]);
+    expect(extractSecrets({ password: 's3cret', oneTimeFields: ['password'] })).toEqual([
+      { key: 'password', value: 's3cret' },
+    ]);
+    expect(extractSecrets({ pin: 1234, oneTimeFields: ['pin'] })).toEqual([
+      { key: 'pin', value: '1234' },
+    ]);
     expect(extractSecrets(null)).toEqual([]);
     expect(hasConsumedSecrets({ generatedKey: '[REDACTED]' })).toBe(true);
     expect(hasConsumedSecrets({ pin: '[REDACTED]', oneTimeFields: ['pin'] })).toBe(true);
@@ -16,7 +33,17 @@ describe('result model', () => {
 
   it('resolves $row templates recursively', () => {
     const row = { id: 'acc_1', profile: { email: 'a@b.c' }, tags: ['x'] };
-    expect(resolveTemplate({ accountId: '$row.id', nested: { email: '$row.profile.email' }, list: ['$row.id', 'lit'], n: 3 }, row)).toEqual({
+    expect(
+      resolveTemplate(
+        {
+          accountId: '$row.id',
+          nested: { email: '$row.profile.email' },
+          list: ['$row.id', 'lit'],
+          n: 3,
+        },
+        row,
+      ),
+    ).toEqual({
       accountId: 'acc_1',
       nested: { email: 'a@b.c' },
       list: ['acc_1', 'lit'],
@@ -27,18 +54,34 @@ describe('result model', () => {
 
   it('builds a launch request and moves __detail out of the payload', () => {
     const launch = launchFor(
-      { label: 'Disable', action: 'disable-account', payload: { accountId: '$row.id', __detail: { id: '$row.id' } }, danger: true },
+      {
+        label: 'Disable',
+        action: 'disable-account',
+        payload: { accountId: '$row.id', __detail: { id: '$row.id' } },
+        danger: true,
+      },
       { id: 'acc_9' },
     );
-    expect(launch).toEqual({ action: 'disable-account', payload: { accountId: 'acc_9' }, detail: { id: 'acc_9' } });
+    expect(launch).toEqual({
+      action: 'disable-account',
+      payload: { accountId: 'acc_9' },
+      detail: { id: 'acc_9' },
+    });
   });
 
   it('normalises lists with declared or inferred columns', () => {
     const list = normalizeList({
       title: 'Accounts',
       data: [{ id: 'a', enabled: true, size: 2048 }],
-      columns: [{ key: 'id', label: 'ID', copyable: true }, { key: 'size', label: 'Size', format: 'bytes' }, { key: 'x', format: 'nope' }],
-      rowActions: [{ label: 'Open', action: 'open', payload: { id: '$row.id' } }, { label: 'Broken' }],
+      columns: [
+        { key: 'id', label: 'ID', copyable: true },
+        { key: 'size', label: 'Size', format: 'bytes' },
+        { key: 'x', format: 'nope' },
+      ],
+      rowActions: [
+        { label: 'Open', action: 'open', payload: { id: '$row.id' } },
+        { label: 'Broken' },
+      ],
       pageSize: 5,
     });
     expect(list?.title).toBe('Accounts');
@@ -53,23 +96,52 @@ describe('result model', () => {
     expect(inferred?.columns.map((c) => c.key)).toEqual(['a', 'b']);
     expect(inferred?.pageSize).toBe(10);
     expect(normalizeList({ title: 'no data' })).toBeNull();
-    expect(inferColumns(Array.from({ length: 1 }, () => Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${i}`, i]))))).toHaveLength(8);
+    expect(
+      inferColumns(
+        Array.from({ length: 1 }, () =>
+          Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${i}`, i])),
+        ),
+      ),
+    ).toHaveLength(8);
   });
 
   it('normalises detail views', () => {
-    const detail = normalizeDetail({ title: 'Account', data: { id: 'a', state: 'UP' }, fields: [{ key: 'state', label: 'State', format: 'status' }] });
-    expect(detail?.fields).toEqual([{ key: 'state', label: 'State', format: 'status', copyable: false, ellipsis: false, width: undefined }]);
+    const detail = normalizeDetail({
+      title: 'Account',
+      data: { id: 'a', state: 'UP' },
+      fields: [{ key: 'state', label: 'State', format: 'status' }],
+    });
+    expect(detail?.fields).toEqual([
+      {
+        key: 'state',
+        label: 'State',
+        format: 'status',
+        copyable: false,
+        ellipsis: false,
+        width: undefined,
+      },
+    ]);
     expect(normalizeDetail({ data: 'x' })).toBeNull();
   });
 
   it('lists plain entries without secrets, structure or raw arrays, and masks secrets in raw JSON', () => {
-    const data = { echoed: 'hi', count: 2, generatedKey: 'k', list: { data: [] }, nested: { a: 1 }, accounts: [{ id: 1 }] };
+    const data = {
+      echoed: 'hi',
+      count: 2,
+      generatedKey: 'k',
+      list: { data: [] },
+      nested: { a: 1 },
+      accounts: [{ id: 1 }],
+    };
     expect(plainEntries(data, ['generatedKey'])).toEqual([
       { key: 'echoed', value: 'hi' },
       { key: 'count', value: 2 },
       { key: 'nested', value: { a: 1 } },
     ]);
-    expect(maskSecrets(data, [{ key: 'generatedKey', value: 'k' }])).toMatchObject({ generatedKey: '••••••••', echoed: 'hi' });
+    expect(maskSecrets(data, [{ key: 'generatedKey', value: 'k' }])).toMatchObject({
+      generatedKey: '••••••••',
+      echoed: 'hi',
+    });
   });
 
   it('keys rows by id, key, name, then index', () => {

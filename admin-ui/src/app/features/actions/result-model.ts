@@ -7,9 +7,26 @@ import { getPath } from '../../shared/util/format';
  * page actions, and plain key/value pairs for everything else.
  */
 
-export type CellFormat = 'text' | 'status' | 'datetime' | 'boolean' | 'code' | 'duration' | 'relativeTime' | 'bytes';
+export type CellFormat =
+  | 'text'
+  | 'status'
+  | 'datetime'
+  | 'boolean'
+  | 'code'
+  | 'duration'
+  | 'relativeTime'
+  | 'bytes';
 
-const FORMATS: readonly CellFormat[] = ['text', 'status', 'datetime', 'boolean', 'code', 'duration', 'relativeTime', 'bytes'];
+const FORMATS: readonly CellFormat[] = [
+  'text',
+  'status',
+  'datetime',
+  'boolean',
+  'code',
+  'duration',
+  'relativeTime',
+  'bytes',
+];
 
 export interface ResultColumn {
   key: string;
@@ -62,7 +79,9 @@ const MAX_INFERRED_COLUMNS = 8;
 const MAX_DETAIL_FIELDS = 12;
 
 function asFormat(value: unknown): CellFormat {
-  return typeof value === 'string' && (FORMATS as readonly string[]).includes(value) ? (value as CellFormat) : 'text';
+  return typeof value === 'string' && (FORMATS as readonly string[]).includes(value)
+    ? (value as CellFormat)
+    : 'text';
 }
 
 function asColumns(value: unknown): ResultColumn[] {
@@ -70,18 +89,33 @@ function asColumns(value: unknown): ResultColumn[] {
     return [];
   }
   return value.filter(isJsonObject).flatMap((col) => {
-    const key = typeof col['key'] === 'string' ? col['key'] : typeof col['dataIndex'] === 'string' ? col['dataIndex'] : '';
+    const key =
+      typeof col['key'] === 'string'
+        ? col['key']
+        : typeof col['dataIndex'] === 'string'
+          ? col['dataIndex']
+          : '';
     if (!key) {
       return [];
     }
     return [
       {
         key,
-        label: typeof col['label'] === 'string' ? col['label'] : typeof col['title'] === 'string' ? col['title'] : key,
+        label:
+          typeof col['label'] === 'string'
+            ? col['label']
+            : typeof col['title'] === 'string'
+              ? col['title']
+              : key,
         format: asFormat(col['format']),
         copyable: col['copyable'] === true,
         ellipsis: col['ellipsis'] === true,
-        width: typeof col['width'] === 'number' ? `${col['width']}px` : typeof col['width'] === 'string' ? col['width'] : undefined,
+        width:
+          typeof col['width'] === 'number'
+            ? `${col['width']}px`
+            : typeof col['width'] === 'string'
+              ? col['width']
+              : undefined,
       },
     ];
   });
@@ -126,7 +160,10 @@ export function normalizeList(value: unknown): ResultList | null {
   }
   const rows = value['data'].map((row) => (isJsonObject(row) ? row : { value: row }));
   const declared = asColumns(value['columns']);
-  const pageSize = typeof value['pageSize'] === 'number' && value['pageSize'] > 0 ? Math.floor(value['pageSize']) : 10;
+  const pageSize =
+    typeof value['pageSize'] === 'number' && value['pageSize'] > 0
+      ? Math.floor(value['pageSize'])
+      : 10;
   return {
     title: typeof value['title'] === 'string' ? value['title'] : undefined,
     rows,
@@ -164,7 +201,9 @@ export function resolveTemplate(template: unknown, row: JsonObject): unknown {
     return template.map((item) => resolveTemplate(item, row));
   }
   if (isJsonObject(template)) {
-    return Object.fromEntries(Object.entries(template).map(([k, v]) => [k, resolveTemplate(v, row)]));
+    return Object.fromEntries(
+      Object.entries(template).map(([k, v]) => [k, resolveTemplate(v, row)]),
+    );
   }
   return template;
 }
@@ -218,12 +257,18 @@ const STRUCTURAL_KEYS = new Set(['list', 'detail', 'oneTimeFields']);
  * Top-level entries shown as key/value: scalars and plain objects (as JSON text). Secrets,
  * `list`/`detail` and raw arrays (kept beside `list` for API consumers) are left out.
  */
-export function plainEntries(data: unknown, secretKeys: readonly string[] = []): { key: string; value: unknown }[] {
+export function plainEntries(
+  data: unknown,
+  secretKeys: readonly string[] = [],
+): { key: string; value: unknown }[] {
   if (!isJsonObject(data)) {
     return [];
   }
   return Object.entries(data)
-    .filter(([key, value]) => !STRUCTURAL_KEYS.has(key) && !secretKeys.includes(key) && !Array.isArray(value))
+    .filter(
+      ([key, value]) =>
+        !STRUCTURAL_KEYS.has(key) && !secretKeys.includes(key) && !Array.isArray(value),
+    )
     .map(([key, value]) => ({ key, value }));
 }
 

@@ -17,7 +17,9 @@ import { JsonObject } from '../../api/view-types';
       <div class="toolbar">
         <h3 class="spacer">
           {{ list().title ?? ('result.list' | t) }}
-          <span class="count" data-testid="result-row-count">{{ 'result.rows' | t: { n: list().rows.length } }}</span>
+          <span class="count" data-testid="result-row-count">{{
+            'result.rows' | t: { n: list().rows.length }
+          }}</span>
         </h3>
         @for (a of list().pageActions; track $index) {
           <button
@@ -50,7 +52,12 @@ import { JsonObject } from '../../api/view-types';
                 <tr [attr.data-testid]="'result-row-' + key(row, $index)">
                   @for (c of list().columns; track c.key) {
                     <td>
-                      <app-result-cell [value]="cell(row, c.key)" [format]="c.format" [copyable]="c.copyable" [ellipsis]="c.ellipsis" />
+                      <app-result-cell
+                        [value]="cell(row, c.key)"
+                        [format]="c.format"
+                        [copyable]="c.copyable"
+                        [ellipsis]="c.ellipsis"
+                      />
                     </td>
                   }
                   @if (list().rowActions.length) {
@@ -84,14 +91,30 @@ import { JsonObject } from '../../api/view-types';
           />
         }
       } @else {
-        <p class="muted empty" data-testid="result-list-empty">{{ list().emptyText ?? ('common.noData' | t) }}</p>
+        <p class="muted empty" data-testid="result-list-empty">
+          {{ list().emptyText ?? ('common.noData' | t) }}
+        </p>
       }
     </section>
   `,
   styles: `
-    h3 { font-size: 14px; font-weight: 500; margin: 4px 0; }
-    .count { font-weight: 400; font-size: 12px; color: var(--ops-text-2); background: var(--ops-border-soft); border-radius: 8px; padding: 0 6px; margin-left: 6px; }
-    .empty { padding: 12px 0; }
+    h3 {
+      font-size: 14px;
+      font-weight: 500;
+      margin: 4px 0;
+    }
+    .count {
+      font-weight: 400;
+      font-size: 12px;
+      color: var(--ops-text-2);
+      background: var(--ops-border-soft);
+      border-radius: 8px;
+      padding: 0 6px;
+      margin-left: 6px;
+    }
+    .empty {
+      padding: 12px 0;
+    }
   `,
 })
 export class ResultTableComponent {

@@ -56,7 +56,8 @@ function command(data: Record<string, unknown>, extra: Partial<CommandDetail> = 
 describe('ResultViewComponent', () => {
   let fixture: ComponentFixture<ResultViewComponent>;
   const q = (sel: string) => (fixture.nativeElement as HTMLElement).querySelector(sel);
-  const qa = (sel: string) => Array.from((fixture.nativeElement as HTMLElement).querySelectorAll(sel));
+  const qa = (sel: string) =>
+    Array.from((fixture.nativeElement as HTMLElement).querySelectorAll(sel));
 
   async function render(cmd: CommandDetail, available: string[] | null = null) {
     fixture = TestBed.createComponent(ResultViewComponent);
@@ -66,7 +67,10 @@ describe('ResultViewComponent', () => {
   }
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [ResultViewComponent], providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [ResultViewComponent],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
     TestBed.inject(I18nService).setLanguage('en-US');
   });
 
@@ -95,15 +99,45 @@ describe('ResultViewComponent', () => {
 
   it('never shows a one-time value from a read: an operator reveals it with an explicit POST, once', async () => {
     const now = '2026-01-01T00:00:00.000Z';
-    TestBed.inject(SessionStore).setSession({ id: 'usr_1', username: 'op', displayName: null, role: 'operator', status: 'ACTIVE', lastLoginAt: null, createdAt: now, updatedAt: now }, 'csrf');
-    const oneTime = { revealable: true, expiresAt: '2026-01-01T00:05:00.000Z', revealedAt: null, revealedByUserId: null };
-    await render(command({ generatedKey: '[REDACTED]', keyId: 'key_1' }, { result: result({ generatedKey: '[REDACTED]', keyId: 'key_1' }, { message: null, oneTime }) }));
+    TestBed.inject(SessionStore).setSession(
+      {
+        id: 'usr_1',
+        username: 'op',
+        displayName: null,
+        role: 'operator',
+        status: 'ACTIVE',
+        lastLoginAt: null,
+        createdAt: now,
+        updatedAt: now,
+      },
+      'csrf',
+    );
+    const oneTime = {
+      revealable: true,
+      expiresAt: '2026-01-01T00:05:00.000Z',
+      revealedAt: null,
+      revealedByUserId: null,
+    };
+    await render(
+      command(
+        { generatedKey: '[REDACTED]', keyId: 'key_1' },
+        {
+          result: result(
+            { generatedKey: '[REDACTED]', keyId: 'key_1' },
+            { message: null, oneTime },
+          ),
+        },
+      ),
+    );
     expect(q('[data-testid="one-time-secret"]')).toBeNull();
     expect(q('[data-testid="secret-gone"]')).toBeNull();
     (q('[data-testid="one-time-reveal"]') as HTMLButtonElement).click();
     const req = TestBed.inject(HttpTestingController).expectOne('/api/admin/commands/cmd_1/reveal');
     expect(req.request.method).toBe('POST');
-    req.flush({ success: true, data: { commandId: 'cmd_1', fields: { generatedKey: 'opk_revealed' }, revealedAt: now } });
+    req.flush({
+      success: true,
+      data: { commandId: 'cmd_1', fields: { generatedKey: 'opk_revealed' }, revealedAt: now },
+    });
     fixture.detectChanges();
     await fixture.whenStable();
     expect(q('[data-testid="one-time-secret-value"]')?.textContent).toBe('opk_revealed');
@@ -112,8 +146,18 @@ describe('ResultViewComponent', () => {
   });
 
   it('offers no Reveal to a viewer', async () => {
-    const oneTime = { revealable: true, expiresAt: '2026-01-01T00:05:00.000Z', revealedAt: null, revealedByUserId: null };
-    await render(command({ generatedKey: '[REDACTED]' }, { result: result({ generatedKey: '[REDACTED]' }, { message: null, oneTime }) }));
+    const oneTime = {
+      revealable: true,
+      expiresAt: '2026-01-01T00:05:00.000Z',
+      revealedAt: null,
+      revealedByUserId: null,
+    };
+    await render(
+      command(
+        { generatedKey: '[REDACTED]' },
+        { result: result({ generatedKey: '[REDACTED]' }, { message: null, oneTime }) },
+      ),
+    );
     expect(q('[data-testid="one-time-available"]')).not.toBeNull();
     expect(q('[data-testid="one-time-reveal"]')).toBeNull();
   });
@@ -138,7 +182,12 @@ describe('ResultViewComponent', () => {
           { id: 'acc_2', status: 'DOWN', enabled: false },
         ],
         rowActions: [
-          { label: 'Rotate', action: 'rotate-credentials', payload: { accountId: '$row.id' }, danger: true },
+          {
+            label: 'Rotate',
+            action: 'rotate-credentials',
+            payload: { accountId: '$row.id' },
+            danger: true,
+          },
           { label: 'Ghost', action: 'not-in-catalog', payload: {} },
         ],
       },
@@ -152,10 +201,16 @@ describe('ResultViewComponent', () => {
 
     const launches: ActionLaunch[] = [];
     fixture.componentInstance.launch.subscribe((l) => launches.push(l));
-    const rotate = q('[data-testid="result-row-acc_2"] [data-testid="row-action-rotate-credentials"]') as HTMLButtonElement;
+    const rotate = q(
+      '[data-testid="result-row-acc_2"] [data-testid="row-action-rotate-credentials"]',
+    ) as HTMLButtonElement;
     rotate.click();
-    expect(launches).toEqual([{ action: 'rotate-credentials', payload: { accountId: 'acc_2' }, detail: undefined }]);
-    const ghost = q('[data-testid="result-row-acc_1"] [data-testid="row-action-not-in-catalog"]') as HTMLButtonElement;
+    expect(launches).toEqual([
+      { action: 'rotate-credentials', payload: { accountId: 'acc_2' }, detail: undefined },
+    ]);
+    const ghost = q(
+      '[data-testid="result-row-acc_1"] [data-testid="row-action-not-in-catalog"]',
+    ) as HTMLButtonElement;
     expect(ghost.disabled).toBe(true);
   });
 
@@ -166,7 +221,15 @@ describe('ResultViewComponent', () => {
   });
 
   it('renders a detail view with its actions', async () => {
-    await render(command({ detail: { title: 'Account acc_1', data: { id: 'acc_1', plan: 'pro' }, actions: [{ label: 'Echo', action: 'echo', payload: { message: '$row.plan' } }] } }));
+    await render(
+      command({
+        detail: {
+          title: 'Account acc_1',
+          data: { id: 'acc_1', plan: 'pro' },
+          actions: [{ label: 'Echo', action: 'echo', payload: { message: '$row.plan' } }],
+        },
+      }),
+    );
     const detail = q('[data-testid="result-detail"]');
     expect(detail?.textContent).toContain('Account acc_1');
     expect(detail?.textContent).toContain('pro');
@@ -177,7 +240,17 @@ describe('ResultViewComponent', () => {
   });
 
   it('shows the error code and message of a failed command', async () => {
-    await render(command({}, { status: 'FAILED', errorCode: 'DEMO_FAILURE', errorMessage: 'It broke', result: result({}, { success: false, message: null, error: { code: 'DEMO_FAILURE' } }) }));
+    await render(
+      command(
+        {},
+        {
+          status: 'FAILED',
+          errorCode: 'DEMO_FAILURE',
+          errorMessage: 'It broke',
+          result: result({}, { success: false, message: null, error: { code: 'DEMO_FAILURE' } }),
+        },
+      ),
+    );
     const error = q('[data-testid="result-error"]');
     expect(error?.textContent).toContain('DEMO_FAILURE');
     expect(error?.textContent).toContain('It broke');

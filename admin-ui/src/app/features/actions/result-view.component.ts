@@ -10,7 +10,16 @@ import { ResultDetailComponent } from './result-detail.component';
 import { ResultTableComponent } from './result-table.component';
 import { OneTimeRevealComponent } from './one-time-reveal.component';
 import { SecretRevealComponent } from './secret-reveal.component';
-import { ActionLaunch, OneTimeSecret, extractSecrets, hasConsumedSecrets, maskSecrets, normalizeDetail, normalizeList, plainEntries } from './result-model';
+import {
+  ActionLaunch,
+  OneTimeSecret,
+  extractSecrets,
+  hasConsumedSecrets,
+  maskSecrets,
+  normalizeDetail,
+  normalizeList,
+  plainEntries,
+} from './result-model';
 
 /**
  * Renders a command's result: message text, error, one-time secrets, detail view, table and
@@ -54,8 +63,15 @@ export class ResultViewComponent {
     const data = this.data();
     return isJsonObject(data) ? normalizeList(data['list']) : null;
   });
-  protected readonly entries = computed(() => plainEntries(this.data(), this.shownSecrets().map((s) => s.key)));
-  protected readonly failed = computed(() => ['FAILED', 'EXPIRED', 'CANCELLED'].includes(this.command().status));
+  protected readonly entries = computed(() =>
+    plainEntries(
+      this.data(),
+      this.shownSecrets().map((s) => s.key),
+    ),
+  );
+  protected readonly failed = computed(() =>
+    ['FAILED', 'EXPIRED', 'CANCELLED'].includes(this.command().status),
+  );
   protected readonly rawJson = computed(() => {
     const command = this.command();
     const result = command.result;
@@ -66,5 +82,7 @@ export class ResultViewComponent {
   });
   /** One-time fields of this result, handed out only by an explicit reveal. */
   protected readonly oneTime = computed(() => this.command().result?.oneTime ?? null);
-  protected readonly redactedSecret = computed(() => this.shownSecrets().length === 0 && !this.oneTime() && hasConsumedSecrets(this.data()));
+  protected readonly redactedSecret = computed(
+    () => this.shownSecrets().length === 0 && !this.oneTime() && hasConsumedSecrets(this.data()),
+  );
 }

@@ -70,7 +70,10 @@ function enumOptions(schema: JsonObject): EnumOption[] | undefined {
     return undefined;
   }
   const labels = Array.isArray(schema['enumLabels']) ? (schema['enumLabels'] as unknown[]) : [];
-  return (values as unknown[]).map((value, i) => ({ value, label: typeof labels[i] === 'string' ? labels[i] : String(value) }));
+  return (values as unknown[]).map((value, i) => ({
+    value,
+    label: typeof labels[i] === 'string' ? labels[i] : String(value),
+  }));
 }
 
 function kindOf(key: string, schema: JsonObject, depth: number): FieldKind {
@@ -103,7 +106,12 @@ function kindOf(key: string, schema: JsonObject, depth: number): FieldKind {
 }
 
 /** Describes one property; exported for tests and for the template. */
-export function describeField(key: string, schema: JsonObject, required: boolean, depth = 0): SchemaField {
+export function describeField(
+  key: string,
+  schema: JsonObject,
+  required: boolean,
+  depth = 0,
+): SchemaField {
   const kind = kindOf(key, schema, depth);
   const itemSchema = isJsonObject(schema['items']) ? schema['items'] : {};
   const field: SchemaField = {
@@ -143,4 +151,3 @@ export function describeFields(schema: unknown, depth = 0): SchemaField[] {
     describeField(key, isJsonObject(prop) ? prop : {}, required.includes(key), depth),
   );
 }
-

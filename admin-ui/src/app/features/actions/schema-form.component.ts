@@ -1,6 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
-import { AbstractControl, FormArray, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors } from '@angular/forms';
+import {
+  AbstractControl,
+  FormArray,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  ValidationErrors,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -18,7 +25,10 @@ export function validationMessage(i18n: I18nService, errors: ValidationErrors | 
   }
   const entries: [string, unknown][] = Object.entries(errors);
   const [key, detail] = entries[0] ?? [];
-  const info = (typeof detail === 'object' && detail !== null ? detail : {}) as Record<string, unknown>;
+  const info = (typeof detail === 'object' && detail !== null ? detail : {}) as Record<
+    string,
+    unknown
+  >;
   switch (key) {
     case 'required':
       return i18n.t('validation.required');

@@ -6,7 +6,14 @@ const SCHEMA = {
   type: 'object',
   required: ['message', 'count', 'mode', 'tags'],
   properties: {
-    message: { type: 'string', title: 'Message', minLength: 2, maxLength: 10, pattern: '^[a-z]+$', default: 'hello' },
+    message: {
+      type: 'string',
+      title: 'Message',
+      minLength: 2,
+      maxLength: 10,
+      pattern: '^[a-z]+$',
+      default: 'hello',
+    },
     count: { type: 'integer', minimum: 1, maximum: 5, default: 2 },
     ratio: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
     enabled: { type: 'boolean', default: true },
@@ -18,7 +25,10 @@ const SCHEMA = {
     target: {
       type: 'object',
       required: ['host'],
-      properties: { host: { type: 'string', minLength: 3 }, port: { type: 'integer', minimum: 1, maximum: 65535 } },
+      properties: {
+        host: { type: 'string', minLength: 3 },
+        port: { type: 'integer', minimum: 1, maximum: 65535 },
+      },
     },
   },
 };
@@ -53,7 +63,12 @@ describe('schema form builder', () => {
     expect(defaults.group.get('message')?.value).toBe('hello');
     expect(defaults.group.get('count')?.value).toBe(2);
     expect(defaults.group.get('enabled')?.value).toBe(true);
-    const prepared = buildSchemaForm(SCHEMA, { message: 'prep', count: 4, tags: ['t-1'], target: { host: 'db1' } });
+    const prepared = buildSchemaForm(SCHEMA, {
+      message: 'prep',
+      count: 4,
+      tags: ['t-1'],
+      target: { host: 'db1' },
+    });
     expect(prepared.group.get('message')?.value).toBe('prep');
     expect(prepared.group.get('count')?.value).toBe(4);
     expect((prepared.group.get('tags') as FormArray).length).toBe(1);
@@ -74,7 +89,10 @@ describe('schema form builder', () => {
     message.setValue('abc');
     expect(message.valid).toBe(true);
 
-    const unanchored = buildSchemaForm({ type: 'object', properties: { code: { type: 'string', pattern: '[0-9]' } } });
+    const unanchored = buildSchemaForm({
+      type: 'object',
+      properties: { code: { type: 'string', pattern: '[0-9]' } },
+    });
     unanchored.group.get('code')!.setValue('ab1cd');
     expect(unanchored.group.get('code')!.valid).toBe(true);
   });
@@ -126,7 +144,11 @@ describe('schema form builder', () => {
   });
 
   it('produces a typed payload and omits empty optional fields', () => {
-    const form = buildSchemaForm(SCHEMA, { mode: 'fast', tags: ['t-1', ''], target: { host: 'db1', port: '5432' } });
+    const form = buildSchemaForm(SCHEMA, {
+      mode: 'fast',
+      tags: ['t-1', ''],
+      target: { host: 'db1', port: '5432' },
+    });
     const payload = schemaFormValue(form, { hiddenFromPrepare: 'keep', __detail: { x: 1 } });
     expect(payload).toEqual({
       hiddenFromPrepare: 'keep',
@@ -142,7 +164,10 @@ describe('schema form builder', () => {
   it('edits deeper structures as JSON with a JSON validator', () => {
     const field = describeField('rules', { type: 'array', items: { type: 'object' } }, false);
     expect(field.kind).toBe('json');
-    const form = buildSchemaForm({ type: 'object', properties: { rules: { type: 'array', items: { type: 'object' } } } });
+    const form = buildSchemaForm({
+      type: 'object',
+      properties: { rules: { type: 'array', items: { type: 'object' } } },
+    });
     const rules = form.group.get('rules')!;
     rules.setValue('{bad');
     expect(rules.hasError('json')).toBe(true);

@@ -29,22 +29,46 @@ function zeroValue(field: SchemaField): unknown {
 }
 
 function controlFor(field: SchemaField, schema: JsonObject, initial: unknown): AbstractControl {
-  const start = initial !== undefined ? initial : schema['default'] !== undefined ? schema['default'] : zeroValue(field);
+  const start =
+    initial !== undefined
+      ? initial
+      : schema['default'] !== undefined
+        ? schema['default']
+        : zeroValue(field);
   let control: AbstractControl;
   if (field.kind === 'object') {
-    control = groupFor(field.children ?? [], isJsonObject(schema['properties']) ? schema['properties'] : {}, isJsonObject(start) ? start : {});
+    control = groupFor(
+      field.children ?? [],
+      isJsonObject(schema['properties']) ? schema['properties'] : {},
+      isJsonObject(start) ? start : {},
+    );
   } else if (field.kind === 'stringArray') {
-    const items = Array.isArray(start) ? start.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : [];
+    const items = Array.isArray(start)
+      ? start.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+      : [];
     control = new FormArray(
-      items.map((v) => new FormControl<string>(v, { nonNullable: true, validators: stringValidators(field, true) })),
+      items.map(
+        (v) =>
+          new FormControl<string>(v, {
+            nonNullable: true,
+            validators: stringValidators(field, true),
+          }),
+      ),
       validatorsFor(field, schema),
     );
   } else if (field.kind === 'json') {
-    const text = start === '' || start === undefined || start === null ? '' : JSON.stringify(start, null, 2);
-    control = new FormControl<string>(text, { nonNullable: true, validators: validatorsFor(field, schema) });
+    const text =
+      start === '' || start === undefined || start === null ? '' : JSON.stringify(start, null, 2);
+    control = new FormControl<string>(text, {
+      nonNullable: true,
+      validators: validatorsFor(field, schema),
+    });
   } else if (field.kind === 'number' || field.kind === 'integer') {
     const value = start === '' || start === null || start === undefined ? null : Number(start);
-    control = new FormControl<number | null>(Number.isFinite(value) ? value : null, validatorsFor(field, schema));
+    control = new FormControl<number | null>(
+      Number.isFinite(value) ? value : null,
+      validatorsFor(field, schema),
+    );
   } else if (field.kind === 'boolean') {
     control = new FormControl<boolean>(start === true || start === 'true', { nonNullable: true });
   } else if (field.kind === 'multiEnum') {
@@ -56,8 +80,16 @@ function controlFor(field: SchemaField, schema: JsonObject, initial: unknown): A
     const allowed = field.options?.some((o) => o.value === start) ? start : null;
     control = new FormControl<unknown>(allowed, validatorsFor(field, schema));
   } else {
-    const text = start === null || start === undefined ? '' : typeof start === 'string' ? start : String(start);
-    control = new FormControl<string>(text, { nonNullable: true, validators: validatorsFor(field, schema) });
+    const text =
+      start === null || start === undefined
+        ? ''
+        : typeof start === 'string'
+          ? start
+          : String(start);
+    control = new FormControl<string>(text, {
+      nonNullable: true,
+      validators: validatorsFor(field, schema),
+    });
   }
   if (field.readOnly) {
     control.disable();
@@ -76,13 +108,19 @@ function groupFor(fields: SchemaField[], properties: JsonObject, initial: JsonOb
 
 export function buildSchemaForm(schema: unknown, initial: JsonObject = {}): SchemaForm {
   const fields = describeFields(schema);
-  const properties = isJsonObject(schema) && isJsonObject(schema['properties']) ? schema['properties'] : {};
+  const properties =
+    isJsonObject(schema) && isJsonObject(schema['properties']) ? schema['properties'] : {};
   return { fields, group: groupFor(fields, properties, initial) };
 }
 
 /** Adds an item to a string-array field (used by the form component). */
 export function addArrayItem(array: FormArray, field: SchemaField, value = ''): void {
-  array.push(new FormControl<string>(value, { nonNullable: true, validators: stringValidators(field, true) }));
+  array.push(
+    new FormControl<string>(value, {
+      nonNullable: true,
+      validators: stringValidators(field, true),
+    }),
+  );
 }
 
 // ---- value extraction -------------------------------------------------------------------
@@ -102,7 +140,9 @@ function outputValue(field: SchemaField, raw: unknown): { present: boolean; valu
       return raw === null || raw === undefined ? { present: false } : { present: true, value: raw };
     case 'multiEnum':
     case 'stringArray': {
-      const items = Array.isArray(raw) ? raw.filter((v) => v !== '' && v !== null && v !== undefined) : [];
+      const items = Array.isArray(raw)
+        ? raw.filter((v) => v !== '' && v !== null && v !== undefined)
+        : [];
       return items.length || field.required ? { present: true, value: items } : { present: false };
     }
     case 'json': {
@@ -113,10 +153,13 @@ function outputValue(field: SchemaField, raw: unknown): { present: boolean; valu
     }
     case 'object': {
       const value = valuesOf(field.children ?? [], isJsonObject(raw) ? raw : {});
-      return Object.keys(value).length || field.required ? { present: true, value } : { present: false };
+      return Object.keys(value).length || field.required
+        ? { present: true, value }
+        : { present: false };
     }
     default: {
-      const text = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw);
+      const text =
+        typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw);
       return text === '' && !field.required ? { present: false } : { present: true, value: text };
     }
   }
@@ -140,6 +183,8 @@ function valuesOf(fields: SchemaField[], raw: JsonObject): JsonObject {
 export function schemaFormValue(form: SchemaForm, base: JsonObject = {}): JsonObject {
   const raw = form.group.getRawValue() as JsonObject;
   const described = new Set(form.fields.map((f) => f.key));
-  const extra = Object.fromEntries(Object.entries(base).filter(([key]) => !described.has(key) && !key.startsWith('__')));
+  const extra = Object.fromEntries(
+    Object.entries(base).filter(([key]) => !described.has(key) && !key.startsWith('__')),
+  );
   return { ...extra, ...valuesOf(form.fields, raw) };
 }

@@ -99,10 +99,18 @@ export function validatorsFor(field: SchemaField, schema: JsonObject = {}): Vali
       const exMin = num(schema['exclusiveMinimum']);
       const exMax = num(schema['exclusiveMaximum']);
       if (exMin !== undefined) {
-        list.push((c) => (c.value !== null && c.value !== '' && Number(c.value) <= exMin ? { exclusiveMin: { min: exMin } } : null));
+        list.push((c) =>
+          c.value !== null && c.value !== '' && Number(c.value) <= exMin
+            ? { exclusiveMin: { min: exMin } }
+            : null,
+        );
       }
       if (exMax !== undefined) {
-        list.push((c) => (c.value !== null && c.value !== '' && Number(c.value) >= exMax ? { exclusiveMax: { max: exMax } } : null));
+        list.push((c) =>
+          c.value !== null && c.value !== '' && Number(c.value) >= exMax
+            ? { exclusiveMax: { max: exMax } }
+            : null,
+        );
       }
       if (field.kind === 'integer') {
         list.push(integerValidator);
@@ -113,11 +121,15 @@ export function validatorsFor(field: SchemaField, schema: JsonObject = {}): Vali
       return field.required ? [Validators.required] : [];
     case 'multiEnum':
     case 'stringArray':
-      return [itemsCountValidator(field.required ? Math.max(1, field.minItems ?? 1) : field.minItems, field.maxItems)];
+      return [
+        itemsCountValidator(
+          field.required ? Math.max(1, field.minItems ?? 1) : field.minItems,
+          field.maxItems,
+        ),
+      ];
     case 'json':
       return field.required ? [Validators.required, jsonValidator] : [jsonValidator];
     default:
       return [];
   }
 }
-

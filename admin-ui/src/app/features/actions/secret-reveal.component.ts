@@ -17,15 +17,33 @@ import { OneTimeSecret } from './result-model';
         <p>{{ 'result.secretNotice' | t }}</p>
         <div class="value-row">
           <code class="mono value" data-testid="one-time-secret-value">{{ secret().value }}</code>
-          <app-copy-button [text]="secret().value" [label]="'common.copy' | t" testId="one-time-secret-copy" />
+          <app-copy-button
+            [text]="secret().value"
+            [label]="'common.copy' | t"
+            testId="one-time-secret-copy"
+          />
         </div>
       </div>
     </div>
   `,
   styles: `
-    p { margin: 2px 0 6px; }
-    .value-row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-    .value { background: var(--ops-surface); border: 1px solid var(--ops-warn-border); border-radius: 4px; padding: 4px 8px; word-break: break-all; user-select: all; }
+    p {
+      margin: 2px 0 6px;
+    }
+    .value-row {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .value {
+      background: var(--ops-surface);
+      border: 1px solid var(--ops-warn-border);
+      border-radius: 4px;
+      padding: 4px 8px;
+      word-break: break-all;
+      user-select: all;
+    }
   `,
 })
 export class SecretRevealComponent {

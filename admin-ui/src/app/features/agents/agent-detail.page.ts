@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -18,7 +25,12 @@ import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { Notifier } from '../../shared/ui/notifier.service';
 import { RecoveryTokenComponent } from './recovery-token.component';
-import { AgentCommand, AgentOperationsService, agentOperations, effectiveAgentStatus } from './agent-operations.service';
+import {
+  AgentCommand,
+  AgentOperationsService,
+  agentOperations,
+  effectiveAgentStatus,
+} from './agent-operations.service';
 
 @Component({
   selector: 'app-agent-detail-page',

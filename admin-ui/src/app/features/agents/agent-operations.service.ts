@@ -50,7 +50,8 @@ export class AgentOperationsService {
           if (!ok) {
             return of(false);
           }
-          const call: Observable<unknown> = op === 'delete' ? this.api.remove(agent.id) : this.api.operate(agent.id, op);
+          const call: Observable<unknown> =
+            op === 'delete' ? this.api.remove(agent.id) : this.api.operate(agent.id, op);
           return call.pipe(map(() => true));
         }),
         map((done) => {

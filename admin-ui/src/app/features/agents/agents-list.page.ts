@@ -19,7 +19,13 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh } from '../../core/live/live-refresh';
 import { createLoader } from '../../shared/util/loader';
 import { Selection } from '../../shared/util/selection';
-import { PAGE_SIZE_OPTIONS, clearQuery, readPaging, readQuery, writeQuery } from '../../shared/util/url-query';
+import {
+  PAGE_SIZE_OPTIONS,
+  clearQuery,
+  readPaging,
+  readQuery,
+  writeQuery,
+} from '../../shared/util/url-query';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import { BulkFlow } from '../../shared/ui/bulk.service';
 import { LiveStatusComponent } from '../../shared/ui/live-status.component';
@@ -28,7 +34,12 @@ import { TimeComponent } from '../../shared/ui/time.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { Notifier } from '../../shared/ui/notifier.service';
-import { AgentCommand, AgentOperationsService, agentOperations, effectiveAgentStatus } from './agent-operations.service';
+import {
+  AgentCommand,
+  AgentOperationsService,
+  agentOperations,
+  effectiveAgentStatus,
+} from './agent-operations.service';
 
 const FILTER_KEYS = ['q', 'status'] as const;
 
@@ -93,8 +104,14 @@ export class AgentsListPage {
   }
 
   load(silent = false): void {
-    const query = { ...readQuery(this.route.snapshot.queryParamMap, FILTER_KEYS), ...this.paging() };
-    this.list.load(this.api.list(query).pipe(tap((page) => this.selection.keep(page.items.map((a) => a.id)))), { silent });
+    const query = {
+      ...readQuery(this.route.snapshot.queryParamMap, FILTER_KEYS),
+      ...this.paging(),
+    };
+    this.list.load(
+      this.api.list(query).pipe(tap((page) => this.selection.keep(page.items.map((a) => a.id)))),
+      { silent },
+    );
   }
 
   refresh(): void {
@@ -116,8 +133,18 @@ export class AgentsListPage {
     if (rows.length === 0) return;
     const names = Object.fromEntries(rows.map((a) => [a.id, a.name || a.code]));
     this.bulk.runAndThen(
-      { title: `bulk.agents.${operation}.title`, message: `bulk.agents.${operation}.message`, count: rows.length, danger: operation !== 'enable', names },
-      () => this.bulkApi.agents(operation, rows.map((a) => a.id)),
+      {
+        title: `bulk.agents.${operation}.title`,
+        message: `bulk.agents.${operation}.message`,
+        count: rows.length,
+        danger: operation !== 'enable',
+        names,
+      },
+      () =>
+        this.bulkApi.agents(
+          operation,
+          rows.map((a) => a.id),
+        ),
       () => {
         this.selection.clear();
         this.load(true);
@@ -130,7 +157,12 @@ export class AgentsListPage {
   }
 
   onPage(event: PageEvent): void {
-    writeQuery(this.router, this.route, { page: event.pageIndex + 1, pageSize: event.pageSize }, false);
+    writeQuery(
+      this.router,
+      this.route,
+      { page: event.pageIndex + 1, pageSize: event.pageSize },
+      false,
+    );
   }
 
   open(agent: AgentResponse): void {

@@ -15,7 +15,13 @@ import { Notifier } from '../../shared/ui/notifier.service';
   imports: [MatButtonModule, MatIconModule, TranslatePipe, CopyButtonComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <button mat-stroked-button type="button" (click)="create()" [disabled]="busy()" data-testid="agent-recovery-token">
+    <button
+      mat-stroked-button
+      type="button"
+      (click)="create()"
+      [disabled]="busy()"
+      data-testid="agent-recovery-token"
+    >
       <mat-icon>key</mat-icon>{{ 'agents.recovery.create' | t }}
     </button>
     @if (token(); as value) {
@@ -26,19 +32,42 @@ import { Notifier } from '../../shared/ui/notifier.service';
           <p>{{ 'agents.recovery.body' | t }}</p>
           <div class="value-row">
             <code class="mono value" data-testid="recovery-token-value">{{ value }}</code>
-            <app-copy-button [text]="value" [label]="'agents.recovery.copy' | t" testId="recovery-token-copy" />
-            <button mat-button type="button" (click)="token.set(null)">{{ 'agents.recovery.hide' | t }}</button>
+            <app-copy-button
+              [text]="value"
+              [label]="'agents.recovery.copy' | t"
+              testId="recovery-token-copy"
+            />
+            <button mat-button type="button" (click)="token.set(null)">
+              {{ 'agents.recovery.hide' | t }}
+            </button>
           </div>
         </div>
       </div>
     }
   `,
   styles: `
-    :host { display: contents; }
-    .recovery { flex-basis: 100%; }
-    p { margin: 2px 0 6px; }
-    .value-row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-    .value { border: 1px solid #f1d48a; border-radius: 4px; padding: 4px 8px; word-break: break-all; user-select: all; }
+    :host {
+      display: contents;
+    }
+    .recovery {
+      flex-basis: 100%;
+    }
+    p {
+      margin: 2px 0 6px;
+    }
+    .value-row {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .value {
+      border: 1px solid #f1d48a;
+      border-radius: 4px;
+      padding: 4px 8px;
+      word-break: break-all;
+      user-select: all;
+    }
   `,
 })
 export class RecoveryTokenComponent {
@@ -50,15 +79,21 @@ export class RecoveryTokenComponent {
 
   create(): void {
     this.busy.set(true);
-    this.api.create({ name: `Recovery for ${this.code()}`, expiresInSeconds: 86400, agentCode: this.code() }).subscribe({
-      next: (created) => {
-        this.busy.set(false);
-        this.token.set(created.token);
-      },
-      error: (err: unknown) => {
-        this.busy.set(false);
-        this.notifier.apiError(err);
-      },
-    });
+    this.api
+      .create({
+        name: `Recovery for ${this.code()}`,
+        expiresInSeconds: 86400,
+        agentCode: this.code(),
+      })
+      .subscribe({
+        next: (created) => {
+          this.busy.set(false);
+          this.token.set(created.token);
+        },
+        error: (err: unknown) => {
+          this.busy.set(false);
+          this.notifier.apiError(err);
+        },
+      });
   }
 }

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -48,7 +55,9 @@ export function targetLink(type: string | null, id: string | null): string[] | n
   template: `
     <div class="page" data-testid="page-audit-detail">
       <div class="page-header">
-        <a mat-icon-button routerLink="/audit-events" [attr.aria-label]="'common.back' | t"><mat-icon>arrow_back</mat-icon></a>
+        <a mat-icon-button routerLink="/audit-events" [attr.aria-label]="'common.back' | t"
+          ><mat-icon>arrow_back</mat-icon></a
+        >
         <h1>{{ 'audit.detailTitle' | t }}</h1>
       </div>
       @if (event.loading()) {
@@ -58,17 +67,52 @@ export function targetLink(type: string | null, id: string | null): string[] | n
       @if (event.value(); as e) {
         <section class="card">
           <table class="kv">
-            <tr><th>{{ 'common.id' | t }}</th><td class="mono">{{ e.id }}</td></tr>
-            <tr><th>{{ 'common.time' | t }}</th><td>{{ e.createdAt | dt }} <span class="muted mono">{{ e.createdAt }}</span></td></tr>
-            <tr><th>{{ 'audit.action' | t }}</th><td class="mono">{{ e.action }}</td></tr>
-            <tr><th>{{ 'audit.result' | t }}</th><td><app-status-tag [value]="e.result" /></td></tr>
-            <tr><th>{{ 'audit.actorType' | t }}</th><td>{{ 'actorType.' + e.actorType | t }}</td></tr>
-            <tr><th>{{ 'audit.actorId' | t }}</th><td><app-short-id [id]="e.actorId" /></td></tr>
-            <tr><th>{{ 'audit.targetType' | t }}</th><td>{{ e.targetType ?? '-' }}</td></tr>
-            <tr><th>{{ 'audit.targetId' | t }}</th><td><app-short-id [id]="e.targetId" [link]="link(e)" /></td></tr>
-            <tr><th>{{ 'audit.message' | t }}</th><td>{{ e.message ?? '-' }}</td></tr>
-            <tr><th>{{ 'audit.ip' | t }}</th><td>{{ e.ipAddress ?? '-' }}</td></tr>
-            <tr><th>{{ 'audit.userAgent' | t }}</th><td>{{ e.userAgent ?? '-' }}</td></tr>
+            <tr>
+              <th>{{ 'common.id' | t }}</th>
+              <td class="mono">{{ e.id }}</td>
+            </tr>
+            <tr>
+              <th>{{ 'common.time' | t }}</th>
+              <td>
+                {{ e.createdAt | dt }} <span class="muted mono">{{ e.createdAt }}</span>
+              </td>
+            </tr>
+            <tr>
+              <th>{{ 'audit.action' | t }}</th>
+              <td class="mono">{{ e.action }}</td>
+            </tr>
+            <tr>
+              <th>{{ 'audit.result' | t }}</th>
+              <td><app-status-tag [value]="e.result" /></td>
+            </tr>
+            <tr>
+              <th>{{ 'audit.actorType' | t }}</th>
+              <td>{{ 'actorType.' + e.actorType | t }}</td>
+            </tr>
+            <tr>
+              <th>{{ 'audit.actorId' | t }}</th>
+              <td><app-short-id [id]="e.actorId" /></td>
+            </tr>
+            <tr>
+              <th>{{ 'audit.targetType' | t }}</th>
+              <td>{{ e.targetType ?? '-' }}</td>
+            </tr>
+            <tr>
+              <th>{{ 'audit.targetId' | t }}</th>
+              <td><app-short-id [id]="e.targetId" [link]="link(e)" /></td>
+            </tr>
+            <tr>
+              <th>{{ 'audit.message' | t }}</th>
+              <td>{{ e.message ?? '-' }}</td>
+            </tr>
+            <tr>
+              <th>{{ 'audit.ip' | t }}</th>
+              <td>{{ e.ipAddress ?? '-' }}</td>
+            </tr>
+            <tr>
+              <th>{{ 'audit.userAgent' | t }}</th>
+              <td>{{ e.userAgent ?? '-' }}</td>
+            </tr>
           </table>
         </section>
         <section class="card">

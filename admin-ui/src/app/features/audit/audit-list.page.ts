@@ -16,14 +16,30 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh } from '../../core/live/live-refresh';
 import { fileNameFrom, saveBlob } from '../../core/util/download';
 import { createLoader } from '../../shared/util/loader';
-import { Filters, PAGE_SIZE_OPTIONS, clearQuery, readPaging, readQuery, writeQuery } from '../../shared/util/url-query';
+import {
+  Filters,
+  PAGE_SIZE_OPTIONS,
+  clearQuery,
+  readPaging,
+  readQuery,
+  writeQuery,
+} from '../../shared/util/url-query';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { Notifier } from '../../shared/ui/notifier.service';
 import { LiveStatusComponent } from '../../shared/ui/live-status.component';
 import { AuditTableComponent } from './audit-table.component';
 
-const FILTER_KEYS = ['q', 'action', 'actorType', 'result', 'targetType', 'targetId', 'from', 'to'] as const;
+const FILTER_KEYS = [
+  'q',
+  'action',
+  'actorType',
+  'result',
+  'targetType',
+  'targetId',
+  'from',
+  'to',
+] as const;
 const TEXT_KEYS = ['q', 'action', 'targetType', 'targetId'] as const;
 
 /** `datetime-local` value (local time) → ISO-8601 UTC; empty stays empty. */
@@ -127,7 +143,12 @@ export class AuditListPage {
   }
 
   onPage(event: PageEvent): void {
-    writeQuery(this.router, this.route, { page: event.pageIndex + 1, pageSize: event.pageSize }, false);
+    writeQuery(
+      this.router,
+      this.route,
+      { page: event.pageIndex + 1, pageSize: event.pageSize },
+      false,
+    );
   }
 
   export(format: ExportFormat): void {

@@ -35,7 +35,9 @@ import { TimeComponent } from '../../shared/ui/time.component';
           @for (e of events(); track e.id) {
             <tr class="clickable" (click)="open(e)" [attr.data-testid]="'audit-row-' + e.id">
               <td [attr.data-label]="'common.time' | t"><app-time [value]="e.createdAt" /></td>
-              <td [attr.data-label]="'audit.actorType' | t">{{ 'actorType.' + e.actorType | t }}</td>
+              <td [attr.data-label]="'audit.actorType' | t">
+                {{ 'actorType.' + e.actorType | t }}
+              </td>
               <td [attr.data-label]="'audit.actorId' | t"><app-short-id [id]="e.actorId" /></td>
               <td class="mono" [attr.data-label]="'audit.action' | t">{{ e.action }}</td>
               <td [attr.data-label]="'audit.targetType' | t">{{ e.targetType ?? '-' }}</td>
@@ -44,7 +46,13 @@ import { TimeComponent } from '../../shared/ui/time.component';
               <td class="wrap" [attr.data-label]="'audit.message' | t">
                 {{ e.message ?? '' }}
                 @if (showMetadata()) {
-                  <div class="mono muted meta" [attr.title]="metadataText(e)" data-testid="audit-metadata-preview">{{ metadataPreview(e) }}</div>
+                  <div
+                    class="mono muted meta"
+                    [attr.title]="metadataText(e)"
+                    data-testid="audit-metadata-preview"
+                  >
+                    {{ metadataPreview(e) }}
+                  </div>
                 }
               </td>
             </tr>
@@ -53,7 +61,12 @@ import { TimeComponent } from '../../shared/ui/time.component';
       </table>
     </div>
   `,
-  styles: `.meta { word-break: break-all; font-size: 11.5px; }`,
+  styles: `
+    .meta {
+      word-break: break-all;
+      font-size: 11.5px;
+    }
+  `,
 })
 export class AuditTableComponent {
   private readonly router = inject(Router);

@@ -18,7 +18,14 @@ const ROUTE: PublicBusRoute = {
 
 describe('bus route form', () => {
   it('builds the request body, trimming and treating an empty or * source as "every source"', () => {
-    const value = { ...formValueOf(null), name: ' Ping ', eventType: ' demo.ping ', targetServiceCode: 'demo-service', actionName: ' echo ', status: 'DRY_RUN' as const };
+    const value = {
+      ...formValueOf(null),
+      name: ' Ping ',
+      eventType: ' demo.ping ',
+      targetServiceCode: 'demo-service',
+      actionName: ' echo ',
+      status: 'DRY_RUN' as const,
+    };
     expect(inputFromForm(value, { message: '$.payload.text' })).toEqual({
       name: 'Ping',
       status: 'DRY_RUN',
@@ -26,8 +33,12 @@ describe('bus route form', () => {
       target: { serviceCode: 'demo-service', actionName: 'echo' },
       inputMapping: { message: '$.payload.text' },
     });
-    expect(inputFromForm({ ...value, sourceServiceCode: '*' }).match).toEqual({ eventType: 'demo.ping' });
-    expect(inputFromForm({ ...value, sourceServiceCode: ' shop ', description: ' d ' })).toMatchObject({
+    expect(inputFromForm({ ...value, sourceServiceCode: '*' }).match).toEqual({
+      eventType: 'demo.ping',
+    });
+    expect(
+      inputFromForm({ ...value, sourceServiceCode: ' shop ', description: ' d ' }),
+    ).toMatchObject({
       description: 'd',
       match: { eventType: 'demo.ping', sourceServiceCode: 'shop' },
     });
@@ -50,14 +61,23 @@ describe('bus route form', () => {
 
   describe('server errors', () => {
     it('puts a 404 on the field named by details.field', () => {
-      const err = new ApiError(404, 'ACTION_NOT_FOUND', 'Target action not found.', { field: 'target.actionName', serviceCode: 'demo-service', actionName: 'nope' });
+      const err = new ApiError(404, 'ACTION_NOT_FOUND', 'Target action not found.', {
+        field: 'target.actionName',
+        serviceCode: 'demo-service',
+        actionName: 'nope',
+      });
       expect(routeServerErrors(err, [])).toEqual({
         controls: { actionName: { code: 'ACTION_NOT_FOUND', message: 'Target action not found.' } },
         mapping: {},
         reasons: [],
         other: [],
       });
-      const service = new ApiError(404, 'CAPSULE_SERVICE_NOT_FOUND', 'Target Capsule Service not found.', { field: 'target.serviceCode' });
+      const service = new ApiError(
+        404,
+        'CAPSULE_SERVICE_NOT_FOUND',
+        'Target Capsule Service not found.',
+        { field: 'target.serviceCode' },
+      );
       expect(Object.keys(routeServerErrors(service, []).controls)).toEqual(['targetServiceCode']);
     });
 
@@ -82,17 +102,27 @@ describe('bus route form', () => {
         ],
       });
       const found = routeServerErrors(err, ['password', 'a', 'a.b', '']);
-      expect(found.controls).toEqual({ eventType: { message: 'match.eventType must not be blank' } });
+      expect(found.controls).toEqual({
+        eventType: { message: 'match.eventType must not be blank' },
+      });
       expect(found.mapping).toEqual({
         password: { message: 'inputMapping.password looks like a secret' },
         'a.b': { message: 'inputMapping.a.b.0 must be a path' },
         a: { message: 'second issue for a.b is not the first' },
       });
-      expect(found.other).toEqual([{ message: 'inputMapping must have at most 64 fields' }, { message: 'extra: property extra should not exist' }]);
+      expect(found.other).toEqual([
+        { message: 'inputMapping must have at most 64 fields' },
+        { message: 'extra: property extra should not exist' },
+      ]);
     });
 
     it('keeps unknown errors out of the form', () => {
-      expect(routeServerErrors(new ApiError(500, 'INTERNAL_ERROR', 'boom'), ['a'])).toEqual({ controls: {}, mapping: {}, reasons: [], other: [] });
+      expect(routeServerErrors(new ApiError(500, 'INTERNAL_ERROR', 'boom'), ['a'])).toEqual({
+        controls: {},
+        mapping: {},
+        reasons: [],
+        other: [],
+      });
     });
   });
 });

@@ -5,10 +5,23 @@ import { ApiError } from '../../core/http/api-error';
 export const BUS_ROUTE_STATUSES: readonly BusRouteStatus[] = ['DISABLED', 'DRY_RUN', 'ENABLED'];
 
 /** Server-side limits of src/bus/dto/bus-route.dto.ts. */
-export const ROUTE_LIMITS = { name: 200, description: 2000, eventType: 200, serviceCode: 80, actionName: 128 } as const;
+export const ROUTE_LIMITS = {
+  name: 200,
+  description: 2000,
+  eventType: 200,
+  serviceCode: 80,
+  actionName: 128,
+} as const;
 
 /** Form controls of the route dialog. */
-export type RouteControl = 'name' | 'description' | 'status' | 'eventType' | 'sourceServiceCode' | 'targetServiceCode' | 'actionName';
+export type RouteControl =
+  | 'name'
+  | 'description'
+  | 'status'
+  | 'eventType'
+  | 'sourceServiceCode'
+  | 'targetServiceCode'
+  | 'actionName';
 
 export interface RouteFormValue {
   name: string;
@@ -44,7 +57,10 @@ export function inputFromForm(value: RouteFormValue, inputMapping?: JsonObject):
     name: value.name.trim(),
     ...(description ? { description } : {}),
     status: value.status,
-    match: { eventType: value.eventType.trim(), ...(source && source !== '*' ? { sourceServiceCode: source } : {}) },
+    match: {
+      eventType: value.eventType.trim(),
+      ...(source && source !== '*' ? { sourceServiceCode: source } : {}),
+    },
     target: { serviceCode: value.targetServiceCode.trim(), actionName: value.actionName.trim() },
     ...(inputMapping === undefined ? {} : { inputMapping }),
   };
@@ -92,7 +108,10 @@ const PATH_TO_CONTROL: Record<string, RouteControl> = {
  * VALIDATION_FAILED `details.issues[].path` (`name`, `match.eventType`, `inputMapping.<field>`…).
  * `mappingFields` are the field names in the editor, so a dotted field name still finds its row.
  */
-export function routeServerErrors(err: ApiError, mappingFields: readonly string[]): RouteServerErrors {
+export function routeServerErrors(
+  err: ApiError,
+  mappingFields: readonly string[],
+): RouteServerErrors {
   const out: RouteServerErrors = { controls: {}, mapping: {}, reasons: [], other: [] };
   const details = isJsonObject(err.details) ? err.details : {};
   const field = details['field'];
@@ -101,18 +120,24 @@ export function routeServerErrors(err: ApiError, mappingFields: readonly string[
   }
   if (err.code === 'BUS_ROUTE_TARGET_INVALID') {
     const reasons = details['reasons'];
-    out.reasons = Array.isArray(reasons) ? reasons.filter((r): r is string => typeof r === 'string') : [];
+    out.reasons = Array.isArray(reasons)
+      ? reasons.filter((r): r is string => typeof r === 'string')
+      : [];
     out.controls.actionName = { code: err.code, message: err.message };
   }
   const issues = details['issues'];
   if (Array.isArray(issues)) {
-    const byLength = [...new Set(mappingFields.map((f) => f.trim()).filter((f) => f !== ''))].sort((a, b) => b.length - a.length);
+    const byLength = [...new Set(mappingFields.map((f) => f.trim()).filter((f) => f !== ''))].sort(
+      (a, b) => b.length - a.length,
+    );
     for (const issue of issues) {
       if (!isJsonObject(issue)) {
         continue;
       }
       const path = typeof issue['path'] === 'string' ? issue['path'] : '';
-      const problem: FieldProblem = { message: typeof issue['message'] === 'string' ? issue['message'] : err.message };
+      const problem: FieldProblem = {
+        message: typeof issue['message'] === 'string' ? issue['message'] : err.message,
+      };
       if (path.startsWith('inputMapping.')) {
         const rest = path.slice('inputMapping.'.length);
         const target = byLength.find((f) => rest === f || rest.startsWith(`${f}.`));
@@ -125,7 +150,15 @@ export function routeServerErrors(err: ApiError, mappingFields: readonly string[
       if (control) {
         out.controls[control] ??= problem;
       } else {
-        out.other.push(path ? { message: problem.message.startsWith(path) ? problem.message : `${path}: ${problem.message}` } : problem);
+        out.other.push(
+          path
+            ? {
+                message: problem.message.startsWith(path)
+                  ? problem.message
+                  : `${path}: ${problem.message}`,
+              }
+            : problem,
+        );
       }
     }
   }

@@ -30,7 +30,8 @@ describe('BusRouteDialog', () => {
   let backend: HttpTestingController;
   let close: ReturnType<typeof vi.fn>;
   const el = () => fixture.nativeElement as HTMLElement;
-  const q = <T extends HTMLElement>(testId: string): T | null => el().querySelector<T>(`[data-testid="${testId}"]`);
+  const q = <T extends HTMLElement>(testId: string): T | null =>
+    el().querySelector<T>(`[data-testid="${testId}"]`);
 
   /** The dialog loads the known services for its pickers; `services` answers that request. */
   async function open(route: PublicBusRoute | null, services: CapsuleServiceResponse[] = []) {
@@ -39,7 +40,9 @@ describe('BusRouteDialog', () => {
       imports: [BusRouteDialog],
       providers: [
         provideRouter([]),
-        provideHttpClient(withInterceptors([unauthorizedInterceptor, csrfInterceptor, apiErrorInterceptor])),
+        provideHttpClient(
+          withInterceptors([unauthorizedInterceptor, csrfInterceptor, apiErrorInterceptor]),
+        ),
         provideHttpClientTesting(),
         { provide: MAT_DIALOG_DATA, useValue: route },
         { provide: MatDialogRef, useValue: { close } },
@@ -47,14 +50,29 @@ describe('BusRouteDialog', () => {
     });
     TestBed.inject(I18nService).setLanguage('en-US');
     TestBed.inject(SessionStore).setSession(
-      { id: 'usr_1', username: 'op', displayName: null, role: 'operator', status: 'ACTIVE', lastLoginAt: null, createdAt: 'x', updatedAt: 'x' },
+      {
+        id: 'usr_1',
+        username: 'op',
+        displayName: null,
+        role: 'operator',
+        status: 'ACTIVE',
+        lastLoginAt: null,
+        createdAt: 'x',
+        updatedAt: 'x',
+      },
       'csrf-1',
     );
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(BusRouteDialog);
     backend
-      .expectOne((r) => r.url === '/api/admin/capsule-services' && r.params.get('pageSize') === '100')
-      .flush({ success: true, data: services, pagination: { page: 1, pageSize: 100, total: services.length } });
+      .expectOne(
+        (r) => r.url === '/api/admin/capsule-services' && r.params.get('pageSize') === '100',
+      )
+      .flush({
+        success: true,
+        data: services,
+        pagination: { page: 1, pageSize: 100, total: services.length },
+      });
     await fixture.whenStable();
   }
 
@@ -109,18 +127,34 @@ describe('BusRouteDialog', () => {
       inputMapping: { message: '$.payload.text' },
     });
     req.flush(
-      { success: false, error: { code: 'ACTION_NOT_FOUND', message: 'Target action not found.', details: { field: 'target.actionName' } } },
+      {
+        success: false,
+        error: {
+          code: 'ACTION_NOT_FOUND',
+          message: 'Target action not found.',
+          details: { field: 'target.actionName' },
+        },
+      },
       { status: 404, statusText: 'Not Found' },
     );
     await tick();
     await fixture.whenStable();
-    expect(q('route-target-action-error')?.textContent).toContain('The target service has no action with this name.');
+    expect(q('route-target-action-error')?.textContent).toContain(
+      'The target service has no action with this name.',
+    );
     expect(q('error-alert')?.textContent).toContain('ACTION_NOT_FOUND');
     expect(close).not.toHaveBeenCalled();
   });
 
   it('offers the known services and, for the chosen one, its actions', async () => {
-    const demo = { id: 'svc_demo', agentId: 'agt_1', code: 'demo-service', name: 'Demo', status: 'HEALTHY', healthStatus: 'UP' } as CapsuleServiceResponse;
+    const demo = {
+      id: 'svc_demo',
+      agentId: 'agt_1',
+      code: 'demo-service',
+      name: 'Demo',
+      status: 'HEALTHY',
+      healthStatus: 'UP',
+    } as CapsuleServiceResponse;
     await open(null, [demo, { ...demo, id: 'svc_other', code: 'billing', name: 'Billing' }]);
     const target = q<HTMLInputElement>('route-target-service')!;
     target.dispatchEvent(new Event('focusin'));
@@ -147,7 +181,14 @@ describe('BusRouteDialog', () => {
     await open(ROUTE);
     await save();
     backend.expectOne('/api/admin/bus/routes/brt_1').flush(
-      { success: false, error: { code: 'BUS_ROUTE_TARGET_INVALID', message: 'Refused.', details: { reasons: ['REQUIRES_CONFIRMATION', 'DANGER_LEVEL_HIGH'] } } },
+      {
+        success: false,
+        error: {
+          code: 'BUS_ROUTE_TARGET_INVALID',
+          message: 'Refused.',
+          details: { reasons: ['REQUIRES_CONFIRMATION', 'DANGER_LEVEL_HIGH'] },
+        },
+      },
       { status: 422, statusText: 'Unprocessable Entity' },
     );
     await tick();
@@ -182,14 +223,24 @@ describe('BusRouteDialog', () => {
     await type('mapping-expression-1', 'hunter2');
     await save();
     const put = backend.expectOne('/api/admin/bus/routes/brt_1');
-    expect((put.request.body as { inputMapping: unknown }).inputMapping).toEqual({ message: '$.payload.text', password: 'hunter2' });
+    expect((put.request.body as { inputMapping: unknown }).inputMapping).toEqual({
+      message: '$.payload.text',
+      password: 'hunter2',
+    });
     put.flush(
       {
         success: false,
         error: {
           code: 'VALIDATION_FAILED',
           message: 'Bus route validation failed.',
-          details: { issues: [{ path: 'inputMapping.password', message: 'inputMapping.password looks like a secret' }] },
+          details: {
+            issues: [
+              {
+                path: 'inputMapping.password',
+                message: 'inputMapping.password looks like a secret',
+              },
+            ],
+          },
         },
       },
       { status: 422, statusText: 'Unprocessable Entity' },

@@ -1,6 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -11,12 +17,25 @@ import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { catchError, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
 import { BusApi } from '../../api/bus.api';
 import { CapsuleServicesApi } from '../../api/capsule-services.api';
-import type { ActionDefinitionResponse, BusRouteStatus, CapsuleServiceResponse, PublicBusRoute } from '@opstage/contracts';
+import type {
+  ActionDefinitionResponse,
+  BusRouteStatus,
+  CapsuleServiceResponse,
+  PublicBusRoute,
+} from '@opstage/contracts';
 import { ApiError, toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
-import { BUS_ROUTE_STATUSES, FieldProblem, ROUTE_LIMITS, RouteControl, formValueOf, inputFromForm, routeServerErrors } from './bus-route-form';
+import {
+  BUS_ROUTE_STATUSES,
+  FieldProblem,
+  ROUTE_LIMITS,
+  RouteControl,
+  formValueOf,
+  inputFromForm,
+  routeServerErrors,
+} from './bus-route-form';
 import { MappingRow, mappingFromRows, rowsFromMapping, sameMapping } from './input-mapping';
 import { BusMappingEditorComponent } from './mapping-editor.component';
 
@@ -70,19 +89,33 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
         }
         <mat-form-field>
           <mat-label>{{ 'common.name' | t }}</mat-label>
-          <input matInput formControlName="name" required [maxlength]="limits.name" data-testid="route-name" cdkFocusInitial />
+          <input
+            matInput
+            formControlName="name"
+            required
+            [maxlength]="limits.name"
+            data-testid="route-name"
+            cdkFocusInitial
+          />
           <mat-error>{{ errorOf('name') }}</mat-error>
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'common.description' | t }}</mat-label>
-          <input matInput formControlName="description" [maxlength]="limits.description" data-testid="route-description" />
+          <input
+            matInput
+            formControlName="description"
+            [maxlength]="limits.description"
+            data-testid="route-description"
+          />
           <mat-error>{{ errorOf('description') }}</mat-error>
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'common.status' | t }}</mat-label>
           <mat-select formControlName="status" data-testid="route-status">
             @for (s of statuses; track s) {
-              <mat-option [value]="s" [attr.data-testid]="'route-status-option-' + s">{{ 'status.' + s | t }}</mat-option>
+              <mat-option [value]="s" [attr.data-testid]="'route-status-option-' + s">{{
+                'status.' + s | t
+              }}</mat-option>
             }
           </mat-select>
           <mat-hint>{{ 'bus.statusHint.' + status() | t }}</mat-hint>
@@ -90,16 +123,35 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'bus.eventType' | t }}</mat-label>
-          <input matInput formControlName="eventType" required [maxlength]="limits.eventType" placeholder="demo.item.created" class="mono" data-testid="route-event-type" />
+          <input
+            matInput
+            formControlName="eventType"
+            required
+            [maxlength]="limits.eventType"
+            placeholder="demo.item.created"
+            class="mono"
+            data-testid="route-event-type"
+          />
           <mat-hint>{{ 'bus.eventTypeHint' | t }}</mat-hint>
           <mat-error>{{ errorOf('eventType') }}</mat-error>
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'bus.sourceServiceCode' | t }}</mat-label>
-          <input matInput formControlName="sourceServiceCode" [maxlength]="limits.serviceCode" [placeholder]="'bus.anySource' | t" class="mono" data-testid="route-source" [matAutocomplete]="sourcePicker" />
+          <input
+            matInput
+            formControlName="sourceServiceCode"
+            [maxlength]="limits.serviceCode"
+            [placeholder]="'bus.anySource' | t"
+            class="mono"
+            data-testid="route-source"
+            [matAutocomplete]="sourcePicker"
+          />
           <mat-autocomplete #sourcePicker="matAutocomplete">
             @for (svc of matching(sourceText()); track svc.id) {
-              <mat-option [value]="svc.code"><span class="mono">{{ svc.code }}</span> <span class="muted">{{ svc.name }}</span></mat-option>
+              <mat-option [value]="svc.code"
+                ><span class="mono">{{ svc.code }}</span>
+                <span class="muted">{{ svc.name }}</span></mat-option
+              >
             }
           </mat-autocomplete>
           <mat-hint>{{ 'bus.sourceHint' | t }}</mat-hint>
@@ -108,24 +160,52 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
         <div class="target">
           <mat-form-field>
             <mat-label>{{ 'bus.targetService' | t }}</mat-label>
-            <input matInput formControlName="targetServiceCode" required [maxlength]="limits.serviceCode" class="mono" data-testid="route-target-service" [matAutocomplete]="servicePicker" />
+            <input
+              matInput
+              formControlName="targetServiceCode"
+              required
+              [maxlength]="limits.serviceCode"
+              class="mono"
+              data-testid="route-target-service"
+              [matAutocomplete]="servicePicker"
+            />
             <mat-autocomplete #servicePicker="matAutocomplete">
               @for (svc of matching(targetText()); track svc.id) {
-                <mat-option [value]="svc.code" [attr.data-testid]="'route-service-option-' + svc.code"><span class="mono">{{ svc.code }}</span> <span class="muted">{{ svc.name }}</span></mat-option>
+                <mat-option
+                  [value]="svc.code"
+                  [attr.data-testid]="'route-service-option-' + svc.code"
+                  ><span class="mono">{{ svc.code }}</span>
+                  <span class="muted">{{ svc.name }}</span></mat-option
+                >
               }
             </mat-autocomplete>
-            <mat-error data-testid="route-target-service-error">{{ errorOf('targetServiceCode') }}</mat-error>
+            <mat-error data-testid="route-target-service-error">{{
+              errorOf('targetServiceCode')
+            }}</mat-error>
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'bus.targetAction' | t }}</mat-label>
-            <input matInput formControlName="actionName" required [maxlength]="limits.actionName" class="mono" data-testid="route-target-action" [matAutocomplete]="actionPicker" />
+            <input
+              matInput
+              formControlName="actionName"
+              required
+              [maxlength]="limits.actionName"
+              class="mono"
+              data-testid="route-target-action"
+              [matAutocomplete]="actionPicker"
+            />
             <mat-autocomplete #actionPicker="matAutocomplete">
               @for (a of matchingActions(); track a.name) {
-                <mat-option [value]="a.name" [attr.data-testid]="'route-action-option-' + a.name"><span class="mono">{{ a.name }}</span> <span class="muted">{{ a.label }} · {{ a.dangerLevel }}</span></mat-option>
+                <mat-option [value]="a.name" [attr.data-testid]="'route-action-option-' + a.name"
+                  ><span class="mono">{{ a.name }}</span>
+                  <span class="muted">{{ a.label }} · {{ a.dangerLevel }}</span></mat-option
+                >
               }
             </mat-autocomplete>
             <mat-hint>{{ 'bus.targetHint' | t }}</mat-hint>
-            <mat-error data-testid="route-target-action-error">{{ errorOf('actionName') }}</mat-error>
+            <mat-error data-testid="route-target-action-error">{{
+              errorOf('actionName')
+            }}</mat-error>
           </mat-form-field>
         </div>
         <app-bus-mapping-editor
@@ -137,17 +217,43 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
         />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close data-testid="route-cancel">{{ 'common.cancel' | t }}</button>
-        <button mat-flat-button type="submit" [disabled]="submitting()" data-testid="route-submit">{{ 'common.save' | t }}</button>
+        <button mat-button type="button" mat-dialog-close data-testid="route-cancel">
+          {{ 'common.cancel' | t }}
+        </button>
+        <button mat-flat-button type="submit" [disabled]="submitting()" data-testid="route-submit">
+          {{ 'common.save' | t }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
   styles: `
-    .form-grid { display: flex; flex-direction: column; gap: 12px; padding-top: 8px; }
-    .target { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; align-items: start; }
-    .issues { margin: 0; padding-left: 18px; color: var(--ops-danger); font-size: 13px; }
-    @media (max-width: 599px) { .target { grid-template-columns: 1fr; } }
-    .banner ul { margin: 4px 0 0; padding-left: 18px; }
+    .form-grid {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+      padding-top: 8px;
+    }
+    .target {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 8px;
+      align-items: start;
+    }
+    .issues {
+      margin: 0;
+      padding-left: 18px;
+      color: var(--ops-danger);
+      font-size: 13px;
+    }
+    @media (max-width: 599px) {
+      .target {
+        grid-template-columns: 1fr;
+      }
+    }
+    .banner ul {
+      margin: 4px 0 0;
+      padding-left: 18px;
+    }
   `,
 })
 export class BusRouteDialog {
@@ -167,13 +273,28 @@ export class BusRouteDialog {
 
   private readonly initial = formValueOf(this.route);
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    name: [this.initial.name, [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.name)]],
+    name: [
+      this.initial.name,
+      [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.name)],
+    ],
     description: [this.initial.description, [Validators.maxLength(ROUTE_LIMITS.description)]],
     status: [this.initial.status, [Validators.required]],
-    eventType: [this.initial.eventType, [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.eventType)]],
-    sourceServiceCode: [this.initial.sourceServiceCode, [Validators.maxLength(ROUTE_LIMITS.serviceCode)]],
-    targetServiceCode: [this.initial.targetServiceCode, [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.serviceCode)]],
-    actionName: [this.initial.actionName, [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.actionName)]],
+    eventType: [
+      this.initial.eventType,
+      [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.eventType)],
+    ],
+    sourceServiceCode: [
+      this.initial.sourceServiceCode,
+      [Validators.maxLength(ROUTE_LIMITS.serviceCode)],
+    ],
+    targetServiceCode: [
+      this.initial.targetServiceCode,
+      [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.serviceCode)],
+    ],
+    actionName: [
+      this.initial.actionName,
+      [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.actionName)],
+    ],
   });
   protected readonly status = signal<BusRouteStatus>(this.initial.status);
   private readonly servicesApi = inject(CapsuleServicesApi);
@@ -185,9 +306,15 @@ export class BusRouteDialog {
     ),
     { initialValue: [] as CapsuleServiceResponse[] },
   );
-  protected readonly sourceText = toSignal(this.form.controls.sourceServiceCode.valueChanges, { initialValue: this.initial.sourceServiceCode });
-  protected readonly targetText = toSignal(this.form.controls.targetServiceCode.valueChanges, { initialValue: this.initial.targetServiceCode });
-  private readonly actionText = toSignal(this.form.controls.actionName.valueChanges, { initialValue: this.initial.actionName });
+  protected readonly sourceText = toSignal(this.form.controls.sourceServiceCode.valueChanges, {
+    initialValue: this.initial.sourceServiceCode,
+  });
+  protected readonly targetText = toSignal(this.form.controls.targetServiceCode.valueChanges, {
+    initialValue: this.initial.targetServiceCode,
+  });
+  private readonly actionText = toSignal(this.form.controls.actionName.valueChanges, {
+    initialValue: this.initial.actionName,
+  });
   private readonly targetActions = toSignal(
     this.form.controls.targetServiceCode.valueChanges.pipe(
       startWith(this.initial.targetServiceCode),
@@ -195,14 +322,22 @@ export class BusRouteDialog {
       distinctUntilChanged(),
       switchMap((code) => {
         const svc = this.services().find((s) => s.code === code);
-        return svc ? this.servicesApi.actions(svc.id).pipe(catchError(() => of([] as ActionDefinitionResponse[]))) : of([] as ActionDefinitionResponse[]);
+        return svc
+          ? this.servicesApi
+              .actions(svc.id)
+              .pipe(catchError(() => of([] as ActionDefinitionResponse[])))
+          : of([] as ActionDefinitionResponse[]);
       }),
     ),
     { initialValue: [] as ActionDefinitionResponse[] },
   );
   protected readonly matchingActions = computed(() => {
     const text = (this.actionText() ?? '').trim().toLowerCase();
-    return this.targetActions().filter((a) => a.enabled !== false && (!text || a.name.toLowerCase().includes(text) || a.label.toLowerCase().includes(text)));
+    return this.targetActions().filter(
+      (a) =>
+        a.enabled !== false &&
+        (!text || a.name.toLowerCase().includes(text) || a.label.toLowerCase().includes(text)),
+    );
   });
 
   protected matching(text: string | null | undefined): CapsuleServiceResponse[] {
@@ -213,7 +348,9 @@ export class BusRouteDialog {
   }
 
   constructor() {
-    this.form.controls.status.valueChanges.pipe(takeUntilDestroyed()).subscribe((s) => this.status.set(s));
+    this.form.controls.status.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((s) => this.status.set(s));
   }
 
   protected errorOf(name: RouteControl): string {
@@ -226,7 +363,9 @@ export class BusRouteDialog {
       return this.i18n.t('validation.required');
     }
     if (errors['maxlength']) {
-      return this.i18n.t('validation.maxLength', { max: (errors['maxlength'] as { requiredLength: number }).requiredLength });
+      return this.i18n.t('validation.maxLength', {
+        max: (errors['maxlength'] as { requiredLength: number }).requiredLength,
+      });
     }
     return '';
   }
@@ -257,7 +396,10 @@ export class BusRouteDialog {
     this.reasons.set([]);
     this.otherIssues.set([]);
     this.mappingErrors.set({});
-    (this.route ? this.api.updateRoute(this.route.id, input) : this.api.createRoute(input)).subscribe({
+    (this.route
+      ? this.api.updateRoute(this.route.id, input)
+      : this.api.createRoute(input)
+    ).subscribe({
       next: (saved) => this.ref.close(saved),
       error: (err: unknown) => {
         this.submitting.set(false);
@@ -267,12 +409,20 @@ export class BusRouteDialog {
   }
 
   private showServerError(err: ApiError): void {
-    const found = routeServerErrors(err, this.rows().map((r) => r.field));
+    const found = routeServerErrors(
+      err,
+      this.rows().map((r) => r.field),
+    );
     this.error.set(err);
     this.reasons.set(found.reasons);
     this.otherIssues.set(found.other.map((p) => this.text(p)));
-    this.mappingErrors.set(Object.fromEntries(Object.entries(found.mapping).map(([field, p]) => [field, this.text(p)])));
-    for (const [name, problem] of Object.entries(found.controls) as [RouteControl, FieldProblem][]) {
+    this.mappingErrors.set(
+      Object.fromEntries(Object.entries(found.mapping).map(([field, p]) => [field, this.text(p)])),
+    );
+    for (const [name, problem] of Object.entries(found.controls) as [
+      RouteControl,
+      FieldProblem,
+    ][]) {
       const control = this.form.controls[name];
       control.setErrors({ ...(control.errors ?? {}), server: this.text(problem) });
       control.markAsTouched();
@@ -283,6 +433,9 @@ export class BusRouteDialog {
     if (!problem.code) {
       return problem.message;
     }
-    return this.i18n.tOr(`bus.fieldError.${problem.code}`, this.i18n.tOr(`error.${problem.code}`, problem.message));
+    return this.i18n.tOr(
+      `bus.fieldError.${problem.code}`,
+      this.i18n.tOr(`error.${problem.code}`, problem.message),
+    );
   }
 }

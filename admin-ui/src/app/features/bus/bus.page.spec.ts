@@ -1,5 +1,9 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  TestRequest,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { PublicBusEvent, PublicBusRoute, Role } from '@opstage/contracts';
@@ -41,7 +45,12 @@ const EVENT: PublicBusEvent = {
 };
 
 function page<T>(items: T[]) {
-  return { success: true, data: items, pagination: { page: 1, pageSize: 20, total: items.length }, experimental: MARKER };
+  return {
+    success: true,
+    data: items,
+    pagination: { page: 1, pageSize: 20, total: items.length },
+    experimental: MARKER,
+  };
 }
 
 describe('BusPage', () => {
@@ -55,13 +64,24 @@ describe('BusPage', () => {
       imports: [BusPage],
       providers: [
         provideRouter([]),
-        provideHttpClient(withInterceptors([unauthorizedInterceptor, csrfInterceptor, apiErrorInterceptor])),
+        provideHttpClient(
+          withInterceptors([unauthorizedInterceptor, csrfInterceptor, apiErrorInterceptor]),
+        ),
         provideHttpClientTesting(),
       ],
     });
     TestBed.inject(I18nService).setLanguage('en-US');
     TestBed.inject(SessionStore).setSession(
-      { id: 'usr_1', username: role, displayName: null, role, status: 'ACTIVE', lastLoginAt: null, createdAt: 'x', updatedAt: 'x' },
+      {
+        id: 'usr_1',
+        username: role,
+        displayName: null,
+        role,
+        status: 'ACTIVE',
+        lastLoginAt: null,
+        createdAt: 'x',
+        updatedAt: 'x',
+      },
       'csrf-1',
     );
     backend = TestBed.inject(HttpTestingController);
@@ -76,7 +96,24 @@ describe('BusPage', () => {
     backend.expectOne((r) => r.url === '/api/admin/bus/events').flush(page([EVENT]));
     backend
       .expectOne((r) => r.url === '/api/admin/bus/audit')
-      .flush(page([{ id: 'aud_1', actorType: 'USER', actorId: 'usr_1', action: 'bus.route.created', targetType: 'BusRoute', targetId: ROUTE.id, result: 'SUCCESS', message: null, ipAddress: null, userAgent: null, metadata: { status: 'DRY_RUN' }, createdAt: 'x' }]));
+      .flush(
+        page([
+          {
+            id: 'aud_1',
+            actorType: 'USER',
+            actorId: 'usr_1',
+            action: 'bus.route.created',
+            targetType: 'BusRoute',
+            targetId: ROUTE.id,
+            result: 'SUCCESS',
+            message: null,
+            ipAddress: null,
+            userAgent: null,
+            metadata: { status: 'DRY_RUN' },
+            createdAt: 'x',
+          },
+        ]),
+      );
   }
 
   afterEach(() => {
@@ -86,13 +123,19 @@ describe('BusPage', () => {
 
   it('shows the routes with the experimental marker and lets an operator switch the status', async () => {
     await open('operator');
-    expect(el().querySelector('[data-testid="bus-experimental"]')?.textContent).toContain('experimental');
-    expect(el().querySelector('[data-testid="bus-experimental-marker"]')?.textContent).toContain(MARKER);
+    expect(el().querySelector('[data-testid="bus-experimental"]')?.textContent).toContain(
+      'experimental',
+    );
+    expect(el().querySelector('[data-testid="bus-experimental-marker"]')?.textContent).toContain(
+      MARKER,
+    );
     const row = el().querySelector(`[data-testid="bus-route-${ROUTE.id}"]`)!;
     expect(row.textContent).toContain('demo-service / echo');
     expect(row.textContent).toContain('message ← $.payload.text');
     expect(el().querySelector('[data-testid="route-create"]')).not.toBeNull();
-    expect(row.querySelector('[data-testid="route-set-DRY_RUN"]')?.getAttribute('aria-pressed')).toBe('true');
+    expect(
+      row.querySelector('[data-testid="route-set-DRY_RUN"]')?.getAttribute('aria-pressed'),
+    ).toBe('true');
 
     (row.querySelector('[data-testid="route-set-DISABLED"]') as HTMLButtonElement).click();
     await fixture.whenStable();
@@ -106,17 +149,29 @@ describe('BusPage', () => {
     });
     put.flush({ success: true, data: { ...ROUTE, status: 'DISABLED' } });
     await tick();
-    backend.expectOne((r) => r.url === '/api/admin/bus/routes').flush(page([{ ...ROUTE, status: 'DISABLED' }]));
+    backend
+      .expectOne((r) => r.url === '/api/admin/bus/routes')
+      .flush(page([{ ...ROUTE, status: 'DISABLED' }]));
     backend.expectOne((r) => r.url === '/api/admin/bus/audit').flush(page([]));
     await fixture.whenStable();
-    expect(el().querySelector(`[data-testid="bus-route-${ROUTE.id}"]`)?.getAttribute('data-route-status')).toBe('DISABLED');
+    expect(
+      el()
+        .querySelector(`[data-testid="bus-route-${ROUTE.id}"]`)
+        ?.getAttribute('data-route-status'),
+    ).toBe('DISABLED');
   });
 
   it('is read-only for viewers', async () => {
     await open('viewer');
     expect(el().querySelector('[data-testid="readonly-banner"]')).not.toBeNull();
-    expect(el().querySelector(`[data-testid="bus-route-${ROUTE.id}"] [data-status="DRY_RUN"]`)).not.toBeNull();
-    expect(all('[data-testid="route-create"], [data-testid="route-edit"], [data-testid="route-delete"], [data-testid^="route-set-"]')).toEqual([]);
+    expect(
+      el().querySelector(`[data-testid="bus-route-${ROUTE.id}"] [data-status="DRY_RUN"]`),
+    ).not.toBeNull();
+    expect(
+      all(
+        '[data-testid="route-create"], [data-testid="route-edit"], [data-testid="route-delete"], [data-testid^="route-set-"]',
+      ),
+    ).toEqual([]);
   });
 
   it('lists events with depth, causation, correlation and route count', async () => {
@@ -132,6 +187,14 @@ describe('BusPage', () => {
     expect(row?.textContent).toContain('bev_1');
     expect(row?.textContent).toContain('corr-7');
     const headers = all('[data-testid="bus-events-table"] th').map((th) => th.textContent?.trim());
-    expect(headers).toEqual(expect.arrayContaining(['Depth', 'Causation ID', 'Correlation ID', 'Routes matched', 'Accepted at']));
+    expect(headers).toEqual(
+      expect.arrayContaining([
+        'Depth',
+        'Causation ID',
+        'Correlation ID',
+        'Routes matched',
+        'Accepted at',
+      ]),
+    );
   });
 });

@@ -13,7 +13,12 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Observable, filter, of, switchMap } from 'rxjs';
 import { BusApi, BusList } from '../../api/bus.api';
-import type { BusRouteStatus, PublicAuditEvent, PublicBusEvent, PublicBusRoute } from '@opstage/contracts';
+import type {
+  BusRouteStatus,
+  PublicAuditEvent,
+  PublicBusEvent,
+  PublicBusRoute,
+} from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -22,7 +27,14 @@ import { liveRefresh } from '../../core/live/live-refresh';
 import { createLoader } from '../../shared/util/loader';
 import { LiveStatusComponent } from '../../shared/ui/live-status.component';
 import { DateTimePipe } from '../../shared/util/dt.pipe';
-import { DEFAULT_PAGE_SIZE, Filters, PAGE_SIZE_OPTIONS, clearQuery, readQuery, writeQuery } from '../../shared/util/url-query';
+import {
+  DEFAULT_PAGE_SIZE,
+  Filters,
+  PAGE_SIZE_OPTIONS,
+  clearQuery,
+  readQuery,
+  writeQuery,
+} from '../../shared/util/url-query';
 import { ConfirmService } from '../../shared/ui/confirm-dialog.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
@@ -100,7 +112,11 @@ export class BusPage {
 
   protected readonly tabIndex = signal(0);
   protected readonly filters = signal<Filters>({});
-  protected readonly filterText = signal<Record<(typeof EVENT_FILTERS)[number], string>>({ eventType: '', serviceCode: '', agentId: '' });
+  protected readonly filterText = signal<Record<(typeof EVENT_FILTERS)[number], string>>({
+    eventType: '',
+    serviceCode: '',
+    agentId: '',
+  });
   protected readonly agentIdInvalid = computed(() => {
     const agentId = this.filterText().agentId.trim();
     return agentId !== '' && !agentId.startsWith('agt_');
@@ -112,11 +128,17 @@ export class BusPage {
 
   /** The server's marker (`v0.4-experimental`), from whichever list answered. */
   protected readonly marker = computed(
-    () => this.routes.value()?.experimental ?? this.events.value()?.experimental ?? this.audit.value()?.experimental ?? null,
+    () =>
+      this.routes.value()?.experimental ??
+      this.events.value()?.experimental ??
+      this.audit.value()?.experimental ??
+      null,
   );
   /** The flag was switched off after the menu probe (server restarted): explain and lock mutations. */
   protected readonly busDisabled = computed(() =>
-    [this.routes, this.events, this.audit].some((loader) => loader.error()?.code === 'CAPSULE_BUS_DISABLED'),
+    [this.routes, this.events, this.audit].some(
+      (loader) => loader.error()?.code === 'CAPSULE_BUS_DISABLED',
+    ),
   );
   protected readonly canMutate = computed(() => this.session.canOperate() && !this.busDisabled());
 
@@ -128,7 +150,11 @@ export class BusPage {
       const first = this.events.value() === undefined && !this.events.loading();
       if (first || JSON.stringify(filters) !== JSON.stringify(this.filters())) {
         this.filters.set(filters);
-        this.filterText.set({ eventType: filters['eventType'] ?? '', serviceCode: filters['serviceCode'] ?? '', agentId: filters['agentId'] ?? '' });
+        this.filterText.set({
+          eventType: filters['eventType'] ?? '',
+          serviceCode: filters['serviceCode'] ?? '',
+          agentId: filters['agentId'] ?? '',
+        });
         this.eventsPaging.update((p) => ({ ...p, page: 1 }));
         this.loadEvents();
       }
@@ -158,7 +184,12 @@ export class BusPage {
 
   onTab(index: number): void {
     this.tabIndex.set(index);
-    writeQuery(this.router, this.activatedRoute, { tab: index === 0 ? null : BUS_TABS[index] }, false);
+    writeQuery(
+      this.router,
+      this.activatedRoute,
+      { tab: index === 0 ? null : BUS_TABS[index] },
+      false,
+    );
   }
 
   onRoutesPage(e: PageEvent): void {
@@ -208,7 +239,12 @@ export class BusPage {
 
   edit(route: PublicBusRoute | null): void {
     this.dialog
-      .open<BusRouteDialog, PublicBusRoute | null, PublicBusRoute>(BusRouteDialog, { data: route, width: '760px', maxWidth: '94vw', autoFocus: 'first-tabbable' })
+      .open<BusRouteDialog, PublicBusRoute | null, PublicBusRoute>(BusRouteDialog, {
+        data: route,
+        width: '760px',
+        maxWidth: '94vw',
+        autoFocus: 'first-tabbable',
+      })
       .afterClosed()
       .subscribe((saved) => {
         if (saved) {
@@ -226,7 +262,12 @@ export class BusPage {
     }
     const ask: Observable<boolean> =
       status === 'ENABLED'
-        ? this.confirm.ask({ title: 'bus.confirmEnable.title', message: 'bus.confirmEnable.message', params: { name: route.name }, confirmLabel: 'bus.enable' })
+        ? this.confirm.ask({
+            title: 'bus.confirmEnable.title',
+            message: 'bus.confirmEnable.message',
+            params: { name: route.name },
+            confirmLabel: 'bus.enable',
+          })
         : of(true);
     ask
       .pipe(
@@ -239,7 +280,10 @@ export class BusPage {
       .subscribe({
         next: () => {
           this.donePending(route.id);
-          this.notifier.success('bus.statusChanged', { name: route.name, status: this.i18n.tOr(`status.${status}`, status) });
+          this.notifier.success('bus.statusChanged', {
+            name: route.name,
+            status: this.i18n.tOr(`status.${status}`, status),
+          });
           this.loadRoutes(true);
           this.loadAudit(true);
         },
@@ -260,13 +304,23 @@ export class BusPage {
     const apiError = toApiError(err);
     const base = describeError(this.i18n, apiError);
     const details = apiError.details as { reasons?: unknown } | undefined;
-    const reasons = Array.isArray(details?.reasons) ? details.reasons.filter((r): r is string => typeof r === 'string') : [];
-    return reasons.length ? `${base} ${reasons.map((r) => this.i18n.tOr(`bus.reason.${r}`, r)).join('; ')}` : base;
+    const reasons = Array.isArray(details?.reasons)
+      ? details.reasons.filter((r): r is string => typeof r === 'string')
+      : [];
+    return reasons.length
+      ? `${base} ${reasons.map((r) => this.i18n.tOr(`bus.reason.${r}`, r)).join('; ')}`
+      : base;
   }
 
   remove(route: PublicBusRoute): void {
     this.confirm
-      .ask({ title: 'bus.confirmDelete.title', message: 'bus.confirmDelete.message', params: { name: route.name }, danger: true, confirmLabel: 'common.delete' })
+      .ask({
+        title: 'bus.confirmDelete.title',
+        message: 'bus.confirmDelete.message',
+        params: { name: route.name },
+        danger: true,
+        confirmLabel: 'common.delete',
+      })
       .pipe(
         filter((ok) => ok),
         switchMap(() => this.api.deleteRoute(route.id)),
@@ -292,7 +346,11 @@ export class BusPage {
     if (!keys.length) {
       return '';
     }
-    return keys.map((k) => `${k} ← ${typeof mapping[k] === 'string' ? (mapping[k]) : JSON.stringify(mapping[k])}`).join(', ');
+    return keys
+      .map(
+        (k) => `${k} ← ${typeof mapping[k] === 'string' ? mapping[k] : JSON.stringify(mapping[k])}`,
+      )
+      .join(', ');
   }
 
   protected preview(value: unknown): string {

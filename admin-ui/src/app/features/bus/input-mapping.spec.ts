@@ -81,7 +81,10 @@ describe('inputMapping editor model', () => {
     it('builds the object from edited rows and ignores blank rows', () => {
       const rows = [row('message', '$.payload.text'), row('', ''), row(' count ', ' 3 ')];
       expect(isBlankRow(rows[1])).toBe(true);
-      expect(mappingFromRows(rows)).toEqual({ mapping: { message: '$.payload.text', count: 3 }, issues: [] });
+      expect(mappingFromRows(rows)).toEqual({
+        mapping: { message: '$.payload.text', count: 3 },
+        issues: [],
+      });
       expect(mappingFromRows([])).toEqual({ mapping: {}, issues: [] });
     });
   });
@@ -109,7 +112,17 @@ describe('inputMapping editor model', () => {
     });
 
     it('accepts every documented form', () => {
-      const ok = ['$.payload', '$.payload.a.0.b', '$.metadata.x', '$.depth', '$.correlationId', '$$literal', 'literal', '12', '"$.payload.x"'];
+      const ok = [
+        '$.payload',
+        '$.payload.a.0.b',
+        '$.metadata.x',
+        '$.depth',
+        '$.correlationId',
+        '$$literal',
+        'literal',
+        '12',
+        '"$.payload.x"',
+      ];
       expect(codes(ok.map((e, i) => row(`f${i}`, e)))).toEqual([]);
     });
 

@@ -85,7 +85,9 @@ export function expressionToValue(text: string): unknown {
 /** Mapping value → expression text that `expressionToValue` reads back as the same value. */
 export function valueToExpression(value: unknown): string {
   if (typeof value === 'string') {
-    return value === '' || value.trim() !== value || readsAsJson(value) ? JSON.stringify(value) : value;
+    return value === '' || value.trim() !== value || readsAsJson(value)
+      ? JSON.stringify(value)
+      : value;
   }
   return JSON.stringify(value ?? null);
 }
@@ -103,7 +105,11 @@ export function rowsFromMapping(mapping: JsonObject | null | undefined): Mapping
   if (!isJsonObject(mapping)) {
     return [];
   }
-  return Object.entries(mapping).map(([field, value]) => ({ key: nextRowKey(), field, expression: valueToExpression(value) }));
+  return Object.entries(mapping).map(([field, value]) => ({
+    key: nextRowKey(),
+    field,
+    expression: valueToExpression(value),
+  }));
 }
 
 /** True for a row the operator left completely empty (ignored, not an error). */
@@ -115,7 +121,10 @@ export function isBlankRow(row: MappingRow): boolean {
  * Rows → `inputMapping`, plus the problems found client-side (obviously bad input only: the
  * server re-validates and its `inputMapping.<field>` issues are shown on the rows too).
  */
-export function mappingFromRows(rows: readonly MappingRow[]): { mapping: JsonObject; issues: MappingIssue[] } {
+export function mappingFromRows(rows: readonly MappingRow[]): {
+  mapping: JsonObject;
+  issues: MappingIssue[];
+} {
   const mapping: JsonObject = {};
   const issues: MappingIssue[] = [];
   const seen = new Set<string>();
@@ -208,7 +217,10 @@ function pathProblem(expression: string): Omit<MappingIssue, 'row'> | null {
 }
 
 /** Same mapping, ignoring key order (decides whether an edit must send `inputMapping`). */
-export function sameMapping(a: JsonObject | null | undefined, b: JsonObject | null | undefined): boolean {
+export function sameMapping(
+  a: JsonObject | null | undefined,
+  b: JsonObject | null | undefined,
+): boolean {
   return canonical(a ?? {}) === canonical(b ?? {});
 }
 

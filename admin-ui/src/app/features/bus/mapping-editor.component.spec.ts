@@ -6,7 +6,11 @@ import { BusMappingEditorComponent } from './mapping-editor.component';
 
 @Component({
   imports: [BusMappingEditorComponent],
-  template: `<app-bus-mapping-editor [(rows)]="rows" [serverErrors]="serverErrors()" [submitted]="submitted()" />`,
+  template: `<app-bus-mapping-editor
+    [(rows)]="rows"
+    [serverErrors]="serverErrors()"
+    [submitted]="submitted()"
+  />`,
 })
 class HostComponent {
   readonly rows = signal<MappingRow[]>(rowsFromMapping({ message: '$.payload.text' }));
@@ -18,7 +22,8 @@ describe('BusMappingEditorComponent', () => {
   let fixture: ComponentFixture<HostComponent>;
   let host: HostComponent;
   const el = () => fixture.nativeElement as HTMLElement;
-  const q = <T extends HTMLElement>(testId: string): T | null => el().querySelector<T>(`[data-testid="${testId}"]`);
+  const q = <T extends HTMLElement>(testId: string): T | null =>
+    el().querySelector<T>(`[data-testid="${testId}"]`);
 
   async function type(testId: string, value: string) {
     const input = q<HTMLInputElement>(testId)!;
@@ -61,7 +66,9 @@ describe('BusMappingEditorComponent', () => {
 
   it('shows syntax problems at once and missing parts after a save attempt', async () => {
     await type('mapping-expression-0', '$payload.text');
-    expect(q('mapping-error-0')?.textContent).toContain('write a literal starting with $ as $$text');
+    expect(q('mapping-error-0')?.textContent).toContain(
+      'write a literal starting with $ as $$text',
+    );
     await type('mapping-expression-0', '');
     await type('mapping-field-0', 'message');
     expect(q('mapping-error-0')).toBeNull();

@@ -18,14 +18,31 @@ const NEEDS_SUBMIT = new Set(['fieldRequired', 'expressionRequired']);
  */
 @Component({
   selector: 'app-bus-mapping-editor',
-  imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatTooltipModule, TranslatePipe],
+  imports: [
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatTooltipModule,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="mapping" data-testid="mapping-editor" [attr.aria-label]="'bus.mapping.title' | t">
+    <section
+      class="mapping"
+      data-testid="mapping-editor"
+      [attr.aria-label]="'bus.mapping.title' | t"
+    >
       <div class="mapping-head">
         <h3>{{ 'bus.mapping.title' | t }}</h3>
         <span class="spacer"></span>
-        <button mat-stroked-button type="button" (click)="add()" [disabled]="disabled()" data-testid="mapping-add">
+        <button
+          mat-stroked-button
+          type="button"
+          (click)="add()"
+          [disabled]="disabled()"
+          data-testid="mapping-add"
+        >
           <mat-icon>add</mat-icon>{{ 'bus.mapping.add' | t }}
         </button>
       </div>
@@ -78,7 +95,9 @@ const NEEDS_SUBMIT = new Set(['fieldRequired', 'expressionRequired']);
           </button>
         </div>
         @if (rowErrors()[i]; as message) {
-          <div class="row-error" role="alert" [attr.data-testid]="'mapping-error-' + i">{{ message }}</div>
+          <div class="row-error" role="alert" [attr.data-testid]="'mapping-error-' + i">
+            {{ message }}
+          </div>
         }
       }
       @for (message of generalErrors(); track message) {
@@ -86,9 +105,16 @@ const NEEDS_SUBMIT = new Set(['fieldRequired', 'expressionRequired']);
       }
       <div class="help muted" data-testid="mapping-help">
         <div><code>$.payload.a.0.b</code> {{ 'bus.mapping.help.payload' | t }}</div>
-        <div><code>$.metadata.x</code> · <code>$.id</code> · <code>$.eventType</code> · <code>$.sourceServiceCode</code> · <code>$.correlationId</code> {{ 'bus.mapping.help.event' | t }}</div>
+        <div>
+          <code>$.metadata.x</code> · <code>$.id</code> · <code>$.eventType</code> ·
+          <code>$.sourceServiceCode</code> · <code>$.correlationId</code>
+          {{ 'bus.mapping.help.event' | t }}
+        </div>
         <div><code>$$text</code> {{ 'bus.mapping.help.dollar' | t }}</div>
-        <div><code>bus</code> · <code>42</code> · <code>true</code> · <code>"42"</code> · <code>{{ '{' }}"a": "$.payload.x"{{ '}' }}</code> {{ 'bus.mapping.help.literal' | t }}</div>
+        <div>
+          <code>bus</code> · <code>42</code> · <code>true</code> · <code>"42"</code> ·
+          <code>{{ '{' }}"a": "$.payload.x"{{ '}' }}</code> {{ 'bus.mapping.help.literal' | t }}
+        </div>
       </div>
       @if (rows().length) {
         <details class="preview">
@@ -99,17 +125,62 @@ const NEEDS_SUBMIT = new Set(['fieldRequired', 'expressionRequired']);
     </section>
   `,
   styles: `
-    .mapping { display: flex; flex-direction: column; gap: 4px; border-top: 1px solid var(--ops-border); padding-top: 8px; margin-top: 4px; }
-    .mapping-head { display: flex; align-items: center; gap: 8px; }
-    .mapping-head h3 { margin: 0; font-size: 14px; font-weight: 500; }
-    .mapping-row { display: flex; align-items: center; gap: 6px; }
-    .mapping-row .field { flex: 0 0 34%; }
-    .mapping-row .expression { flex: 1 1 auto; }
-    .arrow { color: var(--ops-muted); }
-    .row-error { color: var(--ops-danger); font-size: 12px; margin: -2px 0 4px; }
-    .help { font-size: 12px; line-height: 1.6; background: var(--ops-surface-2); border: 1px solid var(--ops-border-soft); border-radius: 6px; padding: 6px 10px; }
-    .help code { font-size: 11.5px; background: var(--ops-border-soft); border-radius: 3px; padding: 0 3px; }
-    .preview summary { cursor: pointer; font-size: 12px; color: var(--ops-text-2); }
+    .mapping {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      border-top: 1px solid var(--ops-border);
+      padding-top: 8px;
+      margin-top: 4px;
+    }
+    .mapping-head {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+    }
+    .mapping-head h3 {
+      margin: 0;
+      font-size: 14px;
+      font-weight: 500;
+    }
+    .mapping-row {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+    }
+    .mapping-row .field {
+      flex: 0 0 34%;
+    }
+    .mapping-row .expression {
+      flex: 1 1 auto;
+    }
+    .arrow {
+      color: var(--ops-muted);
+    }
+    .row-error {
+      color: var(--ops-danger);
+      font-size: 12px;
+      margin: -2px 0 4px;
+    }
+    .help {
+      font-size: 12px;
+      line-height: 1.6;
+      background: var(--ops-surface-2);
+      border: 1px solid var(--ops-border-soft);
+      border-radius: 6px;
+      padding: 6px 10px;
+    }
+    .help code {
+      font-size: 11.5px;
+      background: var(--ops-border-soft);
+      border-radius: 3px;
+      padding: 0 3px;
+    }
+    .preview summary {
+      cursor: pointer;
+      font-size: 12px;
+      color: var(--ops-text-2);
+    }
   `,
 })
 export class BusMappingEditorComponent {
@@ -127,7 +198,9 @@ export class BusMappingEditorComponent {
     const out: Record<number, string> = {};
     const visible = this.visibleIssues();
     this.rows().forEach((row, index) => {
-      const own = visible.filter((issue) => issue.row === index).map((issue) => this.describe(issue));
+      const own = visible
+        .filter((issue) => issue.row === index)
+        .map((issue) => this.describe(issue));
       const server = this.serverErrors()[row.field.trim()];
       const messages = server ? [...own, server] : own;
       if (messages.length) {
@@ -136,7 +209,11 @@ export class BusMappingEditorComponent {
     });
     return out;
   });
-  protected readonly generalErrors = computed(() => this.visibleIssues().filter((i) => i.row < 0).map((i) => this.describe(i)));
+  protected readonly generalErrors = computed(() =>
+    this.visibleIssues()
+      .filter((i) => i.row < 0)
+      .map((i) => this.describe(i)),
+  );
 
   private visibleIssues(): MappingIssue[] {
     const submitted = this.submitted();
@@ -157,6 +234,8 @@ export class BusMappingEditorComponent {
 
   set(index: number, key: 'field' | 'expression', event: Event): void {
     const value = (event.target as HTMLInputElement).value;
-    this.rows.update((rows) => rows.map((row, i) => (i === index ? { ...row, [key]: value } : row)));
+    this.rows.update((rows) =>
+      rows.map((row, i) => (i === index ? { ...row, [key]: value } : row)),
+    );
   }
 }

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -104,7 +113,10 @@ export class CommandDetailPage {
   }
 
   cancel(command: CommandDetail): void {
-    this.ops.cancel(command).subscribe({ next: () => this.load(command.id, true), error: (e: unknown) => this.notifier.apiError(e) });
+    this.ops.cancel(command).subscribe({
+      next: () => this.load(command.id, true),
+      error: (e: unknown) => this.notifier.apiError(e),
+    });
   }
 
   retry(command: CommandDetail): void {

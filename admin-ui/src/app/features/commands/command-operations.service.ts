@@ -43,7 +43,9 @@ export class CommandOperationsService {
 
   /** Dangerous actions (HIGH / requiresConfirmation) need the typed action name again. */
   retry(command: PublicCommand, openNew = true): Observable<boolean> {
-    const definition = this.servicesApi.action(command.serviceId, command.actionName).pipe(catchError(() => of(null)));
+    const definition = this.servicesApi
+      .action(command.serviceId, command.actionName)
+      .pipe(catchError(() => of(null)));
     let dangerous = false;
     return definition.pipe(
       switchMap((action) => {

@@ -6,5 +6,7 @@ export function canCancel(command: Pick<PublicCommand, 'status'>): boolean {
 
 /** Only executed actions in FAILED/EXPIRED/CANCELLED can be retried; prepare rows never (the reference allowed them; fixed). */
 export function canRetry(command: Pick<PublicCommand, 'status' | 'type'>): boolean {
-  return command.type === 'ACTION_EXECUTE' && ['FAILED', 'EXPIRED', 'CANCELLED'].includes(command.status);
+  return (
+    command.type === 'ACTION_EXECUTE' && ['FAILED', 'EXPIRED', 'CANCELLED'].includes(command.status)
+  );
 }

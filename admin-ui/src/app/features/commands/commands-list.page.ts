@@ -22,14 +22,30 @@ import { Selection } from '../../shared/util/selection';
 import { BulkFlow } from '../../shared/ui/bulk.service';
 import { LiveStatusComponent } from '../../shared/ui/live-status.component';
 import { TimeComponent } from '../../shared/ui/time.component';
-import { Filters, PAGE_SIZE_OPTIONS, clearQuery, readPaging, readQuery, writeQuery } from '../../shared/util/url-query';
+import {
+  Filters,
+  PAGE_SIZE_OPTIONS,
+  clearQuery,
+  readPaging,
+  readQuery,
+  writeQuery,
+} from '../../shared/util/url-query';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { Notifier } from '../../shared/ui/notifier.service';
 import { CommandsTableComponent } from './commands-table.component';
 import { CommandOperationsService } from './command-operations.service';
 
-const FILTER_KEYS = ['q', 'actionName', 'status', 'type', 'agentId', 'serviceId', 'from', 'to'] as const;
+const FILTER_KEYS = [
+  'q',
+  'actionName',
+  'status',
+  'type',
+  'agentId',
+  'serviceId',
+  'from',
+  'to',
+] as const;
 
 /** URL `type`: absent → ACTION_EXECUTE (default), `all` → every type. */
 export function commandQuery(filters: Filters): Query {
@@ -68,7 +84,14 @@ export class CommandsListPage {
   private readonly route = inject(ActivatedRoute);
   protected readonly session = inject(SessionStore);
 
-  protected readonly statuses = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'];
+  protected readonly statuses = [
+    'PENDING',
+    'RUNNING',
+    'SUCCEEDED',
+    'FAILED',
+    'CANCELLED',
+    'EXPIRED',
+  ];
   protected readonly pageSizes = PAGE_SIZE_OPTIONS;
   protected readonly list = createLoader<Paged<PublicCommand>>();
   protected readonly filters = signal<Filters>({});
@@ -78,8 +101,12 @@ export class CommandsListPage {
   protected readonly selection = new Selection();
   /** `ACTION_EXECUTE` (default), `ACTION_PREPARE` or `all`. */
   protected readonly typeFilter = computed(() => this.filters()['type'] ?? 'ACTION_EXECUTE');
-  protected readonly statusFilter = computed(() => (this.filters()['status'] ?? '').split(',').filter((s) => s !== ''));
-  protected readonly hasFilters = computed(() => Object.keys(this.filters()).some((k) => k !== 'type'));
+  protected readonly statusFilter = computed(() =>
+    (this.filters()['status'] ?? '').split(',').filter((s) => s !== ''),
+  );
+  protected readonly hasFilters = computed(() =>
+    Object.keys(this.filters()).some((k) => k !== 'type'),
+  );
   /** Names for the id filters (from the rows, which all match them). */
   protected readonly firstRow = computed(() => this.list.value()?.items[0] ?? null);
 
@@ -98,7 +125,9 @@ export class CommandsListPage {
 
   load(silent = false): void {
     this.list.load(
-      this.api.list({ ...commandQuery(this.filters()), ...this.paging() }).pipe(tap((page) => this.selection.keep(page.items.map((c) => c.id)))),
+      this.api
+        .list({ ...commandQuery(this.filters()), ...this.paging() })
+        .pipe(tap((page) => this.selection.keep(page.items.map((c) => c.id)))),
       { silent },
     );
   }
@@ -123,7 +152,9 @@ export class CommandsListPage {
   cancelSelected(): void {
     const rows = (this.list.value()?.items ?? []).filter((c) => this.selection.has(c.id));
     if (rows.length === 0) return;
-    const names = Object.fromEntries(rows.map((c) => [c.id, `${c.actionName} · ${c.serviceName ?? c.serviceId}`]));
+    const names = Object.fromEntries(
+      rows.map((c) => [c.id, `${c.actionName} · ${c.serviceName ?? c.serviceId}`]),
+    );
     this.bulk.runAndThen(
       { title: 'bulk.commands.title', message: 'bulk.commands.message', count: rows.length, names },
       () => this.bulkApi.cancelCommands(rows.map((c) => c.id)),
@@ -141,14 +172,23 @@ export class CommandsListPage {
   }
 
   onPage(event: PageEvent): void {
-    writeQuery(this.router, this.route, { page: event.pageIndex + 1, pageSize: event.pageSize }, false);
+    writeQuery(
+      this.router,
+      this.route,
+      { page: event.pageIndex + 1, pageSize: event.pageSize },
+      false,
+    );
   }
 
   cancel(command: PublicCommand): void {
-    this.ops.cancel(command).subscribe({ next: () => this.load(true), error: (e: unknown) => this.notifier.apiError(e) });
+    this.ops
+      .cancel(command)
+      .subscribe({ next: () => this.load(true), error: (e: unknown) => this.notifier.apiError(e) });
   }
 
   retry(command: PublicCommand): void {
-    this.ops.retry(command).subscribe({ next: () => this.load(true), error: (e: unknown) => this.notifier.apiError(e) });
+    this.ops
+      .retry(command)
+      .subscribe({ next: () => this.load(true), error: (e: unknown) => this.notifier.apiError(e) });
   }
 }

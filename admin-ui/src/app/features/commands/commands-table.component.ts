@@ -14,7 +14,16 @@ import { canCancel, canRetry } from './command-rules';
 /** Commands table shared by the Commands page and the service detail "Commands" tab. */
 @Component({
   selector: 'app-commands-table',
-  imports: [RouterLink, MatButtonModule, MatCheckboxModule, TranslatePipe, DurationPipe, StatusTagComponent, TimeComponent, SelectAllComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    TranslatePipe,
+    DurationPipe,
+    StatusTagComponent,
+    TimeComponent,
+    SelectAllComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="table-wrap">
@@ -59,45 +68,88 @@ import { canCancel, canRetry } from './command-rules';
         </thead>
         <tbody>
           @for (c of commands(); track c.id) {
-            <tr class="clickable" (click)="open(c)" [attr.data-testid]="'command-row-' + c.id" [attr.data-action]="c.actionName" [attr.data-type]="c.type">
+            <tr
+              class="clickable"
+              (click)="open(c)"
+              [attr.data-testid]="'command-row-' + c.id"
+              [attr.data-action]="c.actionName"
+              [attr.data-type]="c.type"
+            >
               @if (selection(); as sel) {
                 <td class="select-cell" (click)="$event.stopPropagation()">
                   @if (cancelable(c)) {
-                    <mat-checkbox [checked]="sel.has(c.id)" (change)="sel.toggle(c.id, $event.checked)" [aria-label]="'bulk.select' | t: { name: c.actionName }" [attr.data-testid]="'select-' + c.id" />
+                    <mat-checkbox
+                      [checked]="sel.has(c.id)"
+                      (change)="sel.toggle(c.id, $event.checked)"
+                      [aria-label]="'bulk.select' | t: { name: c.actionName }"
+                      [attr.data-testid]="'select-' + c.id"
+                    />
                   }
                 </td>
               }
               <td [attr.data-label]="'common.status' | t"><app-status-tag [value]="c.status" /></td>
               <td class="mono" [attr.data-label]="'commands.action' | t">
-                <span class="truncate" [title]="c.actionName + ' (' + c.id + ')'">{{ c.actionName }}</span>
+                <span class="truncate" [title]="c.actionName + ' (' + c.id + ')'">{{
+                  c.actionName
+                }}</span>
                 @if (c.type === 'ACTION_PREPARE') {
                   <app-status-tag value="PREPARE" />
                 }
               </td>
               @if (showTarget()) {
                 <td [attr.data-label]="'common.service' | t">
-                  <a class="truncate" [routerLink]="['/services', c.serviceId]" (click)="$event.stopPropagation()" [title]="(c.serviceCode ?? '') + ' (' + c.serviceId + ')'">{{ c.serviceName || c.serviceCode || c.serviceId }}</a>
+                  <a
+                    class="truncate"
+                    [routerLink]="['/services', c.serviceId]"
+                    (click)="$event.stopPropagation()"
+                    [title]="(c.serviceCode ?? '') + ' (' + c.serviceId + ')'"
+                    >{{ c.serviceName || c.serviceCode || c.serviceId }}</a
+                  >
                 </td>
                 <td [attr.data-label]="'common.agent' | t">
-                  <a class="truncate" [routerLink]="['/agents', c.agentId]" (click)="$event.stopPropagation()" [title]="(c.agentCode ?? '') + ' (' + c.agentId + ')'">{{ c.agentName || c.agentCode || c.agentId }}</a>
+                  <a
+                    class="truncate"
+                    [routerLink]="['/agents', c.agentId]"
+                    (click)="$event.stopPropagation()"
+                    [title]="(c.agentCode ?? '') + ' (' + c.agentId + ')'"
+                    >{{ c.agentName || c.agentCode || c.agentId }}</a
+                  >
                 </td>
               }
               <td [attr.data-label]="'common.createdAt' | t"><app-time [value]="c.createdAt" /></td>
               <td [attr.data-label]="'commands.duration' | t">{{ c.durationMs | duration }}</td>
               <td [attr.data-label]="'commands.error' | t">
                 @if (c.errorCode) {
-                  <span class="truncate danger-text" [title]="c.errorCode + (c.errorMessage ? ': ' + c.errorMessage : '')"><span class="mono">{{ c.errorCode }}</span>{{ c.errorMessage ? ' ' + c.errorMessage : '' }}</span>
+                  <span
+                    class="truncate danger-text"
+                    [title]="c.errorCode + (c.errorMessage ? ': ' + c.errorMessage : '')"
+                    ><span class="mono">{{ c.errorCode }}</span
+                    >{{ c.errorMessage ? ' ' + c.errorMessage : '' }}</span
+                  >
                 }
               </td>
               @if (canOperate()) {
                 <td class="actions-cell" (click)="$event.stopPropagation()">
                   @if (cancelable(c)) {
-                    <button mat-button type="button" class="danger-text" (click)="cancel.emit(c)" data-testid="command-cancel">
+                    <button
+                      mat-button
+                      type="button"
+                      class="danger-text"
+                      (click)="cancel.emit(c)"
+                      data-testid="command-cancel"
+                    >
                       {{ 'commands.cancel' | t }}
                     </button>
                   }
                   @if (retryable(c)) {
-                    <button mat-button type="button" (click)="retry.emit(c)" data-testid="command-retry">{{ 'commands.retry' | t }}</button>
+                    <button
+                      mat-button
+                      type="button"
+                      (click)="retry.emit(c)"
+                      data-testid="command-retry"
+                    >
+                      {{ 'commands.retry' | t }}
+                    </button>
                   }
                 </td>
               }
@@ -119,7 +171,11 @@ export class CommandsTableComponent {
   readonly retry = output<PublicCommand>();
   protected readonly cancelable = canCancel;
   protected readonly retryable = canRetry;
-  protected readonly cancelableIds = computed(() => this.commands().filter(canCancel).map((c) => c.id));
+  protected readonly cancelableIds = computed(() =>
+    this.commands()
+      .filter(canCancel)
+      .map((c) => c.id),
+  );
 
   open(command: PublicCommand): void {
     void this.router.navigate(['/commands', command.id]);

@@ -15,7 +15,11 @@ import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { LiveStatusComponent } from '../../shared/ui/live-status.component';
 import { TimeComponent } from '../../shared/ui/time.component';
 
-const LIST_ROUTE: Record<DashboardTile['list'], string> = { services: '/services', agents: '/agents', commands: '/commands' };
+const LIST_ROUTE: Record<DashboardTile['list'], string> = {
+  services: '/services',
+  agents: '/agents',
+  commands: '/commands',
+};
 /** Tiles that mean trouble when not zero. */
 const ALERT_TILES = new Set(['services-problem', 'agents-offline', 'commands-failed']);
 
@@ -27,7 +31,12 @@ export interface TileView extends DashboardTile {
 
 /** A tile's link is its list page with exactly the query the server counted. */
 export function tileView(tile: DashboardTile): TileView {
-  return { ...tile, label: `dashboard.tile.${tile.id}`, link: LIST_ROUTE[tile.list], alert: ALERT_TILES.has(tile.id) && tile.count > 0 };
+  return {
+    ...tile,
+    label: `dashboard.tile.${tile.id}`,
+    link: LIST_ROUTE[tile.list],
+    alert: ALERT_TILES.has(tile.id) && tile.count > 0,
+  };
 }
 
 /** "What is wrong now": problem services, recent failed runs and offline agents first, counts below. */

@@ -10,7 +10,16 @@ import { unauthorizedInterceptor } from '../../core/http/unauthorized.intercepto
 import { LoginPage } from './login.page';
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-const USER = { id: 'usr_1', username: 'admin', displayName: null, role: 'owner', status: 'ACTIVE', lastLoginAt: null, createdAt: 'x', updatedAt: 'x' };
+const USER = {
+  id: 'usr_1',
+  username: 'admin',
+  displayName: null,
+  role: 'owner',
+  status: 'ACTIVE',
+  lastLoginAt: null,
+  createdAt: 'x',
+  updatedAt: 'x',
+};
 
 describe('LoginPage', () => {
   let fixture: ComponentFixture<LoginPage>;
@@ -22,7 +31,9 @@ describe('LoginPage', () => {
       imports: [LoginPage],
       providers: [
         provideRouter([]),
-        provideHttpClient(withInterceptors([unauthorizedInterceptor, csrfInterceptor, apiErrorInterceptor])),
+        provideHttpClient(
+          withInterceptors([unauthorizedInterceptor, csrfInterceptor, apiErrorInterceptor]),
+        ),
         provideHttpClientTesting(),
       ],
     });
@@ -44,16 +55,28 @@ describe('LoginPage', () => {
   }
 
   it('pre-fills nothing', () => {
-    expect((el().querySelector('[data-testid="login-username"]') as HTMLInputElement).value).toBe('');
-    expect((el().querySelector('[data-testid="login-password"]') as HTMLInputElement).value).toBe('');
+    expect((el().querySelector('[data-testid="login-username"]') as HTMLInputElement).value).toBe(
+      '',
+    );
+    expect((el().querySelector('[data-testid="login-password"]') as HTMLInputElement).value).toBe(
+      '',
+    );
   });
 
   it('explains a refused Secure cookie when /auth/me fails right after a successful login', async () => {
     const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl');
     await submit('admin', 'correct horse battery');
-    backend.expectOne('/api/admin/auth/login').flush({ success: true, data: { user: USER, csrfToken: 'c1', expiresAt: 'x', cookieSecureOverHttp: true } });
+    backend.expectOne('/api/admin/auth/login').flush({
+      success: true,
+      data: { user: USER, csrfToken: 'c1', expiresAt: 'x', cookieSecureOverHttp: true },
+    });
     await tick();
-    backend.expectOne('/api/admin/auth/me').flush({ success: false, error: { code: 'UNAUTHORIZED', message: 'Authentication required.' } }, { status: 401, statusText: 'Unauthorized' });
+    backend
+      .expectOne('/api/admin/auth/me')
+      .flush(
+        { success: false, error: { code: 'UNAUTHORIZED', message: 'Authentication required.' } },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await tick();
     await fixture.whenStable();
     const banner = el().querySelector('[data-testid="login-cookie-refused"]');
@@ -66,19 +89,31 @@ describe('LoginPage', () => {
 
   it('shows invalid credentials without the cookie explanation', async () => {
     await submit('admin', 'wrong');
-    backend.expectOne('/api/admin/auth/login').flush({ success: false, error: { code: 'UNAUTHORIZED', message: 'Invalid username or password.' } }, { status: 401, statusText: 'Unauthorized' });
+    backend.expectOne('/api/admin/auth/login').flush(
+      {
+        success: false,
+        error: { code: 'UNAUTHORIZED', message: 'Invalid username or password.' },
+      },
+      { status: 401, statusText: 'Unauthorized' },
+    );
     await tick();
     await fixture.whenStable();
     expect(el().querySelector('[data-testid="login-cookie-refused"]')).toBeNull();
-    expect(el().querySelector('[data-testid="error-alert"]')?.textContent).toContain('Invalid username or password.');
+    expect(el().querySelector('[data-testid="error-alert"]')?.textContent).toContain(
+      'Invalid username or password.',
+    );
   });
 
   it('stores the session and navigates when the cookie works', async () => {
     const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     await submit('admin', 'correct horse battery');
-    backend.expectOne('/api/admin/auth/login').flush({ success: true, data: { user: USER, csrfToken: 'c1', expiresAt: 'x' } });
+    backend
+      .expectOne('/api/admin/auth/login')
+      .flush({ success: true, data: { user: USER, csrfToken: 'c1', expiresAt: 'x' } });
     await tick();
-    backend.expectOne('/api/admin/auth/me').flush({ success: true, data: { user: USER, csrfToken: 'c1', expiresAt: 'x' } });
+    backend
+      .expectOne('/api/admin/auth/me')
+      .flush({ success: true, data: { user: USER, csrfToken: 'c1', expiresAt: 'x' } });
     await tick();
     expect(TestBed.inject(SessionStore).csrfToken()).toBe('c1');
     expect(navigate).toHaveBeenCalledWith('/');

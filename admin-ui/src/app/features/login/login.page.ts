@@ -89,7 +89,9 @@ export class LoginPage {
           } else {
             this.notifier.success('login.loggedIn');
           }
-          void this.router.navigateByUrl(safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl')));
+          void this.router.navigateByUrl(
+            safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl')),
+          );
         },
         error: (err: unknown) => {
           this.submitting.set(false);
@@ -102,7 +104,11 @@ export class LoginPage {
           this.session.clear();
           const apiError = toApiError(err);
           // the login 401 means wrong credentials, not an expired session
-          this.error.set(apiError.status === 401 ? new ApiError(401, 'LOGIN_FAILED', apiError.message) : apiError);
+          this.error.set(
+            apiError.status === 401
+              ? new ApiError(401, 'LOGIN_FAILED', apiError.message)
+              : apiError,
+          );
         },
       });
   }

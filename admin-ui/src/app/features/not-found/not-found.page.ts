@@ -11,10 +11,14 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page" data-testid="page-not-found">
-      <div class="page-header"><h1>{{ 'notFound.title' | t }}</h1></div>
+      <div class="page-header">
+        <h1>{{ 'notFound.title' | t }}</h1>
+      </div>
       <section class="card">
         <p>{{ 'notFound.body' | t: { path: path } }}</p>
-        <a mat-flat-button routerLink="/"><mat-icon>dashboard</mat-icon>{{ 'notFound.home' | t }}</a>
+        <a mat-flat-button routerLink="/"
+          ><mat-icon>dashboard</mat-icon>{{ 'notFound.home' | t }}</a
+        >
       </section>
     </div>
   `,

@@ -21,7 +21,16 @@ export const EXPIRY_CHOICES: readonly { seconds: number | null; label: string }[
 
 @Component({
   selector: 'app-create-token-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorAlertComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+    ErrorAlertComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ 'tokens.create' | t }}</h2>
@@ -30,7 +39,14 @@ export const EXPIRY_CHOICES: readonly { seconds: number | null; label: string }[
         <app-error-alert [error]="error()" [retryable]="false" />
         <mat-form-field>
           <mat-label>{{ 'common.name' | t }}</mat-label>
-          <input matInput formControlName="name" required placeholder="demo-agent" data-testid="token-name" cdkFocusInitial />
+          <input
+            matInput
+            formControlName="name"
+            required
+            placeholder="demo-agent"
+            data-testid="token-name"
+            cdkFocusInitial
+          />
           @if (form.controls.name.hasError('required')) {
             <mat-error>{{ 'validation.required' | t }}</mat-error>
           }
@@ -51,7 +67,14 @@ export const EXPIRY_CHOICES: readonly { seconds: number | null; label: string }[
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button mat-flat-button type="submit" [disabled]="submitting()" data-testid="token-create-submit">{{ 'common.create' | t }}</button>
+        <button
+          mat-flat-button
+          type="submit"
+          [disabled]="submitting()"
+          data-testid="token-create-submit"
+        >
+          {{ 'common.create' | t }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,

@@ -10,14 +10,24 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Observable, map, of, switchMap } from 'rxjs';
 import { RegistrationTokensApi } from '../../api/registration-tokens.api';
-import type { CreatedRegistrationTokenResponse, Paged, RegistrationTokenResponse } from '@opstage/contracts';
+import type {
+  CreatedRegistrationTokenResponse,
+  Paged,
+  RegistrationTokenResponse,
+} from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh } from '../../core/live/live-refresh';
 import { LiveStatusComponent } from '../../shared/ui/live-status.component';
 import { createLoader } from '../../shared/util/loader';
 import { DateTimePipe } from '../../shared/util/dt.pipe';
-import { PAGE_SIZE_OPTIONS, clearQuery, readPaging, readQuery, writeQuery } from '../../shared/util/url-query';
+import {
+  PAGE_SIZE_OPTIONS,
+  clearQuery,
+  readPaging,
+  readQuery,
+  writeQuery,
+} from '../../shared/util/url-query';
 import { ConfirmService } from '../../shared/ui/confirm-dialog.component';
 import { CopyButtonComponent } from '../../shared/ui/copy-button.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
@@ -101,12 +111,19 @@ export class RegistrationTokensPage {
   }
 
   onPage(event: PageEvent): void {
-    writeQuery(this.router, this.route, { page: event.pageIndex + 1, pageSize: event.pageSize }, false);
+    writeQuery(
+      this.router,
+      this.route,
+      { page: event.pageIndex + 1, pageSize: event.pageSize },
+      false,
+    );
   }
 
   create(): void {
     this.dialog
-      .open<CreateTokenDialog, void, CreatedRegistrationTokenResponse>(CreateTokenDialog, { width: '480px' })
+      .open<CreateTokenDialog, void, CreatedRegistrationTokenResponse>(CreateTokenDialog, {
+        width: '480px',
+      })
       .afterClosed()
       .subscribe((token) => {
         if (token) {
@@ -125,7 +142,11 @@ export class RegistrationTokensPage {
     this.confirmThen('delete', token, () => this.api.remove(token.id));
   }
 
-  private confirmThen(kind: 'revoke' | 'delete', token: RegistrationTokenResponse, call: () => Observable<unknown>): void {
+  private confirmThen(
+    kind: 'revoke' | 'delete',
+    token: RegistrationTokenResponse,
+    call: () => Observable<unknown>,
+  ): void {
     this.confirm
       .ask({
         title: `tokens.confirm.${kind}.title`,

@@ -24,11 +24,16 @@ export interface BulkActionDialogData {
 }
 
 /** Actions every selected service offers (same name), in the first service's catalog order. */
-export function commonActions(catalogs: readonly (readonly ActionDefinitionResponse[])[]): ActionDefinitionResponse[] {
+export function commonActions(
+  catalogs: readonly (readonly ActionDefinitionResponse[])[],
+): ActionDefinitionResponse[] {
   const [first, ...rest] = catalogs;
   if (!first) return [];
   return first.filter(
-    (a) => a.enabled !== false && !HIDDEN_CATEGORIES.includes(a.category ?? '') && rest.every((c) => c.some((b) => b.name === a.name && b.enabled !== false)),
+    (a) =>
+      a.enabled !== false &&
+      !HIDDEN_CATEGORIES.includes(a.category ?? '') &&
+      rest.every((c) => c.some((b) => b.name === a.name && b.enabled !== false)),
   );
 }
 
@@ -65,9 +70,15 @@ export function commonActions(catalogs: readonly (readonly ActionDefinitionRespo
         } @else {
           <mat-form-field class="full">
             <mat-label>{{ 'commands.action' | t }}</mat-label>
-            <mat-select [value]="actionName()" (selectionChange)="choose($event.value)" data-testid="bulk-action-select">
+            <mat-select
+              [value]="actionName()"
+              (selectionChange)="choose($event.value)"
+              data-testid="bulk-action-select"
+            >
               @for (a of actions(); track a.name) {
-                <mat-option [value]="a.name" [attr.data-testid]="'bulk-action-option-' + a.name">{{ a.label }} ({{ a.name }})</mat-option>
+                <mat-option [value]="a.name" [attr.data-testid]="'bulk-action-option-' + a.name"
+                  >{{ a.label }} ({{ a.name }})</mat-option
+                >
               }
             </mat-select>
           </mat-form-field>
@@ -76,11 +87,19 @@ export function commonActions(catalogs: readonly (readonly ActionDefinitionRespo
           }
           @if (action(); as a) {
             @if (danger()) {
-              <div class="banner error"><span>{{ 'actions.requiresConfirmation' | t: { level: a.dangerLevel } }}</span></div>
+              <div class="banner error">
+                <span>{{ 'actions.requiresConfirmation' | t: { level: a.dangerLevel } }}</span>
+              </div>
             }
             <mat-form-field class="full">
               <mat-label>{{ 'bulk.typeCount' | t: { count: data.services.length } }}</mat-label>
-              <input matInput [ngModel]="typed()" (ngModelChange)="typed.set($event)" autocomplete="off" data-testid="bulk-confirm-count" />
+              <input
+                matInput
+                [ngModel]="typed()"
+                (ngModelChange)="typed.set($event)"
+                autocomplete="off"
+                data-testid="bulk-confirm-count"
+              />
             </mat-form-field>
           }
         }
@@ -94,7 +113,12 @@ export function commonActions(catalogs: readonly (readonly ActionDefinitionRespo
               <app-status-tag [value]="item.ok ? 'SUCCESS' : 'FAILURE'" />
               <span>{{ nameOf(item.id) }}</span>
               @if (item.commandId) {
-                <a class="mono" [routerLink]="['/commands', item.commandId]" (click)="ref.close(true)">{{ item.commandId }}</a>
+                <a
+                  class="mono"
+                  [routerLink]="['/commands', item.commandId]"
+                  (click)="ref.close(true)"
+                  >{{ item.commandId }}</a
+                >
               } @else if (item.error) {
                 <span class="muted">{{ item.error.message }} ({{ item.error.code }})</span>
               }
@@ -104,18 +128,46 @@ export function commonActions(catalogs: readonly (readonly ActionDefinitionRespo
       }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" (click)="ref.close(result() !== null)" data-testid="bulk-action-close">{{ 'common.close' | t }}</button>
+      <button
+        mat-button
+        type="button"
+        (click)="ref.close(result() !== null)"
+        data-testid="bulk-action-close"
+      >
+        {{ 'common.close' | t }}
+      </button>
       @if (!result()) {
-        <button mat-flat-button type="button" [class.danger-button]="danger()" [disabled]="!canRun()" (click)="run()" data-testid="bulk-action-run">
+        <button
+          mat-flat-button
+          type="button"
+          [class.danger-button]="danger()"
+          [disabled]="!canRun()"
+          (click)="run()"
+          data-testid="bulk-action-run"
+        >
           {{ 'bulk.runOn' | t: { count: data.services.length } }}
         </button>
       }
     </mat-dialog-actions>
   `,
   styles: `
-    .full { width: 100%; }
-    .results { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 6px; }
-    .results li { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+    .full {
+      width: 100%;
+    }
+    .results {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 6px;
+    }
+    .results li {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
   `,
 })
 export class BulkActionDialog {
@@ -131,15 +183,26 @@ export class BulkActionDialog {
   protected readonly error = signal<ApiError | null>(null);
   protected readonly result = signal<BulkResult | null>(null);
   private readonly running = signal(false);
-  protected readonly action = computed(() => this.actions().find((a) => a.name === this.actionName()) ?? null);
+  protected readonly action = computed(
+    () => this.actions().find((a) => a.name === this.actionName()) ?? null,
+  );
   protected readonly danger = computed(() => {
     const a = this.action();
     return a ? needsConfirmation(a) || a.dangerLevel !== 'LOW' : false;
   });
-  protected readonly canRun = computed(() => !this.running() && this.action() !== null && this.typed().trim() === String(this.data.services.length));
+  protected readonly canRun = computed(
+    () =>
+      !this.running() &&
+      this.action() !== null &&
+      this.typed().trim() === String(this.data.services.length),
+  );
 
   constructor() {
-    forkJoin(this.data.services.map((s) => this.servicesApi.actions(s.id).pipe(catchError(() => of([] as ActionDefinitionResponse[]))))).subscribe((catalogs) => {
+    forkJoin(
+      this.data.services.map((s) =>
+        this.servicesApi.actions(s.id).pipe(catchError(() => of([] as ActionDefinitionResponse[]))),
+      ),
+    ).subscribe((catalogs) => {
       this.actions.set(commonActions(catalogs));
       this.loading.set(false);
     });

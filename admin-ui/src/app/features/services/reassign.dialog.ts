@@ -14,7 +14,15 @@ import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 /** Owner-only: move a service to another agent (the explicit takeover rule: docs/design/decisions.md, "No service takeover"). */
 @Component({
   selector: 'app-reassign-dialog',
-  imports: [FormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatSelectModule, TranslatePipe, ErrorAlertComponent],
+  imports: [
+    FormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    TranslatePipe,
+    ErrorAlertComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ 'services.reassignTitle' | t: { name: service.name } }}</h2>
@@ -23,16 +31,29 @@ import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
       <app-error-alert [error]="error()" [retryable]="false" />
       <mat-form-field>
         <mat-label>{{ 'common.agent' | t }}</mat-label>
-        <mat-select [ngModel]="agentId()" (ngModelChange)="agentId.set($event)" data-testid="reassign-agent">
+        <mat-select
+          [ngModel]="agentId()"
+          (ngModelChange)="agentId.set($event)"
+          data-testid="reassign-agent"
+        >
           @for (a of agents(); track a.id) {
-            <mat-option [value]="a.id" [disabled]="a.id === service.agentId">{{ a.code }} · {{ a.effectiveStatus }}</mat-option>
+            <mat-option [value]="a.id" [disabled]="a.id === service.agentId"
+              >{{ a.code }} · {{ a.effectiveStatus }}</mat-option
+            >
           }
         </mat-select>
       </mat-form-field>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-      <button mat-flat-button type="button" [disabled]="!agentId() || submitting()" (click)="submit()">{{ 'services.reassign' | t }}</button>
+      <button
+        mat-flat-button
+        type="button"
+        [disabled]="!agentId() || submitting()"
+        (click)="submit()"
+      >
+        {{ 'services.reassign' | t }}
+      </button>
     </mat-dialog-actions>
   `,
 })

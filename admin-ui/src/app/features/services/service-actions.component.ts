@@ -15,26 +15,42 @@ import { groupActions, needsConfirmation } from '../actions/action-rules';
  * The server refuses actions unless the owning agent is connected (docs/actions-and-commands.md);
  * the buttons say so up front instead of failing after a click.
  */
-export function actionsUnavailable(service: Pick<CapsuleServiceDetailResponse, 'status' | 'agentStatus'>): string | null {
+export function actionsUnavailable(
+  service: Pick<CapsuleServiceDetailResponse, 'status' | 'agentStatus'>,
+): string | null {
   const agent = service.agentStatus;
   if (agent === null) return 'actions.unavailable.NO_AGENT';
-  if (agent === 'DISABLED' || agent === 'REVOKED' || agent === 'OFFLINE' || agent === 'PENDING') return `actions.unavailable.${agent}`;
+  if (agent === 'DISABLED' || agent === 'REVOKED' || agent === 'OFFLINE' || agent === 'PENDING')
+    return `actions.unavailable.${agent}`;
   return null;
 }
 
 /** Actions tab: buttons grouped by category; viewers get a read-only catalog (no forms). */
 @Component({
   selector: 'app-service-actions',
-  imports: [MatButtonModule, MatIconModule, MatTooltipModule, TranslatePipe, EmptyStateComponent, StatusTagComponent],
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatTooltipModule,
+    TranslatePipe,
+    EmptyStateComponent,
+    StatusTagComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (!session.canOperate()) {
       <div class="banner info" data-testid="readonly-banner">
-        <mat-icon aria-hidden="true">visibility</mat-icon><span>{{ 'actions.viewerReadOnly' | t }}</span>
+        <mat-icon aria-hidden="true">visibility</mat-icon
+        ><span>{{ 'actions.viewerReadOnly' | t }}</span>
       </div>
     }
     @if (session.canOperate() && unavailable(); as reason) {
-      <div class="banner warn" id="actions-unavailable" role="status" data-testid="actions-unavailable">
+      <div
+        class="banner warn"
+        id="actions-unavailable"
+        role="status"
+        data-testid="actions-unavailable"
+      >
         <mat-icon aria-hidden="true">block</mat-icon><span>{{ reason | t }}</span>
       </div>
     }
@@ -44,7 +60,10 @@ export function actionsUnavailable(service: Pick<CapsuleServiceDetailResponse, '
         @if (session.canOperate()) {
           <div class="buttons">
             @for (a of group.actions; track a.name) {
-              <span [matTooltip]="unavailable() ? (unavailable()! | t) : (a.description ?? '')" [matTooltipDisabled]="!unavailable() && !a.description">
+              <span
+                [matTooltip]="unavailable() ? (unavailable()! | t) : (a.description ?? '')"
+                [matTooltipDisabled]="!unavailable() && !a.description"
+              >
                 <button
                   mat-stroked-button
                   type="button"
@@ -67,7 +86,10 @@ export function actionsUnavailable(service: Pick<CapsuleServiceDetailResponse, '
             @for (a of group.actions; track a.name) {
               <tr [attr.data-testid]="'action-readonly-' + a.name">
                 <th>{{ a.label }}</th>
-                <td class="catalog-row"><span class="mono">{{ a.name }}</span><app-status-tag [value]="a.dangerLevel" /><span>{{ a.description ?? '' }}</span></td>
+                <td class="catalog-row">
+                  <span class="mono">{{ a.name }}</span
+                  ><app-status-tag [value]="a.dangerLevel" /><span>{{ a.description ?? '' }}</span>
+                </td>
               </tr>
             }
           </table>
@@ -78,11 +100,30 @@ export function actionsUnavailable(service: Pick<CapsuleServiceDetailResponse, '
     }
   `,
   styles: `
-    .group { margin-bottom: 12px; }
-    h2.sub-heading { font-size: 13px; font-weight: 500; color: var(--ops-text-2); margin: 4px 0 6px; text-transform: none; }
-    .banner { margin-bottom: 10px; }
-    .buttons { display: flex; flex-wrap: wrap; gap: 8px; }
-    .catalog-row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+    .group {
+      margin-bottom: 12px;
+    }
+    h2.sub-heading {
+      font-size: 13px;
+      font-weight: 500;
+      color: var(--ops-text-2);
+      margin: 4px 0 6px;
+      text-transform: none;
+    }
+    .banner {
+      margin-bottom: 10px;
+    }
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .catalog-row {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
   `,
 })
 export class ServiceActionsComponent {
@@ -102,7 +143,12 @@ export class ServiceActionsComponent {
   run(actionName: string): void {
     const service = this.service();
     this.launcher
-      .open({ serviceId: service.id, serviceName: service.name, actionName, catalog: service.actions ?? [] })
+      .open({
+        serviceId: service.id,
+        serviceName: service.name,
+        actionName,
+        catalog: service.actions ?? [],
+      })
       .subscribe();
   }
 }

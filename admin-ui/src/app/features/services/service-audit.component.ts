@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
@@ -14,12 +22,24 @@ import { AuditTableComponent } from '../audit/audit-table.component';
 /** Audit tab of a service: events whose target is this Capsule Service. */
 @Component({
   selector: 'app-service-audit',
-  imports: [RouterLink, MatButtonModule, MatPaginatorModule, TranslatePipe, EmptyStateComponent, ErrorAlertComponent, AuditTableComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatPaginatorModule,
+    TranslatePipe,
+    EmptyStateComponent,
+    ErrorAlertComponent,
+    AuditTableComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="toolbar">
       <span class="spacer"></span>
-      <a mat-button [routerLink]="['/audit-events']" [queryParams]="{ targetType: 'CapsuleService', targetId: serviceId() }">
+      <a
+        mat-button
+        [routerLink]="['/audit-events']"
+        [queryParams]="{ targetType: 'CapsuleService', targetId: serviceId() }"
+      >
         {{ 'services.openInAudit' | t }}
       </a>
     </div>
@@ -27,7 +47,13 @@ import { AuditTableComponent } from '../audit/audit-table.component';
     @if (list.value(); as page) {
       @if (page.items.length) {
         <app-audit-table [events]="page.items" />
-        <mat-paginator [length]="page.pagination.total" [pageIndex]="pageIndex()" [pageSize]="20" [hidePageSize]="true" (page)="onPage($event)" />
+        <mat-paginator
+          [length]="page.pagination.total"
+          [pageIndex]="pageIndex()"
+          [pageSize]="20"
+          [hidePageSize]="true"
+          (page)="onPage($event)"
+        />
       } @else {
         <app-empty-state message="empty.audit" icon="history" />
       }
@@ -50,7 +76,12 @@ export class ServiceAuditComponent {
 
   load(silent = false): void {
     this.list.load(
-      this.api.list({ targetType: 'CapsuleService', targetId: this.serviceId(), page: this.pageIndex() + 1, pageSize: 20 }),
+      this.api.list({
+        targetType: 'CapsuleService',
+        targetId: this.serviceId(),
+        page: this.pageIndex() + 1,
+        pageSize: 20,
+      }),
       { silent },
     );
   }

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
@@ -31,9 +39,13 @@ import { CommandOperationsService } from '../commands/command-operations.service
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="toolbar">
-      <mat-slide-toggle [checked]="allTypes()" (change)="toggleTypes($event.checked)">{{ 'commands.showAllTypes' | t }}</mat-slide-toggle>
+      <mat-slide-toggle [checked]="allTypes()" (change)="toggleTypes($event.checked)">{{
+        'commands.showAllTypes' | t
+      }}</mat-slide-toggle>
       <span class="spacer"></span>
-      <a mat-button [routerLink]="['/commands']" [queryParams]="{ serviceId: serviceId() }">{{ 'services.openInCommands' | t }}</a>
+      <a mat-button [routerLink]="['/commands']" [queryParams]="{ serviceId: serviceId() }">{{
+        'services.openInCommands' | t
+      }}</a>
     </div>
     <app-error-alert [error]="list.error()" (retry)="load()" />
     @if (list.value(); as page) {
@@ -102,10 +114,14 @@ export class ServiceCommandsComponent {
   }
 
   cancel(command: PublicCommand): void {
-    this.ops.cancel(command).subscribe({ next: () => this.load(true), error: (e: unknown) => this.notifier.apiError(e) });
+    this.ops
+      .cancel(command)
+      .subscribe({ next: () => this.load(true), error: (e: unknown) => this.notifier.apiError(e) });
   }
 
   retry(command: PublicCommand): void {
-    this.ops.retry(command, false).subscribe({ next: () => this.load(true), error: (e: unknown) => this.notifier.apiError(e) });
+    this.ops
+      .retry(command, false)
+      .subscribe({ next: () => this.load(true), error: (e: unknown) => this.notifier.apiError(e) });
   }
 }

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -28,19 +36,34 @@ import { ReassignDialog } from './reassign.dialog';
 import { MatDialog } from '@angular/material/dialog';
 import { SessionStore } from '../../core/auth/session.store';
 
-export const SERVICE_TABS = ['overview', 'manifest', 'health', 'configs', 'actions', 'commands', 'audit'] as const;
+export const SERVICE_TABS = [
+  'overview',
+  'manifest',
+  'health',
+  'configs',
+  'actions',
+  'commands',
+  'audit',
+] as const;
 
 /**
  * Fills in parts the detail response omitted from the dedicated sub-endpoints
  * (`/manifest`, `/health`, `/configs`, `/actions`); a failing sub-call leaves the part empty.
  */
-function completeDetail(api: CapsuleServicesApi, detail: CapsuleServiceDetailResponse): Observable<CapsuleServiceDetailResponse> {
+function completeDetail(
+  api: CapsuleServicesApi,
+  detail: CapsuleServiceDetailResponse,
+): Observable<CapsuleServiceDetailResponse> {
   const id = detail.id;
   const missing: Record<string, Observable<unknown>> = {};
-  if (detail.manifest === undefined) missing['manifest'] = api.manifest(id).pipe(catchError(() => of(undefined)));
-  if (detail.health === undefined) missing['health'] = api.health(id).pipe(catchError(() => of(null)));
-  if (detail.configs === undefined) missing['configs'] = api.configs(id).pipe(catchError(() => of([])));
-  if (detail.actions === undefined) missing['actions'] = api.actions(id).pipe(catchError(() => of([])));
+  if (detail.manifest === undefined)
+    missing['manifest'] = api.manifest(id).pipe(catchError(() => of(undefined)));
+  if (detail.health === undefined)
+    missing['health'] = api.health(id).pipe(catchError(() => of(null)));
+  if (detail.configs === undefined)
+    missing['configs'] = api.configs(id).pipe(catchError(() => of([])));
+  if (detail.actions === undefined)
+    missing['actions'] = api.actions(id).pipe(catchError(() => of([])));
   if (Object.keys(missing).length === 0) {
     return of(detail);
   }
@@ -94,7 +117,10 @@ export class ServiceDetailPage {
       return [];
     }
     return Object.entries(links as Record<string, unknown>)
-      .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && /^https?:\/\//.test(entry[1]))
+      .filter(
+        (entry): entry is [string, string] =>
+          typeof entry[1] === 'string' && /^https?:\/\//.test(entry[1]),
+      )
       .map(([name, url]) => ({ name, url }));
   });
 
@@ -104,7 +130,9 @@ export class ServiceDetailPage {
       untracked(() => this.load(id));
     });
     // The service's own changes and its agent's (which decide whether actions can run).
-    liveRefresh(['services', 'agents'], () => this.load(this.id(), true), { ids: () => [this.id(), this.service.value()?.agentId ?? ''] });
+    liveRefresh(['services', 'agents'], () => this.load(this.id(), true), {
+      ids: () => [this.id(), this.service.value()?.agentId ?? ''],
+    });
     watchServices(() => [this.id()]);
   }
 
@@ -122,7 +150,10 @@ export class ServiceDetailPage {
 
   reassign(service: CapsuleServiceDetailResponse): void {
     this.dialog
-      .open<ReassignDialog, CapsuleServiceDetailResponse, unknown>(ReassignDialog, { data: service, width: '480px' })
+      .open<ReassignDialog, CapsuleServiceDetailResponse, unknown>(ReassignDialog, {
+        data: service,
+        width: '480px',
+      })
       .afterClosed()
       .subscribe((saved) => {
         if (saved) {

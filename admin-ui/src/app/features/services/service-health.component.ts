@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { CapsuleServicesApi } from '../../api/capsule-services.api';
@@ -21,7 +30,9 @@ const TIMELINE_MS = 24 * 3_600_000;
 const TIMELINE_ROWS = 100;
 
 /** History rows (newest first) → timeline points (oldest first): each row's status began at its createdAt. */
-export function pointsFromHistory(rows: readonly Pick<HealthReportResponse, 'status' | 'createdAt'>[]): HealthPoint[] {
+export function pointsFromHistory(
+  rows: readonly Pick<HealthReportResponse, 'status' | 'createdAt'>[],
+): HealthPoint[] {
   return rows.map((r) => ({ status: r.status, at: r.createdAt })).reverse();
 }
 
@@ -54,9 +65,18 @@ export function pointsFromHistory(rows: readonly Pick<HealthReportResponse, 'sta
     </section>
     @if (health(); as h) {
       <table class="kv">
-        <tr><th>{{ 'common.status' | t }}</th><td><app-status-tag [value]="h.status" data-testid="health-status" /></td></tr>
-        <tr><th>{{ 'health.message' | t }}</th><td>{{ h.message || '-' }}</td></tr>
-        <tr><th>{{ 'health.reportedAt' | t }}</th><td><app-time [value]="h.reportedAt" /></td></tr>
+        <tr>
+          <th>{{ 'common.status' | t }}</th>
+          <td><app-status-tag [value]="h.status" data-testid="health-status" /></td>
+        </tr>
+        <tr>
+          <th>{{ 'health.message' | t }}</th>
+          <td>{{ h.message || '-' }}</td>
+        </tr>
+        <tr>
+          <th>{{ 'health.reportedAt' | t }}</th>
+          <td><app-time [value]="h.reportedAt" /></td>
+        </tr>
       </table>
       @if (accounts().length) {
         <h2 class="sub-heading">{{ 'health.accounts' | t }}</h2>
@@ -78,19 +98,32 @@ export function pointsFromHistory(rows: readonly Pick<HealthReportResponse, 'sta
               @for (a of accounts(); track $index) {
                 <tr>
                   <td class="mono" [attr.data-label]="'common.id' | t">{{ a['id'] ?? '-' }}</td>
-                  <td [attr.data-label]="'health.account' | t">{{ a['label'] ?? a['emailMasked'] ?? '-' }}</td>
-                  <td [attr.data-label]="'health.enabled' | t"><app-status-tag [value]="a['enabled'] === true ? 'YES' : 'NO'" /></td>
-                  <td [attr.data-label]="'health.healthy' | t"><app-status-tag [value]="a['healthy'] === true ? 'HEALTHY' : 'UNHEALTHY'" /></td>
+                  <td [attr.data-label]="'health.account' | t">
+                    {{ a['label'] ?? a['emailMasked'] ?? '-' }}
+                  </td>
+                  <td [attr.data-label]="'health.enabled' | t">
+                    <app-status-tag [value]="a['enabled'] === true ? 'YES' : 'NO'" />
+                  </td>
+                  <td [attr.data-label]="'health.healthy' | t">
+                    <app-status-tag [value]="a['healthy'] === true ? 'HEALTHY' : 'UNHEALTHY'" />
+                  </td>
                   <td [attr.data-label]="'health.operation' | t">
                     @if (a['operationStatus']) {
-                      <app-status-tag [value]="str(a['operationStatus'])" /> {{ a['operationName'] ?? '' }}
+                      <app-status-tag [value]="str(a['operationStatus'])" />
+                      {{ a['operationName'] ?? '' }}
                     } @else {
                       -
                     }
                   </td>
-                  <td [attr.data-label]="'health.cooldown' | t">{{ num(a['cooldownRemainingMs']) | duration }}</td>
-                  <td [attr.data-label]="'health.failures' | t">{{ a['consecutiveFailures'] ?? 0 }}</td>
-                  <td class="wrap" [attr.data-label]="'health.lastError' | t">{{ a['lastError'] ?? '' }}</td>
+                  <td [attr.data-label]="'health.cooldown' | t">
+                    {{ num(a['cooldownRemainingMs']) | duration }}
+                  </td>
+                  <td [attr.data-label]="'health.failures' | t">
+                    {{ a['consecutiveFailures'] ?? 0 }}
+                  </td>
+                  <td class="wrap" [attr.data-label]="'health.lastError' | t">
+                    {{ a['lastError'] ?? '' }}
+                  </td>
                 </tr>
               }
             </tbody>
@@ -118,24 +151,44 @@ export function pointsFromHistory(rows: readonly Pick<HealthReportResponse, 'sta
             <tbody>
               @for (r of page.items; track r.id) {
                 <tr>
-                  <td [attr.data-label]="'common.status' | t"><app-status-tag [value]="r.status" /></td>
-                  <td class="wrap" [attr.data-label]="'health.message' | t">{{ r.message || '-' }}</td>
-                  <td [attr.data-label]="'health.since' | t"><app-time [value]="r.createdAt" mode="absolute" /></td>
-                  <td [attr.data-label]="'health.lastSeen' | t"><app-time [value]="r.reportedAt" /></td>
+                  <td [attr.data-label]="'common.status' | t">
+                    <app-status-tag [value]="r.status" />
+                  </td>
+                  <td class="wrap" [attr.data-label]="'health.message' | t">
+                    {{ r.message || '-' }}
+                  </td>
+                  <td [attr.data-label]="'health.since' | t">
+                    <app-time [value]="r.createdAt" mode="absolute" />
+                  </td>
+                  <td [attr.data-label]="'health.lastSeen' | t">
+                    <app-time [value]="r.reportedAt" />
+                  </td>
                 </tr>
               }
             </tbody>
           </table>
         </div>
-        <mat-paginator [length]="page.pagination.total" [pageIndex]="page.pagination.page - 1" [pageSize]="page.pagination.pageSize" [hidePageSize]="true" (page)="onPage($event)" />
+        <mat-paginator
+          [length]="page.pagination.total"
+          [pageIndex]="page.pagination.page - 1"
+          [pageSize]="page.pagination.pageSize"
+          [hidePageSize]="true"
+          (page)="onPage($event)"
+        />
       } @else {
         <p class="muted">{{ 'services.noHealth' | t }}</p>
       }
     }
   `,
   styles: `
-    h2.sub-heading { font-size: 13px; font-weight: 500; margin: 12px 0 6px; }
-    .timeline-box { margin-bottom: 12px; }
+    h2.sub-heading {
+      font-size: 13px;
+      font-weight: 500;
+      margin: 12px 0 6px;
+    }
+    .timeline-box {
+      margin-bottom: 12px;
+    }
   `,
 })
 export class ServiceHealthComponent {
@@ -146,8 +199,12 @@ export class ServiceHealthComponent {
   protected readonly timeline = createLoader<Paged<HealthReportResponse>>();
   protected readonly history = createLoader<Paged<HealthReportResponse>>();
   private readonly page = signal(1);
-  protected readonly until = computed(() => new Date(Math.max(this.clock.now(), this.timeline.loadedAt() ?? 0)).toISOString());
-  protected readonly since = computed(() => new Date(Date.parse(this.until()) - TIMELINE_MS).toISOString());
+  protected readonly until = computed(() =>
+    new Date(Math.max(this.clock.now(), this.timeline.loadedAt() ?? 0)).toISOString(),
+  );
+  protected readonly since = computed(() =>
+    new Date(Date.parse(this.until()) - TIMELINE_MS).toISOString(),
+  );
   protected readonly points = computed(() => pointsFromHistory(this.timeline.value()?.items ?? []));
   protected readonly accounts = computed<JsonObject[]>(() => {
     const accounts = this.health()?.details?.['accounts'];
@@ -164,13 +221,18 @@ export class ServiceHealthComponent {
 
   reload(silent = false): void {
     const id = this.serviceId();
-    this.timeline.load(this.api.healthHistory(id, { page: 1, pageSize: TIMELINE_ROWS }), { silent });
+    this.timeline.load(this.api.healthHistory(id, { page: 1, pageSize: TIMELINE_ROWS }), {
+      silent,
+    });
     this.history.load(this.api.healthHistory(id, { page: this.page(), pageSize: 20 }), { silent });
   }
 
   onPage(event: PageEvent): void {
     this.page.set(event.pageIndex + 1);
-    this.history.load(this.api.healthHistory(this.serviceId(), { page: this.page(), pageSize: 20 }), { silent: true });
+    this.history.load(
+      this.api.healthHistory(this.serviceId(), { page: this.page(), pageSize: 20 }),
+      { silent: true },
+    );
   }
 
   str(value: unknown): string {

@@ -13,13 +13,25 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { catchError, of, tap } from 'rxjs';
 import { CapsuleServicesApi } from '../../api/capsule-services.api';
-import type { CapsuleServiceResponse, HealthTimelines, Paged, ServiceLabel } from '@opstage/contracts';
+import type {
+  CapsuleServiceResponse,
+  HealthTimelines,
+  Paged,
+  ServiceLabel,
+} from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { liveRefresh, watchServices } from '../../core/live/live-refresh';
 import { createLoader } from '../../shared/util/loader';
 import { Selection } from '../../shared/util/selection';
-import { Filters, PAGE_SIZE_OPTIONS, clearQuery, readPaging, readQuery, writeQuery } from '../../shared/util/url-query';
+import {
+  Filters,
+  PAGE_SIZE_OPTIONS,
+  clearQuery,
+  readPaging,
+  readQuery,
+  writeQuery,
+} from '../../shared/util/url-query';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
@@ -102,14 +114,18 @@ export class ServicesListPage {
       this.selection.clear();
       this.load();
     });
-    this.api.labels().subscribe({ next: (l) => this.labels.set(l), error: () => this.labels.set([]) });
+    this.api
+      .labels()
+      .subscribe({ next: (l) => this.labels.set(l), error: () => this.labels.set([]) });
     liveRefresh(['services'], () => this.load(true));
     watchServices(() => this.rowIds());
   }
 
   load(silent = false): void {
     this.list.load(
-      this.api.list({ ...this.filters(), ...this.paging() }).pipe(tap((page) => this.afterPage(page))),
+      this.api
+        .list({ ...this.filters(), ...this.paging() })
+        .pipe(tap((page) => this.afterPage(page))),
       { silent },
     );
   }
@@ -119,7 +135,10 @@ export class ServicesListPage {
     const ids = page.items.map((s) => s.id);
     this.selection.keep(ids);
     if (ids.length === 0) return;
-    this.timelines.load(this.api.timelines(ids, TIMELINE_HOURS).pipe(catchError(() => of(EMPTY_TIMELINES))), { silent: true });
+    this.timelines.load(
+      this.api.timelines(ids, TIMELINE_HOURS).pipe(catchError(() => of(EMPTY_TIMELINES))),
+      { silent: true },
+    );
   }
 
   refresh(): void {
@@ -140,7 +159,12 @@ export class ServicesListPage {
   }
 
   onPage(event: PageEvent): void {
-    writeQuery(this.router, this.route, { page: event.pageIndex + 1, pageSize: event.pageSize }, false);
+    writeQuery(
+      this.router,
+      this.route,
+      { page: event.pageIndex + 1, pageSize: event.pageSize },
+      false,
+    );
   }
 
   open(service: CapsuleServiceResponse): void {

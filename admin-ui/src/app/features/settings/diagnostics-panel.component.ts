@@ -18,7 +18,11 @@ interface Section {
 }
 
 /** Groups the runtime diagnostics: top-level facts as "runtime", then one section per object. */
-export function diagnosticsSections(data: JsonObject, locale: string, yesNo: (b: boolean) => string): Section[] {
+export function diagnosticsSections(
+  data: JsonObject,
+  locale: string,
+  yesNo: (b: boolean) => string,
+): Section[] {
   const runtime = Object.fromEntries(Object.entries(data).filter(([, v]) => !isJsonObject(v)));
   const sections: Section[] = [{ name: 'runtime', rows: diagRows(runtime, locale, yesNo) }];
   for (const [name, value] of Object.entries(data)) {
@@ -30,12 +34,22 @@ export function diagnosticsSections(data: JsonObject, locale: string, yesNo: (b:
 /** Runtime diagnostics card of the Settings page (operators and owners): translated labels, readable sizes. */
 @Component({
   selector: 'app-diagnostics-panel',
-  imports: [MatButtonModule, MatExpansionModule, MatIconModule, MatProgressBarModule, TranslatePipe, ErrorAlertComponent, JsonBlockComponent],
+  imports: [
+    MatButtonModule,
+    MatExpansionModule,
+    MatIconModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    ErrorAlertComponent,
+    JsonBlockComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="toolbar">
       <h2 class="spacer">{{ 'settings.diagnostics' | t }}</h2>
-      <button mat-button type="button" (click)="load()"><mat-icon>refresh</mat-icon>{{ 'common.refresh' | t }}</button>
+      <button mat-button type="button" (click)="load()">
+        <mat-icon>refresh</mat-icon>{{ 'common.refresh' | t }}
+      </button>
     </div>
     @if (diagnostics.loading()) {
       <mat-progress-bar mode="indeterminate" />
@@ -48,7 +62,10 @@ export function diagnosticsSections(data: JsonObject, locale: string, yesNo: (b:
             <h3>{{ label(section.name) }}</h3>
             <table class="kv">
               @for (row of section.rows; track row.path.join('.')) {
-                <tr><th scope="row">{{ pathLabel(row.path) }}</th><td [class.mono]="row.mono">{{ row.value }}</td></tr>
+                <tr>
+                  <th scope="row">{{ pathLabel(row.path) }}</th>
+                  <td [class.mono]="row.mono">{{ row.value }}</td>
+                </tr>
               }
             </table>
           </section>
@@ -63,11 +80,28 @@ export function diagnosticsSections(data: JsonObject, locale: string, yesNo: (b:
     }
   `,
   styles: `
-    .sections { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(360px, 100%), 1fr)); gap: 8px 16px; }
-    h3 { font-size: 13px; font-weight: 500; color: var(--ops-text-2); margin: 6px 0 4px; }
-    .raw { box-shadow: none; border: 1px solid var(--ops-border); margin-top: 8px; }
-    .sections .kv th { width: 50%; }
-    .sections .kv td { word-break: break-all; }
+    .sections {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(360px, 100%), 1fr));
+      gap: 8px 16px;
+    }
+    h3 {
+      font-size: 13px;
+      font-weight: 500;
+      color: var(--ops-text-2);
+      margin: 6px 0 4px;
+    }
+    .raw {
+      box-shadow: none;
+      border: 1px solid var(--ops-border);
+      margin-top: 8px;
+    }
+    .sections .kv th {
+      width: 50%;
+    }
+    .sections .kv td {
+      word-break: break-all;
+    }
   `,
 })
 export class DiagnosticsPanelComponent {
@@ -76,7 +110,11 @@ export class DiagnosticsPanelComponent {
   protected readonly diagnostics = createLoader<JsonObject>();
   protected readonly sections = computed(() => {
     const value = this.diagnostics.value();
-    return value ? diagnosticsSections(value, this.i18n.language(), (b) => this.i18n.t(b ? 'common.yes' : 'common.no')) : [];
+    return value
+      ? diagnosticsSections(value, this.i18n.language(), (b) =>
+          this.i18n.t(b ? 'common.yes' : 'common.no'),
+        )
+      : [];
   });
 
   constructor() {

@@ -15,11 +15,15 @@ interface MetricTile {
 /** Flattens nested metric objects into sorted `a.b.c` → value rows. */
 export function flattenMetrics(value: unknown, prefix = ''): { key: string; value: string }[] {
   if (!isJsonObject(value)) {
-    return prefix ? [{ key: prefix, value: value === null || value === undefined ? '-' : String(value) }] : [];
+    return prefix
+      ? [{ key: prefix, value: value === null || value === undefined ? '-' : String(value) }]
+      : [];
   }
   return Object.entries(value)
     .flatMap(([k, v]) =>
-      Array.isArray(v) ? [{ key: prefix ? `${prefix}.${k}` : k, value: JSON.stringify(v) }] : flattenMetrics(v, prefix ? `${prefix}.${k}` : k),
+      Array.isArray(v)
+        ? [{ key: prefix ? `${prefix}.${k}` : k, value: JSON.stringify(v) }]
+        : flattenMetrics(v, prefix ? `${prefix}.${k}` : k),
     )
     .sort((a, b) => a.key.localeCompare(b.key));
 }
@@ -43,7 +47,10 @@ export function flattenMetrics(value: unknown, prefix = ''): { key: string; valu
       </mat-expansion-panel-header>
       <table class="kv">
         @for (row of rows(); track row.key) {
-          <tr><th class="mono">{{ row.key }}</th><td>{{ row.value }}</td></tr>
+          <tr>
+            <th class="mono">{{ row.key }}</th>
+            <td>{{ row.value }}</td>
+          </tr>
         }
       </table>
     </mat-expansion-panel>
@@ -54,7 +61,16 @@ export function flattenMetrics(value: unknown, prefix = ''): { key: string; valu
       <app-json-block [value]="metrics()" />
     </mat-expansion-panel>
   `,
-  styles: `.tiles { margin-bottom: 12px; } .raw { box-shadow: none; border: 1px solid var(--ops-border); margin-top: 8px; }`,
+  styles: `
+    .tiles {
+      margin-bottom: 12px;
+    }
+    .raw {
+      box-shadow: none;
+      border: 1px solid var(--ops-border);
+      margin-top: 8px;
+    }
+  `,
 })
 export class MetricsPanelComponent {
   readonly metrics = input.required<MetricsView>();
@@ -68,9 +84,21 @@ export class MetricsPanelComponent {
       { key: 'commandsDispatched', value: n('commandsDispatched'), alert: false },
       { key: 'commandsCompleted', value: n('commandsCompleted'), alert: false },
       { key: 'commandsFailed', value: n('commandsFailed'), alert: n('commandsFailed') > 0 },
-      { key: 'prepareFailures', value: n('actionPrepareTimeouts') + n('actionPrepareFailures'), alert: n('actionPrepareTimeouts') + n('actionPrepareFailures') > 0 },
-      { key: 'oversizedResults', value: n('oversizedCommandResultsRejected'), alert: n('oversizedCommandResultsRejected') > 0 },
-      { key: 'staleOnlineAgents', value: n('staleOnlineAgents'), alert: n('staleOnlineAgents') > 0 },
+      {
+        key: 'prepareFailures',
+        value: n('actionPrepareTimeouts') + n('actionPrepareFailures'),
+        alert: n('actionPrepareTimeouts') + n('actionPrepareFailures') > 0,
+      },
+      {
+        key: 'oversizedResults',
+        value: n('oversizedCommandResultsRejected'),
+        alert: n('oversizedCommandResultsRejected') > 0,
+      },
+      {
+        key: 'staleOnlineAgents',
+        value: n('staleOnlineAgents'),
+        alert: n('staleOnlineAgents') > 0,
+      },
       { key: 'p95', value: typeof p95 === 'number' ? formatDuration(p95) : '-', alert: false },
     ];
   });

@@ -58,7 +58,9 @@ export class SettingsPage {
   /** The last manual sweep as labelled rows (counts, when it ran, how long it took). */
   protected readonly runRows = computed(() => {
     const run = this.lastRun();
-    return run ? diagRows(run, this.i18n.language(), (b) => this.i18n.t(b ? 'common.yes' : 'common.no')) : [];
+    return run
+      ? diagRows(run, this.i18n.language(), (b) => this.i18n.t(b ? 'common.yes' : 'common.no'))
+      : [];
   });
   protected readonly form = inject(FormBuilder).nonNullable.group({
     agentOfflineThresholdSeconds: [60, [Validators.required, Validators.min(1)]],
@@ -113,7 +115,11 @@ export class SettingsPage {
 
   resetDefaults(): void {
     this.confirm
-      .ask({ title: 'settings.confirmReset.title', message: 'settings.confirmReset.message', danger: true })
+      .ask({
+        title: 'settings.confirmReset.title',
+        message: 'settings.confirmReset.message',
+        danger: true,
+      })
       .subscribe((ok) => {
         if (!ok) {
           return;

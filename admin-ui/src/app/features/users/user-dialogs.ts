@@ -25,24 +25,46 @@ export interface UserDialogData {
 /** Create user, edit (display name, role, status) and reset password in one small dialog. */
 @Component({
   selector: 'app-user-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorAlertComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+    ErrorAlertComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'users.dialog.' + data.mode | t: { name: data.user?.username ?? '' } }}</h2>
+    <h2 mat-dialog-title>
+      {{ 'users.dialog.' + data.mode | t: { name: data.user?.username ?? '' } }}
+    </h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content class="form-grid">
         <app-error-alert [error]="error()" [retryable]="false" />
         @if (data.mode === 'create') {
           <mat-form-field>
             <mat-label>{{ 'login.username' | t }}</mat-label>
-            <input matInput formControlName="username" required autocomplete="off" data-testid="user-username" />
+            <input
+              matInput
+              formControlName="username"
+              required
+              autocomplete="off"
+              data-testid="user-username"
+            />
             <mat-error>{{ 'validation.required' | t }}</mat-error>
           </mat-form-field>
         }
         @if (data.mode !== 'password') {
           <mat-form-field>
             <mat-label>{{ 'users.displayName' | t }}</mat-label>
-            <input matInput formControlName="displayName" autocomplete="off" data-testid="user-display-name" />
+            <input
+              matInput
+              formControlName="displayName"
+              autocomplete="off"
+              data-testid="user-display-name"
+            />
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'users.role' | t }}</mat-label>
@@ -64,8 +86,17 @@ export interface UserDialogData {
         }
         @if (data.mode !== 'edit') {
           <mat-form-field>
-            <mat-label>{{ (data.mode === 'create' ? 'users.initialPassword' : 'users.newPassword') | t }}</mat-label>
-            <input matInput type="password" formControlName="password" required autocomplete="new-password" data-testid="user-password" />
+            <mat-label>{{
+              (data.mode === 'create' ? 'users.initialPassword' : 'users.newPassword') | t
+            }}</mat-label>
+            <input
+              matInput
+              type="password"
+              formControlName="password"
+              required
+              autocomplete="new-password"
+              data-testid="user-password"
+            />
             <mat-hint>{{ 'users.passwordHint' | t: { min: passwordMin } }}</mat-hint>
             <mat-error>{{ 'validation.minLength' | t: { min: passwordMin } }}</mat-error>
           </mat-form-field>
@@ -73,7 +104,9 @@ export interface UserDialogData {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button mat-flat-button type="submit" [disabled]="submitting()" data-testid="user-submit">{{ 'common.save' | t }}</button>
+        <button mat-flat-button type="submit" [disabled]="submitting()" data-testid="user-submit">
+          {{ 'common.save' | t }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
@@ -89,9 +122,12 @@ export class UserDialog {
   protected readonly form = inject(FormBuilder).nonNullable.group({
     username: ['', this.data.mode === 'create' ? Validators.required : []],
     displayName: [this.data.user?.displayName ?? ''],
-    role: [(this.data.user?.role ?? 'viewer')],
+    role: [this.data.user?.role ?? 'viewer'],
     status: [this.data.user?.status ?? 'ACTIVE'],
-    password: ['', this.data.mode === 'edit' ? [] : [Validators.required, Validators.minLength(PASSWORD_MIN)]],
+    password: [
+      '',
+      this.data.mode === 'edit' ? [] : [Validators.required, Validators.minLength(PASSWORD_MIN)],
+    ],
   });
 
   submit(): void {

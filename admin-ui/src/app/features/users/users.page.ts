@@ -19,7 +19,14 @@ import { liveRefresh } from '../../core/live/live-refresh';
 import { LiveStatusComponent } from '../../shared/ui/live-status.component';
 import { createLoader } from '../../shared/util/loader';
 import { DateTimePipe } from '../../shared/util/dt.pipe';
-import { Filters, PAGE_SIZE_OPTIONS, clearQuery, readPaging, readQuery, writeQuery } from '../../shared/util/url-query';
+import {
+  Filters,
+  PAGE_SIZE_OPTIONS,
+  clearQuery,
+  readPaging,
+  readQuery,
+  writeQuery,
+} from '../../shared/util/url-query';
 import { ConfirmService } from '../../shared/ui/confirm-dialog.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
@@ -94,12 +101,20 @@ export class UsersPage {
   }
 
   onPage(event: PageEvent): void {
-    writeQuery(this.router, this.route, { page: event.pageIndex + 1, pageSize: event.pageSize }, false);
+    writeQuery(
+      this.router,
+      this.route,
+      { page: event.pageIndex + 1, pageSize: event.pageSize },
+      false,
+    );
   }
 
   open(mode: UserDialogMode, user?: PublicUser): void {
     this.dialog
-      .open<UserDialog, UserDialogData, PublicUser>(UserDialog, { data: { mode, user }, width: '460px' })
+      .open<UserDialog, UserDialogData, PublicUser>(UserDialog, {
+        data: { mode, user },
+        width: '460px',
+      })
       .afterClosed()
       .subscribe((saved) => {
         if (saved) {
@@ -118,7 +133,15 @@ export class UsersPage {
         params: { name: user.username },
         danger: disable,
       })
-      .pipe(switchMap((ok) => (ok ? this.api.update(user.id, { status: disable ? 'DISABLED' : 'ACTIVE' }).pipe(map(() => true)) : of(false))))
+      .pipe(
+        switchMap((ok) =>
+          ok
+            ? this.api
+                .update(user.id, { status: disable ? 'DISABLED' : 'ACTIVE' })
+                .pipe(map(() => true))
+            : of(false),
+        ),
+      )
       .subscribe({
         next: (done) => done && this.load(true),
         error: (err: unknown) => this.notifier.apiError(err),

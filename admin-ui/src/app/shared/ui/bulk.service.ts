@@ -20,7 +20,9 @@ interface ResultData {
   imports: [MatDialogModule, MatButtonModule, TranslatePipe, StatusTagComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'bulk.resultTitle' | t: { ok: data.result.succeeded, failed: data.result.failed } }}</h2>
+    <h2 mat-dialog-title>
+      {{ 'bulk.resultTitle' | t: { ok: data.result.succeeded, failed: data.result.failed } }}
+    </h2>
     <mat-dialog-content>
       <table class="data-table cards" data-testid="bulk-result">
         <tbody>
@@ -28,14 +30,22 @@ interface ResultData {
             <tr>
               <td>{{ data.names[item.id] ?? item.id }}</td>
               <td><app-status-tag [value]="item.ok ? 'SUCCESS' : 'FAILURE'" /></td>
-              <td class="wrap">{{ item.error ? item.error.message + ' (' + item.error.code + ')' : (item.commandId ?? item.status ?? '') }}</td>
+              <td class="wrap">
+                {{
+                  item.error
+                    ? item.error.message + ' (' + item.error.code + ')'
+                    : (item.commandId ?? item.status ?? '')
+                }}
+              </td>
             </tr>
           }
         </tbody>
       </table>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close data-testid="bulk-result-close">{{ 'common.close' | t }}</button>
+      <button mat-button type="button" mat-dialog-close data-testid="bulk-result-close">
+        {{ 'common.close' | t }}
+      </button>
     </mat-dialog-actions>
   `,
 })
@@ -54,7 +64,17 @@ export class BulkFlow {
   private readonly dialog = inject(MatDialog);
   private readonly i18n = inject(I18nService);
 
-  run(options: { title: string; message: string; params?: TranslationParams; count: number; danger?: boolean; names?: Partial<Record<string, string>> }, request: () => Observable<BulkResult>): Observable<BulkResult | null> {
+  run(
+    options: {
+      title: string;
+      message: string;
+      params?: TranslationParams;
+      count: number;
+      danger?: boolean;
+      names?: Partial<Record<string, string>>;
+    },
+    request: () => Observable<BulkResult>,
+  ): Observable<BulkResult | null> {
     const count = options.count;
     return this.confirm
       .ask({
@@ -75,7 +95,11 @@ export class BulkFlow {
   }
 
   /** `run`, then `done` after a completed request (clear the selection, reload); errors become toasts. */
-  runAndThen(options: Parameters<BulkFlow['run']>[0], request: () => Observable<BulkResult>, done: () => void): void {
+  runAndThen(
+    options: Parameters<BulkFlow['run']>[0],
+    request: () => Observable<BulkResult>,
+    done: () => void,
+  ): void {
     this.run(options, request).subscribe({
       next: (result) => {
         if (result) done();
@@ -89,7 +113,13 @@ export class BulkFlow {
       this.notifier.success('bulk.done', { ok: result.succeeded });
       return;
     }
-    this.notifier.error(this.i18n.t('bulk.partial', { ok: result.succeeded, failed: result.failed }));
-    this.dialog.open(BulkResultDialogComponent, { data: { result, names }, width: '640px', maxWidth: '96vw' });
+    this.notifier.error(
+      this.i18n.t('bulk.partial', { ok: result.succeeded, failed: result.failed }),
+    );
+    this.dialog.open(BulkResultDialogComponent, {
+      data: { result, names },
+      width: '640px',
+      maxWidth: '96vw',
+    });
   }
 }

@@ -1,6 +1,18 @@
-import { ChangeDetectionStrategy, Component, Injectable, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injectable,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialog,
+  MatDialogModule,
+  MatDialogRef,
+} from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -21,7 +33,14 @@ export interface ConfirmOptions {
 
 @Component({
   selector: 'app-confirm-dialog',
-  imports: [MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, FormsModule, TranslatePipe],
+  imports: [
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    FormsModule,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ data.title | t: data.params }}</h2>
@@ -30,12 +49,20 @@ export interface ConfirmOptions {
       @if (data.typedText) {
         <mat-form-field appearance="outline" class="full">
           <mat-label>{{ 'confirm.typeToConfirm' | t: { text: data.typedText } }}</mat-label>
-          <input matInput [ngModel]="typed()" (ngModelChange)="typed.set($event)" data-testid="confirm-typed" autocomplete="off" />
+          <input
+            matInput
+            [ngModel]="typed()"
+            (ngModelChange)="typed.set($event)"
+            data-testid="confirm-typed"
+            autocomplete="off"
+          />
         </mat-form-field>
       }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="false" data-testid="confirm-cancel">{{ 'common.cancel' | t }}</button>
+      <button mat-button type="button" [mat-dialog-close]="false" data-testid="confirm-cancel">
+        {{ 'common.cancel' | t }}
+      </button>
       <button
         mat-flat-button
         type="button"
@@ -50,14 +77,18 @@ export interface ConfirmOptions {
     </mat-dialog-actions>
   `,
   styles: `
-    .full { width: 100%; }
+    .full {
+      width: 100%;
+    }
   `,
 })
 export class ConfirmDialogComponent {
   protected readonly data = inject<ConfirmOptions>(MAT_DIALOG_DATA);
   protected readonly ref = inject(MatDialogRef<ConfirmDialogComponent, boolean>);
   protected readonly typed = signal('');
-  protected readonly canConfirm = computed(() => !this.data.typedText || this.typed().trim() === this.data.typedText);
+  protected readonly canConfirm = computed(
+    () => !this.data.typedText || this.typed().trim() === this.data.typedText,
+  );
 }
 
 @Injectable({ providedIn: 'root' })

@@ -55,8 +55,17 @@ export async function copyText(text: string): Promise<boolean> {
     }
   `,
   styles: `
-    .small-icon { --mat-icon-button-state-layer-size: 26px; width: 26px; height: 26px; padding: 1px; }
-    .small-icon .mat-icon { font-size: 16px; width: 16px; height: 16px; }
+    .small-icon {
+      --mat-icon-button-state-layer-size: 26px;
+      width: 26px;
+      height: 26px;
+      padding: 1px;
+    }
+    .small-icon .mat-icon {
+      font-size: 16px;
+      width: 16px;
+      height: 16px;
+    }
   `,
 })
 export class CopyButtonComponent {

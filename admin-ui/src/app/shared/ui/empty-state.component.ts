@@ -17,9 +17,24 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
     </div>
   `,
   styles: `
-    .empty { display: flex; flex-direction: column; align-items: center; gap: 4px; padding: 28px 12px; color: var(--ops-muted); text-align: center; }
-    .empty .mat-icon { font-size: 32px; width: 32px; height: 32px; }
-    .empty p { margin: 0; max-width: 520px; }
+    .empty {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 4px;
+      padding: 28px 12px;
+      color: var(--ops-muted);
+      text-align: center;
+    }
+    .empty .mat-icon {
+      font-size: 32px;
+      width: 32px;
+      height: 32px;
+    }
+    .empty p {
+      margin: 0;
+      max-width: 520px;
+    }
   `,
 })
 export class EmptyStateComponent {

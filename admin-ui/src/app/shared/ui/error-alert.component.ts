@@ -22,7 +22,9 @@ import { describeError } from './notifier.service';
           }
         </div>
         @if (retryable()) {
-          <button mat-stroked-button type="button" (click)="retry.emit()">{{ 'common.retry' | t }}</button>
+          <button mat-stroked-button type="button" (click)="retry.emit()">
+            {{ 'common.retry' | t }}
+          </button>
         }
       </div>
     }

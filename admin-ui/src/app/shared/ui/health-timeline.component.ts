@@ -4,7 +4,12 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { formatDateTime } from '../util/format';
 import { timelineChanges, timelineSegments, timelineShares } from '../util/timeline';
 
-const COLORS: Record<string, string> = { UP: 'var(--ops-ok)', DEGRADED: 'var(--ops-warn)', DOWN: '#d93025', UNKNOWN: '#8b97a3' };
+const COLORS: Record<string, string> = {
+  UP: 'var(--ops-ok)',
+  DEGRADED: 'var(--ops-warn)',
+  DOWN: '#d93025',
+  UNKNOWN: '#8b97a3',
+};
 
 /**
  * A health status timeline: one coloured bar per status period over the window; compact for list
@@ -15,7 +20,14 @@ const COLORS: Record<string, string> = { UP: 'var(--ops-ok)', DEGRADED: 'var(--o
   selector: 'app-health-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="timeline" [class.compact]="compact()" role="img" [attr.aria-label]="summary()" [title]="summary()" data-testid="health-timeline">
+    <div
+      class="timeline"
+      [class.compact]="compact()"
+      role="img"
+      [attr.aria-label]="summary()"
+      [title]="summary()"
+      data-testid="health-timeline"
+    >
       @for (s of segments(); track s.from) {
         <span
           class="seg"
@@ -27,16 +39,49 @@ const COLORS: Record<string, string> = { UP: 'var(--ops-ok)', DEGRADED: 'var(--o
       }
     </div>
     @if (!compact()) {
-      <div class="axis" aria-hidden="true"><span>{{ start() }}</span><span>{{ end() }}</span></div>
+      <div class="axis" aria-hidden="true">
+        <span>{{ start() }}</span
+        ><span>{{ end() }}</span>
+      </div>
     }
   `,
   styles: `
-    :host { display: block; min-width: 60px; }
-    .timeline { display: flex; height: 14px; border-radius: 3px; overflow: hidden; background: var(--ops-border-soft); }
-    .timeline.compact { height: 10px; width: 100%; min-width: 80px; }
-    .seg { height: 100%; min-width: 1px; }
-    .seg.none { background: repeating-linear-gradient(45deg, var(--ops-border-soft), var(--ops-border-soft) 3px, var(--ops-surface) 3px, var(--ops-surface) 6px) !important; }
-    .axis { display: flex; justify-content: space-between; font-size: 11px; color: var(--ops-muted); margin-top: 2px; }
+    :host {
+      display: block;
+      min-width: 60px;
+    }
+    .timeline {
+      display: flex;
+      height: 14px;
+      border-radius: 3px;
+      overflow: hidden;
+      background: var(--ops-border-soft);
+    }
+    .timeline.compact {
+      height: 10px;
+      width: 100%;
+      min-width: 80px;
+    }
+    .seg {
+      height: 100%;
+      min-width: 1px;
+    }
+    .seg.none {
+      background: repeating-linear-gradient(
+        45deg,
+        var(--ops-border-soft),
+        var(--ops-border-soft) 3px,
+        var(--ops-surface) 3px,
+        var(--ops-surface) 6px
+      ) !important;
+    }
+    .axis {
+      display: flex;
+      justify-content: space-between;
+      font-size: 11px;
+      color: var(--ops-muted);
+      margin-top: 2px;
+    }
   `,
 })
 export class HealthTimelineComponent {
@@ -46,14 +91,19 @@ export class HealthTimelineComponent {
   readonly until = input.required<string>();
   readonly compact = input(false);
 
-  protected readonly segments = computed(() => timelineSegments(this.points(), Date.parse(this.since()), Date.parse(this.until())));
+  protected readonly segments = computed(() =>
+    timelineSegments(this.points(), Date.parse(this.since()), Date.parse(this.until())),
+  );
   protected readonly start = computed(() => formatDateTime(this.since(), this.i18n.language()));
   protected readonly end = computed(() => formatDateTime(this.until(), this.i18n.language()));
   protected readonly summary = computed(() => {
     const shares = timelineShares(this.segments());
     const parts = Object.entries(shares)
       .filter(([status]) => status !== 'NONE')
-      .map(([status, share]) => `${this.i18n.tOr(`status.${status}`, status)} ${Math.round(share * 100)}%`);
+      .map(
+        ([status, share]) =>
+          `${this.i18n.tOr(`status.${status}`, status)} ${Math.round(share * 100)}%`,
+      );
     return this.i18n.t('timeline.summary', {
       shares: parts.length ? parts.join(', ') : this.i18n.t('timeline.noData'),
       changes: timelineChanges(this.segments()),

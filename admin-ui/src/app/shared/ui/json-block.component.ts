@@ -4,7 +4,13 @@ import { prettyJson } from '../util/format';
 @Component({
   selector: 'app-json-block',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<pre class="json-block" [class.tall]="tall()" tabindex="0" [attr.data-testid]="testId()">{{ text() }}</pre>`,
+  template: `<pre
+    class="json-block"
+    [class.tall]="tall()"
+    tabindex="0"
+    [attr.data-testid]="testId()"
+    >{{ text() }}</pre
+  >`,
 })
 export class JsonBlockComponent {
   readonly value = input<unknown>();

@@ -18,7 +18,9 @@ import { formatDateTime, formatRelative } from '../util/format';
       <span class="dot" [class]="'dot ' + state()" aria-hidden="true"></span>
       <span class="label">{{ 'live.state.' + state() | t }}</span>
       @if (updatedAt(); as at) {
-        <span class="updated" data-testid="live-updated" [title]="absolute()">· {{ 'live.updated' | t: { when: relative() } }}</span>
+        <span class="updated" data-testid="live-updated" [title]="absolute()"
+          >· {{ 'live.updated' | t: { when: relative() } }}</span
+        >
       }
       <button
         mat-icon-button
@@ -35,12 +37,39 @@ import { formatDateTime, formatRelative } from '../util/format';
     </span>
   `,
   styles: `
-    .live { display: inline-flex; align-items: center; gap: 6px; font-size: 12px; color: var(--ops-text-2); white-space: nowrap; }
-    .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--ops-muted); flex: 0 0 auto; }
-    .dot.live { background: var(--ops-ok); }
-    .dot.offline, .dot.connecting { background: var(--ops-warn); }
-    .toggle { --mat-icon-button-state-layer-size: 32px; width: 32px; height: 32px; padding: 4px; }
-    @media (max-width: 599px) { .updated { display: none; } }
+    .live {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      font-size: 12px;
+      color: var(--ops-text-2);
+      white-space: nowrap;
+    }
+    .dot {
+      width: 8px;
+      height: 8px;
+      border-radius: 50%;
+      background: var(--ops-muted);
+      flex: 0 0 auto;
+    }
+    .dot.live {
+      background: var(--ops-ok);
+    }
+    .dot.offline,
+    .dot.connecting {
+      background: var(--ops-warn);
+    }
+    .toggle {
+      --mat-icon-button-state-layer-size: 32px;
+      width: 32px;
+      height: 32px;
+      padding: 4px;
+    }
+    @media (max-width: 599px) {
+      .updated {
+        display: none;
+      }
+    }
   `,
 })
 export class LiveStatusComponent {
@@ -49,7 +78,17 @@ export class LiveStatusComponent {
   private readonly clock = inject(NowService);
   /** When the page last loaded its data (epoch ms). */
   readonly updatedAt = input<number | null>(null);
-  protected readonly state = computed(() => (this.live.paused() ? 'paused' : this.live.state() === 'off' ? 'offline' : this.live.state()));
-  protected readonly relative = computed(() => formatRelative(this.updatedAt(), Math.max(this.clock.now(), this.updatedAt() ?? 0), this.i18n.language()));
-  protected readonly absolute = computed(() => formatDateTime(this.updatedAt(), this.i18n.language()));
+  protected readonly state = computed(() =>
+    this.live.paused() ? 'paused' : this.live.state() === 'off' ? 'offline' : this.live.state(),
+  );
+  protected readonly relative = computed(() =>
+    formatRelative(
+      this.updatedAt(),
+      Math.max(this.clock.now(), this.updatedAt() ?? 0),
+      this.i18n.language(),
+    ),
+  );
+  protected readonly absolute = computed(() =>
+    formatDateTime(this.updatedAt(), this.i18n.language()),
+  );
 }

@@ -26,7 +26,10 @@ export class Notifier {
   }
 
   error(message: string): void {
-    this.snack.open(message, this.i18n.t('common.dismiss'), { duration: 7000, panelClass: 'snack-error' });
+    this.snack.open(message, this.i18n.t('common.dismiss'), {
+      duration: 7000,
+      panelClass: 'snack-error',
+    });
   }
 
   apiError(err: unknown): void {

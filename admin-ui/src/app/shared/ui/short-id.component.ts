@@ -13,7 +13,13 @@ import { shortId } from '../util/format';
     @if (id()) {
       <span class="sid">
         @if (link()) {
-          <a class="mono" [routerLink]="link()" [matTooltip]="id() ?? ''" (click)="$event.stopPropagation()">{{ short() }}</a>
+          <a
+            class="mono"
+            [routerLink]="link()"
+            [matTooltip]="id() ?? ''"
+            (click)="$event.stopPropagation()"
+            >{{ short() }}</a
+          >
         } @else {
           <span class="mono" [matTooltip]="id() ?? ''">{{ short() }}</span>
         }
@@ -25,7 +31,13 @@ import { shortId } from '../util/format';
       <span class="muted">-</span>
     }
   `,
-  styles: `.sid { display: inline-flex; align-items: center; gap: 2px; }`,
+  styles: `
+    .sid {
+      display: inline-flex;
+      align-items: center;
+      gap: 2px;
+    }
+  `,
 })
 export class ShortIdComponent {
   readonly id = input<string | null | undefined>();

@@ -5,12 +5,33 @@ import { I18nService } from '../../core/i18n/i18n.service';
 export type TagTone = 'green' | 'blue' | 'running' | 'amber' | 'red' | 'grey';
 
 const TONES: Record<string, TagTone> = {
-  ONLINE: 'green', ACTIVE: 'green', HEALTHY: 'green', UP: 'green', SUCCEEDED: 'green', SUCCESS: 'green',
-  TRUE: 'green', YES: 'green', ENABLED: 'green', LOW: 'green',
-  PENDING: 'blue', DRY_RUN: 'blue', MEDIUM: 'amber', PREPARE: 'blue',
+  ONLINE: 'green',
+  ACTIVE: 'green',
+  HEALTHY: 'green',
+  UP: 'green',
+  SUCCEEDED: 'green',
+  SUCCESS: 'green',
+  TRUE: 'green',
+  YES: 'green',
+  ENABLED: 'green',
+  LOW: 'green',
+  PENDING: 'blue',
+  DRY_RUN: 'blue',
+  MEDIUM: 'amber',
+  PREPARE: 'blue',
   RUNNING: 'running',
-  OFFLINE: 'amber', DEGRADED: 'amber', UNHEALTHY: 'amber', EXPIRED: 'amber', STALE: 'amber',
-  DOWN: 'red', FAILED: 'red', REVOKED: 'red', FAILURE: 'red', DISABLED: 'red', DENIED: 'red', HIGH: 'red',
+  OFFLINE: 'amber',
+  DEGRADED: 'amber',
+  UNHEALTHY: 'amber',
+  EXPIRED: 'amber',
+  STALE: 'amber',
+  DOWN: 'red',
+  FAILED: 'red',
+  REVOKED: 'red',
+  FAILURE: 'red',
+  DISABLED: 'red',
+  DENIED: 'red',
+  HIGH: 'red',
 };
 
 export function tagTone(value: string): TagTone {
@@ -40,15 +61,48 @@ export function tagTone(value: string): TagTone {
       border: 1px solid transparent;
       white-space: nowrap;
     }
-    .tone-green { background: var(--ops-tag-green-bg); color: var(--ops-tag-green-fg); border-color: var(--ops-tag-green-border); }
-    .tone-blue { background: var(--ops-tag-blue-bg); color: var(--ops-tag-blue-fg); border-color: var(--ops-tag-blue-border); }
-    .tone-running { background: var(--ops-tag-blue-bg); color: var(--ops-tag-blue-fg); border-color: var(--ops-tag-blue-fg); animation: pulse 1.6s ease-in-out infinite; }
-    .tone-amber { background: var(--ops-tag-amber-bg); color: var(--ops-tag-amber-fg); border-color: var(--ops-tag-amber-border); }
-    .tone-red { background: var(--ops-tag-red-bg); color: var(--ops-tag-red-fg); border-color: var(--ops-tag-red-border); }
-    .tone-grey { background: var(--ops-tag-grey-bg); color: var(--ops-tag-grey-fg); border-color: var(--ops-tag-grey-border); }
+    .tone-green {
+      background: var(--ops-tag-green-bg);
+      color: var(--ops-tag-green-fg);
+      border-color: var(--ops-tag-green-border);
+    }
+    .tone-blue {
+      background: var(--ops-tag-blue-bg);
+      color: var(--ops-tag-blue-fg);
+      border-color: var(--ops-tag-blue-border);
+    }
+    .tone-running {
+      background: var(--ops-tag-blue-bg);
+      color: var(--ops-tag-blue-fg);
+      border-color: var(--ops-tag-blue-fg);
+      animation: pulse 1.6s ease-in-out infinite;
+    }
+    .tone-amber {
+      background: var(--ops-tag-amber-bg);
+      color: var(--ops-tag-amber-fg);
+      border-color: var(--ops-tag-amber-border);
+    }
+    .tone-red {
+      background: var(--ops-tag-red-bg);
+      color: var(--ops-tag-red-fg);
+      border-color: var(--ops-tag-red-border);
+    }
+    .tone-grey {
+      background: var(--ops-tag-grey-bg);
+      color: var(--ops-tag-grey-fg);
+      border-color: var(--ops-tag-grey-border);
+    }
     /* A border pulse, not an opacity one: faded text would fall below the contrast minimum. */
-    @keyframes pulse { 50% { border-color: transparent; } }
-    @media (prefers-reduced-motion: reduce) { .tone-running { animation: none; } }
+    @keyframes pulse {
+      50% {
+        border-color: transparent;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .tone-running {
+        animation: none;
+      }
+    }
   `,
 })
 export class StatusTagComponent {

@@ -10,7 +10,11 @@ import { formatDateTime, formatRelative } from '../util/format';
 @Component({
   selector: 'app-time',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `@if (value()) {<time [attr.datetime]="iso()" [title]="hover()">{{ shown() }}</time>} @else {<span class="muted">-</span>}`,
+  template: `@if (value()) {
+      <time [attr.datetime]="iso()" [title]="hover()">{{ shown() }}</time>
+    } @else {
+      <span class="muted">-</span>
+    }`,
 })
 export class TimeComponent {
   private readonly i18n = inject(I18nService);
@@ -24,7 +28,13 @@ export class TimeComponent {
     return d && !Number.isNaN(d.getTime()) ? d.toISOString() : null;
   });
   private readonly absolute = computed(() => formatDateTime(this.value(), this.i18n.language()));
-  private readonly relative = computed(() => formatRelative(this.value(), this.clock.now(), this.i18n.language()));
-  protected readonly shown = computed(() => (this.mode() === 'relative' ? this.relative() : this.absolute()));
-  protected readonly hover = computed(() => (this.mode() === 'relative' ? this.absolute() : this.relative()));
+  private readonly relative = computed(() =>
+    formatRelative(this.value(), this.clock.now(), this.i18n.language()),
+  );
+  protected readonly shown = computed(() =>
+    this.mode() === 'relative' ? this.relative() : this.absolute(),
+  );
+  protected readonly hover = computed(() =>
+    this.mode() === 'relative' ? this.absolute() : this.relative(),
+  );
 }

@@ -24,20 +24,33 @@ describe('format helpers', () => {
 
   it('computes relative times and reads dot paths', () => {
     const now = Date.parse('2026-01-01T00:10:00Z');
-    expect(relativeTime('2026-01-01T00:09:30Z', now)).toEqual({ amount: 30, unit: 's', past: true });
-    expect(relativeTime('2026-01-01T02:10:00Z', now)).toEqual({ amount: 2, unit: 'h', past: false });
+    expect(relativeTime('2026-01-01T00:09:30Z', now)).toEqual({
+      amount: 30,
+      unit: 's',
+      past: true,
+    });
+    expect(relativeTime('2026-01-01T02:10:00Z', now)).toEqual({
+      amount: 2,
+      unit: 'h',
+      past: false,
+    });
     expect(getPath({ a: { b: [1] } }, 'a.b')).toEqual([1]);
   });
 });
 
 describe('page helpers', () => {
   it('builds the agent env snippet', () => {
-    expect(envSnippet('http://ops:8080', 'opstage_reg_x')).toBe('OPSTAGE_BACKEND_URL=http://ops:8080\nOPSTAGE_REGISTRATION_TOKEN=opstage_reg_x');
+    expect(envSnippet('http://ops:8080', 'opstage_reg_x')).toBe(
+      'OPSTAGE_BACKEND_URL=http://ops:8080\nOPSTAGE_REGISTRATION_TOKEN=opstage_reg_x',
+    );
   });
 
   it('defaults the command list to executed actions', () => {
     expect(commandQuery({})).toEqual({ type: 'ACTION_EXECUTE' });
-    expect(commandQuery({ type: 'all', status: 'FAILED' })).toEqual({ type: undefined, status: 'FAILED' });
+    expect(commandQuery({ type: 'all', status: 'FAILED' })).toEqual({
+      type: undefined,
+      status: 'FAILED',
+    });
   });
 
   it('never offers retry for prepare commands', () => {

@@ -71,7 +71,11 @@ export function formatBytes(bytes: number | null | undefined): string {
  * "3 minutes ago" / "3 分钟前" in the console language (Intl.RelativeTimeFormat), from the same
  * rounding as `relativeTime`; "-" when empty, the raw text when unparsable.
  */
-export function formatRelative(value: string | number | null | undefined, now: number, locale: string): string {
+export function formatRelative(
+  value: string | number | null | undefined,
+  now: number,
+  locale: string,
+): string {
   if (value === null || value === undefined || value === '') {
     return '-';
   }
@@ -79,11 +83,16 @@ export function formatRelative(value: string | number | null | undefined, now: n
   if (!rel) {
     return String(value);
   }
-  const unit: Intl.RelativeTimeFormatUnit = { s: 'second', m: 'minute', h: 'hour', d: 'day' }[rel.unit] as Intl.RelativeTimeFormatUnit;
+  const unit: Intl.RelativeTimeFormatUnit = { s: 'second', m: 'minute', h: 'hour', d: 'day' }[
+    rel.unit
+  ] as Intl.RelativeTimeFormatUnit;
   if (rel.unit === 's' && rel.amount < 10) {
     return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
   }
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'long' }).format(rel.past ? -rel.amount : rel.amount, unit);
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'long' }).format(
+    rel.past ? -rel.amount : rel.amount,
+    unit,
+  );
 }
 
 export interface RelativeTime {
@@ -92,7 +101,10 @@ export interface RelativeTime {
   past: boolean;
 }
 
-export function relativeTime(value: string | number, now: number = Date.now()): RelativeTime | null {
+export function relativeTime(
+  value: string | number,
+  now: number = Date.now(),
+): RelativeTime | null {
   const time = new Date(value).getTime();
   if (Number.isNaN(time)) {
     return null;

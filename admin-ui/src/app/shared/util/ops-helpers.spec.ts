@@ -39,7 +39,14 @@ describe('health timeline', () => {
   });
 
   it('starts with the state before the window and ignores an empty window', () => {
-    const segments = timelineSegments([{ status: 'DEGRADED', at: at(-5) }, { status: 'UP', at: at(1) }], T0, T0 + 2 * H);
+    const segments = timelineSegments(
+      [
+        { status: 'DEGRADED', at: at(-5) },
+        { status: 'UP', at: at(1) },
+      ],
+      T0,
+      T0 + 2 * H,
+    );
     expect(segments.map((s) => [s.status, s.fraction])).toEqual([
       ['DEGRADED', 0.5],
       ['UP', 0.5],
@@ -74,15 +81,32 @@ describe('dates in the console language', () => {
 
 describe('fleet helpers', () => {
   it('links a dashboard tile to its list with the very query it counted', () => {
-    const view = tileView({ id: 'commands-failed', list: 'commands', query: { status: 'FAILED,EXPIRED', type: 'ACTION_EXECUTE' }, count: 2 });
-    expect(view).toMatchObject({ link: '/commands', query: { status: 'FAILED,EXPIRED', type: 'ACTION_EXECUTE' }, alert: true, label: 'dashboard.tile.commands-failed' });
-    expect(tileView({ id: 'services-all', list: 'services', query: {}, count: 3 }).alert).toBe(false);
+    const view = tileView({
+      id: 'commands-failed',
+      list: 'commands',
+      query: { status: 'FAILED,EXPIRED', type: 'ACTION_EXECUTE' },
+      count: 2,
+    });
+    expect(view).toMatchObject({
+      link: '/commands',
+      query: { status: 'FAILED,EXPIRED', type: 'ACTION_EXECUTE' },
+      alert: true,
+      label: 'dashboard.tile.commands-failed',
+    });
+    expect(tileView({ id: 'services-all', list: 'services', query: {}, count: 3 }).alert).toBe(
+      false,
+    );
   });
 
   it('offers only actions every selected service has, without row-only actions', () => {
     const a = actionDefinition;
     const common = commonActions([
-      [a('echo'), a('restart'), a('details', { category: 'row-action' }), a('off', { enabled: false })],
+      [
+        a('echo'),
+        a('restart'),
+        a('details', { category: 'row-action' }),
+        a('off', { enabled: false }),
+      ],
       [a('restart'), a('echo'), a('details', { category: 'row-action' })],
     ]);
     expect(common.map((x) => x.name)).toEqual(['echo', 'restart']);
@@ -90,10 +114,16 @@ describe('fleet helpers', () => {
   });
 
   it('explains why actions are unavailable from the agent status', () => {
-    expect(actionsUnavailable({ status: 'OFFLINE', agentStatus: 'DISABLED' })).toBe('actions.unavailable.DISABLED');
-    expect(actionsUnavailable({ status: 'OFFLINE', agentStatus: null })).toBe('actions.unavailable.NO_AGENT');
+    expect(actionsUnavailable({ status: 'OFFLINE', agentStatus: 'DISABLED' })).toBe(
+      'actions.unavailable.DISABLED',
+    );
+    expect(actionsUnavailable({ status: 'OFFLINE', agentStatus: null })).toBe(
+      'actions.unavailable.NO_AGENT',
+    );
     expect(actionsUnavailable({ status: 'HEALTHY', agentStatus: 'ONLINE' })).toBeNull();
-    expect(actionsUnavailable({ status: 'OFFLINE', agentStatus: 'OFFLINE' })).toBe('actions.unavailable.OFFLINE');
+    expect(actionsUnavailable({ status: 'OFFLINE', agentStatus: 'OFFLINE' })).toBe(
+      'actions.unavailable.OFFLINE',
+    );
   });
 
   it('keeps a selection to the visible rows', () => {
@@ -121,9 +151,23 @@ describe('fleet helpers', () => {
 
   it('turns search results into hits that open the right page', () => {
     const hits = searchHits({
-      services: [{ id: 'svc_1', code: 'billing', name: 'Billing', status: 'HEALTHY' } as CapsuleServiceResponse],
+      services: [
+        {
+          id: 'svc_1',
+          code: 'billing',
+          name: 'Billing',
+          status: 'HEALTHY',
+        } as CapsuleServiceResponse,
+      ],
       agents: [],
-      commands: [{ id: 'cmd_1', actionName: 'echo', serviceName: 'Billing', status: 'FAILED' } as PublicCommand],
+      commands: [
+        {
+          id: 'cmd_1',
+          actionName: 'echo',
+          serviceName: 'Billing',
+          status: 'FAILED',
+        } as PublicCommand,
+      ],
     });
     expect(hits.map((h) => [h.kind, h.link.join('/')])).toEqual([
       ['service', '/services/svc_1'],
@@ -132,8 +176,16 @@ describe('fleet helpers', () => {
   });
 
   it('reads the prepare timeout from the 504 details and cycles the theme', () => {
-    expect(prepareTimeoutSeconds(new ApiError(504, 'ACTION_PREPARE_TIMEOUT', 'x', { timeoutSeconds: 4 }))).toBe(4);
+    expect(
+      prepareTimeoutSeconds(
+        new ApiError(504, 'ACTION_PREPARE_TIMEOUT', 'x', { timeoutSeconds: 4 }),
+      ),
+    ).toBe(4);
     expect(prepareTimeoutSeconds(new ApiError(504, 'ACTION_PREPARE_TIMEOUT', 'x'))).toBeNull();
-    expect([nextTheme('system'), nextTheme('light'), nextTheme('dark')]).toEqual(['light', 'dark', 'system']);
+    expect([nextTheme('system'), nextTheme('light'), nextTheme('dark')]).toEqual([
+      'light',
+      'dark',
+      'system',
+    ]);
   });
 });

@@ -14,7 +14,11 @@ export interface TimelineSegment {
  * point; the time before the first point is `NONE`. Points may start before `since` (the state
  * at the window start) and arrive in any order.
  */
-export function timelineSegments(points: readonly HealthPoint[], since: number, until: number): TimelineSegment[] {
+export function timelineSegments(
+  points: readonly HealthPoint[],
+  since: number,
+  until: number,
+): TimelineSegment[] {
   const span = until - since;
   if (!(span > 0)) return [];
   const sorted = points
@@ -34,7 +38,8 @@ export function timelineSegments(points: readonly HealthPoint[], since: number, 
     }
     out.push({ status, from: a, to: b, fraction: (b - a) / span });
   };
-  if (sorted.length === 0 || (sorted[0]?.at ?? until) > since) push('NONE', since, sorted[0]?.at ?? until);
+  if (sorted.length === 0 || (sorted[0]?.at ?? until) > since)
+    push('NONE', since, sorted[0]?.at ?? until);
   sorted.forEach((p, i) => push(p.status, p.at, sorted[i + 1]?.at ?? until));
   return out;
 }

@@ -25,7 +25,12 @@ export function readPaging(map: ParamMap): { page: number; pageSize: number } {
 }
 
 /** Mirrors filters into the URL (shareable links). Empty values are removed; `page` resets unless given. */
-export function writeQuery(router: Router, route: ActivatedRoute, values: Query, resetPage = true): void {
+export function writeQuery(
+  router: Router,
+  route: ActivatedRoute,
+  values: Query,
+  resetPage = true,
+): void {
   const queryParams: Record<string, string | null> = {};
   for (const [key, value] of Object.entries(values)) {
     queryParams[key] = value === undefined || value === null || value === '' ? null : String(value);
