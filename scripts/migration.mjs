@@ -36,7 +36,7 @@ switch (command) {
     // Generate against a fresh database migrated to the current head, so only the entity diff lands.
     process.exit(
       withTempDatabase(
-        (env) => typeorm(['migration:run'], env) || typeorm(['migration:generate', `migrations/${name}`], env),
+        (env) => typeorm(['migration:run'], env) || typeorm(['migration:generate', `migrations/sqlite/${name}`], env),
       ),
     );
     break;
@@ -46,7 +46,7 @@ switch (command) {
     process.exit(
       withTempDatabase(
         (env) =>
-          typeorm(['migration:run'], env) || typeorm(['migration:generate', 'migrations/DriftCheck', '--check'], env),
+          typeorm(['migration:run'], env) || typeorm(['migration:generate', 'migrations/sqlite/DriftCheck', '--check'], env),
       ),
     );
     break;

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { hostname } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { BOOLEAN_VARS, ENV_DEFAULTS, EnvSchema, NUMBER_VARS } from './env.schema';
 import type { LogLevel } from '../common/logging/app-logger';
@@ -17,8 +18,16 @@ export interface AppConfig {
   readonly port: number;
   readonly nodeEnv: string | undefined;
   readonly dataDir: string;
-  /** Absolute SQLite path, or `:memory:`. */
+  /** `postgres` when DATABASE_URL is a postgres:// or postgresql:// URL, else the embedded SQLite file. */
+  readonly databaseKind: 'sqlite' | 'postgres';
+  /** Absolute SQLite path, or `:memory:` (SQLite only). */
   readonly databasePath: string;
+  /** The PostgreSQL connection URL (PostgreSQL only). Never logged: it may hold a password. */
+  readonly databaseUrl: string | undefined;
+  /** Connections per replica in the PostgreSQL pool. */
+  readonly databasePoolSize: number;
+  /** Names this process in health, metrics and logs (`OPSTAGE_REPLICA_ID`, default host name + pid). */
+  readonly replicaId: string;
   readonly adminUsername: string | undefined;
   readonly adminPassword: string | undefined;
   readonly sessionSecret: string;
@@ -127,7 +136,13 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     port: schema.OPSTAGE_PORT,
     nodeEnv: schema.NODE_ENV,
     dataDir,
-    databasePath: databasePath(schema.DATABASE_URL, dataDir, abs),
+    databaseKind: isPostgresUrl(schema.DATABASE_URL) ? 'postgres' : 'sqlite',
+    databasePath: isPostgresUrl(schema.DATABASE_URL)
+      ? join(dataDir, 'opstage.db')
+      : databasePath(schema.DATABASE_URL, dataDir, abs),
+    databaseUrl: isPostgresUrl(schema.DATABASE_URL) ? schema.DATABASE_URL : undefined,
+    databasePoolSize: schema.OPSTAGE_DATABASE_POOL_SIZE,
+    replicaId: schema.OPSTAGE_REPLICA_ID ?? `${hostname()}-${process.pid}`,
     adminUsername: schema.OPSTAGE_ADMIN_USERNAME,
     adminPassword: schema.OPSTAGE_ADMIN_PASSWORD,
     sessionSecret: schema.OPSTAGE_SESSION_SECRET,
@@ -185,6 +200,10 @@ function firstMessage(constraints: Record<string, string>): string {
   return (key && constraints[key]) ?? 'invalid value';
 }
 
+function isPostgresUrl(url: string | undefined): url is string {
+  return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
+}
+
 /** `DATABASE_URL=file:…` wins; otherwise `<dataDir>/opstage.db`. */
 function databasePath(url: string | undefined, dataDir: string, abs: (p: string) => string): string {
   if (!url) return join(dataDir, 'opstage.db');
@@ -236,4 +255,6 @@ export const ENV_KEYS: readonly string[] = [
   'OPSTAGE_WEBHOOK_ALLOW_PRIVATE',
   'OPSTAGE_DISK_MIN_FREE_MB',
   'OPSTAGE_DATABASE_MAX_MB',
+  'OPSTAGE_DATABASE_POOL_SIZE',
+  'OPSTAGE_REPLICA_ID',
 ];

@@ -123,6 +123,14 @@ export class EnvSchema {
   @IsBoolean() OPSTAGE_WEBHOOK_ALLOW_PRIVATE!: boolean;
   @IsNumber({}, NUM) @IsInt(INT) @Min(0, gte0) OPSTAGE_DISK_MIN_FREE_MB!: number;
   @IsOptional() @IsNumber({}, NUM) @IsInt(INT) @Min(1, gt0) OPSTAGE_DATABASE_MAX_MB?: number;
+  @IsNumber({}, NUM)
+  @IsInt(INT)
+  @Min(1, gt0)
+  @Max(1000, { message: 'Number must be less than or equal to 1000' })
+  OPSTAGE_DATABASE_POOL_SIZE!: number;
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'Expected 1-64 characters of letters, digits, ".", "_", ":" or "-"' })
+  OPSTAGE_REPLICA_ID?: string;
 }
 
 /** Variables that are numbers, and those that are booleans; everything else is a string. */
@@ -145,6 +153,7 @@ export const NUMBER_VARS = [
   'OPSTAGE_CAPSULE_BUS_MAX_DEPTH',
   'OPSTAGE_DISK_MIN_FREE_MB',
   'OPSTAGE_DATABASE_MAX_MB',
+  'OPSTAGE_DATABASE_POOL_SIZE',
 ] as const satisfies readonly (keyof EnvSchema)[];
 
 export const BOOLEAN_VARS = [
@@ -173,6 +182,7 @@ export const ENV_DEFAULTS: Partial<Record<keyof EnvSchema, string>> = {
   OPSTAGE_COMMAND_RESULT_MAX_BYTES: '1000000',
   OPSTAGE_COMMAND_TTL_SECONDS: '300',
   OPSTAGE_ACTION_PREPARE_TIMEOUT_SECONDS: '30',
+  OPSTAGE_DATABASE_POOL_SIZE: '10',
   OPSTAGE_CAPSULE_BUS_ENABLED: 'false',
   OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN: '60',
   OPSTAGE_CAPSULE_BUS_MAX_DEPTH: '1',

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import type { DataSourceOptions, MigrationInterface } from 'typeorm';
-import { CORE_MIGRATIONS } from '../../migrations';
+import { SQLITE_MIGRATIONS } from '../../migrations';
 import { CORE_ENTITIES } from './entities';
 import { ensurePrivateDatabase, ensurePrivateDir } from './private-files';
 
@@ -25,7 +25,7 @@ export function dataSourceOptions(input: DataSourceInput): DataSourceOptions {
     type: 'better-sqlite3',
     database: input.databasePath,
     entities: [...CORE_ENTITIES, ...(input.extraEntities ?? [])],
-    migrations: [...CORE_MIGRATIONS, ...(input.extraMigrations ?? [])],
+    migrations: [...SQLITE_MIGRATIONS, ...(input.extraMigrations ?? [])],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

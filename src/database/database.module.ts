@@ -23,16 +23,20 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => ({
-            ...dataSourceOptions({
-              databasePath: config.databasePath,
-              extraEntities: options.extraEntities,
-              extraMigrations: options.extraMigrations,
-              maxSizeBytes: config.databaseMaxBytes,
-            }),
-            // A local file either opens or it does not: fail the boot at once instead of retrying for ~30 s.
-            retryAttempts: 0,
-          }),
+          useFactory: (config: AppConfig) => {
+            // Placeholder until the PostgreSQL driver lands: never fall back to SQLite silently.
+            if (config.databaseKind === 'postgres') throw new Error('DATABASE_URL: PostgreSQL is not supported yet');
+            return {
+              ...dataSourceOptions({
+                databasePath: config.databasePath,
+                extraEntities: options.extraEntities,
+                extraMigrations: options.extraMigrations,
+                maxSizeBytes: config.databaseMaxBytes,
+              }),
+              // A local file either opens or it does not: fail the boot at once instead of retrying for ~30 s.
+              retryAttempts: 0,
+            };
+          },
           dataSourceFactory: async (opts) => {
             if (!opts) throw new Error('missing data source options');
             const dataSource = await new DataSource(opts).initialize();

@@ -1,5 +1,5 @@
 import { DefaultNamingStrategy, getMetadataArgsStorage } from 'typeorm';
-import { CORE_MIGRATIONS } from '../../migrations';
+import { SQLITE_MIGRATIONS } from '../../migrations';
 import { CORE_ENTITIES } from './entities';
 
 /** Tables the core owns besides its entities' (TypeORM's bookkeeping). */
@@ -34,7 +34,7 @@ export function coreSchemaNames(): { tables: Set<string>; entityNames: Set<strin
   return {
     tables,
     entityNames: new Set(CORE_ENTITIES.map((e) => e.name)),
-    migrationNames: new Set(CORE_MIGRATIONS.map((m) => migrationName(m))),
+    migrationNames: new Set(SQLITE_MIGRATIONS.map((m) => migrationName(m))),
   };
 }
 
@@ -45,7 +45,7 @@ export function migrationName(migration: new () => { name?: string }): string {
 
 /** The oldest core migration's timestamp: no extension migration may run before the core schema exists. */
 export function firstCoreMigrationTimestamp(): number {
-  return Math.min(...CORE_MIGRATIONS.map((m) => migrationTimestamp(migrationName(m)) ?? Number.POSITIVE_INFINITY));
+  return Math.min(...SQLITE_MIGRATIONS.map((m) => migrationTimestamp(migrationName(m)) ?? Number.POSITIVE_INFINITY));
 }
 
 /** The 13-digit epoch-ms suffix TypeORM requires on migration names (it orders by it). */

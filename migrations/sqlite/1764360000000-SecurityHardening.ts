@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { isSensitiveKey } from '../src/common/redaction/redact';
-import { usernameKey } from '../src/users/username-key';
+import { isSensitiveKey } from '../../src/common/redaction/redact';
+import { usernameKey } from '../../src/users/username-key';
 
 /**
  * Security hardening (docs/security.md):
