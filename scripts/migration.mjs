@@ -46,7 +46,8 @@ switch (command) {
     process.exit(
       withTempDatabase(
         (env) =>
-          typeorm(['migration:run'], env) || typeorm(['migration:generate', 'migrations/sqlite/DriftCheck', '--check'], env),
+          typeorm(['migration:run'], env) ||
+          typeorm(['migration:generate', 'migrations/sqlite/DriftCheck', '--check'], env),
       ),
     );
     break;
