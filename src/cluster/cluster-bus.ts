@@ -14,6 +14,8 @@ export interface ClusterChannels {
   'cancel.notice': { agentId: string };
   /** The stored runtime settings changed (committed): caches reload them. */
   'settings.changed': Record<string, never>;
+  /** Whether the sender has live-event watchers; `ask`: every replica with watchers answers. */
+  'live.presence': { watching: boolean; ask?: boolean };
   /** A live console event, delivered to the SSE streams of every replica. */
   'live.event': Omit<LiveEventMessage, 'id'> & { minRole: Role };
 }
@@ -25,12 +27,15 @@ export const CLUSTER_CHANNELS: readonly ClusterChannel[] = [
   'command.settled',
   'cancel.notice',
   'settings.changed',
+  'live.presence',
   'live.event',
 ];
 
 export interface ClusterMessageMeta {
   /** True when this replica published the message itself. */
   readonly local: boolean;
+  /** The publishing bus (one per replica process). */
+  readonly origin: string;
 }
 
 export type ClusterHandler<C extends ClusterChannel> = (payload: ClusterChannels[C], meta: ClusterMessageMeta) => void;
@@ -118,7 +123,7 @@ export abstract class ClusterBus {
 /** SQLite: one process is the whole cluster, so publishing is delivering. */
 export class InProcessClusterBus extends ClusterBus {
   publish<C extends ClusterChannel>(channel: C, payload: ClusterChannels[C]): void {
-    this.deliver(channel, payload, { local: true });
+    this.deliver(channel, payload, { local: true, origin: 'local' });
   }
 
   state(): ClusterBusState {

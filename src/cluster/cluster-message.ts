@@ -35,6 +35,7 @@ export function parseEnvelope(text: string): ClusterEnvelope | null {
   const idField = ID_FIELD[channel];
   if (idField !== undefined && typeof value.p[idField] !== 'string') return null;
   if (channel === 'live.event' && !isLiveEvent(value.p)) return null;
+  if (channel === 'live.presence' && typeof value.p.watching !== 'boolean') return null;
   return { o: value.o, c: channel, p: value.p };
 }
 

@@ -86,7 +86,7 @@ export class PostgresClusterBus extends ClusterBus implements OnModuleInit, OnMo
 
   publish<C extends ClusterChannel>(channel: C, payload: ClusterChannels[C]): void {
     const text = JSON.stringify({ o: this.options.origin, c: channel, p: payload });
-    this.deliver(channel, payload, { local: true });
+    this.deliver(channel, payload, { local: true, origin: this.options.origin });
     if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) {
       this.publishFailures++;
       this.logger.error({ msg: 'cluster message too large, not sent to other replicas', channel });
@@ -162,7 +162,7 @@ export class PostgresClusterBus extends ClusterBus implements OnModuleInit, OnMo
       return;
     }
     if (envelope.o === this.options.origin) return;
-    this.deliver(envelope.c, envelope.p, { local: false });
+    this.deliver(envelope.c, envelope.p, { local: false, origin: envelope.o });
   }
 
   private lost(listener: ListenConnection, error: unknown): void {

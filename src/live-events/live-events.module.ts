@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { ClusterBus } from '../cluster/cluster-bus';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Clock } from '../common/time/clock';
 import { ClusterLiveEventHub } from './cluster-live-event-hub';
 import { InProcessLiveEventHub, LiveEventHub } from './live-event-hub';
 import { LiveEventFeed } from './live-event-feed';
@@ -19,9 +20,9 @@ import { LiveStreams } from './live-streams';
     {
       provide: LiveEventHub,
       // One process is the whole cluster on SQLite: the in-process hub, idle while nobody watches.
-      useFactory: (config: AppConfig, bus: ClusterBus) =>
-        config.databaseKind === 'postgres' ? new ClusterLiveEventHub(bus) : new InProcessLiveEventHub(),
-      inject: [APP_CONFIG, ClusterBus],
+      useFactory: (config: AppConfig, bus: ClusterBus, clock: Clock) =>
+        config.databaseKind === 'postgres' ? new ClusterLiveEventHub(bus, clock) : new InProcessLiveEventHub(),
+      inject: [APP_CONFIG, ClusterBus, Clock],
     },
     LiveEventFeed,
     LiveStreams,

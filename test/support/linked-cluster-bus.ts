@@ -12,11 +12,13 @@ import {
  */
 export class LinkedClusterBus extends ClusterBus {
   down = false;
+  readonly origin: string;
   private readonly pending: (() => void)[] = [];
 
   constructor(private readonly network: LinkedClusterBus[] = []) {
     super();
     network.push(this);
+    this.origin = `replica-${network.length}`;
   }
 
   /** Another replica on the same network. */
@@ -25,16 +27,19 @@ export class LinkedClusterBus extends ClusterBus {
   }
 
   publish<C extends ClusterChannel>(channel: C, payload: ClusterChannels[C]): void {
-    this.deliver(channel, payload, { local: true });
+    this.deliver(channel, payload, { local: true, origin: this.origin });
     const copy = JSON.parse(JSON.stringify(payload)) as unknown;
     for (const bus of this.network) {
-      if (bus !== this && !bus.down) bus.pending.push(() => bus.deliver(channel, copy, { local: false }));
+      if (bus !== this && !bus.down)
+        bus.pending.push(() => bus.deliver(channel, copy, { local: false, origin: this.origin }));
     }
   }
 
-  /** Delivers everything in flight, in publish order, on every replica. */
+  /** Delivers everything in flight, in publish order, on every replica, including the answers it causes. */
   flush(): void {
-    for (const bus of this.network) for (const run of bus.pending.splice(0)) run();
+    while (this.network.some((bus) => bus.pending.length > 0)) {
+      for (const bus of this.network) for (const run of bus.pending.splice(0)) run();
+    }
   }
 
   reconnect(): Promise<void> {
