@@ -10,6 +10,11 @@ import { PostgresClusterBus } from './postgres-cluster-bus';
 /** In order, in one statement: PostgreSQL delivers one transaction's notifications in the order sent. */
 const NOTIFY_SQL = 'SELECT pg_notify($1, m) FROM unnest($2::text[]) WITH ORDINALITY AS t(m, n) ORDER BY n';
 
+/** `application_name` of a replica's LISTEN connection (PostgreSQL keeps the first 63 bytes). */
+export function listenerApplicationName(replicaId: string): string {
+  return `listen ${replicaId}`;
+}
+
 export function createClusterBus(
   config: AppConfig,
   tx: TransactionRunner,
@@ -20,7 +25,13 @@ export function createClusterBus(
   if (config.databaseKind !== 'postgres' || url === undefined) return new InProcessClusterBus();
   return new PostgresClusterBus({
     // keepAlive: a silently dropped connection (a NAT or a firewall) is noticed, not waited on forever.
-    createListener: () => new Client({ connectionString: url, keepAlive: true, application_name: 'opstage-listen' }),
+    // The application name tells an operator (and the tests) which replica's listener a backend is.
+    createListener: () =>
+      new Client({
+        connectionString: url,
+        keepAlive: true,
+        application_name: listenerApplicationName(config.replicaId),
+      }),
     notify: async (channel, messages) => {
       await tx.manager.query(NOTIFY_SQL, [channel, messages]);
     },
