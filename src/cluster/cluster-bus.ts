@@ -64,7 +64,7 @@ export interface ClusterBusState {
 /**
  * Delivers a message to every replica exactly once, this one included (synchronously here, so a
  * single replica behaves as before). Implementations: in-process (SQLite) and PostgreSQL
- * LISTEN/NOTIFY (docs/design/decisions.md, "Long-poll").
+ * LISTEN/NOTIFY (docs/design/decisions.md, "Signals cross replicas").
  */
 export abstract class ClusterBus {
   protected readonly logger = new Logger('cluster-bus');

@@ -42,7 +42,7 @@ export function createClusterBus(
 }
 
 /**
- * The cluster bus (docs/design/decisions.md, "Long-poll"): in-process on SQLite, LISTEN/NOTIFY on
+ * The cluster bus (docs/design/decisions.md, "Signals cross replicas"): in-process on SQLite, LISTEN/NOTIFY on
  * PostgreSQL. Global, like the database: the commands, settings and live-event modules use it.
  */
 @Global()
