@@ -5,7 +5,7 @@ export const PG_CHANNEL = 'opstage_cluster';
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; keep a margin. */
 export const MAX_MESSAGE_BYTES = 7900;
 
-/** A message on the wire: the publishing bus's origin (to skip its own echo), the channel, the payload. */
+/** A message on the wire: the publishing bus's origin (to skip its own echo), the channel, the payload (and a sequence number, unread). */
 export interface ClusterEnvelope {
   o: string;
   c: ClusterChannel;

@@ -77,7 +77,7 @@ describe('PostgresClusterBus', () => {
     bus.publish('agent.wake', { agentId: 'agt_1' });
     expect(seen).toEqual([[{ agentId: 'agt_1' }, true]]);
     await bus.drain();
-    expect(sent).toEqual([['{"o":"replica-a/01","c":"agent.wake","p":{"agentId":"agt_1"}}']]);
+    expect(sent).toEqual([['{"o":"replica-a/01","s":1,"c":"agent.wake","p":{"agentId":"agt_1"}}']]);
     connections[0]!.deliver(sent[0]![0]!);
     expect(seen).toHaveLength(1);
   });
@@ -98,8 +98,12 @@ describe('PostgresClusterBus', () => {
     await bus.start();
     for (let i = 0; i < 5; i++) bus.publish('cancel.notice', { agentId: `agt_${i}` });
     await bus.drain();
+    bus.publish('cancel.notice', { agentId: 'agt_4' });
+    await bus.drain();
     const order = sent.flat().map((m) => (JSON.parse(m) as { p: { agentId: string } }).p.agentId);
-    expect(order).toEqual(['agt_0', 'agt_1', 'agt_2', 'agt_3', 'agt_4']);
+    expect(order).toEqual(['agt_0', 'agt_1', 'agt_2', 'agt_3', 'agt_4', 'agt_4']);
+    // Equal messages stay distinct on the wire (PostgreSQL would fold them within one statement).
+    expect(new Set(sent.flat()).size).toBe(6);
     expect(sent.length).toBeLessThan(5);
   });
 

@@ -46,6 +46,7 @@ export class PostgresClusterBus extends ClusterBus implements OnModuleInit, OnMo
   private lastErrorCode: string | null = null;
   private lastErrorAt: string | null = null;
   private publishFailures = 0;
+  private sequence = 0;
   private stopped = false;
   private cancelTimer: (() => void) | undefined;
   private readonly queue: string[] = [];
@@ -85,7 +86,8 @@ export class PostgresClusterBus extends ClusterBus implements OnModuleInit, OnMo
   }
 
   publish<C extends ClusterChannel>(channel: C, payload: ClusterChannels[C]): void {
-    const text = JSON.stringify({ o: this.options.origin, c: channel, p: payload });
+    // `s` keeps two equal messages distinct: PostgreSQL folds identical notifications of one transaction.
+    const text = JSON.stringify({ o: this.options.origin, s: ++this.sequence, c: channel, p: payload });
     this.deliver(channel, payload, { local: true, origin: this.options.origin });
     if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) {
       this.publishFailures++;

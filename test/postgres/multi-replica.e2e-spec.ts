@@ -84,6 +84,13 @@ describe('three replicas on one PostgreSQL database', () => {
       setup: (agent) => {
         echoAction(agent, (at, _payload, ctx) => echoes.push({ at, commandId: ctx.commandId }));
         agent.action({
+          name: 'tune',
+          label: 'Tune',
+          inputSchema: { type: 'object', properties: { limit: { type: 'integer' } } },
+          prepare: () => ({ initialPayload: { limit: 7 }, currentState: { version: 3 } }),
+          handler: () => undefined,
+        });
+        agent.action({
           name: 'slow-task',
           label: 'Slow task',
           timeoutSeconds: 60,
@@ -142,6 +149,20 @@ describe('three replicas on one PostgreSQL database', () => {
     const abortedAt = await waitFor(() => slow.abortedAt, 5000, 'handler aborted');
     expect(abortedAt - cancelSentAt).toBeLessThan(2000);
     expect((await bed.commandDetail(exec.id, admins[0])).status).toBe('CANCELLED');
+  });
+
+  it("a prepare waiting on replica 3 is answered by the agent's result posted to replica 1", async () => {
+    await agentRunning();
+    await bed.heldLongPoll(h);
+    const began = Date.now();
+    const res = await admins[2].post(`/api/admin/capsule-services/${h.agent.serviceId!}/actions/tune/prepare`);
+    expect(res.status).toBe(200);
+    expect((res.body as Envelope<{ initialPayload: unknown; currentState: unknown }>).data).toMatchObject({
+      initialPayload: { limit: 7 },
+      currentState: { version: 3 },
+    });
+    // Answered when the result arrived, not at the prepare timeout.
+    expect(Date.now() - began).toBeLessThan(2000);
   });
 
   it('a settings change on one replica is in force on the others at once', async () => {
