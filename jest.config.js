@@ -43,6 +43,8 @@ module.exports = {
       rootDir: '.',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
+      // test/postgres/: suites about PostgreSQL itself (LISTEN/NOTIFY, several replicas on one database); e2e-pg only.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/postgres/'],
       testTimeout: 30_000,
     },
     // The same API e2e suite on PostgreSQL: one server for the run (test/support/postgres/global-setup.mjs),

@@ -9,6 +9,7 @@ import { PolicyGuard } from './common/auth/policy.guard';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 import { DatabaseModule } from './database/database.module';
+import { ClusterModule } from './cluster/cluster.module';
 import { AuditModule } from './audit/audit.module';
 import { SettingsModule } from './settings/settings.module';
 import { SystemModule } from './system/system.module';
@@ -51,6 +52,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot({ config: options.config, clock: options.clock, random: options.random }),
         DatabaseModule.forRoot({ extraEntities: extensions.entities, extraMigrations: extensions.migrations }),
+        ClusterModule,
         EventsModule,
         ScheduleModule.forRoot(),
         AuditModule,

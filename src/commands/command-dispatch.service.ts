@@ -103,10 +103,11 @@ export class CommandDispatchService {
    */
   async cancelledIds(agentId: string, nowIso: string): Promise<string[]> {
     if (!this.cancelNotices.has(agentId)) return [];
+    // Taken before the lookup: a cancel that commits during it (on any replica) keeps the agent indexed.
+    const mark = this.cancelNotices.mark();
     return this.tx.run(async (em) => {
       const taken = await this.commands.takeCancelledForAgent(agentId, nowIso, em, CANCEL_NOTICE_BATCH);
-      // Inside the transaction: a cancel committing after this one re-adds the agent afterwards.
-      if (taken.length < CANCEL_NOTICE_BATCH) this.cancelNotices.remove(agentId);
+      if (taken.length < CANCEL_NOTICE_BATCH) this.cancelNotices.remove(agentId, mark);
       return taken;
     });
   }

@@ -13,10 +13,9 @@ export interface NotifierSubscription {
 }
 
 /**
- * In-process wake-ups for long-polls (per agent) and prepare requests (per command)
- * (docs/design/decisions.md, "Long-poll"). Abstract so a PostgreSQL LISTEN/NOTIFY implementation can replace it when several
- * replicas share one database: `notify*` would then also `pg_notify`, and a listener would
- * call the local fan-out.
+ * Wake-ups for long-polls (per agent) and prepare requests (per command) (docs/design/decisions.md,
+ * "Long-poll"). The in-memory implementation below fans out within one process; the cluster one
+ * (cluster-command-notifier.ts) carries the signals across replicas and feeds it.
  */
 export abstract class CommandNotifier {
   /** A command for this agent became claimable (created, retried). */
@@ -138,6 +137,14 @@ export class InMemoryCommandNotifier extends CommandNotifier implements OnModule
     let n = 0;
     for (const set of this.subscriptions.values()) n += set.size;
     return n;
+  }
+
+  /**
+   * Signals every subscription, so every parked poll and prepare re-checks the database once
+   * (after the cluster bus may have lost messages).
+   */
+  wakeAll(): void {
+    for (const set of [...this.subscriptions.values()]) for (const sub of [...set]) sub.fire();
   }
 
   releaseAll(): void {

@@ -8,7 +8,9 @@ import { ActionExecutionService } from './action-execution.service';
 import { ActionsController } from './actions.controller';
 import { CancelNoticeIndex } from './cancel-notice-index';
 import { CommandDispatchService } from './command-dispatch.service';
-import { CommandNotifier, InMemoryCommandNotifier } from './command-notifier';
+import { ClusterBus } from '../cluster/cluster-bus';
+import { ClusterCommandNotifier } from './cluster-command-notifier';
+import { CommandNotifier } from './command-notifier';
 import { CommandQueriesService } from './command-queries.service';
 import { CommandResultsService } from './command-results.service';
 import { CommandRepository } from './command.repository';
@@ -30,8 +32,12 @@ import { CommandsService } from './commands.service';
     CancelNoticeIndex,
     CommandResultsService,
     ActionExecutionService,
-    // One instance per process; replace with a LISTEN/NOTIFY implementation for several replicas.
-    { provide: CommandNotifier, useFactory: () => new InMemoryCommandNotifier() },
+    // Signals cross replicas through the cluster bus (in-process on SQLite).
+    {
+      provide: CommandNotifier,
+      useFactory: (bus: ClusterBus) => new ClusterCommandNotifier(bus),
+      inject: [ClusterBus],
+    },
   ],
   exports: [CommandsService, CommandDispatchService, CommandResultsService, CommandNotifier, CommandQueriesService],
 })

@@ -26,7 +26,9 @@ export class MaintenanceSettingsService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  view(_ctx: RequestContext): MaintenanceSettingsView {
+  /** Read from the database, not the cache: a change just made on another replica shows at once. */
+  async view(_ctx: RequestContext): Promise<MaintenanceSettingsView> {
+    await this.settings.reload();
     return this.toView();
   }
 

@@ -15,7 +15,7 @@ export class MaintenanceController {
   @Roles('viewer')
   @Get('settings/maintenance')
   @ApiOkResponse({ description: 'Effective maintenance settings, which keys are pinned, and the environment defaults' })
-  get(@Ctx() ctx: RequestContext): MaintenanceSettingsView {
+  get(@Ctx() ctx: RequestContext): Promise<MaintenanceSettingsView> {
     return this.service.view(ctx);
   }
 

@@ -1,8 +1,10 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/time/clock';
+import { ClusterBus } from '../cluster/cluster-bus';
 import type { Tx } from '../database/transaction';
+import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { SettingsRepository } from './settings.repository';
 import type { MaintenanceSettings } from '../contracts';
@@ -20,20 +22,29 @@ type Listener = (settings: MaintenanceSettings) => void;
 
 /**
  * Single source of the effective thresholds for the sweep, effective status, action gating and
- * metrics. Cached in memory (the heartbeat path reads it) and refreshed on every write.
+ * metrics. Cached in memory (the heartbeat path reads it) and refreshed on every write: on this
+ * replica at once, on the others when the change's commit reaches them through the cluster bus
+ * (and after the bus reconnected, in case that message was lost).
  */
 @Injectable()
 export class RuntimeSettingsService implements OnModuleInit {
   private cached: MaintenanceSettings;
   private overrides: Partial<MaintenanceSettings> = {};
   private readonly listeners: Listener[] = [];
+  private readonly logger = new Logger('settings');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: SettingsRepository,
     private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
+    private readonly bus: ClusterBus,
   ) {
     this.cached = this.defaults();
+    bus.subscribe('settings.changed', (_payload, meta) => {
+      if (!meta.local) void this.refresh();
+    });
+    bus.onReconnect('refresh', () => this.refresh());
   }
 
   async onModuleInit(): Promise<void> {
@@ -83,17 +94,38 @@ export class RuntimeSettingsService implements OnModuleInit {
       },
       em,
     );
+    this.announce(em);
     return this.apply(overrides);
   }
 
   async reset(em: Tx): Promise<MaintenanceSettings> {
     await this.repository.delete(MAINTENANCE_SETTINGS_ID, em);
+    this.announce(em);
     return this.apply({});
   }
 
   /** Called after every change (the scheduler reschedules itself). */
   onChange(listener: Listener): void {
     this.listeners.push(listener);
+  }
+
+  /** The other replicas reload once the change is committed (never before: they would read the old row). */
+  private announce(em: Tx): void {
+    this.tx.afterCommit(em, () => this.bus.publish('settings.changed', {}));
+  }
+
+  /** Another replica changed the settings: reload them and tell the listeners (the scheduler). */
+  private async refresh(): Promise<void> {
+    const before = JSON.stringify(this.cached);
+    let after: MaintenanceSettings;
+    try {
+      after = await this.reload();
+    } catch (error) {
+      // The database is away: the bus reconnects when it is back, and reconnecting refreshes again.
+      this.logger.warn({ msg: 'settings reload failed', error: error instanceof Error ? error.name : 'unknown' });
+      return;
+    }
+    if (JSON.stringify(after) !== before) for (const listener of this.listeners) listener(after);
   }
 
   private apply(overrides: Partial<MaintenanceSettings>): MaintenanceSettings {
