@@ -4,6 +4,7 @@ import { ListIndexes1764350000000 } from './sqlite/1764350000000-ListIndexes';
 import { SecurityHardening1764360000000 } from './sqlite/1764360000000-SecurityHardening';
 import { ActionRemovedAt1764370000000 } from './sqlite/1764370000000-ActionRemovedAt';
 import { ActionHasPrepareNullable1764390000000 } from './sqlite/1764390000000-ActionHasPrepareNullable';
+import { ScaleOutClaims1764410000000 } from './sqlite/1764410000000-ScaleOutClaims';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -17,6 +18,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   SecurityHardening1764360000000,
   ActionRemovedAt1764370000000,
   ActionHasPrepareNullable1764390000000,
+  ScaleOutClaims1764410000000,
 ];
 
 /** PostgreSQL's own history; see the note above. */
