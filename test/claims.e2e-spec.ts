@@ -3,6 +3,9 @@ import { DataSource } from 'typeorm';
 import { AuditEventEntity } from '../src/audit/audit-event.entity';
 import { CommandResultEntity } from '../src/commands/command-result.entity';
 import { LivenessWriter } from '../src/agent-gateway/liveness-writer';
+import { TransactionRunner } from '../src/database/transaction-runner';
+import { WebhookDeliveriesRepository } from '../src/extensions/webhook-notifier/webhook-deliveries.repository';
+import type { WebhookDeliveryEntity } from '../src/extensions/webhook-notifier/webhook-delivery.entity';
 import { MAINTENANCE_JOB, MaintenanceScheduler } from '../src/maintenance/maintenance.scheduler';
 import { MaintenanceService } from '../src/maintenance/maintenance.service';
 import { ScheduledSlotEntity } from '../src/maintenance/scheduled-slot.entity';
@@ -118,6 +121,42 @@ describe('claims across replicas (two apps on one SQLite file)', () => {
     );
     const row = await a.app.get(DataSource).getRepository(CommandResultEntity).findOneByOrFail({ commandId: id });
     expect(row.sealedData).toBeNull();
+  });
+
+  it('a webhook delivery is held by one replica: the other takes it only when released or its lease ran out', async () => {
+    const [ra, rb] = [a.app.get(WebhookDeliveriesRepository), b.app.get(WebhookDeliveriesRepository)];
+    const at = (ms: number): string => new Date(clock.nowMs() + ms).toISOString();
+    const row: WebhookDeliveryEntity = {
+      id: 'whd_claims_test_0000000001',
+      event: 'webhook.test',
+      status: 'PENDING',
+      attempts: 0,
+      responseStatus: null,
+      lastError: null,
+      summary: 'claims',
+      body: '{}',
+      createdAt: at(0),
+      updatedAt: at(0),
+      deliveredAt: null,
+      holder: 'whh_a',
+      leaseUntil: at(60_000),
+    };
+    await a.app.get(TransactionRunner).run((tx) => ra.insert(row, tx));
+    expect(await rb.claimFree('whh_b', at(0), at(60_000), 10)).toEqual([]);
+    expect(await ra.renew(row.id, 'whh_a', at(120_000))).toBe(true);
+    // The holder died: nobody renews, the lease runs out, both survivors claim and one wins
+    // (one after the other here: two SQLite connections in one process block each other's loop).
+    const x = await rb.claimFree('whh_b', at(121_000), at(181_000), 10);
+    const y = await ra.claimFree('whh_c', at(121_000), at(181_000), 10);
+    expect([x.length, y.length]).toEqual([1, 0]);
+    const winner = 'whh_b';
+    expect(await ra.renew(row.id, 'whh_a', at(200_000))).toBe(false);
+    expect(await ra.update(row.id, 'whh_a', { status: 'DELIVERED', attempts: 1 })).toBe(false);
+    // A clean shutdown releases at once: the next claimer does not wait for the lease.
+    expect(await rb.release(winner)).toBe(1);
+    expect((await ra.claimFree('whh_d', at(122_000), at(182_000), 10)).map((r) => r.id)).toEqual([row.id]);
+    expect(await ra.update(row.id, 'whh_d', { status: 'DELIVERED', attempts: 1 })).toBe(true);
+    expect(await ra.findById(row.id)).toMatchObject({ status: 'DELIVERED', holder: null, leaseUntil: null });
   });
 
   it('the scheduled sweep runs once per interval: one replica claims the slot, the other skips', async () => {
