@@ -19,10 +19,10 @@ jest.setTimeout(60_000);
 
 /**
  * Claims that must hold when several replicas share one database (docs/operations.md,
- * "Maintenance sweep"): two apps on one SQLite file stand in for two replicas here; the
- * PostgreSQL suite runs the same claims with three.
+ * "Maintenance sweep"): two apps on one SQLite file (in e2e-pg: one PostgreSQL database) stand in
+ * for two replicas; test/postgres/claims.e2e-spec.ts races three of them on PostgreSQL.
  */
-describe('claims across replicas (two apps on one SQLite file)', () => {
+describe('claims across replicas (two apps on one database)', () => {
   const clock = new FixedClock('2026-03-01T10:00:00.000Z');
   let a: TestApp;
   let b: TestApp;
@@ -37,6 +37,7 @@ describe('claims across replicas (two apps on one SQLite file)', () => {
       clock,
       listen: true,
       dataDir: a.dataDir,
+      database: a.database,
       env: { ...env, OPSTAGE_REPLICA_ID: 'replica-b' },
     });
     adminA = await loginAs(a.server);
