@@ -4,7 +4,9 @@ import { ListIndexes1764350000000 } from './sqlite/1764350000000-ListIndexes';
 import { SecurityHardening1764360000000 } from './sqlite/1764360000000-SecurityHardening';
 import { ActionRemovedAt1764370000000 } from './sqlite/1764370000000-ActionRemovedAt';
 import { ActionHasPrepareNullable1764390000000 } from './sqlite/1764390000000-ActionHasPrepareNullable';
+import { ScaleOutClaims1764410000000 } from './sqlite/1764410000000-ScaleOutClaims';
 import { PostgresInit1764390000000 } from './postgres/1764390000000-PostgresInit';
+import { ScaleOutClaims1764410000000 as PostgresScaleOutClaims1764410000000 } from './postgres/1764410000000-ScaleOutClaims';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -18,13 +20,14 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   SecurityHardening1764360000000,
   ActionRemovedAt1764370000000,
   ActionHasPrepareNullable1764390000000,
+  ScaleOutClaims1764410000000,
 ];
 
 /**
  * PostgreSQL's own history; see the note above. It starts with the whole schema of the SQLite
  * history up to ActionHasPrepareNullable, in one migration with that migration's timestamp.
  */
-export const POSTGRES_MIGRATIONS: MigrationClass[] = [PostgresInit1764390000000];
+export const POSTGRES_MIGRATIONS: MigrationClass[] = [PostgresInit1764390000000, PostgresScaleOutClaims1764410000000];
 
 /** The database kinds Opstage runs on: the embedded SQLite file, or a shared PostgreSQL for replicas. */
 export type DatabaseKind = 'sqlite' | 'postgres';

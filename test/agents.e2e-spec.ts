@@ -266,14 +266,20 @@ describe('agents (e2e)', () => {
     expect(await audits('agent.heartbeat.received', a.agentId)).toHaveLength(2);
   });
 
-  it('the first heartbeat after a restart is always audited', async () => {
+  it('the audit window is kept in the database: a restart (or another replica) does not audit again within it', async () => {
     const a = await registerAgent(t.server, admin, 'restart-agent');
     await hb(a.agentId, a.agentToken);
     expect(await audits('agent.heartbeat.received', a.agentId)).toHaveLength(1);
     t = await t.restart();
     admin = await loginAs(t.server);
+    clock.advance(60_000);
+    await hb(a.agentId, a.agentToken);
+    expect(await audits('agent.heartbeat.received', a.agentId)).toHaveLength(1);
+    clock.advance(4 * 60_000);
     await hb(a.agentId, a.agentToken);
     expect(await audits('agent.heartbeat.received', a.agentId)).toHaveLength(2);
+    const row = await t.app.get(DataSource).getRepository(AgentEntity).findOneByOrFail({ id: a.agentId });
+    expect(row.heartbeatAuditAt).toBe(clock.nowIso());
   });
 
   it('lists agents with effective status filters (fresh, stale heartbeat, never, disabled), q and pagination', async () => {

@@ -19,6 +19,7 @@ import { dataSourceOptions } from '../src/database/data-source-options';
 import { coreSchemaNames } from '../src/database/entity-tables';
 import { migrate } from '../src/database/migrate';
 import { CreateWebhookDeliveries1764400000000 } from '../src/extensions/webhook-notifier/migrations/1764400000000-CreateWebhookDeliveries';
+import { WebhookDeliveryLeases1764410000001 } from '../src/extensions/webhook-notifier/migrations/1764410000001-WebhookDeliveryLeases';
 import { WebhookDeliveryEntity } from '../src/extensions/webhook-notifier/webhook-delivery.entity';
 import { ExampleEventEntity } from './fixtures/example-extension/example-event.entity';
 import { ExampleExtension } from './fixtures/example-extension/example.extension';
@@ -101,7 +102,11 @@ describe('extensions: migrations', () => {
       dataSourceOptions({
         databasePath: join(dir, 'ext.db'),
         extraEntities: [WebhookDeliveryEntity, ExampleEventEntity],
-        extraMigrations: [CreateWebhookDeliveries1764400000000, CreateExampleEvents1764500000000],
+        extraMigrations: [
+          CreateWebhookDeliveries1764400000000,
+          WebhookDeliveryLeases1764410000001,
+          CreateExampleEvents1764500000000,
+        ],
       }),
     ).initialize();
     try {
@@ -112,6 +117,8 @@ describe('extensions: migrations', () => {
         'ActionRemovedAt1764370000000',
         'ActionHasPrepareNullable1764390000000',
         'CreateWebhookDeliveries1764400000000',
+        'ScaleOutClaims1764410000000',
+        'WebhookDeliveryLeases1764410000001',
         'CreateExampleEvents1764500000000',
       ]);
       const runner = ds.createQueryRunner();
@@ -119,8 +126,8 @@ describe('extensions: migrations', () => {
       expect(await runner.hasTable('ext_example_events')).toBe(true);
       // The hand-written migrations match their entities: TypeORM finds nothing left to synchronise.
       expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
-      await ds.undoLastMigration();
-      await ds.undoLastMigration();
+      // Example events, delivery leases, the core's ScaleOutClaims, then the delivery log.
+      for (let i = 0; i < 4; i += 1) await ds.undoLastMigration();
       expect(await runner.hasTable('ext_webhook_notifier_deliveries')).toBe(false);
       expect(await runner.hasTable('ext_example_events')).toBe(false);
       expect(await runner.hasTable('agents')).toBe(true);
@@ -180,7 +187,11 @@ describe('extensions: the example extension', () => {
 
   it('ran its migration after the core ones (own prefixed table, recorded once)', async () => {
     expect(await tables()).toEqual(['ext_example_events', 'ext_webhook_notifier_deliveries']);
-    expect(await extMigrations()).toEqual(['CreateWebhookDeliveries1764400000000', 'CreateExampleEvents1764500000000']);
+    expect(await extMigrations()).toEqual([
+      'CreateWebhookDeliveries1764400000000',
+      'WebhookDeliveryLeases1764410000001',
+      'CreateExampleEvents1764500000000',
+    ]);
   });
 
   it('serves its routes under /api/ext/example through the global guard, envelope and validation', async () => {

@@ -515,13 +515,13 @@ describe('scheduler on a short interval (tick unit 20 ms per configured second)'
     return check();
   };
 
-  it('first runs one interval after boot, reschedules on PATCH and stops at 0', async () => {
+  it('runs on the interval boundaries, reschedules on PATCH and stops at 0', async () => {
     const scheduler = app.get(MaintenanceScheduler);
     const registry = app.get(SchedulerRegistry);
     const service = app.get(MaintenanceService);
     const seed = new Seeder(app, new Date().toISOString());
     expect(scheduler.intervalSeconds).toBe(10);
-    expect(registry.getIntervals()).toContain(MAINTENANCE_INTERVAL_NAME);
+    expect(registry.getTimeouts()).toContain(MAINTENANCE_INTERVAL_NAME);
 
     // Boot-time interval 10 × 20 ms = 200 ms: the token expires by itself.
     const first = await seed.registrationToken('ACTIVE', new Date(Date.now() - 1000).toISOString());
@@ -532,7 +532,7 @@ describe('scheduler on a short interval (tick unit 20 ms per configured second)'
     const owner = await loginAs(server);
     await owner.patch('/api/admin/settings/maintenance', { maintenanceIntervalSeconds: 0 }).expect(200);
     expect(scheduler.intervalSeconds).toBe(0);
-    expect(registry.getIntervals()).not.toContain(MAINTENANCE_INTERVAL_NAME);
+    expect(registry.getTimeouts()).not.toContain(MAINTENANCE_INTERVAL_NAME);
     const sweeps = jest.spyOn(service, 'run');
     const idle = await seed.registrationToken('ACTIVE', new Date(Date.now() - 1000).toISOString());
     await new Promise((r) => setTimeout(r, 400));

@@ -50,6 +50,7 @@ const agent: AgentEntity = {
   sdkVersion: null,
   status: 'ONLINE',
   lastHeartbeatAt: null,
+  heartbeatAuditAt: null,
   disabledAt: null,
   revokedAt: null,
   createdAt: '2026-01-01T00:00:00.000Z',

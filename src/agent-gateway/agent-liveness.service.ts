@@ -52,17 +52,27 @@ export class AgentLivenessService {
     return { cameOnline, previousStatus: before };
   }
 
-  /** `touch` plus the sampled `agent.heartbeat.received` audit (first one after a restart always). */
+  /**
+   * `touch` plus the sampled `agent.heartbeat.received` audit: at most one per agent per window
+   * across every replica and restart. The hot path adds no query: the last claim comes with the
+   * authentication read (`heartbeatAuditAt`) and from the local map. Only when both say the window
+   * has passed does a row go to the LivenessWriter, whose flush stores it only if the conditional
+   * claim on `agents.heartbeatAuditAt` wins (another replica may have audited this agent meanwhile).
+   */
   async heartbeat(ctx: RequestContext, agent: AgentEntity): Promise<LivenessOutcome> {
     const outcome = await this.touch(ctx, agent);
     this.counters.increment('agent.heartbeats');
     const nowMs = ctx.now.getTime();
-    const last = this.lastAudit.get(agent.id);
+    const local = this.lastAudit.get(agent.id);
+    const stored = agent.heartbeatAuditAt === null ? undefined : Date.parse(agent.heartbeatAuditAt);
+    const last = local === undefined || (stored !== undefined && stored > local) ? stored : local;
     if (last === undefined || nowMs - last >= HEARTBEAT_AUDIT_INTERVAL_MS) {
       remember(this.lastAudit, agent.id, nowMs);
       // Sampled liveness, not a change: stored with the next liveness flush (LivenessWriter).
       this.writer.auditLater(
         this.audit.toRow(ctx, { action: 'agent.heartbeat.received', targetType: 'Agent', targetId: agent.id }),
+        agent.id,
+        new Date(nowMs - HEARTBEAT_AUDIT_INTERVAL_MS).toISOString(),
       );
     }
     return outcome;

@@ -15,12 +15,18 @@ const FLUSH_CHUNK = 250;
 /** Audit rows kept for a later flush while writes fail (full disk); the oldest go first beyond this. */
 const MAX_AUDIT_BACKLOG = 50_000;
 
+/** A sampled audit row, stored only if its claim on the agent's audit window still holds at flush time. */
+interface SampledAudit {
+  row: AuditEventEntity;
+  claim: { agentId: string; cutoffIso: string };
+}
+
 /**
  * Write-behind for the fleet's liveness records: the stamps `agents.lastHeartbeatAt`
  * (heartbeats and polls) and `agent_tokens.lastUsedAt`, and the sampled
  * `agent.heartbeat.received` audit rows. A fleet of 20,000 agents on a 30 s interval produces
- * about 2,000 stamps a second, and after a restart 20,000 heartbeat audits within 30 s (the
- * first heartbeat after a restart is always audited); one autocommit costs 30–135 µs of the
+ * about 2,000 stamps a second, and up to 20,000 sampled heartbeat audits in a window (each
+ * stored only if its claim on `agents.heartbeatAuditAt` wins in the same transaction); one autocommit costs 30–135 µs of the
  * single event loop, a row in a batched transaction 25–30 µs (bench/). Stamps are coalesced per
  * id; everything is flushed once a second in chunked transactions, so each agent's row is still
  * written at most once a second (docs/design/decisions.md, "Quiet heartbeats"), stamps never move backwards, and an audit row
@@ -40,7 +46,7 @@ export class LivenessWriter implements ReadBarrier, BeforeApplicationShutdown {
   /** Stamps taken by a flush that has not committed yet: still "pending" for readers. */
   private readonly writing = new Set<Map<string, string>>();
   private tokenUses = new Map<string, string>();
-  private audits: AuditEventEntity[] = [];
+  private audits: SampledAudit[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -63,9 +69,13 @@ export class LivenessWriter implements ReadBarrier, BeforeApplicationShutdown {
     this.schedule();
   }
 
-  /** A sampled liveness audit row (`AuditService.toRow`), stored with the next flush. */
-  auditLater(row: AuditEventEntity): void {
-    this.audits.push(row);
+  /**
+   * A sampled liveness audit row (`AuditService.toRow`), stored with the next flush if the agent's
+   * audit window (claimed in the database, in the same transaction) has not been taken since
+   * `cutoffIso` by this or another replica.
+   */
+  auditLater(row: AuditEventEntity, agentId: string, cutoffIso: string): void {
+    this.audits.push({ row, claim: { agentId, cutoffIso } });
     this.schedule();
   }
 
@@ -129,7 +139,7 @@ export class LivenessWriter implements ReadBarrier, BeforeApplicationShutdown {
   private async write(
     heartbeats: [string, string][],
     tokenUses: [string, string][],
-    audits: AuditEventEntity[],
+    audits: SampledAudit[],
   ): Promise<void> {
     let stage = 'heartbeats';
     try {
@@ -137,7 +147,10 @@ export class LivenessWriter implements ReadBarrier, BeforeApplicationShutdown {
       stage = 'tokens';
       await this.writeChunked(tokenUses, (em, [id, atIso]) => this.agents.touchTokenUse(id, atIso, em));
       stage = 'audits';
-      await this.writeChunked(audits, (em, row) => this.audit.insertRow(row, em));
+      await this.writeChunked(audits, async (em, { row, claim }) => {
+        if (await this.agents.claimHeartbeatAudit(claim.agentId, row.createdAt, claim.cutoffIso, em))
+          await this.audit.insertRow(row, em);
+      });
     } catch (error) {
       const failed = (error as { stored?: number }).stored ?? 0;
       if (stage === 'heartbeats') this.keepForLater(heartbeats.slice(failed), tokenUses, audits);
@@ -152,11 +165,7 @@ export class LivenessWriter implements ReadBarrier, BeforeApplicationShutdown {
     }
   }
 
-  private keepForLater(
-    heartbeats: [string, string][],
-    tokenUses: [string, string][],
-    audits: AuditEventEntity[],
-  ): void {
+  private keepForLater(heartbeats: [string, string][], tokenUses: [string, string][], audits: SampledAudit[]): void {
     for (const [id, atIso] of heartbeats) keepLatest(this.heartbeats, id, atIso);
     for (const [id, atIso] of tokenUses) keepLatest(this.tokenUses, id, atIso);
     this.audits = [...audits, ...this.audits];

@@ -15,7 +15,7 @@ export interface AuthTokenRow {
 type AuthLookupRaw = AgentEntity & { tokenId: string; tokenLastUsedAt: string | null };
 
 const AUTH_LOOKUP_SQL = `SELECT t."id" AS "tokenId", t."lastUsedAt" AS "tokenLastUsedAt", a."id", a."workspaceId", a."code",
-  a."name", a."mode", a."runtime", a."version", a."hostname", a."sdkVersion", a."status", a."lastHeartbeatAt", a."disabledAt",
+  a."name", a."mode", a."runtime", a."version", a."hostname", a."sdkVersion", a."status", a."lastHeartbeatAt", a."heartbeatAuditAt", a."disabledAt",
   a."revokedAt", a."createdAt", a."updatedAt"
   FROM "agent_tokens" t INNER JOIN "agents" a ON a."id" = t."agentId"
   WHERE t."tokenHash" = ? AND t."status" = 'ACTIVE' AND t."revokedAt" IS NULL LIMIT 1`;
@@ -46,6 +46,7 @@ export class AgentTokensRepository {
       sdkVersion: r.sdkVersion,
       status: r.status,
       lastHeartbeatAt: r.lastHeartbeatAt,
+      heartbeatAuditAt: r.heartbeatAuditAt,
       disabledAt: r.disabledAt,
       revokedAt: r.revokedAt,
       createdAt: r.createdAt,

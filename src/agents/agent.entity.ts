@@ -19,6 +19,11 @@ export class AgentEntity {
   @NullableText() sdkVersion!: string | null;
   @TextColumn({ default: 'PENDING' }) status!: AgentStatus;
   @NullableIso() lastHeartbeatAt!: string | null;
+  /**
+   * When the last sampled `agent.heartbeat.received` was claimed: a conditional UPDATE on this column
+   * lets one replica, never two, audit an agent per window (docs/agents.md, "Heartbeat").
+   */
+  @NullableIso() heartbeatAuditAt!: string | null;
   @NullableIso() disabledAt!: string | null;
   @NullableIso() revokedAt!: string | null;
   @IsoColumn() createdAt!: string;

@@ -67,6 +67,21 @@ export class AgentsRepository {
     await this.tx.execute(TOUCH_HEARTBEAT_SQL, [atIso, id, atIso], em);
   }
 
+  /**
+   * Claims this window's sampled heartbeat audit for the agent: true for exactly one caller per
+   * window across every replica, because the UPDATE only matches while the last claim is older
+   * than `cutoffIso` (a row lock on PostgreSQL, the single writer on SQLite).
+   */
+  async claimHeartbeatAudit(id: string, atIso: string, cutoffIso: string, em: Tx): Promise<boolean> {
+    const res = await em
+      .createQueryBuilder()
+      .update(AgentEntity)
+      .set({ heartbeatAuditAt: atIso })
+      .where('"id" = :id AND ("heartbeatAuditAt" IS NULL OR "heartbeatAuditAt" <= :cutoff)', { id, cutoff: cutoffIso })
+      .execute();
+    return (res.affected ?? 0) === 1;
+  }
+
   /** PENDING/OFFLINE → ONLINE, once: the affected-row count tells whether this call made the transition. */
   async markOnline(id: string, nowIso: string, em: Tx): Promise<boolean> {
     const res = await em

@@ -166,6 +166,7 @@ export class AgentsService {
         // Registration is proof of life, as in the reference: the agent starts ONLINE with a heartbeat.
         status: 'ONLINE',
         lastHeartbeatAt: now,
+        heartbeatAuditAt: null,
         disabledAt: null,
         revokedAt: null,
         createdAt: now,
@@ -217,6 +218,11 @@ export class AgentsService {
   /** Liveness write-behind (the agent gateway's LivenessWriter): a stamp that never moves backwards. */
   touchHeartbeat(agentId: string, atIso: string, em: Tx): Promise<void> {
     return this.agents.touchHeartbeat(agentId, atIso, em);
+  }
+
+  /** Liveness write-behind: true when this caller won the agent's sampled heartbeat audit for the window. */
+  claimHeartbeatAudit(agentId: string, atIso: string, cutoffIso: string, em: Tx): Promise<boolean> {
+    return this.agents.claimHeartbeatAudit(agentId, atIso, cutoffIso, em);
   }
 
   /** Liveness write-behind: the token's last use, never moving backwards. */

@@ -13,6 +13,9 @@ export interface BusEventFilter {
   agentId?: string;
 }
 
+/** Namespace of the per-agent rate-window locks among PostgreSQL advisory locks. */
+const BUS_RATE_LOCK_NAMESPACE = 0x4f51;
+
 @Injectable()
 export class BusEventsRepository {
   constructor(private readonly tx: TransactionRunner) {}
@@ -23,6 +26,17 @@ export class BusEventsRepository {
 
   findById(id: string, em: EntityManager = this.tx.manager): Promise<BusEventEntity | null> {
     return em.findOne(BusEventEntity, { where: { id, workspaceId: DEFAULT_WORKSPACE_ID } });
+  }
+
+  /**
+   * Serialises this agent's publishes until `em` commits, so the window count and the insert that
+   * follows it act as one step on every replica: a transaction-scoped advisory lock on PostgreSQL
+   * (a second publish of the agent waits for the first to commit, then counts its row). SQLite
+   * needs nothing: its top-level transactions already run one at a time.
+   */
+  async lockAgentWindow(agentId: string, em: Tx): Promise<void> {
+    if (em.connection.options.type !== 'postgres') return;
+    await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [BUS_RATE_LOCK_NAMESPACE, agentId]);
   }
 
   /** Events of this agent accepted after `sinceIso` (the sliding rate window). */

@@ -29,8 +29,9 @@ export interface PublishResult extends BusEventResponse {
 /**
  * Agent event ingestion (docs/capsule-bus.md, "Publishing an event"): source ownership, per-agent sliding-window rate
  * limit, causation depth (OPSTAGE_CAPSULE_BUS_MAX_DEPTH, which the reference ignored), redacted storage,
- * then routing. The checks and the insert share one serialised transaction, so concurrent
- * publishes of one agent cannot slip past the limit together.
+ * then routing. The checks and the insert share one transaction that holds the agent's window
+ * lock, so concurrent publishes of one agent cannot slip past the limit together, on whichever
+ * replicas they land (the count is of stored events, shared by every replica).
  */
 @Injectable()
 export class BusIngestService {
@@ -125,6 +126,7 @@ export class BusIngestService {
 
   private async assertWithinRate(ctx: RequestContext, agentId: string, em: Tx): Promise<void> {
     const limit = this.config.busIngestPerMin;
+    await this.events.lockAgentWindow(agentId, em);
     const nowMs = ctx.now.getTime();
     const since = new Date(nowMs - RATE_WINDOW_MS).toISOString();
     const count = await this.events.countSince(agentId, since, em);

@@ -13,6 +13,7 @@ import { CommandResultEntity } from '../commands/command-result.entity';
 import { CommandEntity } from '../commands/command.entity';
 import { SystemCounterEntity } from '../system/system-counter.entity';
 import { SystemSettingEntity } from '../settings/system-setting.entity';
+import { ScheduledSlotEntity } from '../maintenance/scheduled-slot.entity';
 import { RegistrationTokenEntity } from '../registration-tokens/registration-token.entity';
 import { UserEntity } from '../users/user.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
@@ -37,4 +38,5 @@ export const CORE_ENTITIES = [
   BusEventEntity,
   BusRouteEntity,
   LoginThrottleEntity,
+  ScheduledSlotEntity,
 ];

@@ -22,6 +22,8 @@ import { OperationsController } from './operations.controller';
 import { PrometheusController } from './prometheus.controller';
 import { PrometheusService } from './prometheus.service';
 import { StatsRepository } from './stats.repository';
+import { ScheduledJobs } from './scheduled-jobs';
+import { ScheduledSlotsRepository } from './scheduled-slots.repository';
 import { SweepSteps } from './sweep-steps';
 
 /**
@@ -48,6 +50,8 @@ import { SweepSteps } from './sweep-steps';
     SweepSteps,
     StatsRepository,
     MaintenanceService,
+    ScheduledSlotsRepository,
+    ScheduledJobs,
     MaintenanceScheduler,
     MaintenanceSettingsService,
     DashboardService,

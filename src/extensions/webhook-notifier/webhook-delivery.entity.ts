@@ -43,4 +43,12 @@ export class WebhookDeliveryEntity {
 
   @Column({ type: 'varchar', length: 24, nullable: true })
   deliveredAt!: string | null;
+
+  /** The process (WebhookDispatcher.holder) that may send this PENDING delivery; null when released. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  holder!: string | null;
+
+  /** Until when `holder` keeps it without renewing; after that any replica may take it over. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  leaseUntil!: string | null;
 }

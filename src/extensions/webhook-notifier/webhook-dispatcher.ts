@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Clock } from '../index';
+import { Clock, IdGenerator } from '../index';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WEBHOOK_OPTIONS, type ResolvedWebhookOptions } from './webhook-notifier.options';
 import { WebhookSender } from './webhook-sender';
@@ -14,10 +14,20 @@ export interface DeliveryJob {
 }
 
 /**
+ * How long a replica holds a PENDING delivery without renewing: one attempt plus the longest
+ * backoff (the most a live holder leaves it alone), plus a minute. After that any replica may take it.
+ */
+export function deliveryLeaseMs(options: ResolvedWebhookOptions): number {
+  return options.timeoutMs + options.backoffMs * 2 ** Math.max(0, options.maxAttempts - 1) + 60_000;
+}
+
+/**
  * The fire-and-forget queue: one delivery at a time (receivers see events in order), retries
  * with exponential backoff, every attempt recorded. Nothing here is awaited by the request or
- * sweep that raised the event. On shutdown the attempt in flight is abandoned and the row stays
- * PENDING; the next boot resumes it.
+ * sweep that raised the event. Across replicas a delivery is sent only by its `holder` (this
+ * process's id, renewed before every attempt), so two replicas never send one delivery. On
+ * shutdown the attempt in flight is abandoned, the row stays PENDING and is released, and the
+ * next claimer (this process after a restart, or another replica) resumes it.
  */
 @Injectable()
 export class WebhookDispatcher implements OnModuleDestroy {
@@ -26,13 +36,23 @@ export class WebhookDispatcher implements OnModuleDestroy {
   private readonly shutdown = new AbortController();
   private draining: Promise<void> | undefined;
   private stopped = false;
+  /** This process's claim on the deliveries it sends (`holder` column). */
+  readonly holder: string;
 
   constructor(
     @Inject(WEBHOOK_OPTIONS) private readonly options: ResolvedWebhookOptions,
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly sender: WebhookSender,
     private readonly clock: Clock,
-  ) {}
+    ids: IdGenerator,
+  ) {
+    this.holder = ids.next('whh');
+  }
+
+  /** When a lease taken or renewed now runs out. */
+  leaseFromNow(): string {
+    return new Date(this.clock.nowMs() + deliveryLeaseMs(this.options)).toISOString();
+  }
 
   /** Notifications accepted but not finished (queued plus the one in flight). */
   get depth(): number {
@@ -67,6 +87,15 @@ export class WebhookDispatcher implements OnModuleDestroy {
     this.stopped = true;
     this.shutdown.abort();
     await this.draining;
+    try {
+      await this.deliveries.release(this.holder);
+    } catch (error) {
+      // The leases run out by themselves; another replica then takes the rows over.
+      this.logger.warn({
+        msg: 'could not release held webhook deliveries',
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 
   private async drain(): Promise<void> {
@@ -88,6 +117,7 @@ export class WebhookDispatcher implements OnModuleDestroy {
     if (!url) return;
     let attempts = job.attempts;
     while (attempts < this.options.maxAttempts && !this.stopped) {
+      if (!(await this.deliveries.renew(job.deliveryId, this.holder, this.leaseFromNow()))) return this.lost(job);
       const outcome = await this.sender.send({
         url,
         body: job.body,
@@ -103,7 +133,7 @@ export class WebhookDispatcher implements OnModuleDestroy {
       attempts += 1;
       const now = this.clock.nowIso();
       if (outcome.ok) {
-        await this.deliveries.update(job.deliveryId, {
+        await this.deliveries.update(job.deliveryId, this.holder, {
           status: 'DELIVERED',
           attempts,
           responseStatus: outcome.responseStatus,
@@ -114,13 +144,14 @@ export class WebhookDispatcher implements OnModuleDestroy {
         return;
       }
       const final = !outcome.retryable || attempts >= this.options.maxAttempts;
-      await this.deliveries.update(job.deliveryId, {
+      const recorded = await this.deliveries.update(job.deliveryId, this.holder, {
         status: final ? 'FAILED' : 'PENDING',
         attempts,
         responseStatus: outcome.responseStatus,
         lastError: outcome.error,
         updatedAt: now,
       });
+      if (!recorded) return this.lost(job);
       if (final) {
         this.logger.warn({
           msg: 'webhook delivery failed',
@@ -135,5 +166,10 @@ export class WebhookDispatcher implements OnModuleDestroy {
         () => undefined,
       );
     }
+  }
+
+  /** Another replica took the delivery over (this one let its lease run out): it sends, not us. */
+  private lost(job: DeliveryJob): void {
+    this.logger.log({ msg: 'webhook delivery taken over by another replica', deliveryId: job.deliveryId });
   }
 }

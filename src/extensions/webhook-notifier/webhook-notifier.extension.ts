@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ExtensionApiModule, OpstageExtension } from '../index';
 import { CreateWebhookDeliveries1764400000000 } from './migrations/1764400000000-CreateWebhookDeliveries';
+import { WebhookDeliveryLeases1764410000001 } from './migrations/1764410000001-WebhookDeliveryLeases';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookDispatcher } from './webhook-dispatcher';
@@ -24,7 +25,7 @@ import { WebhookSender } from './webhook-sender';
   version: '1.0.0',
   compatibility: '>=0.5.0 <1.0.0',
   entities: [WebhookDeliveryEntity],
-  migrations: [CreateWebhookDeliveries1764400000000],
+  migrations: [CreateWebhookDeliveries1764400000000, WebhookDeliveryLeases1764410000001],
 })
 @Module({
   imports: [ExtensionApiModule],

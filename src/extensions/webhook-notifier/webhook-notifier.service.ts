@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import {
   AgentsReader,
   AuditRecorder,
@@ -30,6 +30,8 @@ import { WebhookDispatcher } from './webhook-dispatcher';
 import { WEBHOOK_NOTIFIER_NAME, WEBHOOK_OPTIONS, type ResolvedWebhookOptions } from './webhook-notifier.options';
 
 export const TEST_EVENT = 'webhook.test';
+/** How often each replica looks for PENDING deliveries nobody holds any more. */
+export const RESUME_EVERY_MS = 30_000;
 
 export interface WebhookStatusResponse {
   enabled: boolean;
@@ -44,8 +46,9 @@ export interface WebhookStatusResponse {
 
 /** Turns Opstage events into webhook deliveries; also the admin list, status and test send. */
 @Injectable()
-export class WebhookNotifierService implements OnApplicationBootstrap {
+export class WebhookNotifierService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('webhook-notifier');
+  private resumeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(WEBHOOK_OPTIONS) private readonly options: ResolvedWebhookOptions,
@@ -58,13 +61,43 @@ export class WebhookNotifierService implements OnApplicationBootstrap {
     private readonly clock: Clock,
   ) {}
 
-  /** Resumes what a previous process accepted but did not finish. */
+  /**
+   * Resumes what a stopped process accepted but did not finish (released at its shutdown), and
+   * keeps looking every RESUME_EVERY_MS for deliveries whose replica died (lease run out).
+   */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.url) return;
-    const rows = await this.deliveries.pending(this.options.queueLimit);
-    for (const row of rows)
-      this.dispatcher.enqueue({ deliveryId: row.id, event: row.event, body: row.body, attempts: row.attempts });
-    if (rows.length > 0) this.logger.log({ msg: 'resuming pending webhook deliveries', count: rows.length });
+    await this.resumeFree();
+    this.resumeTimer = setInterval(() => void this.resumeFree(), RESUME_EVERY_MS);
+    this.resumeTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.resumeTimer) clearInterval(this.resumeTimer);
+  }
+
+  /** Claims free PENDING deliveries (each by one replica only) and queues them. */
+  async resumeFree(): Promise<number> {
+    const room = this.options.queueLimit - this.dispatcher.depth;
+    if (room <= 0 || !this.dispatcher.hasRoom()) return 0;
+    try {
+      const rows = await this.deliveries.claimFree(
+        this.dispatcher.holder,
+        this.clock.nowIso(),
+        this.dispatcher.leaseFromNow(),
+        room,
+      );
+      for (const row of rows)
+        this.dispatcher.enqueue({ deliveryId: row.id, event: row.event, body: row.body, attempts: row.attempts });
+      if (rows.length > 0) this.logger.log({ msg: 'resuming pending webhook deliveries', count: rows.length });
+      return rows.length;
+    } catch (error) {
+      this.logger.warn({
+        msg: 'could not claim pending webhook deliveries; retrying later',
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return 0;
+    }
   }
 
   @OnOpstageEvent('agent.registered')
@@ -203,6 +236,9 @@ export class WebhookNotifierService implements OnApplicationBootstrap {
       createdAt: now,
       updatedAt: now,
       deliveredAt: null,
+      // The replica that raised the event holds it and sends it.
+      holder: this.dispatcher.holder,
+      leaseUntil: this.dispatcher.leaseFromNow(),
     };
   }
 }
