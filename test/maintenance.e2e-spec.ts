@@ -420,6 +420,13 @@ describe('maintenance settings and RBAC', () => {
     const res = await owner.get('/api/admin/diagnostics/runtime').expect(200);
     const data = res.body.data;
     expect(data).toMatchObject({ edition: 'CE', node: process.version, database: { kind: 'sqlite' } });
+    expect(data.replicaId).toBe(t.config.replicaId);
+    expect(data.config).toMatchObject({
+      databaseKind: 'sqlite',
+      databasePath: t.config.databasePath,
+      databasePoolSize: 10,
+    });
+    expect(data.database).not.toHaveProperty('pool');
     expect(data.database.fileSizeBytes).toBeGreaterThan(0);
     expect(data.database.tableRowCounts.users).toBeGreaterThanOrEqual(1);
     expect(typeof data.memory.rss).toBe('number');

@@ -34,6 +34,7 @@ export class BackupService {
   ) {}
 
   async create(ctx: RequestContext): Promise<BackupFile> {
+    if (this.config.databaseKind !== 'sqlite') throw backupNotSupported();
     const dir = this.config.backupDir;
     ensurePrivateDir(dir);
     const filename = uniqueName(dir, ctx.nowIso);
@@ -60,6 +61,14 @@ export class BackupService {
     });
     return { filename, path, sizeBytes };
   }
+}
+
+/** On PostgreSQL the database is not a file this server can copy: backups are the operator's pg_dump. */
+export function backupNotSupported(): DomainError {
+  return new DomainError(
+    'BACKUP_NOT_SUPPORTED',
+    'This server runs on PostgreSQL: back it up with pg_dump (see docs/scaling.md, "Backups"). The SQLite backup applies to the embedded database only.',
+  );
 }
 
 function uniqueName(dir: string, nowIso: string): string {
