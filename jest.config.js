@@ -11,6 +11,21 @@ const common = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }] },
 };
 
+/**
+ * Suites that are about SQLite itself, so e2e-pg skips them: the WAL checkpointer, the SQLite backup
+ * endpoint and restore, the file quota, upgrades from SQLite fixture files, and the docs checks
+ * (they read files, not the database).
+ */
+const SQLITE_ONLY = [
+  '/node_modules/',
+  '<rootDir>/test/wal-checkpointer\\.e2e-spec\\.ts$',
+  '<rootDir>/test/backup\\.e2e-spec\\.ts$',
+  '<rootDir>/test/reliability/backup-restore\\.e2e-spec\\.ts$',
+  '<rootDir>/test/reliability/full-disk\\.e2e-spec\\.ts$',
+  '<rootDir>/test/reliability/upgrade\\.e2e-spec\\.ts$',
+  '<rootDir>/test/docs/',
+];
+
 module.exports = {
   // Jest 30 reads the timeout from the global config only (the e2e project's own value below was
   // ignored, so loaded CI machines hit the 5 s default in e2e hooks).
@@ -24,6 +39,20 @@ module.exports = {
       rootDir: '.',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
+      testTimeout: 30_000,
+    },
+    // The same API e2e suite on PostgreSQL: one server for the run (test/support/postgres/global-setup.mjs),
+    // a fresh database per app, copied from a migrated template (test/support/create-test-app.ts).
+    {
+      ...common,
+      displayName: 'e2e-pg',
+      rootDir: '.',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: SQLITE_ONLY,
+      globals: { OPSTAGE_TEST_DIALECT: 'postgres' },
+      globalSetup: '<rootDir>/test/support/postgres/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/postgres/global-teardown.mjs',
       testTimeout: 30_000,
     },
   ],

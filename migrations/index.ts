@@ -4,6 +4,7 @@ import { ListIndexes1764350000000 } from './sqlite/1764350000000-ListIndexes';
 import { SecurityHardening1764360000000 } from './sqlite/1764360000000-SecurityHardening';
 import { ActionRemovedAt1764370000000 } from './sqlite/1764370000000-ActionRemovedAt';
 import { ActionHasPrepareNullable1764390000000 } from './sqlite/1764390000000-ActionHasPrepareNullable';
+import { PostgresInit1764390000000 } from './postgres/1764390000000-PostgresInit';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -19,8 +20,11 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   ActionHasPrepareNullable1764390000000,
 ];
 
-/** PostgreSQL's own history; see the note above. */
-export const POSTGRES_MIGRATIONS: MigrationClass[] = [];
+/**
+ * PostgreSQL's own history; see the note above. It starts with the whole schema of the SQLite
+ * history up to ActionHasPrepareNullable, in one migration with that migration's timestamp.
+ */
+export const POSTGRES_MIGRATIONS: MigrationClass[] = [PostgresInit1764390000000];
 
 /** The database kinds Opstage runs on: the embedded SQLite file, or a shared PostgreSQL for replicas. */
 export type DatabaseKind = 'sqlite' | 'postgres';

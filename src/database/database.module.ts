@@ -2,7 +2,7 @@ import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { dataSourceOptions } from './data-source-options';
+import { dataSourceOptions, postgresDataSourceOptions } from './data-source-options';
 import { migrate } from './migrate';
 import { TransactionRunner } from './transaction-runner';
 import { StorageGuard } from './storage-guard';
@@ -13,7 +13,10 @@ export interface DatabaseModuleOptions {
   extraMigrations?: readonly (new () => MigrationInterface)[];
 }
 
-/** Opens SQLite (WAL, foreign keys, busy timeout) and runs migrations before anything else starts. */
+/**
+ * Opens the database (SQLite with WAL, foreign keys and a busy timeout, or a PostgreSQL pool when
+ * `DATABASE_URL` names one) and runs migrations before anything else starts.
+ */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -24,8 +27,19 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => {
-            // Placeholder until the PostgreSQL driver lands: never fall back to SQLite silently.
-            if (config.databaseKind === 'postgres') throw new Error('DATABASE_URL: PostgreSQL is not supported yet');
+            if (config.databaseKind === 'postgres' && config.databaseUrl !== undefined) {
+              return {
+                ...postgresDataSourceOptions({
+                  url: config.databaseUrl,
+                  poolSize: config.databasePoolSize,
+                  replicaId: config.replicaId,
+                  extraEntities: options.extraEntities,
+                  extraMigrations: options.extraMigrations,
+                }),
+                // Start-up fails with one clear line instead of retrying for ~30 s; an orchestrator restarts it.
+                retryAttempts: 0,
+              };
+            }
             return {
               ...dataSourceOptions({
                 databasePath: config.databasePath,

@@ -17,9 +17,17 @@ export class TransactionRunner {
   /** Prepared statements of `readOne`/`execute`, by SQL text (a handful of fixed hot-path queries). */
   private readonly statements = new Map<string, Statement<unknown[], unknown>>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly postgres: boolean;
+  /** `?` placeholders rewritten to `$n` for PostgreSQL, by SQL text. */
+  private readonly numbered = new Map<string, string>();
+
+  constructor(private readonly dataSource: DataSource) {
+    this.postgres = dataSource.options.type === 'postgres';
+  }
 
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    // PostgreSQL gives every transaction its own pooled connection: no queue, short transactions.
+    if (this.postgres) return this.runPostgres(work, true);
     const result = this.tail.then(async () => {
       const pending: (() => void)[] = [];
       let value: T;
@@ -38,6 +46,30 @@ export class TransactionRunner {
     });
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * One PostgreSQL transaction at the default READ COMMITTED level. A deadlock (40P01) or a
+   * serialization failure (40001) rolls everything back, so the work runs once more from the start;
+   * the hooks of the failed attempt are dropped with it.
+   */
+  private async runPostgres<T>(work: (tx: Tx) => Promise<T>, retry: boolean): Promise<T> {
+    const pending: (() => void)[] = [];
+    let value: T;
+    try {
+      value = await this.dataSource.transaction((em) => {
+        this.hooks.set(em, pending);
+        return work(em as Tx);
+      });
+    } catch (error) {
+      if (retry && isRetryable(error)) {
+        this.logger.warn({ msg: 'transaction retried after a conflict', code: sqlState(error) });
+        return this.runPostgres(work, false);
+      }
+      throw error;
+    }
+    for (const hook of pending) this.runHook(hook);
+    return value;
   }
 
   /**
@@ -60,12 +92,12 @@ export class TransactionRunner {
    * agent request). On SQLite the statement is prepared once and run on the driver's connection,
    * the same single connection TypeORM uses, so it sees exactly what `em.query` would: TypeORM's
    * query runner, logger and subscriber broadcast cost several times the query itself there
-   * (bench/). Other drivers go through TypeORM. `sql` must be a constant, never built from input.
+   * (bench/). PostgreSQL goes through TypeORM's pool, with the placeholders numbered. `sql` must be a constant, never built from input.
    */
   async readOne(sql: string, params: readonly unknown[]): Promise<unknown> {
     const db = this.sqlite();
     if (!db) {
-      const rows: unknown = await this.dataSource.manager.query(sql, [...params]);
+      const rows: unknown = await this.dataSource.manager.query(this.dialect(sql), [...params]);
       return Array.isArray(rows) ? (rows[0] as unknown) : undefined;
     }
     return this.prepared(db, sql).get(...params);
@@ -81,7 +113,7 @@ export class TransactionRunner {
   async execute(sql: string, params: readonly unknown[], tx: Tx): Promise<void> {
     const db = this.sqlite();
     if (!db) {
-      await tx.query(sql, [...params]);
+      await tx.query(this.dialect(sql), [...params]);
       return;
     }
     this.prepared(db, sql).run(...params);
@@ -111,6 +143,21 @@ export class TransactionRunner {
     }
   }
 
+  /**
+   * The hot-path statements are written once with `?` placeholders; PostgreSQL numbers them. The
+   * statements are constants without `?` inside literals, so a plain rewrite is exact.
+   */
+  private dialect(sql: string): string {
+    if (!this.postgres) return sql;
+    let text = this.numbered.get(sql);
+    if (text === undefined) {
+      let n = 0;
+      text = sql.replace(/\?/g, () => `$${++n}`);
+      this.numbered.set(sql, text);
+    }
+    return text;
+  }
+
   private prepared(db: Database, sql: string): Statement<unknown[], unknown> {
     let statement = this.statements.get(sql);
     if (!statement) {
@@ -136,4 +183,18 @@ export class TransactionRunner {
       });
     }
   }
+}
+
+/** SQLSTATE of a driver error (pg puts it on `code`; TypeORM keeps the driver error as `driverError`). */
+function sqlState(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const direct = (error as { code?: unknown }).code;
+  if (typeof direct === 'string') return direct;
+  const inner = (error as { driverError?: { code?: unknown } }).driverError?.code;
+  return typeof inner === 'string' ? inner : undefined;
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = sqlState(error);
+  return code === '40001' || code === '40P01';
 }

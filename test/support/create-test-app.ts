@@ -10,6 +10,7 @@ import { AppLogger } from '../../src/common/logging/app-logger';
 import { createApp } from '../../src/create-app';
 import { builtInExtensions } from '../../src/extensions/extension-loader';
 import type { ExtensionModule } from '../../src/extensions/extension-registry';
+import { createTestDatabase, databaseUrl, dropTestDatabase, testsUsePostgres } from './postgres/test-database';
 
 export const TEST_ADMIN = { username: 'admin', password: 'admin-password-123' } as const;
 export const TEST_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
@@ -19,6 +20,8 @@ export interface TestApp {
   server: Server;
   config: AppConfig;
   dataDir: string;
+  /** e2e-pg only: the PostgreSQL database of this app (kept across `restart()`, dropped on close). */
+  database: string | undefined;
   /** Restart on the same data dir (sessions, data and migrations must survive). */
   restart(): Promise<TestApp>;
   close(): Promise<void>;
@@ -29,6 +32,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Reuse a data dir (restart tests); a fresh temp dir otherwise. */
   dataDir?: string;
+  /** e2e-pg: reuse a database (restart tests); a fresh copy of the migrated template otherwise. */
+  database?: string;
   /** Start listening on 127.0.0.1 with a random port (SDK and long-poll tests need a real socket). */
   listen?: boolean;
   /** Extra Nest modules (test-only controllers). */
@@ -40,11 +45,18 @@ export interface TestAppOptions {
 }
 
 /**
- * The real application on a real SQLite file in a temp dir, migrated exactly as in production,
- * with the scheduler off unless a test turns it on. Same `configureApp` as main.ts.
+ * The real application on a real SQLite file in a temp dir (or, in the e2e-pg project, a fresh
+ * PostgreSQL database), migrated exactly as in production, with the scheduler off unless a test
+ * turns it on. Same `configureApp` as main.ts.
  */
-export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+export function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  return start(options, options.dataDir === undefined && options.database === undefined);
+}
+
+/** `owned`: the data dir and database were made for this app (also after its restarts), so close removes them. */
+async function start(options: TestAppOptions, owned: boolean): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'opstage-test-'));
+  const database = testsUsePostgres() ? (options.database ?? (await createTestDatabase())) : undefined;
   const config = loadConfig(
     {
       NODE_ENV: 'test',
@@ -55,6 +67,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       OPSTAGE_MAINTENANCE_INTERVAL_SECONDS: '0',
       OPSTAGE_LOG_LEVEL: 'error',
       OPSTAGE_STATIC_DIR: join(dataDir, 'no-console-build'),
+      ...(database === undefined ? {} : { DATABASE_URL: databaseUrl(database), OPSTAGE_DATABASE_POOL_SIZE: '5' }),
       ...options.env,
     },
     { packageVersion: '0.0.0-test' },
@@ -63,29 +76,38 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.builtInExtensions === false ? [] : builtInExtensions(config)),
     ...(options.extensions ?? []),
   ];
-  const app = await createApp(
-    { config, clock: options.clock, extraModules: options.extraModules, extensions },
-    new AppLogger('error'),
-  );
-  if (options.listen) await app.listen(0, '127.0.0.1');
-  else await app.init();
+  let app: NestExpressApplication;
+  try {
+    app = await createApp(
+      { config, clock: options.clock, extraModules: options.extraModules, extensions },
+      new AppLogger('error'),
+    );
+    if (options.listen) await app.listen(0, '127.0.0.1');
+    else await app.init();
+  } catch (error) {
+    if (database !== undefined && options.database === undefined) await dropTestDatabase(database);
+    if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   let closed = false;
   const testApp: TestApp = {
     app,
     server: app.getHttpServer(),
     config,
     dataDir,
+    database,
     restart: async () => {
       await close(false);
-      return createTestApp({ ...options, dataDir });
+      return start({ ...options, dataDir, database }, owned);
     },
-    close: () => close(options.dataDir === undefined),
+    close: () => close(owned),
   };
   async function close(removeDir: boolean): Promise<void> {
     if (closed) return;
     closed = true;
     await app.close();
     if (removeDir) rmSync(dataDir, { recursive: true, force: true });
+    if (removeDir && database !== undefined) await dropTestDatabase(database);
   }
   return testApp;
 }
