@@ -39,6 +39,8 @@ module.exports = {
       rootDir: '.',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
+      // test/postgres/ is about PostgreSQL itself (several replicas, faults): e2e-pg runs it.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/postgres/'],
       testTimeout: 30_000,
     },
     // The same API e2e suite on PostgreSQL: one server for the run (test/support/postgres/global-setup.mjs),

@@ -27,7 +27,7 @@ describe('system endpoints and HTTP conventions', () => {
         edition: 'ce',
         version: '0.0.0-test',
         replicaId: 'replica-under-test',
-        database: { status: 'UP', kind: 'sqlite' },
+        database: { status: 'UP', kind: t.config.databaseKind },
         checks: { database: { status: 'UP' } },
       },
     });
@@ -45,7 +45,7 @@ describe('system endpoints and HTTP conventions', () => {
       version: '0.0.0-test',
       edition: 'ce',
       commit: 'abc123',
-      database: 'sqlite',
+      database: t.config.databaseKind,
       features: { capsuleBus: false },
     });
     expect(JSON.stringify(res.body)).not.toContain(TEST_SECRET);
@@ -150,11 +150,11 @@ describe('system endpoints and HTTP conventions', () => {
       expect(res.body.data).toMatchObject({
         status: 'DOWN',
         replicaId: broken.config.replicaId,
-        database: { status: 'DOWN', kind: 'sqlite' },
+        database: { status: 'DOWN', kind: broken.config.databaseKind },
         checks: { database: { status: 'DOWN', message: 'The database did not answer.' } },
       });
       // Never the driver's text (it may name the host or user on PostgreSQL).
-      expect(JSON.stringify(res.body)).not.toMatch(/DataSource|[Cc]onnection|SQLITE_|TypeORM|driver/);
+      expect(JSON.stringify(res.body)).not.toMatch(/DataSource|[Cc]onnection|SQLITE_|TypeORM|driver|pool/);
     } finally {
       await broken.close().catch(() => undefined);
     }

@@ -28,6 +28,8 @@ export interface PostgresDataSourceInput {
 
 /** How long a request waits for a free pooled connection or a new one before it fails (never hangs). */
 const CONNECT_TIMEOUT_MS = 5_000;
+/** No request needs a statement longer than this; large deletes run in batches (src/database/batches.ts). */
+const STATEMENT_TIMEOUT_MS = 30_000;
 
 /** One options builder for the app, the tests and the TypeORM CLI (`src/database/data-source.ts`). */
 export function dataSourceOptions(input: DataSourceInput): DataSourceOptions {
@@ -76,6 +78,11 @@ export function postgresDataSourceOptions(input: PostgresDataSourceInput): DataS
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       // Idle connections go back after a while, so a quiet replica does not hold its whole pool.
       idleTimeoutMillis: 30_000,
+      // Bounded statements: a stuck database answers 503 DATABASE_UNAVAILABLE instead of holding requests
+      // (docs/scaling.md, "Failure modes"): the server cancels a statement (57014), and TCP keep-alive lets a
+      // connection to a vanished peer fail. Migrations lift the bound for their own session.
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+      keepAlive: true,
     },
     logging: false,
   };
