@@ -10,6 +10,7 @@ import request from 'supertest';
 import { AppLogger } from '../../src/common/logging/app-logger';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
+import { checkDatabaseReachable, StartupError } from '../../src/database/startup-check';
 import { TEST_ADMIN, TEST_SECRET } from '../support/create-test-app';
 import { loginAs, type AdminClient } from '../support/http';
 import { adminUrl, createTestDatabase, dropTestDatabase } from '../support/postgres/test-database';
@@ -201,5 +202,31 @@ describe('PostgreSQL faults: the database goes away and comes back', () => {
     const outage = logs.filter((l) => l.includes('database unavailable'));
     expect(outage.length).toBeGreaterThanOrEqual(1);
     expect(logs.join('\n')).not.toMatch(/"stack":"[^"]*(57P01|ECONNREFUSED)/);
+  });
+});
+
+describe('PostgreSQL start-up check: one clear line for a wrong DATABASE_URL', () => {
+  const env = { OPSTAGE_SESSION_SECRET: TEST_SECRET, OPSTAGE_DATA_DIR: join(tmpdir(), 'opstage-unused') };
+  const failure = async (url: string): Promise<string> => {
+    const error: unknown = await checkDatabaseReachable(loadConfig({ ...env, DATABASE_URL: url }), 5_000).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StartupError);
+    return (error as Error).message;
+  };
+
+  it('names a refused password and a missing database, never the password', async () => {
+    const server = new URL(adminUrl());
+    const wrong = `Wrong-pw-${randomBytes(4).toString('hex')}`;
+    const target = `${server.hostname}:${server.port}`;
+    const badPassword = await failure(`postgres://postgres:${wrong}@${target}/postgres`);
+    expect(badPassword).toBe(
+      `DATABASE_URL: cannot use PostgreSQL at ${target}/postgres: the server refused the user name or password (28P01)`,
+    );
+    expect(badPassword).not.toContain(wrong);
+    const missing = await failure(`postgres://postgres:${server.password}@${target}/no_such_db_${ROLE}`);
+    expect(missing).toBe(
+      `DATABASE_URL: cannot use PostgreSQL at ${target}/no_such_db_${ROLE}: the database named in the URL does not exist (3D000)`,
+    );
   });
 });
