@@ -10,12 +10,13 @@ import { OpstageClient, registerAgents } from '../lib/api.mjs';
 import { runLoad } from '../lib/load.mjs';
 import { freePort, startOpstage } from '../lib/server.mjs';
 import { median, round } from '../lib/stats.mjs';
+import { dispatch } from './dispatch.mjs';
 
 const HB_BODY = '{}';
 const BENCH_DB = 'opstage_bench';
 
 /** A PostgreSQL for the run, with production durability (fsync on): the figures are meant for sizing. */
-async function startPostgres(log) {
+export async function startPostgres(log) {
   let adminUrl = process.env.OPSTAGE_BENCH_DATABASE_URL;
   let stop = async () => {};
   if (!adminUrl) {
@@ -84,8 +85,7 @@ const heartbeatRequest = (agents) => (i) => {
 };
 
 /** Heartbeat req/s on PostgreSQL as a share of the same server on SQLite (target ≥ 70 %). */
-export async function heartbeatPostgresVsSqlite(cfg, log) {
-  const database = await startPostgres(log);
+export async function heartbeatPostgresVsSqlite(cfg, database, log) {
   const servers = [];
   try {
     const sqlite = await startOpstage();
@@ -141,6 +141,41 @@ export async function heartbeatPostgresVsSqlite(cfg, log) {
     };
   } finally {
     for (const server of servers) await server.stop().catch(() => {});
-    await database.stop().catch(() => {});
+  }
+}
+
+/**
+ * Dispatch latency when the poll and the execute hit different replicas: agents long-poll replica 1, the
+ * operator executes on replica 2 (targets p50 ≤ 10 ms, p99 ≤ 50 ms). Only meaningful with the cross-replica bus
+ * in the build (diagnostics `cluster` not null); without it a poll wakes at its own re-check instead.
+ */
+export async function dispatchAcrossReplicas(cfg, database, log) {
+  const servers = [];
+  try {
+    for (const id of ['bench-pg-1', 'bench-pg-2'])
+      servers.push(await startOpstage({ extraEnv: { DATABASE_URL: database.url, OPSTAGE_REPLICA_ID: id } }));
+    const [pollReplica, executeReplica] = servers;
+    const onPoll = new OpstageClient(pollReplica.origin, { connections: 8 });
+    await onPoll.login();
+    const t0 = Date.now();
+    const agents = await registerAgents(onPoll, cfg.agents, { prefix: 'dsp-pg', concurrency: 8, withService: true });
+    await onPoll.close().catch(() => {});
+    log(`  registered ${agents.length} agents with an echo service on replica 1 in ${Date.now() - t0} ms`);
+    const client = new OpstageClient(executeReplica.origin, { connections: 8 });
+    await client.login();
+    const diag = await client.call('GET', '/api/admin/diagnostics/runtime', { headers: client.adminHeaders() });
+    const cluster = diag.json?.data?.cluster ?? null;
+    try {
+      const { result } = await dispatch(
+        cfg,
+        { server: executeReplica, client, pollServer: pollReplica, preparedAgents: agents },
+        log,
+      );
+      return { ...result, pollReplica: 'bench-pg-1', executeReplica: 'bench-pg-2', clusterBus: cluster };
+    } finally {
+      await client.close().catch(() => {});
+    }
+  } finally {
+    for (const server of servers) await server.stop().catch(() => {});
   }
 }
