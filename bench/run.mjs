@@ -2,7 +2,10 @@
 // Opstage CE benchmark harness: `npm run bench [-- --quick] [-- --only=baseline,heartbeat,...] [-- --build]
 //   [-- --fleet=N (fleet size, capped by the fd limit)] [-- --out=name (results/<name>.json|md instead of latest)]
 //   [-- --trace-gc (fleet server GC pause statistics)] [-- --loop-lag (fleet server event-loop lag,
-//   scraped from /metrics every 5 s; turns metrics on, which costs a little per request)]`.
+//   scraped from /metrics every 5 s; turns metrics on, which costs a little per request)]
+//   [-- --db postgres (instead of the scenarios below: heartbeat throughput on PostgreSQL against SQLite in one
+//   run, and dispatch latency with the poll and the execute on different replicas; writes
+//   results/postgres.json|md unless --out= is given)]`.
 // Starts the BUILT server (dist/src/main.js) on 127.0.0.1 with a temp data dir, drives it with
 // undici clients, and writes bench/results/latest.json + latest.md. Every loop is bounded.
 import { execFileSync } from 'node:child_process';
@@ -19,6 +22,7 @@ import { lists } from './scenarios/lists.mjs';
 import { fleet } from './scenarios/fleet.mjs';
 import { sweep } from './scenarios/sweep.mjs';
 import { renderMarkdown, tableRows } from './lib/report.mjs';
+import { dispatchAcrossReplicas, heartbeatPostgresVsSqlite, startPostgres } from './scenarios/postgres.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -28,7 +32,13 @@ const only = args
   .split(',');
 const wants = (name) => !only || only.includes(name);
 const fleetArg = args.find((a) => a.startsWith('--fleet='));
-const outName = args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 'latest';
+const dbArg = args.includes('--db')
+  ? args[args.indexOf('--db') + 1]
+  : args.find((a) => a.startsWith('--db='))?.slice(5);
+if (dbArg !== undefined && dbArg !== 'postgres' && dbArg !== 'sqlite') throw new Error('--db takes postgres or sqlite');
+const onPostgres = dbArg === 'postgres';
+const outName =
+  args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? (onPostgres ? 'postgres' : 'latest');
 if (!/^[a-z0-9-]+$/.test(outName)) throw new Error('--out= takes [a-z0-9-]+');
 const HARD_LIMIT_MS = 9.5 * 60 * 1000;
 
@@ -93,8 +103,48 @@ function distIsStale() {
 
 let results = null;
 
+/** `--db postgres`: its own small report (the scenario table of the full run does not apply). */
+function writePostgresResults() {
+  results.finishedAt = new Date().toISOString();
+  results.totalSeconds = round(elapsed() / 1000, 1);
+  results.loadAverageAtEnd = loadavg().map((v) => round(v, 2));
+  const dir = join(REPO_ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${outName}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  const hb = results.scenarios.heartbeatPostgres ?? {};
+  const dx = results.scenarios.dispatchAcrossReplicas ?? {};
+  const md = [
+    `# Benchmark on PostgreSQL (${results.mode}), ${results.startedAt}`,
+    '',
+    `Machine: ${results.machine.cpus} CPUs (${results.machine.cpuModel}), ${results.machine.memoryGb} GB, Node ${results.machine.node}; load ${results.loadAverageAtStart.join(' / ')} at start, ${results.loadAverageAtEnd.join(' / ')} at end.`,
+    '',
+    '| Figure | Value |',
+    '|---|---|',
+    `| Status | ${hb.status}${hb.error ? `: ${hb.error}` : ''} |`,
+    `| Heartbeat req/s on PostgreSQL (median of ${hb.rounds?.length ?? 0} rounds) | ${hb.postgresRps ?? '-'} |`,
+    `| Heartbeat req/s on SQLite (rounds either side) | ${hb.sqliteRps ?? '-'} |`,
+    `| PostgreSQL / SQLite (target ≥ ${hb.targetPercent ?? 70} %) | ${hb.ratioPercent ?? '-'} % |`,
+    `| PostgreSQL heartbeat p50 / p99 | ${hb.postgresP50 ?? '-'} / ${hb.postgresP99 ?? '-'} ms |`,
+    `| Server CPU per heartbeat on PostgreSQL | ${hb.postgresCpuUsPerRequest ?? '-'} µs |`,
+    `| Errors | ${hb.errors ?? '-'}${hb.firstError ? ` (first: ${hb.firstError})` : ''} |`,
+    '',
+    '| Dispatch across replicas (poll on 1, execute on 2) | Value |',
+    '|---|---|',
+    `| Status | ${dx.status}${dx.error ? `: ${dx.error}` : ''} |`,
+    `| Parked polls | ${dx.agents ?? '-'} |`,
+    `| Delivered / executes (missing) | ${dx.delivered ?? '-'} / ${dx.executes ?? '-'} (${dx.missing ?? '-'}) |`,
+    `| Execute response → poll response p50 / p99 (targets 10 / 50 ms) | ${dx.ackToPoll?.p50 ?? '-'} / ${dx.ackToPoll?.p99 ?? '-'} ms |`,
+    `| Cross-replica bus in the build | ${dx.clusterBus ? `${dx.clusterBus.kind}, ${dx.clusterBus.status}` : 'no (figures are re-check bound, not meaningful)'} |`,
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, `${outName}.md`), md);
+  log(`\n${md}`);
+  log(`wrote bench/results/${outName}.json and ${outName}.md in ${results.totalSeconds} s`);
+}
+
 function writeResults() {
   if (!results) return;
+  if (onPostgres) return writePostgresResults();
   results.loadAverageAtEnd = loadavg().map((v) => round(v, 2));
   results.finishedAt = new Date().toISOString();
   results.totalSeconds = round(elapsed() / 1000, 1);
@@ -132,6 +182,32 @@ async function main() {
     config: CFG,
     scenarios: {},
   };
+  if (onPostgres) {
+    results.database = 'postgres';
+    const database = await startPostgres(log);
+    const pgRun = async (name, title, fn) => {
+      log(`\n== ${title} ==`);
+      const t0 = Date.now();
+      try {
+        results.scenarios[name] = { status: 'ok', ...(await fn()), durationMs: Date.now() - t0 };
+      } catch (error) {
+        log(`  FAILED: ${error?.stack ?? error}`);
+        results.scenarios[name] = { status: 'error', error: String(error?.message ?? error).slice(0, 500) };
+      }
+    };
+    try {
+      await pgRun('heartbeatPostgres', 'heartbeat: PostgreSQL against SQLite', () =>
+        heartbeatPostgresVsSqlite({ ...CFG.load, ...CFG.heartbeat }, database, log),
+      );
+      await pgRun('dispatchAcrossReplicas', 'dispatch: poll on replica 1, execute on replica 2', () =>
+        dispatchAcrossReplicas(CFG.dispatch, database, log),
+      );
+    } finally {
+      await database.stop().catch(() => {});
+    }
+    writeResults();
+    return;
+  }
   const run = async (name, fn, estimateSeconds = 0) => {
     if (!wants(name)) {
       results.scenarios[name] = { status: 'skipped', reason: 'not selected (--only)' };

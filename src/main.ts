@@ -6,6 +6,8 @@ import { defaultStaticDir, packageInfo } from './config/package-info';
 import { createApp } from './create-app';
 import { builtInExtensions, loadInstalledExtensions } from './extensions/extension-loader';
 import { AppLogger } from './common/logging/app-logger';
+import { redactString } from './common/redaction/redact';
+import { checkDatabaseReachable, StartupError } from './database/startup-check';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -44,6 +46,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = new AppLogger(config.logLevel);
+  await checkDatabaseReachable(config);
   // Built-in extensions first, then the installed packages named in OPSTAGE_EXTENSIONS.
   const extensions = [...builtInExtensions(config), ...loadInstalledExtensions(config.extensions)];
   const app = await createApp({ config, extensions }, logger);
@@ -54,7 +57,8 @@ async function main(): Promise<void> {
     msg: 'Opstage CE listening',
     url: `http://${config.host}:${config.port}`,
     version: config.version,
-    database: config.databasePath,
+    database: config.databaseKind === 'sqlite' ? config.databasePath : 'postgres',
+    replicaId: config.replicaId,
   });
 
   let stopping = false;
@@ -79,7 +83,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
+  // StartupError is one safe line already; anything else is masked (a driver message may quote the URL).
+  const message =
+    error instanceof StartupError
+      ? error.message
+      : redactString(error instanceof Error ? error.message : String(error));
   process.stderr.write(`Opstage CE failed to start: ${message}\n`);
   process.exit(1);
 });

@@ -419,11 +419,21 @@ describe('maintenance settings and RBAC', () => {
   it('diagnostics carry runtime facts and never a secret', async () => {
     const res = await owner.get('/api/admin/diagnostics/runtime').expect(200);
     const data = res.body.data;
-    if (t.config.databaseKind === 'postgres') {
-      expect(data).toMatchObject({ edition: 'CE', database: { kind: 'postgres', path: null, fileSizeBytes: null } });
-    } else {
-      expect(data).toMatchObject({ edition: 'CE', node: process.version, database: { kind: 'sqlite' } });
+    expect(data).toMatchObject({ edition: 'CE', node: process.version, database: { kind: t.config.databaseKind } });
+    expect(data.replicaId).toBe(t.config.replicaId);
+    expect(data.config).toMatchObject({
+      databaseKind: t.config.databaseKind,
+      databasePoolSize: t.config.databasePoolSize,
+    });
+    if (t.config.databaseKind === 'sqlite') {
+      expect(data.config.databasePath).toBe(t.config.databasePath);
+      expect(data.database).not.toHaveProperty('pool');
       expect(data.database.fileSizeBytes).toBeGreaterThan(0);
+    } else {
+      // The pool of this replica; its URL (with the password) appears nowhere.
+      expect(data.database.pool).toMatchObject({ size: t.config.databasePoolSize, waiting: 0 });
+      expect(data.config.databasePath).toBeNull();
+      expect(JSON.stringify(res.body)).not.toContain(t.config.databaseUrl);
     }
     expect(data.database.tableRowCounts.users).toBeGreaterThanOrEqual(1);
     expect(typeof data.memory.rss).toBe('number');

@@ -151,6 +151,8 @@ describe('dashboard, metrics and Prometheus against seeded data', () => {
     const exp = parseExposition(res.text);
     for (const s of exp.samples) {
       expect(s.name.startsWith('opstage_')).toBe(true);
+      // Every series names the replica that exposed it (docs/scaling.md).
+      expect(s.labels.replica).toBe(t.config.replicaId);
       expect(family(s.name, exp.types)).toBeDefined();
     }
     expect(value(exp, 'opstage_agents', { status: 'ONLINE' })).toBe(1);

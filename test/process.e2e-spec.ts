@@ -70,6 +70,27 @@ describe('the built server as a process', () => {
     );
   });
 
+  it('an unreachable DATABASE_URL stops start-up with one line: no stack, no password, exit 1', async () => {
+    const password = 'Never-Print-This-pw-91';
+    const env = cleanEnv({
+      OPSTAGE_SESSION_SECRET: 'x'.repeat(40),
+      OPSTAGE_ADMIN_PASSWORD: 'admin-password-123',
+      OPSTAGE_DATA_DIR: join(cwd, 'data'),
+      // Port 1 on loopback: nothing listens, the connect is refused at once.
+      DATABASE_URL: `postgres://opstage:${password}@127.0.0.1:1/opstage`,
+    });
+    const proc = collect(spawn(process.execPath, [MAIN], { cwd, env }));
+    expect(await proc.exit).toBe(1);
+    const lines = proc
+      .out()
+      .split('\n')
+      .filter((l) => l.trim() !== '');
+    expect(lines).toEqual([
+      'Opstage CE failed to start: DATABASE_URL: cannot use PostgreSQL at 127.0.0.1:1/opstage: connection refused (is it running, and on that port?)',
+    ]);
+    expect(proc.out()).not.toContain(password);
+  });
+
   it('lists every invalid variable at once', async () => {
     const proc = collect(
       spawn(process.execPath, [MAIN], { cwd, env: cleanEnv({ OPSTAGE_SESSION_SECRET: 'short', OPSTAGE_PORT: 'abc' }) }),

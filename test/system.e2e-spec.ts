@@ -9,7 +9,11 @@ describe('system endpoints and HTTP conventions', () => {
   beforeAll(async () => {
     t = await createTestApp({
       extraModules: [FixtureModule],
-      env: { OPSTAGE_COMMAND_RESULT_MAX_BYTES: '2000', OPSTAGE_COMMIT: 'abc123' },
+      env: {
+        OPSTAGE_COMMAND_RESULT_MAX_BYTES: '2000',
+        OPSTAGE_COMMIT: 'abc123',
+        OPSTAGE_REPLICA_ID: 'replica-under-test',
+      },
     });
   });
   afterAll(() => t.close());
@@ -18,7 +22,14 @@ describe('system endpoints and HTTP conventions', () => {
     const res = await request(t.server).get('/api/system/health').expect(200);
     expect(res.body).toMatchObject({
       success: true,
-      data: { status: 'UP', edition: 'ce', version: '0.0.0-test', database: { status: 'UP', kind: 'sqlite' } },
+      data: {
+        status: 'UP',
+        edition: 'ce',
+        version: '0.0.0-test',
+        replicaId: 'replica-under-test',
+        database: { status: 'UP', kind: t.config.databaseKind },
+        checks: { database: { status: 'UP' } },
+      },
     });
     expect(typeof res.body.data.uptimeSeconds).toBe('number');
     expect(JSON.stringify(res.body)).not.toContain(TEST_SECRET);
@@ -34,6 +45,7 @@ describe('system endpoints and HTTP conventions', () => {
       version: '0.0.0-test',
       edition: 'ce',
       commit: 'abc123',
+      database: t.config.databaseKind,
       features: { capsuleBus: false },
     });
     expect(JSON.stringify(res.body)).not.toContain(TEST_SECRET);
@@ -135,8 +147,14 @@ describe('system endpoints and HTTP conventions', () => {
     try {
       await broken.app.get(DataSource).destroy();
       const res = await request(broken.server).get('/api/system/health').expect(503);
-      expect(res.body.data.status).toBe('DOWN');
-      expect(res.body.data.database.status).toBe('DOWN');
+      expect(res.body.data).toMatchObject({
+        status: 'DOWN',
+        replicaId: broken.config.replicaId,
+        database: { status: 'DOWN', kind: broken.config.databaseKind },
+        checks: { database: { status: 'DOWN', message: 'The database did not answer.' } },
+      });
+      // Never the driver's text (it may name the host or user on PostgreSQL).
+      expect(JSON.stringify(res.body)).not.toMatch(/DataSource|[Cc]onnection|SQLITE_|TypeORM|driver|pool/);
     } finally {
       await broken.close().catch(() => undefined);
     }

@@ -7,36 +7,41 @@ import { nowMs, round, sleep, summarize } from '../lib/stats.mjs';
 
 export async function dispatch(cfg, ctx, log) {
   const { server, client } = ctx;
+  // With several replicas (--db postgres) agents poll `pollServer` while the operator (`client`) executes on
+  // `server`, and the agents come registered with their service already (`preparedAgents`).
+  const pollServer = ctx.pollServer ?? server;
   const t0 = Date.now();
-  // Agents + tokens are seeded in SQL (registration throughput is not what this measures); each
-  // agent then reports its `echo` service through the real API so the catalog is the server's own.
-  const db = openDb(server.databasePath);
-  let agents;
-  try {
-    agents = seedAgents(db, cfg.agents, 'dsp');
-  } finally {
-    db.close();
+  let agents = ctx.preparedAgents;
+  if (!agents) {
+    // Agents + tokens are seeded in SQL (registration throughput is not what this measures); each
+    // agent then reports its `echo` service through the real API so the catalog is the server's own.
+    const db = openDb(server.databasePath);
+    try {
+      agents = seedAgents(db, cfg.agents, 'dsp');
+    } finally {
+      db.close();
+    }
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < agents.length) {
+          const a = agents[next++];
+          a.serviceId = await client.reportEchoService(a);
+        }
+      }),
+    );
   }
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < agents.length) {
-        const a = agents[next++];
-        a.serviceId = await client.reportEchoService(a);
-      }
-    }),
-  );
   const registerMs = Date.now() - t0;
   log(`  seeded ${agents.length} agents and reported an echo service for each in ${registerMs} ms`);
 
-  const pollPool = new Pool(server.origin, {
+  const pollPool = new Pool(pollServer.origin, {
     connections: agents.length + 8,
     pipelining: 1,
     keepAliveTimeout: 60_000,
     headersTimeout: (cfg.waitSeconds + 30) * 1000,
     bodyTimeout: (cfg.waitSeconds + 30) * 1000,
   });
-  const resultPool = new Pool(server.origin, { connections: 8, pipelining: 1 });
+  const resultPool = new Pool(pollServer.origin, { connections: 8, pipelining: 1 });
   const abort = new AbortController();
   setMaxListeners(0, abort.signal); // one signal shared by every parked poll
   const received = new Map(); // commandId -> poll response time
@@ -106,7 +111,7 @@ export async function dispatch(cfg, ctx, log) {
     loops.push(pollLoop(i));
   }
   await sleep(2000);
-  const rssWithPolls = server.rssMb();
+  const rssWithPolls = pollServer.rssMb();
   log(
     `  ${state.filter((s) => s.waitingSince !== null).length} long-polls open, server RSS ${round(rssWithPolls, 1)} MB`,
   );

@@ -1,6 +1,7 @@
 import type { PublicAuditEvent } from './audit';
 import type { PublicCommand } from './commands';
 import type { MaintenanceSettings } from './settings';
+import type { DatabaseKind } from './system';
 
 /** Operations: settings view, sweep, dashboard summary, metrics, diagnostics (`/api/admin/*`). */
 
@@ -103,14 +104,11 @@ export interface RuntimeDiagnostics {
   uptimeSeconds: number;
   pid: number;
   memory: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
-  database: {
-    kind: 'sqlite' | 'postgres';
-    /** The SQLite file; null on PostgreSQL (its URL carries credentials and is never shown). */
-    path: string | null;
-    fileSizeBytes: number | null;
-    walSizeBytes: number | null;
-    tableRowCounts: CountMap;
-  };
+  /** The replica that answered (`OPSTAGE_REPLICA_ID`). */
+  replicaId: string;
+  database: SqliteDiagnostics | PostgresDiagnostics;
+  /** How replicas tell each other about changes (LISTEN/NOTIFY on PostgreSQL); null when not wired in. */
+  cluster: ClusterDiagnostics | null;
   disk: { freeBytes: number; totalBytes: number } | null;
   maintenance: {
     settings: MaintenanceSettings;
@@ -121,13 +119,58 @@ export interface RuntimeDiagnostics {
   config: SafeConfig;
 }
 
+export interface SqliteDiagnostics {
+  kind: 'sqlite';
+  path: string;
+  fileSizeBytes: number | null;
+  walSizeBytes: number | null;
+  tableRowCounts: CountMap;
+}
+
+/** No URL, host or user here: `DATABASE_URL` may hold a password (docs/scaling.md, "Settings"). */
+export interface PostgresDiagnostics {
+  kind: 'postgres';
+  /** This replica's connection pool; null if the driver's pool could not be read. */
+  pool: DatabasePoolStats | null;
+  tableRowCounts: CountMap;
+}
+
+/** One replica's PostgreSQL pool (`OPSTAGE_DATABASE_POOL_SIZE` = `size`). */
+export interface DatabasePoolStats {
+  size: number;
+  /** Connections open now (in use plus idle). */
+  open: number;
+  inUse: number;
+  idle: number;
+  /** Queries waiting for a free connection. */
+  waiting: number;
+}
+
+/** The cross-replica notification bus: its listening connection's state, never its connection string. */
+export interface ClusterDiagnostics {
+  /** `in-process`: SQLite, one process is the whole cluster; `postgres`: LISTEN/NOTIFY. */
+  kind: 'in-process' | 'postgres';
+  status: 'connected' | 'connecting' | 'reconnecting' | 'stopped';
+  /** Successful reconnects of the listening connection since start. */
+  reconnects: number;
+  /** Code of the last connection error (SQLSTATE or errno), never its message. */
+  lastErrorCode: string | null;
+  lastErrorAt: string | null;
+  /** Notifications that could not be sent. */
+  publishFailures: number;
+}
+
 /** The configuration with every secret dropped: only presence flags for secrets, never values. */
 export interface SafeConfig {
   host: string;
   port: number;
   nodeEnv: string | null;
   dataDir: string;
-  databasePath: string;
+  databaseKind: DatabaseKind;
+  /** The SQLite file; null on PostgreSQL (whose URL is never shown: it may hold a password). */
+  databasePath: string | null;
+  databasePoolSize: number;
+  replicaId: string;
   staticDir: string;
   backupDir: string;
   backupKeep: number;

@@ -2,12 +2,17 @@
 
 export type ProbeStatus = 'UP' | 'DEGRADED' | 'DOWN';
 
+/** Which database this server runs on: the embedded SQLite file, or a shared PostgreSQL (docs/scaling.md). */
+export type DatabaseKind = 'sqlite' | 'postgres';
+
 export interface SystemHealth {
   status: ProbeStatus;
   timestamp: string;
   version: string;
   edition: 'ce';
-  database: { status: ProbeStatus; kind: 'sqlite'; latencyMs: number };
+  /** The replica that answered (`OPSTAGE_REPLICA_ID`); several stand behind one load balancer. */
+  replicaId: string;
+  database: { status: ProbeStatus; kind: DatabaseKind; latencyMs: number };
   uptimeSeconds: number;
   checks: Record<string, { status: ProbeStatus; message?: string }>;
 }
@@ -23,5 +28,10 @@ export interface SystemVersion {
   edition: 'ce';
   commit?: string;
   buildTime?: string;
+  /**
+   * On `postgres` the SQLite backup endpoint answers 409 BACKUP_NOT_SUPPORTED, so the console hides its button
+   * (backups there are the operator's pg_dump).
+   */
+  database: DatabaseKind;
   features: SystemFeatures;
 }

@@ -26,11 +26,14 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   const postgres = dataSource.options.type === 'postgres';
   try {
+    // Waiting for another replica's migration, or a long one, may take longer than the pool's statement bound.
+    if (postgres) await runner.query('SET statement_timeout = 0');
     if (postgres) await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       return await migrateOn(dataSource, runner);
     } finally {
       if (postgres) await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      if (postgres) await runner.query('RESET statement_timeout');
     }
   } finally {
     await runner.release();

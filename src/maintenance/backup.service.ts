@@ -34,15 +34,7 @@ export class BackupService {
   ) {}
 
   async create(ctx: RequestContext): Promise<BackupFile> {
-    // SQLite's backup API needs the SQLite driver; a shared PostgreSQL is backed up by its operator.
-    if (this.config.databaseKind === 'postgres') {
-      throw new DomainError(
-        'BACKUP_NOT_SUPPORTED',
-        'This server runs on PostgreSQL: take backups with pg_dump (see "Backups" in the docs on running several replicas).',
-        undefined,
-        409,
-      );
-    }
+    if (this.config.databaseKind !== 'sqlite') throw backupNotSupported();
     const dir = this.config.backupDir;
     ensurePrivateDir(dir);
     const filename = uniqueName(dir, ctx.nowIso);
@@ -69,6 +61,14 @@ export class BackupService {
     });
     return { filename, path, sizeBytes };
   }
+}
+
+/** On PostgreSQL the database is not a file this server can copy: backups are the operator's pg_dump. */
+export function backupNotSupported(): DomainError {
+  return new DomainError(
+    'BACKUP_NOT_SUPPORTED',
+    'This server runs on PostgreSQL: back it up with pg_dump (see docs/scaling.md, "Backups"). The SQLite backup applies to the embedded database only.',
+  );
 }
 
 function uniqueName(dir: string, nowIso: string): string {

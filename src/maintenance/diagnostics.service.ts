@@ -1,12 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { statSync } from 'node:fs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CLUSTER_STATE_SOURCE, type ClusterStateSource } from './cluster-state.port';
 import type { RequestContext } from '../common/context/request-context';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { MaintenanceScheduler } from './maintenance.scheduler';
 import { diskFree, MaintenanceService } from './maintenance.service';
 import { StatsRepository } from './stats.repository';
 import type { MaintenanceSettings, RuntimeDiagnostics, SafeConfig } from '../contracts';
+
+type DatabaseDiagnostics = RuntimeDiagnostics['database'];
 
 @Injectable()
 export class DiagnosticsService {
@@ -16,12 +19,11 @@ export class DiagnosticsService {
     private readonly settings: RuntimeSettingsService,
     private readonly maintenance: MaintenanceService,
     private readonly scheduler: MaintenanceScheduler,
+    @Optional() @Inject(CLUSTER_STATE_SOURCE) private readonly cluster: ClusterStateSource | null = null,
   ) {}
 
   async runtime(_ctx: RequestContext): Promise<RuntimeDiagnostics> {
     const memory = process.memoryUsage();
-    // PostgreSQL keeps no file of ours: no path or sizes (the URL holds credentials, so it is never shown).
-    const path = this.config.databaseKind === 'sqlite' ? this.config.databasePath : null;
     return {
       version: this.config.version,
       edition: 'CE',
@@ -30,6 +32,7 @@ export class DiagnosticsService {
       arch: process.arch,
       uptimeSeconds: Math.floor(process.uptime()),
       pid: process.pid,
+      replicaId: this.config.replicaId,
       memory: {
         rss: memory.rss,
         heapTotal: memory.heapTotal,
@@ -37,13 +40,8 @@ export class DiagnosticsService {
         external: memory.external,
         arrayBuffers: memory.arrayBuffers,
       },
-      database: {
-        kind: this.config.databaseKind,
-        path,
-        fileSizeBytes: path === null || path === ':memory:' ? null : fileSize(path),
-        walSizeBytes: path === null || path === ':memory:' ? null : fileSize(`${path}-wal`),
-        tableRowCounts: await this.stats.tableRowCounts(),
-      },
+      database: await this.database(),
+      cluster: this.cluster ? { ...this.cluster.state() } : null,
       disk: diskFree(this.config.dataDir) ?? null,
       maintenance: {
         settings: this.settings.get(),
@@ -52,6 +50,20 @@ export class DiagnosticsService {
         lastSweep: this.maintenance.lastSweep ?? null,
       },
       config: safeConfig(this.config, this.settings.get()),
+    };
+  }
+
+  private async database(): Promise<DatabaseDiagnostics> {
+    const tableRowCounts = await this.stats.tableRowCounts();
+    if (this.config.databaseKind === 'postgres')
+      return { kind: 'postgres', pool: this.stats.poolStats(this.config.databasePoolSize), tableRowCounts };
+    const path = this.config.databasePath;
+    return {
+      kind: 'sqlite',
+      path,
+      fileSizeBytes: path === ':memory:' ? null : fileSize(path),
+      walSizeBytes: path === ':memory:' ? null : fileSize(`${path}-wal`),
+      tableRowCounts,
     };
   }
 }
@@ -66,7 +78,10 @@ export function safeConfig(config: AppConfig, maintenance: MaintenanceSettings):
     port: config.port,
     nodeEnv: config.nodeEnv ?? null,
     dataDir: config.dataDir,
-    databasePath: config.databasePath,
+    databaseKind: config.databaseKind,
+    databasePath: config.databaseKind === 'sqlite' ? config.databasePath : null,
+    databasePoolSize: config.databasePoolSize,
+    replicaId: config.replicaId,
     staticDir: config.staticDir,
     backupDir: config.backupDir,
     backupKeep: config.backupKeep,

@@ -51,6 +51,9 @@ export class PrometheusService implements OnModuleInit {
 
   onModuleInit(): void {
     const registers = [this.registry];
+    // Every series names the replica it came from: behind a load balancer each scrape target is one replica
+    // (docs/scaling.md, "Health and metrics per replica").
+    this.registry.setDefaultLabels({ replica: this.config.replicaId });
     if (this.config.metricsEnabled) collectDefaultMetrics({ register: this.registry, prefix: 'opstage_' });
     const exposure = metricsExposureWarning(this.config);
     if (exposure) new Logger('metrics').warn({ msg: exposure, host: this.config.host });

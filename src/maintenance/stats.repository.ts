@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, In, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
+import { poolStats } from '../database/pool-stats';
 import { AgentEntity } from '../agents/agent.entity';
 import { agentEffectiveStatusSql } from '../agents/agents.repository';
 import { serviceEffectiveStatusSql } from '../capsule-services/capsule-services.repository';
@@ -12,7 +13,7 @@ import type { CommandNames } from '../commands/command.mapper';
 import { RegistrationTokenEntity } from '../registration-tokens/registration-token.entity';
 import { UserEntity } from '../users/user.entity';
 import { DEFAULT_WORKSPACE_ID, WorkspaceEntity } from '../workspaces/workspace.entity';
-import type { CountMap } from '../contracts';
+import type { CountMap, DatabasePoolStats } from '../contracts';
 
 /** Cutoffs for the effective-status rule (docs/agents.md, "Effective status rules") with the runtime threshold
  * (docs/design/decisions.md, "One threshold source"). */
@@ -253,6 +254,11 @@ export class StatsRepository {
    * SQLite's online backup API through the driver's raw better-sqlite3 handle: pages are copied in
    * steps between which other statements keep running, and the copy is a consistent snapshot.
    */
+  /** This replica's PostgreSQL pool use; null on SQLite. */
+  poolStats(size: number): DatabasePoolStats | null {
+    return poolStats(this.dataSource, size);
+  }
+
   async backupTo(destination: string): Promise<void> {
     const db = (this.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
     await db.backup(destination);

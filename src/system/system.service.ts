@@ -9,6 +9,11 @@ import type { ProbeStatus, SystemHealth, SystemVersion } from '../contracts';
 export type HealthCheck = () => { status: ProbeStatus; message?: string };
 
 const SLOW_DB_MS = 250;
+/**
+ * A probe that has not answered by then counts as DOWN: a load balancer's health check must get an answer even
+ * while the database hangs (docs/scaling.md, "Failure modes").
+ */
+const PROBE_TIMEOUT_MS = 3_000;
 
 @Injectable()
 export class SystemService {
@@ -33,21 +38,27 @@ export class SystemService {
     const started = performance.now();
     let dbStatus: ProbeStatus = 'UP';
     try {
-      await this.repository.ping();
+      await withTimeout(this.repository.ping(), PROBE_TIMEOUT_MS);
       if (performance.now() - started > SLOW_DB_MS) dbStatus = 'DEGRADED';
     } catch {
+      // Never the driver's message: it may name the host, the user or worse (docs/scaling.md, "Failure modes").
       dbStatus = 'DOWN';
     }
-    const checks: SystemHealth['checks'] = {};
+    const checks: SystemHealth['checks'] = { database: databaseCheck(dbStatus) };
     for (const [name, check] of this.checks) checks[name] = check();
-    const statuses = [dbStatus, ...Object.values(checks).map((c) => c.status)];
+    const statuses = Object.values(checks).map((c) => c.status);
     const status: ProbeStatus = statuses.includes('DOWN') ? 'DOWN' : statuses.includes('DEGRADED') ? 'DEGRADED' : 'UP';
     return {
       status,
       timestamp: this.clock.nowIso(),
       version: this.config.version,
       edition: 'ce',
-      database: { status: dbStatus, kind: 'sqlite', latencyMs: Math.round((performance.now() - started) * 100) / 100 },
+      replicaId: this.config.replicaId,
+      database: {
+        status: dbStatus,
+        kind: this.config.databaseKind,
+        latencyMs: Math.round((performance.now() - started) * 100) / 100,
+      },
       uptimeSeconds: Math.floor((this.clock.nowMs() - this.startedAt) / 1000),
       checks,
     };
@@ -57,10 +68,34 @@ export class SystemService {
     const out: SystemVersion = {
       version: this.config.version,
       edition: 'ce',
+      database: this.config.databaseKind,
       features: { capsuleBus: this.config.busEnabled },
     };
     if (this.config.commit) out.commit = this.config.commit;
     if (this.config.buildTime) out.buildTime = this.config.buildTime;
     return out;
   }
+}
+
+function databaseCheck(status: ProbeStatus): { status: ProbeStatus; message?: string } {
+  if (status === 'DOWN') return { status, message: 'The database did not answer.' };
+  if (status === 'DEGRADED') return { status, message: `The database answered slower than ${SLOW_DB_MS} ms.` };
+  return { status };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('database probe timed out')), ms);
+    timer.unref();
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }

@@ -26,6 +26,8 @@ const SYSTEM_TOOLS = new Set([
   'tar',
   'echo',
   'psql',
+  'pg_dump',
+  'pg_restore',
 ]);
 
 interface PackageJson {

@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { isStorageFull, StorageGuard, storageFullError } from '../../database/storage-guard';
+import { databaseUnavailableError, unavailableCode } from '../../database/database-unavailable';
+import { Clock } from '../time/clock';
 import type { Request, Response } from 'express';
 import { redact } from '../redaction/redact';
 import { DomainError } from './domain-error';
@@ -19,6 +21,9 @@ interface Rendered {
  */
 const GATEWAY_STATUSES = new Set([502, 504]);
 
+/** While the database is away, one log line per this interval (with the count), not one per request. */
+const OUTAGE_LOG_INTERVAL_MS = 60_000;
+
 const HTTP_CODES: Record<number, string> = {
   400: 'REQUEST_ERROR',
   401: 'UNAUTHORIZED',
@@ -34,8 +39,13 @@ const HTTP_CODES: Record<number, string> = {
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
+  private lastOutageLog = Number.NEGATIVE_INFINITY;
+  private refusedSinceLog = 0;
 
-  constructor(private readonly storage: StorageGuard) {}
+  constructor(
+    private readonly storage: StorageGuard,
+    private readonly clock: Clock,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
@@ -44,8 +54,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const full = isStorageFull(exception) || (exception instanceof DomainError && exception.code === 'STORAGE_FULL');
     // A full disk is an operating condition, not a bug: the guard logs it once (and flips health).
     if (full) this.storage.refusedWrite(`${req.method} ${req.path}`, exception);
-    const rendered = full ? storageFull() : this.render(exception);
-    const fault = rendered.status >= 500 && !full && !GATEWAY_STATUSES.has(rendered.status);
+    const lostCode = full
+      ? undefined
+      : exception instanceof DomainError && exception.code === 'DATABASE_UNAVAILABLE'
+        ? exception.code
+        : unavailableCode(exception);
+    // A database that went away is an operating condition too: 503 with a stable code, never the driver's message.
+    if (lostCode) this.databaseUnavailable(lostCode);
+    const rendered = full ? storageFull() : lostCode ? databaseUnavailable() : this.render(exception);
+    const fault = rendered.status >= 500 && !full && !lostCode && !GATEWAY_STATUSES.has(rendered.status);
     if (fault) {
       this.logger.error({
         msg: 'request failed',
@@ -64,6 +81,20 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (rendered.details && !fault) error.details = redact(rendered.details);
     error.requestId = requestIdOf(req);
     res.status(rendered.status).json({ success: false, error });
+  }
+
+  /** Logs the code only (a driver message may name the host or user), once a minute with the count refused. */
+  private databaseUnavailable(code: string): void {
+    this.refusedSinceLog++;
+    const now = this.clock.nowMs();
+    if (now - this.lastOutageLog < OUTAGE_LOG_INTERVAL_MS) return;
+    this.logger.warn({
+      msg: 'database unavailable: requests answer 503 DATABASE_UNAVAILABLE',
+      code,
+      refused: this.refusedSinceLog,
+    });
+    this.lastOutageLog = now;
+    this.refusedSinceLog = 0;
   }
 
   private render(exception: unknown): Rendered {
@@ -89,6 +120,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
 function storageFull(): Rendered {
   const error = storageFullError();
+  return { status: error.status, code: error.code, message: error.message, headers: error.headers };
+}
+
+function databaseUnavailable(): Rendered {
+  const error = databaseUnavailableError();
   return { status: error.status, code: error.code, message: error.message, headers: error.headers };
 }
 

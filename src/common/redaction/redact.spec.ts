@@ -35,6 +35,16 @@ describe('redact', () => {
     expect(JSON.stringify(redact({ nested: [raw] }))).not.toContain('DEF-ghi');
   });
 
+  it('masks the password in URL user info, keeping the user and host', () => {
+    expect(redactString('connect to postgres://opstage:pa55-w0rd@db:5432/opstage failed')).toBe(
+      `connect to postgres://opstage:${REDACTED}@db:5432/opstage failed`,
+    );
+    expect(redact({ note: 'postgresql://u:x@h/d' })).toEqual({ note: `postgresql://u:${REDACTED}@h/d` });
+    expect(redactString('https://example.com/a@b and user@example.com')).toBe(
+      'https://example.com/a@b and user@example.com',
+    );
+  });
+
   it('leaves ids, dates, numbers and booleans alone', () => {
     const input = { id: 'agt_01ABC', at: '2026-05-14T12:00:00.000Z', n: 5, ok: true, nothing: null };
     expect(redact(input)).toEqual(input);

@@ -13,6 +13,8 @@ const METADATA_SUFFIX =
 const TIMESTAMP_SUFFIX = /(At|_at|_AT)$/;
 const OPSTAGE_TOKEN = /opstage_([a-z]+)_[A-Za-z0-9_-]{8,}/g;
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+/** The password in a URL's user info (`postgres://user:secret@host`), e.g. a DATABASE_URL inside a driver message. */
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*):[^\s@/]+@/gi;
 
 /** A number under a plural key (`revokedTokens: 1`) is a count, not a secret. */
 function isCounter(key: string, value: unknown): boolean {
@@ -34,7 +36,8 @@ export function isSensitiveKey(key: string): boolean {
 export function redactString(text: string): string {
   return text
     .replace(OPSTAGE_TOKEN, (_m, kind: string) => `opstage_${kind}_${REDACTED}`)
-    .replace(BEARER, `$1 ${REDACTED}`);
+    .replace(BEARER, `$1 ${REDACTED}`)
+    .replace(URL_PASSWORD, `$1:${REDACTED}@`);
 }
 
 /**

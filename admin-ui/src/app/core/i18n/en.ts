@@ -360,6 +360,8 @@ export const EN = {
   'settings.backup': 'Download SQLite backup',
   'settings.backupDone': 'Backup downloaded',
   'settings.backupHint': 'The backup file contains the whole database; store it like a secret.',
+  'settings.backupPostgres':
+    'This server runs on PostgreSQL: back it up with pg_dump (docs: Running several replicas, Backups).',
   'settings.lastRun': 'Last maintenance result',
   'settings.operatorOnly': 'Operators and owners can run maintenance; owners can download backups.',
   'settings.diagnostics': 'Runtime diagnostics',

@@ -345,6 +345,8 @@ export const ZH: Record<TranslationKey, string> = {
   'settings.backup': '下载 SQLite 备份',
   'settings.backupDone': '备份已下载',
   'settings.backupHint': '备份文件包含整个数据库，请像保管密钥一样保管它。',
+  'settings.backupPostgres':
+    '此服务器运行在 PostgreSQL 上：请使用 pg_dump 备份（文档：Running several replicas, Backups）。',
   'settings.lastRun': '最近一次维护结果',
   'settings.operatorOnly': '运维人员和所有者可以运行维护；只有所有者可以下载备份。',
   'settings.diagnostics': '运行时诊断',

@@ -1,4 +1,4 @@
-import { Injectable, inject, signal } from '@angular/core';
+import { Injectable, computed, inject, signal } from '@angular/core';
 import { Observable, catchError, map, of, shareReplay, tap } from 'rxjs';
 import { SystemApi } from '../../api/system.api';
 import type { SystemVersion } from '@opstage/contracts';
@@ -13,6 +13,12 @@ export class FeaturesStore {
   private readonly systemApi = inject(SystemApi);
   readonly version = signal<SystemVersion | null>(null);
   readonly busEnabled = signal(false);
+  /**
+   * Whether the SQLite backup button makes sense: not on PostgreSQL, where the endpoint answers 409
+   * BACKUP_NOT_SUPPORTED and backups are the operator's pg_dump. Shown while the version is unknown (the
+   * server still says why if it refuses).
+   */
+  readonly sqliteBackup = computed(() => this.version()?.database !== 'postgres');
   private version$: Observable<SystemVersion | null> | null = null;
 
   loadVersion(): void {

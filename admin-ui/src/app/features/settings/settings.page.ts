@@ -11,6 +11,7 @@ import { SettingsApi } from '../../api/settings.api';
 import { DashboardApi } from '../../api/dashboard.api';
 import type { MaintenanceSettings, MetricsView, SweepResult } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
+import { FeaturesStore } from '../../core/layout/features.store';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { autoRefresh } from '../../core/util/auto-refresh';
 import { fileNameFrom, saveBlob } from '../../core/util/download';
@@ -48,6 +49,7 @@ export class SettingsPage {
   private readonly notifier = inject(Notifier);
   private readonly i18n = inject(I18nService);
   protected readonly session = inject(SessionStore);
+  protected readonly features = inject(FeaturesStore);
   protected readonly settings = createLoader<MaintenanceSettings>();
   protected readonly metrics = createLoader<MetricsView>();
   protected readonly saving = signal(false);
