@@ -29,7 +29,9 @@ export class LoginThrottleRepository {
     const rows = await this.query(em, 'SELECT "windowStart", "count" FROM "login_throttle" WHERE "key" = :key', {
       key,
     });
-    const first = Array.isArray(rows) ? (rows[0] as { windowStart: string; count: number | string } | undefined) : undefined;
+    const first = Array.isArray(rows)
+      ? (rows[0] as { windowStart: string; count: number | string } | undefined)
+      : undefined;
     return first ? { windowStart: first.windowStart, count: Number(first.count) } : null;
   }
 
