@@ -113,12 +113,16 @@ describe('extensions: migrations', () => {
         'ActionHasPrepareNullable1764390000000',
         'CreateWebhookDeliveries1764400000000',
         'CreateExampleEvents1764500000000',
+        'ApiTokens1764510000000',
       ]);
       const runner = ds.createQueryRunner();
       expect(await runner.hasTable('ext_webhook_notifier_deliveries')).toBe(true);
       expect(await runner.hasTable('ext_example_events')).toBe(true);
       // The hand-written migrations match their entities: TypeORM finds nothing left to synchronise.
       expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
+      // Newest first: the core's ApiTokens (1764510000000) sorts after both extension migrations.
+      await ds.undoLastMigration();
+      expect(await runner.hasTable('api_tokens')).toBe(false);
       await ds.undoLastMigration();
       await ds.undoLastMigration();
       expect(await runner.hasTable('ext_webhook_notifier_deliveries')).toBe(false);

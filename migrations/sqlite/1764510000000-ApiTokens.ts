@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `api_tokens` (docs/api-tokens-and-cli.md): API tokens for scripts and CI, stored as the SHA-256 of the secret.
  * A new table only, so no rebuild; the indexes serve the owner's list and the sweep's purge.
  */
-export class ApiTokens1764500000000 implements MigrationInterface {
-  name = 'ApiTokens1764500000000';
+export class ApiTokens1764510000000 implements MigrationInterface {
+  name = 'ApiTokens1764510000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `api_tokens` on PostgreSQL: the same table as the SQLite migration of the same name, in plain PostgreSQL types
  * (the column helpers of src/database/columns.ts map to varchar(n) and text).
  */
-export class ApiTokens1764500000000 implements MigrationInterface {
-  name = 'ApiTokens1764500000000';
+export class ApiTokens1764510000000 implements MigrationInterface {
+  name = 'ApiTokens1764510000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
