@@ -28,4 +28,4 @@ VOLUME ["/app/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.OPSTAGE_PORT||8080)+'/api/system/health').then(r=>r.json()).then(b=>process.exit(b.data&&b.data.status!=='DOWN'?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "dist/src/launch.js"]

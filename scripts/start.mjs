@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const serverEntry = join(root, 'dist', 'src', 'main.js');
+const serverEntry = join(root, 'dist', 'src', 'launch.js');
 const consoleIndex = join(root, 'admin-ui', 'dist', 'admin-ui', 'browser', 'index.html');
 const buildComplete = () => existsSync(serverEntry) && existsSync(consoleIndex);
 

@@ -134,8 +134,10 @@ function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunct
     .json({ success: false, error: { code: rendered.code, message: rendered.message, requestId: requestIdOf(req) } });
 }
 
+/** Built on the first /api/docs request, not at boot: scanning every route was a tenth of the start-up
+ * (docs/performance.md, "Start-up"). */
 function setupOpenApi(app: INestApplication, config: AppConfig): void {
-  SwaggerModule.setup('api/docs', app, openApiDocument(app, config.version), {
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app, config.version), {
     jsonDocumentUrl: 'api/docs-json',
     raw: ['json'],
   });

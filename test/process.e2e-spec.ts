@@ -1,11 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..');
-const MAIN = join(ROOT, 'dist', 'src', 'main.js');
+/** The production entry (`npm start`, the container): the bundled server with V8's code cache. */
+const MAIN = join(ROOT, 'dist', 'src', 'launch.js');
+const BUNDLE = join(ROOT, 'dist', 'src', 'main.bundle.js');
+const CODE_CACHE = `${BUNDLE}.cache`;
 
 /** A clean environment: nothing of ours leaks in from the developer's shell or from jest. */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -51,7 +54,8 @@ jest.setTimeout(60_000);
 describe('the built server as a process', () => {
   let cwd: string;
   beforeAll(() => {
-    if (!existsSync(MAIN)) throw new Error('dist/src/main.js is missing: run `npm run build` first (npm test does)');
+    if (!existsSync(MAIN)) throw new Error('dist/src/launch.js is missing: run `npm run build` first (npm test does)');
+    if (!existsSync(BUNDLE)) throw new Error('dist/src/main.bundle.js is missing: `npm run build` makes it');
   });
   beforeEach(() => {
     cwd = mkdtempSync(join(tmpdir(), 'opstage-proc-'));
@@ -122,5 +126,57 @@ describe('the built server as a process', () => {
       second.kill('SIGTERM');
     }
     expect(await p2.exit).toBe(0);
+  });
+
+  it('the production entry writes a code cache after a start, and a restart uses it instead of writing it again', async () => {
+    const port = await freePort();
+    const env = cleanEnv({
+      OPSTAGE_PORT: String(port),
+      OPSTAGE_HOST: '127.0.0.1',
+      OPSTAGE_SESSION_SECRET: 'x'.repeat(40),
+      OPSTAGE_ADMIN_USERNAME: 'admin',
+      OPSTAGE_ADMIN_PASSWORD: 'admin-password-123',
+      OPSTAGE_DATA_DIR: join(cwd, 'data'),
+    });
+    if (existsSync(CODE_CACHE)) unlinkSync(CODE_CACHE);
+    const first = spawn(process.execPath, [MAIN], { cwd, env });
+    const p1 = collect(first);
+    try {
+      await waitForHealth(port);
+      // Written a few seconds after start (src/launch.ts).
+      const deadline = Date.now() + 20_000;
+      while (!existsSync(CODE_CACHE) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect(existsSync(CODE_CACHE)).toBe(true);
+    } finally {
+      first.kill('SIGTERM');
+    }
+    expect(await p1.exit).toBe(0);
+    const written = statSync(CODE_CACHE).mtimeMs;
+
+    const second = spawn(process.execPath, [MAIN], { cwd, env });
+    const p2 = collect(second);
+    try {
+      const health = (await waitForHealth(port)) as { data: { status: string } };
+      expect(health.data.status).toBe('UP');
+      // An accepted cache is not rewritten; a rejected one would be after the same delay.
+      await new Promise((r) => setTimeout(r, 7_000));
+      expect(statSync(CODE_CACHE).mtimeMs).toBe(written);
+    } finally {
+      second.kill('SIGTERM');
+    }
+    expect(await p2.exit).toBe(0);
+  });
+
+  it('with OPSTAGE_EXTENSIONS (here in .env) the production entry loads extensions like the unbundled build', async () => {
+    const env = cleanEnv({ OPSTAGE_SESSION_SECRET: 'x'.repeat(40), OPSTAGE_DATA_DIR: join(cwd, 'data') });
+    const fromEnv = collect(
+      spawn(process.execPath, [MAIN], { cwd, env: { ...env, OPSTAGE_EXTENSIONS: 'no-such-ext' } }),
+    );
+    expect(await fromEnv.exit).toBe(1);
+    expect(fromEnv.out()).toContain('Extension "no-such-ext": package could not be loaded');
+    writeFileSync(join(cwd, '.env'), 'OPSTAGE_EXTENSIONS=no-such-ext-either\n');
+    const fromFile = collect(spawn(process.execPath, [MAIN], { cwd, env }));
+    expect(await fromFile.exit).toBe(1);
+    expect(fromFile.out()).toContain('Extension "no-such-ext-either": package could not be loaded');
   });
 });

@@ -13,7 +13,7 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 export const SERVER_ENTRY = join(
   process.env.OPSTAGE_BENCH_DIST ? resolve(process.env.OPSTAGE_BENCH_DIST) : join(REPO_ROOT, 'dist'),
   'src',
-  'main.js',
+  'launch.js',
 );
 /** Every process we spawned, so an abort never leaves a server behind (killed by pid only). */
 const children = new Set();
@@ -84,7 +84,7 @@ export function openFds(pid) {
 export const PRODUCTION_NODE_ARGS = ['--max-old-space-size=768'];
 
 /**
- * Spawns `node dist/src/main.js` on 127.0.0.1 with a temp data dir, and resolves once
+ * Spawns `node dist/src/launch.js` (the production entry) on 127.0.0.1 with a temp data dir, and resolves once
  * GET /api/system/health answers 200. `startedAt`/`healthyAt` (performance.now ms) give the cold start.
  */
 export async function startOpstage({ dataDir = makeDataDir(), extraEnv = {}, nodeArgs = [], timeoutMs = 30_000 } = {}) {

@@ -10,7 +10,11 @@ export async function coldStart(cfg, log) {
   try {
     // The reused data dir is created once, unmeasured; then fresh and existing-DB starts alternate so
     // both see the same machine load.
-    await (await startOpstage({ dataDir })).stop({ removeData: false });
+    // It also runs long enough for the production entry to write its code cache, as a server that has
+    // run once in production has (docs/performance.md, "Start-up").
+    const first = await startOpstage({ dataDir });
+    await new Promise((r) => setTimeout(r, 7000));
+    await first.stop({ removeData: false });
     for (let i = 0; i < cfg.runs; i++) {
       // Empty data dir: includes creating the DB, running migrations and hashing the bootstrap owner.
       const a = await startOpstage();

@@ -6,13 +6,13 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
 /**
- * The built server (`dist/src/main.js`) as a real process on a fixed data dir and port, so a
+ * The built server (`dist/src/launch.js`, the production entry) as a real process on a fixed data dir and port, so a
  * test can SIGKILL it and start it again on the same files, exactly as an operator's restart
  * would. Agents keep one backend URL across restarts.
  */
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
-export const MAIN = join(ROOT, 'dist', 'src', 'main.js');
+export const MAIN = join(ROOT, 'dist', 'src', 'launch.js');
 export const OWNER = { username: 'reliability-owner', password: 'reliability-password-123' } as const;
 export const SECRET = 'reliability-session-secret-0123456789-abcdefghij';
 
@@ -58,7 +58,7 @@ export class ServerProcess {
   readonly boots: number[] = [];
 
   constructor(options: ServerOptions) {
-    if (!existsSync(MAIN)) throw new Error('dist/src/main.js is missing: run `npm run build` first (npm test does)');
+    if (!existsSync(MAIN)) throw new Error('dist/src/launch.js is missing: run `npm run build` first (npm test does)');
     this.dataDir = options.dataDir;
     mkdirSync(this.dataDir, { recursive: true });
     this.databasePath = join(options.dataDir, 'opstage.db');
