@@ -5,8 +5,10 @@ import { SecurityHardening1764360000000 } from './sqlite/1764360000000-SecurityH
 import { ActionRemovedAt1764370000000 } from './sqlite/1764370000000-ActionRemovedAt';
 import { ActionHasPrepareNullable1764390000000 } from './sqlite/1764390000000-ActionHasPrepareNullable';
 import { ScaleOutClaims1764410000000 } from './sqlite/1764410000000-ScaleOutClaims';
+import { ApiTokens1764510000000 } from './sqlite/1764510000000-ApiTokens';
 import { PostgresInit1764390000000 } from './postgres/1764390000000-PostgresInit';
 import { ScaleOutClaims1764410000000 as PostgresScaleOutClaims1764410000000 } from './postgres/1764410000000-ScaleOutClaims';
+import { ApiTokens1764510000000 as PostgresApiTokens1764510000000 } from './postgres/1764510000000-ApiTokens';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -21,13 +23,18 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   ActionRemovedAt1764370000000,
   ActionHasPrepareNullable1764390000000,
   ScaleOutClaims1764410000000,
+  ApiTokens1764510000000,
 ];
 
 /**
  * PostgreSQL's own history; see the note above. It starts with the whole schema of the SQLite
  * history up to ActionHasPrepareNullable, in one migration with that migration's timestamp.
  */
-export const POSTGRES_MIGRATIONS: MigrationClass[] = [PostgresInit1764390000000, PostgresScaleOutClaims1764410000000];
+export const POSTGRES_MIGRATIONS: MigrationClass[] = [
+  PostgresInit1764390000000,
+  PostgresScaleOutClaims1764410000000,
+  PostgresApiTokens1764510000000,
+];
 
 /** The database kinds Opstage runs on: the embedded SQLite file, or a shared PostgreSQL for replicas. */
 export type DatabaseKind = 'sqlite' | 'postgres';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: build, lint, type-check, formatting, migration drift check, then every suite (API unit + e2e,
-// API e2e on PostgreSQL, SDK, console unit, console in a real browser). Ends with one line `N passed, N failed`.
+// API e2e on PostgreSQL, SDK, CLI, console unit, console in a real browser). Ends with one line `N passed, N failed`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -109,6 +109,11 @@ await suite(
 );
 
 await suite('sdk (node:test)', 'npm', ['test', '-w', '@opstage/agent-node'], (text) => ({
+  passed: lastNumber(text, /^[#ℹ] pass (\d+)/gm),
+  failed: lastNumber(text, /^[#ℹ] fail (\d+)/gm),
+}));
+
+await suite('cli (node:test)', 'npm', ['test', '-w', '@opstage/cli'], (text) => ({
   passed: lastNumber(text, /^[#ℹ] pass (\d+)/gm),
   failed: lastNumber(text, /^[#ℹ] fail (\d+)/gm),
 }));

@@ -27,6 +27,7 @@ import { LiveEventsModule } from './live-events/live-events.module';
 import { OverviewModule } from './overview/overview.module';
 import { BulkModule } from './bulk/bulk.module';
 import { AgentGatewayModule } from './agent-gateway/agent-gateway.module';
+import { ApiTokensModule } from './api-tokens/api-tokens.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -69,6 +70,7 @@ export class AppModule {
         OverviewModule,
         BulkModule,
         AgentGatewayModule,
+        ApiTokensModule,
         ...extensions.modules,
         ...(extensions.routes.length > 0 ? [RouterModule.register(extensions.routes)] : []),
         ...(options.extraModules ?? []),

@@ -120,13 +120,17 @@ describe('extensions: migrations', () => {
         'ScaleOutClaims1764410000000',
         'WebhookDeliveryLeases1764410000001',
         'CreateExampleEvents1764500000000',
+        'ApiTokens1764510000000',
       ]);
       const runner = ds.createQueryRunner();
       expect(await runner.hasTable('ext_webhook_notifier_deliveries')).toBe(true);
       expect(await runner.hasTable('ext_example_events')).toBe(true);
       // The hand-written migrations match their entities: TypeORM finds nothing left to synchronise.
       expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
-      // Example events, delivery leases, the core's ScaleOutClaims, then the delivery log.
+      // Newest first: the core's ApiTokens, then example events, delivery leases, the core's
+      // ScaleOutClaims and the delivery log.
+      await ds.undoLastMigration();
+      expect(await runner.hasTable('api_tokens')).toBe(false);
       for (let i = 0; i < 4; i += 1) await ds.undoLastMigration();
       expect(await runner.hasTable('ext_webhook_notifier_deliveries')).toBe(false);
       expect(await runner.hasTable('ext_example_events')).toBe(false);

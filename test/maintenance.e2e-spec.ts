@@ -153,6 +153,7 @@ describe('maintenance sweep (fixed clock, seeded rows)', () => {
       deletedLoginThrottles: 0,
       deletedAgentTokens: 1,
       deletedBusEvents: 1,
+      deletedApiTokens: 0,
       wipedSecrets: 2,
       ranAt: NOW,
       durationMs: expect.any(Number),

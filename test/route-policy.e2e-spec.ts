@@ -3,7 +3,15 @@ import { HTTP_CODE_METADATA, METHOD_METADATA, MODULE_PATH, PATH_METADATA } from 
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import request from 'supertest';
-import { POLICY_KEY, type RoutePolicy } from '../src/common/auth/policy.decorators';
+import {
+  POLICY_KEY,
+  TOKEN_ACCESS_KEY,
+  TOKEN_SCOPE_KEY,
+  type RoutePolicy,
+  type TokenAccess,
+  type TokenScopeTarget,
+} from '../src/common/auth/policy.decorators';
+import { MAX_FAILURES_PER_IP } from '../src/auth/login-throttle';
 import { roleAtLeast } from '../src/common/auth/role';
 import { ExampleExtension } from './fixtures/example-extension/example.extension';
 import { createTestApp, type TestApp } from './support/create-test-app';
@@ -19,6 +27,8 @@ interface RouteInfo {
   httpCode: number | undefined;
   /** An open-ended response (server-sent events): checked by its status line only. */
   streaming: boolean;
+  tokenAccess: TokenAccess | undefined;
+  tokenScope: TokenScopeTarget | undefined;
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -59,6 +69,10 @@ function discoverRoutes(t: TestApp): RouteInfo[] {
           | RoutePolicy
           | undefined;
         const httpCode = Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined;
+        const tokenAccess = (Reflect.getMetadata(TOKEN_ACCESS_KEY, handler) ??
+          Reflect.getMetadata(TOKEN_ACCESS_KEY, metatype)) as TokenAccess | undefined;
+        const tokenScope = (Reflect.getMetadata(TOKEN_SCOPE_KEY, handler) ??
+          Reflect.getMetadata(TOKEN_SCOPE_KEY, metatype)) as TokenScopeTarget | undefined;
         const produces = (Reflect.getMetadata('swagger/apiProduces', handler) ?? []) as string[];
         for (const controllerPath of asList(Reflect.getMetadata(PATH_METADATA, metatype))) {
           for (const methodPath of asList(methodPaths)) {
@@ -70,6 +84,8 @@ function discoverRoutes(t: TestApp): RouteInfo[] {
               policy,
               httpCode,
               streaming: produces.includes('text/event-stream'),
+              tokenAccess,
+              tokenScope,
             });
           }
         }
@@ -373,5 +389,100 @@ describe('RBAC matrix (generated from the route table)', () => {
       if (res.status !== 401) failures.push(`${label(r)} → ${res.status}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+/** What an API token of `role` gets from the guard on a route: its error code, or null when it passes. */
+function tokenVerdict(r: RouteInfo, role: 'viewer' | 'operator', scoped: boolean): string | null {
+  if (r.policy?.kind !== 'roles') return null;
+  const required =
+    r.tokenAccess?.kind === 'session-only'
+      ? null
+      : r.tokenAccess?.kind === 'token-role'
+        ? r.tokenAccess.role
+        : r.policy.role === 'owner'
+          ? null
+          : r.policy.role;
+  if (required === null) return 'API_TOKEN_SESSION_ONLY';
+  if (!roleAtLeast(role, required)) return 'FORBIDDEN';
+  if (scoped && r.tokenScope === undefined) return 'API_TOKEN_OUT_OF_SCOPE';
+  return null;
+}
+
+/**
+ * API tokens on every session route (docs/api-tokens-and-cli.md, "What a token can reach"), generated from the same
+ * route table: a bad token is 401; session-only routes, roles above the token and (for a scoped token) routes not
+ * about one service are 403 with their codes; everything else passes the guard without a cookie or a CSRF token.
+ */
+describe('API token matrix (generated from the route table)', () => {
+  let t: TestApp;
+  let routes: RouteInfo[];
+  const tokens: Record<'viewer' | 'operator' | 'scoped', string> = { viewer: '', operator: '', scoped: '' };
+
+  beforeAll(async () => {
+    t = await createTestApp({ extensions: [ExampleExtension] });
+    routes = discoverRoutes(t).filter((r) => r.policy?.kind === 'roles');
+    const owner = await loginAs(t.server);
+    for (const [key, body] of [
+      ['viewer', { role: 'viewer' }],
+      ['operator', { role: 'operator' }],
+      ['scoped', { role: 'operator', scope: ['team:matrix'] }],
+    ] as const) {
+      const res = await owner.post('/api/admin/api-tokens', { name: key, serviceAccount: `matrix-${key}`, ...body });
+      if (res.status !== 200) throw new Error(`create ${key} token: ${res.status}`);
+      tokens[key] = (res.body as { data: { token: string } }).data.token;
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  function withToken(r: RouteInfo, token: string): request.Test {
+    return send(request(t.server), r.method, concrete(r.path)).set('Authorization', `Bearer ${token}`);
+  }
+
+  it('viewer, operator and scoped tokens get exactly the verdict the route declares, with no CSRF token', async () => {
+    const failures: string[] = [];
+    let passed = 0;
+    for (const r of routes) {
+      for (const key of ['viewer', 'operator', 'scoped'] as const) {
+        const expected = tokenVerdict(r, key === 'viewer' ? 'viewer' : 'operator', key === 'scoped');
+        const res = await withToken(r, tokens[key]).timeout(10_000);
+        const code = (res.body as { error?: { code?: string } })?.error?.code;
+        if (expected === null) {
+          passed += 1;
+          if (res.status === 401 || res.status === 403) failures.push(`${key} ${label(r)} → ${res.status} ${code}`);
+        } else if (res.status !== (expected === 'UNAUTHORIZED' ? 401 : 403) || code !== expected) {
+          failures.push(`${key} ${label(r)} → ${res.status} ${code}, expected ${expected}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(passed).toBeGreaterThan(20);
+  });
+
+  it('token management, users, sessions and settings changes are never reachable with a token', () => {
+    const open = routes
+      .filter(
+        (r) =>
+          (/^\/api\/admin\/(api-tokens|users|auth)(\/|$)/.test(r.path) ||
+            (r.path.startsWith('/api/admin/settings/') && MUTATING.has(r.method))) &&
+          tokenVerdict(r, 'operator', false) !== 'API_TOKEN_SESSION_ONLY',
+      )
+      .map(label);
+    expect(open).toEqual([]);
+  });
+  // Last: bad tokens spend this address's budget (docs/security.md, "API tokens"), after which every token is 429.
+  it('a bearer token that is not a valid API token is 401 on every session route (429 once the budget is spent)', async () => {
+    const failures: string[] = [];
+    let bad = 0;
+    for (const r of routes) {
+      const res = await withToken(r, 'opstage_api_not-a-real-token');
+      bad += 1;
+      const expected = bad <= MAX_FAILURES_PER_IP ? 401 : 429;
+      if (res.status !== expected) failures.push(`${label(r)} → ${res.status}, expected ${expected}`);
+    }
+    expect(failures).toEqual([]);
+    expect(bad).toBeGreaterThan(MAX_FAILURES_PER_IP);
   });
 });

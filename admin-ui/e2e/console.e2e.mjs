@@ -271,6 +271,34 @@ try {
   });
 
   await scenario(
+    'API token is shown once, works as a bearer token, and can be revoked',
+    page,
+    errors,
+    async () => {
+      await nav(page, 'api-tokens', 'page-api-tokens');
+      await page.click(tid('api-token-create'));
+      await page.fill(tid('api-token-name'), 'e2e-ci');
+      await page.fill(tid('api-token-service-account'), 'e2e-ci');
+      await page.click(tid('api-token-create-submit'));
+      await page.waitForSelector(tid('api-token-created'));
+      const token = ((await page.textContent(tid('api-token-value'))) ?? '').trim();
+      assert(token.startsWith('opstage_api_'), `API token shown, got: ${token}`);
+      const bearer = { headers: { Authorization: `Bearer ${token}` } };
+      const ok = await fetch(`${BASE}/api/admin/capsule-services`, bearer);
+      assert(ok.status === 200, `token works without a cookie, got ${ok.status}`);
+      await shot(page, 'api-tokens');
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.waitForSelector(tid('api-tokens-table'));
+      assert(!(await page.content()).includes(token), 'secret gone after reload');
+      await page.click(tid('api-token-revoke'));
+      await page.click(tid('confirm-ok'));
+      await page.waitForSelector(`${tid('api-tokens-table')} [data-status="REVOKED"]`);
+      const refused = await fetch(`${BASE}/api/admin/capsule-services`, bearer);
+      assert(refused.status === 401, `revoked token refused, got ${refused.status}`);
+    },
+  );
+
+  await scenario(
     'owner pages: users, settings with metrics and diagnostics',
     page,
     errors,

@@ -9,7 +9,7 @@ import { RejectionAuditSampler } from '../audit/rejection-sampler';
 import { BusIngestService } from '../bus/bus-ingest.service';
 import { ServiceReportService } from '../capsule-services/service-report.service';
 import { CommandResultsService } from '../commands/command-results.service';
-import { AgentAuthenticator, SessionAuthenticator } from '../common/auth/authenticators';
+import { AgentAuthenticator, ApiTokenAuthenticator, SessionAuthenticator } from '../common/auth/authenticators';
 import { PolicyGuard } from '../common/auth/policy.guard';
 import { StorageGuard } from '../database/storage-guard';
 import { ReadBarrier } from '../common/consistency/read-barrier';
@@ -103,6 +103,10 @@ describe('agent gateway routes', () => {
         {
           provide: SessionAuthenticator,
           useValue: { authenticate: () => Promise.reject(unauthorized()), verifyCsrf: () => Promise.resolve() },
+        },
+        {
+          provide: ApiTokenAuthenticator,
+          useValue: { presents: () => false, authenticate: () => Promise.reject(unauthorized()) },
         },
         { provide: ReadBarrier, useValue: { settle: () => Promise.resolve() } },
         // The filter asks it whether a database error means a full disk; these routes never hit one.

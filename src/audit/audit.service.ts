@@ -68,6 +68,11 @@ export class AuditService {
    */
   toRow(ctx: RequestContext, input: AuditInput): AuditEventEntity {
     const actor = input.actor ?? actorOf(ctx);
+    // The token's name (and its user) travel with every row it causes, so the log reads without a join (docs/api-tokens-and-cli.md).
+    const metadata =
+      ctx.principal.kind === 'api-token' && input.actor === undefined
+        ? { ...input.metadata, actorName: ctx.principal.name, actorUserId: ctx.principal.userId }
+        : (input.metadata ?? {});
     return {
       id: this.ids.next('aud'),
       workspaceId: DEFAULT_WORKSPACE_ID,
@@ -80,7 +85,7 @@ export class AuditService {
       message: input.message ?? null,
       ipAddress: ctx.ip,
       userAgent: ctx.userAgent,
-      metadataJson: JSON.stringify(redact(input.metadata ?? {})),
+      metadataJson: JSON.stringify(redact(metadata)),
       createdAt: ctx.nowIso,
     };
   }
@@ -102,6 +107,8 @@ function actorOf(ctx: RequestContext): { type: AuditActorType; id: string | null
       return { type: 'USER', id: ctx.principal.id };
     case 'agent':
       return { type: 'AGENT', id: ctx.principal.id };
+    case 'api-token':
+      return { type: 'API_TOKEN', id: ctx.principal.id };
     case 'system':
       return { type: 'SYSTEM', id: null };
     case 'anonymous':

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public, Roles } from '../common/auth/policy.decorators';
+import { Public, Roles, SessionOnly } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import type { UserEntity } from '../users/user.entity';
@@ -36,6 +36,7 @@ export class AuthController {
   }
 
   @Roles('viewer')
+  @SessionOnly()
   @Post('logout')
   @HttpCode(200)
   async logout(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<void> {
@@ -44,6 +45,7 @@ export class AuthController {
   }
 
   @Roles('viewer')
+  @SessionOnly()
   @Get('me')
   me(@Ctx() ctx: RequestContext, @Req() req: Request): Promise<SessionView> {
     return this.auth.me(ctx, this.cookie.read(req));
@@ -51,6 +53,7 @@ export class AuthController {
 
   /** The current CSRF token: a read that changes nothing (no state change on GET, docs/security.md). */
   @Roles('viewer')
+  @SessionOnly()
   @Get('csrf')
   csrf(@Ctx() ctx: RequestContext, @Req() req: Request): Promise<{ csrfToken: string; expiresAt: string }> {
     return this.auth.csrf(ctx, this.cookie.read(req));

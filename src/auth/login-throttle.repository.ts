@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { LoginThrottleEntity } from './login-throttle.entity';
 import type { Tx } from '../database/transaction';
 
@@ -21,6 +22,17 @@ export class LoginThrottleRepository {
   async take(key: string, limit: number, nowIso: string, cutoffIso: string, em: Tx): Promise<boolean> {
     const rows = await this.query(em, TAKE_SQL, { key, now: nowIso, cutoff: cutoffIso, limit });
     return Array.isArray(rows) && rows.length === 1;
+  }
+
+  /** The budget's window and count, or null when it has none. */
+  async read(key: string, em: EntityManager): Promise<{ windowStart: string; count: number } | null> {
+    const rows = await this.query(em, 'SELECT "windowStart", "count" FROM "login_throttle" WHERE "key" = :key', {
+      key,
+    });
+    const first = Array.isArray(rows)
+      ? (rows[0] as { windowStart: string; count: number | string } | undefined)
+      : undefined;
+    return first ? { windowStart: first.windowStart, count: Number(first.count) } : null;
   }
 
   async windowStart(key: string, em: Tx): Promise<string | null> {
@@ -52,7 +64,7 @@ export class LoginThrottleRepository {
   }
 
   /** Named parameters in the driver's own placeholder style (`?` on SQLite, `$n` on PostgreSQL). */
-  private query(em: Tx, sql: string, params: Record<string, unknown>): Promise<unknown> {
+  private query(em: EntityManager, sql: string, params: Record<string, unknown>): Promise<unknown> {
     const [text, values] = em.connection.driver.escapeQueryWithParameters(sql, params, {});
     return em.query(text, values);
   }

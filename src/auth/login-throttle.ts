@@ -51,6 +51,27 @@ export class LoginThrottle {
     return reservation;
   }
 
+  /**
+   * Bad API tokens share the address budget with failed logins (docs/security.md, "API tokens"): while it is spent
+   * every bearer token from that address is refused with 429, so a guess that happens to be right is never told
+   * apart. A read only: a busy script with a good token writes nothing here.
+   */
+  async assertAddressOpen(ip: string | null): Promise<void> {
+    const nowMs = this.clock.nowMs();
+    const row = await this.repository.read(budgetKey('ip', ip, ''), this.tx.manager);
+    if (!row || row.count < MAX_FAILURES_PER_IP) return;
+    const endsMs = Date.parse(row.windowStart) + LOGIN_WINDOW_MS;
+    if (endsMs > nowMs) throw rateLimited(endsMs - nowMs);
+  }
+
+  /** One bad bearer token from this address: one slot of its budget (nothing more once it is spent). */
+  async addressFailed(ip: string | null): Promise<void> {
+    const nowMs = this.clock.nowMs();
+    const now = new Date(nowMs).toISOString();
+    const cutoff = new Date(nowMs - LOGIN_WINDOW_MS).toISOString();
+    await this.tx.run((em) => this.repository.take(budgetKey('ip', ip, ''), MAX_FAILURES_PER_IP, now, cutoff, em));
+  }
+
   /** Sweep step: ended windows are deleted (one statement; the table holds one row per live budget). */
   pruneEnded(nowMs: number): Promise<number> {
     const cutoff = new Date(nowMs - LOGIN_WINDOW_MS).toISOString();

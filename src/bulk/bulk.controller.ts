@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '../common/auth/policy.decorators';
+import { Roles, SessionOnly } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import { forbidden } from '../common/errors/domain-error';
@@ -8,8 +8,10 @@ import { BulkAgentsDto, BulkCancelDto, BulkExecuteDto } from './bulk.dto';
 import { BulkService } from './bulk.service';
 import type { BulkResult } from '../contracts';
 
-/** Operations on many agents, commands or services at once; every item stays its own audited operation. */
+/** Operations on many agents, commands or services at once; every item stays its own audited operation. A console
+ * feature: the CLI runs one action at a time, so bulk stays session-only. */
 @ApiTags('bulk')
+@SessionOnly()
 @Controller('api/admin/bulk')
 export class BulkController {
   constructor(private readonly bulk: BulkService) {}

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '../common/auth/policy.decorators';
+import { Roles, TokenScope } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import type { Page } from '../common/http/envelope';
@@ -25,18 +25,21 @@ export class CapsuleServicesController {
 
   @Get()
   @Roles('viewer')
+  @TokenScope('filtered')
   list(@Ctx() ctx: RequestContext, @Query() query: ListServicesQueryDto): Promise<Page<CapsuleServiceResponse>> {
     return this.services.list(ctx, query);
   }
 
   @Get(':serviceId')
   @Roles('viewer')
+  @TokenScope('service')
   detail(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string): Promise<CapsuleServiceDetailResponse> {
     return this.services.detail(ctx, serviceId);
   }
 
   @Get(':serviceId/manifest')
   @Roles('viewer')
+  @TokenScope('service')
   manifest(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string): Promise<Record<string, unknown>> {
     return this.services.manifest(ctx, serviceId);
   }
@@ -44,12 +47,14 @@ export class CapsuleServicesController {
   /** The latest health report, or `null` (the history is `…/health/history`). */
   @Get(':serviceId/health')
   @Roles('viewer')
+  @TokenScope('service')
   health(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string): Promise<HealthReportResponse | null> {
     return this.services.health(ctx, serviceId);
   }
 
   @Get(':serviceId/health/history')
   @Roles('viewer')
+  @TokenScope('service')
   healthHistory(
     @Ctx() ctx: RequestContext,
     @Param('serviceId') serviceId: string,
@@ -60,12 +65,14 @@ export class CapsuleServicesController {
 
   @Get(':serviceId/configs')
   @Roles('viewer')
+  @TokenScope('service')
   configs(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string): Promise<ConfigItemResponse[]> {
     return this.services.configs(ctx, serviceId);
   }
 
   @Get(':serviceId/actions')
   @Roles('viewer')
+  @TokenScope('service')
   actions(@Ctx() ctx: RequestContext, @Param('serviceId') serviceId: string): Promise<ActionDefinitionResponse[]> {
     return this.services.actions(ctx, serviceId);
   }

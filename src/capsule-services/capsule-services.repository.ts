@@ -178,6 +178,24 @@ export class CapsuleServicesRepository {
     );
   }
 
+  /** Ids of the services whose manifest labels carry every pair (same SQL as the list's label filter). */
+  async idsWithLabels(
+    labels: readonly { key: string; value: string }[],
+    em: EntityManager = this.tx.manager,
+  ): Promise<string[]> {
+    const qb = em
+      .createQueryBuilder(CapsuleServiceEntity, 's')
+      .select('s.id', 'id')
+      .where('s.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID });
+    labels.forEach((label, i) => {
+      qb.andWhere(`${manifestLabelSql(em, `lk${i}`)} = :lv${i}`, {
+        [`lk${i}`]: labelParam(em, label.key),
+        [`lv${i}`]: label.value,
+      });
+    });
+    return (await qb.getRawMany<{ id: string }>()).map((r) => r.id);
+  }
+
   private filtered(em: EntityManager, filter: ServiceListFilter): SelectQueryBuilder<CapsuleServiceEntity> {
     const qb = em
       .createQueryBuilder(CapsuleServiceEntity, 's')

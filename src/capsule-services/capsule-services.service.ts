@@ -72,6 +72,23 @@ export class CapsuleServicesService {
     };
   }
 
+  /**
+   * API-token scope (docs/api-tokens-and-cli.md, "Scope"): whether the service's manifest labels carry every pair;
+   * null when there is no such service.
+   */
+  async labelsMatch(id: string, labels: readonly { key: string; value: string }[]): Promise<boolean | null> {
+    const row = await this.services.findById(id);
+    if (!row) return null;
+    const own = manifestOf(row).labels;
+    const map = typeof own === 'object' && own !== null && !Array.isArray(own) ? (own as Record<string, unknown>) : {};
+    return labels.every((l) => map[l.key] === l.value);
+  }
+
+  /** Ids of the services whose manifest labels carry every pair (a scoped token's command list). */
+  idsWithLabels(labels: readonly { key: string; value: string }[]): Promise<string[]> {
+    return this.services.idsWithLabels(labels);
+  }
+
   /** The pure rule with the current thresholds; `agent` null = owner missing. */
   effectiveStatus(service: CapsuleServiceEntity, agent: AgentEntity | null, nowMs: number): ServiceEffectiveStatus {
     return serviceEffectiveStatus(service, agent, nowMs, this.thresholds());
@@ -112,7 +129,7 @@ export class CapsuleServicesService {
       healthStatus: query.healthStatus,
       agentId: query.agentId,
       q: query.q,
-      labels: parseLabelFilter(query.label),
+      labels: [...parseLabelFilter(query.label), ...tokenScopeOf(ctx)],
       ...this.cutoffs(nowMs),
       offset: req.offset,
       limit: req.pageSize,
@@ -249,4 +266,9 @@ export class CapsuleServicesService {
           : null,
     };
   }
+}
+
+/** A scoped API token sees only services with its labels: they join the list's own label filter. */
+function tokenScopeOf(ctx: RequestContext): readonly { key: string; value: string }[] {
+  return ctx.principal.kind === 'api-token' ? (ctx.principal.scope ?? []) : [];
 }

@@ -9,7 +9,7 @@ import { CommandRepository } from './command.repository';
 import type { CommandEntity } from './command.entity';
 import { isTerminal, PREPARE_TIMEOUT_MESSAGE } from './command-state';
 import { toPublicCommand, toPublicResult } from './command.mapper';
-import { CommandsService } from './commands.service';
+import { CommandsService, type CommandCreator } from './commands.service';
 import { parseObject } from './sealed-values';
 import type { ActionDefinitionResponse as PublicAction, PrepareResponse, PublicCommand } from '../contracts';
 
@@ -35,7 +35,7 @@ export class ActionExecutionService {
     ctx: RequestContext,
     serviceId: string,
     actionName: string,
-    userId: string,
+    creator: CommandCreator,
     payload: Record<string, unknown> | undefined,
     confirmation: boolean | undefined,
   ): Promise<PublicCommand> {
@@ -44,7 +44,7 @@ export class ActionExecutionService {
       actionName,
       payload,
       confirmation,
-      createdBy: { type: 'USER', id: userId },
+      createdBy: creator,
     });
   }
 
@@ -58,7 +58,7 @@ export class ActionExecutionService {
     ctx: RequestContext,
     serviceId: string,
     actionName: string,
-    userId: string,
+    creator: CommandCreator,
     signal?: AbortSignal,
   ): Promise<PrepareResponse> {
     const { action } = await this.commandsService.loadAction(serviceId, actionName);
@@ -72,7 +72,7 @@ export class ActionExecutionService {
         prepareCommand: null,
       };
     }
-    const created = await this.commandsService.createPrepare(ctx, serviceId, actionName, userId);
+    const created = await this.commandsService.createPrepare(ctx, serviceId, actionName, creator);
     const deadline = Date.parse(created.expiresAt ?? ctx.nowIso);
     const subscription = this.notifier.subscribeCommand(created.id);
     let row: CommandEntity | null = created;

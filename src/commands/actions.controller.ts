@@ -1,14 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../common/auth/policy.decorators';
+import { Roles, TokenScope } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import { ActionExecutionService } from './action-execution.service';
 import { ExecuteActionDto } from './dto/execute-action.dto';
-import { closeSignal, userIdOf } from './http-helpers';
+import { closeSignal, creatorOf } from './http-helpers';
 
 @ApiTags('actions')
+@TokenScope('service')
 @Controller('api/admin/capsule-services/:serviceId/actions')
 export class ActionsController {
   constructor(private readonly actions: ActionExecutionService) {}
@@ -33,7 +34,7 @@ export class ActionsController {
     @Param('actionName') actionName: string,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.actions.prepare(ctx, serviceId, actionName, userIdOf(ctx), closeSignal(res));
+    return this.actions.prepare(ctx, serviceId, actionName, creatorOf(ctx), closeSignal(res));
   }
 
   @Post(':actionName')
@@ -45,6 +46,6 @@ export class ActionsController {
     @Param('actionName') actionName: string,
     @Body() body: ExecuteActionDto,
   ) {
-    return this.actions.execute(ctx, serviceId, actionName, userIdOf(ctx), body.payload, body.confirmation);
+    return this.actions.execute(ctx, serviceId, actionName, creatorOf(ctx), body.payload, body.confirmation);
   }
 }

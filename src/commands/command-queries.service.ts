@@ -42,6 +42,9 @@ export class CommandQueriesService {
       from: query.from,
       to: query.to,
     };
+    // A token limited to labelled services lists only their commands (docs/api-tokens-and-cli.md, "Scope").
+    if (ctx.principal.kind === 'api-token' && ctx.principal.scope !== null)
+      filter.serviceIds = await this.services.idsWithLabels(ctx.principal.scope);
     if (filter.from && filter.to && filter.from > filter.to) {
       throw validationFailed(
         [{ path: 'from', message: 'from must be before or equal to to' }],
@@ -54,6 +57,11 @@ export class CommandQueriesService {
       rows.map((r) => withNames(toPublicCommand(r, ctx.nowIso), names)),
       pagination(req, total),
     );
+  }
+
+  /** The service a command targets, or null when there is no such command (an API token's scope check). */
+  async serviceIdOf(commandId: string): Promise<string | null> {
+    return (await this.commands.findById(commandId))?.serviceId ?? null;
   }
 
   /** Service and agent names of these commands, two queries whatever the count. */

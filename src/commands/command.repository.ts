@@ -19,6 +19,8 @@ export interface CommandListFilter {
   actionName?: string;
   agentId?: string;
   serviceId?: string;
+  /** Only these services (a scoped API token's); an empty list matches nothing. */
+  serviceIds?: readonly string[];
   createdByUserId?: string;
   from?: string;
   to?: string;
@@ -301,6 +303,10 @@ function applyFilter(qb: SelectQueryBuilder<CommandEntity>, f: CommandListFilter
   if (f.actionName) qb.andWhere('c.actionName = :actionName', { actionName: f.actionName });
   if (f.agentId) qb.andWhere('c.agentId = :agentId', { agentId: f.agentId });
   if (f.serviceId) qb.andWhere('c.serviceId = :serviceId', { serviceId: f.serviceId });
+  if (f.serviceIds) {
+    if (f.serviceIds.length === 0) qb.andWhere('1 = 0');
+    else qb.andWhere('c.serviceId IN (:...serviceIds)', { serviceIds: [...f.serviceIds] });
+  }
   if (f.createdByUserId) qb.andWhere('c.createdByUserId = :createdByUserId', { createdByUserId: f.createdByUserId });
   if (f.from) qb.andWhere('c.createdAt >= :from', { from: f.from });
   if (f.to) qb.andWhere('c.createdAt <= :to', { to: f.to });

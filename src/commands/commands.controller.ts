@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '../common/auth/policy.decorators';
+import { Roles, SessionOnly, TokenScope } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import { CommandQueriesService } from './command-queries.service';
 import { CommandsService } from './commands.service';
 import { RetryCommandDto } from './dto/execute-action.dto';
 import { ListCommandsQueryDto } from './dto/list-commands-query.dto';
-import { userIdOf } from './http-helpers';
+import { creatorOf } from './http-helpers';
 
 @ApiTags('commands')
 @Controller('api/admin/commands')
@@ -19,6 +19,7 @@ export class CommandsController {
 
   @Get()
   @Roles('viewer')
+  @TokenScope('filtered')
   list(@Ctx() ctx: RequestContext, @Query() query: ListCommandsQueryDto) {
     return this.queries.list(ctx, query);
   }
@@ -26,6 +27,7 @@ export class CommandsController {
   /** A plain read: one-time result fields stay `[REDACTED]` (no state change on GET). */
   @Get(':commandId')
   @Roles('viewer')
+  @TokenScope('command')
   detail(@Ctx() ctx: RequestContext, @Param('commandId') commandId: string) {
     return this.queries.detail(ctx, commandId);
   }
@@ -34,6 +36,7 @@ export class CommandsController {
   @Post(':commandId/reveal')
   @HttpCode(200)
   @Roles('operator')
+  @SessionOnly()
   reveal(@Ctx() ctx: RequestContext, @Param('commandId') commandId: string) {
     return this.queries.reveal(ctx, commandId);
   }
@@ -41,6 +44,7 @@ export class CommandsController {
   @Post(':commandId/cancel')
   @HttpCode(200)
   @Roles('operator')
+  @TokenScope('command')
   cancel(@Ctx() ctx: RequestContext, @Param('commandId') commandId: string) {
     return this.commands.cancel(ctx, commandId);
   }
@@ -48,7 +52,8 @@ export class CommandsController {
   @Post(':commandId/retry')
   @HttpCode(200)
   @Roles('operator')
+  @TokenScope('command')
   retry(@Ctx() ctx: RequestContext, @Param('commandId') commandId: string, @Body() body: RetryCommandDto) {
-    return this.commands.retry(ctx, commandId, body.confirmation, userIdOf(ctx));
+    return this.commands.retry(ctx, commandId, body.confirmation, creatorOf(ctx));
   }
 }

@@ -27,7 +27,13 @@ import { hasRedactedParts, parseObject, splitPayload } from './sealed-values';
 import type { Tx } from '../database/transaction';
 import type { ActionDefinitionResponse, CommandStatus, CommandType, PublicCommand } from '../contracts';
 
-export type CommandCreatorType = 'USER' | 'BUS_ROUTE' | 'EXTENSION';
+export type CommandCreatorType = 'USER' | 'API_TOKEN' | 'BUS_ROUTE' | 'EXTENSION';
+
+/** A person or an API token acting from the admin API (docs/api-tokens-and-cli.md). */
+export interface CommandCreator {
+  type: 'USER' | 'API_TOKEN';
+  id: string;
+}
 
 /** The one way to create an ACTION_EXECUTE command: the console, the bus router and extensions. */
 export interface EnqueueInput {
@@ -72,7 +78,7 @@ export class CommandsService {
     const row = await this.create(ctx, input, {
       type: 'ACTION_EXECUTE',
       audit: async (em, cmd) => {
-        if (input.createdBy.type === 'USER') {
+        if (input.createdBy.type === 'USER' || input.createdBy.type === 'API_TOKEN') {
           await this.audit.record(
             ctx,
             {
@@ -104,11 +110,11 @@ export class CommandsService {
     ctx: RequestContext,
     serviceId: string,
     actionName: string,
-    userId: string,
+    creator: CommandCreator,
   ): Promise<CommandEntity> {
     return this.create(
       ctx,
-      { serviceId, actionName, payload: {}, createdBy: { type: 'USER', id: userId } },
+      { serviceId, actionName, payload: {}, createdBy: creator },
       {
         type: 'ACTION_PREPARE',
         audit: (em, cmd) =>
@@ -192,7 +198,7 @@ export class CommandsService {
     ctx: RequestContext,
     commandId: string,
     confirmation: boolean | undefined,
-    userId: string,
+    creator: CommandCreator,
   ): Promise<PublicCommand> {
     const source = await this.commands.findById(commandId);
     if (!source) throw notFound('COMMAND_NOT_FOUND', 'Command not found.', { commandId });
@@ -223,7 +229,7 @@ export class CommandsService {
         actionName: source.actionName,
         payload: original,
         confirmation,
-        createdBy: { type: 'USER', id: userId },
+        createdBy: creator,
       },
       {
         type: 'ACTION_EXECUTE',

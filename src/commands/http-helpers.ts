@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import type { RequestContext } from '../common/context/request-context';
 import { forbidden } from '../common/errors/domain-error';
+import type { CommandCreator } from './commands.service';
 
 /**
  * Aborts when the client goes away before we answered. We listen on the response, not the
@@ -22,8 +23,9 @@ export function closeSignal(res: Response): AbortSignal {
   return controller.signal;
 }
 
-/** Admin routes run with a user principal (the policy guard ensured it). */
-export function userIdOf(ctx: RequestContext): string {
-  if (ctx.principal.kind !== 'user') throw forbidden();
-  return ctx.principal.id;
+/** Who creates a command from an admin route: the signed-in user or the API token (the policy guard ensured one). */
+export function creatorOf(ctx: RequestContext): CommandCreator {
+  if (ctx.principal.kind === 'user') return { type: 'USER', id: ctx.principal.id };
+  if (ctx.principal.kind === 'api-token') return { type: 'API_TOKEN', id: ctx.principal.id };
+  throw forbidden();
 }

@@ -1,6 +1,6 @@
 /** The audit log: `/api/admin/audit-events`. */
 
-export type AuditActorType = 'USER' | 'AGENT' | 'SYSTEM';
+export type AuditActorType = 'USER' | 'AGENT' | 'SYSTEM' | 'API_TOKEN';
 export type AuditResult = 'SUCCESS' | 'FAILURE';
 
 export interface PublicAuditEvent {

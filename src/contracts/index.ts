@@ -18,3 +18,4 @@ export type * from './bus';
 export type * from './overview';
 export type * from './live-events';
 export type * from './bulk';
+export type * from './api-tokens';

@@ -26,6 +26,7 @@ export interface SweepResult {
   deletedLoginThrottles: number;
   deletedAgentTokens: number;
   deletedBusEvents: number;
+  deletedApiTokens: number;
   wipedSecrets: number;
   ranAt: string;
   durationMs: number;

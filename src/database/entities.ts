@@ -1,4 +1,5 @@
 import { AgentTokenEntity } from '../agents/agent-token.entity';
+import { ApiTokenEntity } from '../api-tokens/api-token.entity';
 import { AgentEntity } from '../agents/agent.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity';
@@ -39,4 +40,5 @@ export const CORE_ENTITIES = [
   BusRouteEntity,
   LoginThrottleEntity,
   ScheduledSlotEntity,
+  ApiTokenEntity,
 ];

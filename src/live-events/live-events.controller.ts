@@ -1,7 +1,7 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Roles } from '../common/auth/policy.decorators';
+import { Roles, SessionOnly } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import { forbidden } from '../common/errors/domain-error';
@@ -19,6 +19,7 @@ export class LiveEventsController {
    */
   @Get('stream')
   @Roles('viewer')
+  @SessionOnly()
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'text/event-stream of {id, type, topics, ids, at, data}' })
   stream(@Ctx() ctx: RequestContext, @Req() req: Request, @Res() res: Response): void {

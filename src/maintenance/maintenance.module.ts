@@ -1,6 +1,7 @@
 import { Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AgentsModule } from '../agents/agents.module';
+import { ApiTokensModule } from '../api-tokens/api-tokens.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { BusModule } from '../bus/bus.module';
@@ -40,6 +41,7 @@ import { SweepSteps } from './sweep-steps';
     AuthModule,
     RegistrationTokensModule,
     AgentsModule,
+    ApiTokensModule,
     CapsuleServicesModule,
     CommandsModule,
     BusModule,

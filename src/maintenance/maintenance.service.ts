@@ -92,6 +92,7 @@ export class MaintenanceService implements OnModuleInit {
       const deletedLoginThrottles = await this.steps.pruneLoginThrottle(ts);
       const deletedAgentTokens = retention ? await this.steps.pruneRevokedAgentTokens(retention) : 0;
       const deletedBusEvents = retention ? await this.steps.pruneBusEvents(retention) : 0;
+      const deletedApiTokens = retention ? await this.steps.pruneApiTokens(retention) : 0;
       const wipedSecrets = await this.steps.wipeSealedSecrets(now);
 
       const result: SweepResult = {
@@ -106,6 +107,7 @@ export class MaintenanceService implements OnModuleInit {
         deletedLoginThrottles,
         deletedAgentTokens,
         deletedBusEvents,
+        deletedApiTokens,
         wipedSecrets,
         ranAt: now,
         durationMs: Math.round(performance.now() - started),

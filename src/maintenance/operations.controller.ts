@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createReadStream } from 'node:fs';
-import { Roles } from '../common/auth/policy.decorators';
+import { Roles, TokenRole } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import { RawResponse } from '../common/http/envelope';
@@ -41,6 +41,8 @@ export class OperationsController {
   }
 
   @Roles('owner')
+  // A nightly backup from cron should not need a person's password (docs/api-tokens-and-cli.md, "What a token can reach").
+  @TokenRole('operator')
   @Post('backup/sqlite')
   @HttpCode(200)
   @ApiProduces('application/octet-stream')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AgentsService } from '../agents/agents.service';
+import { ApiTokensService } from '../api-tokens/api-tokens.service';
 import { AuditService } from '../audit/audit.service';
 import { LoginThrottle } from '../auth/login-throttle';
 import { SessionsService } from '../auth/sessions.service';
@@ -57,6 +58,7 @@ export class SweepSteps {
     private readonly sessions: SessionsService,
     private readonly loginThrottle: LoginThrottle,
     private readonly bus: BusIngestService,
+    private readonly apiTokens: ApiTokensService,
   ) {}
 
   expireRegistrationTokens(now: string): Promise<number> {
@@ -115,6 +117,11 @@ export class SweepSteps {
 
   pruneRevokedAgentTokens(cutoff: string): Promise<number> {
     return drain(() => this.agents.pruneRevokedTokens(cutoff, SWEEP_BATCH_SIZE));
+  }
+
+  /** API tokens revoked or expired before the cutoff (docs/api-tokens-and-cli.md, "Lifetime"). */
+  pruneApiTokens(cutoff: string): Promise<number> {
+    return drain(() => this.apiTokens.purgeStale(cutoff, SWEEP_BATCH_SIZE));
   }
 
   pruneBusEvents(cutoff: string): Promise<number> {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMMANDS as CLI_COMMANDS } from '../../cli/src/cli';
 import { markdownFiles, parseMarkdown, readRepoFile, ROOT } from './markdown';
 
 /**
@@ -28,6 +29,7 @@ const SYSTEM_TOOLS = new Set([
   'psql',
   'pg_dump',
   'pg_restore',
+  'printf',
 ]);
 
 interface PackageJson {
@@ -37,10 +39,12 @@ interface PackageJson {
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as T;
 const root = readJson<PackageJson>('package.json');
 const workspaces = new Map(
-  [root, readJson<PackageJson>('sdk/package.json'), readJson<PackageJson>('admin-ui/package.json')].map((p) => [
-    p.name,
-    p,
-  ]),
+  [
+    root,
+    readJson<PackageJson>('sdk/package.json'),
+    readJson<PackageJson>('admin-ui/package.json'),
+    readJson<PackageJson>('cli/package.json'),
+  ].map((p) => [p.name, p]),
 );
 const openApiPaths = Object.entries(
   readJson<{ paths: Record<string, Record<string, unknown>> }>('docs/api/openapi.json').paths,
@@ -98,6 +102,14 @@ function curlProblem(words: string[]): string | undefined {
   return route.methods.has(method) ? undefined : `no ${method} ${path}`;
 }
 
+/** An `opstage` command line: the command must exist and take every `--flag` given. */
+function opstageProblem(words: string[]): string | undefined {
+  const cmd = CLI_COMMANDS.find((c) => c.path.every((p, i) => words[i + 1] === p));
+  if (!cmd) return `no opstage command ${words.slice(1, 3).join(' ')}`;
+  const unknown = words.filter((w) => w.startsWith('--') && !(w.slice(2).split('=')[0]! in cmd.flags));
+  return unknown.length ? `opstage ${cmd.path.join(' ')} has no ${unknown.join(', ')}` : undefined;
+}
+
 function problemOf(command: string): string | undefined {
   const words = command.split(/\s+/).map((w) => w.replace(/^['"]|['"]$/g, ''));
   const [tool, first] = words;
@@ -106,6 +118,7 @@ function problemOf(command: string): string | undefined {
     return first && existsSync(join(ROOT, 'node_modules', '.bin', first)) ? undefined : `no local binary ${first}`;
   if (tool === 'node') return first && existsSync(join(ROOT, first)) ? undefined : `no file ${first}`;
   if (tool === 'curl') return curlProblem(words);
+  if (tool === 'opstage') return opstageProblem(words);
   if (tool === 'cp') return first && existsSync(join(ROOT, first)) ? undefined : `no file ${first}`;
   if (tool === 'docker')
     return existsSync(join(ROOT, first === 'compose' ? 'docker-compose.yml' : 'Dockerfile'))

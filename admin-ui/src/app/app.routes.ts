@@ -53,6 +53,13 @@ export const routes: Routes = [
         loadComponent: () => import('./features/users/users.page').then((m) => m.UsersPage),
       },
       {
+        path: 'api-tokens',
+        title: 'nav.apiTokens',
+        canMatch: [roleGuard('owner')],
+        loadComponent: () =>
+          import('./features/api-tokens/api-tokens.page').then((m) => m.ApiTokensPage),
+      },
+      {
         path: 'settings',
         title: 'nav.settings',
         loadComponent: () =>

@@ -6,7 +6,7 @@ import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import { SearchTerm } from '../../common/http/query-list';
 import type { AuditActorType, AuditResult } from '../../contracts';
 
-export const AUDIT_ACTOR_TYPES: readonly AuditActorType[] = ['USER', 'AGENT', 'SYSTEM'];
+export const AUDIT_ACTOR_TYPES: readonly AuditActorType[] = ['USER', 'AGENT', 'SYSTEM', 'API_TOKEN'];
 export const AUDIT_RESULTS: readonly AuditResult[] = ['SUCCESS', 'FAILURE'];
 export const AUDIT_EXPORT_FORMATS = ['json', 'csv'] as const;
 export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { AgentPrincipal, UserPrincipal } from './principal';
+import type { AgentPrincipal, ApiTokenPrincipal, UserPrincipal } from './principal';
 
 /**
  * Contracts the global policy guard relies on. The auth module implements the session side and
@@ -15,4 +15,17 @@ export abstract class SessionAuthenticator {
 export abstract class AgentAuthenticator {
   /** Resolves the bearer token to the agent named by `agentId`, or throws 401/403. */
   abstract authenticate(req: Request, agentId: string | undefined): Promise<AgentPrincipal>;
+}
+
+/** The API-token side (the api-tokens module implements it). */
+export abstract class ApiTokenAuthenticator {
+  /** True when the request presents `Authorization: Bearer opstage_api_…` (then no cookie is consulted). */
+  abstract presents(req: Request): boolean;
+  /** Resolves the token, or throws 401 (unknown, expired, revoked) or 429 (too many bad tokens from this address). */
+  abstract authenticate(req: Request): Promise<ApiTokenPrincipal>;
+  /** Throws 403 `API_TOKEN_OUT_OF_SCOPE` unless the service (or the command's service) carries the scope's labels. */
+  abstract assertInScope(
+    principal: ApiTokenPrincipal,
+    target: { serviceId?: string; commandId?: string },
+  ): Promise<void>;
 }

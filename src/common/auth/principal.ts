@@ -1,4 +1,4 @@
-import type { Role } from '../../contracts';
+import type { ApiTokenLabel, ApiTokenRole, Role } from '../../contracts';
 
 export interface UserPrincipal {
   kind: 'user';
@@ -15,6 +15,20 @@ export interface AgentPrincipal {
   tokenId: string;
 }
 
+/**
+ * A script or CI job presenting `Authorization: Bearer opstage_api_…` (docs/api-tokens-and-cli.md). `role` is
+ * already capped by the owning user's current role; `scope` limits it to services with these labels.
+ */
+export interface ApiTokenPrincipal {
+  kind: 'api-token';
+  id: string;
+  name: string;
+  role: ApiTokenRole;
+  /** The user the token acts for; `null` for a service account. */
+  userId: string | null;
+  scope: readonly ApiTokenLabel[] | null;
+}
+
 export interface SystemPrincipal {
   kind: 'system';
   id: null;
@@ -25,4 +39,4 @@ export interface AnonymousPrincipal {
   id: null;
 }
 
-export type Principal = UserPrincipal | AgentPrincipal | SystemPrincipal | AnonymousPrincipal;
+export type Principal = UserPrincipal | AgentPrincipal | ApiTokenPrincipal | SystemPrincipal | AnonymousPrincipal;

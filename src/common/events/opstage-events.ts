@@ -50,7 +50,7 @@ export interface CommandCreatedEvent extends OpstageEventBase {
   serviceId: string;
   agentId: string;
   actionName: string;
-  createdBy: { type: 'USER' | 'BUS_ROUTE' | 'EXTENSION'; id: string | null };
+  createdBy: { type: 'USER' | 'API_TOKEN' | 'BUS_ROUTE' | 'EXTENSION'; id: string | null };
 }
 
 /** The agent reported success for a command. */

@@ -19,6 +19,7 @@ export type IdPrefix =
   | 'brt'
   | 'set'
   | 'ses'
+  | 'atk'
   | (string & { readonly __extension?: never });
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -173,7 +173,12 @@ export class WebhookNotifierService implements OnApplicationBootstrap, OnModuleD
         undefined,
         503,
       );
-    const who = ctx.principal.kind === 'user' ? ctx.principal.username : ctx.principal.kind;
+    const who =
+      ctx.principal.kind === 'user'
+        ? ctx.principal.username
+        : ctx.principal.kind === 'api-token'
+          ? `API token ${ctx.principal.name}`
+          : ctx.principal.kind;
     const row = this.newDelivery(
       TEST_EVENT,
       `:wave: Test notification from Opstage (requested by ${who}).`,

@@ -185,6 +185,7 @@ export const EN_OPS = {
   'diag.deletedSessions': 'Sessions deleted',
   'diag.deletedAgentTokens': 'Agent tokens deleted',
   'diag.deletedBusEvents': 'Bus events deleted',
+  'diag.deletedApiTokens': 'API tokens deleted',
   'diag.wipedSecrets': 'One-time secrets wiped',
   'diag.ranAt': 'Ran at',
   'diag.durationMs': 'Duration',

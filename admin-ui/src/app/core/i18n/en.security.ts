@@ -12,4 +12,30 @@ export const EN_SECURITY = {
     'This result holds a one-time value. It can be revealed once, by one operator, until {expiresAt}; the reveal is audited.',
   'result.revealViewer':
     'This result holds a one-time value that only an operator or owner can reveal.',
+  'nav.apiTokens': 'API Tokens',
+  'apiTokens.intro':
+    'Tokens let scripts, CI and the opstage command line use the admin API without a password. A token is viewer or operator, never owner, and expires.',
+  'apiTokens.create': 'Create API token',
+  'apiTokens.created': 'API token created',
+  'apiTokens.role': 'Role',
+  'apiTokens.roleHint': 'Tokens never carry the owner role.',
+  'apiTokens.subject': 'Acts for',
+  'apiTokens.serviceAccount': 'Service account',
+  'apiTokens.serviceAccountHint': 'A name for a token that belongs to no person, e.g. ci-bot.',
+  'apiTokens.user': 'User',
+  'apiTokens.days': '{days} days',
+  'apiTokens.scope': 'Scope (labels)',
+  'apiTokens.scopeHint':
+    'Optional key:value pairs, comma-separated: only services with all these labels.',
+  'apiTokens.allServices': 'All services',
+  'apiTokens.shownOnceBody':
+    'Copy it now into your CI secret store or `opstage login`. Opstage keeps only a hash and cannot show it again.',
+  'apiTokens.hint': 'Ends with',
+  'apiTokens.lastUsed': 'Last used',
+  'apiTokens.neverUsed': 'Never',
+  'apiTokens.empty': 'No API tokens yet. Create one for a script or CI job.',
+  'apiTokens.confirmRevoke.title': 'Revoke API token {name}?',
+  'apiTokens.confirmRevoke.message':
+    'Every request with this token is refused from now on. This cannot be undone.',
+  'apiTokens.revoked': 'API token {name} revoked',
 } as const;

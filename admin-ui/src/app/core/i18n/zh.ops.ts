@@ -180,6 +180,7 @@ export const ZH_OPS: Record<keyof typeof EN_OPS, string> = {
   'diag.deletedSessions': '删除的会话',
   'diag.deletedAgentTokens': '删除的代理令牌',
   'diag.deletedBusEvents': '删除的总线事件',
+  'diag.deletedApiTokens': '删除的 API 令牌',
   'diag.wipedSecrets': '清除的一次性密钥',
   'diag.ranAt': '运行时间',
   'diag.durationMs': '耗时',

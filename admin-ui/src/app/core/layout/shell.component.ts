@@ -38,6 +38,13 @@ const NAV: readonly NavItem[] = [
   { id: 'dashboard', path: '/', label: 'nav.dashboard', icon: 'dashboard', exact: true },
   { id: 'users', path: '/users', label: 'nav.users', icon: 'group', minRole: 'owner' },
   {
+    id: 'api-tokens',
+    path: '/api-tokens',
+    label: 'nav.apiTokens',
+    icon: 'vpn_key',
+    minRole: 'owner',
+  },
+  {
     id: 'registration-tokens',
     path: '/registration-tokens',
     label: 'nav.registrationTokens',
