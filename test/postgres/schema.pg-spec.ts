@@ -4,6 +4,7 @@ import { POSTGRES_MIGRATIONS } from '../../migrations';
 import { postgresDataSourceOptions } from '../../src/database/data-source-options';
 import { migrate } from '../../src/database/migrate';
 import { CreateWebhookDeliveries1764400000000 } from '../../src/extensions/webhook-notifier/migrations/1764400000000-CreateWebhookDeliveries';
+import { WebhookDeliveryLeases1764410000001 } from '../../src/extensions/webhook-notifier/migrations/1764410000001-WebhookDeliveryLeases';
 import { WebhookDeliveryEntity } from '../../src/extensions/webhook-notifier/webhook-delivery.entity';
 import { CreateExampleEvents1764500000000 } from '../fixtures/example-extension/migrations/1764500000000-CreateExampleEvents';
 import { ExampleEventEntity } from '../fixtures/example-extension/example-event.entity';
@@ -35,7 +36,9 @@ describe('PostgreSQL migrations', () => {
         poolSize: 3,
         replicaId: 'schema-spec',
         extraEntities: withExtensions ? [WebhookDeliveryEntity, ExampleEventEntity] : [],
-        extraMigrations: withExtensions ? [CreateWebhookDeliveries1764400000000, CreateExampleEvents1764500000000] : [],
+        extraMigrations: withExtensions
+          ? [CreateWebhookDeliveries1764400000000, WebhookDeliveryLeases1764410000001, CreateExampleEvents1764500000000]
+          : [],
       }),
     );
     opened.push(ds);
@@ -53,7 +56,10 @@ describe('PostgreSQL migrations', () => {
 
   it('builds exactly the entity model: no schema change left after migrating (drift check), extensions included', async () => {
     const ds = await open(true);
-    expect(await migrate(ds)).toEqual(ds.migrations.map((m) => m.name));
+    // Core and extension migrations run interleaved, in timestamp order.
+    const stamp = (name: string | undefined): number => Number(/(\d{13})$/.exec(name ?? '')?.[1]);
+    const names = ds.migrations.map((m) => m.name).sort((x, y) => stamp(x) - stamp(y));
+    expect(await migrate(ds)).toEqual(names);
     const pending = await ds.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
