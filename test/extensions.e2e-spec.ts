@@ -153,7 +153,9 @@ describe('extensions: the example extension', () => {
   const tables = async (): Promise<string[]> =>
     (
       await db().query<{ name: string }[]>(
-        `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ext_%' ORDER BY name`,
+        db().options.type === 'postgres'
+          ? `SELECT tablename AS "name" FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'ext\\_%' ORDER BY tablename`
+          : `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ext_%' ORDER BY name`,
       )
     ).map((r) => r.name);
   /** Migrations recorded after the core ones' names are set aside: the extensions' own, in run order. */

@@ -104,8 +104,9 @@ export interface RuntimeDiagnostics {
   pid: number;
   memory: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
   database: {
-    kind: 'sqlite';
-    path: string;
+    kind: 'sqlite' | 'postgres';
+    /** The SQLite file; null on PostgreSQL (its URL carries credentials and is never shown). */
+    path: string | null;
     fileSizeBytes: number | null;
     walSizeBytes: number | null;
     tableRowCounts: CountMap;

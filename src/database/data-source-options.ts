@@ -26,8 +26,12 @@ export interface PostgresDataSourceInput {
   extraMigrations?: readonly MigrationClass[];
 }
 
-/** How long a request waits for a free pooled connection or a new one before it fails (never hangs). */
-const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * How long a request waits for a pooled connection, the wait for a free one and a new connect
+ * together (pg's `connectionTimeoutMillis`): a dead database fails requests instead of hanging
+ * them, while a burst larger than the pool still queues.
+ */
+const ACQUIRE_TIMEOUT_MS = 10_000;
 
 /** One options builder for the app, the tests and the TypeORM CLI (`src/database/data-source.ts`). */
 export function dataSourceOptions(input: DataSourceInput): DataSourceOptions {
@@ -70,10 +74,9 @@ export function postgresDataSourceOptions(input: PostgresDataSourceInput): DataS
     synchronize: false,
     migrationsRun: false,
     applicationName: input.replicaId,
-    connectTimeoutMS: CONNECT_TIMEOUT_MS,
     extra: {
       max: input.poolSize,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS,
       // Idle connections go back after a while, so a quiet replica does not hold its whole pool.
       idleTimeoutMillis: 30_000,
     },

@@ -34,6 +34,15 @@ export class BackupService {
   ) {}
 
   async create(ctx: RequestContext): Promise<BackupFile> {
+    // SQLite's backup API needs the SQLite driver; a shared PostgreSQL is backed up by its operator.
+    if (this.config.databaseKind === 'postgres') {
+      throw new DomainError(
+        'BACKUP_NOT_SUPPORTED',
+        'This server runs on PostgreSQL: take backups with pg_dump (see "Backups" in the docs on running several replicas).',
+        undefined,
+        409,
+      );
+    }
     const dir = this.config.backupDir;
     ensurePrivateDir(dir);
     const filename = uniqueName(dir, ctx.nowIso);

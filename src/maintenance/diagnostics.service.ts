@@ -20,7 +20,8 @@ export class DiagnosticsService {
 
   async runtime(_ctx: RequestContext): Promise<RuntimeDiagnostics> {
     const memory = process.memoryUsage();
-    const path = this.config.databasePath;
+    // PostgreSQL keeps no file of ours: no path or sizes (the URL holds credentials, so it is never shown).
+    const path = this.config.databaseKind === 'sqlite' ? this.config.databasePath : null;
     return {
       version: this.config.version,
       edition: 'CE',
@@ -37,10 +38,10 @@ export class DiagnosticsService {
         arrayBuffers: memory.arrayBuffers,
       },
       database: {
-        kind: 'sqlite',
+        kind: this.config.databaseKind,
         path,
-        fileSizeBytes: path === ':memory:' ? null : fileSize(path),
-        walSizeBytes: path === ':memory:' ? null : fileSize(`${path}-wal`),
+        fileSizeBytes: path === null || path === ':memory:' ? null : fileSize(path),
+        walSizeBytes: path === null || path === ':memory:' ? null : fileSize(`${path}-wal`),
         tableRowCounts: await this.stats.tableRowCounts(),
       },
       disk: diskFree(this.config.dataDir) ?? null,
