@@ -71,10 +71,13 @@ export class RuntimeSettingsService implements OnModuleInit {
     return { ...this.overrides };
   }
 
+  /** Reads the stored overrides; listeners hear of it when the effective values changed (another replica wrote). */
   async reload(em?: EntityManager): Promise<MaintenanceSettings> {
+    const before = JSON.stringify(this.cached);
     const row = await this.repository.findById(MAINTENANCE_SETTINGS_ID, em);
     this.overrides = row ? parseOverrides(row.valueJson) : {};
     this.cached = { ...this.defaults(), ...this.overrides };
+    if (JSON.stringify(this.cached) !== before) for (const listener of this.listeners) listener(this.cached);
     return this.cached;
   }
 
@@ -116,16 +119,12 @@ export class RuntimeSettingsService implements OnModuleInit {
 
   /** Another replica changed the settings: reload them and tell the listeners (the scheduler). */
   private async refresh(): Promise<void> {
-    const before = JSON.stringify(this.cached);
-    let after: MaintenanceSettings;
     try {
-      after = await this.reload();
+      await this.reload();
     } catch (error) {
       // The database is away: the bus reconnects when it is back, and reconnecting refreshes again.
       this.logger.warn({ msg: 'settings reload failed', error: error instanceof Error ? error.name : 'unknown' });
-      return;
     }
-    if (JSON.stringify(after) !== before) for (const listener of this.listeners) listener(after);
   }
 
   private apply(overrides: Partial<MaintenanceSettings>): MaintenanceSettings {

@@ -65,6 +65,7 @@ describe('three replicas on one PostgreSQL database', () => {
   const echoes: { at: number; commandId: string }[] = [];
   const slow: { startedAt?: number; abortedAt?: number; commandId?: string } = {};
   const streams: LiveStream[] = [];
+  const latencies: Record<string, number> = {};
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -115,6 +116,8 @@ describe('three replicas on one PostgreSQL database', () => {
   const agentRunning = (): Promise<void> => (starting ??= h.agent.start());
 
   afterAll(async () => {
+    // Visible in the jest output: the cross-replica latencies measured in this run.
+    console.log(`multi-replica latencies (ms): ${JSON.stringify(latencies)}`);
     for (const s of streams.splice(0)) s.close();
     await bed?.stopAll();
     for (const t of replicas ?? []) await t.close();
@@ -133,6 +136,7 @@ describe('three replicas on one PostgreSQL database', () => {
     await bed.heldLongPoll(h);
     const exec = await bed.execute(h.agent.serviceId!, 'echo', { message: 'across' });
     const run = await waitFor(() => echoes.find((e) => e.commandId === exec.id), 5000, 'echo handler started');
+    latencies.executeOnR2ToHandlerOnR1 = run.at - exec.sentAt;
     expect(run.at - exec.sentAt).toBeLessThan(1000);
     await bed.waitForStatus(exec.id, 'SUCCEEDED', admins[2]);
   });
@@ -147,6 +151,7 @@ describe('three replicas on one PostgreSQL database', () => {
     const cancel = await admins[2].post(`/api/admin/commands/${exec.id}/cancel`);
     expect(cancel.status).toBe(200);
     const abortedAt = await waitFor(() => slow.abortedAt, 5000, 'handler aborted');
+    latencies.cancelOnR3ToAbort = abortedAt - cancelSentAt;
     expect(abortedAt - cancelSentAt).toBeLessThan(2000);
     expect((await bed.commandDetail(exec.id, admins[0])).status).toBe('CANCELLED');
   });
@@ -162,6 +167,7 @@ describe('three replicas on one PostgreSQL database', () => {
       currentState: { version: 3 },
     });
     // Answered when the result arrived, not at the prepare timeout.
+    latencies.prepareOnR3RoundTrip = Date.now() - began;
     expect(Date.now() - began).toBeLessThan(2000);
   });
 
@@ -294,6 +300,7 @@ describe('three replicas on one PostgreSQL database', () => {
         expect(bus1.state()).toMatchObject({ status: 'connected', reconnects: reconnectsBefore + 1 });
         // Delivered to the poll that was parked all along, by the reconnect's re-check: no new poll began.
         expect(h.requests.filter((r) => isPoll(r) && r.startedAt >= exec.sentAt && r.startedAt <= run.at)).toEqual([]);
+        latencies.connectionsAllowedToDelivery = run.at - allowedAt;
         expect(Date.now() - allowedAt).toBeLessThan(8000);
         await bed.waitForStatus(exec.id, 'SUCCEEDED');
       } finally {
