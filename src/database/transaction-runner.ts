@@ -3,6 +3,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { sqlState } from './driver-errors';
 import type { Tx } from './transaction';
 
 /**
@@ -214,15 +215,6 @@ export class TransactionRunner {
       });
     }
   }
-}
-
-/** SQLSTATE of a driver error (pg puts it on `code`; TypeORM keeps the driver error as `driverError`). */
-function sqlState(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const direct = (error as { code?: unknown }).code;
-  if (typeof direct === 'string') return direct;
-  const inner = (error as { driverError?: { code?: unknown } }).driverError?.code;
-  return typeof inner === 'string' ? inner : undefined;
 }
 
 function isRetryable(error: unknown): boolean {

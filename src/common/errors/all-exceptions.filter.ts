@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { isInvalidText } from '../../database/driver-errors';
 import { isStorageFull, StorageGuard, storageFullError } from '../../database/storage-guard';
 import type { Request, Response } from 'express';
 import { redact } from '../redaction/redact';
@@ -82,6 +83,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (status >= 500) return internal();
       if (status === 404) return { status, code: 'NOT_FOUND', message: 'Route not found.' };
       return { status, code: HTTP_CODES[status] ?? 'REQUEST_ERROR', message: messageOf(exception) };
+    }
+    if (isInvalidText(exception)) {
+      return { status: 400, code: 'REQUEST_ERROR', message: 'The request contains text the database cannot store.' };
     }
     return internal();
   }
