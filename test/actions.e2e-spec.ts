@@ -356,11 +356,11 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     const revealed = await t.app.get(DataSource).getRepository(CommandResultEntity).findOneByOrFail({ commandId: id });
     expect(revealed.sealedData).toBeNull();
     expect(revealed.revealedAt).toEqual(expect.any(String));
-    const audits = await t.app
-      .get(DataSource)
-      .query<
-        { metadataJson: string }[]
-      >(`SELECT action, metadataJson FROM audit_events WHERE targetId = ? AND action = 'command.secret.revealed'`, [id]);
+    const audits = await dbQuery<{ metadataJson: string }>(
+      t,
+      `SELECT action, "metadataJson" FROM audit_events WHERE "targetId" = ? AND action = 'command.secret.revealed'`,
+      [id],
+    );
     expect(audits).toHaveLength(1);
     expect(audits[0]!.metadataJson).not.toContain(key);
     expect(await storedText(t)).not.toContain(key);
@@ -380,11 +380,11 @@ describe('actions: definition, prepare, execute, gating, sealed secrets', () => 
     expect(rows.map((r) => r.action)).toEqual(
       expect.arrayContaining(['command.created', 'command.dispatched', 'command.completed']),
     );
-    const svcRows = await t.app
-      .get(DataSource)
-      .query<
-        unknown[]
-      >(`SELECT action FROM audit_events WHERE targetId = ? AND action = 'service.action.requested'`, [a.serviceId]);
+    const svcRows = await dbQuery(
+      t,
+      `SELECT action FROM audit_events WHERE "targetId" = ? AND action = 'service.action.requested'`,
+      [a.serviceId],
+    );
     expect(svcRows.length).toBeGreaterThan(0);
   });
 
