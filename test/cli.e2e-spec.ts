@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,6 +158,13 @@ describe('opstage CLI against the real backend', () => {
 
     const backupFile = join(dir, 'backup.sqlite');
     const backup = await opstage(['backup', '--output', backupFile], env);
+    if (t.config.databaseKind === 'postgres') {
+      // PostgreSQL is backed up with pg_dump: the server's refusal is a rejection (exit 5) naming it.
+      expect(backup.code).toBe(5);
+      expect(backup.stderr).toContain('pg_dump');
+      expect(existsSync(backupFile)).toBe(false);
+      return;
+    }
     expect(backup.code).toBe(0);
     expect(readFileSync(backupFile).subarray(0, 15).toString()).toBe('SQLite format 3');
     const again = await opstage(['backup', '--output', backupFile], env);
