@@ -12,9 +12,10 @@ const common = {
 };
 
 /**
- * Suites that are about SQLite itself, so e2e-pg skips them: the WAL checkpointer, the SQLite backup
- * endpoint and restore, the file quota, upgrades from SQLite fixture files, and the docs checks
- * (they read files, not the database).
+ * Suites e2e-pg skips, each about SQLite itself or not about the database: the WAL checkpointer, the
+ * SQLite backup endpoint and restore, the file quota, upgrades from SQLite fixture files, the built
+ * server spawned as a process on its own SQLite data dir (first start, kill -9, agent faults), and
+ * the docs checks (they read files).
  */
 const SQLITE_ONLY = [
   '/node_modules/',
@@ -23,6 +24,9 @@ const SQLITE_ONLY = [
   '<rootDir>/test/reliability/backup-restore\\.e2e-spec\\.ts$',
   '<rootDir>/test/reliability/full-disk\\.e2e-spec\\.ts$',
   '<rootDir>/test/reliability/upgrade\\.e2e-spec\\.ts$',
+  '<rootDir>/test/reliability/kill9\\.e2e-spec\\.ts$',
+  '<rootDir>/test/reliability/agent-faults\\.e2e-spec\\.ts$',
+  '<rootDir>/test/process\\.e2e-spec\\.ts$',
   '<rootDir>/test/docs/',
 ];
 
@@ -50,7 +54,8 @@ module.exports = {
       displayName: 'e2e-pg',
       rootDir: '.',
       roots: ['<rootDir>/test'],
-      testMatch: ['**/*.e2e-spec.ts'],
+      // *.pg-spec.ts: PostgreSQL's own checks (its drift check, the migration lock), in this project only.
+      testMatch: ['**/*.e2e-spec.ts', '**/*.pg-spec.ts'],
       testPathIgnorePatterns: SQLITE_ONLY,
       globals: { OPSTAGE_TEST_DIALECT: 'postgres' },
       globalSetup: '<rootDir>/test/support/postgres/global-setup.mjs',

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp, FixedClock, TEST_ADMIN, type TestApp } from './support/create-test-app';
 import { loginAs } from './support/http';
+import { dbCount, dbQuery } from './support/db';
 
 interface CookieAttrs {
   name: string;
@@ -33,7 +34,7 @@ async function login(server: TestApp['server'], body: object, cookie?: string): 
 }
 
 async function auditRows(t: TestApp): Promise<Record<string, unknown>[]> {
-  return t.app.get(DataSource).query('SELECT * FROM audit_events ORDER BY createdAt, id');
+  return dbQuery(t, 'SELECT * FROM audit_events ORDER BY "createdAt", id');
 }
 
 describe('auth (login, sessions, CSRF)', () => {
@@ -253,8 +254,7 @@ describe('auth: absolute TTL and restart', () => {
       expect((await client.get('/api/admin/auth/csrf')).status).toBe(200);
       clock.advance(300_000);
       expect((await client.get('/api/admin/auth/me')).status).toBe(401);
-      const left: { n: number }[] = await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM sessions');
-      expect(left[0]?.n).toBe(0);
+      expect(await dbCount(t, 'SELECT COUNT(*) AS "n" FROM sessions')).toBe(0);
     } finally {
       await t.close();
     }
@@ -293,8 +293,7 @@ describe('auth: absolute TTL and restart', () => {
       const { RequestContext } = await import('../src/common/context/request-context');
       const purged = await t.app.get(SessionsService).purgeExpired(RequestContext.system(clock).nowIso, 100);
       expect(purged.affected).toBe(1);
-      const left: { n: number }[] = await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM sessions');
-      expect(left[0]?.n).toBe(1);
+      expect(await dbCount(t, 'SELECT COUNT(*) AS "n" FROM sessions')).toBe(1);
     } finally {
       await t.close();
     }

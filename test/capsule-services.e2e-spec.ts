@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { ReportedService, ServiceReportResponse } from '../sdk/src/protocol';
@@ -9,6 +8,7 @@ import { HealthReportEntity } from '../src/capsule-services/health-report.entity
 import { createTestApp, FixedClock, type TestApp } from './support/create-test-app';
 import { asAgent, loginAs, type AdminClient } from './support/http';
 import { registerAgent, reportedService } from './support/agent-flow';
+import { storedText } from './support/db';
 
 const SECRET_PREVIEW = 'must-not-leak-preview';
 const SECRET_DEFAULT = 'must-not-leak-default';
@@ -188,9 +188,8 @@ describe('capsule services (e2e)', () => {
       expect(everything).not.toContain(secret);
       expect(auditRows).not.toContain(secret);
     }
-    // What a backup copies: the database file itself (WAL checkpointed first).
-    await db().query('PRAGMA wal_checkpoint(TRUNCATE)');
-    const file = readFileSync(t.config.databasePath).toString('latin1');
+    // What a backup copies: the database file itself (WAL checkpointed first), or every row on PostgreSQL.
+    const file = await storedText(t);
     for (const secret of [SECRET_PREVIEW, SECRET_DEFAULT, MANIFEST_SECRET, HEALTH_SECRET])
       expect(file).not.toContain(secret);
   });

@@ -15,7 +15,7 @@ import {
   type AgentRegisteredEvent,
 } from '../src/extensions';
 import type { ExtensionModule } from '../src/extensions/extension-registry';
-import { dataSourceOptions } from '../src/database/data-source-options';
+import { dataSourceOptions, postgresDataSourceOptions } from '../src/database/data-source-options';
 import { coreSchemaNames } from '../src/database/entity-tables';
 import { migrate } from '../src/database/migrate';
 import { CreateWebhookDeliveries1764400000000 } from '../src/extensions/webhook-notifier/migrations/1764400000000-CreateWebhookDeliveries';
@@ -29,6 +29,7 @@ import { createTestApp, type TestApp } from './support/create-test-app';
 import { asAgent, loginAs, type AdminClient } from './support/http';
 import { seedAgentWithService } from './support/seed';
 import { waitFor } from './support/wait';
+import { dbQuery } from './support/db';
 
 jest.setTimeout(30_000);
 
@@ -153,7 +154,9 @@ describe('extensions: the example extension', () => {
   const tables = async (): Promise<string[]> =>
     (
       await db().query<{ name: string }[]>(
-        `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ext_%' ORDER BY name`,
+        db().options.type === 'postgres'
+          ? `SELECT tablename AS "name" FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'ext\\_%' ORDER BY tablename`
+          : `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ext_%' ORDER BY name`,
       )
     ).map((r) => r.name);
   /** Migrations recorded after the core ones' names are set aside: the extensions' own, in run order. */
@@ -349,7 +352,7 @@ describe('extensions: the example extension', () => {
       .get(CommandEnqueuer)
       .enqueue(ctx, { extension: 'example', serviceId: seeded.serviceId, actionName: 'ping', payload: {} });
     expect(cmd).toMatchObject({ serviceId: seeded.serviceId, actionName: 'ping', status: 'PENDING' });
-    expect(await db().query(`SELECT "createdByType", "createdById" FROM commands WHERE id = ?`, [cmd.id])).toEqual([
+    expect(await dbQuery(t, `SELECT "createdByType", "createdById" FROM commands WHERE id = ?`, [cmd.id])).toEqual([
       { createdByType: 'EXTENSION', createdById: 'example' },
     ]);
     await expect(
@@ -368,7 +371,11 @@ describe('extensions: the example extension', () => {
     expect((await recorded()).some((e) => e.name === 'note' && e.payload.text === 'hello from the example')).toBe(true);
 
     // Without the extension, the core's migration guard refuses the database (documented in docs/extensions.md).
-    const coreOnly = await new DataSource(dataSourceOptions({ databasePath: t.config.databasePath })).initialize();
+    const coreOnly = await new DataSource(
+      t.config.databaseUrl === undefined
+        ? dataSourceOptions({ databasePath: t.config.databasePath })
+        : postgresDataSourceOptions({ url: t.config.databaseUrl, poolSize: 1, replicaId: 'core-only' }),
+    ).initialize();
     try {
       await expect(migrate(coreOnly)).rejects.toThrow(/CreateExampleEvents1764500000000/);
     } finally {

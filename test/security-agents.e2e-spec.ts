@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from './support/create-test-app';
 import { asAgent, loginAs, type AdminClient } from './support/http';
 import { createToken, registerAgent, registerRaw } from './support/agent-flow';
 import { seedAgentWithService } from './support/seed';
+import { dbCount, dbQuery } from './support/db';
 
 // Bursts, real sockets and a loaded 2-core CI machine: jest's 5 s default is too tight here
 // (npm test's run of every project applied the 5 s default, not the e2e project's testTimeout).
@@ -29,11 +30,11 @@ describe('security: agents', () => {
     asAgent(t.server, token).post(`/api/agents/${agentId}/heartbeat`, {});
   const agentRow = (id: string): Promise<AgentEntity> => db().getRepository(AgentEntity).findOneByOrFail({ id });
   const auditCount = async (action: string, targetId?: string): Promise<number> => {
-    const rows = await db().query<{ n: number }[]>(
-      `SELECT COUNT(*) AS n FROM audit_events WHERE action = ?${targetId ? ' AND targetId = ?' : ''}`,
+    return dbCount(
+      t,
+      `SELECT COUNT(*) AS "n" FROM audit_events WHERE action = ?${targetId ? ' AND "targetId" = ?' : ''}`,
       targetId ? [action, targetId] : [action],
     );
-    return rows[0]!.n;
   };
 
   it('an unbound registration token cannot take over an existing agent code (live or revoked): 409, nothing changed, audited', async () => {
@@ -54,8 +55,9 @@ describe('security: agents', () => {
     expect((await db().getRepository(RegistrationTokenEntity).findOneByOrFail({ id: attacker.id })).status).toBe(
       'ACTIVE',
     );
-    const rejected = await db().query<{ metadataJson: string }[]>(
-      `SELECT metadataJson FROM audit_events WHERE action = 'agent.registration.rejected'`,
+    const rejected = await dbQuery<{ metadataJson: string }>(
+      t,
+      `SELECT "metadataJson" FROM audit_events WHERE action = 'agent.registration.rejected'`,
     );
     expect(rejected.map((r) => JSON.parse(r.metadataJson).reason)).toContain('agent_code_taken');
 
@@ -83,8 +85,9 @@ describe('security: agents', () => {
     expect(row.status).toBe('ONLINE');
     expect(row.revokedAt).toBeNull();
     expect(await auditCount('agent.recovered', first.agentId)).toBe(1);
-    const [recovered] = await db().query<{ metadataJson: string }[]>(
-      `SELECT metadataJson FROM audit_events WHERE action = 'agent.recovered' AND targetId = ?`,
+    const [recovered] = await dbQuery<{ metadataJson: string }>(
+      t,
+      `SELECT "metadataJson" FROM audit_events WHERE action = 'agent.recovered' AND "targetId" = ?`,
       [first.agentId],
     );
     expect(JSON.parse(recovered!.metadataJson)).toMatchObject({

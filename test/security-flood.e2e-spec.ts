@@ -56,7 +56,7 @@ describe('security: rejection flood', () => {
       .get(DataSource)
       .query<
         { action: string; targetId: string | null; metadataJson: string }[]
-      >(`SELECT action, targetId, metadataJson FROM audit_events WHERE result = 'FAILURE'`);
+      >(`SELECT action, "targetId", "metadataJson" FROM audit_events WHERE result = 'FAILURE'`);
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(rows.length).toBeLessThanOrEqual(4);
     for (const row of rows) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -155,6 +155,12 @@ describe('security: hostile input gets a clean 4xx', () => {
     try {
       await seedAgentWithService(own.app);
       const owner = await loginAs(own.server);
+      if (own.config.databaseKind === 'postgres') {
+        // No database file and no SQLite backup to protect: the endpoint refuses and writes nothing.
+        expect((await owner.post('/api/admin/backup/sqlite')).status).toBe(409);
+        expect(existsSync(own.config.backupDir)).toBe(false);
+        return;
+      }
       expect((await owner.post('/api/admin/backup/sqlite')).status).toBe(200);
       const mode = (p: string): string => (statSync(p).mode & 0o777).toString(8);
       expect(mode(own.dataDir)).toBe('700');

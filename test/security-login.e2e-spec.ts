@@ -94,7 +94,7 @@ describe('security: login', () => {
       .get(DataSource)
       .query<
         { metadataJson: string; ipAddress: string }[]
-      >(`SELECT metadataJson, ipAddress FROM audit_events WHERE action = 'session.login.failed' AND ipAddress = '10.1.0.4' ORDER BY createdAt, id`);
+      >(`SELECT "metadataJson", "ipAddress" FROM audit_events WHERE action = 'session.login.failed' AND "ipAddress" = '10.1.0.4' ORDER BY "createdAt", id`);
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.metadataJson).join('\n')).not.toContain(typedPassword);
     expect(JSON.parse(rows[0]!.metadataJson)).toEqual({ userKnown: false });

@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { createTestApp, TEST_ADMIN, type TestApp } from './support/create-test-app';
 import { loginAs, type AdminClient } from './support/http';
+import { dbCount, dbQuery } from './support/db';
 
 const PASSWORDS = [
   'operator-password-1',
@@ -28,14 +28,11 @@ describe('users (owner only)', () => {
   }
 
   async function sessionCount(userId: string): Promise<number> {
-    const rows: { n: number }[] = await t.app
-      .get(DataSource)
-      .query('SELECT COUNT(*) AS n FROM sessions WHERE userId = ?', [userId]);
-    return rows[0]?.n ?? -1;
+    return dbCount(t, 'SELECT COUNT(*) AS "n" FROM sessions WHERE "userId" = ?', [userId]);
   }
 
   async function auditRows(): Promise<Record<string, unknown>[]> {
-    return t.app.get(DataSource).query('SELECT * FROM audit_events ORDER BY createdAt, id');
+    return dbQuery(t, 'SELECT * FROM audit_events ORDER BY "createdAt", id');
   }
 
   it('creates users (default role viewer), never echoes the password, and audits user.created', async () => {
@@ -174,10 +171,7 @@ describe('users (owner only)', () => {
     expect(disabled.status).toBe(200);
     expect(disabled.body.data.status).toBe('DISABLED');
     expect((await dora.get('/api/admin/auth/me')).status).toBe(401);
-    const rows: { n: number }[] = await t.app
-      .get(DataSource)
-      .query('SELECT COUNT(*) AS n FROM sessions WHERE userId = ?', [created.body.data.id]);
-    expect(rows[0]?.n).toBe(0);
+    expect(await dbCount(t, 'SELECT COUNT(*) AS "n" FROM sessions WHERE "userId" = ?', [created.body.data.id])).toBe(0);
     const login = await request(t.server)
       .post('/api/admin/auth/login')
       .send({ username: 'dora', password: PASSWORDS[4] });

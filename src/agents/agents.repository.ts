@@ -185,9 +185,12 @@ export class AgentsRepository {
     if (filter.status?.length)
       qb.andWhere(`${agentEffectiveStatusSql('a')} IN (:...effStatus)`, { effStatus: [...filter.status] });
     if (filter.q)
-      qb.andWhere(`(a.code LIKE :q ESCAPE '\\' OR a.name LIKE :q ESCAPE '\\' OR a.id LIKE :q ESCAPE '\\')`, {
-        q: likePattern(filter.q),
-      });
+      qb.andWhere(
+        `(LOWER(a.code) LIKE LOWER(:q) ESCAPE '\\' OR LOWER(COALESCE(a.name, '')) LIKE LOWER(:q) ESCAPE '\\' OR LOWER(a.id) LIKE LOWER(:q) ESCAPE '\\')`,
+        {
+          q: likePattern(filter.q),
+        },
+      );
     return qb;
   }
 }

@@ -46,7 +46,7 @@ export class LoginThrottleRepository {
       .createQueryBuilder()
       .delete()
       .from(LoginThrottleEntity)
-      .where('windowStart <= :cutoff', { cutoff: cutoffIso })
+      .where('"windowStart" <= :cutoff', { cutoff: cutoffIso })
       .execute();
     return res.affected ?? 0;
   }

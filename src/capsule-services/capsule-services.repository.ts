@@ -192,9 +192,12 @@ export class CapsuleServicesRepository {
     if (filter.healthStatus) qb.andWhere('s.healthStatus = :healthStatus', { healthStatus: filter.healthStatus });
     if (filter.agentId) qb.andWhere('s.agentId = :agentId', { agentId: filter.agentId });
     if (filter.q)
-      qb.andWhere(`(s.code LIKE :q ESCAPE '\\' OR s.name LIKE :q ESCAPE '\\' OR s.id LIKE :q ESCAPE '\\')`, {
-        q: likePattern(filter.q),
-      });
+      qb.andWhere(
+        `(LOWER(s.code) LIKE LOWER(:q) ESCAPE '\\' OR LOWER(s.name) LIKE LOWER(:q) ESCAPE '\\' OR LOWER(s.id) LIKE LOWER(:q) ESCAPE '\\')`,
+        {
+          q: likePattern(filter.q),
+        },
+      );
     (filter.labels ?? []).forEach((label, i) => {
       qb.andWhere(`${manifestLabelSql(em, `lk${i}`)} = :lv${i}`, {
         [`lk${i}`]: labelParam(em, label.key),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, IsNull, type EntityManager } from 'typeorm';
 import { deleteBatch, NO_BATCH, type BatchOutcome } from '../database/batches';
 import { findPage } from '../database/list-query';
+import { rawQuery } from '../database/raw-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ActionDefinitionEntity } from './action-definition.entity';
 import { ConfigItemEntity } from './config-item.entity';
@@ -133,9 +134,10 @@ export class CatalogRepository {
    * are time-sortable ULIDs. */
   async pruneHealth(serviceId: string, keep: number, em: Tx): Promise<void> {
     if (keep <= 0) return;
-    await em.query(
-      `DELETE FROM "health_reports" WHERE "serviceId" = ? AND "id" NOT IN (SELECT "id" FROM "health_reports" WHERE "serviceId" = ? ORDER BY "reportedAt" DESC, "id" DESC LIMIT ?)`,
-      [serviceId, serviceId, keep],
+    await rawQuery(
+      em,
+      `DELETE FROM "health_reports" WHERE "serviceId" = :serviceId AND "id" NOT IN (SELECT "id" FROM "health_reports" WHERE "serviceId" = :serviceId ORDER BY "reportedAt" DESC, "id" DESC LIMIT :keep)`,
+      { serviceId, keep },
     );
   }
 

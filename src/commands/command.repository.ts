@@ -82,7 +82,7 @@ export class CommandRepository {
       .update(CommandEntity)
       .set({ status: 'RUNNING', startedAt: nowIso, updatedAt: nowIso, sealedPayload: null })
       .where('id = :id AND status = :pending', { id, pending: 'PENDING' })
-      .andWhere('(expiresAt IS NULL OR expiresAt >= :now)', { now: nowIso })
+      .andWhere('("expiresAt" IS NULL OR "expiresAt" >= :now)', { now: nowIso })
       .execute();
     return res.affected === 1;
   }
@@ -174,7 +174,7 @@ export class CommandRepository {
         .createQueryBuilder()
         .update(CommandEntity)
         .set({ cancelNotifiedAt: nowIso })
-        .where('id = :id AND cancelNotifiedAt IS NULL', { id })
+        .where('id = :id AND "cancelNotifiedAt" IS NULL', { id })
         .execute();
       if (res.affected === 1) taken.push(id);
     }
@@ -214,13 +214,18 @@ export class CommandRepository {
       .getRawMany<{ id: string; status: CommandStatus }>();
     const ids = rows.map((r) => r.id);
     if (ids.length === 0) return rows;
-    await em.createQueryBuilder().delete().from(CommandResultEntity).where('commandId IN (:...ids)', { ids }).execute();
+    await em
+      .createQueryBuilder()
+      .delete()
+      .from(CommandResultEntity)
+      .where('"commandId" IN (:...ids)', { ids })
+      .execute();
     // A retry keeps its own row; only the link to the pruned source goes.
     await em
       .createQueryBuilder()
       .update(CommandEntity)
       .set({ retryOfCommandId: null })
-      .where('retryOfCommandId IN (:...ids)', { ids })
+      .where('"retryOfCommandId" IN (:...ids)', { ids })
       .execute();
     await em.createQueryBuilder().delete().from(CommandEntity).where('id IN (:...ids)', { ids }).execute();
     return rows;
@@ -263,8 +268,8 @@ export class CommandRepository {
       .createQueryBuilder()
       .update(CommandResultEntity)
       .set({ sealedData: null, revealedAt: nowIso, revealedByUserId: userId })
-      .where('id = :id AND sealedData IS NOT NULL AND revealedAt IS NULL', { id: resultId })
-      .andWhere('sealedExpiresAt >= :now', { now: nowIso })
+      .where('id = :id AND "sealedData" IS NOT NULL AND "revealedAt" IS NULL', { id: resultId })
+      .andWhere('"sealedExpiresAt" >= :now', { now: nowIso })
       .execute();
     return res.affected === 1;
   }
@@ -275,7 +280,7 @@ export class CommandRepository {
       .createQueryBuilder()
       .update(CommandResultEntity)
       .set({ sealedData: null })
-      .where('sealedData IS NOT NULL AND sealedExpiresAt < :now', { now: nowIso })
+      .where('"sealedData" IS NOT NULL AND "sealedExpiresAt" < :now', { now: nowIso })
       .execute();
     return res.affected ?? 0;
   }

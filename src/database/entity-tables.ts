@@ -1,5 +1,5 @@
 import { DefaultNamingStrategy, getMetadataArgsStorage } from 'typeorm';
-import { SQLITE_MIGRATIONS } from '../../migrations';
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from '../../migrations';
 import { CORE_ENTITIES } from './entities';
 
 /** Tables the core owns besides its entities' (TypeORM's bookkeeping). */
@@ -34,7 +34,8 @@ export function coreSchemaNames(): { tables: Set<string>; entityNames: Set<strin
   return {
     tables,
     entityNames: new Set(CORE_ENTITIES.map((e) => e.name)),
-    migrationNames: new Set(SQLITE_MIGRATIONS.map((m) => migrationName(m))),
+    // An extension's migration must not take a core name on either database.
+    migrationNames: new Set([...SQLITE_MIGRATIONS, ...POSTGRES_MIGRATIONS].map((m) => migrationName(m))),
   };
 }
 
@@ -43,9 +44,15 @@ export function migrationName(migration: new () => { name?: string }): string {
   return new migration().name ?? migration.name;
 }
 
-/** The oldest core migration's timestamp: no extension migration may run before the core schema exists. */
+/**
+ * No extension migration may run before the core schema exists, on either database: the later of
+ * the two dialects' first core migrations (PostgreSQL's history starts with the whole schema at
+ * PostgresInit1764390000000, SQLite's at Init1764300000000).
+ */
 export function firstCoreMigrationTimestamp(): number {
-  return Math.min(...SQLITE_MIGRATIONS.map((m) => migrationTimestamp(migrationName(m)) ?? Number.POSITIVE_INFINITY));
+  const first = (list: readonly (new () => { name?: string })[]): number =>
+    Math.min(...list.map((m) => migrationTimestamp(migrationName(m)) ?? Number.POSITIVE_INFINITY));
+  return Math.max(first(SQLITE_MIGRATIONS), first(POSTGRES_MIGRATIONS));
 }
 
 /** The 13-digit epoch-ms suffix TypeORM requires on migration names (it orders by it). */

@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Database, Statement } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type { Pool, PoolClient, QueryConfig } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { sqlState } from './driver-errors';
 import type { Tx } from './transaction';
 
 /**
@@ -20,6 +23,8 @@ export class TransactionRunner {
   private readonly postgres: boolean;
   /** `?` placeholders rewritten to `$n` for PostgreSQL, by SQL text. */
   private readonly numbered = new Map<string, string>();
+  /** PostgreSQL statement names of the hot-path statements, by SQL text. */
+  private readonly statementNames = new Map<string, string>();
 
   constructor(private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
@@ -92,11 +97,13 @@ export class TransactionRunner {
    * agent request). On SQLite the statement is prepared once and run on the driver's connection,
    * the same single connection TypeORM uses, so it sees exactly what `em.query` would: TypeORM's
    * query runner, logger and subscriber broadcast cost several times the query itself there
-   * (bench/). PostgreSQL goes through TypeORM's pool, with the placeholders numbered. `sql` must be a constant, never built from input.
+   * (bench/). On PostgreSQL it is a named statement on the pool (prepared once per connection). `sql` must be a constant, never built from input.
    */
   async readOne(sql: string, params: readonly unknown[]): Promise<unknown> {
     const db = this.sqlite();
     if (!db) {
+      const pool = this.pgPool();
+      if (pool) return (await pool.query(this.named(sql, params))).rows[0];
       const rows: unknown = await this.dataSource.manager.query(this.dialect(sql), [...params]);
       return Array.isArray(rows) ? (rows[0] as unknown) : undefined;
     }
@@ -107,13 +114,19 @@ export class TransactionRunner {
    * A fixed, parameterised write on a hot path (liveness touches, audit inserts: thousands a
    * second with a large fleet), inside the transaction `tx`. On SQLite it runs as a prepared
    * statement on the driver's single connection, which every TypeORM manager shares, so it belongs
-   * to that transaction exactly as `tx.query` would; other drivers go through `tx`. Parameters
+   * to that transaction exactly as `tx.query` would; on PostgreSQL it is a named statement on the
+   * transaction's own connection. Parameters
    * must be strings, numbers or null. `sql` must be a constant, never built from input.
    */
   async execute(sql: string, params: readonly unknown[], tx: Tx): Promise<void> {
     const db = this.sqlite();
     if (!db) {
-      await tx.query(this.dialect(sql), [...params]);
+      // The transaction's own pg connection, so the statement belongs to the transaction.
+      const client = this.postgres
+        ? (tx.queryRunner as unknown as { databaseConnection?: PoolClient } | undefined)?.databaseConnection
+        : undefined;
+      if (client) await client.query(this.named(sql, params));
+      else await tx.query(this.dialect(sql), [...params]);
       return;
     }
     this.prepared(db, sql).run(...params);
@@ -158,6 +171,25 @@ export class TransactionRunner {
     return text;
   }
 
+  /**
+   * A named statement: pg prepares it once per pooled connection and then sends only its name and
+   * parameters, the PostgreSQL counterpart of the prepared statements used on SQLite.
+   */
+  private named(sql: string, params: readonly unknown[]): QueryConfig<unknown[]> {
+    const text = this.dialect(sql);
+    let name = this.statementNames.get(text);
+    if (name === undefined) {
+      name = `opstage_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+      this.statementNames.set(text, name);
+    }
+    return { name, text, values: [...params] };
+  }
+
+  private pgPool(): Pool | undefined {
+    if (!this.postgres) return undefined;
+    return (this.dataSource.driver as unknown as { master?: Pool }).master;
+  }
+
   private prepared(db: Database, sql: string): Statement<unknown[], unknown> {
     let statement = this.statements.get(sql);
     if (!statement) {
@@ -183,15 +215,6 @@ export class TransactionRunner {
       });
     }
   }
-}
-
-/** SQLSTATE of a driver error (pg puts it on `code`; TypeORM keeps the driver error as `driverError`). */
-function sqlState(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const direct = (error as { code?: unknown }).code;
-  if (typeof direct === 'string') return direct;
-  const inner = (error as { driverError?: { code?: unknown } }).driverError?.code;
-  return typeof inner === 'string' ? inner : undefined;
 }
 
 function isRetryable(error: unknown): boolean {

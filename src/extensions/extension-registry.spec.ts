@@ -42,7 +42,8 @@ class Ancient1000000000000 implements MigrationInterface {
   async down(): Promise<void> {}
 }
 class ClashesWithCore implements MigrationInterface {
-  name = 'Init1764300000000';
+  // Not dated before the core schema on either database, so only its name is wrong.
+  name = 'PostgresInit1764390000000';
   async up(): Promise<void> {}
   async down(): Promise<void> {}
 }
@@ -164,7 +165,7 @@ describe('resolveExtensions', () => {
       /dated before the core schema/,
     );
     expect(refusal(() => resolveExtensions([ext({ migrations: [ClashesWithCore] })], '0.5.0')).message).toMatch(
-      /Init1764300000000 has the name of a core migration/,
+      /PostgresInit1764390000000 has the name of a core migration/,
     );
   });
 

@@ -44,7 +44,7 @@ export class RegistrationTokensRepository {
       .update(RegistrationTokenEntity)
       .set(patch)
       .where("id = :id AND status = 'ACTIVE'", { id });
-    if (notExpiredAt) qb.andWhere('(expiresAt IS NULL OR expiresAt >= :now)', { now: notExpiredAt });
+    if (notExpiredAt) qb.andWhere('("expiresAt" IS NULL OR "expiresAt" >= :now)', { now: notExpiredAt });
     const res = await qb.execute();
     return (res.affected ?? 0) === 1;
   }

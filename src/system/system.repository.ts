@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { rawQuery } from '../database/raw-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SystemCounterEntity } from './system-counter.entity';
 import type { Tx } from '../database/transaction';
@@ -19,10 +20,11 @@ export class SystemRepository {
   /** Adds deltas with one upsert per key (`ON CONFLICT` works on SQLite and PostgreSQL; placeholders need the driver's style). */
   async addToCounters(deltas: Map<string, number>, now: string, em: Tx): Promise<void> {
     for (const [key, delta] of deltas) {
-      await em.query(
-        'INSERT INTO system_counters ("key", "value", "updatedAt") VALUES (?, ?, ?) ' +
+      await rawQuery(
+        em,
+        'INSERT INTO system_counters ("key", "value", "updatedAt") VALUES (:key, :delta, :now) ' +
           'ON CONFLICT ("key") DO UPDATE SET "value" = system_counters."value" + excluded."value", "updatedAt" = excluded."updatedAt"',
-        [key, delta, now],
+        { key, delta, now },
       );
     }
   }

@@ -63,9 +63,12 @@ export class UsersRepository {
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
     if (filter.status) qb.andWhere('u.status = :status', { status: filter.status });
     if (filter.q) {
-      qb.andWhere("(u.username LIKE :q ESCAPE '\\' OR u.displayName LIKE :q ESCAPE '\\')", {
-        q: likeContains(filter.q),
-      });
+      qb.andWhere(
+        "(LOWER(u.username) LIKE LOWER(:q) ESCAPE '\\' OR LOWER(COALESCE(u.displayName, '')) LIKE LOWER(:q) ESCAPE '\\')",
+        {
+          q: likeContains(filter.q),
+        },
+      );
     }
     return findPage(qb.orderBy('u.createdAt', 'DESC').addOrderBy('u.id', 'DESC'), offset, limit);
   }

@@ -56,7 +56,7 @@ export function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
 /** `owned`: the data dir and database were made for this app (also after its restarts), so close removes them. */
 async function start(options: TestAppOptions, owned: boolean): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'opstage-test-'));
-  const database = testsUsePostgres() ? (options.database ?? (await createTestDatabase())) : undefined;
+  const database = testsUsePostgres() ? await databaseFor(options, dataDir) : undefined;
   const config = loadConfig(
     {
       NODE_ENV: 'test',
@@ -67,7 +67,7 @@ async function start(options: TestAppOptions, owned: boolean): Promise<TestApp> 
       OPSTAGE_MAINTENANCE_INTERVAL_SECONDS: '0',
       OPSTAGE_LOG_LEVEL: 'error',
       OPSTAGE_STATIC_DIR: join(dataDir, 'no-console-build'),
-      ...(database === undefined ? {} : { DATABASE_URL: databaseUrl(database), OPSTAGE_DATABASE_POOL_SIZE: '5' }),
+      ...(database === undefined ? {} : { DATABASE_URL: databaseUrl(database) }),
       ...options.env,
     },
     { packageVersion: '0.0.0-test' },
@@ -85,8 +85,11 @@ async function start(options: TestAppOptions, owned: boolean): Promise<TestApp> 
     if (options.listen) await app.listen(0, '127.0.0.1');
     else await app.init();
   } catch (error) {
-    if (database !== undefined && options.database === undefined) await dropTestDatabase(database);
-    if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+    if (owned && database !== undefined) {
+      databasesByDir.delete(dataDir);
+      await dropTestDatabase(database);
+    }
+    if (owned) rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
   let closed = false;
@@ -107,9 +110,27 @@ async function start(options: TestAppOptions, owned: boolean): Promise<TestApp> 
     closed = true;
     await app.close();
     if (removeDir) rmSync(dataDir, { recursive: true, force: true });
-    if (removeDir && database !== undefined) await dropTestDatabase(database);
+    if (removeDir && database !== undefined) {
+      databasesByDir.delete(dataDir);
+      await dropTestDatabase(database);
+    }
   }
   return testApp;
+}
+
+/**
+ * e2e-pg: the database that goes with a data dir, so a test that starts a second app on the same
+ * data dir (a restart by hand) finds its data there, as it would in the SQLite file.
+ */
+const databasesByDir = new Map<string, string>();
+
+async function databaseFor(options: TestAppOptions, dataDir: string): Promise<string> {
+  if (options.database !== undefined) return options.database;
+  const known = databasesByDir.get(dataDir);
+  if (known !== undefined) return known;
+  const created = await createTestDatabase();
+  databasesByDir.set(dataDir, created);
+  return created;
 }
 
 export { FixedClock };

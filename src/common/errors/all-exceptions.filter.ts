@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { isInvalidText } from '../../database/driver-errors';
 import { isStorageFull, StorageGuard, storageFullError } from '../../database/storage-guard';
 import { databaseUnavailableError, unavailableCode } from '../../database/database-unavailable';
 import { Clock } from '../time/clock';
@@ -113,6 +114,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (status >= 500) return internal();
       if (status === 404) return { status, code: 'NOT_FOUND', message: 'Route not found.' };
       return { status, code: HTTP_CODES[status] ?? 'REQUEST_ERROR', message: messageOf(exception) };
+    }
+    if (isInvalidText(exception)) {
+      return { status: 400, code: 'REQUEST_ERROR', message: 'The request contains text the database cannot store.' };
     }
     return internal();
   }
