@@ -32,7 +32,8 @@ export async function dispatch(cfg, ctx, log) {
     );
   }
   const registerMs = Date.now() - t0;
-  log(`  seeded ${agents.length} agents and reported an echo service for each in ${registerMs} ms`);
+  if (!ctx.preparedAgents)
+    log(`  seeded ${agents.length} agents and reported an echo service for each in ${registerMs} ms`);
 
   const pollPool = new Pool(pollServer.origin, {
     connections: agents.length + 8,

@@ -26,8 +26,12 @@ export interface PostgresDataSourceInput {
   extraMigrations?: readonly MigrationClass[];
 }
 
-/** How long a request waits for a free pooled connection or a new one before it fails (never hangs). */
-const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * How long a request waits for a pooled connection, the wait for a free one and a new connect
+ * together (pg's `connectionTimeoutMillis`): a dead database fails requests instead of hanging
+ * them, while a burst larger than the pool still queues.
+ */
+const ACQUIRE_TIMEOUT_MS = 10_000;
 /** No request needs a statement longer than this; large deletes run in batches (src/database/batches.ts). */
 const STATEMENT_TIMEOUT_MS = 30_000;
 
@@ -72,10 +76,9 @@ export function postgresDataSourceOptions(input: PostgresDataSourceInput): DataS
     synchronize: false,
     migrationsRun: false,
     applicationName: input.replicaId,
-    connectTimeoutMS: CONNECT_TIMEOUT_MS,
     extra: {
       max: input.poolSize,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS,
       // Idle connections go back after a while, so a quiet replica does not hold its whole pool.
       idleTimeoutMillis: 30_000,
       // Bounded statements: a stuck database answers 503 DATABASE_UNAVAILABLE instead of holding requests
