@@ -422,6 +422,12 @@ describe('maintenance settings and RBAC', () => {
     const data = res.body.data;
     expect(data).toMatchObject({ edition: 'CE', node: process.version, database: { kind: t.config.databaseKind } });
     expect(data.replicaId).toBe(t.config.replicaId);
+    // The cross-replica bus: LISTEN/NOTIFY on PostgreSQL (connected by now), in-process on SQLite.
+    expect(data.cluster).toMatchObject(
+      t.config.databaseKind === 'postgres'
+        ? { kind: 'postgres', status: 'connected', publishFailures: 0 }
+        : { kind: 'in-process', status: 'connected' },
+    );
     expect(data.config).toMatchObject({
       databaseKind: t.config.databaseKind,
       databasePoolSize: t.config.databasePoolSize,

@@ -108,8 +108,8 @@ export interface RuntimeDiagnostics {
   /** The replica that answered (`OPSTAGE_REPLICA_ID`). */
   replicaId: string;
   database: SqliteDiagnostics | PostgresDiagnostics;
-  /** How replicas tell each other about changes (LISTEN/NOTIFY on PostgreSQL); null when not wired in. */
-  cluster: ClusterDiagnostics | null;
+  /** How replicas tell each other about changes (LISTEN/NOTIFY on PostgreSQL) */
+  cluster: ClusterDiagnostics;
   disk: { freeBytes: number; totalBytes: number } | null;
   maintenance: {
     settings: MaintenanceSettings;

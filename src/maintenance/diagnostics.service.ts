@@ -1,7 +1,7 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { statSync } from 'node:fs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { CLUSTER_STATE_SOURCE, type ClusterStateSource } from './cluster-state.port';
+import { ClusterBus } from '../cluster/cluster-bus';
 import type { RequestContext } from '../common/context/request-context';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { MaintenanceScheduler } from './maintenance.scheduler';
@@ -19,7 +19,7 @@ export class DiagnosticsService {
     private readonly settings: RuntimeSettingsService,
     private readonly maintenance: MaintenanceService,
     private readonly scheduler: MaintenanceScheduler,
-    @Optional() @Inject(CLUSTER_STATE_SOURCE) private readonly cluster: ClusterStateSource | null = null,
+    private readonly cluster: ClusterBus,
   ) {}
 
   async runtime(_ctx: RequestContext): Promise<RuntimeDiagnostics> {
@@ -41,7 +41,7 @@ export class DiagnosticsService {
         arrayBuffers: memory.arrayBuffers,
       },
       database: await this.database(),
-      cluster: this.cluster ? { ...this.cluster.state() } : null,
+      cluster: { ...this.cluster.state() },
       disk: diskFree(this.config.dataDir) ?? null,
       maintenance: {
         settings: this.settings.get(),
