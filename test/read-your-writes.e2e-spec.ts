@@ -124,7 +124,7 @@ describe('read your writes after a heartbeat', () => {
     expect(metrics.data.byStatus.capsuleServices.OFFLINE ?? 0).toBe(0);
     await cameBack();
     const prom = await request(t.server).get('/metrics').expect(200);
-    expect(prom.text).toMatch(/^opstage_agents\{status="OFFLINE"\} 0$/m);
-    expect(prom.text).toMatch(/^opstage_capsule_services\{status="OFFLINE"\} 0$/m);
+    expect(prom.text).toMatch(/^opstage_agents\{status="OFFLINE",replica="[^"]+"\} 0$/m);
+    expect(prom.text).toMatch(/^opstage_capsule_services\{status="OFFLINE",replica="[^"]+"\} 0$/m);
   });
 });

@@ -66,7 +66,7 @@ describe('security: rejection flood', () => {
     }
     const metrics = await request(t.server).get('/metrics');
     const dropped = [
-      ...metrics.text.matchAll(/^opstage_audit_rejections_dropped_total\{reason="(\w+)"\} (\d+)$/gm),
+      ...metrics.text.matchAll(/^opstage_audit_rejections_dropped_total\{reason="(\w+)",replica="[^"]+"\} (\d+)$/gm),
     ].reduce((n, m) => n + Number(m[2]), 0);
     expect(dropped + rows.length).toBe(1500);
     // What little was written is checkpointed; database plus log stay within a few hundred KB.
