@@ -58,7 +58,7 @@ export async function fleet(cfg, log) {
         ? setInterval(() => {
             void fetch(`${server.origin}/metrics`)
               .then(async (res) => {
-                const m = /^\w*nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(await res.text());
+                const m = /^\w*nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? (\S+)$/m.exec(await res.text());
                 if (m) loopLag.push(round(Number(m[1]) * 1000, 0));
               })
               .catch(() => {});
