@@ -1,12 +1,10 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { CommandStream } from '../reliability/support/command-stream';
 import { Fleet } from '../reliability/support/fleet';
 import { pause, report } from '../reliability/support/mode';
-import { Operator, ServerProcess, tempDir } from '../reliability/support/server-process';
+import { Operator } from '../reliability/support/server-process';
 import { TcpProxy } from '../reliability/support/tcp-proxy';
-import { createTestDatabase, databaseUrl, dropTestDatabase } from '../support/postgres/test-database';
+import { ReplicaSet } from './support/replica-set';
 
 /**
  * Issue 18, "losing any one replica loses nothing": three built server processes on one
@@ -30,49 +28,25 @@ interface Row {
 }
 
 describe('kill -9 one of three replicas on PostgreSQL', () => {
-  const dir = tempDir('kill9-pg');
-  let database = '';
-  const servers: ServerProcess[] = [];
+  const set = ReplicaSet.create({
+    name: 'kill9-pg',
+    count: REPLICAS,
+    env: { OPSTAGE_MAINTENANCE_INTERVAL_SECONDS: String(SWEEP_SECONDS), OPSTAGE_LOG_LEVEL: 'warn' },
+  });
+  const { dir, servers } = set;
+  const query = set.query.bind(set);
   const proxies: TcpProxy[] = [];
   const fleets: Fleet[] = [];
 
   afterAll(async () => {
     for (const fleet of fleets) await fleet.stop();
     for (const proxy of proxies) await proxy.close();
-    for (const server of servers) await server.kill();
-    if (database) await dropTestDatabase(database);
-    rmSync(dir, { recursive: true, force: true });
+    await set.stop();
   });
 
-  async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: databaseUrl(database) });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
-
   it('loses no command, runs none twice and ends every one, with replica 1 killed mid-stream', async () => {
-    database = await createTestDatabase();
-    const spawnStarted = Date.now();
-    for (let i = 0; i < REPLICAS; i += 1)
-      servers.push(
-        new ServerProcess({
-          dataDir: join(dir, `replica-${i + 1}`),
-          env: {
-            DATABASE_URL: databaseUrl(database),
-            OPSTAGE_REPLICA_ID: `replica-${i + 1}`,
-            OPSTAGE_MAINTENANCE_INTERVAL_SECONDS: String(SWEEP_SECONDS),
-            OPSTAGE_LOG_LEVEL: 'warn',
-          },
-        }),
-      );
-    // The first boot migrates (extension tables); the other two start together on the migrated database.
-    await servers[0]!.start(90_000);
-    await Promise.all(servers.slice(1).map((s) => s.start(90_000)));
-    const spawnMs = Date.now() - spawnStarted;
+    await set.start();
+    const spawnMs = set.spawnMs;
 
     const streams: CommandStream[] = [];
     for (let i = 0; i < REPLICAS; i += 1) {
