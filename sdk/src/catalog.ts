@@ -21,7 +21,7 @@ import type { ActionDefinitionInput, ConfigItemInput, ConfigProvider, HealthProv
 
 const ACTION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const FORBIDDEN_ACTION_NAMES = new Set(['exec', 'runshell', 'bash', 'sh', 'runscript', 'customcommand', 'shell']);
-const DANGER_LEVELS: readonly DangerLevel[] = ['LOW', 'MEDIUM', 'HIGH'];
+const DANGER_LEVELS: readonly DangerLevel[] = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 const HEALTH_STATUSES: readonly HealthStatus[] = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'];
 
 function actionFail(name: string, message: string, code = 'INVALID_OPTION'): never {
@@ -68,7 +68,7 @@ export function toCatalogEntry(def: ActionDefinitionInput): ActionDefinitionWire
     name: def.name,
     label: def.label,
     dangerLevel,
-    requiresConfirmation: def.requiresConfirmation ?? dangerLevel === 'HIGH',
+    requiresConfirmation: def.requiresConfirmation ?? (dangerLevel === 'HIGH' || dangerLevel === 'CRITICAL'),
     hasPrepare: typeof def.prepare === 'function',
   };
   if (def.description !== undefined) entry.description = def.description;

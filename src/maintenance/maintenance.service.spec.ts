@@ -132,7 +132,7 @@ describe('SweepSteps', () => {
   function stepsWith(commands: Partial<CommandsService>): SweepSteps {
     // Only the commands module is called by these steps; the others are never reached.
     const none = {} as never;
-    return new SweepSteps(none, none, none, commands as CommandsService, none, none, none, none, none);
+    return new SweepSteps(none, none, none, commands as CommandsService, none, none, none, none, none, none);
   }
 
   it('runs a domain step batch after batch while batches come back full', async () => {
