@@ -47,7 +47,7 @@ export function validateAction(
   if (typeof def.handler !== 'function') actionFail(name, 'handler must be a function.');
   if (def.prepare !== undefined && typeof def.prepare !== 'function') actionFail(name, 'prepare must be a function.');
   if (def.dangerLevel !== undefined && !DANGER_LEVELS.includes(def.dangerLevel))
-    actionFail(name, 'dangerLevel must be LOW, MEDIUM or HIGH.');
+    actionFail(name, 'dangerLevel must be LOW, MEDIUM, HIGH or CRITICAL.');
   if (def.timeoutSeconds !== undefined && (!Number.isInteger(def.timeoutSeconds) || def.timeoutSeconds <= 0)) {
     actionFail(name, 'timeoutSeconds must be a positive integer.');
   }

@@ -50,7 +50,10 @@ export class ApprovalsService {
           action: 'settings.approvals.updated',
           targetType: 'Workspace',
           targetId: DEFAULT_WORKSPACE_ID,
-          metadata: { ...next, changed: Object.keys(patch) },
+          metadata: {
+            ...next,
+            changed: Object.keys(patch).filter((k) => patch[k as keyof ApprovalSettings] !== undefined),
+          },
         },
         em,
       );

@@ -196,7 +196,7 @@ export class BusRoutesService {
     if (reasons.length > 0) {
       throw new DomainError(
         'BUS_ROUTE_TARGET_INVALID',
-        'Routes cannot target disabled, confirmation-required or HIGH-danger actions: nobody is there to confirm them.',
+        'Routes cannot target disabled, confirmation-required or HIGH- or CRITICAL-danger actions: nobody is there to confirm them.',
         {
           serviceCode,
           actionName,

@@ -31,7 +31,10 @@ export class ApprovalSettingsService {
   async update(patch: Partial<ApprovalSettings>, em: Tx): Promise<ApprovalSettings> {
     const now = this.clock.nowIso();
     const existing = await this.repository.findById(APPROVAL_SETTINGS_ID, em);
-    const next = { ...(existing ? parseSettings(existing.valueJson) : DEFAULT_APPROVAL_SETTINGS), ...patch };
+    const next = existing ? parseSettings(existing.valueJson) : { ...DEFAULT_APPROVAL_SETTINGS };
+    // Only the keys sent: a DTO instance carries the others as undefined.
+    if (patch.dangerLevels !== undefined) next.dangerLevels = patch.dangerLevels;
+    if (patch.approvalTtlSeconds !== undefined) next.approvalTtlSeconds = patch.approvalTtlSeconds;
     next.dangerLevels = DANGER_LEVELS.filter((level) => next.dangerLevels.includes(level));
     await this.repository.save(
       {
