@@ -177,7 +177,6 @@ export const EN_OPS = {
   'diag.events': 'Events',
   'diag.expiredRegistrationTokens': 'Registration tokens expired',
   'diag.expiredCommands': 'Commands expired',
-  'diag.expiredApprovals': 'Approval requests expired',
   'diag.offlineAgents': 'Agents marked offline',
   'diag.offlineServices': 'Services marked stale',
   'diag.deletedAuditEvents': 'Audit events deleted',

@@ -172,7 +172,6 @@ export const ZH_OPS: Record<keyof typeof EN_OPS, string> = {
   'diag.events': '事件',
   'diag.expiredRegistrationTokens': '过期的注册令牌',
   'diag.expiredCommands': '过期的命令',
-  'diag.expiredApprovals': '过期的审批请求',
   'diag.offlineAgents': '标记为离线的代理',
   'diag.offlineServices': '标记为过期的服务',
   'diag.deletedAuditEvents': '删除的审计事件',

@@ -1,0 +1,17 @@
+/** English texts of four-eyes approval (docs/actions-and-commands.md, "Approval"). */
+export const EN_APPROVALS = {
+  'status.AWAITING_APPROVAL': 'AWAITING APPROVAL',
+  'status.CRITICAL': 'CRITICAL',
+  'approvals.badge': '{count} waiting for approval',
+  'approvals.title': 'Approval needed',
+  'approvals.body':
+    'This action runs only after a second person approves it. Without a decision the request expires at {expiresAt}.',
+  'approvals.ownRequest':
+    'You requested this command: another operator or an owner must approve or reject it.',
+  'approvals.comment': 'Comment (required to reject)',
+  'approvals.approve': 'Approve',
+  'approvals.reject': 'Reject',
+  'approvals.approved': 'Approved: the agent picks the command up now',
+  'approvals.rejected': 'Rejected',
+  'diag.expiredApprovals': 'Approval requests expired',
+} as const;
