@@ -13,5 +13,10 @@ export const EN_APPROVALS = {
   'approvals.reject': 'Reject',
   'approvals.approved': 'Approved: the agent picks the command up now',
   'approvals.rejected': 'Rejected',
+  'approvals.settings': 'Approval (four eyes)',
+  'approvals.settingsHelp':
+    'Executes of actions with these danger levels wait until another operator or an owner approves them.',
+  'approvals.ttlSeconds': 'Request expires after (seconds)',
+  'approvals.settingsSaved': 'Approval settings saved',
   'diag.expiredApprovals': 'Approval requests expired',
 } as const;

@@ -13,5 +13,9 @@ export const ZH_APPROVALS: Record<keyof typeof EN_APPROVALS, string> = {
   'approvals.reject': '拒绝',
   'approvals.approved': '已批准：代理将立即领取该命令',
   'approvals.rejected': '已拒绝',
+  'approvals.settings': '审批（四眼原则）',
+  'approvals.settingsHelp': '以下危险级别的操作执行后，需等待其他操作员或所有者批准。',
+  'approvals.ttlSeconds': '请求过期时间（秒）',
+  'approvals.settingsSaved': '审批设置已保存',
   'diag.expiredApprovals': '过期的审批请求',
 };
