@@ -377,6 +377,7 @@ export class CommandsService {
       agentId: row.agentId,
       actionName: row.actionName,
       createdBy: { type: input.createdBy.type, id: input.createdBy.id },
+      status: awaiting ? 'AWAITING_APPROVAL' : 'PENDING',
       occurredAt: ctx.nowIso,
       requestId: ctx.requestId,
     });

@@ -4,6 +4,7 @@ export const EN_APPROVALS = {
   'status.CRITICAL': 'CRITICAL',
   'approvals.badge': '{count} waiting for approval',
   'approvals.title': 'Approval needed',
+  'approvals.waiting': 'Waiting for another operator or an owner to approve it…',
   'approvals.body':
     'This action runs only after a second person approves it. Without a decision the request expires at {expiresAt}.',
   'approvals.ownRequest':

@@ -6,6 +6,7 @@ export const ZH_APPROVALS: Record<keyof typeof EN_APPROVALS, string> = {
   'status.CRITICAL': '严重',
   'approvals.badge': '{count} 个待审批',
   'approvals.title': '需要审批',
+  'approvals.waiting': '等待其他操作员或所有者批准…',
   'approvals.body': '该操作需经第二人批准后才会执行。若无人处理，请求将于 {expiresAt} 过期。',
   'approvals.ownRequest': '此命令由您发起：需由其他操作员或所有者批准或拒绝。',
   'approvals.comment': '备注（拒绝时必填）',
