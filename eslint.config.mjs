@@ -27,6 +27,7 @@ const FORBIDDEN = {
     'overview',
     'bulk',
     'cluster',
+    'approvals',
   ],
   config: [
     'database',
@@ -47,6 +48,7 @@ const FORBIDDEN = {
     'overview',
     'bulk',
     'cluster',
+    'approvals',
   ],
   database: [
     'audit',
@@ -66,6 +68,7 @@ const FORBIDDEN = {
     'overview',
     'bulk',
     'cluster',
+    'approvals',
   ],
   cluster: [
     'audit',
@@ -84,6 +87,7 @@ const FORBIDDEN = {
     'live-events',
     'overview',
     'bulk',
+    'approvals',
   ],
   audit: [
     'users',
@@ -99,6 +103,7 @@ const FORBIDDEN = {
     'live-events',
     'overview',
     'bulk',
+    'approvals',
   ],
   settings: [
     'users',
@@ -114,6 +119,7 @@ const FORBIDDEN = {
     'live-events',
     'overview',
     'bulk',
+    'approvals',
   ],
   system: [
     'users',
@@ -129,6 +135,7 @@ const FORBIDDEN = {
     'live-events',
     'overview',
     'bulk',
+    'approvals',
   ],
   users: [
     'auth',
@@ -143,6 +150,7 @@ const FORBIDDEN = {
     'live-events',
     'overview',
     'bulk',
+    'approvals',
   ],
   auth: [
     'registration-tokens',
@@ -156,6 +164,7 @@ const FORBIDDEN = {
     'live-events',
     'overview',
     'bulk',
+    'approvals',
   ],
   'registration-tokens': [
     'auth',
@@ -169,6 +178,7 @@ const FORBIDDEN = {
     'live-events',
     'overview',
     'bulk',
+    'approvals',
   ],
   agents: [
     'auth',
@@ -181,6 +191,7 @@ const FORBIDDEN = {
     'live-events',
     'overview',
     'bulk',
+    'approvals',
   ],
   'capsule-services': [
     'auth',
@@ -192,9 +203,22 @@ const FORBIDDEN = {
     'live-events',
     'overview',
     'bulk',
+    'approvals',
   ],
-  commands: ['auth', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
-  bus: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  commands: [
+    'auth',
+    'maintenance',
+    'bus',
+    'extensions',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+    'approvals',
+  ],
+  // Four-eyes approval sits beside bus/: it needs commands/ and api-tokens/, and maintenance/ sweeps through it.
+  approvals: ['auth', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  bus: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk', 'approvals'],
   maintenance: ['extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
   // The agent protocol sits above the domains it calls; only the app module (and extensions' readers) import it.
   'agent-gateway': ['auth', 'maintenance', 'extensions', 'live-events', 'overview', 'bulk'],

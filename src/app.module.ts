@@ -28,6 +28,7 @@ import { OverviewModule } from './overview/overview.module';
 import { BulkModule } from './bulk/bulk.module';
 import { AgentGatewayModule } from './agent-gateway/agent-gateway.module';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
+import { ApprovalsModule } from './approvals/approvals.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -71,6 +72,7 @@ export class AppModule {
         BulkModule,
         AgentGatewayModule,
         ApiTokensModule,
+        ApprovalsModule,
         ...extensions.modules,
         ...(extensions.routes.length > 0 ? [RouterModule.register(extensions.routes)] : []),
         ...(options.extraModules ?? []),

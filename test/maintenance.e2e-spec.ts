@@ -144,6 +144,7 @@ describe('maintenance sweep (fixed clock, seeded rows)', () => {
     expect(res.body.data).toEqual({
       expiredRegistrationTokens: 1,
       expiredCommands: 3,
+      expiredApprovals: 0,
       offlineAgents: 2,
       offlineServices: 1,
       deletedAuditEvents: 2,

@@ -472,6 +472,17 @@ describe('API token matrix (generated from the route table)', () => {
       .map(label);
     expect(open).toEqual([]);
   });
+  it('four-eyes decisions are a person’s: approve and reject are operator routes no token reaches', () => {
+    const decisions = routes
+      .filter((r) => /^\/api\/admin\/commands\/:commandId\/(approve|reject)$/.test(r.path))
+      .map(
+        (r) => `${label(r)} ${r.policy?.kind === 'roles' ? r.policy.role : '-'} ${tokenVerdict(r, 'operator', false)}`,
+      );
+    expect(decisions.sort()).toEqual([
+      'POST /api/admin/commands/:commandId/approve (ApprovalsController.approve) operator API_TOKEN_SESSION_ONLY',
+      'POST /api/admin/commands/:commandId/reject (ApprovalsController.reject) operator API_TOKEN_SESSION_ONLY',
+    ]);
+  });
   // Last: bad tokens spend this address's budget (docs/security.md, "API tokens"), after which every token is 429.
   it('a bearer token that is not a valid API token is 401 on every session route (429 once the budget is spent)', async () => {
     const failures: string[] = [];

@@ -21,7 +21,7 @@ import type { ActionDefinitionInput, ConfigItemInput, ConfigProvider, HealthProv
 
 const ACTION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const FORBIDDEN_ACTION_NAMES = new Set(['exec', 'runshell', 'bash', 'sh', 'runscript', 'customcommand', 'shell']);
-const DANGER_LEVELS: readonly DangerLevel[] = ['LOW', 'MEDIUM', 'HIGH'];
+const DANGER_LEVELS: readonly DangerLevel[] = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 const HEALTH_STATUSES: readonly HealthStatus[] = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'];
 
 function actionFail(name: string, message: string, code = 'INVALID_OPTION'): never {
@@ -47,7 +47,7 @@ export function validateAction(
   if (typeof def.handler !== 'function') actionFail(name, 'handler must be a function.');
   if (def.prepare !== undefined && typeof def.prepare !== 'function') actionFail(name, 'prepare must be a function.');
   if (def.dangerLevel !== undefined && !DANGER_LEVELS.includes(def.dangerLevel))
-    actionFail(name, 'dangerLevel must be LOW, MEDIUM or HIGH.');
+    actionFail(name, 'dangerLevel must be LOW, MEDIUM, HIGH or CRITICAL.');
   if (def.timeoutSeconds !== undefined && (!Number.isInteger(def.timeoutSeconds) || def.timeoutSeconds <= 0)) {
     actionFail(name, 'timeoutSeconds must be a positive integer.');
   }
@@ -68,7 +68,7 @@ export function toCatalogEntry(def: ActionDefinitionInput): ActionDefinitionWire
     name: def.name,
     label: def.label,
     dangerLevel,
-    requiresConfirmation: def.requiresConfirmation ?? dangerLevel === 'HIGH',
+    requiresConfirmation: def.requiresConfirmation ?? (dangerLevel === 'HIGH' || dangerLevel === 'CRITICAL'),
     hasPrepare: typeof def.prepare === 'function',
   };
   if (def.description !== undefined) entry.description = def.description;

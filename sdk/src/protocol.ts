@@ -17,7 +17,7 @@
 export type HealthStatus = 'UP' | 'DEGRADED' | 'DOWN' | 'UNKNOWN';
 
 /** Danger level of an action; `HIGH` actions should require confirmation. */
-export type DangerLevel = 'LOW' | 'MEDIUM' | 'HIGH';
+export type DangerLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
 
 /** Runtime of a Capsule Service. */
 export type RuntimeKind = 'nodejs' | 'java' | 'python' | 'go' | 'other';
@@ -28,8 +28,15 @@ export type AgentMode = 'embedded' | 'ophub';
 /** Command types delivered by the command poll. */
 export type CommandType = 'ACTION_EXECUTE' | 'ACTION_PREPARE';
 
-/** Command statuses (the poll always delivers `RUNNING`). */
-export type CommandStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'EXPIRED';
+/** Command statuses (the poll always delivers `RUNNING`; an agent never sees `AWAITING_APPROVAL`). */
+export type CommandStatus =
+  | 'AWAITING_APPROVAL'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'SUCCEEDED'
+  | 'FAILED'
+  | 'CANCELLED'
+  | 'EXPIRED';
 
 /** JSON object with unknown values. */
 export type JsonObject = Record<string, unknown>;

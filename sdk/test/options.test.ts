@@ -156,7 +156,7 @@ describe('actions and manifest', () => {
       code: 'INVALID_OPTION',
     });
     assert.throws(
-      () => a.action({ name: 'y', label: 'y', dangerLevel: 'CRITICAL' as 'HIGH', handler: () => undefined }),
+      () => a.action({ name: 'y', label: 'y', dangerLevel: 'SEVERE' as 'HIGH', handler: () => undefined }),
       { code: 'INVALID_OPTION' },
     );
     assert.throws(() => a.action({ name: 'z', label: 'z' } as unknown as Parameters<CapsuleAgent['action']>[0]), {
@@ -182,7 +182,7 @@ describe('actions and manifest', () => {
     assert.deepEqual(manifest['capabilities'], ['billing.charge']);
   });
 
-  it('HIGH actions require confirmation by default; catalog omits handlers', () => {
+  it('HIGH and CRITICAL actions require confirmation by default; catalog omits handlers', () => {
     const entry = toCatalogEntry({
       name: 'rotate',
       label: 'Rotate',
@@ -198,6 +198,9 @@ describe('actions and manifest', () => {
       hasPrepare: false,
       timeoutSeconds: 30,
     });
+    const critical = toCatalogEntry({ name: 'wipe', label: 'Wipe', dangerLevel: 'CRITICAL', handler: () => undefined });
+    assert.equal(critical.dangerLevel, 'CRITICAL');
+    assert.equal(critical.requiresConfirmation, true);
     const low = toCatalogEntry({ name: 'echo', label: 'Echo', handler: () => undefined });
     assert.deepEqual(low, {
       name: 'echo',

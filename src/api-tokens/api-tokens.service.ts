@@ -95,6 +95,11 @@ export class ApiTokensService {
     return { ...toApiTokenResponse(row, ctx.nowIso), token: raw };
   }
 
+  /** The user a token acts for (`null` for a service account or a token gone), so four-eyes knows the requester. */
+  async userIdOf(tokenId: string): Promise<string | null> {
+    return (await this.tokens.findById(tokenId))?.userId ?? null;
+  }
+
   async list(ctx: RequestContext, query: ListApiTokensQueryDto): Promise<Page<ApiTokenResponse>> {
     const req = pageRequest(query);
     const { rows, total } = await this.tokens.list({

@@ -248,7 +248,7 @@ export class BusRouterService {
       throw new DomainError('ACTION_DISABLED', 'Action is disabled.', { serviceId: service.id, actionName });
     const issues = validateAgainstSchema(action.inputSchema, payload);
     if (issues.length > 0) throw validationFailed(issues, 'Action payload validation failed.');
-    if (raw.requiresConfirmation || raw.dangerLevel === 'HIGH') {
+    if (raw.requiresConfirmation || raw.dangerLevel === 'HIGH' || raw.dangerLevel === 'CRITICAL') {
       throw new DomainError(
         'ACTION_REQUIRES_CONFIRMATION',
         'This action requires confirmation: send "confirmation": true.',

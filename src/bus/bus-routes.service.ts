@@ -192,10 +192,11 @@ export class BusRoutesService {
     if (!action.enabled) reasons.push('ACTION_DISABLED');
     if (action.requiresConfirmation) reasons.push('REQUIRES_CONFIRMATION');
     if (action.dangerLevel === 'HIGH') reasons.push('DANGER_LEVEL_HIGH');
+    if (action.dangerLevel === 'CRITICAL') reasons.push('DANGER_LEVEL_CRITICAL');
     if (reasons.length > 0) {
       throw new DomainError(
         'BUS_ROUTE_TARGET_INVALID',
-        'Routes cannot target disabled, confirmation-required or HIGH-danger actions: nobody is there to confirm them.',
+        'Routes cannot target disabled, confirmation-required or HIGH- or CRITICAL-danger actions: nobody is there to confirm them.',
         {
           serviceCode,
           actionName,

@@ -1,4 +1,5 @@
 import { isSensitiveKey, redact, redactString } from '../common/redaction/redact';
+import type { DangerLevel } from '../contracts';
 import type { ActionDefinitionWire, ConfigItemWire, ReportedService } from '@opstage/agent-node/protocol';
 
 /** What a report says about a service, after redaction: the only form that is stored or hashed. */
@@ -19,7 +20,7 @@ export interface NormalizedAction {
   name: string;
   label: string;
   description: string | null;
-  dangerLevel: 'LOW' | 'MEDIUM' | 'HIGH';
+  dangerLevel: DangerLevel;
   requiresConfirmation: boolean;
   inputSchema: Record<string, unknown>;
   resultSchema: Record<string, unknown>;

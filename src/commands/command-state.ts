@@ -3,6 +3,7 @@ import type { CommandStatus, CommandType } from '../contracts';
 
 /** Pure rules of the command state machine (docs/actions-and-commands.md; docs/design/decisions.md, "Commands always expire"). */
 export const COMMAND_STATUSES: readonly CommandStatus[] = [
+  'AWAITING_APPROVAL',
   'PENDING',
   'RUNNING',
   'SUCCEEDED',
@@ -13,8 +14,13 @@ export const COMMAND_STATUSES: readonly CommandStatus[] = [
 export const COMMAND_TYPES: readonly CommandType[] = ['ACTION_EXECUTE', 'ACTION_PREPARE'];
 export const TERMINAL_STATUSES: readonly CommandStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'EXPIRED'];
 export const OPEN_STATUSES: readonly CommandStatus[] = ['PENDING', 'RUNNING'];
+/** A request still waiting for its approval can be withdrawn too (docs/actions-and-commands.md, "Approval"). */
+export const CANCELLABLE_STATUSES: readonly CommandStatus[] = ['AWAITING_APPROVAL', ...OPEN_STATUSES];
 export const RETRYABLE_STATUSES: readonly CommandStatus[] = ['FAILED', 'EXPIRED', 'CANCELLED'];
 
+export const APPROVAL_REJECTED_CODE = 'APPROVAL_REJECTED';
+export const APPROVAL_EXPIRED_CODE = 'APPROVAL_EXPIRED';
+export const APPROVAL_EXPIRED_MESSAGE = 'Nobody approved the command in time.';
 export const COMMAND_EXPIRED_CODE = 'COMMAND_EXPIRED';
 export const COMMAND_EXPIRED_MESSAGE = 'Command expired before completion.';
 export const PREPARE_TIMEOUT_MESSAGE = 'Action prepare timed out waiting for agent.';

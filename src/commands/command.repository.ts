@@ -89,6 +89,27 @@ export class CommandRepository {
     return res.affected === 1;
   }
 
+  /** AWAITING_APPROVAL → PENDING with the action's own deadline from now (docs/actions-and-commands.md, "Approval"). */
+  async approve(id: string, nowIso: string, expiresAt: string, em: Tx): Promise<boolean> {
+    const res = await em
+      .createQueryBuilder()
+      .update(CommandEntity)
+      .set({ status: 'PENDING', expiresAt, updatedAt: nowIso })
+      .where('id = :id AND status = :awaiting', { id, awaiting: 'AWAITING_APPROVAL' })
+      .execute();
+    return res.affected === 1;
+  }
+
+  /** Approval requests nobody decided on before their deadline, for the sweep. */
+  async overdueApprovals(nowIso: string, limit: number, em: EntityManager = this.tx.manager): Promise<CommandEntity[]> {
+    return em
+      .createQueryBuilder(CommandEntity, 'c')
+      .where('c.status = :awaiting AND c.expiresAt < :now', { awaiting: 'AWAITING_APPROVAL', now: nowIso })
+      .orderBy('c.expiresAt', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
   /** Open → terminal, only from the given statuses; wipes the sealed payload. */
   async finish(id: string, from: readonly CommandStatus[], update: TerminalUpdate, em: Tx): Promise<boolean> {
     const set: Partial<CommandEntity> = {

@@ -39,6 +39,13 @@ import { CommandsService } from './commands.service';
       inject: [ClusterBus],
     },
   ],
-  exports: [CommandsService, CommandDispatchService, CommandResultsService, CommandNotifier, CommandQueriesService],
+  exports: [
+    CommandsService,
+    CommandDispatchService,
+    CommandResultsService,
+    CommandNotifier,
+    CommandQueriesService,
+    CommandRepository,
+  ],
 })
 export class CommandsModule {}

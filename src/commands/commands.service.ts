@@ -13,6 +13,7 @@ import { IdGenerator } from '../common/ids/id-generator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
+import { ApprovalSettingsService } from '../settings/approval-settings.service';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import { assertAgentCanHandleAction } from './action-gating';
@@ -21,7 +22,7 @@ import { CommandNotifier } from './command-notifier';
 import { CancelNoticeIndex } from './cancel-notice-index';
 import { CommandRepository } from './command.repository';
 import type { CommandEntity } from './command.entity';
-import { isExpiredAt, OPEN_STATUSES, retryVerdict } from './command-state';
+import { CANCELLABLE_STATUSES, isExpiredAt, retryVerdict } from './command-state';
 import { toPublicCommand } from './command.mapper';
 import { hasRedactedParts, parseObject, splitPayload } from './sealed-values';
 import type { Tx } from '../database/transaction';
@@ -68,6 +69,7 @@ export class CommandsService {
     private readonly notifier: CommandNotifier,
     private readonly events: DomainEvents,
     private readonly cancelNotices: CancelNoticeIndex,
+    private readonly approvals: ApprovalSettingsService,
   ) {}
 
   /**
@@ -166,7 +168,7 @@ export class CommandsService {
     const updated = await this.tx.run(async (em) => {
       const won = await this.commands.finish(
         row.id,
-        OPEN_STATUSES,
+        CANCELLABLE_STATUSES,
         { status: 'CANCELLED', completedAt: ctx.nowIso },
         em,
       );
@@ -308,7 +310,10 @@ export class CommandsService {
     if (options.type === 'ACTION_EXECUTE') {
       const issues = validateAgainstSchema(action.inputSchema, payload);
       if (issues.length > 0) throw validationFailed(issues, 'Action payload validation failed.');
-      if ((raw.requiresConfirmation || raw.dangerLevel === 'HIGH') && input.confirmation !== true) {
+      if (
+        (raw.requiresConfirmation || raw.dangerLevel === 'HIGH' || raw.dangerLevel === 'CRITICAL') &&
+        input.confirmation !== true
+      ) {
         throw new DomainError(
           'ACTION_REQUIRES_CONFIRMATION',
           'This action requires confirmation: send "confirmation": true.',
@@ -319,8 +324,13 @@ export class CommandsService {
     const agent = await this.findAgentAsHeardFrom(agentId);
     assertAgentCanHandleAction(agent, ctx.now.getTime(), this.settings.get().agentOfflineThresholdSeconds);
 
-    const ttlSeconds =
-      options.type === 'ACTION_PREPARE'
+    // Four-eyes: the command waits for a second person, with the approval lifetime as its deadline
+    // (docs/actions-and-commands.md, "Approval").
+    const approval = options.type === 'ACTION_EXECUTE' ? await this.approvals.get() : null;
+    const awaiting = approval !== null && approval.dangerLevels.includes(action.dangerLevel);
+    const ttlSeconds = awaiting
+      ? approval.approvalTtlSeconds
+      : options.type === 'ACTION_PREPARE'
         ? this.config.actionPrepareTimeoutSeconds
         : (raw.timeoutSeconds ?? this.config.commandTtlSeconds);
     const { readable, secret } = splitPayload(payload);
@@ -331,7 +341,7 @@ export class CommandsService {
       serviceId: input.serviceId,
       type: options.type,
       actionName: input.actionName,
-      status: 'PENDING',
+      status: awaiting ? 'AWAITING_APPROVAL' : 'PENDING',
       payloadJson: JSON.stringify(readable),
       sealedPayload: secret ? this.sealer.seal(secret) : null,
       createdByUserId: input.createdBy.type === 'USER' ? input.createdBy.id : null,
@@ -350,8 +360,16 @@ export class CommandsService {
     await this.tx.run(async (em) => {
       await this.commands.insert(row, em);
       await options.audit(em, row);
+      if (awaiting) {
+        const metadata = { serviceId: row.serviceId, actionName: row.actionName, expiresAt: row.expiresAt };
+        await this.audit.record(
+          ctx,
+          { action: 'command.approval_requested', targetType: 'Command', targetId: row.id, metadata },
+          em,
+        );
+      }
     });
-    this.notifier.notifyAgent(row.agentId);
+    if (!awaiting) this.notifier.notifyAgent(row.agentId);
     this.events.emit('command.created', {
       commandId: row.id,
       type: row.type,
@@ -359,6 +377,7 @@ export class CommandsService {
       agentId: row.agentId,
       actionName: row.actionName,
       createdBy: { type: input.createdBy.type, id: input.createdBy.id },
+      status: awaiting ? 'AWAITING_APPROVAL' : 'PENDING',
       occurredAt: ctx.nowIso,
       requestId: ctx.requestId,
     });

@@ -5,7 +5,7 @@ import type { AgentEffectiveStatus } from './agents';
 export type ServiceStoredStatus = 'UNKNOWN' | 'HEALTHY' | 'UNHEALTHY' | 'STALE' | 'OFFLINE';
 export type ServiceEffectiveStatus = 'HEALTHY' | 'UNHEALTHY' | 'STALE' | 'OFFLINE' | 'UNKNOWN';
 export type HealthStatus = 'UP' | 'DEGRADED' | 'DOWN' | 'UNKNOWN';
-export type DangerLevel = 'LOW' | 'MEDIUM' | 'HIGH';
+export type DangerLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
 
 /** A service on lists: `status` is the effective status, `storedStatus` the column. */
 export interface CapsuleServiceResponse {

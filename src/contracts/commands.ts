@@ -2,7 +2,14 @@ import type { ActionDefinitionResponse } from './capsule-services';
 
 /** Commands and actions: `/api/admin/commands`, `…/capsule-services/:id/actions`. */
 
-export type CommandStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'EXPIRED';
+export type CommandStatus =
+  | 'AWAITING_APPROVAL'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'SUCCEEDED'
+  | 'FAILED'
+  | 'CANCELLED'
+  | 'EXPIRED';
 export type CommandType = 'ACTION_EXECUTE' | 'ACTION_PREPARE';
 
 /** A command as the admin API shows it: status as of the read, payload key-redacted. */
@@ -83,4 +90,9 @@ export interface ExecuteActionRequest {
 /** Body of `POST /api/admin/commands/:id/retry`. */
 export interface RetryCommandRequest {
   confirmation?: boolean;
+}
+
+/** `POST /api/admin/commands/:id/reject`: the reason the requester reads (docs/actions-and-commands.md, "Approval"). */
+export interface RejectCommandRequest {
+  comment: string;
 }

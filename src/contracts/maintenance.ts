@@ -17,6 +17,7 @@ export interface MaintenanceSettingsView extends MaintenanceSettings {
 export interface SweepResult {
   expiredRegistrationTokens: number;
   expiredCommands: number;
+  expiredApprovals: number;
   offlineAgents: number;
   offlineServices: number;
   deletedAuditEvents: number;

@@ -106,7 +106,7 @@ export const LIVE_MAPPERS: { [K in OpstageEventName]: Mapper<K> } = {
     ids: [e.commandId, e.serviceId],
     at: e.occurredAt,
     minRole: 'viewer',
-    data: { commandId: e.commandId, serviceId: e.serviceId, status: 'PENDING', commandType: e.type },
+    data: { commandId: e.commandId, serviceId: e.serviceId, status: e.status, commandType: e.type },
   }),
   'command.completed': (e) => ({
     type: 'command.completed',

@@ -2,6 +2,7 @@ import { Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestj
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AgentsModule } from '../agents/agents.module';
 import { ApiTokensModule } from '../api-tokens/api-tokens.module';
+import { ApprovalsModule } from '../approvals/approvals.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { BusModule } from '../bus/bus.module';
@@ -42,6 +43,7 @@ import { SweepSteps } from './sweep-steps';
     RegistrationTokensModule,
     AgentsModule,
     ApiTokensModule,
+    ApprovalsModule,
     CapsuleServicesModule,
     CommandsModule,
     BusModule,

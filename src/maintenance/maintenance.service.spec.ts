@@ -7,6 +7,8 @@ import type { HealthCheck, SystemService } from '../system/system.service';
 import { SWEEP_BATCH_SIZE, SweepSteps } from './sweep-steps';
 import type { ReadBarrier } from '../common/consistency/read-barrier';
 import type { CommandsService } from '../commands/commands.service';
+import type { ApprovalsService } from '../approvals/approvals.service';
+import { RequestContext } from '../common/context/request-context';
 import { MaintenanceService } from './maintenance.service';
 
 function build(overrides: Partial<Record<keyof SweepSteps, jest.Mock>> = {}) {
@@ -15,6 +17,7 @@ function build(overrides: Partial<Record<keyof SweepSteps, jest.Mock>> = {}) {
   const steps = {
     expireRegistrationTokens: zero,
     expireCommands: zero,
+    expireApprovals: zero,
     markAgentsOffline: zero,
     markServicesOfOfflineAgents: zero,
     pruneAudit: zero,
@@ -129,11 +132,23 @@ describe('MaintenanceService', () => {
 });
 
 describe('SweepSteps', () => {
-  function stepsWith(commands: Partial<CommandsService>): SweepSteps {
-    // Only the commands module is called by these steps; the others are never reached.
+  function stepsWith(commands: Partial<CommandsService>, approvals: Partial<ApprovalsService> = {}): SweepSteps {
+    // Only the commands and approvals modules are called by these steps; the others are never reached.
     const none = {} as never;
-    return new SweepSteps(none, none, none, commands as CommandsService, none, none, none, none, none);
+    const cmds = commands as CommandsService;
+    return new SweepSteps(none, none, none, cmds, none, none, none, none, none, approvals as ApprovalsService);
   }
+
+  it('expires overdue approval requests batch after batch, as the system actor', async () => {
+    const expireDue = jest
+      .fn()
+      .mockResolvedValueOnce({ selected: SWEEP_BATCH_SIZE, affected: SWEEP_BATCH_SIZE })
+      .mockResolvedValueOnce({ selected: 1, affected: 1 });
+    const ctx = RequestContext.system(new FixedClock('2026-03-01T00:00:00.000Z'));
+    expect(await stepsWith({}, { expireDue }).expireApprovals(ctx)).toBe(SWEEP_BATCH_SIZE + 1);
+    expect(expireDue).toHaveBeenCalledTimes(2);
+    expect(expireDue).toHaveBeenCalledWith(ctx, SWEEP_BATCH_SIZE);
+  });
 
   it('runs a domain step batch after batch while batches come back full', async () => {
     const expireDue = jest

@@ -74,6 +74,7 @@ export class MaintenanceService implements OnModuleInit {
     try {
       const expiredRegistrationTokens = await this.steps.expireRegistrationTokens(now);
       const expiredCommands = await this.steps.expireCommands(now, ago(this.config.actionPrepareTimeoutSeconds * 1000));
+      const expiredApprovals = await this.steps.expireApprovals(ctx);
       // Liveness stamps wait up to a second in memory; judge agents on the stored ones only after they land.
       await this.liveness.settle();
       const offlineAgents = await this.steps.markAgentsOffline(ctx, s.agentOfflineThresholdSeconds);
@@ -98,6 +99,7 @@ export class MaintenanceService implements OnModuleInit {
       const result: SweepResult = {
         expiredRegistrationTokens,
         expiredCommands,
+        expiredApprovals,
         offlineAgents,
         offlineServices,
         deletedAuditEvents,

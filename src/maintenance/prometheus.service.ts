@@ -18,7 +18,7 @@ import type { CountMap } from '../contracts';
 
 const AGENT_STATUSES = ['PENDING', 'ONLINE', 'OFFLINE', 'DISABLED', 'REVOKED'];
 const SERVICE_STATUSES = ['HEALTHY', 'UNHEALTHY', 'STALE', 'OFFLINE', 'UNKNOWN'];
-const COMMAND_STATUSES = ['PENDING', 'RUNNING', ...TERMINAL_OUTCOMES];
+const COMMAND_STATUSES = ['AWAITING_APPROVAL', 'PENDING', 'RUNNING', ...TERMINAL_OUTCOMES];
 const DURATION_BUCKETS_S = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 const HTTP_BUCKETS_S = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 /** Upper bound of new completions folded into the histogram per scrape. */

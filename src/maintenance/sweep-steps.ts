@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgentsService } from '../agents/agents.service';
 import { ApiTokensService } from '../api-tokens/api-tokens.service';
+import { ApprovalsService } from '../approvals/approvals.service';
 import { AuditService } from '../audit/audit.service';
 import { LoginThrottle } from '../auth/login-throttle';
 import { SessionsService } from '../auth/sessions.service';
@@ -59,6 +60,7 @@ export class SweepSteps {
     private readonly loginThrottle: LoginThrottle,
     private readonly bus: BusIngestService,
     private readonly apiTokens: ApiTokensService,
+    private readonly approvals: ApprovalsService,
   ) {}
 
   expireRegistrationTokens(now: string): Promise<number> {
@@ -71,6 +73,11 @@ export class SweepSteps {
       const batch = await this.commands.expireDue(now, prepareCutoff, SWEEP_BATCH_SIZE);
       return { selected: batch.selected, affected: batch.expired };
     });
+  }
+
+  /** Approval requests nobody decided on in time become EXPIRED (APPROVAL_EXPIRED), each audited. */
+  expireApprovals(ctx: RequestContext): Promise<number> {
+    return drain(() => this.approvals.expireDue(ctx, SWEEP_BATCH_SIZE));
   }
 
   /** Agents silent past the threshold go OFFLINE (audited, `agent.offline` emitted per agent). */

@@ -35,7 +35,7 @@ import { REGISTRATION_TOKEN_PREFIX } from '../../common/crypto/token-service';
 export const CODE_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 export const CODE_MESSAGE = 'code must match ^[a-z0-9][a-z0-9_-]*$';
 const HEALTH: HealthStatus[] = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'];
-const DANGER: DangerLevel[] = ['LOW', 'MEDIUM', 'HIGH'];
+const DANGER: DangerLevel[] = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 
 /**
  * Validation classes of the agent API requests. Each implements its wire interface from

@@ -12,14 +12,16 @@ export class ExecuteActionDto implements ExecuteActionRequest {
   @IsObject({ message: 'payload must be an object' })
   payload?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ description: 'Required (true) for requiresConfirmation or HIGH actions.' })
+  @ApiPropertyOptional({ description: 'Required (true) for requiresConfirmation, HIGH or CRITICAL actions.' })
   @IsOptional()
   @IsBoolean({ message: 'confirmation must be a boolean' })
   confirmation?: boolean;
 }
 
 export class RetryCommandDto implements RetryCommandRequest {
-  @ApiPropertyOptional({ description: 'Required (true) when retrying a requiresConfirmation or HIGH action.' })
+  @ApiPropertyOptional({
+    description: 'Required (true) when retrying a requiresConfirmation, HIGH or CRITICAL action.',
+  })
   @IsOptional()
   @IsBoolean({ message: 'confirmation must be a boolean' })
   confirmation?: boolean;

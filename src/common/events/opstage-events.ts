@@ -51,6 +51,8 @@ export interface CommandCreatedEvent extends OpstageEventBase {
   agentId: string;
   actionName: string;
   createdBy: { type: 'USER' | 'API_TOKEN' | 'BUS_ROUTE' | 'EXTENSION'; id: string | null };
+  /** `AWAITING_APPROVAL` when a second person must approve it first (docs/actions-and-commands.md, "Approval"). */
+  status: 'PENDING' | 'AWAITING_APPROVAL';
 }
 
 /** The agent reported success for a command. */

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable } from 'rxjs';
+import { Observable, map } from 'rxjs';
 import { ADMIN, enc, toParams, unwrap, unwrapPage } from './api-helpers';
 import type {
   CommandDetail,
@@ -38,6 +38,26 @@ export class CommandsApi {
     return this.http
       .post<SuccessEnvelope<PublicCommand>>(`${this.base}/${enc(id)}/cancel`, {})
       .pipe(unwrap());
+  }
+
+  /** Four-eyes (docs/actions-and-commands.md, "Approval"): never the requester; 403 APPROVAL_SELF_FORBIDDEN. */
+  approve(id: string): Observable<PublicCommand> {
+    return this.http
+      .post<SuccessEnvelope<PublicCommand>>(`${this.base}/${enc(id)}/approve`, {})
+      .pipe(unwrap());
+  }
+
+  reject(id: string, comment: string): Observable<PublicCommand> {
+    return this.http
+      .post<SuccessEnvelope<PublicCommand>>(`${this.base}/${enc(id)}/reject`, { comment })
+      .pipe(unwrap());
+  }
+
+  /** How many commands wait for an approval (the navigation badge): one row, the total from the pagination. */
+  awaitingApprovalCount(): Observable<number> {
+    return this.list({ status: 'AWAITING_APPROVAL', page: 1, pageSize: 1 }).pipe(
+      map((page) => page.pagination.total),
+    );
   }
 
   /** `confirmation: true` is required when the action is HIGH or requiresConfirmation (docs/design/decisions.md,

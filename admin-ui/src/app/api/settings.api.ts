@@ -2,7 +2,12 @@ import { HttpClient, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { ADMIN, unwrap } from './api-helpers';
-import type { MaintenanceSettings, SuccessEnvelope, SweepResult } from '@opstage/contracts';
+import type {
+  ApprovalSettings,
+  MaintenanceSettings,
+  SuccessEnvelope,
+  SweepResult,
+} from '@opstage/contracts';
 import { JsonObject } from './view-types';
 
 /** Maintenance settings, manual sweep and the SQLite backup (Settings page). */
@@ -26,6 +31,19 @@ export class SettingsApi {
   resetMaintenance(): Observable<MaintenanceSettings> {
     return this.http
       .delete<SuccessEnvelope<MaintenanceSettings>>(`${ADMIN}/settings/maintenance`)
+      .pipe(unwrap());
+  }
+
+  /** Four-eyes settings (docs/actions-and-commands.md, "Approval"); owners change them. */
+  getApprovals(): Observable<ApprovalSettings> {
+    return this.http
+      .get<SuccessEnvelope<ApprovalSettings>>(`${ADMIN}/settings/approvals`)
+      .pipe(unwrap());
+  }
+
+  updateApprovals(input: Partial<ApprovalSettings>): Observable<ApprovalSettings> {
+    return this.http
+      .patch<SuccessEnvelope<ApprovalSettings>>(`${ADMIN}/settings/approvals`, input)
       .pipe(unwrap());
   }
 

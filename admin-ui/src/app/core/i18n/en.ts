@@ -1,3 +1,4 @@
+import { EN_APPROVALS } from './en.approvals';
 import { EN_BUS } from './en.bus';
 import { EN_MESSAGES } from './en.messages';
 import { EN_OPS } from './en.ops';
@@ -381,6 +382,7 @@ export const EN = {
   ...EN_MESSAGES,
   ...EN_OPS,
   ...EN_SECURITY,
+  ...EN_APPROVALS,
 } as const;
 
 export type TranslationKey = keyof typeof EN;

@@ -1,4 +1,5 @@
 import { TranslationKey } from './en';
+import { ZH_APPROVALS } from './zh.approvals';
 import { ZH_BUS } from './zh.bus';
 import { ZH_MESSAGES } from './zh.messages';
 import { ZH_OPS } from './zh.ops';
@@ -366,4 +367,5 @@ export const ZH: Record<TranslationKey, string> = {
   ...ZH_MESSAGES,
   ...ZH_OPS,
   ...ZH_SECURITY,
+  ...ZH_APPROVALS,
 };

@@ -23,6 +23,8 @@ import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import { LiveEvents } from '../live/live-events.service';
 import { ThemeService } from '../theme/theme.service';
 import { GlobalSearchComponent } from './global-search.component';
+import { ApprovalsBadgeStore } from './approvals-badge.store';
+import { liveRefresh } from '../live/live-refresh';
 
 interface NavItem {
   id: string;
@@ -85,6 +87,7 @@ export class ShellComponent {
   private readonly authApi = inject(AuthApi);
   private readonly router = inject(Router);
   protected readonly navOpen = signal(false);
+  protected readonly approvals = inject(ApprovalsBadgeStore);
 
   protected readonly nav = computed(() =>
     NAV.filter(
@@ -107,6 +110,11 @@ export class ShellComponent {
     // The live stream belongs to a logged-in session: open while the shell is shown.
     effect(() => (this.session.authenticated() ? this.live.connect() : this.live.disconnect()));
     inject(DestroyRef).onDestroy(() => this.live.disconnect());
+    // Operators see how many requests wait for a second person (docs/actions-and-commands.md, "Approval").
+    effect(() => (this.session.canOperate() ? this.approvals.refresh() : this.approvals.clear()));
+    liveRefresh(['commands'], () => {
+      if (this.session.canOperate()) this.approvals.refresh();
+    });
     this.router.events
       .pipe(
         filter((e) => e instanceof NavigationEnd),

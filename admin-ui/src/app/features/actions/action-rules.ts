@@ -10,7 +10,11 @@ export function isTerminal(status: CommandStatus): boolean {
 export function needsConfirmation(
   action: Pick<ActionDefinitionResponse, 'dangerLevel' | 'requiresConfirmation'>,
 ): boolean {
-  return action.dangerLevel === 'HIGH' || action.requiresConfirmation === true;
+  return (
+    action.dangerLevel === 'HIGH' ||
+    action.dangerLevel === 'CRITICAL' ||
+    action.requiresConfirmation === true
+  );
 }
 
 /** Known category order (the categories of sdk/README.md, "Actions"); unknown categories follow alphabetically. */

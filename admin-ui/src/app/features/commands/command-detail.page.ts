@@ -34,6 +34,7 @@ import { liveRefresh } from '../../core/live/live-refresh';
 import { LiveStatusComponent } from '../../shared/ui/live-status.component';
 import { CommandOperationsService } from './command-operations.service';
 import { canCancel, canRetry } from './command-rules';
+import { ApprovalPanelComponent } from './approval-panel.component';
 
 @Component({
   selector: 'app-command-detail-page',
@@ -51,6 +52,7 @@ import { canCancel, canRetry } from './command-rules';
     StatusTagComponent,
     ResultViewComponent,
     LiveStatusComponent,
+    ApprovalPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './command-detail.page.html',

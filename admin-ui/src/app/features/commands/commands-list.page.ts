@@ -85,6 +85,7 @@ export class CommandsListPage {
   protected readonly session = inject(SessionStore);
 
   protected readonly statuses = [
+    'AWAITING_APPROVAL',
     'PENDING',
     'RUNNING',
     'SUCCEEDED',

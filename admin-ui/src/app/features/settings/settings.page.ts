@@ -21,6 +21,7 @@ import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { Notifier } from '../../shared/ui/notifier.service';
 import { MetricsPanelComponent } from './metrics-panel.component';
 import { DiagnosticsPanelComponent } from './diagnostics-panel.component';
+import { ApprovalSettingsPanelComponent } from './approval-settings-panel.component';
 import { diagRows } from './diagnostics-format';
 import { I18nService } from '../../core/i18n/i18n.service';
 
@@ -38,6 +39,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
     ErrorAlertComponent,
     MetricsPanelComponent,
     DiagnosticsPanelComponent,
+    ApprovalSettingsPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './settings.page.html',

@@ -16,6 +16,7 @@ const TONES: Record<string, TagTone> = {
   ENABLED: 'green',
   LOW: 'green',
   PENDING: 'blue',
+  AWAITING_APPROVAL: 'amber',
   DRY_RUN: 'blue',
   MEDIUM: 'amber',
   PREPARE: 'blue',
@@ -32,6 +33,7 @@ const TONES: Record<string, TagTone> = {
   DISABLED: 'red',
   DENIED: 'red',
   HIGH: 'red',
+  CRITICAL: 'red',
 };
 
 export function tagTone(value: string): TagTone {

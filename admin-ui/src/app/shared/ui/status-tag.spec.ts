@@ -7,6 +7,8 @@ describe('status tags', () => {
     expect(tagTone('ONLINE')).toBe('green');
     expect(tagTone('SUCCEEDED')).toBe('green');
     expect(tagTone('PENDING')).toBe('blue');
+    expect(tagTone('AWAITING_APPROVAL')).toBe('amber');
+    expect(tagTone('CRITICAL')).toBe('red');
     expect(tagTone('RUNNING')).toBe('running');
     expect(tagTone('STALE')).toBe('amber');
     expect(tagTone('OFFLINE')).toBe('amber');

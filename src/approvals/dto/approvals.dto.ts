@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { DANGER_LEVELS } from '../../settings/approval-settings.service';
+import type { ApprovalSettings, DangerLevel, RejectCommandRequest } from '../../contracts';
+
+export class RejectCommandDto implements RejectCommandRequest {
+  @ApiProperty({ minLength: 1, maxLength: 500, description: 'Why the request was rejected; the requester reads it' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'comment must be a string' })
+  @MinLength(1, { message: 'comment must not be empty' })
+  @MaxLength(500)
+  comment!: string;
+}
+
+/** Partial update of the four-eyes settings (owner only). */
+export class UpdateApprovalSettingsDto implements Partial<ApprovalSettings> {
+  @ApiPropertyOptional({
+    enum: DANGER_LEVELS,
+    isArray: true,
+    description: 'Danger levels whose executes need a second person; [] turns approval off',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(DANGER_LEVELS.length)
+  @IsIn(DANGER_LEVELS, { each: true, message: `each value must be one of ${DANGER_LEVELS.join(', ')}` })
+  dangerLevels?: DangerLevel[];
+
+  @ApiPropertyOptional({ minimum: 60, maximum: 604800, description: 'Seconds a request waits for a decision' })
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(604_800)
+  approvalTtlSeconds?: number;
+}
