@@ -384,7 +384,7 @@ describe('capsule services (e2e)', () => {
       services: [
         {
           ...reportedService('val-svc'),
-          actions: [{ name: 'x', label: 'X', dangerLevel: 'CRITICAL' }],
+          actions: [{ name: 'x', label: 'X', dangerLevel: 'SEVERE' }],
           configs: [{ key: 'k' }],
         },
       ],

@@ -45,12 +45,19 @@ export class ScheduledJobs {
       return claimed;
     });
     if (!won) {
+      const ranBy = await this.slots.claimedBy(job, slotStart);
+      // A second tick in a slot this replica already won (a settings change re-arms the timer) is not a
+      // stand-down for another replica: say so quietly.
+      if (ranBy === this.config.replicaId) {
+        this.logger.debug({ msg: 'scheduled job already ran here this interval', job, slotStart });
+        return 'taken';
+      }
       this.logger.log({
         msg: 'scheduled job skipped: another replica runs this interval',
         job,
         slotStart,
         replicaId: this.config.replicaId,
-        ranBy: await this.slots.claimedBy(job, slotStart),
+        ranBy,
       });
       return 'taken';
     }
