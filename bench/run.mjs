@@ -64,6 +64,7 @@ const CFG = quick
       sweep: { rows: 50_000, concurrency: 2, quietSeconds: 3, maxSeconds: 60, estimateSeconds: 40 },
       fleetSplit: {
         agentsPerReplica: 500,
+        idleSeconds: 5,
         heartbeatConnections: 16,
         rampSeconds: 10,
         rampMaxSeconds: 20,
@@ -92,6 +93,7 @@ const CFG = quick
       // cores, and a bigger fleet would measure their contention rather than a replica's cost per agent.
       fleetSplit: {
         agentsPerReplica: 2500,
+        idleSeconds: 10,
         heartbeatConnections: 32,
         rampSeconds: 30,
         rampMaxSeconds: 45,
@@ -176,11 +178,12 @@ function fleetSplitRows(fs) {
   ];
   for (const r of fs.replicas ?? [])
     rows.push(
-      `| ${r.replicaId}: heartbeat p50 / p99; CPU (per 1,000 agents) | ${r.heartbeat.p50} / ${r.heartbeat.p99} ms; ${r.cpuPercent} % of a core (${r.cpuPercentPerThousandAgents} %) |`,
+      `| ${r.replicaId}: heartbeat p50 / p99; CPU (per 1,000 agents); idle CPU | ${r.heartbeat.p50} / ${r.heartbeat.p99} ms; ${r.cpuPercent} % of a core (${r.cpuPercentPerThousandAgents} %); ${r.idleCpuPercent} % |`,
     );
   rows.push(
     `| Replica CPU per 1,000 agents (the busier replica; over the last ${fs.cpuWindowSeconds ?? '-'} s) | ${fs.cpuPercentPerThousandAgentsPerReplica ?? '-'} % of a core |`,
-    `| PostgreSQL CPU (per 1,000 agents) | ${fs.postgresCpuPercent ?? '-'} % of a core (${fs.postgresCpuPercentPerThousandAgents ?? '-'} %) |`,
+    `| Replica CPU per 1,000 agents above the replica's idle CPU (the busier replica) | ${fs.cpuPercentPerThousandAgentsPerReplicaAboveIdle ?? '-'} % of a core |`,
+    `| PostgreSQL CPU (per 1,000 agents); idle | ${fs.postgresCpuPercent ?? '-'} % of a core (${fs.postgresCpuPercentPerThousandAgents ?? '-'} %); ${fs.postgresIdleCpuPercent ?? '-'} % |`,
     `| Client workers CPU; their event-loop delay max | ${fs.clientsCpuPercent ?? '-'} %; ${fs.clientLoopDelayMaxMs ?? '-'} ms |`,
     `| Poll errors; polls parked at the end | ${fs.pollErrors ?? '-'}${fs.firstPollError ? ` (first: ${fs.firstPollError})` : ''}; ${fs.pollsParkedAtEnd ?? '-'} |`,
     '',

@@ -68,6 +68,17 @@ export async function fleetSplit(cfg, database, log) {
   try {
     for (const id of REPLICAS)
       servers.push(await startOpstage({ extraEnv: { DATABASE_URL: database.url, OPSTAGE_REPLICA_ID: id } }));
+    // What a replica costs with no agents (scheduler, cluster bus, pool), so the per-agent figure can be
+    // separated from it: a replica's CPU is about idle + agents × the per-1,000 figure above idle.
+    const idleFrom = { at: nowMs(), replicas: servers.map((s) => cpuMs(s.pid)), postgres: database.cpuMs() };
+    await sleep(cfg.idleSeconds * 1000);
+    const idleSeconds = (nowMs() - idleFrom.at) / 1000;
+    const idleReplicas = servers.map((s, k) => round((cpuMs(s.pid) - idleFrom.replicas[k]) / 10 / idleSeconds, 1));
+    const postgresNow = database.cpuMs();
+    const idlePostgres = postgresNow === null ? null : round((postgresNow - idleFrom.postgres) / 10 / idleSeconds, 1);
+    log(
+      `  idle for ${round(idleSeconds, 1)} s: replicas ${idleReplicas.join(' / ')} % of a core, PostgreSQL ${idlePostgres ?? '-'} %`,
+    );
     const ts = nowMs();
     const agents = await seedAgentsPg(database.url, count, 'fleet-split');
     log(
@@ -133,6 +144,9 @@ export async function fleetSplit(cfg, database, log) {
         heartbeat: hb,
         cpuPercent,
         cpuPercentPerThousandAgents: cpuPercent === null ? null : round(cpuPercent / (perReplica / 1000), 2),
+        idleCpuPercent: idleReplicas[k],
+        cpuPercentPerThousandAgentsAboveIdle:
+          cpuPercent === null ? null : round((cpuPercent - idleReplicas[k]) / (perReplica / 1000), 2),
         rssMb: round(servers[k].rssMb() ?? 0, 1),
       };
     });
@@ -156,6 +170,11 @@ export async function fleetSplit(cfg, database, log) {
         Math.max(...replicas.map((r) => r.cpuPercentPerThousandAgents ?? 0)),
         2,
       ),
+      cpuPercentPerThousandAgentsPerReplicaAboveIdle: round(
+        Math.max(...replicas.map((r) => r.cpuPercentPerThousandAgentsAboveIdle ?? 0)),
+        2,
+      ),
+      postgresIdleCpuPercent: idlePostgres,
       postgresCpuPercent,
       postgresCpuPercentPerThousandAgents:
         postgresCpuPercent === null ? null : round(postgresCpuPercent / (count / 1000), 2),
@@ -169,7 +188,7 @@ export async function fleetSplit(cfg, database, log) {
     };
     for (const r of replicas)
       log(
-        `  ${r.replicaId}: ${r.agents} agents, hb ${r.heartbeatsOk}/${r.heartbeatsSent} ok, p50 ${r.heartbeat.p50} ms p99 ${r.heartbeat.p99} ms, errors ${r.heartbeatErrors} ${r.firstHeartbeatError ?? ''}; CPU ${r.cpuPercent}% of a core = ${r.cpuPercentPerThousandAgents}% per 1,000 agents; RSS ${r.rssMb} MB`,
+        `  ${r.replicaId}: ${r.agents} agents, hb ${r.heartbeatsOk}/${r.heartbeatsSent} ok, p50 ${r.heartbeat.p50} ms p99 ${r.heartbeat.p99} ms, errors ${r.heartbeatErrors} ${r.firstHeartbeatError ?? ''}; CPU ${r.cpuPercent}% of a core = ${r.cpuPercentPerThousandAgents}% per 1,000 agents (${r.cpuPercentPerThousandAgentsAboveIdle}% above its idle ${r.idleCpuPercent}%); RSS ${r.rssMb} MB`,
       );
     log(
       `  PostgreSQL CPU ${postgresCpuPercent ?? '-'}% of a core (${result.postgresCpuPercentPerThousandAgents ?? '-'}% per 1,000 agents); clients ${result.clientsCpuPercent}% (event-loop delay max ${result.clientLoopDelayMaxMs} ms); poll errors ${result.pollErrors}, ${result.pollsParkedAtEnd} polls parked at the end`,
