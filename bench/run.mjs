@@ -131,6 +131,8 @@ function writePostgresResults() {
   results.finishedAt = new Date().toISOString();
   results.totalSeconds = round(elapsed() / 1000, 1);
   results.loadAverageAtEnd = loadavg().map((v) => round(v, 2));
+  for (const n of ['heartbeatPostgres', 'dispatchAcrossReplicas', 'fleetSplit'])
+    results.scenarios[n] ??= { status: 'not run', reason: 'run aborted at the 10-minute limit' };
   const dir = join(REPO_ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${outName}.json`), `${JSON.stringify(results, null, 2)}\n`);
