@@ -4,8 +4,9 @@
 //   [-- --trace-gc (fleet server GC pause statistics)] [-- --loop-lag (fleet server event-loop lag,
 //   scraped from /metrics every 5 s; turns metrics on, which costs a little per request)]
 //   [-- --db postgres (instead of the scenarios below: heartbeat throughput on PostgreSQL against SQLite in one
-//   run, and dispatch latency with the poll and the execute on different replicas; writes
-//   results/postgres.json|md unless --out= is given)]`.
+//   run, dispatch latency with the poll and the execute on different replicas, and the fleet split over two
+//   replicas (--fleet=N there sets the agents per replica); writes results/postgres.json|md unless --out= is
+//   given)]`.
 // Starts the BUILT server (dist/src/main.js) on 127.0.0.1 with a temp data dir, drives it with
 // undici clients, and writes bench/results/latest.json + latest.md. Every loop is bounded.
 import { execFileSync } from 'node:child_process';
@@ -23,6 +24,7 @@ import { fleet } from './scenarios/fleet.mjs';
 import { sweep } from './scenarios/sweep.mjs';
 import { renderMarkdown, tableRows } from './lib/report.mjs';
 import { dispatchAcrossReplicas, heartbeatPostgresVsSqlite, startPostgres } from './scenarios/postgres.mjs';
+import { fleetSplit } from './scenarios/fleet-split.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -60,6 +62,15 @@ const CFG = quick
         estimateSeconds: 100,
       },
       sweep: { rows: 50_000, concurrency: 2, quietSeconds: 3, maxSeconds: 60, estimateSeconds: 40 },
+      fleetSplit: {
+        agentsPerReplica: 500,
+        idleSeconds: 5,
+        heartbeatConnections: 16,
+        rampSeconds: 10,
+        rampMaxSeconds: 20,
+        holdSeconds: 30,
+        heartbeatIntervalSeconds: 30,
+      },
     }
   : {
       load: { concurrency: 32, durationMs: 7000, warmupMs: 1500, maxRequests: 2_000_000 },
@@ -78,9 +89,21 @@ const CFG = quick
         estimateSeconds: 230,
       },
       sweep: { rows: 500_000, concurrency: 2, quietSeconds: 4, maxSeconds: 120, estimateSeconds: 90 },
+      // 2,500 agents per replica: PostgreSQL, two replicas and two client workers share this machine's two
+      // cores, and a bigger fleet would measure their contention rather than a replica's cost per agent.
+      fleetSplit: {
+        agentsPerReplica: 2500,
+        idleSeconds: 10,
+        heartbeatConnections: 32,
+        rampSeconds: 30,
+        rampMaxSeconds: 45,
+        holdSeconds: 90,
+        heartbeatIntervalSeconds: 30,
+      },
     };
 
-if (fleetArg) CFG.fleet.agents = Number(fleetArg.slice('--fleet='.length));
+if (fleetArg && onPostgres) CFG.fleetSplit.agentsPerReplica = Number(fleetArg.slice('--fleet='.length));
+else if (fleetArg) CFG.fleet.agents = Number(fleetArg.slice('--fleet='.length));
 // Diagnostics only: --trace-gc makes the fleet server report its GC pauses.
 if (args.includes('--trace-gc')) CFG.fleet.serverNodeArgs = ['--trace-gc'];
 if (args.includes('--loop-lag')) CFG.fleet.serverEnv = { OPSTAGE_METRICS_ENABLED: 'true' };
@@ -108,11 +131,14 @@ function writePostgresResults() {
   results.finishedAt = new Date().toISOString();
   results.totalSeconds = round(elapsed() / 1000, 1);
   results.loadAverageAtEnd = loadavg().map((v) => round(v, 2));
+  for (const n of ['heartbeatPostgres', 'dispatchAcrossReplicas', 'fleetSplit'])
+    results.scenarios[n] ??= { status: 'not run', reason: 'run aborted at the 10-minute limit' };
   const dir = join(REPO_ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${outName}.json`), `${JSON.stringify(results, null, 2)}\n`);
   const hb = results.scenarios.heartbeatPostgres ?? {};
   const dx = results.scenarios.dispatchAcrossReplicas ?? {};
+  const fs = results.scenarios.fleetSplit ?? {};
   const md = [
     `# Benchmark on PostgreSQL (${results.mode}), ${results.startedAt}`,
     '',
@@ -136,10 +162,35 @@ function writePostgresResults() {
     `| Execute response → poll response p50 / p99 (targets 10 / 50 ms) | ${dx.ackToPoll?.p50 ?? '-'} / ${dx.ackToPoll?.p99 ?? '-'} ms |`,
     `| Cross-replica bus in the build | ${dx.clusterBus ? `${dx.clusterBus.kind}, ${dx.clusterBus.status}` : 'no (figures are re-check bound, not meaningful)'} |`,
     '',
+    ...fleetSplitRows(fs),
   ].join('\n');
   writeFileSync(join(dir, `${outName}.md`), md);
   log(`\n${md}`);
   log(`wrote bench/results/${outName}.json and ${outName}.md in ${results.totalSeconds} s`);
+}
+
+function fleetSplitRows(fs) {
+  const rows = [
+    `| Fleet split over two replicas (${fs.holdSeconds ?? '-'} s hold, heartbeat every ${fs.heartbeatIntervalSeconds ?? '-'} s) | Value |`,
+    '|---|---|',
+    `| Status | ${fs.status}${fs.error ? `: ${fs.error}` : ''} |`,
+    `| Agents (per replica) | ${fs.agents ?? '-'} (${fs.agentsPerReplica ?? '-'}) |`,
+    `| Heartbeats ok / sent (errors, unanswered) | ${fs.heartbeatsOk ?? '-'} / ${fs.heartbeatsSent ?? '-'} (${fs.heartbeatErrors ?? '-'}, ${fs.heartbeatsUnanswered ?? '-'}) |`,
+    `| Heartbeat p50 / p99 / max, both replicas | ${fs.heartbeat?.p50 ?? '-'} / ${fs.heartbeat?.p99 ?? '-'} / ${fs.heartbeat?.max ?? '-'} ms |`,
+  ];
+  for (const r of fs.replicas ?? [])
+    rows.push(
+      `| ${r.replicaId}: heartbeat p50 / p99; CPU (per 1,000 agents); idle CPU | ${r.heartbeat.p50} / ${r.heartbeat.p99} ms; ${r.cpuPercent} % of a core (${r.cpuPercentPerThousandAgents} %); ${r.idleCpuPercent} % |`,
+    );
+  rows.push(
+    `| Replica CPU per 1,000 agents (the busier replica; over the last ${fs.cpuWindowSeconds ?? '-'} s) | ${fs.cpuPercentPerThousandAgentsPerReplica ?? '-'} % of a core |`,
+    `| Replica CPU per 1,000 agents above the replica's idle CPU (the busier replica) | ${fs.cpuPercentPerThousandAgentsPerReplicaAboveIdle ?? '-'} % of a core |`,
+    `| PostgreSQL CPU (per 1,000 agents); idle | ${fs.postgresCpuPercent ?? '-'} % of a core (${fs.postgresCpuPercentPerThousandAgents ?? '-'} %); ${fs.postgresIdleCpuPercent ?? '-'} % |`,
+    `| Client workers CPU; their event-loop delay max | ${fs.clientsCpuPercent ?? '-'} %; ${fs.clientLoopDelayMaxMs ?? '-'} ms |`,
+    `| Poll errors; polls parked at the end | ${fs.pollErrors ?? '-'}${fs.firstPollError ? ` (first: ${fs.firstPollError})` : ''}; ${fs.pollsParkedAtEnd ?? '-'} |`,
+    '',
+  );
+  return rows;
 }
 
 function writeResults() {
@@ -186,6 +237,10 @@ async function main() {
     results.database = 'postgres';
     const database = await startPostgres(log);
     const pgRun = async (name, title, fn) => {
+      if (!wants(name)) {
+        results.scenarios[name] = { status: 'skipped', reason: 'not selected (--only)' };
+        return;
+      }
       log(`\n== ${title} ==`);
       const t0 = Date.now();
       try {
@@ -202,6 +257,7 @@ async function main() {
       await pgRun('dispatchAcrossReplicas', 'dispatch: poll on replica 1, execute on replica 2', () =>
         dispatchAcrossReplicas(CFG.dispatch, database, log),
       );
+      await pgRun('fleetSplit', 'fleet split over two replicas', () => fleetSplit(CFG.fleetSplit, database, log));
     } finally {
       await database.stop().catch(() => {});
     }

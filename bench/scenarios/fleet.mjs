@@ -162,10 +162,14 @@ export async function fleet(cfg, log) {
 }
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across processes. */
-const epochMs = () => performance.timeOrigin + performance.now();
+export const epochMs = () => performance.timeOrigin + performance.now();
 
-/** Forks the client workers; agent i goes to worker i mod n, so every worker's share is spread evenly. */
-function startWorkers(n, agents, origin, cfg) {
+/**
+ * Forks the client workers; agent i goes to worker i mod n, so every worker's share is spread evenly.
+ * `origin` is one server, or a list of replicas: worker w then drives replica w mod the list's length.
+ */
+export function startWorkers(n, agents, origin, cfg) {
+  const origins = [].concat(origin);
   const rampStartEpoch = epochMs() + 200;
   return Array.from({ length: n }, (_, w) => {
     const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -200,7 +204,7 @@ function startWorkers(n, agents, origin, cfg) {
     );
     child.send({
       type: 'start',
-      origin,
+      origin: origins[w % origins.length],
       agents: share,
       total: agents.length,
       rampStartEpoch,
@@ -213,7 +217,7 @@ function startWorkers(n, agents, origin, cfg) {
   return workers;
 }
 
-function sumStatus(workers) {
+export function sumStatus(workers) {
   const out = { parked: 0, pollErrors: 0, firstPollError: null, pollsAnswered: 0 };
   for (const w of workers) {
     out.parked += w.status.parked;

