@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { CapsuleServiceEntity } from '../capsule-services/capsule-service.entity';
 import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
-import { assertAgentCanHandleAction } from '../commands/action-gating';
+import { assertAgentCanHandleAction, needsConfirmation } from '../commands/action-gating';
 import { validateAgainstSchema } from '../commands/action-schema-validator';
 import { CommandsService } from '../commands/commands.service';
 import { RequestContext } from '../common/context/request-context';
@@ -248,7 +248,7 @@ export class BusRouterService {
       throw new DomainError('ACTION_DISABLED', 'Action is disabled.', { serviceId: service.id, actionName });
     const issues = validateAgainstSchema(action.inputSchema, payload);
     if (issues.length > 0) throw validationFailed(issues, 'Action payload validation failed.');
-    if (raw.requiresConfirmation || raw.dangerLevel === 'HIGH' || raw.dangerLevel === 'CRITICAL') {
+    if (needsConfirmation(raw)) {
       throw new DomainError(
         'ACTION_REQUIRES_CONFIRMATION',
         'This action requires confirmation: send "confirmation": true.',

@@ -36,3 +36,12 @@ export function assertAgentCanHandleAction(
     );
   }
 }
+
+/** HIGH and CRITICAL actions, and any the agent marked so, run only with `confirmation: true`
+ * (docs/actions-and-commands.md, "Approval"). One rule for the console, retries and bus routes. */
+export function needsConfirmation(action: {
+  requiresConfirmation?: boolean | null;
+  dangerLevel?: string | null;
+}): boolean {
+  return action.requiresConfirmation === true || action.dangerLevel === 'HIGH' || action.dangerLevel === 'CRITICAL';
+}

@@ -16,7 +16,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { ApprovalSettingsService } from '../settings/approval-settings.service';
 import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
-import { assertAgentCanHandleAction } from './action-gating';
+import { assertAgentCanHandleAction, needsConfirmation } from './action-gating';
 import { validateAgainstSchema } from './action-schema-validator';
 import { CommandNotifier } from './command-notifier';
 import { CancelNoticeIndex } from './cancel-notice-index';
@@ -310,10 +310,7 @@ export class CommandsService {
     if (options.type === 'ACTION_EXECUTE') {
       const issues = validateAgainstSchema(action.inputSchema, payload);
       if (issues.length > 0) throw validationFailed(issues, 'Action payload validation failed.');
-      if (
-        (raw.requiresConfirmation || raw.dangerLevel === 'HIGH' || raw.dangerLevel === 'CRITICAL') &&
-        input.confirmation !== true
-      ) {
+      if (needsConfirmation(raw) && input.confirmation !== true) {
         throw new DomainError(
           'ACTION_REQUIRES_CONFIRMATION',
           'This action requires confirmation: send "confirmation": true.',
