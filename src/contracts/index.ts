@@ -19,3 +19,5 @@ export type * from './overview';
 export type * from './live-events';
 export type * from './bulk';
 export type * from './api-tokens';
+export type * from './notifications';
+export type * from './schedules';
