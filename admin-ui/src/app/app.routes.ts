@@ -60,6 +60,12 @@ export const routes: Routes = [
           import('./features/api-tokens/api-tokens.page').then((m) => m.ApiTokensPage),
       },
       {
+        path: 'notifications',
+        title: 'nav.notifications',
+        loadComponent: () =>
+          import('./features/notifications/notifications.page').then((m) => m.NotificationsPage),
+      },
+      {
         path: 'settings',
         title: 'nav.settings',
         loadComponent: () =>

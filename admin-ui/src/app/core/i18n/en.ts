@@ -1,6 +1,7 @@
 import { EN_APPROVALS } from './en.approvals';
 import { EN_BUS } from './en.bus';
 import { EN_MESSAGES } from './en.messages';
+import { EN_NOTIFICATIONS } from './en.notifications';
 import { EN_OPS } from './en.ops';
 import { EN_SECURITY } from './en.security';
 
@@ -383,6 +384,7 @@ export const EN = {
   ...EN_OPS,
   ...EN_SECURITY,
   ...EN_APPROVALS,
+  ...EN_NOTIFICATIONS,
 } as const;
 
 export type TranslationKey = keyof typeof EN;

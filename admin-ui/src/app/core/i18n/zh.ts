@@ -2,6 +2,7 @@ import { TranslationKey } from './en';
 import { ZH_APPROVALS } from './zh.approvals';
 import { ZH_BUS } from './zh.bus';
 import { ZH_MESSAGES } from './zh.messages';
+import { ZH_NOTIFICATIONS } from './zh.notifications';
 import { ZH_OPS } from './zh.ops';
 import { ZH_SECURITY } from './zh.security';
 
@@ -368,4 +369,5 @@ export const ZH: Record<TranslationKey, string> = {
   ...ZH_OPS,
   ...ZH_SECURITY,
   ...ZH_APPROVALS,
+  ...ZH_NOTIFICATIONS,
 };

@@ -56,6 +56,12 @@ const NAV: readonly NavItem[] = [
   { id: 'services', path: '/services', label: 'nav.services', icon: 'widgets' },
   { id: 'commands', path: '/commands', label: 'nav.commands', icon: 'terminal' },
   { id: 'bus', path: '/bus', label: 'nav.bus', icon: 'hub', bus: true },
+  {
+    id: 'notifications',
+    path: '/notifications',
+    label: 'nav.notifications',
+    icon: 'notifications',
+  },
   { id: 'audit-events', path: '/audit-events', label: 'nav.audit', icon: 'history' },
   { id: 'settings', path: '/settings', label: 'nav.settings', icon: 'settings' },
 ];

@@ -34,6 +34,14 @@ const TONES: Record<string, TagTone> = {
   DENIED: 'red',
   HIGH: 'red',
   CRITICAL: 'red',
+  // Notifications (docs/notifications.md): channel status, alert state, delivery status, severity.
+  OK: 'green',
+  SENT: 'green',
+  RESOLVED: 'green',
+  INFO: 'blue',
+  WARNING: 'amber',
+  FIRING: 'red',
+  FAILING: 'red',
 };
 
 export function tagTone(value: string): TagTone {

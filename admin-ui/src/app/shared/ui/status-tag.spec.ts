@@ -18,6 +18,17 @@ describe('status tags', () => {
     expect(tagTone('SOMETHING_NEW')).toBe('grey');
   });
 
+  it('colour notification states: ok/sent/resolved green, failing/firing red, untested grey', () => {
+    expect(tagTone('ok')).toBe('green');
+    expect(tagTone('sent')).toBe('green');
+    expect(tagTone('resolved')).toBe('green');
+    expect(tagTone('failing')).toBe('red');
+    expect(tagTone('firing')).toBe('red');
+    expect(tagTone('warning')).toBe('amber');
+    expect(tagTone('untested')).toBe('grey');
+    expect(tagTone('cancelled')).toBe('grey');
+  });
+
   it('renders the translated label and keeps the raw value for tests and tooling', async () => {
     TestBed.inject(I18nService).setLanguage('zh-CN');
     const fixture = TestBed.createComponent(StatusTagComponent);
