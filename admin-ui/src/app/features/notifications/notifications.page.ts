@@ -23,6 +23,7 @@ import type {
 } from '@opstage/contracts';
 import { NotificationsApi } from '../../api/notifications.api';
 import { SessionStore } from '../../core/auth/session.store';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { ConfirmService } from '../../shared/ui/confirm-dialog.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
@@ -91,6 +92,7 @@ export class NotificationsPage {
   private readonly dialog = inject(MatDialog);
   private readonly confirm = inject(ConfirmService);
   private readonly notifier = inject(Notifier);
+  private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   protected readonly session = inject(SessionStore);
@@ -206,6 +208,10 @@ export class NotificationsPage {
 
   protected channelName(id: string): string {
     return this.channelNames().get(id) ?? id;
+  }
+
+  protected eventsText(rule: NotificationRuleResponse): string {
+    return rule.events.map((e) => this.i18n.t(`notifications.event.${e}`)).join(', ');
   }
 
   protected ruleChannels(rule: NotificationRuleResponse): string {
