@@ -305,10 +305,10 @@ describe('notification dialogs', () => {
     const keys = el.querySelectorAll<HTMLInputElement>('[data-testid="rule-label-key"]');
     const values = el.querySelectorAll<HTMLInputElement>('[data-testid="rule-label-value"]');
     expect(keys.length).toBe(2);
-    keys[1]!.value = 'env';
-    keys[1]!.dispatchEvent(new Event('input'));
-    values[1]!.value = 'prod';
-    values[1]!.dispatchEvent(new Event('input'));
+    keys[1].value = 'env';
+    keys[1].dispatchEvent(new Event('input'));
+    values[1].value = 'prod';
+    values[1].dispatchEvent(new Event('input'));
     q<HTMLButtonElement>(el, 'rule-submit')!.click();
     await fixture.whenStable();
     const post = backend.expectOne('/api/admin/notifications/rules');
