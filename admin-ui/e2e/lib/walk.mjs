@@ -140,6 +140,7 @@ function pagesFor(role, f) {
     [`/audit-events/${f.auditId}`, 'page-audit-detail'],
     ['/registration-tokens', 'page-registration-tokens'],
     ['/settings', 'page-settings'],
+    ['/notifications', 'page-notifications'],
     ['/users', role === 'owner' ? 'page-users' : 'page-dashboard'],
     ['/bus', f.busOn ? 'page-bus' : 'page-dashboard'],
   ];

@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// Notifications page (docs/notifications.md) against the real backend: an owner creates a webhook
+// channel pointing at an HTTP receiver this walk starts, sends a test (the receiver gets it signed,
+// the page shows ok), edits the channel keeping the masked secret, creates a rule with events,
+// channels and a label pair; a viewer sees it all read-only.
+import { createServer } from 'node:http';
+import { createHmac } from 'node:crypto';
+import {
+  BASE,
+  VIEWER,
+  assert,
+  finish,
+  launchBrowser,
+  log,
+  nav,
+  ownerPage,
+  results,
+  scenario,
+  shot,
+  tid,
+  login,
+  watch,
+  TIMEOUT,
+} from './lib/harness.mjs';
+
+const SECRET = 'walk-signing-secret-1';
+const CHANNEL = 'walk hook';
+const RULE = 'walk rule';
+
+/** A local webhook receiver: every request it got, with its raw body. */
+function startReceiver() {
+  const received = [];
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      received.push({
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      res.writeHead(204).end();
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}/hooks/opstage`, received, server });
+    }),
+  );
+}
+
+/** The receiver got one more request within the timeout; returns it. */
+async function nextDelivery(receiver, before) {
+  const deadline = Date.now() + TIMEOUT;
+  while (receiver.received.length <= before) {
+    if (Date.now() > deadline) throw new Error('the receiver got nothing');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return receiver.received[before];
+}
+
+function assertSigned(request) {
+  const expected = `sha256=${createHmac('sha256', SECRET).update(request.body, 'utf8').digest('hex')}`;
+  const got = request.headers['x-opstage-signature'];
+  assert(got === expected, `signature ${got} is not the HMAC of the body with the stored secret`);
+}
+
+/** Chooses options of a mat-select (the overlay lies outside the dialog), then closes it. */
+async function choose(page, selectTestId, optionTestIds) {
+  await page.click(tid(selectTestId));
+  for (const option of optionTestIds) await page.click(tid(option));
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.cdk-overlay-pane mat-option', { state: 'detached' });
+}
+
+const channelRow = `tr[data-name="${CHANNEL}"]`;
+let receiver;
+let browser;
+try {
+  receiver = await startReceiver();
+  browser = await launchBrowser();
+  const { page, errors } = await ownerPage(browser);
+
+  await scenario('owner opens Notifications from the navigation', page, errors, async () => {
+    await nav(page, 'notifications', 'page-notifications');
+    await page.waitForSelector(tid('channels-tab'));
+    await page.waitForSelector(tid('empty-state'));
+  });
+
+  await scenario(
+    'owner creates a webhook channel with a signing secret',
+    page,
+    errors,
+    async () => {
+      await page.click(tid('channel-create'));
+      await page.waitForSelector(tid('channel-dialog'));
+      await page.fill(tid('channel-name'), CHANNEL);
+      await page.fill(tid('channel-url'), receiver.url);
+      await page.fill(tid('channel-secret'), SECRET);
+      await page.click(tid('channel-submit'));
+      await page.waitForSelector(tid('channel-dialog'), { state: 'detached' });
+      await page.waitForSelector(`${channelRow} [data-status="untested"]`);
+    },
+  );
+
+  await scenario(
+    'send test: the receiver gets it signed and the page shows ok',
+    page,
+    errors,
+    async () => {
+      const before = receiver.received.length;
+      await page.click(`${channelRow} ${tid('channel-test')}`);
+      await page.waitForSelector(`${channelRow} ${tid('channel-test-result')}[data-ok="true"]`);
+      const request = await nextDelivery(receiver, before);
+      assert(request.method === 'POST', `receiver got ${request.method}`);
+      assertSigned(request);
+      await page.waitForSelector(`${channelRow} [data-status="ok"]`);
+      await shot(page, 'notifications-channel-tested');
+    },
+  );
+
+  await scenario(
+    'editing keeps the masked secret: the next test is signed the same way',
+    page,
+    errors,
+    async () => {
+      await page.click(`${channelRow} ${tid('channel-edit')}`);
+      await page.waitForSelector(tid('channel-dialog'));
+      const masked = await page.inputValue(tid('channel-secret'));
+      assert(masked === '********', `the secret comes back masked, got ${masked}`);
+      assert(!(await page.content()).includes(SECRET), 'the secret never reaches the page');
+      await page.click(tid('channel-submit'));
+      await page.waitForSelector(tid('channel-dialog'), { state: 'detached' });
+      const before = receiver.received.length;
+      await page.click(`${channelRow} ${tid('channel-test')}`);
+      assertSigned(await nextDelivery(receiver, before));
+    },
+  );
+
+  await scenario(
+    'owner creates a rule: events, the channel and a label pair',
+    page,
+    errors,
+    async () => {
+      await page.getByRole('tab', { name: 'Rules', exact: true }).click();
+      await page.click(tid('rule-create'));
+      await page.waitForSelector(tid('rule-dialog'));
+      await page.fill(tid('rule-name'), RULE);
+      await choose(page, 'rule-events', ['rule-event-agent.offline', 'rule-event-command.failed']);
+      // Channel options are keyed by the channel's id; the walk knows only its name.
+      await page.click(tid('rule-channels'));
+      await page.getByRole('option', { name: new RegExp(CHANNEL) }).click();
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('.cdk-overlay-pane mat-option', { state: 'detached' });
+      await page.click(tid('rule-label-add'));
+      await page.fill(`${tid('rule-label-0')} ${tid('rule-label-key')}`, 'env');
+      await page.fill(`${tid('rule-label-0')} ${tid('rule-label-value')}`, 'walk');
+      await page.click(tid('rule-submit'));
+      await page.waitForSelector(tid('rule-dialog'), { state: 'detached' });
+      const row = page.locator(`tr[data-name="${RULE}"]`);
+      await row.waitFor();
+      const text = (await row.textContent()) ?? '';
+      assert(text.includes('Agent offline') && text.includes('Command failed'), `events: ${text}`);
+      assert(text.includes(CHANNEL), `channel name in the rule row: ${text}`);
+      assert(text.includes('env=walk'), `label pair in the rule row: ${text}`);
+      await shot(page, 'notifications-rule');
+    },
+  );
+
+  await scenario('alerts and deliveries tabs load', page, errors, async () => {
+    await page.getByRole('tab', { name: 'Alerts', exact: true }).click();
+    await page.waitForSelector(`${tid('alerts-tab')} ${tid('filter-alert-state')}`);
+    await page.getByRole('tab', { name: 'Deliveries', exact: true }).click();
+    await page.waitForSelector(`${tid('deliveries-tab')} ${tid('filter-delivery-status')}`);
+  });
+
+  const viewer = await browser.newContext({
+    locale: 'en-US',
+    viewport: { width: 1440, height: 900 },
+  });
+  const viewerPage = await viewer.newPage();
+  viewerPage.setDefaultTimeout(TIMEOUT);
+  const viewerErrors = watch(viewerPage);
+  await scenario(
+    'a viewer sees channels and rules read-only',
+    viewerPage,
+    viewerErrors,
+    async () => {
+      await login(viewerPage, VIEWER);
+      await viewerPage.goto(`${BASE}/notifications`, { waitUntil: 'domcontentloaded' });
+      await viewerPage.waitForSelector(tid('readonly-banner'));
+      await viewerPage.waitForSelector(`${channelRow} [data-status="ok"]`);
+      for (const id of ['channel-create', 'channel-test', 'channel-edit', 'channel-delete'])
+        assert((await viewerPage.locator(tid(id)).count()) === 0, `viewer must not see ${id}`);
+      await viewerPage.getByRole('tab', { name: 'Rules', exact: true }).click();
+      await viewerPage.waitForSelector(`tr[data-name="${RULE}"]`);
+      assert(
+        (await viewerPage.locator(tid('rule-create')).count()) === 0,
+        'viewer must not create rules',
+      );
+    },
+  );
+  await viewer.close();
+} catch (error) {
+  results.push({ name: 'walk setup', ok: false });
+  log(`FAIL - walk setup: ${error instanceof Error ? error.stack : String(error)}`);
+} finally {
+  await browser?.close();
+  receiver?.server.close();
+}
+finish();
