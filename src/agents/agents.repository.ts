@@ -161,6 +161,14 @@ export class AgentsRepository {
     return { rows, total };
   }
 
+  /** Every agent of the workspace (the notification evaluator judges each one; fleets are hundreds, not millions). */
+  all(em: EntityManager = this.tx.manager): Promise<AgentEntity[]> {
+    return em.find(AgentEntity, {
+      where: { workspaceId: DEFAULT_WORKSPACE_ID },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
   /** Code and name of each agent id that exists (labels for lists of other resources). */
   async identities(
     ids: readonly string[],

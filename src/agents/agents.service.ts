@@ -94,6 +94,11 @@ export class AgentsService {
     return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
   }
 
+  /** Every agent, for the notification evaluator (docs/notifications.md, "Rules"). */
+  all(): Promise<AgentEntity[]> {
+    return this.agents.all();
+  }
+
   async getOrThrow(id: string, em?: EntityManager): Promise<AgentEntity> {
     const agent = await this.findById(id, em);
     if (!agent) throw notFound('AGENT_NOT_FOUND', 'Agent not found.');

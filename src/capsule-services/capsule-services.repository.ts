@@ -91,6 +91,21 @@ export class CapsuleServicesRepository {
     return { service, agent };
   }
 
+  /** Every service of the workspace with its agent (the notification evaluator's snapshot). */
+  async allWithAgents(em: EntityManager = this.tx.manager): Promise<ServiceWithAgent[]> {
+    const rows = await em
+      .createQueryBuilder(CapsuleServiceEntity, 's')
+      .leftJoinAndSelect('s.agent', 'ag')
+      .where('s.workspaceId = :ws', { ws: DEFAULT_WORKSPACE_ID })
+      .orderBy('s.createdAt', 'ASC')
+      .getMany();
+    return rows.map((service) => {
+      const agent = service.agent ?? null;
+      delete service.agent;
+      return { service, agent };
+    });
+  }
+
   findByAgent(agentId: string, em: EntityManager = this.tx.manager): Promise<CapsuleServiceEntity[]> {
     return em.find(CapsuleServiceEntity, { where: { agentId }, order: { createdAt: 'DESC', id: 'DESC' } });
   }

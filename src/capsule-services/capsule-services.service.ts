@@ -21,6 +21,7 @@ import { parseLabelFilter, type ListServicesQueryDto } from './dto/list-services
 import { serviceEffectiveStatus, statusSince, type StatusThresholds } from './service-status';
 import type {
   ActionDefinitionResponse,
+  AgentEffectiveStatus,
   AgentResponse,
   CapsuleServiceDetailResponse,
   CapsuleServiceResponse,
@@ -87,6 +88,46 @@ export class CapsuleServicesService {
   /** Ids of the services whose manifest labels carry every pair (a scoped token's command list). */
   idsWithLabels(labels: readonly { key: string; value: string }[]): Promise<string[]> {
     return this.services.idsWithLabels(labels);
+  }
+
+  /**
+   * Every service with its effective status and manifest labels, and every agent with its effective
+   * status: what the notification evaluator judges (docs/notifications.md, "Rules").
+   */
+  async fleetForAlerts(nowMs: number): Promise<{
+    services: {
+      id: string;
+      code: string;
+      name: string;
+      agentId: string;
+      status: ServiceEffectiveStatus;
+      labels: Record<string, unknown>;
+    }[];
+    agents: { id: string; code: string; name: string | null; status: AgentEffectiveStatus }[];
+  }> {
+    const [pairs, agents] = [await this.services.allWithAgents(), await this.agents.all()];
+    return {
+      services: pairs.map(({ service, agent }) => {
+        const labels = manifestOf(service).labels;
+        return {
+          id: service.id,
+          code: service.code,
+          name: service.name,
+          agentId: service.agentId,
+          status: this.effectiveStatus(service, agent, nowMs),
+          labels:
+            typeof labels === 'object' && labels !== null && !Array.isArray(labels)
+              ? (labels as Record<string, unknown>)
+              : {},
+        };
+      }),
+      agents: agents.map((a) => ({
+        id: a.id,
+        code: a.code,
+        name: a.name,
+        status: this.agents.effectiveStatus(a, nowMs),
+      })),
+    };
   }
 
   /** The pure rule with the current thresholds; `agent` null = owner missing. */

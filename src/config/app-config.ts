@@ -71,6 +71,16 @@ export interface AppConfig {
   readonly diskMinFreeBytes: number;
   /** Optional cap of the SQLite file (a quota): writes beyond it fail like a full disk (503 STORAGE_FULL). */
   readonly databaseMaxBytes: number | undefined;
+  /** Notification channels and rules (docs/notifications.md, "Settings"). */
+  readonly notifications: {
+    /** How often one replica evaluates the offline/unhealthy conditions. */
+    readonly evaluateIntervalSeconds: number;
+    readonly maxAttempts: number;
+    readonly timeoutMs: number;
+    /** First retry delay; doubles per attempt. */
+    readonly backoffMs: number;
+    readonly retentionDays: number;
+  };
 }
 
 export type EnvErrors = Record<string, string[]>;
@@ -183,6 +193,13 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     diskMinFreeBytes: schema.OPSTAGE_DISK_MIN_FREE_MB * 1024 * 1024,
     databaseMaxBytes:
       schema.OPSTAGE_DATABASE_MAX_MB === undefined ? undefined : schema.OPSTAGE_DATABASE_MAX_MB * 1024 * 1024,
+    notifications: Object.freeze({
+      evaluateIntervalSeconds: schema.OPSTAGE_NOTIFICATIONS_EVALUATE_INTERVAL_SECONDS,
+      maxAttempts: schema.OPSTAGE_NOTIFICATIONS_MAX_ATTEMPTS,
+      timeoutMs: schema.OPSTAGE_NOTIFICATIONS_TIMEOUT_MS,
+      backoffMs: schema.OPSTAGE_NOTIFICATIONS_BACKOFF_MS,
+      retentionDays: schema.OPSTAGE_NOTIFICATIONS_RETENTION_DAYS,
+    }),
   });
 }
 
@@ -257,4 +274,9 @@ export const ENV_KEYS: readonly string[] = [
   'OPSTAGE_DATABASE_MAX_MB',
   'OPSTAGE_DATABASE_POOL_SIZE',
   'OPSTAGE_REPLICA_ID',
+  'OPSTAGE_NOTIFICATIONS_EVALUATE_INTERVAL_SECONDS',
+  'OPSTAGE_NOTIFICATIONS_MAX_ATTEMPTS',
+  'OPSTAGE_NOTIFICATIONS_TIMEOUT_MS',
+  'OPSTAGE_NOTIFICATIONS_BACKOFF_MS',
+  'OPSTAGE_NOTIFICATIONS_RETENTION_DAYS',
 ];

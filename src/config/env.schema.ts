@@ -131,6 +131,26 @@ export class EnvSchema {
   @IsOptional()
   @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'Expected 1-64 characters of letters, digits, ".", "_", ":" or "-"' })
   OPSTAGE_REPLICA_ID?: string;
+  @IsNumber({}, NUM)
+  @IsInt(INT)
+  @Min(1, gt0)
+  @Max(3600, { message: 'Number must be less than or equal to 3600' })
+  OPSTAGE_NOTIFICATIONS_EVALUATE_INTERVAL_SECONDS!: number;
+  @IsNumber({}, NUM)
+  @IsInt(INT)
+  @Min(1, gt0)
+  @Max(20, { message: 'Number must be less than or equal to 20' })
+  OPSTAGE_NOTIFICATIONS_MAX_ATTEMPTS!: number;
+  @IsNumber({}, NUM)
+  @IsInt(INT)
+  @Min(100, { message: 'Number must be greater than or equal to 100' })
+  @Max(120000, { message: 'Number must be less than or equal to 120000' })
+  OPSTAGE_NOTIFICATIONS_TIMEOUT_MS!: number;
+  @IsNumber({}, NUM)
+  @IsInt(INT)
+  @Min(10, { message: 'Number must be greater than or equal to 10' })
+  OPSTAGE_NOTIFICATIONS_BACKOFF_MS!: number;
+  @IsNumber({}, NUM) @IsInt(INT) @Min(1, gt0) OPSTAGE_NOTIFICATIONS_RETENTION_DAYS!: number;
 }
 
 /** Variables that are numbers, and those that are booleans; everything else is a string. */
@@ -154,6 +174,11 @@ export const NUMBER_VARS = [
   'OPSTAGE_DISK_MIN_FREE_MB',
   'OPSTAGE_DATABASE_MAX_MB',
   'OPSTAGE_DATABASE_POOL_SIZE',
+  'OPSTAGE_NOTIFICATIONS_EVALUATE_INTERVAL_SECONDS',
+  'OPSTAGE_NOTIFICATIONS_MAX_ATTEMPTS',
+  'OPSTAGE_NOTIFICATIONS_TIMEOUT_MS',
+  'OPSTAGE_NOTIFICATIONS_BACKOFF_MS',
+  'OPSTAGE_NOTIFICATIONS_RETENTION_DAYS',
 ] as const satisfies readonly (keyof EnvSchema)[];
 
 export const BOOLEAN_VARS = [
@@ -190,4 +215,9 @@ export const ENV_DEFAULTS: Partial<Record<keyof EnvSchema, string>> = {
   OPSTAGE_LOG_LEVEL: 'info',
   OPSTAGE_WEBHOOK_ALLOW_PRIVATE: 'false',
   OPSTAGE_DISK_MIN_FREE_MB: '200',
+  OPSTAGE_NOTIFICATIONS_EVALUATE_INTERVAL_SECONDS: '15',
+  OPSTAGE_NOTIFICATIONS_MAX_ATTEMPTS: '5',
+  OPSTAGE_NOTIFICATIONS_TIMEOUT_MS: '10000',
+  OPSTAGE_NOTIFICATIONS_BACKOFF_MS: '5000',
+  OPSTAGE_NOTIFICATIONS_RETENTION_DAYS: '30',
 };

@@ -15,6 +15,10 @@ import { CommandEntity } from '../commands/command.entity';
 import { SystemCounterEntity } from '../system/system-counter.entity';
 import { SystemSettingEntity } from '../settings/system-setting.entity';
 import { ScheduledSlotEntity } from '../maintenance/scheduled-slot.entity';
+import { NotificationAlertEntity } from '../notifications/notification-alert.entity';
+import { NotificationChannelEntity } from '../notifications/notification-channel.entity';
+import { NotificationDeliveryEntity } from '../notifications/notification-delivery.entity';
+import { NotificationRuleEntity } from '../notifications/notification-rule.entity';
 import { RegistrationTokenEntity } from '../registration-tokens/registration-token.entity';
 import { UserEntity } from '../users/user.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
@@ -41,4 +45,8 @@ export const CORE_ENTITIES = [
   LoginThrottleEntity,
   ScheduledSlotEntity,
   ApiTokenEntity,
+  NotificationChannelEntity,
+  NotificationRuleEntity,
+  NotificationAlertEntity,
+  NotificationDeliveryEntity,
 ];

@@ -64,7 +64,8 @@ import { SweepSteps } from './sweep-steps';
     DiagnosticsService,
     BackupService,
   ],
-  exports: [MaintenanceService],
+  // ScheduledJobs: notifications/ runs its evaluation once per interval across replicas with it.
+  exports: [MaintenanceService, ScheduledJobs],
 })
 export class MaintenanceModule implements NestModule {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
