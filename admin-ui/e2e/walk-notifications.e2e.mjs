@@ -169,12 +169,28 @@ try {
     },
   );
 
-  await scenario('alerts and deliveries tabs load', page, errors, async () => {
-    await page.getByRole('tab', { name: 'Alerts', exact: true }).click();
-    await page.waitForSelector(`${tid('alerts-tab')} ${tid('filter-alert-state')}`);
-    await page.getByRole('tab', { name: 'Deliveries', exact: true }).click();
-    await page.waitForSelector(`${tid('deliveries-tab')} ${tid('filter-delivery-status')}`);
-  });
+  await scenario(
+    'deliveries list both tests as sent; the status filter narrows it',
+    page,
+    errors,
+    async () => {
+      await page.getByRole('tab', { name: 'Alerts', exact: true }).click();
+      await page.waitForSelector(`${tid('alerts-tab')} ${tid('filter-alert-state')}`);
+      await page.getByRole('tab', { name: 'Deliveries', exact: true }).click();
+      const rows = page.locator(`${tid('deliveries-table')} tbody tr`);
+      await rows.first().waitFor();
+      assert((await rows.count()) === 2, `two test deliveries, got ${await rows.count()}`);
+      for (const text of await rows.allTextContents())
+        assert(
+          text.includes(CHANNEL) && text.includes('Test') && text.includes('SENT'),
+          `row: ${text}`,
+        );
+      await page.click(tid('filter-delivery-status'));
+      await page.getByRole('option', { name: 'FAILED', exact: true }).click();
+      await page.waitForURL((u) => u.searchParams.get('status') === 'failed');
+      await page.waitForSelector(`${tid('deliveries-tab')} ${tid('empty-state')}`);
+    },
+  );
 
   const viewer = await browser.newContext({
     locale: 'en-US',
