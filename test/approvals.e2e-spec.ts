@@ -117,7 +117,12 @@ describe('Four-eyes approval (docs/actions-and-commands.md, "Approval")', () => 
     const selfReject = await alice.post(`/api/admin/commands/${requested.id}/reject`, { comment: 'mine' });
     expect(selfReject.body.error.code).toBe('APPROVAL_SELF_FORBIDDEN');
 
-    const approved = await bob.post(`/api/admin/commands/${requested.id}/approve`).expect(200);
+    const notText = await bob.post(`/api/admin/commands/${requested.id}/approve`, { comment: 5 });
+    expect(notText.status).toBe(422);
+    expect(JSON.stringify(notText.body.error.details)).toContain('"path":"comment"');
+    const approved = await bob
+      .post(`/api/admin/commands/${requested.id}/approve`, { comment: '  Checked with the cache owner  ' })
+      .expect(200);
     expect(approved.body.data.status).toBe('PENDING');
     await waitFor(() => wipeRuns.includes(requested.id), 5000, 'the approved wipe ran');
     await bed.waitForStatus(requested.id, 'SUCCEEDED');
@@ -128,6 +133,11 @@ describe('Four-eyes approval (docs/actions-and-commands.md, "Approval")', () => 
     expect(await auditActions(requested.id)).toEqual(
       expect.arrayContaining(['command.approval_requested', 'command.approved', 'command.created']),
     );
+    const audit = await owner.get(`/api/admin/audit-events?targetType=Command&targetId=${requested.id}`).expect(200);
+    const approval = (audit.body as Envelope<{ action: string; metadata: Record<string, unknown> }[]>).data.find(
+      (e) => e.action === 'command.approved',
+    );
+    expect(approval?.metadata['comment']).toBe('Checked with the cache owner');
   });
 
   it('lists the waiting requests by status, for the console badge', async () => {

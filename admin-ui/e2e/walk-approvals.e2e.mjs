@@ -153,6 +153,10 @@ try {
         (e) => e.action === 'command.approved' && e.targetId === commandId,
       );
       assert(approved, 'command.approved is audited');
+      assert(
+        approved.metadata?.comment === COMMENT,
+        `comment kept: ${JSON.stringify(approved.metadata)}`,
+      );
       await shot(page, 'approvals-approved');
     },
   );

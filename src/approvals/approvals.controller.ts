@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles, SessionOnly } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
 import { ApprovalsService } from './approvals.service';
-import { RejectCommandDto, UpdateApprovalSettingsDto } from './dto/approvals.dto';
+import { ApproveCommandDto, RejectCommandDto, UpdateApprovalSettingsDto } from './dto/approvals.dto';
 import type { ApprovalSettings, PublicCommand } from '../contracts';
 
 /** Four-eyes approval (docs/actions-and-commands.md, "Approval"): decisions are a person's, never a token's. */
@@ -29,10 +29,15 @@ export class ApprovalsController {
 
   @Post('commands/:commandId/approve')
   @HttpCode(200)
+  @ApiBody({ type: ApproveCommandDto, required: false })
   @Roles('operator')
   @SessionOnly()
-  approve(@Ctx() ctx: RequestContext, @Param('commandId') commandId: string): Promise<PublicCommand> {
-    return this.approvals.approve(ctx, commandId);
+  approve(
+    @Ctx() ctx: RequestContext,
+    @Param('commandId') commandId: string,
+    @Body() body: ApproveCommandDto,
+  ): Promise<PublicCommand> {
+    return this.approvals.approve(ctx, commandId, body.comment);
   }
 
   @Post('commands/:commandId/reject')

@@ -61,7 +61,7 @@ export class ApprovalsService {
     });
   }
 
-  async approve(ctx: RequestContext, commandId: string): Promise<PublicCommand> {
+  async approve(ctx: RequestContext, commandId: string, comment?: string): Promise<PublicCommand> {
     const row = await this.awaitingDecision(ctx, commandId);
     const { raw } = await this.commandsService.loadAction(row.serviceId, row.actionName);
     // The action's own deadline starts now: the wait for approval does not eat the agent's time.
@@ -75,7 +75,12 @@ export class ApprovalsService {
           action: 'command.approved',
           targetType: 'Command',
           targetId: row.id,
-          metadata: { serviceId: row.serviceId, actionName: row.actionName, requestedBy: requesterOf(row) },
+          metadata: {
+            serviceId: row.serviceId,
+            actionName: row.actionName,
+            requestedBy: requesterOf(row),
+            ...(comment ? { comment } : {}),
+          },
         },
         em,
       );

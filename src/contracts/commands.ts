@@ -92,6 +92,14 @@ export interface RetryCommandRequest {
   confirmation?: boolean;
 }
 
+/**
+ * `POST /api/admin/commands/:id/approve`: an optional note from the approver, kept in the
+ * `command.approved` audit event (docs/actions-and-commands.md, "Approval").
+ */
+export interface ApproveCommandRequest {
+  comment?: string;
+}
+
 /** `POST /api/admin/commands/:id/reject`: the reason the requester reads (docs/actions-and-commands.md, "Approval"). */
 export interface RejectCommandRequest {
   comment: string;

@@ -13,7 +13,17 @@ import {
   MinLength,
 } from 'class-validator';
 import { DANGER_LEVELS } from '../../settings/approval-settings.service';
-import type { ApprovalSettings, DangerLevel, RejectCommandRequest } from '../../contracts';
+import type { ApprovalSettings, ApproveCommandRequest, DangerLevel, RejectCommandRequest } from '../../contracts';
+
+/** An approval needs no words; when the approver writes some, the audit event keeps them. */
+export class ApproveCommandDto implements ApproveCommandRequest {
+  @ApiPropertyOptional({ maxLength: 500, description: 'Why it was approved; kept in the command.approved audit event' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'comment must be a string' })
+  @MaxLength(500)
+  comment?: string;
+}
 
 export class RejectCommandDto implements RejectCommandRequest {
   @ApiProperty({ minLength: 1, maxLength: 500, description: 'Why the request was rejected; the requester reads it' })

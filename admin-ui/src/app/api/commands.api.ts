@@ -41,9 +41,13 @@ export class CommandsApi {
   }
 
   /** Four-eyes (docs/actions-and-commands.md, "Approval"): never the requester; 403 APPROVAL_SELF_FORBIDDEN. */
-  approve(id: string): Observable<PublicCommand> {
+  /** `comment` (optional) is kept in the `command.approved` audit event. */
+  approve(id: string, comment = ''): Observable<PublicCommand> {
+    const trimmed = comment.trim();
     return this.http
-      .post<SuccessEnvelope<PublicCommand>>(`${this.base}/${enc(id)}/approve`, {})
+      .post<
+        SuccessEnvelope<PublicCommand>
+      >(`${this.base}/${enc(id)}/approve`, trimmed ? { comment: trimmed } : {})
       .pipe(unwrap());
   }
 

@@ -9,7 +9,7 @@ export const EN_APPROVALS = {
     'This action runs only after a second person approves it. Without a decision the request expires at {expiresAt}.',
   'approvals.ownRequest':
     'You requested this command: another operator or an owner must approve or reject it.',
-  'approvals.comment': 'Comment (required to reject)',
+  'approvals.comment': 'Comment (required to reject, kept in the audit log)',
   'approvals.approve': 'Approve',
   'approvals.reject': 'Reject',
   'approvals.approved': 'Approved: the agent picks the command up now',

@@ -9,7 +9,7 @@ export const ZH_APPROVALS: Record<keyof typeof EN_APPROVALS, string> = {
   'approvals.waiting': '等待其他操作员或所有者批准…',
   'approvals.body': '该操作需经第二人批准后才会执行。若无人处理，请求将于 {expiresAt} 过期。',
   'approvals.ownRequest': '此命令由您发起：需由其他操作员或所有者批准或拒绝。',
-  'approvals.comment': '备注（拒绝时必填）',
+  'approvals.comment': '备注（拒绝时必填，记入审计日志）',
   'approvals.approve': '批准',
   'approvals.reject': '拒绝',
   'approvals.approved': '已批准：代理将立即领取该命令',

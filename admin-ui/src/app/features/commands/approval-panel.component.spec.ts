@@ -77,9 +77,9 @@ describe('ApprovalPanelComponent', () => {
     const decided: PublicCommand[] = [];
     fixture.componentInstance.decided.subscribe((c) => decided.push(c));
     q('approval-approve')!.click();
-    backend
-      .expectOne({ method: 'POST', url: '/api/admin/commands/cmd_1/approve' })
-      .flush({ success: true, data: { ...WAITING, status: 'PENDING' } });
+    const req = backend.expectOne({ method: 'POST', url: '/api/admin/commands/cmd_1/approve' });
+    expect(req.request.body).toEqual({});
+    req.flush({ success: true, data: { ...WAITING, status: 'PENDING' } });
     // The badge refreshes after a decision.
     backend
       .expectOne((r) => r.url === '/api/admin/commands')
@@ -89,6 +89,21 @@ describe('ApprovalPanelComponent', () => {
         pagination: { page: 1, pageSize: 1, total: 0 },
       });
     expect(decided.map((c) => c.status)).toEqual(['PENDING']);
+  });
+
+  it('sends the comment, trimmed, with an approval', async () => {
+    await render('usr_bob');
+    const area = q('approval-comment') as HTMLTextAreaElement;
+    area.value = '  checked with the team  ';
+    area.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    q('approval-approve')!.click();
+    const req = backend.expectOne({ method: 'POST', url: '/api/admin/commands/cmd_1/approve' });
+    expect(req.request.body).toEqual({ comment: 'checked with the team' });
+    req.flush({ success: true, data: { ...WAITING, status: 'PENDING' } });
+    backend
+      .expectOne((r) => r.url === '/api/admin/commands')
+      .flush({ success: true, data: [], pagination: { page: 1, pageSize: 1, total: 0 } });
   });
 
   it('rejects only with a comment, which it sends trimmed', async () => {

@@ -93,7 +93,7 @@ export class ApprovalPanelComponent {
 
   approve(): void {
     this.busy.set(true);
-    this.api.approve(this.command().id).subscribe({
+    this.api.approve(this.command().id, this.comment()).subscribe({
       next: (updated) => this.done(updated, 'approvals.approved'),
       error: (e: unknown) => this.failed(e),
     });
