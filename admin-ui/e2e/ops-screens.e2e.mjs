@@ -84,6 +84,12 @@ try {
     match: { eventType: 'demo.ping' },
     target: { serviceCode: 'demo-service', actionName: 'echo' },
   });
+  // A channel for the notifications table (never contacted: the walk sends no test).
+  await api.call('POST', '/api/admin/notifications/channels', {
+    name: 'screens-hook',
+    type: 'webhook',
+    settings: { url: 'https://hooks.example.invalid/opstage', secret: 'screens-signing-secret' },
+  });
   const auditId = (await api.call('GET', '/api/admin/audit-events?pageSize=1'))[0].id;
 
   /** Each page, what shows it is ready, and its main action (what an on-call operator needs to reach). */
@@ -158,6 +164,12 @@ try {
     { name: 'users', path: '/users', ready: 'users-table', main: tid('user-create') },
     { name: 'settings', path: '/settings', ready: 'diagnostics', main: tid('maintenance-run') },
     { name: 'bus', path: '/bus', ready: 'bus-routes-table', main: tid('route-create') },
+    {
+      name: 'notifications',
+      path: '/notifications',
+      ready: 'channels-table',
+      main: `${tid('channels-table')} ${tid('channel-test')}`,
+    },
     {
       name: 'not-found',
       path: '/no-such-page',

@@ -55,7 +55,8 @@ export const EN_NOTIFICATIONS = {
   'notifications.field.password': 'Password',
   'notifications.field.from': 'From',
   'notifications.field.to': 'To',
-  'notifications.secretHint': 'Optional: signs each request (X-Opstage-Signature, HMAC-SHA256).',
+  'notifications.secretHint':
+    'Optional, at least 16 characters: signs each request (X-Opstage-Signature, HMAC-SHA256).',
   'notifications.webhookUrlHint': 'The address Slack, Teams or Discord gave you; stored sealed.',
   'notifications.keepSecret': 'Stored value kept unless you type a new one.',
   'notifications.optional': 'Optional.',

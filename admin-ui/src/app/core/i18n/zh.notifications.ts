@@ -55,7 +55,8 @@ export const ZH_NOTIFICATIONS: Record<keyof typeof EN_NOTIFICATIONS, string> = {
   'notifications.field.password': '密码',
   'notifications.field.from': '发件人',
   'notifications.field.to': '收件人',
-  'notifications.secretHint': '可选：为每个请求签名（X-Opstage-Signature，HMAC-SHA256）。',
+  'notifications.secretHint':
+    '可选，至少 16 个字符：为每个请求签名（X-Opstage-Signature，HMAC-SHA256）。',
   'notifications.webhookUrlHint': 'Slack、Teams 或 Discord 提供的地址；加密存储。',
   'notifications.keepSecret': '除非输入新值，否则保留已存储的值。',
   'notifications.optional': '可选。',

@@ -1,6 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -23,6 +29,15 @@ import {
   splitList,
   updateChannelRequest,
 } from './notification-forms';
+
+/** The server's minimum for a webhook signing secret; the mask stands for the stored one. */
+export const MIN_SECRET_LENGTH = 16;
+function secretLength(control: AbstractControl<string>): ValidationErrors | null {
+  const value = control.value ?? '';
+  return value !== '' && value !== MASKED_SECRET && value.length < MIN_SECRET_LENGTH
+    ? { minlength: { requiredLength: MIN_SECRET_LENGTH } }
+    : null;
+}
 
 /** Every type-specific control: the ones of other types are disabled, so they never block a save. */
 const TYPE_CONTROLS: readonly ChannelControl[] = [
@@ -267,7 +282,7 @@ export class NotificationChannelDialog {
     type: [{ value: this.initial.type, disabled: this.channel !== null }],
     enabled: [this.initial.enabled],
     url: [this.initial.url, [Validators.required, Validators.pattern(/^https?:\/\/\S+$/i)]],
-    secret: [this.initial.secret],
+    secret: [this.initial.secret, [secretLength]],
     webhookUrl: [this.initial.webhookUrl, [Validators.required]],
     host: [this.initial.host, [Validators.required, Validators.pattern(/\S/)]],
     port: [this.initial.port, [Validators.required, Validators.min(1), Validators.max(65535)]],
@@ -311,6 +326,7 @@ export class NotificationChannelDialog {
     if (errors['required'] || (errors['pattern'] && name !== 'url'))
       return this.i18n.t('validation.required');
     if (errors['pattern']) return this.i18n.t('notifications.urlInvalid');
+    if (errors['minlength']) return this.i18n.t('validation.minLength', { min: MIN_SECRET_LENGTH });
     if (errors['min']) return this.i18n.t('validation.min', { min: 1 });
     if (errors['max']) return this.i18n.t('validation.max', { max: 65535 });
     return '';

@@ -268,6 +268,14 @@ describe('notification dialogs', () => {
     expect(el.textContent).toContain('Stored value kept unless you type a new one.');
     expect(q(el, 'channel-type')?.getAttribute('aria-disabled')).toBe('true');
     await type(fixture, 'channel-url', 'https://hooks.example/new');
+    await type(fixture, 'channel-secret', 'too-short');
+    q<HTMLButtonElement>(el, 'channel-submit')!.click();
+    await fixture.whenStable();
+    expect(q(el, 'channel-secret')!.closest('mat-form-field')!.textContent).toContain(
+      'At least 16 characters',
+    );
+    backend.expectNone('/api/admin/notifications/channels/nch_1');
+    await type(fixture, 'channel-secret', MASKED_SECRET);
     q<HTMLButtonElement>(el, 'channel-submit')!.click();
     await fixture.whenStable();
     const patch = backend.expectOne('/api/admin/notifications/channels/nch_1');
