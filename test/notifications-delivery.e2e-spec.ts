@@ -6,7 +6,7 @@ import { createTestApp } from './support/create-test-app';
 import { loginAs, type AdminClient } from './support/http';
 import { SdkTestBed, type Harness } from './support/sdk-harness';
 import { SmtpReceiver } from './support/smtp-receiver';
-import { waitFor } from './support/wait';
+import { sleep, waitFor } from './support/wait';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 /** Real time plus an offset a test may move forward (to reach a reminder without waiting a minute). */
@@ -316,6 +316,44 @@ describe('notification delivery', () => {
     expect(test.body.data).toMatchObject({ ok: true, error: null });
     expect(smtp.received).toHaveLength(2);
     expect(smtp.received[1]?.raw).toContain('Test notification from Opstage');
+    await bed.stopAll();
+  });
+  it('announces a command awaiting approval at once to rules whose minimum severity lets info through', async () => {
+    const info = await receiver();
+    const strict = await receiver();
+    const infoId = await channel('approvals', 'teams', { webhookUrl: info.url });
+    const strictId = await channel('warnings only', 'teams', { webhookUrl: strict.url });
+    await rule({
+      name: 'approvals',
+      events: ['approval.requested'],
+      channelIds: [infoId],
+      labels: [{ key: 'case', value: 'approval' }],
+    });
+    await rule({
+      name: 'warnings',
+      events: ['approval.requested'],
+      channelIds: [strictId],
+      labels: [{ key: 'case', value: 'approval' }],
+      minSeverity: 'warning',
+    });
+    const h = await startAgent('notify-approval', { case: 'approval' }, new MemoryTokenStore(), (a) =>
+      a.action({ name: 'wipe', label: 'Wipe', dangerLevel: 'CRITICAL', handler: () => ({ wiped: true }) }),
+    );
+    const res = await owner.post(`/api/admin/capsule-services/${h.agent.serviceId!}/actions/wipe`, {
+      confirmation: true,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data.status).toBe('AWAITING_APPROVAL');
+    const card = await waitFor(() => info.received[0], 8000, 'approval card');
+    expect(card.body).toMatchObject({
+      '@type': 'MessageCard',
+      title: 'Command wipe on Service notify-approval awaits approval',
+      themeColor: '1565c0',
+    });
+    // Other evaluations and dispatcher polls pass; the warning-only rule never hears of an info event.
+    await sleep(1500);
+    expect(strict.received).toEqual([]);
+    expect(info.received).toHaveLength(1);
     await bed.stopAll();
   });
 });
