@@ -126,6 +126,13 @@ describe('notification channels and rules API (docs/notifications.md)', () => {
       });
       expect(badUrl.status).toBe(422);
       expect(issuePaths(badUrl.body)).toEqual(['settings.webhookUrl']);
+      const metadata = await owner.post(`${BASE}/channels`, {
+        name: 'x',
+        type: 'webhook',
+        settings: { url: 'http://169.254.169.254/latest/meta-data' },
+      });
+      expect(metadata.status).toBe(422);
+      expect(issuePaths(metadata.body)).toEqual(['settings.url']);
       const noSettings = await owner.post(`${BASE}/channels`, { name: 'x', type: 'slack' });
       expect(noSettings.status).toBe(422);
       expect(issuePaths(noSettings.body)).toContain('settings');

@@ -48,3 +48,22 @@ describe('channel settings', () => {
     expect(maskedSettings('email', { host: 'h' }, [])).toEqual({ host: 'h' });
   });
 });
+
+describe('outbound targets', () => {
+  it('refuses link-local and cloud-metadata targets unless private targets are allowed', () => {
+    expect(checkSettings('slack', { webhookUrl: 'http://169.254.169.254/latest' })).toEqual({
+      ok: false,
+      issues: [{ path: 'settings.webhookUrl', message: expect.stringContaining('a link-local address') }],
+    });
+    expect(checkSettings('webhook', { url: 'http://metadata.google.internal/x' }).ok).toBe(false);
+    const mail = { host: '169.254.169.254', port: 25, secure: false, from: 'a@example.com', to: ['b@example.com'] };
+    expect(checkSettings('email', mail)).toEqual({
+      ok: false,
+      issues: [{ path: 'settings.host', message: expect.stringContaining('link-local') }],
+    });
+    expect(checkSettings('slack', { webhookUrl: 'http://169.254.169.254/latest' }, {}, true).ok).toBe(true);
+    // Loopback and LAN stay allowed: self-hosted chat servers live there.
+    expect(checkSettings('webhook', { url: 'http://127.0.0.1:9000/hook' }).ok).toBe(true);
+    expect(checkSettings('webhook', { url: 'http://10.0.0.5/hook' }).ok).toBe(true);
+  });
+});

@@ -183,7 +183,7 @@ export class NotificationChannelsService {
   }
 
   private checked(type: NotificationChannelType, raw: unknown, stored: Record<string, unknown>) {
-    const result = checkSettings(type, raw, stored);
+    const result = checkSettings(type, raw, stored, this.config.webhook.allowPrivate);
     if (!result.ok) throw validationFailed(result.issues, 'Channel settings validation failed.');
     return result.settings;
   }
