@@ -207,6 +207,10 @@ describe('route policy (deny by default)', () => {
       'POST /api/ext/example/notes',
       'GET /api/ext/webhook-notifier/deliveries',
       'POST /api/ext/webhook-notifier/test',
+      'GET /api/admin/notifications/channels',
+      'POST /api/admin/notifications/channels/:channelId/test',
+      'DELETE /api/admin/notifications/rules/:ruleId',
+      'GET /api/admin/notifications/deliveries',
     ]) {
       expect(keys).toContain(expected);
     }

@@ -255,6 +255,20 @@ export { PaginationQueryDto, pageRequest, pagination } from '../common/http/pagi
  */
 export { redact } from '../common/redaction/redact';
 
+/**
+ * The outbound-target guard the webhook notifier and notification channels use: why a URL or an address
+ * must not receive server-side HTTP by default (link-local and cloud-metadata addresses), or null when it may.
+ * `refusedResolvedUrl` also resolves the host name, as a later request would.
+ *
+ * @example
+ * ```ts
+ * refusedUrl('http://169.254.169.254/latest/meta-data'); // 'a link-local address'
+ * refusedUrl('https://hooks.slack.com/services/T0/B0/X'); // null
+ * if (await refusedResolvedUrl(target)) return; // before every delivery
+ * ```
+ */
+export { refusedAddress, refusedUrl, refusedResolvedUrl } from '../common/net/outbound-target';
+
 // ─── Domain events (delivered after commit) ──────────────────────────────────────────────────
 
 /**

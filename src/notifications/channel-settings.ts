@@ -1,4 +1,5 @@
 import type { ErrorIssue } from '../common/errors/domain-error';
+import { refusedUrl } from '../common/net/outbound-target';
 import type {
   ChatChannelSettings,
   EmailChannelSettings,
@@ -28,11 +29,13 @@ export type SettingsCheck = { ok: true; settings: NotificationChannelSettings } 
 /**
  * Validates the settings of one channel type; unknown fields are refused like the DTOs refuse them.
  * `stored` holds the current values, so a masked secret (`"********"`) is replaced by what is stored.
+ * Link-local and cloud-metadata targets are refused unless `allowPrivate` (`OPSTAGE_WEBHOOK_ALLOW_PRIVATE`).
  */
 export function checkSettings(
   type: NotificationChannelType,
   raw: unknown,
   stored: Record<string, unknown> = {},
+  allowPrivate = false,
 ): SettingsCheck {
   const issues: ErrorIssue[] = [];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
@@ -58,7 +61,16 @@ export function checkSettings(
     const v = str(key, true);
     if (v !== undefined && !isHttpUrl(v))
       issues.push({ path: `settings.${key}`, message: `${key} must be an absolute http(s) URL` });
+    else if (v !== undefined) refuse(key, v);
     return v;
+  };
+  const refuse = (key: string, url: string): void => {
+    const why = allowPrivate ? null : refusedUrl(url);
+    if (why)
+      issues.push({
+        path: `settings.${key}`,
+        message: `${key} points at ${why}; OPSTAGE_WEBHOOK_ALLOW_PRIVATE=true allows it`,
+      });
   };
   let settings: NotificationChannelSettings;
   if (type === 'webhook') {
@@ -70,6 +82,8 @@ export function checkSettings(
     settings = s;
   } else if (type === 'email') {
     settings = checkEmail(input, str, issues);
+    const host = settings.host;
+    if (host !== '') refuse('host', `http://${host.includes(':') ? `[${host}]` : host}/`);
   } else {
     const s: ChatChannelSettings = { webhookUrl: url('webhookUrl') ?? '' };
     settings = s;

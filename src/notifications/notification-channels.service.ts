@@ -76,7 +76,8 @@ export class NotificationChannelsService {
     if (dto.enabled !== undefined) patch.enabled = dto.enabled;
     if (dto.settings !== undefined) {
       const settings = this.checked(current.type, dto.settings, this.vault.open(current));
-      Object.assign(patch, this.vault.seal(current.type, settings));
+      // New settings, new destination: the old status said nothing about it.
+      Object.assign(patch, this.vault.seal(current.type, settings), { status: 'untested', lastError: null });
     }
     await this.tx.run(async (em) => {
       await this.repo.updateChannel(id, patch, em);
@@ -182,7 +183,7 @@ export class NotificationChannelsService {
   }
 
   private checked(type: NotificationChannelType, raw: unknown, stored: Record<string, unknown>) {
-    const result = checkSettings(type, raw, stored);
+    const result = checkSettings(type, raw, stored, this.config.webhook.allowPrivate);
     if (!result.ok) throw validationFailed(result.issues, 'Channel settings validation failed.');
     return result.settings;
   }

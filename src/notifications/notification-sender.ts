@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { createTransport } from 'nodemailer';
+import { refusedResolvedUrl } from '../common/net/outbound-target';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { emailContent, httpBody } from './notification-formats';
 import type { NotificationMessage } from './notification-message';
 import type { NotificationChannelType } from '../contracts';
@@ -31,6 +33,8 @@ export function signature(secret: string, body: string): string {
  */
 @Injectable()
 export class NotificationSender {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   async send(
     target: SendTarget,
     message: NotificationMessage,
@@ -53,6 +57,14 @@ export class NotificationSender {
     timeoutMs: number,
   ): Promise<SendOutcome> {
     const url = String(type === 'webhook' ? settings.url : settings.webhookUrl);
+    // Checked on every attempt, after DNS: a public name may point at the metadata service.
+    const refused = this.config.webhook.allowPrivate ? null : await refusedResolvedUrl(url);
+    if (refused)
+      return {
+        ok: false,
+        retryable: false,
+        error: `refused: ${refused} (OPSTAGE_WEBHOOK_ALLOW_PRIVATE=true allows it)`,
+      };
     const body = httpBody(type, message, deliveryId);
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'Opstage-Notify/1' };
     if (type === 'webhook') {

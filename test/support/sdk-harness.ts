@@ -72,6 +72,8 @@ export interface HarnessInit {
   code: string;
   tokenStore: TokenStore | { file: string };
   registrationToken?: string;
+  /** Extra manifest fields (e.g. `labels`). */
+  manifest?: JsonObject;
   setup?: (agent: CapsuleAgent) => void;
 }
 
@@ -152,6 +154,7 @@ export class SdkTestBed {
       ...(init.registrationToken === undefined ? {} : { registrationToken: init.registrationToken }),
       service: { code: init.code, name: `Service ${init.code}`, version: '1.0.0' },
       agent: { code: init.code, name: `Agent ${init.code}` },
+      ...(init.manifest === undefined ? {} : { manifest: init.manifest }),
       tokenStore: init.tokenStore,
       intervals: { heartbeatMs: HEARTBEAT_MS, commandPollMs: COMMAND_POLL_MS, serviceReportMs: 500 },
       longPollSeconds: LONG_POLL_SECONDS,

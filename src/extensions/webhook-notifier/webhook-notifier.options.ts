@@ -1,5 +1,4 @@
-import { refusedUrl } from './webhook-target';
-import { ExtensionError, OPSTAGE_EVENT_NAMES } from '../index';
+import { ExtensionError, OPSTAGE_EVENT_NAMES, refusedUrl } from '../index';
 import type { WebhookEventName } from './notification-text';
 
 /** Every event a webhook can send (not `audit.recorded`: one per audit row is no notification). */

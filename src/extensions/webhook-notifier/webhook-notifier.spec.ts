@@ -2,7 +2,7 @@ import type { AgentView, ServiceView } from '../index';
 import { notificationText, type NameLookups } from './notification-text';
 import { DEFAULT_WEBHOOK_EVENTS, resolveWebhookOptions } from './webhook-notifier.options';
 import { signature, WebhookSender } from './webhook-sender';
-import { refusedAddress, refusedUrl } from './webhook-target';
+import { refusedAddress, refusedUrl } from '../index';
 
 const base = { occurredAt: '2026-01-01T00:00:00.000Z', requestId: 'req_1' };
 const names: NameLookups = {

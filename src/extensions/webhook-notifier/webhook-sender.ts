@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
-import { refusedResolvedUrl } from './webhook-target';
+import { refusedResolvedUrl } from '../index';
 
 export const SIGNATURE_HEADER = 'X-Opstage-Signature';
 

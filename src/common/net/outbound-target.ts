@@ -1,6 +1,11 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 
+/*
+ * Where the server may send outbound HTTP (the webhook notifier, notification channels): shared so both refuse the
+ * same addresses (docs/notifications.md, "Channels").
+ */
+
 /** Cloud metadata endpoints by name (GCP, Azure/OpenStack style, Alibaba). */
 const METADATA_HOSTS = new Set([
   'metadata.google.internal',
@@ -13,7 +18,7 @@ const METADATA_HOSTS = new Set([
 const METADATA_ADDRESSES = new Set(['100.100.100.200', 'fd00:ec2::254']);
 
 /**
- * Why an address is not a webhook target by default (docs/configuration.md): link-local IPv4
+ * Why an address is not an outbound target by default (docs/configuration.md): link-local IPv4
  * (169.254.0.0/16, where AWS, GCP and Azure serve instance metadata and credentials), link-local
  * IPv6 (fe80::/10), the unspecified address, and known metadata addresses. Loopback and private
  * LAN addresses stay allowed: self-hosted chat servers live there.
