@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Notifications page (docs/notifications.md) against the real backend: an owner creates a webhook
-// channel pointing at an HTTP receiver this walk starts, sends a test (the receiver gets it signed,
+// channel pointing at an HTTP receiver this walk starts (a refused link-local target first: the
+// server 422 lands on the URL field), sends a test (the receiver gets it signed,
 // the page shows ok), edits the channel keeping the masked secret, creates a rule with events,
 // channels and a label pair; a viewer sees it all read-only.
 import { createServer } from 'node:http';
@@ -90,13 +91,26 @@ try {
   });
 
   await scenario(
-    'owner creates a webhook channel with a signing secret',
+    'a refused target: the server 422 shows next to the URL field',
     page,
     errors,
     async () => {
       await page.click(tid('channel-create'));
       await page.waitForSelector(tid('channel-dialog'));
       await page.fill(tid('channel-name'), CHANNEL);
+      await page.fill(tid('channel-url'), 'http://169.254.169.254/latest/meta-data');
+      await page.click(tid('channel-submit'));
+      const urlField = page.locator('mat-form-field', { has: page.locator(tid('channel-url')) });
+      await urlField.locator('mat-error', { hasText: 'link-local' }).waitFor();
+      await page.waitForSelector(tid('channel-dialog'));
+    },
+  );
+
+  await scenario(
+    'owner creates a webhook channel with a signing secret',
+    page,
+    errors,
+    async () => {
       await page.fill(tid('channel-url'), receiver.url);
       await page.fill(tid('channel-secret'), SECRET);
       await page.click(tid('channel-submit'));
