@@ -6,9 +6,11 @@ import { ActionRemovedAt1764370000000 } from './sqlite/1764370000000-ActionRemov
 import { ActionHasPrepareNullable1764390000000 } from './sqlite/1764390000000-ActionHasPrepareNullable';
 import { ScaleOutClaims1764410000000 } from './sqlite/1764410000000-ScaleOutClaims';
 import { ApiTokens1764510000000 } from './sqlite/1764510000000-ApiTokens';
+import { Schedules1764620000000 } from './sqlite/1764620000000-Schedules';
 import { PostgresInit1764390000000 } from './postgres/1764390000000-PostgresInit';
 import { ScaleOutClaims1764410000000 as PostgresScaleOutClaims1764410000000 } from './postgres/1764410000000-ScaleOutClaims';
 import { ApiTokens1764510000000 as PostgresApiTokens1764510000000 } from './postgres/1764510000000-ApiTokens';
+import { Schedules1764620000000 as PostgresSchedules1764620000000 } from './postgres/1764620000000-Schedules';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -24,6 +26,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   ActionHasPrepareNullable1764390000000,
   ScaleOutClaims1764410000000,
   ApiTokens1764510000000,
+  Schedules1764620000000,
 ];
 
 /**
@@ -34,6 +37,7 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresInit1764390000000,
   PostgresScaleOutClaims1764410000000,
   PostgresApiTokens1764510000000,
+  PostgresSchedules1764620000000,
 ];
 
 /** The database kinds Opstage runs on: the embedded SQLite file, or a shared PostgreSQL for replicas. */

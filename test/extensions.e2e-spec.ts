@@ -122,6 +122,7 @@ describe('extensions: migrations', () => {
         'WebhookDeliveryLeases1764410000001',
         'CreateExampleEvents1764500000000',
         'ApiTokens1764510000000',
+        'Schedules1764620000000',
       ]);
       const runner = ds.createQueryRunner();
       expect(await runner.hasTable('ext_webhook_notifier_deliveries')).toBe(true);

@@ -16,6 +16,8 @@ import { SystemCounterEntity } from '../system/system-counter.entity';
 import { SystemSettingEntity } from '../settings/system-setting.entity';
 import { ScheduledSlotEntity } from '../maintenance/scheduled-slot.entity';
 import { RegistrationTokenEntity } from '../registration-tokens/registration-token.entity';
+import { ScheduleRunEntity } from '../schedules/schedule-run.entity';
+import { ScheduleEntity } from '../schedules/schedule.entity';
 import { UserEntity } from '../users/user.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 
@@ -41,4 +43,6 @@ export const CORE_ENTITIES = [
   LoginThrottleEntity,
   ScheduledSlotEntity,
   ApiTokenEntity,
+  ScheduleEntity,
+  ScheduleRunEntity,
 ];
