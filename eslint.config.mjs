@@ -28,6 +28,7 @@ const FORBIDDEN = {
     'bulk',
     'cluster',
     'approvals',
+    'schedules',
   ],
   config: [
     'database',
@@ -49,6 +50,7 @@ const FORBIDDEN = {
     'bulk',
     'cluster',
     'approvals',
+    'schedules',
   ],
   database: [
     'audit',
@@ -69,6 +71,7 @@ const FORBIDDEN = {
     'bulk',
     'cluster',
     'approvals',
+    'schedules',
   ],
   cluster: [
     'audit',
@@ -88,6 +91,7 @@ const FORBIDDEN = {
     'overview',
     'bulk',
     'approvals',
+    'schedules',
   ],
   audit: [
     'users',
@@ -104,6 +108,7 @@ const FORBIDDEN = {
     'overview',
     'bulk',
     'approvals',
+    'schedules',
   ],
   settings: [
     'users',
@@ -120,6 +125,7 @@ const FORBIDDEN = {
     'overview',
     'bulk',
     'approvals',
+    'schedules',
   ],
   system: [
     'users',
@@ -136,6 +142,7 @@ const FORBIDDEN = {
     'overview',
     'bulk',
     'approvals',
+    'schedules',
   ],
   users: [
     'auth',
@@ -151,6 +158,7 @@ const FORBIDDEN = {
     'overview',
     'bulk',
     'approvals',
+    'schedules',
   ],
   auth: [
     'registration-tokens',
@@ -165,6 +173,7 @@ const FORBIDDEN = {
     'overview',
     'bulk',
     'approvals',
+    'schedules',
   ],
   'registration-tokens': [
     'auth',
@@ -179,6 +188,7 @@ const FORBIDDEN = {
     'overview',
     'bulk',
     'approvals',
+    'schedules',
   ],
   agents: [
     'auth',
@@ -192,6 +202,7 @@ const FORBIDDEN = {
     'overview',
     'bulk',
     'approvals',
+    'schedules',
   ],
   'capsule-services': [
     'auth',
@@ -204,6 +215,7 @@ const FORBIDDEN = {
     'overview',
     'bulk',
     'approvals',
+    'schedules',
   ],
   commands: [
     'auth',
@@ -215,17 +227,40 @@ const FORBIDDEN = {
     'overview',
     'bulk',
     'approvals',
+    'schedules',
   ],
   // Four-eyes approval sits beside bus/: it needs commands/ and api-tokens/, and maintenance/ sweeps through it.
-  approvals: ['auth', 'maintenance', 'bus', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
-  bus: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk', 'approvals'],
-  maintenance: ['extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
+  approvals: [
+    'auth',
+    'maintenance',
+    'bus',
+    'extensions',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+    'schedules',
+  ],
+  bus: [
+    'auth',
+    'maintenance',
+    'extensions',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+    'approvals',
+    'schedules',
+  ],
+  maintenance: ['extensions', 'agent-gateway', 'live-events', 'overview', 'bulk', 'schedules'],
   // The agent protocol sits above the domains it calls; only the app module (and extensions' readers) import it.
-  'agent-gateway': ['auth', 'maintenance', 'extensions', 'live-events', 'overview', 'bulk'],
+  'agent-gateway': ['auth', 'maintenance', 'extensions', 'live-events', 'overview', 'bulk', 'schedules'],
   // Console read models and operations over several domains; nothing below imports them.
-  'live-events': ['maintenance', 'extensions', 'agent-gateway', 'overview', 'bulk'],
-  overview: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'bulk'],
-  bulk: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'overview'],
+  'live-events': ['maintenance', 'extensions', 'agent-gateway', 'overview', 'bulk', 'schedules'],
+  overview: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'bulk', 'schedules'],
+  bulk: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'overview', 'schedules'],
+  // Scheduled actions: the ticker claims through maintenance/ScheduledJobs and runs through commands/; nothing imports it.
+  schedules: ['auth', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk', 'bus', 'approvals'],
 };
 
 /**

@@ -29,6 +29,7 @@ import { BulkModule } from './bulk/bulk.module';
 import { AgentGatewayModule } from './agent-gateway/agent-gateway.module';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { ApprovalsModule } from './approvals/approvals.module';
+import { SchedulesModule } from './schedules/schedules.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -73,6 +74,7 @@ export class AppModule {
         AgentGatewayModule,
         ApiTokensModule,
         ApprovalsModule,
+        SchedulesModule,
         ...extensions.modules,
         ...(extensions.routes.length > 0 ? [RouterModule.register(extensions.routes)] : []),
         ...(options.extraModules ?? []),

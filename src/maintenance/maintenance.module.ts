@@ -64,7 +64,7 @@ import { SweepSteps } from './sweep-steps';
     DiagnosticsService,
     BackupService,
   ],
-  exports: [MaintenanceService],
+  exports: [MaintenanceService, ScheduledJobs],
 })
 export class MaintenanceModule implements NestModule {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

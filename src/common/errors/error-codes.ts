@@ -74,6 +74,7 @@ export const ERROR_STATUS = {
   API_TOKEN_SESSION_ONLY: 403,
   API_TOKEN_OUT_OF_SCOPE: 403,
   API_TOKEN_USER_INVALID: 422,
+  SCHEDULE_NOT_FOUND: 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
