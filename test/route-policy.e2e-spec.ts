@@ -207,6 +207,12 @@ describe('route policy (deny by default)', () => {
       'POST /api/ext/example/notes',
       'GET /api/ext/webhook-notifier/deliveries',
       'POST /api/ext/webhook-notifier/test',
+      'GET /api/admin/schedules',
+      'POST /api/admin/schedules',
+      'GET /api/admin/schedules/:scheduleId',
+      'PATCH /api/admin/schedules/:scheduleId',
+      'DELETE /api/admin/schedules/:scheduleId',
+      'GET /api/admin/schedules/:scheduleId/runs',
     ]) {
       expect(keys).toContain(expected);
     }
