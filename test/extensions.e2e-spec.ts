@@ -129,8 +129,10 @@ describe('extensions: migrations', () => {
       expect(await runner.hasTable('ext_example_events')).toBe(true);
       // The hand-written migrations match their entities: TypeORM finds nothing left to synchronise.
       expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
-      // Newest first: the core's ApiTokens, then example events, delivery leases, the core's
+      // Newest first: the core's Schedules and ApiTokens, then example events, delivery leases, the core's
       // ScaleOutClaims and the delivery log.
+      await ds.undoLastMigration();
+      expect(await runner.hasTable('schedules')).toBe(false);
       await ds.undoLastMigration();
       expect(await runner.hasTable('api_tokens')).toBe(false);
       for (let i = 0; i < 4; i += 1) await ds.undoLastMigration();
