@@ -60,6 +60,12 @@ export const routes: Routes = [
           import('./features/api-tokens/api-tokens.page').then((m) => m.ApiTokensPage),
       },
       {
+        path: 'schedules',
+        title: 'nav.schedules',
+        loadComponent: () =>
+          import('./features/schedules/schedules.page').then((m) => m.SchedulesPage),
+      },
+      {
         path: 'settings',
         title: 'nav.settings',
         loadComponent: () =>

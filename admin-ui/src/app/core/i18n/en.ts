@@ -2,6 +2,7 @@ import { EN_APPROVALS } from './en.approvals';
 import { EN_BUS } from './en.bus';
 import { EN_MESSAGES } from './en.messages';
 import { EN_OPS } from './en.ops';
+import { EN_SCHEDULES } from './en.schedules';
 import { EN_SECURITY } from './en.security';
 
 /** English dictionary (UI texts; messages live in en.messages.ts). `zh.ts` must have exactly the same keys (checked by the compiler and a unit test). */
@@ -383,6 +384,7 @@ export const EN = {
   ...EN_OPS,
   ...EN_SECURITY,
   ...EN_APPROVALS,
+  ...EN_SCHEDULES,
 } as const;
 
 export type TranslationKey = keyof typeof EN;

@@ -1,5 +1,6 @@
 import { TranslationKey } from './en';
 import { ZH_APPROVALS } from './zh.approvals';
+import { ZH_SCHEDULES } from './zh.schedules';
 import { ZH_BUS } from './zh.bus';
 import { ZH_MESSAGES } from './zh.messages';
 import { ZH_OPS } from './zh.ops';
@@ -368,4 +369,5 @@ export const ZH: Record<TranslationKey, string> = {
   ...ZH_OPS,
   ...ZH_SECURITY,
   ...ZH_APPROVALS,
+  ...ZH_SCHEDULES,
 };
