@@ -111,6 +111,8 @@ try {
       await page.click(tid('schedule-run-command'));
       await page.waitForSelector(tid('page-command-detail'));
       assert(/\/commands\/cmd_/.test(page.url()), `on the command page: ${page.url()}`);
+      // The command says which schedule started it.
+      await page.waitForSelector(tid('command-schedule'));
     },
   );
   await context.close();

@@ -44,6 +44,7 @@ export const EN_SCHEDULES = {
   'schedules.outcome': 'Outcome',
   'schedules.command': 'Command',
   'schedules.error': 'Reason',
+  'schedules.createdBySchedule': 'Started by schedule',
   'status.STARTED': 'STARTED',
   'status.SKIPPED': 'SKIPPED',
   'status.MISSED': 'MISSED',

@@ -42,6 +42,7 @@ export const ZH_SCHEDULES: Record<keyof typeof EN_SCHEDULES, string> = {
   'schedules.outcome': '结果',
   'schedules.command': '命令',
   'schedules.error': '原因',
+  'schedules.createdBySchedule': '由定时任务启动',
   'status.STARTED': '已启动',
   'status.SKIPPED': '已跳过',
   'status.MISSED': '已错过',
