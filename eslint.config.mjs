@@ -29,6 +29,7 @@ const FORBIDDEN = {
     'cluster',
     'approvals',
     'notifications',
+    'schedules',
   ],
   config: [
     'database',
@@ -51,6 +52,7 @@ const FORBIDDEN = {
     'cluster',
     'approvals',
     'notifications',
+    'schedules',
   ],
   database: [
     'audit',
@@ -72,6 +74,7 @@ const FORBIDDEN = {
     'cluster',
     'approvals',
     'notifications',
+    'schedules',
   ],
   cluster: [
     'audit',
@@ -92,6 +95,7 @@ const FORBIDDEN = {
     'bulk',
     'approvals',
     'notifications',
+    'schedules',
   ],
   audit: [
     'users',
@@ -109,6 +113,7 @@ const FORBIDDEN = {
     'bulk',
     'approvals',
     'notifications',
+    'schedules',
   ],
   settings: [
     'users',
@@ -126,6 +131,7 @@ const FORBIDDEN = {
     'bulk',
     'approvals',
     'notifications',
+    'schedules',
   ],
   system: [
     'users',
@@ -143,6 +149,7 @@ const FORBIDDEN = {
     'bulk',
     'approvals',
     'notifications',
+    'schedules',
   ],
   users: [
     'auth',
@@ -159,6 +166,7 @@ const FORBIDDEN = {
     'bulk',
     'approvals',
     'notifications',
+    'schedules',
   ],
   auth: [
     'registration-tokens',
@@ -174,6 +182,7 @@ const FORBIDDEN = {
     'bulk',
     'approvals',
     'notifications',
+    'schedules',
   ],
   'registration-tokens': [
     'auth',
@@ -189,6 +198,7 @@ const FORBIDDEN = {
     'bulk',
     'approvals',
     'notifications',
+    'schedules',
   ],
   agents: [
     'auth',
@@ -203,6 +213,7 @@ const FORBIDDEN = {
     'bulk',
     'approvals',
     'notifications',
+    'schedules',
   ],
   'capsule-services': [
     'auth',
@@ -216,6 +227,7 @@ const FORBIDDEN = {
     'bulk',
     'approvals',
     'notifications',
+    'schedules',
   ],
   commands: [
     'auth',
@@ -228,6 +240,7 @@ const FORBIDDEN = {
     'bulk',
     'approvals',
     'notifications',
+    'schedules',
   ],
   // Four-eyes approval sits beside bus/: it needs commands/ and api-tokens/, and maintenance/ sweeps through it.
   approvals: [
@@ -240,6 +253,7 @@ const FORBIDDEN = {
     'overview',
     'bulk',
     'notifications',
+    'schedules',
   ],
   bus: [
     'auth',
@@ -251,16 +265,48 @@ const FORBIDDEN = {
     'bulk',
     'approvals',
     'notifications',
+    'schedules',
   ],
-  maintenance: ['extensions', 'agent-gateway', 'live-events', 'overview', 'bulk', 'notifications'],
+  maintenance: ['extensions', 'agent-gateway', 'live-events', 'overview', 'bulk', 'notifications', 'schedules'],
   // Notifications sit above maintenance/ (ScheduledJobs runs their evaluation once across replicas); nothing imports them.
-  notifications: ['auth', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk', 'bus', 'approvals'],
+  notifications: [
+    'auth',
+    'extensions',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+    'bus',
+    'approvals',
+    'schedules',
+  ],
+  // Scheduled actions: the ticker claims through maintenance/ScheduledJobs and runs through commands/; nothing imports it.
+  schedules: [
+    'auth',
+    'extensions',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+    'bus',
+    'approvals',
+    'notifications',
+  ],
   // The agent protocol sits above the domains it calls; only the app module (and extensions' readers) import it.
-  'agent-gateway': ['auth', 'maintenance', 'extensions', 'live-events', 'overview', 'bulk', 'notifications'],
+  'agent-gateway': [
+    'auth',
+    'maintenance',
+    'extensions',
+    'live-events',
+    'overview',
+    'bulk',
+    'notifications',
+    'schedules',
+  ],
   // Console read models and operations over several domains; nothing below imports them.
-  'live-events': ['maintenance', 'extensions', 'agent-gateway', 'overview', 'bulk', 'notifications'],
-  overview: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'bulk', 'notifications'],
-  bulk: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'overview', 'notifications'],
+  'live-events': ['maintenance', 'extensions', 'agent-gateway', 'overview', 'bulk', 'notifications', 'schedules'],
+  overview: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'bulk', 'notifications', 'schedules'],
+  bulk: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'overview', 'notifications', 'schedules'],
 };
 
 /**

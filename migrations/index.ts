@@ -7,10 +7,12 @@ import { ActionHasPrepareNullable1764390000000 } from './sqlite/1764390000000-Ac
 import { ScaleOutClaims1764410000000 } from './sqlite/1764410000000-ScaleOutClaims';
 import { ApiTokens1764510000000 } from './sqlite/1764510000000-ApiTokens';
 import { Notifications1764620000000 } from './sqlite/1764620000000-Notifications';
+import { Schedules1764630000000 } from './sqlite/1764630000000-Schedules';
 import { PostgresInit1764390000000 } from './postgres/1764390000000-PostgresInit';
 import { ScaleOutClaims1764410000000 as PostgresScaleOutClaims1764410000000 } from './postgres/1764410000000-ScaleOutClaims';
 import { ApiTokens1764510000000 as PostgresApiTokens1764510000000 } from './postgres/1764510000000-ApiTokens';
 import { Notifications1764620000000 as PostgresNotifications1764620000000 } from './postgres/1764620000000-Notifications';
+import { Schedules1764630000000 as PostgresSchedules1764630000000 } from './postgres/1764630000000-Schedules';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -27,6 +29,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   ScaleOutClaims1764410000000,
   ApiTokens1764510000000,
   Notifications1764620000000,
+  Schedules1764630000000,
 ];
 
 /**
@@ -38,6 +41,7 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresScaleOutClaims1764410000000,
   PostgresApiTokens1764510000000,
   PostgresNotifications1764620000000,
+  PostgresSchedules1764630000000,
 ];
 
 /** The database kinds Opstage runs on: the embedded SQLite file, or a shared PostgreSQL for replicas. */

@@ -30,6 +30,7 @@ import { AgentGatewayModule } from './agent-gateway/agent-gateway.module';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { ApprovalsModule } from './approvals/approvals.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { SchedulesModule } from './schedules/schedules.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -75,6 +76,7 @@ export class AppModule {
         ApiTokensModule,
         ApprovalsModule,
         NotificationsModule,
+        SchedulesModule,
         ...extensions.modules,
         ...(extensions.routes.length > 0 ? [RouterModule.register(extensions.routes)] : []),
         ...(options.extraModules ?? []),

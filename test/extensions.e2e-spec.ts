@@ -123,14 +123,17 @@ describe('extensions: migrations', () => {
         'CreateExampleEvents1764500000000',
         'ApiTokens1764510000000',
         'Notifications1764620000000',
+        'Schedules1764630000000',
       ]);
       const runner = ds.createQueryRunner();
       expect(await runner.hasTable('ext_webhook_notifier_deliveries')).toBe(true);
       expect(await runner.hasTable('ext_example_events')).toBe(true);
       // The hand-written migrations match their entities: TypeORM finds nothing left to synchronise.
       expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
-      // Newest first: the core's Notifications and ApiTokens, then example events, delivery leases, the core's
-      // ScaleOutClaims and the delivery log.
+      // Newest first: the core's Schedules, Notifications and ApiTokens, then example events, delivery leases,
+      // the core's ScaleOutClaims and the delivery log.
+      await ds.undoLastMigration();
+      expect(await runner.hasTable('schedules')).toBe(false);
       await ds.undoLastMigration();
       expect(await runner.hasTable('notification_deliveries')).toBe(false);
       await ds.undoLastMigration();

@@ -211,6 +211,12 @@ describe('route policy (deny by default)', () => {
       'POST /api/admin/notifications/channels/:channelId/test',
       'DELETE /api/admin/notifications/rules/:ruleId',
       'GET /api/admin/notifications/deliveries',
+      'GET /api/admin/schedules',
+      'POST /api/admin/schedules',
+      'GET /api/admin/schedules/:scheduleId',
+      'PATCH /api/admin/schedules/:scheduleId',
+      'DELETE /api/admin/schedules/:scheduleId',
+      'GET /api/admin/schedules/:scheduleId/runs',
     ]) {
       expect(keys).toContain(expected);
     }

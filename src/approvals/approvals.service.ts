@@ -155,6 +155,8 @@ export class ApprovalsService {
     if (row.createdByType === 'USER') return row.createdById === userId;
     if (row.createdByType === 'API_TOKEN' && row.createdById !== null)
       return (await this.apiTokens.userIdOf(row.createdById)) === userId;
+    // A scheduled run is its schedule creator's request (docs/schedules.md, "Confirmation and approval").
+    if (row.createdByType === 'SCHEDULE') return row.createdByUserId === userId;
     return false;
   }
 

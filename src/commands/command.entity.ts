@@ -36,7 +36,7 @@ export class CommandEntity {
    * secrets, not process memory"). */
   @NullableText() sealedPayload!: string | null;
   @NullableId() createdByUserId!: string | null;
-  /** `USER`, `BUS_ROUTE` or `EXTENSION`, with the id of that actor. */
+  /** `USER`, `API_TOKEN`, `BUS_ROUTE`, `EXTENSION` or `SCHEDULE`, with the id of that actor. */
   @TextColumn({ default: 'USER' }) createdByType!: string;
   @NullableText() createdById!: string | null;
   @NullableId() retryOfCommandId!: string | null;

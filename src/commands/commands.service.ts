@@ -28,7 +28,7 @@ import { hasRedactedParts, parseObject, splitPayload } from './sealed-values';
 import type { Tx } from '../database/transaction';
 import type { ActionDefinitionResponse, CommandStatus, CommandType, PublicCommand } from '../contracts';
 
-export type CommandCreatorType = 'USER' | 'API_TOKEN' | 'BUS_ROUTE' | 'EXTENSION';
+export type CommandCreatorType = 'USER' | 'API_TOKEN' | 'BUS_ROUTE' | 'EXTENSION' | 'SCHEDULE';
 
 /** A person or an API token acting from the admin API (docs/api-tokens-and-cli.md). */
 export interface CommandCreator {
@@ -43,6 +43,8 @@ export interface EnqueueInput {
   payload?: Record<string, unknown>;
   confirmation?: boolean;
   createdBy: { type: CommandCreatorType; id: string | null };
+  /** A schedule's run: the person behind the schedule, so four-eyes never lets them approve it themselves. */
+  onBehalfOfUserId?: string | null;
 }
 
 interface CreateOptions {
@@ -341,7 +343,7 @@ export class CommandsService {
       status: awaiting ? 'AWAITING_APPROVAL' : 'PENDING',
       payloadJson: JSON.stringify(readable),
       sealedPayload: secret ? this.sealer.seal(secret) : null,
-      createdByUserId: input.createdBy.type === 'USER' ? input.createdBy.id : null,
+      createdByUserId: input.createdBy.type === 'USER' ? input.createdBy.id : (input.onBehalfOfUserId ?? null),
       createdByType: input.createdBy.type,
       createdById: input.createdBy.id,
       retryOfCommandId: options.retryOfCommandId ?? null,

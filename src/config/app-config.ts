@@ -44,6 +44,8 @@ export interface AppConfig {
   readonly commandRetentionDays: number;
   readonly healthReportsKeep: number;
   readonly maintenanceIntervalSeconds: number;
+  /** How often the schedule ticker looks for due schedules (docs/schedules.md); 0 = no scheduled runs here. */
+  readonly scheduleTickSeconds: number;
   readonly backupDir: string;
   readonly backupKeep: number;
   readonly commandResultMaxBytes: number;
@@ -168,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     commandRetentionDays: schema.OPSTAGE_COMMAND_RETENTION_DAYS,
     healthReportsKeep: schema.OPSTAGE_HEALTH_REPORTS_KEEP,
     maintenanceIntervalSeconds: schema.OPSTAGE_MAINTENANCE_INTERVAL_SECONDS,
+    scheduleTickSeconds: schema.OPSTAGE_SCHEDULE_TICK_SECONDS,
     backupDir: abs(schema.OPSTAGE_BACKUP_DIR ?? join(dataDir, 'backups')),
     backupKeep: schema.OPSTAGE_BACKUP_KEEP,
     commandResultMaxBytes: schema.OPSTAGE_COMMAND_RESULT_MAX_BYTES,

@@ -20,6 +20,8 @@ import { NotificationChannelEntity } from '../notifications/notification-channel
 import { NotificationDeliveryEntity } from '../notifications/notification-delivery.entity';
 import { NotificationRuleEntity } from '../notifications/notification-rule.entity';
 import { RegistrationTokenEntity } from '../registration-tokens/registration-token.entity';
+import { ScheduleRunEntity } from '../schedules/schedule-run.entity';
+import { ScheduleEntity } from '../schedules/schedule.entity';
 import { UserEntity } from '../users/user.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 
@@ -49,4 +51,6 @@ export const CORE_ENTITIES = [
   NotificationRuleEntity,
   NotificationAlertEntity,
   NotificationDeliveryEntity,
+  ScheduleEntity,
+  ScheduleRunEntity,
 ];

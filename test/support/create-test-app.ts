@@ -65,6 +65,7 @@ async function start(options: TestAppOptions, owned: boolean): Promise<TestApp> 
       OPSTAGE_ADMIN_PASSWORD: TEST_ADMIN.password,
       OPSTAGE_DATA_DIR: dataDir,
       OPSTAGE_MAINTENANCE_INTERVAL_SECONDS: '0',
+      OPSTAGE_SCHEDULE_TICK_SECONDS: '0',
       OPSTAGE_LOG_LEVEL: 'error',
       OPSTAGE_STATIC_DIR: join(dataDir, 'no-console-build'),
       ...(database === undefined ? {} : { DATABASE_URL: databaseUrl(database) }),

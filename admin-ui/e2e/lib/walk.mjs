@@ -136,6 +136,7 @@ function pagesFor(role, f) {
     ]),
     ['/commands', 'page-commands'],
     [`/commands/${f.commandId}`, 'page-command-detail'],
+    ['/schedules', 'page-schedules'],
     ['/audit-events', 'page-audit'],
     [`/audit-events/${f.auditId}`, 'page-audit-detail'],
     ['/registration-tokens', 'page-registration-tokens'],

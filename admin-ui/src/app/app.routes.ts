@@ -66,6 +66,12 @@ export const routes: Routes = [
           import('./features/notifications/notifications.page').then((m) => m.NotificationsPage),
       },
       {
+        path: 'schedules',
+        title: 'nav.schedules',
+        loadComponent: () =>
+          import('./features/schedules/schedules.page').then((m) => m.SchedulesPage),
+      },
+      {
         path: 'settings',
         title: 'nav.settings',
         loadComponent: () =>

@@ -50,7 +50,7 @@ export interface CommandCreatedEvent extends OpstageEventBase {
   serviceId: string;
   agentId: string;
   actionName: string;
-  createdBy: { type: 'USER' | 'API_TOKEN' | 'BUS_ROUTE' | 'EXTENSION'; id: string | null };
+  createdBy: { type: 'USER' | 'API_TOKEN' | 'BUS_ROUTE' | 'EXTENSION' | 'SCHEDULE'; id: string | null };
   /** `AWAITING_APPROVAL` when a second person must approve it first (docs/actions-and-commands.md, "Approval"). */
   status: 'PENDING' | 'AWAITING_APPROVAL';
 }

@@ -20,6 +20,8 @@ export type IdPrefix =
   | 'set'
   | 'ses'
   | 'atk'
+  | 'sch'
+  | 'srn'
   | (string & { readonly __extension?: never });
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -3,6 +3,7 @@ import { EN_BUS } from './en.bus';
 import { EN_MESSAGES } from './en.messages';
 import { EN_NOTIFICATIONS } from './en.notifications';
 import { EN_OPS } from './en.ops';
+import { EN_SCHEDULES } from './en.schedules';
 import { EN_SECURITY } from './en.security';
 
 /** English dictionary (UI texts; messages live in en.messages.ts). `zh.ts` must have exactly the same keys (checked by the compiler and a unit test). */
@@ -385,6 +386,7 @@ export const EN = {
   ...EN_SECURITY,
   ...EN_APPROVALS,
   ...EN_NOTIFICATIONS,
+  ...EN_SCHEDULES,
 } as const;
 
 export type TranslationKey = keyof typeof EN;

@@ -1,5 +1,6 @@
 import { TranslationKey } from './en';
 import { ZH_APPROVALS } from './zh.approvals';
+import { ZH_SCHEDULES } from './zh.schedules';
 import { ZH_BUS } from './zh.bus';
 import { ZH_MESSAGES } from './zh.messages';
 import { ZH_NOTIFICATIONS } from './zh.notifications';
@@ -370,4 +371,5 @@ export const ZH: Record<TranslationKey, string> = {
   ...ZH_SECURITY,
   ...ZH_APPROVALS,
   ...ZH_NOTIFICATIONS,
+  ...ZH_SCHEDULES,
 };

@@ -55,6 +55,7 @@ const NAV: readonly NavItem[] = [
   { id: 'agents', path: '/agents', label: 'nav.agents', icon: 'dns' },
   { id: 'services', path: '/services', label: 'nav.services', icon: 'widgets' },
   { id: 'commands', path: '/commands', label: 'nav.commands', icon: 'terminal' },
+  { id: 'schedules', path: '/schedules', label: 'nav.schedules', icon: 'schedule' },
   { id: 'bus', path: '/bus', label: 'nav.bus', icon: 'hub', bus: true },
   {
     id: 'notifications',
