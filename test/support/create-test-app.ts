@@ -77,7 +77,7 @@ async function start(options: TestAppOptions, owned: boolean): Promise<TestApp> 
     ...(options.builtInExtensions === false ? [] : builtInExtensions(config)),
     ...(options.extensions ?? []),
   ];
-  let app: NestExpressApplication;
+  let app: NestExpressApplication | undefined;
   try {
     app = await createApp(
       { config, clock: options.clock, extraModules: options.extraModules, extensions },
@@ -86,6 +86,9 @@ async function start(options: TestAppOptions, owned: boolean): Promise<TestApp> 
     if (options.listen) await app.listen(0, '127.0.0.1');
     else await app.init();
   } catch (error) {
+    // A boot that fails part-way (no admin, unknown migrations) has already started providers such as the
+    // PostgreSQL LISTEN connection: close them, or their reconnect timers outlive the test.
+    await app?.close().catch(() => undefined);
     if (owned && database !== undefined) {
       databasesByDir.delete(dataDir);
       await dropTestDatabase(database);
@@ -93,10 +96,11 @@ async function start(options: TestAppOptions, owned: boolean): Promise<TestApp> 
     if (owned) rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
+  const started = app;
   let closed = false;
   const testApp: TestApp = {
-    app,
-    server: app.getHttpServer(),
+    app: started,
+    server: started.getHttpServer(),
     config,
     dataDir,
     database,
@@ -109,7 +113,7 @@ async function start(options: TestAppOptions, owned: boolean): Promise<TestApp> 
   async function close(removeDir: boolean): Promise<void> {
     if (closed) return;
     closed = true;
-    await app.close();
+    await started.close();
     if (removeDir) rmSync(dataDir, { recursive: true, force: true });
     if (removeDir && database !== undefined) {
       databasesByDir.delete(dataDir);
