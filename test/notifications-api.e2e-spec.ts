@@ -1,5 +1,8 @@
 import { DataSource } from 'typeorm';
+import { NotificationActivityService } from '../src/notifications/notification-activity.service';
+import { NotificationAlertEntity } from '../src/notifications/notification-alert.entity';
 import { NotificationChannelEntity } from '../src/notifications/notification-channel.entity';
+import { NotificationDeliveryEntity } from '../src/notifications/notification-delivery.entity';
 import { createTestApp, type TestApp } from './support/create-test-app';
 import { loginAs, type AdminClient } from './support/http';
 import { userWithRole } from './support/seed';
@@ -349,6 +352,68 @@ describe('notification channels and rules API (docs/notifications.md)', () => {
       const badPage = await viewer.get(`${BASE}/deliveries?status=sent&page=abc`);
       expect(badPage.status).toBe(422);
       expect(issuePaths(badPage.body)).toEqual(['page']);
+    });
+  });
+  describe('retention', () => {
+    it('deletes finished deliveries and ended alerts older than the retention, and nothing open or recent', async () => {
+      const ds = t.app.get(DataSource);
+      const old = new Date(Date.now() - 31 * 86_400_000).toISOString();
+      const now = new Date().toISOString();
+      const delivery = (id: string, status: 'sent' | 'failed' | 'pending', createdAt: string) => ({
+        id,
+        channelId: 'nch_gone',
+        alertId: null,
+        kind: 'event' as const,
+        status,
+        attempts: 1,
+        lastError: null,
+        nextAttemptAt: status === 'pending' ? '2999-01-01T00:00:00.000Z' : null,
+        messageJson: '{}',
+        leaseOwner: null,
+        leaseUntil: null,
+        createdAt,
+        sentAt: null,
+        updatedAt: createdAt,
+      });
+      await ds
+        .getRepository(NotificationDeliveryEntity)
+        .insert([
+          delivery('ndl_oldsent', 'sent', old),
+          delivery('ndl_oldfailed', 'failed', old),
+          delivery('ndl_oldpending', 'pending', old),
+          delivery('ndl_newsent', 'sent', now),
+        ]);
+      const alert = (id: string, state: 'resolved' | 'firing', resolvedAt: string | null) => ({
+        id,
+        ruleId: 'nrl_gone',
+        event: 'agent.offline' as const,
+        severity: 'critical' as const,
+        subjectType: 'agent' as const,
+        subjectId: `agt_${id}`,
+        subjectName: id,
+        state,
+        openKey: state === 'firing' ? `nrl_gone/agent/${id}` : null,
+        openedAt: old,
+        firedAt: old,
+        resolvedAt,
+        lastNotifiedAt: old,
+        reminderCount: 0,
+        updatedAt: old,
+      });
+      await ds
+        .getRepository(NotificationAlertEntity)
+        .insert([
+          alert('nal_oldresolved', 'resolved', old),
+          alert('nal_oldfiring', 'firing', null),
+          alert('nal_newresolved', 'resolved', now),
+        ]);
+      expect(await t.app.get(NotificationActivityService).prune()).toEqual({ deliveries: 2, alerts: 1 });
+      const deliveries = (await ds.getRepository(NotificationDeliveryEntity).find()).map((d) => d.id);
+      expect(deliveries).toEqual(expect.arrayContaining(['ndl_oldpending', 'ndl_newsent']));
+      expect(deliveries).not.toEqual(expect.arrayContaining(['ndl_oldsent']));
+      expect(deliveries).not.toContain('ndl_oldfailed');
+      const alerts = (await ds.getRepository(NotificationAlertEntity).find()).map((a) => a.id).sort();
+      expect(alerts).toEqual(['nal_newresolved', 'nal_oldfiring']);
     });
   });
 });

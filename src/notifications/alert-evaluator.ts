@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
 import { RequestContext } from '../common/context/request-context';
 import { Clock } from '../common/time/clock';
@@ -42,10 +42,10 @@ export interface EvaluationResult {
  * alert one step of the state machine in `alert-rules.ts`. It only writes rows; the dispatcher sends.
  */
 @Injectable()
-export class AlertEvaluator implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AlertEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('notifications');
   private timer: NodeJS.Timeout | undefined;
-  private running = false;
+  private running: Promise<void> | undefined;
   private stopped = false;
   private lastPruneMs = 0;
 
@@ -64,15 +64,24 @@ export class AlertEvaluator implements OnApplicationBootstrap, OnApplicationShut
     this.arm();
   }
 
-  onApplicationShutdown(): void {
+  /** Stops the timer and lets an evaluation in progress finish before the database closes. */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    await this.running;
   }
 
-  /** One scheduled tick: claims this interval's slot and, if won, evaluates (and now and then prunes). */
-  async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
+  /** One scheduled tick; a tick that finds the previous one still running is skipped. */
+  tick(): Promise<void> {
+    if (this.running || this.stopped) return this.running ?? Promise.resolve();
+    this.running = this.runTick().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Claims this interval's slot and, if won, evaluates (and now and then prunes). */
+  private async runTick(): Promise<void> {
     const intervalMs = this.config.notifications.evaluateIntervalSeconds * 1000;
     try {
       await this.jobs.runOnce(
@@ -92,8 +101,6 @@ export class AlertEvaluator implements OnApplicationBootstrap, OnApplicationShut
         msg: 'notification evaluation failed; the next tick tries again',
         error: error instanceof Error ? error.message : String(error),
       });
-    } finally {
-      this.running = false;
     }
   }
 
