@@ -1,9 +1,11 @@
 #!/usr/bin/env node
+// e2e-env: {"OPSTAGE_HEARTBEAT_INTERVAL_SECONDS":"2","OPSTAGE_AGENT_OFFLINE_THRESHOLD_SECONDS":"10","OPSTAGE_NOTIFICATIONS_EVALUATE_INTERVAL_SECONDS":"1"}
 // Notifications page (docs/notifications.md) against the real backend: an owner creates a webhook
 // channel pointing at an HTTP receiver this walk starts (a refused link-local target first: the
 // server 422 lands on the URL field), sends a test (the receiver gets it signed,
 // the page shows ok), edits the channel keeping the masked secret, creates a rule with events,
-// channels and a label pair; a viewer sees it all read-only.
+// channels and a label pair; a viewer sees it all read-only. Last, the demo agent is paused: its
+// offline alert reaches the receiver and shows as firing, and its recovery follows when it resumes.
 import { createServer } from 'node:http';
 import { createHmac } from 'node:crypto';
 import {
@@ -60,6 +62,30 @@ async function nextDelivery(receiver, before) {
     await new Promise((r) => setTimeout(r, 100));
   }
   return receiver.received[before];
+}
+
+/** The first request after `from` whose JSON body matches; waits up to a minute (heartbeats, evaluation). */
+async function waitForMessage(receiver, from, match) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const found = receiver.received.slice(from).find((r) => {
+      try {
+        return match(JSON.parse(r.body));
+      } catch {
+        return false;
+      }
+    });
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error('the receiver got no matching message');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const demoPid = Number(process.env.E2E_DEMO_PID);
+/** Pauses or resumes the demo agent the harness started (its heartbeats stop while paused). */
+function signalDemo(signal) {
+  assert(Number.isInteger(demoPid) && demoPid > 0, 'E2E_DEMO_PID is set');
+  process.kill(demoPid, signal);
 }
 
 function assertSigned(request) {
@@ -233,10 +259,63 @@ try {
     },
   );
   await viewer.close();
+
+  await scenario(
+    'the demo agent goes silent: alert fired, shown, then recovered',
+    page,
+    errors,
+    async () => {
+      await page.getByRole('tab', { name: 'Rules', exact: true }).click();
+      await page.click(tid('rule-create'));
+      await page.waitForSelector(tid('rule-dialog'));
+      await page.fill(tid('rule-name'), 'walk offline');
+      await choose(page, 'rule-events', ['rule-event-agent.offline']);
+      await page.click(tid('rule-channels'));
+      await page.getByRole('option', { name: new RegExp(CHANNEL) }).click();
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('.cdk-overlay-pane mat-option', { state: 'detached' });
+      await page.fill(tid('rule-delay'), '0');
+      await page.click(tid('rule-submit'));
+      await page.waitForSelector('tr[data-name="walk offline"]');
+
+      const from = receiver.received.length;
+      signalDemo('SIGSTOP');
+      const fired = await waitForMessage(
+        receiver,
+        from,
+        (m) => m.kind === 'fire' && m.event === 'agent.offline',
+      );
+      assertSigned(fired);
+      await page.getByRole('tab', { name: 'Alerts', exact: true }).click();
+      await page.click(tid('refresh'));
+      const alert = page.locator(`${tid('alerts-table')} tbody tr`, {
+        has: page.locator('[data-status="firing"]'),
+      });
+      await alert.waitFor();
+      const href = await alert.locator('[data-col="subject"] a').getAttribute('href');
+      assert(href?.startsWith('/agents/agt_'), `subject links to the agent, got ${href}`);
+      await shot(page, 'notifications-alert-firing');
+
+      signalDemo('SIGCONT');
+      await waitForMessage(
+        receiver,
+        from,
+        (m) => m.kind === 'recovery' && m.event === 'agent.offline',
+      );
+      await page.click(tid('refresh'));
+      await page.locator(`${tid('alerts-table')} tbody tr [data-status="resolved"]`).waitFor();
+    },
+  );
 } catch (error) {
   results.push({ name: 'walk setup', ok: false });
   log(`FAIL - walk setup: ${error instanceof Error ? error.stack : String(error)}`);
 } finally {
+  // Never leave the demo agent paused, whatever failed.
+  try {
+    if (demoPid > 0) process.kill(demoPid, 'SIGCONT');
+  } catch {
+    // already gone: nothing to resume
+  }
   await browser?.close();
   receiver?.server.close();
 }

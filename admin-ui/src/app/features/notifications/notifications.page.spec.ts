@@ -244,7 +244,9 @@ describe('NotificationsPage', () => {
     await open('viewer');
     await showTab(2);
     const alert = q('alert-row-nal_1')!;
-    expect(alert.querySelector('[data-col="subject"]')?.textContent).toContain('edge-1');
+    const subject = alert.querySelector('[data-col="subject"] a');
+    expect(subject?.textContent?.trim()).toBe('edge-1');
+    expect(subject?.getAttribute('href')).toBe('/agents/agt_1');
     expect(alert.querySelector('[data-status="firing"]')).not.toBeNull();
     expect(alert.querySelector('[data-status="critical"]')).not.toBeNull();
     expect(alert.querySelector('[data-col="reminders"]')?.textContent?.trim()).toBe('2');

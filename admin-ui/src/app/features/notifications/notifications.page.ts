@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -52,6 +52,11 @@ const ALERT_STATES: readonly NotificationAlertState[] = [
 ];
 const DELIVERY_STATUSES: readonly NotificationDeliveryStatus[] = ['pending', 'sent', 'failed'];
 const FILTERS = ['state', 'channelId', 'status'] as const;
+const SUBJECT_PAGES: Record<NotificationAlertResponse['subjectType'], string> = {
+  agent: '/agents',
+  service: '/services',
+  command: '/commands',
+};
 /** Rule dialogs and name lookups need every channel; the server clamps pages at 100. */
 const ALL_CHANNELS = { page: 1, pageSize: 100 };
 
@@ -68,6 +73,7 @@ const firstPage = (): Paging => ({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
 @Component({
   selector: 'app-notifications-page',
   imports: [
+    RouterLink,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
@@ -208,6 +214,11 @@ export class NotificationsPage {
 
   protected channelName(id: string): string {
     return this.channelNames().get(id) ?? id;
+  }
+
+  /** The page of what the alert is about. */
+  protected subjectLink(alert: NotificationAlertResponse): string[] {
+    return [SUBJECT_PAGES[alert.subjectType], alert.subjectId];
   }
 
   protected eventsText(rule: NotificationRuleResponse): string {
