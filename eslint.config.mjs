@@ -252,15 +252,25 @@ const FORBIDDEN = {
     'approvals',
     'schedules',
   ],
-  maintenance: ['extensions', 'agent-gateway', 'live-events', 'overview', 'bulk', 'schedules'],
+  maintenance: ['extensions', 'agent-gateway', 'live-events', 'overview', 'bulk'],
   // The agent protocol sits above the domains it calls; only the app module (and extensions' readers) import it.
   'agent-gateway': ['auth', 'maintenance', 'extensions', 'live-events', 'overview', 'bulk', 'schedules'],
   // Console read models and operations over several domains; nothing below imports them.
   'live-events': ['maintenance', 'extensions', 'agent-gateway', 'overview', 'bulk', 'schedules'],
   overview: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'bulk', 'schedules'],
   bulk: ['auth', 'maintenance', 'extensions', 'agent-gateway', 'live-events', 'overview', 'schedules'],
-  // Scheduled actions: the ticker claims through maintenance/ScheduledJobs and runs through commands/; nothing imports it.
-  schedules: ['auth', 'extensions', 'agent-gateway', 'live-events', 'overview', 'bulk', 'bus', 'approvals'],
+  // Scheduled actions sit beside bus/ and approvals/: they run through commands/; maintenance/ ticks and sweeps them.
+  schedules: [
+    'auth',
+    'maintenance',
+    'bus',
+    'extensions',
+    'agent-gateway',
+    'live-events',
+    'overview',
+    'bulk',
+    'approvals',
+  ],
 };
 
 /**

@@ -48,4 +48,5 @@ export const EN_SCHEDULES = {
   'status.STARTED': 'STARTED',
   'status.SKIPPED': 'SKIPPED',
   'status.MISSED': 'MISSED',
+  'diag.deletedScheduleRuns': 'Schedule runs deleted',
 } as const;

@@ -46,4 +46,5 @@ export const ZH_SCHEDULES: Record<keyof typeof EN_SCHEDULES, string> = {
   'status.STARTED': '已启动',
   'status.SKIPPED': '已跳过',
   'status.MISSED': '已错过',
+  'diag.deletedScheduleRuns': '删除的定时运行记录',
 };
