@@ -267,7 +267,7 @@ const FORBIDDEN = {
     'notifications',
     'schedules',
   ],
-  maintenance: ['extensions', 'agent-gateway', 'live-events', 'overview', 'bulk', 'notifications', 'schedules'],
+  maintenance: ['extensions', 'agent-gateway', 'live-events', 'overview', 'bulk', 'notifications'],
   // Notifications sit above maintenance/ (ScheduledJobs runs their evaluation once across replicas); nothing imports them.
   notifications: [
     'auth',
@@ -280,15 +280,16 @@ const FORBIDDEN = {
     'approvals',
     'schedules',
   ],
-  // Scheduled actions: the ticker claims through maintenance/ScheduledJobs and runs through commands/; nothing imports it.
+  // Scheduled actions sit beside bus/ and approvals/: they run through commands/; maintenance/ ticks and sweeps them.
   schedules: [
     'auth',
+    'maintenance',
+    'bus',
     'extensions',
     'agent-gateway',
     'live-events',
     'overview',
     'bulk',
-    'bus',
     'approvals',
     'notifications',
   ],

@@ -155,6 +155,7 @@ describe('maintenance sweep (fixed clock, seeded rows)', () => {
       deletedAgentTokens: 1,
       deletedBusEvents: 1,
       deletedApiTokens: 0,
+      deletedScheduleRuns: 0,
       wipedSecrets: 2,
       ranAt: NOW,
       durationMs: expect.any(Number),

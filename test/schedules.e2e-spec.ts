@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { MemoryTokenStore, type JsonObject } from '@opstage/agent-node';
-import { ScheduleRunner } from '../src/schedules/schedule-runner.service';
+import { ScheduleTicker } from '../src/maintenance/schedule-ticker';
 import { createTestApp, FixedClock, type TestApp } from './support/create-test-app';
 import { loginAs, type AdminClient } from './support/http';
 import { echoAction, SdkTestBed, type Envelope, type Harness } from './support/sdk-harness';
@@ -89,7 +89,7 @@ describe('Schedules (docs/schedules.md)', () => {
       5000,
       'a heartbeat at the current clock time',
     );
-    await t.app.get(ScheduleRunner).tick();
+    await t.app.get(ScheduleTicker).tick();
   }
 
   async function create(body: Record<string, unknown>, client: AdminClient = owner): Promise<ScheduleResponse> {
@@ -370,7 +370,7 @@ describe('Missed runs (docs/schedules.md, "Missed runs")', () => {
       // Down for three hours and five minutes; the same database file when it comes back.
       clock.set(new Date(first + 3 * 60 * MINUTE + 5 * MINUTE));
       t = await t.restart();
-      await t.app.get(ScheduleRunner).tick();
+      await t.app.get(ScheduleTicker).tick();
       const again = await loginAs(t.server);
       const res = await again.get(`/api/admin/schedules/${id}/runs?pageSize=100`).expect(200);
       const rows = (res.body as Envelope<ScheduleRunResponse[]>).data;
@@ -389,8 +389,15 @@ describe('Missed runs (docs/schedules.md, "Missed runs")', () => {
       expect(missed[0]?.metadata.listed).toBe(19);
 
       // A second tick finds nothing more to report.
-      await t.app.get(ScheduleRunner).tick();
+      await t.app.get(ScheduleTicker).tick();
       expect((await again.get(`/api/admin/schedules/${id}/runs`).expect(200)).body.pagination.total).toBe(19);
+
+      // Past the command retention (30 days by default), the maintenance sweep deletes the run rows.
+      clock.advance(31 * 24 * 60 * MINUTE);
+      const later = await loginAs(t.server);
+      const sweep = await later.post('/api/admin/maintenance/run').expect(200);
+      expect(sweep.body.data.deletedScheduleRuns).toBe(19);
+      expect((await later.get(`/api/admin/schedules/${id}/runs`).expect(200)).body.pagination.total).toBe(0);
     } finally {
       await t.close();
     }

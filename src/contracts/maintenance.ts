@@ -28,6 +28,7 @@ export interface SweepResult {
   deletedAgentTokens: number;
   deletedBusEvents: number;
   deletedApiTokens: number;
+  deletedScheduleRuns: number;
   wipedSecrets: number;
   ranAt: string;
   durationMs: number;

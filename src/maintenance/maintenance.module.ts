@@ -9,6 +9,7 @@ import { BusModule } from '../bus/bus.module';
 import { CapsuleServicesModule } from '../capsule-services/capsule-services.module';
 import { CommandsModule } from '../commands/commands.module';
 import { RegistrationTokensModule } from '../registration-tokens/registration-tokens.module';
+import { SchedulesModule } from '../schedules/schedules.module';
 import { SettingsModule } from '../settings/settings.module';
 import { SystemModule } from '../system/system.module';
 import { BackupService } from './backup.service';
@@ -25,6 +26,7 @@ import { PrometheusController } from './prometheus.controller';
 import { PrometheusService } from './prometheus.service';
 import { StatsRepository } from './stats.repository';
 import { ScheduledJobs } from './scheduled-jobs';
+import { ScheduleTicker } from './schedule-ticker';
 import { ScheduledSlotsRepository } from './scheduled-slots.repository';
 import { SweepSteps } from './sweep-steps';
 
@@ -47,6 +49,7 @@ import { SweepSteps } from './sweep-steps';
     CapsuleServicesModule,
     CommandsModule,
     BusModule,
+    SchedulesModule,
   ],
   controllers: [MaintenanceController, OperationsController, PrometheusController],
   providers: [
@@ -56,6 +59,7 @@ import { SweepSteps } from './sweep-steps';
     MaintenanceService,
     ScheduledSlotsRepository,
     ScheduledJobs,
+    ScheduleTicker,
     MaintenanceScheduler,
     MaintenanceSettingsService,
     DashboardService,

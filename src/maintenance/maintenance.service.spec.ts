@@ -28,6 +28,7 @@ function build(overrides: Partial<Record<keyof SweepSteps, jest.Mock>> = {}) {
     pruneRevokedAgentTokens: zero,
     pruneBusEvents: zero,
     pruneApiTokens: zero,
+    pruneScheduleRuns: zero,
     wipeSealedSecrets: zero,
     ...overrides,
   } as unknown as SweepSteps;
@@ -136,7 +137,7 @@ describe('SweepSteps', () => {
     // Only the commands and approvals modules are called by these steps; the others are never reached.
     const none = {} as never;
     const cmds = commands as CommandsService;
-    return new SweepSteps(none, none, none, cmds, none, none, none, none, none, approvals as ApprovalsService);
+    return new SweepSteps(none, none, none, cmds, none, none, none, none, none, approvals as ApprovalsService, none);
   }
 
   it('expires overdue approval requests batch after batch, as the system actor', async () => {

@@ -94,6 +94,7 @@ export class MaintenanceService implements OnModuleInit {
       const deletedAgentTokens = retention ? await this.steps.pruneRevokedAgentTokens(retention) : 0;
       const deletedBusEvents = retention ? await this.steps.pruneBusEvents(retention) : 0;
       const deletedApiTokens = retention ? await this.steps.pruneApiTokens(retention) : 0;
+      const deletedScheduleRuns = retention ? await this.steps.pruneScheduleRuns(retention) : 0;
       const wipedSecrets = await this.steps.wipeSealedSecrets(now);
 
       const result: SweepResult = {
@@ -110,6 +111,7 @@ export class MaintenanceService implements OnModuleInit {
         deletedAgentTokens,
         deletedBusEvents,
         deletedApiTokens,
+        deletedScheduleRuns,
         wipedSecrets,
         ranAt: now,
         durationMs: Math.round(performance.now() - started),

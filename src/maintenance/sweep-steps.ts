@@ -11,6 +11,7 @@ import { CommandsService } from '../commands/commands.service';
 import type { RequestContext } from '../common/context/request-context';
 import type { BatchOutcome } from '../database/batches';
 import { RegistrationTokensService } from '../registration-tokens/registration-tokens.service';
+import { ScheduleRunsService } from '../schedules/schedule-runs.service';
 import type { CommandStatus } from '../contracts';
 
 /**
@@ -61,6 +62,7 @@ export class SweepSteps {
     private readonly bus: BusIngestService,
     private readonly apiTokens: ApiTokensService,
     private readonly approvals: ApprovalsService,
+    private readonly scheduleRuns: ScheduleRunsService,
   ) {}
 
   expireRegistrationTokens(now: string): Promise<number> {
@@ -129,6 +131,11 @@ export class SweepSteps {
   /** API tokens revoked or expired before the cutoff (docs/api-tokens-and-cli.md, "Lifetime"). */
   pruneApiTokens(cutoff: string): Promise<number> {
     return drain(() => this.apiTokens.purgeStale(cutoff, SWEEP_BATCH_SIZE));
+  }
+
+  /** Schedule run rows recorded before the cutoff (docs/schedules.md, "Retention"). */
+  pruneScheduleRuns(cutoff: string): Promise<number> {
+    return drain(() => this.scheduleRuns.pruneRunsBefore(cutoff, SWEEP_BATCH_SIZE));
   }
 
   pruneBusEvents(cutoff: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { ScheduleRunner } from '../../src/schedules/schedule-runner.service';
+import { ScheduleTicker } from '../../src/maintenance/schedule-ticker';
 import { createTestApp, type TestApp } from '../support/create-test-app';
 import { loginAs, type AdminClient } from '../support/http';
 import { createTestDatabase, dropTestDatabase } from '../support/postgres/test-database';
@@ -55,7 +55,7 @@ describe('scheduled runs on two replicas', () => {
     }
     // Both replicas' own timers race for the same times; hand-made ticks on both add more contenders.
     while (Date.now() < start + 2_000 + SCHEDULES * 300 + 500) {
-      await Promise.all(replicas.flatMap((t) => [t.app.get(ScheduleRunner).tick(), t.app.get(ScheduleRunner).tick()]));
+      await Promise.all(replicas.flatMap((t) => [t.app.get(ScheduleTicker).tick(), t.app.get(ScheduleTicker).tick()]));
       await sleep(100);
     }
     const runsOf = async (id: string): Promise<ScheduleRunResponse[]> =>
@@ -66,7 +66,7 @@ describe('scheduled runs on two replicas', () => {
       'one run per schedule',
     );
     // A few more ticks on both replicas change nothing.
-    await Promise.all(replicas.map((t) => t.app.get(ScheduleRunner).tick()));
+    await Promise.all(replicas.map((t) => t.app.get(ScheduleTicker).tick()));
     await sleep(1_500);
 
     const runs = (await Promise.all(ids.map(runsOf))).flat();

@@ -44,8 +44,13 @@ export const EN_SCHEDULES = {
   'schedules.outcome': 'Outcome',
   'schedules.command': 'Command',
   'schedules.error': 'Reason',
+  'schedules.enable': 'Enable',
+  'schedules.confirmEnable.title': 'Enable a dangerous action?',
+  'schedules.confirmEnable.message':
+    'Schedule {name} runs {action}, which asks for confirmation. Enabled, it runs at every planned time without asking again.',
   'schedules.createdBySchedule': 'Started by schedule',
   'status.STARTED': 'STARTED',
   'status.SKIPPED': 'SKIPPED',
   'status.MISSED': 'MISSED',
+  'diag.deletedScheduleRuns': 'Schedule runs deleted',
 } as const;

@@ -42,8 +42,13 @@ export const ZH_SCHEDULES: Record<keyof typeof EN_SCHEDULES, string> = {
   'schedules.outcome': '结果',
   'schedules.command': '命令',
   'schedules.error': '原因',
+  'schedules.enable': '启用',
+  'schedules.confirmEnable.title': '启用危险操作？',
+  'schedules.confirmEnable.message':
+    '定时任务 {name} 执行需要确认的操作 {action}。启用后，它将在每个计划时间执行，不再询问。',
   'schedules.createdBySchedule': '由定时任务启动',
   'status.STARTED': '已启动',
   'status.SKIPPED': '已跳过',
   'status.MISSED': '已错过',
+  'diag.deletedScheduleRuns': '删除的定时运行记录',
 };

@@ -69,6 +69,14 @@ describe('schedule form', () => {
     expect(req).not.toHaveProperty('actionName');
   });
 
+  it('leaves an unchanged timing out of an update, so a spent once time is not refused as past', () => {
+    const original = fromSchedule(SCHEDULE);
+    const req = toUpdateRequest({ ...original, name: 'renamed' }, {}, original);
+    expect(req).toEqual({ name: 'renamed', payload: {}, enabled: true, skipIfRunning: false });
+    const moved = toUpdateRequest({ ...original, timeZone: 'Asia/Tokyo' }, {}, original);
+    expect(moved).toMatchObject({ kind: 'once', runAt: SCHEDULE.runAt, timeZone: 'Asia/Tokyo' });
+  });
+
   it('round-trips local times and reads a schedule back into the form', () => {
     expect(localToIso(isoToLocal('2030-01-01T09:00:00.000Z'))).toBe('2030-01-01T09:00:00.000Z');
     expect(localToIso('')).toBe('');

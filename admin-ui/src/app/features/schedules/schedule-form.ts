@@ -81,15 +81,25 @@ export function toCreateRequest(
   };
 }
 
-/** `PATCH /api/admin/schedules/:id`: the whole editable state (service and action are fixed). */
+/**
+ * `PATCH /api/admin/schedules/:id` (service and action are fixed). The timing goes only when it changed: an unchanged
+ * one would be planned again from now, and a spent `once` time would be refused as past.
+ */
 export function toUpdateRequest(
   form: ScheduleFormValue,
   payload: JsonObject,
+  original?: ScheduleFormValue,
 ): UpdateScheduleRequest {
+  const timingChanged =
+    !original ||
+    form.kind !== original.kind ||
+    form.timeZone.trim() !== original.timeZone ||
+    (form.kind === 'cron'
+      ? form.cron.trim() !== original.cron
+      : form.runAtLocal !== original.runAtLocal);
   return {
     name: form.name.trim(),
-    kind: form.kind,
-    ...timing(form),
+    ...(timingChanged ? { kind: form.kind, ...timing(form) } : {}),
     payload,
     enabled: form.enabled,
     skipIfRunning: form.skipIfRunning,

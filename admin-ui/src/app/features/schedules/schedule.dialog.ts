@@ -258,7 +258,7 @@ export class ScheduleDialog {
     const payload = payloadForm ? schemaFormValue(payloadForm) : {};
     const schedule = this.data?.schedule;
     const call: Observable<ScheduleResponse> = schedule
-      ? this.api.update(schedule.id, toUpdateRequest(value, payload))
+      ? this.api.update(schedule.id, toUpdateRequest(value, payload, this.initial))
       : this.api.create(toCreateRequest(value, payload));
     this.submitting.set(true);
     this.error.set(null);

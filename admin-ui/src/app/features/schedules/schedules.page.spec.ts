@@ -40,6 +40,7 @@ function page(items: ScheduleResponse[]) {
 describe('SchedulesPage', () => {
   let fixture: ComponentFixture<SchedulesPage>;
   let backend: HttpTestingController;
+  const dialogAnswer: { value: boolean | undefined } = { value: undefined };
   const el = () => fixture.nativeElement as HTMLElement;
   const q = (testId: string) => el().querySelector<HTMLElement>(`[data-testid="${testId}"]`);
 
@@ -52,7 +53,10 @@ describe('SchedulesPage', () => {
           withInterceptors([unauthorizedInterceptor, csrfInterceptor, apiErrorInterceptor]),
         ),
         provideHttpClientTesting(),
-        { provide: MatDialog, useValue: { open: () => ({ afterClosed: () => of(undefined) }) } },
+        {
+          provide: MatDialog,
+          useValue: { open: () => ({ afterClosed: () => of(dialogAnswer.value) }) },
+        },
       ],
     });
     TestBed.inject(I18nService).setLanguage('en-US');
@@ -106,6 +110,31 @@ describe('SchedulesPage', () => {
     req.flush({ success: true, data: { ...SCHEDULE, enabled: false, nextRuns: [] } });
     backend.expectOne((r) => r.url === '/api/admin/schedules').flush(page([SCHEDULE]));
     await fixture.whenStable();
+  });
+
+  it('asks for confirmation when re-enabling a dangerous action, then sends confirm', async () => {
+    dialogAnswer.value = true;
+    await open([{ ...SCHEDULE, enabled: false, nextRuns: [] }]);
+    q('schedule-toggle')!.querySelector('button')!.click();
+    const first = backend.expectOne((r) => r.url === '/api/admin/schedules/sch_1');
+    expect(first.request.body).toEqual({ enabled: true });
+    first.flush(
+      {
+        success: false,
+        error: {
+          code: 'ACTION_REQUIRES_CONFIRMATION',
+          message: 'This action requires confirmation.',
+        },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    const second = backend.expectOne((r) => r.url === '/api/admin/schedules/sch_1');
+    expect(second.request.body).toEqual({ enabled: true, confirm: true });
+    second.flush({ success: true, data: SCHEDULE });
+    backend.expectOne((r) => r.url === '/api/admin/schedules').flush(page([SCHEDULE]));
+    await fixture.whenStable();
+    dialogAnswer.value = undefined;
   });
 
   it('shows viewers the list and history but no create, edit, delete or toggle', async () => {

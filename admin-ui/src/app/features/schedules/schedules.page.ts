@@ -11,6 +11,7 @@ import { map, of, switchMap } from 'rxjs';
 import type { Paged, ScheduleResponse } from '@opstage/contracts';
 import { SchedulesApi } from '../../api/schedules.api';
 import { SessionStore } from '../../core/auth/session.store';
+import { toApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { ConfirmService } from '../../shared/ui/confirm-dialog.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
@@ -99,8 +100,9 @@ export class SchedulesPage {
     this.dialog.open(ScheduleRunsDialog, { width: '880px', data: schedule });
   }
 
-  toggle(schedule: ScheduleResponse, enabled: boolean): void {
-    this.api.update(schedule.id, { enabled }).subscribe({
+  /** A dangerous action asks again on re-enable (409 ACTION_REQUIRES_CONFIRMATION): confirm, then retry. */
+  toggle(schedule: ScheduleResponse, enabled: boolean, confirm = false): void {
+    this.api.update(schedule.id, confirm ? { enabled, confirm: true } : { enabled }).subscribe({
       next: () => {
         this.notifier.success(enabled ? 'schedules.enabledNow' : 'schedules.disabledNow', {
           name: schedule.name,
@@ -108,6 +110,18 @@ export class SchedulesPage {
         this.load(true);
       },
       error: (err: unknown) => {
+        if (!confirm && toApiError(err).code === 'ACTION_REQUIRES_CONFIRMATION') {
+          this.confirm
+            .ask({
+              title: 'schedules.confirmEnable.title',
+              message: 'schedules.confirmEnable.message',
+              params: { name: schedule.name, action: schedule.actionName },
+              confirmLabel: 'schedules.enable',
+              danger: true,
+            })
+            .subscribe((ok) => (ok ? this.toggle(schedule, enabled, true) : this.load(true)));
+          return;
+        }
         this.notifier.apiError(err);
         this.load(true);
       },

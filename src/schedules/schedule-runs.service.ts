@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { CommandRepository } from '../commands/command.repository';
 import { effectiveCommandStatus, isTerminal } from '../commands/command-state';
@@ -10,9 +10,8 @@ import { DomainError } from '../common/errors/domain-error';
 import { IdGenerator } from '../common/ids/id-generator';
 import { Clock } from '../common/time/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { BatchOutcome } from '../database/batches';
 import { TransactionRunner } from '../database/transaction-runner';
-import { ScheduledJobs } from '../maintenance/scheduled-jobs';
-import { RuntimeSettingsService } from '../settings/runtime-settings.service';
 import { planDue, type DuePlan } from './cron-plan';
 import type { ScheduleEntity } from './schedule.entity';
 import { timingOf } from './schedule.mapper';
@@ -23,10 +22,12 @@ import type { AuditResult, ScheduleRunOutcome } from '../contracts';
 const DUE_BATCH = 50;
 /** Beyond one tick, how late a planned time may be and still run (docs/schedules.md, "Missed runs"). */
 export const MISSED_GRACE_MS = 60_000;
-const PRUNE_JOB = 'schedules.prune-runs';
-const PRUNE_BATCH = 250;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
+
+/**
+ * Claims the planned time `slotMs` of `job` once across every replica and, if this replica won it, runs `work`.
+ * The maintenance ticker passes ScheduledJobs.runOnce here, so this domain never imports maintenance/.
+ */
+export type SlotClaim = (job: string, slotMs: number, work: () => Promise<void>) => Promise<unknown>;
 
 interface RunRecord {
   outcome: ScheduleRunOutcome;
@@ -35,102 +36,51 @@ interface RunRecord {
 }
 
 /**
- * The ticker (docs/schedules.md, "How runs happen"): every `scheduleTickSeconds` it takes the schedules whose next
- * planned time has come, records planned times that passed while no server was ticking as missed, and starts each
- * other planned time once across every replica, claiming it through ScheduledJobs as `schedule:<id>` at that time.
- * A run is an ordinary command made by CommandsService.enqueue with `createdBy` the schedule.
+ * What happens at a schedule's planned times (docs/schedules.md, "How runs happen"): the maintenance ticker asks for
+ * the due schedules and hands each to `handle`, which records planned times that passed while no server was ticking
+ * as missed and starts each other planned time once across every replica, claiming it as `schedule:<id>` at that
+ * time. A run is an ordinary command made by CommandsService.enqueue with `createdBy` the schedule.
  */
 @Injectable()
-export class ScheduleRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ScheduleRunsService {
   private readonly logger = new Logger('schedules');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly schedules: SchedulesRepository,
     private readonly commandsService: CommandsService,
     private readonly commands: CommandRepository,
-    private readonly jobs: ScheduledJobs,
     private readonly sealer: SecretSealer,
     private readonly ids: IdGenerator,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
-    private readonly settings: RuntimeSettingsService,
   ) {}
 
-  private get tickMs(): number {
-    return this.config.scheduleTickSeconds * 1000;
+  /** Enabled schedules whose next planned time has come, oldest first, at most DUE_BATCH (the rest wait a tick). */
+  due(nowMs: number): Promise<ScheduleEntity[]> {
+    return this.schedules.due(new Date(nowMs).toISOString(), DUE_BATCH);
   }
 
-  onApplicationBootstrap(): void {
-    if (this.tickMs > 0) this.arm(0);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  /** One pass over the due schedules; a pass still going makes this call wait for it instead of starting another. */
-  tick(): Promise<void> {
-    if (this.running) return this.running;
-    this.running = this.runDue().finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
-
-  private arm(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      void this.tick().finally(() => {
-        if (!this.stopped) this.arm(this.tickMs);
-      });
-    }, delayMs);
-    this.timer.unref();
-  }
-
-  private async runDue(): Promise<void> {
-    const nowMs = this.clock.nowMs();
-    let due: ScheduleEntity[];
-    try {
-      due = await this.schedules.due(new Date(nowMs).toISOString(), DUE_BATCH);
-    } catch (error) {
-      this.logger.error({ msg: 'schedule tick failed; the next tick tries again', error: messageOf(error) });
-      return;
-    }
-    try {
-      await this.pruneRuns(nowMs);
-    } catch (error) {
-      this.logger.error({ msg: 'pruning schedule runs failed; the next hour tries again', error: messageOf(error) });
-    }
-    for (const row of due) {
-      if (this.stopped) return;
-      try {
-        await this.handle(row, nowMs);
-      } catch (error) {
-        this.logger.error({ msg: 'schedule run failed unexpectedly', scheduleId: row.id, error: messageOf(error) });
-      }
-    }
-  }
-
-  private async handle(row: ScheduleEntity, nowMs: number): Promise<void> {
+  /**
+   * The planned times of `row` due by `nowMs`. A time later than one tick plus MISSED_GRACE_MS is missed; the
+   * others start. Then the next planned time moves past now.
+   */
+  async handle(row: ScheduleEntity, nowMs: number, tickMs: number, claim: SlotClaim): Promise<void> {
     if (row.nextRunAt === null) return;
-    const plan = planDue(timingOf(row), Date.parse(row.nextRunAt), nowMs, this.tickMs + MISSED_GRACE_MS);
+    const plan = planDue(timingOf(row), Date.parse(row.nextRunAt), nowMs, tickMs + MISSED_GRACE_MS);
     const job = `schedule:${row.id}`;
-    const intervalMs = Math.max(this.tickMs, 1000);
     // The first missed time names the outage: whichever replica claims it records the whole list once.
     const firstMissed = plan.missed[0];
-    if (firstMissed !== undefined)
-      await this.jobs.runOnce(job, firstMissed, intervalMs, () => this.recordMissed(row, plan));
-    for (const plannedMs of plan.run) {
-      await this.jobs.runOnce(job, plannedMs, intervalMs, () => this.start(row.id, plannedMs));
-    }
+    if (firstMissed !== undefined) await claim(job, firstMissed, () => this.recordMissed(row, plan));
+    for (const plannedMs of plan.run) await claim(job, plannedMs, () => this.start(row.id, plannedMs));
     const next = plan.next === null ? null : new Date(plan.next).toISOString();
     await this.tx.run((em) => this.schedules.advance(row.id, row.nextRunAt as string, next, this.clock.nowIso(), em));
+  }
+
+  /** Sweep step, one batch in its own transaction: run rows recorded before the cutoff (docs/schedules.md, "Retention"). */
+  pruneRunsBefore(cutoffIso: string, limit: number): Promise<BatchOutcome> {
+    return this.tx.run((em) => this.schedules.pruneRunsBatch(cutoffIso, limit, em));
   }
 
   /** One planned time: skipped while the previous run is open (when asked), otherwise a command. */
@@ -278,27 +228,7 @@ export class ScheduleRunner implements OnApplicationBootstrap, OnApplicationShut
       throw new DomainError('COMMAND_PAYLOAD_SEALED', 'The sealed payload of the schedule can no longer be opened.');
     return opened as Record<string, unknown>;
   }
-
-  /**
-   * Run rows older than the command retention go, once an hour on one replica (docs/schedules.md, "Retention"). It
-   * lives here rather than in the maintenance sweep because the ticker already sits above maintenance/ (it claims
-   * through ScheduledJobs), and the sweep may not import back up the module DAG.
-   */
-  private async pruneRuns(nowMs: number): Promise<void> {
-    const days = this.settings.get().commandRetentionDays;
-    if (!(days > 0)) return;
-    const cutoff = new Date(nowMs - days * DAY_MS).toISOString();
-    await this.jobs.runOnce(PRUNE_JOB, ScheduledJobs.slotOf(nowMs, HOUR_MS), HOUR_MS, async () => {
-      for (;;) {
-        const batch = await this.tx.run((em) => this.schedules.pruneRunsBatch(cutoff, PRUNE_BATCH, em));
-        if (batch.selected < PRUNE_BATCH) return;
-        await pause();
-      }
-    });
-  }
 }
-
-const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
 
 function resultOf(outcome: ScheduleRunOutcome): AuditResult {
   return outcome === 'failed' || outcome === 'missed' ? 'FAILURE' : 'SUCCESS';
