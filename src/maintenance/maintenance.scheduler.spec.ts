@@ -206,4 +206,14 @@ describe('MaintenanceScheduler', () => {
     expect(ScheduledJobs.slotOf(60_250, 60_000)).toBe(60_000);
     expect(ScheduledJobs.slotOf(119_990, 60_000)).toBe(120_000);
   });
+
+  it('re-arms past the boundary it just served even when its timer fired a little early', () => {
+    // First arming: the next boundary after now.
+    expect(ScheduledJobs.nextBoundary(59_000, 60_000)).toBe(60_000);
+    // The timer for 120 000 fired at 119 998 (the loop's cached time lagged): the next one is 180 000, not 120 000.
+    expect(ScheduledJobs.nextBoundary(119_998, 60_000, 120_000)).toBe(180_000);
+    expect(ScheduledJobs.nextBoundary(119_998, 60_000)).toBe(120_000);
+    // A late firing skips ahead to the boundary after now.
+    expect(ScheduledJobs.nextBoundary(250_000, 60_000, 120_000)).toBe(300_000);
+  });
 });

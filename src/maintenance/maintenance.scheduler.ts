@@ -78,14 +78,14 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
   }
 
   /** A one-shot timer to the next multiple of the interval, re-armed on every firing, so lateness never accumulates. */
-  private arm(): void {
+  private arm(servedMs?: number): void {
     const intervalMs = this.currentSeconds * this.unitMs;
     const nowMs = this.clock.nowMs();
-    const nextMs = (Math.floor(nowMs / intervalMs) + 1) * intervalMs;
+    const nextMs = ScheduledJobs.nextBoundary(nowMs, intervalMs, servedMs);
     const timer = setTimeout(() => {
       this.clear();
       if (this.stopped || this.currentSeconds * this.unitMs !== intervalMs) return;
-      this.arm();
+      this.arm(nextMs);
       void this.tick();
     }, nextMs - nowMs);
     timer.unref();

@@ -34,6 +34,16 @@ export class ScheduledJobs {
     return Math.round(nowMs / intervalMs) * intervalMs;
   }
 
+  /**
+   * The wall-clock boundary a one-shot timer should be armed for next. A timer can fire a little before the
+   * instant it was armed for (Node measures the delay from the event loop's cached time, which lags under load);
+   * re-arming from such an early firing must not pick the boundary just served, or that slot is ticked twice.
+   */
+  static nextBoundary(nowMs: number, intervalMs: number, servedMs?: number): number {
+    const next = (Math.floor(nowMs / intervalMs) + 1) * intervalMs;
+    return servedMs === undefined ? next : Math.max(next, servedMs + intervalMs);
+  }
+
   /** Claims the slot of `job` that starts at `slotMs` and, if this replica won it, runs `work`. */
   async runOnce(job: string, slotMs: number, intervalMs: number, work: () => Promise<unknown>): Promise<SlotOutcome> {
     const slotStart = new Date(slotMs).toISOString();

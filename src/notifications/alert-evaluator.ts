@@ -239,13 +239,13 @@ export class AlertEvaluator implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** A one-shot timer to the next multiple of the interval (the same instants on every replica), re-armed each time. */
-  private arm(): void {
+  private arm(servedMs?: number): void {
     if (this.stopped) return;
     const intervalMs = this.config.notifications.evaluateIntervalSeconds * 1000;
     const nowMs = this.clock.nowMs();
-    const nextMs = (Math.floor(nowMs / intervalMs) + 1) * intervalMs;
+    const nextMs = ScheduledJobs.nextBoundary(nowMs, intervalMs, servedMs);
     this.timer = setTimeout(() => {
-      this.arm();
+      this.arm(nextMs);
       void this.tick();
     }, nextMs - nowMs);
     this.timer.unref();
