@@ -194,6 +194,43 @@ describe('capsule services (e2e)', () => {
       expect(file).not.toContain(secret);
   });
 
+  it('keeps the schema of a field named like a secret, so it is validated; only its sample values are dropped', async () => {
+    const leaked = 'schema-default-password-value';
+    const a = await registerAgent(t.server, admin, 'schema-agent');
+    const inputSchema = {
+      type: 'object',
+      required: ['password'],
+      properties: {
+        password: { type: 'string', minLength: 12, default: leaked, examples: [leaked] },
+        apiToken: { type: 'object', properties: { value: { type: 'string' } }, required: ['value'] },
+        note: { type: 'string', default: 'plain default' },
+      },
+    };
+    const res = await report(a.agentId, a.agentToken, [
+      reportedService('schema-svc', { actions: [{ name: 'rotate', label: 'Rotate', inputSchema }] }),
+    ]);
+    expect(res.status).toBe(200);
+    const serviceId = (res.body.data as ServiceReportResponse).services[0]!.id;
+    const action = `/api/admin/capsule-services/${serviceId}/actions/rotate`;
+
+    const definition = await admin.get(action);
+    expect(definition.body.data.inputSchema).toEqual({
+      ...inputSchema,
+      properties: {
+        password: { type: 'string', minLength: 12 },
+        apiToken: inputSchema.properties.apiToken,
+        note: inputSchema.properties.note,
+      },
+    });
+    const bad = await admin.post(action, { payload: { password: 'short', apiToken: { value: 3 } } });
+    expect(bad.status).toBe(422);
+    expect((bad.body.error.details.issues as { path: string }[]).map((i) => i.path).sort()).toEqual([
+      'payload.apiToken.value',
+      'payload.password',
+    ]);
+    expect((await storedText(t)).includes(leaked)).toBe(false);
+  });
+
   it('upserts configs/actions by key/name with stable ids; vanished actions leave the catalog; audit only on change', async () => {
     const a = await registerAgent(t.server, admin, 'stable-agent');
     const first = await report(a.agentId, a.agentToken, [fullService('stable-svc')]);

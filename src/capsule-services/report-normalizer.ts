@@ -1,4 +1,4 @@
-import { isSensitiveKey, redact, redactString } from '../common/redaction/redact';
+import { isSensitiveKey, redact, redactSchema, redactString } from '../common/redaction/redact';
 import type { DangerLevel } from '../contracts';
 import type { ActionDefinitionWire, ConfigItemWire, ReportedService } from '@opstage/agent-node/protocol';
 
@@ -72,8 +72,8 @@ export function normalizeAction(a: ActionDefinitionWire): NormalizedAction {
     description: a.description ?? null,
     dangerLevel: a.dangerLevel ?? 'LOW',
     requiresConfirmation: a.requiresConfirmation === true,
-    inputSchema: redact(a.inputSchema ?? {}),
-    resultSchema: redact(a.resultSchema ?? a.outputSchema ?? {}),
+    inputSchema: redactSchema(a.inputSchema ?? {}),
+    resultSchema: redactSchema(a.resultSchema ?? a.outputSchema ?? {}),
     timeoutSeconds: a.timeoutSeconds ?? null,
     enabled: a.enabled !== false,
     hasPrepare: typeof a.hasPrepare === 'boolean' ? a.hasPrepare : null,

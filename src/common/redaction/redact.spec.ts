@@ -1,4 +1,4 @@
-import { REDACTED, redact, redactString, sensitivePaths } from './redact';
+import { REDACTED, redact, redactSchema, redactString, sensitivePaths } from './redact';
 
 describe('redact', () => {
   it('redacts sensitive keys at any depth, including arrays', () => {
@@ -75,5 +75,38 @@ describe('redact', () => {
       'password',
       'db.apiKey',
     ]);
+  });
+});
+
+describe('redactSchema', () => {
+  it('keeps the structure of secret-named fields and drops only their sample values', () => {
+    const schema = {
+      type: 'object',
+      'x-apiKey': 'annotation-secret',
+      properties: {
+        password: { type: 'string', minLength: 8, default: 'p4ssw0rd!', examples: ['p4ssw0rd!'] },
+        credentials: { type: 'object', properties: { user: { type: 'string', default: 'root' } } },
+        mode: { type: 'string', default: 'fast', enum: ['fast', 'slow'] },
+        hint: { type: 'string', description: 'use opstage_agent_abcdefghijkl here' },
+      },
+      anyOf: [{ properties: { token: { type: 'string', example: 'tok-value' } } }],
+    };
+    expect(redactSchema(schema)).toEqual({
+      type: 'object',
+      'x-apiKey': REDACTED,
+      properties: {
+        password: { type: 'string', minLength: 8 },
+        credentials: { type: 'object', properties: { user: { type: 'string' } } },
+        mode: { type: 'string', default: 'fast', enum: ['fast', 'slow'] },
+        hint: { type: 'string', description: `use opstage_agent_${REDACTED} here` },
+      },
+      anyOf: [{ properties: { token: { type: 'string' } } }],
+    });
+  });
+
+  it('masks the defaults of an ordinary field by key, as redact does', () => {
+    expect(redactSchema({ properties: { db: { type: 'object', default: { host: 'h', password: 'x' } } } })).toEqual({
+      properties: { db: { type: 'object', default: { host: 'h', password: REDACTED } } },
+    });
   });
 });

@@ -63,6 +63,44 @@ function redactAny(value: unknown, depth: number): unknown {
   return value;
 }
 
+/** JSON Schema keywords whose value maps field (or definition) names to sub-schemas. */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+/** Keywords that carry sample values: under a secret-named field they may be a real secret. */
+const SCHEMA_SAMPLES = new Set(['default', 'examples', 'example']);
+
+/**
+ * An action's input or result schema. A field called `password` holds a schema, not a secret, so its
+ * structure is kept and the payload is still validated against it (key-based `redact` replaced the whole
+ * sub-schema and validation of that field was skipped); the sample values of a secret-named field are
+ * dropped, and every other string is masked as `redact` masks it.
+ */
+export function redactSchema<T>(schema: T): T {
+  return redactSchemaNode(schema, false, 0) as T;
+}
+
+function redactSchemaNode(node: unknown, secretField: boolean, depth: number): unknown {
+  if (depth > 32) return REDACTED;
+  if (Array.isArray(node)) return node.map((n) => redactSchemaNode(n, secretField, depth + 1));
+  if (node === null || typeof node !== 'object') return redactAny(node, depth);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+    if (SCHEMA_MAPS.has(k) && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const fields = Object.entries(v as Record<string, unknown>).map(
+        ([name, sub]) => [name, redactSchemaNode(sub, secretField || isSensitiveKey(name), depth + 2)] as const,
+      );
+      out[k] = Object.fromEntries(fields);
+    } else if (SCHEMA_SAMPLES.has(k)) {
+      if (!secretField) out[k] = redactAny(v, depth + 1);
+    } else if (isSensitiveKey(k) && (v === null || typeof v !== 'object')) {
+      // A custom annotation such as `x-apiKey: "..."` is a value, not a schema.
+      out[k] = v === null || v === undefined || isCounter(k, v) ? v : REDACTED;
+    } else {
+      out[k] = redactSchemaNode(v, secretField, depth + 1);
+    }
+  }
+  return out;
+}
+
 /** Names of top-level and nested fields that `redact` would hide; used to decide what to seal. */
 export function sensitivePaths(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [];
