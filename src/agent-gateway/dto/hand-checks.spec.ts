@@ -1,4 +1,5 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
 import { AppValidationPipe } from '../../common/http/hand-checked';
 import { validationExceptionFactory } from '../../common/errors/validation-exception.factory';
 import { HeartbeatDto, HealthInputDto } from './agent-requests.dto';
@@ -16,7 +17,7 @@ const fast = new AppValidationPipe(OPTIONS);
 /** Counts full validations: the hand check must skip them for the common shapes and only for those. */
 class CountingPipe extends AppValidationPipe {
   fullRuns = 0;
-  override async validate(...args: Parameters<ValidationPipe['validate']>): ReturnType<ValidationPipe['validate']> {
+  override async validate(...args: Parameters<ValidationPipe['validate']>): Promise<ValidationError[]> {
     this.fullRuns += 1;
     return super.validate(...args);
   }
