@@ -1,13 +1,15 @@
-// Diagnostics (not part of `npm run bench`): cold start to healthy of two builds in alternating runs,
+// Diagnostics (not part of `npm run bench`): cold start to healthy of two or more builds in alternating runs,
 // wall time and the server's CPU time at healthy (less sensitive to machine load), each with an existing database (started once first, so its code cache exists) and an empty data dir.
-// `node bench/ab-start.mjs <dist A> <dist B> [runs, default 5]`
+// `node bench/ab-start.mjs <dist A> <dist B> [more dists...] [runs, default 5]`
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const [distA, distB, runsArg = '5'] = process.argv.slice(2);
-if (!distA || !distB) throw new Error('usage: node bench/ab-start.mjs <dist A> <dist B> [runs]');
+const args = process.argv.slice(2);
+const runsArg = /^\d+$/.test(args.at(-1) ?? '') ? args.pop() : '5';
+const dists = args;
+if (dists.length < 2) throw new Error('usage: node bench/ab-start.mjs <dist A> <dist B> [more dists...] [runs]');
 const servers = [];
-for (const [i, dist] of [distA, distB].entries()) {
+for (const [i, dist] of dists.entries()) {
   process.env.OPSTAGE_BENCH_DIST = resolve(dist);
   // A module instance per build: SERVER_ENTRY is read from the environment when the module loads.
   servers.push(await import(`./lib/server.mjs?build=${i}`));
@@ -34,7 +36,7 @@ try {
     }
   }
   const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  for (const [i, dist] of [distA, distB].entries())
+  for (const [i, dist] of dists.entries())
     console.log(
       `${dist}: existing DB median ${median(out[i].existing)} ms (${out[i].existing.join(', ')}); empty data dir median ${median(out[i].empty)} ms (${out[i].empty.join(', ')}); server CPU to healthy, medians: existing ${median(out[i].existingCpu)} ms, empty ${median(out[i].emptyCpu)} ms`,
     );
