@@ -4,6 +4,7 @@
 // `npm start` and the container run. Resolving and reading ~1,500 small files was most of the start-up
 // cost (docs/performance.md, "Start-up"); one file starts in about two thirds of the time.
 import { build } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +53,37 @@ const banner = `{
   if (ext && ext.trim()) { require('./main.js'); return; }
 }`;
 
+/**
+ * esbuild escapes non-ASCII characters in strings but leaves them in regular-expression literals
+ * (validator's locale alphabets) and comments. One such character makes V8 hold the whole 9 MB
+ * source as a two-byte string: reading and decoding it and compiling it from the code cache took
+ * several times as long as the same file in ASCII (docs/performance.md, "Start-up"). A `\uXXXX`
+ * escape is the same character in a regular expression (with or without the `u` flag a surrogate
+ * pair of escapes is one code point), in a string and in a comment. It would not be after a
+ * backslash or in a raw template; the first is refused here, and esbuild escapes cooked templates
+ * itself (non-ASCII is left only in tagged ones; the bundle had none when this was written).
+ */
+function asciiOnly(source, file) {
+  if (/\\[^\x00-\x7f]/.test(source)) throw new Error(`${file}: a non-ASCII character follows a backslash`);
+  return source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * `keepNames` makes esbuild call `__name(fn, "name")` for every function it defines, and the router,
+ * body reader and Nest define several per request. Redefining `name` (a slow, map-changing property
+ * definition) was about 3% of a heartbeat's CPU (bench/results/i23-profile.md); most of those functions
+ * are declarations that already carry that very name. The helper now leaves those alone: the name
+ * read back is the same either way.
+ */
+const NAME_HELPER = 'var __name = (target, value) => __defProp(target, "name", { value, configurable: true });';
+const NAME_HELPER_CHECKED =
+  'var __name = (target, value) => target.name === value ? target : __defProp(target, "name", { value, configurable: true });';
+
+function cheaperNames(source, file) {
+  if (!source.includes(NAME_HELPER)) throw new Error(`${file}: esbuild's __name helper changed; review cheaperNames`);
+  return source.replace(NAME_HELPER, NAME_HELPER_CHECKED);
+}
+
 const started = Date.now();
 await build({
   entryPoints: [entry],
@@ -66,6 +98,7 @@ await build({
   plugins: [optionalPeers],
   logLevel: 'warning',
 });
+writeFileSync(outfile, cheaperNames(asciiOnly(readFileSync(outfile, 'utf8'), outfile), outfile));
 process.stdout.write(
   `bundled ${entry.slice(root.length + 1)} -> ${outfile.slice(root.length + 1)} in ${Date.now() - started} ms\n`,
 );

@@ -1,4 +1,4 @@
-import { type DynamicModule, Module, type Type, ValidationPipe } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, RouterModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { AppConfig } from './config/app-config';
@@ -8,6 +8,7 @@ import type { RandomSource } from './common/crypto/random-source';
 import { PolicyGuard } from './common/auth/policy.guard';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
+import { AppValidationPipe } from './common/http/hand-checked';
 import { DatabaseModule } from './database/database.module';
 import { ClusterModule } from './cluster/cluster.module';
 import { AuditModule } from './audit/audit.module';
@@ -89,7 +90,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
+          useValue: new AppValidationPipe({
             whitelist: true,
             forbidNonWhitelisted: true,
             transform: true,

@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { Client } from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RandomSource } from '../common/crypto/random-source';
 import { Clock } from '../common/time/clock';
+import { newPgClient } from '../database/pg-client';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ClusterBus, InProcessClusterBus } from './cluster-bus';
 import { PostgresClusterBus } from './postgres-cluster-bus';
@@ -27,7 +27,7 @@ export function createClusterBus(
     // keepAlive: a silently dropped connection (a NAT or a firewall) is noticed, not waited on forever.
     // The application name tells an operator (and the tests) which replica's listener a backend is.
     createListener: () =>
-      new Client({
+      newPgClient({
         connectionString: url,
         keepAlive: true,
         application_name: listenerApplicationName(config.replicaId),

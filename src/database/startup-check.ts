@@ -1,7 +1,8 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { AppConfig } from '../config/app-config';
 import { redactString } from '../common/redaction/redact';
 import { unavailableCode } from './database-unavailable';
+import { newPgClient } from './pg-client';
 
 /** How long start-up waits for PostgreSQL to answer before giving up with one clear line. */
 export const STARTUP_CONNECT_TIMEOUT_MS = 10_000;
@@ -23,7 +24,7 @@ export async function checkDatabaseReachable(config: AppConfig, timeoutMs = STAR
   if (config.databaseKind !== 'postgres' || !config.databaseUrl) return;
   let client: Client;
   try {
-    client = new Client({
+    client = newPgClient({
       connectionString: config.databaseUrl,
       connectionTimeoutMillis: timeoutMs,
       application_name: `opstage-startup-${config.replicaId}`.slice(0, 63),

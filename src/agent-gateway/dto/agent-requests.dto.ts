@@ -30,6 +30,7 @@ import type {
   ServiceReportRequest,
 } from '@opstage/agent-node/protocol';
 import { REGISTRATION_TOKEN_PREFIX } from '../../common/crypto/token-service';
+import { HandChecked, isPlainRecord, isShortString } from '../../common/http/hand-checked';
 
 /** Service and agent codes (docs/agents.md, "Agent API (bearer token)"). */
 export const CODE_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
@@ -173,6 +174,43 @@ export class RegisterAgentDto implements RegisterAgentRequest {
   @IsOptional() @ValidateNested() @Type(() => ReportedServiceDto) service?: ReportedServiceDto;
 }
 
+/**
+ * The heartbeats agents send (`{}`, or a service id with a plain health report) without
+ * class-transformer and class-validator; anything else, every invalid body included, goes to the
+ * full pipe (docs/performance.md, "Agent hot path").
+ */
+function handCheckHeartbeat(value: unknown): HeartbeatDto | undefined {
+  const dto = new HeartbeatDto();
+  if (value === undefined) return dto;
+  if (!isPlainRecord(value)) return undefined;
+  for (const key of Object.keys(value)) {
+    const field = value[key];
+    if (key === 'serviceId' && isShortString(field, 40) && field.startsWith('svc_')) dto.serviceId = field;
+    else if (key === 'health') {
+      const health = handCheckHealth(field);
+      if (health === undefined) return undefined;
+      dto.health = health;
+    } else return undefined;
+  }
+  return dto;
+}
+
+function handCheckHealth(value: unknown): HealthInputDto | undefined {
+  if (!isPlainRecord(value)) return undefined;
+  const dto = new HealthInputDto();
+  for (const key of Object.keys(value)) {
+    const field = value[key];
+    if (key === 'status' && (HEALTH as unknown[]).includes(field)) dto.status = field as HealthStatus;
+    else if (key === 'message' && isShortString(field, 2000)) dto.message = field;
+    else if (key === 'details' && isPlainRecord(field)) dto.details = field;
+    else if (key === 'checkedAt' && isShortString(field, 40)) dto.checkedAt = field;
+    else if (key === 'dependencies' && Array.isArray(field)) dto.dependencies = field as unknown[];
+    else return undefined;
+  }
+  return dto.status === undefined ? undefined : dto;
+}
+
+@HandChecked(handCheckHeartbeat)
 export class HeartbeatDto implements HeartbeatRequest {
   @IsOptional()
   @IsString()
