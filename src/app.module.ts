@@ -60,6 +60,10 @@ export class AppModule {
         ClusterModule,
         EventsModule,
         ScheduleModule.forRoot(),
+        // First among the feature modules: Nest registers routes in module scan order, so the agent routes (the hot
+        // path, thousands of requests a second) sit ahead of every admin route in Express's router and are matched
+        // without walking past them (docs/performance.md, "Agent hot path").
+        AgentGatewayModule,
         AuditModule,
         SettingsModule,
         SystemModule,
@@ -73,7 +77,6 @@ export class AppModule {
         LiveEventsModule,
         OverviewModule,
         BulkModule,
-        AgentGatewayModule,
         ApiTokensModule,
         ApprovalsModule,
         NotificationsModule,
