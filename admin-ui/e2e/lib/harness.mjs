@@ -128,8 +128,8 @@ export async function closeDialog(page) {
 }
 
 /** Debian Chromium, headless, with the flags this machine's closed network needs. */
-export function launchBrowser() {
-  return chromium.launch({
+export async function launchBrowser() {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -143,6 +143,12 @@ export function launchBrowser() {
       '--disable-dev-shm-usage',
     ],
   });
+  // Every context prefers reduced motion, so Material opens dialogs without their animation and focuses the first
+  // field at once. With the animation, that deferred focus could arrive after a fill had started in another field,
+  // and the typed text went there (walks failed now and then with the text in the dialog's first field).
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 /** Prints the suite's summary line (`console-e2e: N passed, N failed`) and exits with its outcome. */
