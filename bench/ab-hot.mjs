@@ -3,6 +3,7 @@
 // medians over the rounds, and the median over the rounds of each build's CPU per request divided by
 // the first build's in the same round (the VM's speed drifts between rounds, less within one).
 // `node bench/ab-hot.mjs <dist A> <dist B> [more dists...] [rounds, default 5] [seconds per round, default 3]`
+// A build may carry server environment: `dist+OPSTAGE_AGENT_FAST_PATH=false` (the same build, the fast path off).
 import { resolve } from 'node:path';
 import { OpstageClient, registerAgents } from './lib/api.mjs';
 import { runLoad } from './lib/load.mjs';
@@ -16,10 +17,11 @@ if (args.length < 2)
   throw new Error('usage: node bench/ab-hot.mjs <dist A> <dist B> [more dists...] [rounds] [seconds]');
 const builds = [];
 for (const [i, dist] of args.entries()) {
-  process.env.OPSTAGE_BENCH_DIST = resolve(dist);
+  const [path, ...vars] = dist.split('+');
+  process.env.OPSTAGE_BENCH_DIST = resolve(path);
   // A module instance per build: SERVER_ENTRY is read from the environment when the module loads.
   const lib = await import(`./lib/server.mjs?build=${i}`);
-  const server = await lib.startOpstage();
+  const server = await lib.startOpstage({ extraEnv: Object.fromEntries(vars.map((v) => v.split('='))) });
   const client = new OpstageClient(server.origin);
   await client.login();
   const agents = await registerAgents(client, 100, { prefix: `ab${i}`, concurrency: 8 });

@@ -3,54 +3,14 @@
 // main.bundle.js), and the total (inclusive) time under a few frames of the request pipeline.
 // `node bench/profile-summary.mjs <file.cpuprofile> [dist dir, default dist] [top N, default 30] [--last=seconds]`
 // (--last=N keeps only the samples of the last N seconds: the measured load, without start-up and set-up)
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { frameKey, loadProfile } from './lib/profile.mjs';
 
 const lastArg = process.argv.find((a) => a.startsWith('--last='));
 const [file, distArg = 'dist', topArg = '30'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!file) throw new Error('usage: node bench/profile-summary.mjs <file.cpuprofile> [dist] [top]');
-const profile = JSON.parse(readFileSync(file, 'utf8'));
-const bundlePath = resolve(join(distArg, 'src', 'main.bundle.js'));
+const { profile, byId, parent, packageOf } = loadProfile(file, distArg);
 const top = Number(topArg);
 
-// esbuild marks each input file with a `// <path>` line; a line number maps to the last marker above it.
-const sections = [];
-{
-  const lines = readFileSync(bundlePath, 'utf8').split('\n');
-  lines.forEach((line, i) => {
-    const m = /^\/\/ ((?:node_modules|dist)\/\S+)$/.exec(line);
-    if (m) sections.push({ line: i, path: m[1] });
-  });
-}
-function sectionOf(lineNumber) {
-  let lo = 0;
-  let hi = sections.length - 1;
-  let found = null;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sections[mid].line <= lineNumber) {
-      found = sections[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found?.path ?? '(bundle prelude)';
-}
-function packageOf(node) {
-  const { url, functionName, lineNumber } = node.callFrame;
-  if (!url) return functionName.startsWith('(') ? functionName : '(native/V8 builtins)';
-  if (url.endsWith('main.bundle.js')) {
-    const path = sectionOf(lineNumber);
-    const m = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
-    return m ? m[1] : path.replace(/^dist\/src\/([^/]+).*$/, 'opstage:$1');
-  }
-  if (url.startsWith('node:')) return 'node:core';
-  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  return m ? m[1] : url;
-}
-
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const parent = new Map();
-for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const selfUs = new Map();
 const deltas = profile.timeDeltas;
 const from = lastArg ? profile.endTime - Number(lastArg.slice('--last='.length)) * 1e6 : -Infinity;
@@ -73,7 +33,7 @@ for (const [id, us] of selfUs) {
   const n = byId.get(id);
   if (n.callFrame.functionName === '(idle)') continue;
   const pkg = packageOf(n);
-  const key = `${n.callFrame.functionName || '(anonymous)'}  [${pkg}:${n.callFrame.lineNumber + 1}]`;
+  const key = frameKey(n, packageOf);
   fnSelf.set(key, (fnSelf.get(key) ?? 0) + us);
   pkgSelf.set(pkg, (pkgSelf.get(pkg) ?? 0) + us);
 }

@@ -3,6 +3,7 @@
 //   [-- --fleet=N (fleet size, capped by the fd limit)] [-- --out=name (results/<name>.json|md instead of latest)]
 //   [-- --trace-gc (fleet server GC pause statistics)] [-- --loop-lag (fleet server event-loop lag,
 //   scraped from /metrics every 5 s; turns metrics on, which costs a little per request)]
+//   [-- --cpu-prof=dir (fleet server CPU profile; long event-loop tasks: node bench/long-tasks.mjs <file>)]
 //   [-- --db postgres (instead of the scenarios below: heartbeat throughput on PostgreSQL against SQLite in one
 //   run, dispatch latency with the poll and the execute on different replicas, and the fleet split over two
 //   replicas (--fleet=N there sets the agents per replica); writes results/postgres.json|md unless --out= is
@@ -106,6 +107,14 @@ if (fleetArg && onPostgres) CFG.fleetSplit.agentsPerReplica = Number(fleetArg.sl
 else if (fleetArg) CFG.fleet.agents = Number(fleetArg.slice('--fleet='.length));
 // Diagnostics only: --trace-gc makes the fleet server report its GC pauses.
 if (args.includes('--trace-gc')) CFG.fleet.serverNodeArgs = ['--trace-gc'];
+// Diagnostics only: --cpu-prof=dir writes the fleet server's V8 CPU profile there (bench/long-tasks.mjs reads it).
+const cpuProfArg = args.find((a) => a.startsWith('--cpu-prof='));
+if (cpuProfArg)
+  CFG.fleet.serverNodeArgs = [
+    ...(CFG.fleet.serverNodeArgs ?? []),
+    '--cpu-prof',
+    `--cpu-prof-dir=${cpuProfArg.slice('--cpu-prof='.length)}`,
+  ];
 if (args.includes('--loop-lag')) CFG.fleet.serverEnv = { OPSTAGE_METRICS_ENABLED: 'true' };
 
 const log = (line) => process.stdout.write(`${line}\n`);

@@ -90,7 +90,9 @@ export class AppModule {
         { provide: EXTENSION_WARNINGS, useValue: extensions.warnings },
         ExtensionsBootLog,
         { provide: APP_GUARD, useClass: PolicyGuard },
-        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        // One instance: Nest's filter, and the renderer of the agent fast path (configureApp).
+        AllExceptionsFilter,
+        { provide: APP_FILTER, useExisting: AllExceptionsFilter },
         {
           provide: APP_PIPE,
           useValue: new AppValidationPipe({

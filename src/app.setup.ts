@@ -2,12 +2,15 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import { json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import type { IncomingMessage } from 'node:http';
 import { parse } from 'node:querystring';
+import { AgentFastPath } from './agent-gateway/agent-fast-path';
 import type { AppConfig } from './config/app-config';
-import { rejectContentEncoding, rejectUnsafeJson, requireObjectBodies } from './common/http/body-guards';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { HttpMetricsMiddleware } from './maintenance/http-metrics.middleware';
+import { bodyErrors, rejectContentEncoding, rejectUnsafeJson, requireObjectBodies } from './common/http/body-guards';
 import { requestIdMiddleware, requestIdOf } from './common/http/request-id';
 import { consoleMiddleware } from './web/console.middleware';
 
@@ -31,6 +34,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // Repeated query keys take the first value and no nested objects are built (as in the reference).
   express.set('query parser', (qs: string) => firstValues(parse(qs)));
   app.use(requestIdMiddleware);
+  // Heartbeats and polls that are certainly valid are answered here, ahead of the router and Nest's
+  // pipeline; everything else goes on (docs/performance.md, "Agent hot path").
+  if (config.agentFastPath) app.use(agentFastPath(app, config));
   // Helmet's headers (CSP, frame and referrer policies...) instruct browsers; the agent API is
   // machine-to-machine, and skipping helmet's 11 middlewares there is a large share of a heartbeat.
   const browserHeaders = helmet({
@@ -78,6 +84,15 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
 }
 
+function agentFastPath(app: NestExpressApplication, config: AppConfig): RequestHandler {
+  const filter = app.get(AllExceptionsFilter, { strict: false });
+  const metrics = config.metricsEnabled ? app.get(HttpMetricsMiddleware, { strict: false }) : undefined;
+  return app.get(AgentFastPath, { strict: false }).middleware({
+    renderError: (error, req, res) => filter.respond(error, req, res),
+    ...(metrics ? { observe: (req: Request, res: Response, route: string) => metrics.observe(req, res, route) } : {}),
+  });
+}
+
 /** `/api/agents/...`: the bearer-token agent API (heartbeat, poll, results, service reports). */
 export function isAgentApi(url: string): boolean {
   return url.startsWith(AGENT_API_PREFIX);
@@ -115,23 +130,6 @@ function requireJsonBodies(req: Request, res: Response, next: NextFunction): voi
       requestId: requestIdOf(req),
     },
   });
-}
-
-/** body-parser failures become stable envelope errors instead of framework messages. */
-function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunction): void {
-  const type = error && typeof error === 'object' && 'type' in error ? error.type : undefined;
-  const rendered =
-    type === 'entity.parse.failed'
-      ? { status: 400, code: 'INVALID_JSON', message: 'Request body is not valid JSON.' }
-      : type === 'entity.too.large'
-        ? { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large.' }
-        : type === 'encoding.unsupported' || type === 'charset.unsupported'
-          ? { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported request encoding.' }
-          : undefined;
-  if (!rendered) return next(error);
-  res
-    .status(rendered.status)
-    .json({ success: false, error: { code: rendered.code, message: rendered.message, requestId: requestIdOf(req) } });
 }
 
 /** Built on the first /api/docs request, not at boot: scanning every route was a tenth of the start-up

@@ -46,28 +46,29 @@ export class TokenAgentAuthenticator extends AgentAuthenticator {
     super();
   }
 
-  async authenticate(req: Request, agentId: string | undefined): Promise<AgentPrincipal> {
+  async authenticate(req: Request, agentId: string | undefined, routePattern?: string): Promise<AgentPrincipal> {
+    const reject = (reason: string): Promise<void> => this.reject(req, agentId, reason, routePattern);
     const raw = bearerToken(req.header('authorization'));
     if (!raw) {
-      await this.reject(req, agentId, 'missing_or_malformed');
+      await reject('missing_or_malformed');
       throw unauthorized('Agent token required.');
     }
     const token = await this.agents.findActiveToken(this.tokenService.hash(raw));
     if (!token) {
-      await this.reject(req, agentId, 'unknown_or_revoked_token');
+      await reject('unknown_or_revoked_token');
       throw unauthorized('Invalid Agent token.');
     }
     const agent = token.agent;
     if (!agentId || agent.id !== agentId) {
-      await this.reject(req, agentId, 'token_of_other_agent');
+      await reject('token_of_other_agent');
       throw unauthorized('Invalid Agent token.');
     }
     if (agent.status === 'REVOKED') {
-      await this.reject(req, agentId, 'agent_revoked');
+      await reject('agent_revoked');
       throw unauthorized('Invalid Agent token.');
     }
     if (agent.status === 'DISABLED') {
-      await this.reject(req, agentId, 'agent_disabled');
+      await reject('agent_disabled');
       throw new DomainError('AGENT_DISABLED', 'Agent is disabled.');
     }
     const nowMs = this.clock.nowMs();
@@ -84,9 +85,14 @@ export class TokenAgentAuthenticator extends AgentAuthenticator {
    * (docs/security.md), so a flood of bad tokens cannot grow the audit log. The path's agent id
    * is stored only when it has the shape of one; the raw path never is.
    */
-  private async reject(req: Request, agentId: string | undefined, reason: string): Promise<void> {
+  private async reject(
+    req: Request,
+    agentId: string | undefined,
+    reason: string,
+    routePattern?: string,
+  ): Promise<void> {
     const ctx = RequestContext.fromRequest(req, { kind: 'anonymous', id: null }, this.clock);
-    const route = (req.route as { path?: unknown } | undefined)?.path;
+    const route = routePattern ?? (req.route as { path?: unknown } | undefined)?.path;
     await this.rejections.record(ctx, typeof route === 'string' ? route : 'unmatched', {
       action: 'agent.auth.rejected',
       actor: { type: 'AGENT', id: null },

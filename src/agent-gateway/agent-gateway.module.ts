@@ -8,6 +8,7 @@ import { AgentAuthenticator } from '../common/auth/authenticators';
 import { RegistrationTokensModule } from '../registration-tokens/registration-tokens.module';
 import { SystemModule } from '../system/system.module';
 import { AgentBusController } from './agent-bus.controller';
+import { AgentFastPath } from './agent-fast-path';
 import { TokenAgentAuthenticator } from './agent-authenticator';
 import { AgentCommandsController } from './agent-commands.controller';
 import { AgentGatewayController } from './agent-gateway.controller';
@@ -36,6 +37,7 @@ import { LivenessModule } from './liveness.module';
   providers: [
     AgentGatewayService,
     AgentLivenessService,
+    AgentFastPath,
     { provide: AgentAuthenticator, useClass: TokenAgentAuthenticator },
   ],
   exports: [AgentAuthenticator],

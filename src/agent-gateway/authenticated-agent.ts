@@ -11,9 +11,15 @@ export function attachAgent(req: Request, agent: AgentEntity): void {
   (req as WithAgent)[AGENT_KEY] = agent;
 }
 
-/** The agent row loaded while authenticating this request (`@AgentAuth()` routes only). */
-export const AuthenticatedAgent = createParamDecorator((_data: unknown, host: ExecutionContext): AgentEntity => {
-  const agent = (host.switchToHttp().getRequest<Request>() as WithAgent)[AGENT_KEY];
+/** The agent row the authenticator attached to this request; throws on a request that was not authenticated. */
+export function authenticatedAgentOf(req: Request): AgentEntity {
+  const agent = (req as WithAgent)[AGENT_KEY];
   if (!agent) throw new Error('AuthenticatedAgent used on a route without @AgentAuth()');
   return agent;
-});
+}
+
+/** The agent row loaded while authenticating this request (`@AgentAuth()` routes only). */
+export const AuthenticatedAgent = createParamDecorator(
+  (_data: unknown, host: ExecutionContext): AgentEntity =>
+    authenticatedAgentOf(host.switchToHttp().getRequest<Request>()),
+);

@@ -55,6 +55,8 @@ export interface AppConfig {
   readonly busIngestPerMin: number;
   readonly busMaxDepth: number;
   readonly metricsEnabled: boolean;
+  /** Heartbeats and polls answered ahead of the router (docs/performance.md, "Agent hot path"); off = the ordinary pipeline. */
+  readonly agentFastPath: boolean;
   readonly metricsToken: string | undefined;
   readonly logLevel: LogLevel;
   readonly publicBaseUrl: string | undefined;
@@ -180,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     busIngestPerMin: schema.OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN,
     busMaxDepth: schema.OPSTAGE_CAPSULE_BUS_MAX_DEPTH,
     metricsEnabled: schema.OPSTAGE_METRICS_ENABLED,
+    agentFastPath: schema.OPSTAGE_AGENT_FAST_PATH,
     metricsToken: schema.OPSTAGE_METRICS_TOKEN,
     logLevel: schema.OPSTAGE_LOG_LEVEL as LogLevel,
     publicBaseUrl: schema.OPSTAGE_PUBLIC_BASE_URL,
@@ -262,6 +265,7 @@ export const ENV_KEYS: readonly string[] = [
   'OPSTAGE_CAPSULE_BUS_MAX_DEPTH',
   'OPSTAGE_METRICS_ENABLED',
   'OPSTAGE_METRICS_TOKEN',
+  'OPSTAGE_AGENT_FAST_PATH',
   'OPSTAGE_LOG_LEVEL',
   'OPSTAGE_PUBLIC_BASE_URL',
   'NODE_ENV',

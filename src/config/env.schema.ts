@@ -103,6 +103,7 @@ export class EnvSchema {
   @Min(1, { message: 'Number must be greater than or equal to 1' })
   OPSTAGE_CAPSULE_BUS_MAX_DEPTH!: number;
   @IsBoolean() OPSTAGE_METRICS_ENABLED!: boolean;
+  @IsBoolean() OPSTAGE_AGENT_FAST_PATH!: boolean;
   @IsOptional()
   @IsString()
   @MinLength(16, { message: 'String must contain at least 16 character(s)' })
@@ -190,6 +191,7 @@ export const NUMBER_VARS = [
 export const BOOLEAN_VARS = [
   'OPSTAGE_CAPSULE_BUS_ENABLED',
   'OPSTAGE_METRICS_ENABLED',
+  'OPSTAGE_AGENT_FAST_PATH',
   'OPSTAGE_WEBHOOK_ALLOW_PRIVATE',
 ] as const satisfies readonly (keyof EnvSchema)[];
 
@@ -219,6 +221,7 @@ export const ENV_DEFAULTS: Partial<Record<keyof EnvSchema, string>> = {
   OPSTAGE_CAPSULE_BUS_INGEST_PER_MIN: '60',
   OPSTAGE_CAPSULE_BUS_MAX_DEPTH: '1',
   OPSTAGE_METRICS_ENABLED: 'false',
+  OPSTAGE_AGENT_FAST_PATH: 'true',
   OPSTAGE_LOG_LEVEL: 'info',
   OPSTAGE_WEBHOOK_ALLOW_PRIVATE: 'false',
   OPSTAGE_DISK_MIN_FREE_MB: '200',

@@ -16,9 +16,18 @@ export class HttpMetricsMiddleware implements NestMiddleware {
 
   /** Mounted by MaintenanceModule only when `OPSTAGE_METRICS_ENABLED=true`. */
   use(req: Request, res: Response, next: NextFunction): void {
+    this.observe(req, res);
+    next();
+  }
+
+  /**
+   * Counts `req` once its answer is written. `routePattern` is for requests answered outside Express's router
+   * (the agent fast path), which leaves no `req.route`.
+   */
+  observe(req: Request, res: Response, routePattern?: string): void {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
-      const route: unknown = (req.route as { path?: unknown } | undefined)?.path;
+      const route: unknown = routePattern ?? (req.route as { path?: unknown } | undefined)?.path;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       this.prometheus.observeHttp(
         req.method,
@@ -27,6 +36,5 @@ export class HttpMetricsMiddleware implements NestMiddleware {
         seconds,
       );
     });
-    next();
   }
 }

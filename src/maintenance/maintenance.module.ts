@@ -65,6 +65,8 @@ import { SweepSteps } from './sweep-steps';
     DashboardService,
     MetricsService,
     PrometheusService,
+    // Also a provider: the agent fast path (app.setup.ts) counts the requests it answers through it.
+    HttpMetricsMiddleware,
     DiagnosticsService,
     BackupService,
   ],

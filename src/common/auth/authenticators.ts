@@ -13,8 +13,11 @@ export abstract class SessionAuthenticator {
 }
 
 export abstract class AgentAuthenticator {
-  /** Resolves the bearer token to the agent named by `agentId`, or throws 401/403. */
-  abstract authenticate(req: Request, agentId: string | undefined): Promise<AgentPrincipal>;
+  /**
+   * Resolves the bearer token to the agent named by `agentId`, or throws 401/403. `routePattern` names the
+   * route for the rejection audit when the request was not routed by Express (the agent fast path).
+   */
+  abstract authenticate(req: Request, agentId: string | undefined, routePattern?: string): Promise<AgentPrincipal>;
 }
 
 /** The API-token side (the api-tokens module implements it). */

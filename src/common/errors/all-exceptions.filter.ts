@@ -50,8 +50,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const res = ctx.getResponse<Response>();
-    const req = ctx.getRequest<Request>();
+    this.respond(exception, ctx.getRequest<Request>(), ctx.getResponse<Response>());
+  }
+
+  /** The rendering itself, also used by the agent fast path (src/agent-gateway/agent-fast-path.ts), outside Nest. */
+  respond(exception: unknown, req: Request, res: Response): void {
     const full = isStorageFull(exception) || (exception instanceof DomainError && exception.code === 'STORAGE_FULL');
     // A full disk is an operating condition, not a bug: the guard logs it once (and flips health).
     if (full) this.storage.refusedWrite(`${req.method} ${req.path}`, exception);

@@ -70,3 +70,21 @@ export function requireObjectBodies(req: Request, res: Response, next: NextFunct
     issues: [{ path: '', message: `Request body must be a JSON object, not ${kind}.` }],
   });
 }
+
+/** A body that is not JSON at all, as the body parser reports it (`bodyErrors` answers 400 INVALID_JSON). */
+export const INVALID_JSON_ERROR = Object.freeze({ type: 'entity.parse.failed' });
+
+/** body-parser failures become stable envelope errors instead of framework messages. */
+export function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunction): void {
+  const type = error && typeof error === 'object' && 'type' in error ? error.type : undefined;
+  const rendered =
+    type === 'entity.parse.failed'
+      ? { status: 400, code: 'INVALID_JSON', message: 'Request body is not valid JSON.' }
+      : type === 'entity.too.large'
+        ? { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large.' }
+        : type === 'encoding.unsupported' || type === 'charset.unsupported'
+          ? { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported request encoding.' }
+          : undefined;
+  if (!rendered) return next(error);
+  reply(req, res, rendered.status, rendered.code, rendered.message);
+}

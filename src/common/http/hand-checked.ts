@@ -38,3 +38,9 @@ export function isPlainRecord(value: unknown): value is Record<string, unknown> 
 export function isShortString(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length <= max;
 }
+
+/** The hand check registered for `type`, run on `value`: the DTO when certainly valid, else `undefined`. */
+export function handChecked<T>(type: abstract new () => T, value: unknown): T | undefined {
+  const check = CHECKS.get(type) as HandCheck<T> | undefined;
+  return check === undefined ? undefined : check(value);
+}
