@@ -1,13 +1,12 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import type { PageEvent } from '@angular/material/paginator';
-import { MatSelectModule } from '@angular/material/select';
 import type { NotificationAlertResponse, NotificationAlertState, Paged } from '@opstage/contracts';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import { DateTimePipe } from '../../shared/util/dt.pipe';
 import type { Loader } from '../../shared/util/loader';
+import { FilterOption, NotificationFilter } from './notification-tab-parts';
 import { NotificationTableComponent, Paging } from './notification-table.component';
 
 const ALERT_STATES: readonly NotificationAlertState[] = [
@@ -27,19 +26,21 @@ const SUBJECT_PAGES: Record<NotificationAlertResponse['subjectType'], string> = 
   selector: 'app-notification-alerts-tab',
   imports: [
     RouterLink,
-    MatFormFieldModule,
-    MatSelectModule,
     TranslatePipe,
     DateTimePipe,
     StatusTagComponent,
     NotificationTableComponent,
+    NotificationFilter,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './alerts-tab.component.html',
   styleUrl: './notification-tabs.css',
 })
 export class NotificationAlertsTab {
-  protected readonly alertStates = ALERT_STATES;
+  protected readonly stateOptions: readonly FilterOption[] = ALERT_STATES.map((s) => ({
+    value: s,
+    label: `status.${s}`,
+  }));
   readonly loader = input.required<Loader<Paged<NotificationAlertResponse>>>();
   readonly paging = input.required<Paging>();
   readonly state = input.required<string>();

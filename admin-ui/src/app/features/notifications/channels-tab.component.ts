@@ -13,6 +13,7 @@ import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import { DateTimePipe } from '../../shared/util/dt.pipe';
 import { DurationPipe } from '../../shared/util/duration.pipe';
 import type { Loader } from '../../shared/util/loader';
+import { NotificationTabToolbar } from './notification-tab-parts';
 import {
   NotificationTableComponent,
   Paging,
@@ -29,6 +30,7 @@ import {
     DateTimePipe,
     DurationPipe,
     StatusTagComponent,
+    NotificationTabToolbar,
     NotificationTableComponent,
     RowEditDeleteComponent,
   ],

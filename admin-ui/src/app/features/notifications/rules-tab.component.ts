@@ -1,6 +1,4 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
 import type { PageEvent } from '@angular/material/paginator';
 import type { NotificationRuleResponse, Paged } from '@opstage/contracts';
 import { SessionStore } from '../../core/auth/session.store';
@@ -8,6 +6,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { StatusTagComponent } from '../../shared/ui/status-tag.component';
 import type { Loader } from '../../shared/util/loader';
+import { NotificationTabToolbar } from './notification-tab-parts';
 import {
   NotificationTableComponent,
   Paging,
@@ -18,10 +17,9 @@ import {
 @Component({
   selector: 'app-notification-rules-tab',
   imports: [
-    MatButtonModule,
-    MatIconModule,
     TranslatePipe,
     StatusTagComponent,
+    NotificationTabToolbar,
     NotificationTableComponent,
     RowEditDeleteComponent,
   ],
