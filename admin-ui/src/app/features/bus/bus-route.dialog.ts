@@ -1,12 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import {
-  AbstractControl,
-  FormBuilder,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ReactiveFormsModule } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -14,15 +8,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
-import { catchError, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
 import { BusApi } from '../../api/bus.api';
-import { CapsuleServicesApi } from '../../api/capsule-services.api';
-import type {
-  ActionDefinitionResponse,
-  BusRouteStatus,
-  CapsuleServiceResponse,
-  PublicBusRoute,
-} from '@opstage/contracts';
+import type { BusRouteStatus, PublicBusRoute } from '@opstage/contracts';
 import { ApiError, toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
@@ -38,12 +25,7 @@ import {
 } from './bus-route-form';
 import { MappingRow, mappingFromRows, rowsFromMapping, sameMapping } from './input-mapping';
 import { BusMappingEditorComponent } from './mapping-editor.component';
-
-/** Not blank (a value of spaces only is as good as empty). */
-function notBlank(control: AbstractControl<string>): ValidationErrors | null {
-  const value = control.value ?? '';
-  return value !== '' && value.trim() === '' ? { required: true } : null;
-}
+import { createRouteForm, createRouteTargetPicker } from './route-target-picker';
 
 /** Create / edit a bus route (operator+). Closes with the saved route. */
 @Component({
@@ -147,7 +129,7 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
             [matAutocomplete]="sourcePicker"
           />
           <mat-autocomplete #sourcePicker="matAutocomplete">
-            @for (svc of matching(sourceText()); track svc.id) {
+            @for (svc of picker.matching(picker.sourceText()); track svc.id) {
               <mat-option [value]="svc.code"
                 ><span class="mono">{{ svc.code }}</span>
                 <span class="muted">{{ svc.name }}</span></mat-option
@@ -170,7 +152,7 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
               [matAutocomplete]="servicePicker"
             />
             <mat-autocomplete #servicePicker="matAutocomplete">
-              @for (svc of matching(targetText()); track svc.id) {
+              @for (svc of picker.matching(picker.targetText()); track svc.id) {
                 <mat-option
                   [value]="svc.code"
                   [attr.data-testid]="'route-service-option-' + svc.code"
@@ -195,7 +177,7 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
               [matAutocomplete]="actionPicker"
             />
             <mat-autocomplete #actionPicker="matAutocomplete">
-              @for (a of matchingActions(); track a.name) {
+              @for (a of picker.matchingActions(); track a.name) {
                 <mat-option [value]="a.name" [attr.data-testid]="'route-action-option-' + a.name"
                   ><span class="mono">{{ a.name }}</span>
                   <span class="muted">{{ a.label }} · {{ a.dangerLevel }}</span></mat-option
@@ -272,80 +254,9 @@ export class BusRouteDialog {
   protected readonly rows = signal<MappingRow[]>(rowsFromMapping(this.route?.inputMapping));
 
   private readonly initial = formValueOf(this.route);
-  protected readonly form = inject(FormBuilder).nonNullable.group({
-    name: [
-      this.initial.name,
-      [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.name)],
-    ],
-    description: [this.initial.description, [Validators.maxLength(ROUTE_LIMITS.description)]],
-    status: [this.initial.status, [Validators.required]],
-    eventType: [
-      this.initial.eventType,
-      [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.eventType)],
-    ],
-    sourceServiceCode: [
-      this.initial.sourceServiceCode,
-      [Validators.maxLength(ROUTE_LIMITS.serviceCode)],
-    ],
-    targetServiceCode: [
-      this.initial.targetServiceCode,
-      [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.serviceCode)],
-    ],
-    actionName: [
-      this.initial.actionName,
-      [Validators.required, notBlank, Validators.maxLength(ROUTE_LIMITS.actionName)],
-    ],
-  });
+  protected readonly form = createRouteForm(this.initial);
   protected readonly status = signal<BusRouteStatus>(this.initial.status);
-  private readonly servicesApi = inject(CapsuleServicesApi);
-  /** Known services and, for the chosen target, its actions: pickers over free text (any code can still be typed). */
-  protected readonly services = toSignal(
-    this.servicesApi.list({ pageSize: 100 }).pipe(
-      map((page) => page.items),
-      catchError(() => of([] as CapsuleServiceResponse[])),
-    ),
-    { initialValue: [] as CapsuleServiceResponse[] },
-  );
-  protected readonly sourceText = toSignal(this.form.controls.sourceServiceCode.valueChanges, {
-    initialValue: this.initial.sourceServiceCode,
-  });
-  protected readonly targetText = toSignal(this.form.controls.targetServiceCode.valueChanges, {
-    initialValue: this.initial.targetServiceCode,
-  });
-  private readonly actionText = toSignal(this.form.controls.actionName.valueChanges, {
-    initialValue: this.initial.actionName,
-  });
-  private readonly targetActions = toSignal(
-    this.form.controls.targetServiceCode.valueChanges.pipe(
-      startWith(this.initial.targetServiceCode),
-      map((code) => code.trim()),
-      distinctUntilChanged(),
-      switchMap((code) => {
-        const svc = this.services().find((s) => s.code === code);
-        return svc
-          ? this.servicesApi
-              .actions(svc.id)
-              .pipe(catchError(() => of([] as ActionDefinitionResponse[])))
-          : of([] as ActionDefinitionResponse[]);
-      }),
-    ),
-    { initialValue: [] as ActionDefinitionResponse[] },
-  );
-  protected readonly matchingActions = computed(() => {
-    const text = (this.actionText() ?? '').trim().toLowerCase();
-    return this.targetActions().filter(
-      (a) =>
-        a.enabled !== false &&
-        (!text || a.name.toLowerCase().includes(text) || a.label.toLowerCase().includes(text)),
-    );
-  });
-
-  protected matching(text: string | null | undefined): CapsuleServiceResponse[] {
-    const q = (text ?? '').trim().toLowerCase();
-    return this.services()
-      .filter((s) => !q || s.code.toLowerCase().includes(q) || s.name.toLowerCase().includes(q))
-      .slice(0, 20);
-  }
+  protected readonly picker = createRouteTargetPicker(this.form.controls);
 
   constructor() {
     this.form.controls.status.valueChanges

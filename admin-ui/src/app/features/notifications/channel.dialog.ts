@@ -8,7 +8,6 @@ import {
   Validators,
 } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -18,7 +17,11 @@ import { MASKED_SECRET, NotificationsApi } from '../../api/notifications.api';
 import { ApiError, toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
+import {
+  NotificationDialogActions,
+  NotificationDialogHead,
+  showServerErrors,
+} from './notification-dialog-parts';
 import {
   CHANNEL_FIELDS,
   CHANNEL_TYPES,
@@ -59,13 +62,13 @@ const TYPE_CONTROLS: readonly ChannelControl[] = [
   imports: [
     ReactiveFormsModule,
     MatDialogModule,
-    MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
-    ErrorAlertComponent,
+    NotificationDialogActions,
+    NotificationDialogHead,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -74,19 +77,12 @@ const TYPE_CONTROLS: readonly ChannelControl[] = [
     </h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate data-testid="channel-dialog">
       <mat-dialog-content class="form-grid">
-        <app-error-alert [error]="error()" [retryable]="false" />
-        @if (otherIssues().length) {
-          <ul class="issues" data-testid="channel-issues">
-            @for (m of otherIssues(); track $index) {
-              <li>{{ m }}</li>
-            }
-          </ul>
-        }
-        <mat-form-field>
-          <mat-label>{{ 'common.name' | t }}</mat-label>
-          <input matInput formControlName="name" required data-testid="channel-name" />
-          <mat-error>{{ errorOf('name') }}</mat-error>
-        </mat-form-field>
+        <app-notification-dialog-head
+          prefix="channel"
+          [error]="error()"
+          [issues]="otherIssues()"
+          [nameError]="errorOf('name')"
+        />
         <mat-form-field>
           <mat-label>{{ 'notifications.type' | t }}</mat-label>
           <mat-select formControlName="type" data-testid="channel-type">
@@ -223,19 +219,7 @@ const TYPE_CONTROLS: readonly ChannelControl[] = [
           }
         }
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close data-testid="channel-cancel">
-          {{ 'common.cancel' | t }}
-        </button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submitting()"
-          data-testid="channel-submit"
-        >
-          {{ 'common.save' | t }}
-        </button>
-      </mat-dialog-actions>
+      <app-notification-dialog-actions prefix="channel" [submitting]="submitting()" />
     </form>
   `,
   styles: `
@@ -250,12 +234,6 @@ const TYPE_CONTROLS: readonly ChannelControl[] = [
       grid-template-columns: 1fr 1fr;
       gap: 8px;
       align-items: start;
-    }
-    .issues {
-      margin: 0;
-      padding-left: 18px;
-      color: var(--ops-danger);
-      font-size: 13px;
     }
     @media (max-width: 599px) {
       .pair {
@@ -362,10 +340,6 @@ export class NotificationChannelDialog {
     const found = serverIssues(err, names);
     this.error.set(err);
     this.otherIssues.set(found.other);
-    for (const [name, message] of Object.entries(found.controls) as [ChannelControl, string][]) {
-      const control = this.form.controls[name];
-      control.setErrors({ ...(control.errors ?? {}), server: message });
-      control.markAsTouched();
-    }
+    showServerErrors(this.form.controls, found.controls);
   }
 }

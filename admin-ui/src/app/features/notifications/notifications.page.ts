@@ -1,69 +1,41 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatTabsModule } from '@angular/material/tabs';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { filter, switchMap } from 'rxjs';
 import type {
   NotificationAlertResponse,
-  NotificationAlertState,
   NotificationChannelResponse,
   NotificationDeliveryResponse,
-  NotificationDeliveryStatus,
   NotificationRuleResponse,
   NotificationTestResponse,
   Paged,
 } from '@opstage/contracts';
 import { NotificationsApi } from '../../api/notifications.api';
 import { SessionStore } from '../../core/auth/session.store';
-import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { ConfirmService } from '../../shared/ui/confirm-dialog.component';
-import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
-import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 import { Notifier } from '../../shared/ui/notifier.service';
-import { StatusTagComponent } from '../../shared/ui/status-tag.component';
-import { DateTimePipe } from '../../shared/util/dt.pipe';
-import { DurationPipe } from '../../shared/util/duration.pipe';
 import { createLoader } from '../../shared/util/loader';
-import {
-  DEFAULT_PAGE_SIZE,
-  PAGE_SIZE_OPTIONS,
-  readQuery,
-  writeQuery,
-} from '../../shared/util/url-query';
+import { DEFAULT_PAGE_SIZE, readQuery, writeQuery } from '../../shared/util/url-query';
+import { NotificationAlertsTab } from './alerts-tab.component';
 import { NotificationChannelDialog } from './channel.dialog';
+import { NotificationChannelsTab } from './channels-tab.component';
+import { NotificationDeliveriesTab } from './deliveries-tab.component';
+import type { Paging } from './notification-table.component';
 import { NotificationRuleDialog, RuleDialogData } from './rule.dialog';
+import { NotificationRulesTab } from './rules-tab.component';
 
 export const NOTIFICATION_TABS = ['channels', 'rules', 'alerts', 'deliveries'] as const;
 export type NotificationTab = (typeof NOTIFICATION_TABS)[number];
-const ALERT_STATES: readonly NotificationAlertState[] = [
-  'pending',
-  'firing',
-  'resolved',
-  'cancelled',
-];
-const DELIVERY_STATUSES: readonly NotificationDeliveryStatus[] = ['pending', 'sent', 'failed'];
 const FILTERS = ['state', 'channelId', 'status'] as const;
-const SUBJECT_PAGES: Record<NotificationAlertResponse['subjectType'], string> = {
-  agent: '/agents',
-  service: '/services',
-  command: '/commands',
-};
 /** Rule dialogs and name lookups need every channel; the server clamps pages at 100. */
 const ALL_CHANNELS = { page: 1, pageSize: 100 };
 
-interface Paging {
-  page: number;
-  pageSize: number;
-}
 const firstPage = (): Paging => ({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
 
 /**
@@ -73,39 +45,27 @@ const firstPage = (): Paging => ({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
 @Component({
   selector: 'app-notifications-page',
   imports: [
-    RouterLink,
     MatButtonModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
-    MatSelectModule,
     MatTabsModule,
-    MatTooltipModule,
     TranslatePipe,
-    DateTimePipe,
-    DurationPipe,
-    EmptyStateComponent,
-    ErrorAlertComponent,
-    StatusTagComponent,
+    NotificationChannelsTab,
+    NotificationRulesTab,
+    NotificationAlertsTab,
+    NotificationDeliveriesTab,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './notifications.page.html',
-  styleUrl: './notifications.page.css',
 })
 export class NotificationsPage {
   private readonly api = inject(NotificationsApi);
   private readonly dialog = inject(MatDialog);
   private readonly confirm = inject(ConfirmService);
   private readonly notifier = inject(Notifier);
-  private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   protected readonly session = inject(SessionStore);
 
-  protected readonly pageSizes = PAGE_SIZE_OPTIONS;
-  protected readonly alertStates = ALERT_STATES;
-  protected readonly deliveryStatuses = DELIVERY_STATUSES;
   protected readonly channels = createLoader<Paged<NotificationChannelResponse>>();
   protected readonly allChannels = createLoader<Paged<NotificationChannelResponse>>();
   protected readonly rules = createLoader<Paged<NotificationRuleResponse>>();
@@ -123,7 +83,7 @@ export class NotificationsPage {
   /** Channel ids with a test send in flight, and the last answer of each. */
   protected readonly testing = signal<ReadonlySet<string>>(new Set());
   protected readonly testResults = signal<Readonly<Record<string, NotificationTestResponse>>>({});
-  private readonly channelNames = computed(
+  protected readonly channelNames = computed(
     () => new Map((this.allChannels.value()?.items ?? []).map((c) => [c.id, c.name])),
   );
 
@@ -210,27 +170,6 @@ export class NotificationsPage {
   onDeliveriesPage(e: PageEvent): void {
     this.deliveriesPaging.set({ page: e.pageIndex + 1, pageSize: e.pageSize });
     this.loadDeliveries();
-  }
-
-  protected channelName(id: string): string {
-    return this.channelNames().get(id) ?? id;
-  }
-
-  /** The page of what the alert is about. */
-  protected subjectLink(alert: NotificationAlertResponse): string[] {
-    return [SUBJECT_PAGES[alert.subjectType], alert.subjectId];
-  }
-
-  protected eventsText(rule: NotificationRuleResponse): string {
-    return rule.events.map((e) => this.i18n.t(`notifications.event.${e}`)).join(', ');
-  }
-
-  protected ruleChannels(rule: NotificationRuleResponse): string {
-    return rule.channelIds.map((id) => this.channelName(id)).join(', ');
-  }
-
-  protected labelsText(rule: NotificationRuleResponse): string {
-    return rule.labels.map((l) => `${l.key}=${l.value}`).join(', ');
   }
 
   editChannel(channel: NotificationChannelResponse | null): void {

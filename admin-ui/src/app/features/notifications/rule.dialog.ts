@@ -24,7 +24,11 @@ import { NotificationsApi } from '../../api/notifications.api';
 import { ApiError, toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
+import {
+  NotificationDialogActions,
+  NotificationDialogHead,
+  showServerErrors,
+} from './notification-dialog-parts';
 import {
   NOTIFICATION_EVENTS,
   RuleControl,
@@ -56,7 +60,8 @@ type LabelRow = FormGroup<{ key: FormControl<string>; value: FormControl<string>
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
-    ErrorAlertComponent,
+    NotificationDialogActions,
+    NotificationDialogHead,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -65,19 +70,12 @@ type LabelRow = FormGroup<{ key: FormControl<string>; value: FormControl<string>
     </h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate data-testid="rule-dialog">
       <mat-dialog-content class="form-grid">
-        <app-error-alert [error]="error()" [retryable]="false" />
-        @if (otherIssues().length) {
-          <ul class="issues" data-testid="rule-issues">
-            @for (m of otherIssues(); track $index) {
-              <li>{{ m }}</li>
-            }
-          </ul>
-        }
-        <mat-form-field>
-          <mat-label>{{ 'common.name' | t }}</mat-label>
-          <input matInput formControlName="name" required data-testid="rule-name" />
-          <mat-error>{{ errorOf('name') }}</mat-error>
-        </mat-form-field>
+        <app-notification-dialog-head
+          prefix="rule"
+          [error]="error()"
+          [issues]="otherIssues()"
+          [nameError]="errorOf('name')"
+        />
         <mat-checkbox formControlName="enabled" data-testid="rule-enabled">{{
           'notifications.enabled' | t
         }}</mat-checkbox>
@@ -186,14 +184,7 @@ type LabelRow = FormGroup<{ key: FormControl<string>; value: FormControl<string>
           'notifications.notifyRecovery' | t
         }}</mat-checkbox>
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close data-testid="rule-cancel">
-          {{ 'common.cancel' | t }}
-        </button>
-        <button mat-flat-button type="submit" [disabled]="submitting()" data-testid="rule-submit">
-          {{ 'common.save' | t }}
-        </button>
-      </mat-dialog-actions>
+      <app-notification-dialog-actions prefix="rule" [submitting]="submitting()" />
     </form>
   `,
   styles: `
@@ -226,19 +217,12 @@ type LabelRow = FormGroup<{ key: FormControl<string>; value: FormControl<string>
       gap: 8px;
       align-items: start;
     }
-    .row-error,
-    .issues {
+    .row-error {
       color: var(--ops-danger);
       font-size: 13px;
-    }
-    .row-error {
       grid-column: 1 / -1;
       margin-top: -14px;
       margin-bottom: 6px;
-    }
-    .issues {
-      margin: 0;
-      padding-left: 18px;
     }
     .small {
       font-size: 12px;
@@ -351,10 +335,6 @@ export class NotificationRuleDialog {
         ]),
       ),
     );
-    for (const [name, message] of Object.entries(found.controls) as [RuleControl, string][]) {
-      const control = this.form.controls[name];
-      control.setErrors({ ...(control.errors ?? {}), server: message });
-      control.markAsTouched();
-    }
+    showServerErrors(this.form.controls, found.controls);
   }
 }
