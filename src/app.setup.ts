@@ -2,9 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import { json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { type Express, json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { parse } from 'node:querystring';
 import { AgentFastPath } from './agent-gateway/agent-fast-path';
 import type { AppConfig } from './config/app-config';
@@ -33,10 +33,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   express.set('trust proxy', config.trustProxy);
   // Repeated query keys take the first value and no nested objects are built (as in the reference).
   express.set('query parser', (qs: string) => firstValues(parse(qs)));
+  // Heartbeats and polls that are certainly valid are answered ahead of Express, its router and Nest's
+  // pipeline; everything else goes on (docs/performance.md, "The fast path").
+  if (config.agentFastPath) serveBeforeExpress(app, agentFastPath(app, config));
   app.use(requestIdMiddleware);
-  // Heartbeats and polls that are certainly valid are answered here, ahead of the router and Nest's
-  // pipeline; everything else goes on (docs/performance.md, "Agent hot path").
-  if (config.agentFastPath) app.use(agentFastPath(app, config));
   // Helmet's headers (CSP, frame and referrer policies...) instruct browsers; the agent API is
   // machine-to-machine, and skipping helmet's 11 middlewares there is a large share of a heartbeat.
   const browserHeaders = helmet({
@@ -90,6 +90,36 @@ function agentFastPath(app: NestExpressApplication, config: AppConfig): RequestH
   return app.get(AgentFastPath, { strict: false }).middleware({
     renderError: (error, req, res) => filter.respond(error, req, res),
     ...(metrics ? { observe: (req: Request, res: Response, route: string) => metrics.observe(req, res, route) } : {}),
+  });
+}
+
+/**
+ * Puts `handler` in front of Express as the server's request listener. Express's own entry (its request
+ * prototypes, the router walk, a final handler per request) was a twentieth of a heartbeat. The handler gets
+ * what Express's `app.handle` sets up first (its request and response prototypes, `req.res`) and the request
+ * id; a request it passes on goes to Express unchanged. If the server's listener is not Express itself, the
+ * handler becomes the first middleware instead.
+ */
+function serveBeforeExpress(app: NestExpressApplication, handler: RequestHandler): void {
+  const server: Server = app.getHttpServer();
+  const express: Express = app.getHttpAdapter().getInstance();
+  if (!server.listeners('request').includes(express)) {
+    app.use(requestIdMiddleware, handler);
+    return;
+  }
+  server.removeListener('request', express);
+  server.on('request', (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    Object.setPrototypeOf(incoming, express.request);
+    Object.setPrototypeOf(outgoing, express.response);
+    const req = incoming as Request;
+    const res = outgoing as Response;
+    req.res = res;
+    res.req = req;
+    requestIdMiddleware(req, res, () => {
+      void handler(req, res, () => {
+        express(req, res);
+      });
+    });
   });
 }
 
