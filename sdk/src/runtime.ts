@@ -1,12 +1,14 @@
 /**
- * The agent's behaviour (sdk/README.md, "Lifecycle", "Errors and retries", "Graceful shutdown"): connection, loops, result delivery,
- * auth-failure and disabled handling, graceful stop (internal; `CapsuleAgent` is the facade).
+ * The agent's behaviour (sdk/README.md, "Lifecycle", "Errors and retries", "Graceful shutdown"): the state machine that
+ * drives the connection (connection.ts), the loops (agent-loops.ts) and result delivery (result-sender.ts), auth-failure
+ * and disabled handling, graceful stop (internal; `CapsuleAgent` is the facade).
  */
 
 import { AgentLoops } from './agent-loops.js';
 import { ServiceSnapshot } from './catalog.js';
 import { AgentApiClient } from './client.js';
 import type { AgentAuth } from './client.js';
+import { AgentConnection } from './connection.js';
 import { AgentApiError, AgentAuthError, AgentConfigError, CapsuleAgentError, isAgentDisabledError } from './errors.js';
 import { CommandExecutor } from './executor.js';
 import { DispatcherSlot, HttpTransport } from './http.js';
@@ -16,9 +18,6 @@ import type { ResolvedOptions } from './options.js';
 import type { BusEventRequest, BusEventResponse } from './protocol-bus.js';
 import type { HealthReportInput } from './protocol.js';
 import { ResultSender } from './result-sender.js';
-import { loadUsableCredentials, registerAgent, withStartupRetry } from './session.js';
-import type { StartupRetryContext } from './session.js';
-import type { AgentCredentials } from './token-store.js';
 import type { ActionDefinitionInput, ConfigProvider, HealthProvider } from './types.js';
 
 /** Lifecycle state of an agent. */
@@ -51,21 +50,18 @@ export class AgentRuntime {
   private readonly hooks: RuntimeHooks;
   private readonly client: AgentApiClient;
   private readonly executor: CommandExecutor;
-  private readonly retryCtx: StartupRetryContext;
   private readonly intervals: ResolvedOptions['intervals'];
   private readonly loops: AgentLoops;
   private readonly dispatcher: DispatcherSlot;
   private readonly sender: ResultSender;
-  private credentials: AgentCredentials | undefined;
+  private readonly connection: AgentConnection;
   private lifecycle = new AbortController();
   private stateValue: AgentState = 'idle';
   private disabled = false;
-  private reportPending = false;
   private authHandling = false;
   private reRegistered = false;
   private starting: Promise<void> | undefined;
   private stopping: Promise<void> | undefined;
-  private serviceIdValue: string | undefined;
 
   /**
    * @param opts - resolved options
@@ -79,7 +75,6 @@ export class AgentRuntime {
     this.snapshot = new ServiceSnapshot(opts, logger, providers.actions, providers);
     this.hooks = hooks;
     this.intervals = { ...opts.intervals };
-    this.retryCtx = { retry: opts.retry, random: opts.random, logger };
     this.dispatcher = new DispatcherSlot(opts.dispatcher, opts.env);
     const transport = new HttpTransport({
       backendUrl: opts.backendUrl,
@@ -90,11 +85,22 @@ export class AgentRuntime {
       userAgent: `opstage-agent-node/${SDK_VERSION} node/${process.version}`,
     });
     this.client = new AgentApiClient(transport);
+    const connection = (this.connection = new AgentConnection({
+      opts,
+      logger,
+      client: this.client,
+      snapshot: this.snapshot,
+      intervals: this.intervals,
+      retryCtx: { retry: opts.retry, random: opts.random, logger },
+      registered: (agentId) => hooks.registered(agentId),
+      disabledBy: (error) => this.markDisabled(error),
+      error: (error) => hooks.error(error),
+    }));
     const sender = (this.sender = new ResultSender({
       opts,
       logger,
       client: this.client,
-      auth: () => this.credentials,
+      auth: () => connection.credentials,
       signal: () => this.lifecycle.signal,
       authFailed: (error) => void this.handleAuthFailure(error),
       disabledBy: (error) => this.markDisabled(error),
@@ -103,7 +109,7 @@ export class AgentRuntime {
     this.executor = new CommandExecutor({
       actions: providers.actions,
       serviceCode: opts.service.code,
-      agentId: () => this.credentials?.agentId ?? '',
+      agentId: () => connection.credentials?.agentId ?? '',
       send: (command, body) => sender.send(command, body),
       logger,
       now: opts.now,
@@ -117,15 +123,15 @@ export class AgentRuntime {
       executor: this.executor,
       intervals: this.intervals,
       host: {
-        auth: () => this.credentials,
-        serviceId: () => this.serviceIdValue,
+        auth: () => connection.credentials,
+        serviceId: () => connection.serviceId,
         isDisabled: () => this.disabled,
-        isReportPending: () => this.reportPending,
+        isReportPending: () => connection.reportPending,
         setReportPending: () => {
-          this.reportPending = true;
+          connection.reportPending = true;
         },
         runHealth: () => this.runHealth(),
-        report: (signal) => this.report(signal),
+        report: (signal) => connection.report(signal),
         applyServerIntervals: (values) => applyServerIntervals(this.intervals, opts.explicitIntervals, values),
         cancelCommands: (ids) => this.cancelCommands(ids),
         backendReachable: () => this.markEnabled(),
@@ -143,12 +149,12 @@ export class AgentRuntime {
 
   /** Agent id once registered or loaded. */
   get agentId(): string | undefined {
-    return this.credentials?.agentId;
+    return this.connection.credentials?.agentId;
   }
 
   /** Service id (`svc_…`) learned from the last report. */
   get serviceId(): string | undefined {
-    return this.serviceIdValue;
+    return this.connection.serviceId;
   }
 
   /** Results waiting for the backend to accept them (or in flight). */
@@ -200,7 +206,7 @@ export class AgentRuntime {
   /** Sends a full service report now. */
   async reportNow(): Promise<void> {
     this.requireConnected('reportNow');
-    await this.guard(this.report(this.lifecycle.signal));
+    await this.guard(this.connection.report(this.lifecycle.signal));
   }
 
   /** Publishes a Capsule Bus event from this agent's service. */
@@ -224,7 +230,7 @@ export class AgentRuntime {
     this.dispatcher.open();
     const signal = this.lifecycle.signal;
     try {
-      await this.connect(signal);
+      await this.connection.connect(signal);
       if (signal.aborted)
         throw new CapsuleAgentError('AGENT_STOPPED', 'stop() was called while the agent was starting.');
       this.stateValue = this.disabled ? 'disabled' : 'running';
@@ -274,79 +280,6 @@ export class AgentRuntime {
     this.logger.info('agent.stopped', 'Agent stopped.');
   }
 
-  private async connect(signal: AbortSignal): Promise<void> {
-    const stored = await loadUsableCredentials(this.opts, this.logger);
-    if (stored) {
-      this.credentials = stored;
-      try {
-        await this.initialReport(signal);
-        this.logger.info('agent.resumed', `Using stored credentials of agent ${stored.agentId}.`);
-        if (stored.backendUrl === undefined) {
-          await this.persist({
-            ...stored,
-            backendUrl: this.opts.backendUrl,
-            agentCode: this.opts.agent.code,
-            savedAt: this.isoNow(),
-          });
-        }
-        return;
-      } catch (error) {
-        if (!(error instanceof AgentAuthError)) throw error;
-        this.credentials = undefined;
-        await this.opts.tokenStore.clear();
-        this.logger.warn('token.rejected', `Stored agent token was rejected (${error.code}); credentials cleared.`);
-        if (this.opts.registrationToken === undefined) throw error;
-      }
-    }
-    await this.register(signal);
-    await this.initialReport(signal);
-  }
-
-  private async register(signal: AbortSignal): Promise<void> {
-    const service = await this.snapshot.build();
-    const { credentials, response } = await registerAgent(this.opts, this.client, service, this.retryCtx, signal);
-    this.credentials = credentials;
-    applyServerIntervals(this.intervals, this.opts.explicitIntervals, response);
-    await this.persist(credentials);
-    this.logger.info('agent.registered', `Registered as agent ${credentials.agentId} (code ${this.opts.agent.code}).`);
-    this.hooks.registered(credentials.agentId);
-  }
-
-  private async initialReport(signal: AbortSignal): Promise<void> {
-    try {
-      await withStartupRetry('Service report', () => this.report(signal), this.retryCtx, signal);
-    } catch (error) {
-      if (!isAgentDisabledError(error)) throw error;
-      this.markDisabled(error);
-      this.reportPending = true;
-    }
-  }
-
-  private async persist(credentials: AgentCredentials): Promise<void> {
-    try {
-      await this.opts.tokenStore.save(credentials);
-    } catch (error) {
-      const wrapped =
-        error instanceof CapsuleAgentError
-          ? error
-          : new CapsuleAgentError('TOKEN_STORE_FAILED', 'Saving agent credentials failed.', error);
-      this.logger.error(
-        'token.save_failed',
-        `${wrapped.message} The agent runs, but a restart will need a new registration token.`,
-      );
-      this.hooks.error(wrapped);
-    }
-  }
-
-  private async report(signal: AbortSignal): Promise<void> {
-    const auth = this.requireAuth();
-    const service = await this.snapshot.build();
-    const states = await this.client.reportServices(auth, { services: [service] }, signal);
-    const mine = states.find((state) => state.code === service.code);
-    if (mine) this.serviceIdValue = mine.id;
-    this.reportPending = false;
-  }
-
   private markDisabled(error: AgentApiError): void {
     if (this.disabled) return;
     this.disabled = true;
@@ -363,7 +296,7 @@ export class AgentRuntime {
     if (!this.disabled) return;
     this.disabled = false;
     if (this.stateValue === 'disabled') this.stateValue = 'running';
-    this.reportPending = true;
+    this.connection.reportPending = true;
     this.logger.info('agent.enabled', 'Agent is enabled again; resuming work.');
     this.hooks.enabled();
     this.loops.wake();
@@ -373,7 +306,7 @@ export class AgentRuntime {
     if (this.authHandling || ['auth-failed', 'stopping', 'stopped'].includes(this.stateValue)) return;
     this.authHandling = true;
     try {
-      this.credentials = undefined;
+      this.connection.credentials = undefined;
       this.stateValue = 'auth-failed';
       this.logger.error(
         'agent.auth_failed',
@@ -393,14 +326,14 @@ export class AgentRuntime {
   private async reRegister(): Promise<void> {
     this.reRegistered = true;
     try {
-      await this.register(this.lifecycle.signal);
-      await this.initialReport(this.lifecycle.signal);
+      await this.connection.register(this.lifecycle.signal);
+      await this.connection.initialReport(this.lifecycle.signal);
       const state: AgentState = this.stateValue;
       if (state !== 'auth-failed') return;
       this.stateValue = this.disabled ? 'disabled' : 'running';
       if (this.opts.autoStartLoops) this.loops.start();
     } catch (error) {
-      this.credentials = undefined;
+      this.connection.credentials = undefined;
       this.logger.error(
         'agent.reregister_failed',
         `Re-registration failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -426,12 +359,6 @@ export class AgentRuntime {
     }
   }
 
-  private requireAuth(): AgentAuth {
-    if (!this.credentials)
-      throw new AgentConfigError('The agent has no credentials; call start() first.', undefined, 'AGENT_NOT_STARTED');
-    return this.credentials;
-  }
-
   private requireConnected(method: string): AgentAuth {
     if (this.stateValue !== 'running' && this.stateValue !== 'disabled') {
       throw new AgentConfigError(
@@ -440,10 +367,6 @@ export class AgentRuntime {
         'AGENT_NOT_STARTED',
       );
     }
-    return this.requireAuth();
-  }
-
-  private isoNow(): string {
-    return new Date(this.opts.now()).toISOString();
+    return this.connection.requireAuth();
   }
 }

@@ -12,7 +12,7 @@ import { toPublicCommand } from '../commands/command.mapper';
 import { CommandNotifier } from '../commands/command-notifier';
 import { CommandRepository } from '../commands/command.repository';
 import type { CommandEntity } from '../commands/command.entity';
-import { CommandsService } from '../commands/commands.service';
+import { CommandCreationService } from '../commands/command-creation.service';
 import { ApprovalSettingsService } from '../settings/approval-settings.service';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
 import type { ApprovalSettings, PublicCommand } from '../contracts';
@@ -29,7 +29,7 @@ export class ApprovalsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly commands: CommandRepository,
-    private readonly commandsService: CommandsService,
+    private readonly creation: CommandCreationService,
     private readonly settings: ApprovalSettingsService,
     private readonly apiTokens: ApiTokensService,
     private readonly audit: AuditService,
@@ -63,7 +63,7 @@ export class ApprovalsService {
 
   async approve(ctx: RequestContext, commandId: string, comment?: string): Promise<PublicCommand> {
     const row = await this.awaitingDecision(ctx, commandId);
-    const { raw } = await this.commandsService.loadAction(row.serviceId, row.actionName);
+    const { raw } = await this.creation.loadAction(row.serviceId, row.actionName);
     // The action's own deadline starts now: the wait for approval does not eat the agent's time.
     const ttlSeconds = raw.timeoutSeconds ?? this.config.commandTtlSeconds;
     const expiresAt = new Date(ctx.now.getTime() + ttlSeconds * 1000).toISOString();

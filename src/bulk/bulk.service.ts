@@ -3,6 +3,7 @@ import { AgentsService } from '../agents/agents.service';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../common/context/request-context';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
+import { CommandCreationService } from '../commands/command-creation.service';
 import { CommandsService } from '../commands/commands.service';
 import type { BulkAgentOperation, BulkItem, BulkResult } from '../contracts';
 
@@ -19,6 +20,7 @@ export class BulkService {
   constructor(
     private readonly agents: AgentsService,
     private readonly commands: CommandsService,
+    private readonly creation: CommandCreationService,
     private readonly audit: AuditService,
   ) {}
 
@@ -51,7 +53,7 @@ export class BulkService {
     confirmation: boolean | undefined,
   ): Promise<BulkResult> {
     return this.run(ctx, 'bulk.actions.execute', serviceIds, confirmCount, { actionName }, async (serviceId) => {
-      const command = await this.commands.enqueue(ctx, {
+      const command = await this.creation.enqueue(ctx, {
         serviceId,
         actionName,
         payload,

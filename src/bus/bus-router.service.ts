@@ -4,7 +4,7 @@ import type { CapsuleServiceEntity } from '../capsule-services/capsule-service.e
 import { CapsuleServicesService } from '../capsule-services/capsule-services.service';
 import { assertAgentCanHandleAction, needsConfirmation } from '../commands/action-gating';
 import { validateAgainstSchema } from '../commands/action-schema-validator';
-import { CommandsService } from '../commands/commands.service';
+import { CommandCreationService } from '../commands/command-creation.service';
 import { RequestContext } from '../common/context/request-context';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
 import { redact } from '../common/redaction/redact';
@@ -50,7 +50,7 @@ interface Outcome {
 
 /**
  * Turns an accepted event into commands. Each matching route goes through
- * CommandsService.enqueue, the operator's execute path (schema, confirmation, gating, TTL,
+ * CommandCreationService.enqueue, the operator's execute path (schema, confirmation, gating, TTL,
  * sealed secrets, long-poll wake-up), with `createdBy` = the route. Dry runs run the same
  * checks without creating anything. Every outcome is audited as SYSTEM.
  */
@@ -62,7 +62,7 @@ export class BusRouterService {
     private readonly routes: BusRoutesRepository,
     private readonly events: BusEventsRepository,
     private readonly services: CapsuleServicesService,
-    private readonly commands: CommandsService,
+    private readonly commands: CommandCreationService,
     private readonly settings: RuntimeSettingsService,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,

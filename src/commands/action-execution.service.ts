@@ -9,7 +9,7 @@ import { CommandRepository } from './command.repository';
 import type { CommandEntity } from './command.entity';
 import { isTerminal, PREPARE_TIMEOUT_MESSAGE } from './command-state';
 import { toPublicCommand, toPublicResult } from './command.mapper';
-import { CommandsService, type CommandCreator } from './commands.service';
+import { CommandCreationService, type CommandCreator } from './command-creation.service';
 import { parseObject } from './sealed-values';
 import type { ActionDefinitionResponse as PublicAction, PrepareResponse, PublicCommand } from '../contracts';
 
@@ -20,7 +20,7 @@ const CATALOG_OWNED = ['id', 'serviceId', 'name', 'enabled', 'createdAt', 'updat
 @Injectable()
 export class ActionExecutionService {
   constructor(
-    private readonly commandsService: CommandsService,
+    private readonly creation: CommandCreationService,
     private readonly commands: CommandRepository,
     private readonly tx: TransactionRunner,
     private readonly notifier: CommandNotifier,
@@ -28,7 +28,7 @@ export class ActionExecutionService {
   ) {}
 
   async definition(_ctx: RequestContext, serviceId: string, actionName: string): Promise<PublicAction> {
-    return (await this.commandsService.loadAction(serviceId, actionName)).action;
+    return (await this.creation.loadAction(serviceId, actionName)).action;
   }
 
   execute(
@@ -39,7 +39,7 @@ export class ActionExecutionService {
     payload: Record<string, unknown> | undefined,
     confirmation: boolean | undefined,
   ): Promise<PublicCommand> {
-    return this.commandsService.enqueue(ctx, {
+    return this.creation.enqueue(ctx, {
       serviceId,
       actionName,
       payload,
@@ -61,7 +61,7 @@ export class ActionExecutionService {
     creator: CommandCreator,
     signal?: AbortSignal,
   ): Promise<PrepareResponse> {
-    const { action } = await this.commandsService.loadAction(serviceId, actionName);
+    const { action } = await this.creation.loadAction(serviceId, actionName);
     if (action.hasPrepare === false) {
       if (action.enabled === false)
         throw new DomainError('ACTION_DISABLED', 'Action is disabled.', { serviceId, actionName });
@@ -72,7 +72,7 @@ export class ActionExecutionService {
         prepareCommand: null,
       };
     }
-    const created = await this.commandsService.createPrepare(ctx, serviceId, actionName, creator);
+    const created = await this.creation.createPrepare(ctx, serviceId, actionName, creator);
     const deadline = Date.parse(created.expiresAt ?? ctx.nowIso);
     const subscription = this.notifier.subscribeCommand(created.id);
     let row: CommandEntity | null = created;

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Roles, SessionOnly, TokenScope } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
+import { CommandCreationService } from './command-creation.service';
 import { CommandQueriesService } from './command-queries.service';
 import { CommandsService } from './commands.service';
 import { RetryCommandDto } from './dto/execute-action.dto';
@@ -15,6 +16,7 @@ export class CommandsController {
   constructor(
     private readonly queries: CommandQueriesService,
     private readonly commands: CommandsService,
+    private readonly creation: CommandCreationService,
   ) {}
 
   @Get()
@@ -54,6 +56,6 @@ export class CommandsController {
   @Roles('operator')
   @TokenScope('command')
   retry(@Ctx() ctx: RequestContext, @Param('commandId') commandId: string, @Body() body: RetryCommandDto) {
-    return this.commands.retry(ctx, commandId, body.confirmation, creatorOf(ctx));
+    return this.creation.retry(ctx, commandId, body.confirmation, creatorOf(ctx));
   }
 }

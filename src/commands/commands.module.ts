@@ -10,6 +10,7 @@ import { CancelNoticeIndex } from './cancel-notice-index';
 import { CommandDispatchService } from './command-dispatch.service';
 import { ClusterBus } from '../cluster/cluster-bus';
 import { ClusterCommandNotifier } from './cluster-command-notifier';
+import { CommandCreationService } from './command-creation.service';
 import { CommandNotifier } from './command-notifier';
 import { CommandQueriesService } from './command-queries.service';
 import { CommandResultsService } from './command-results.service';
@@ -27,6 +28,7 @@ import { CommandsService } from './commands.service';
   providers: [
     CommandRepository,
     CommandsService,
+    CommandCreationService,
     CommandQueriesService,
     CommandDispatchService,
     CancelNoticeIndex,
@@ -41,6 +43,7 @@ import { CommandsService } from './commands.service';
   ],
   exports: [
     CommandsService,
+    CommandCreationService,
     CommandDispatchService,
     CommandResultsService,
     CommandNotifier,

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import type { RequestContext } from '../common/context/request-context';
 import { forbidden } from '../common/errors/domain-error';
-import type { CommandCreator } from './commands.service';
+import type { CommandCreator } from './command-creation.service';
 
 /**
  * Aborts when the client goes away before we answered. We listen on the response, not the

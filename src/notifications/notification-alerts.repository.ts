@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { deleteBatch, type BatchOutcome } from '../database/batches';
+import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { Tx } from '../database/transaction';
 import { NotificationAlertEntity } from './notification-alert.entity';
@@ -49,12 +50,13 @@ export class NotificationAlertsRepository {
     filter: { state?: NotificationAlertState; offset: number; limit: number },
     em: EntityManager = this.tx.manager,
   ): Promise<{ rows: NotificationAlertEntity[]; total: number }> {
-    const [rows, total] = await em.findAndCount(NotificationAlertEntity, {
-      where: filter.state ? { state: filter.state } : {},
-      order: { openedAt: 'DESC', id: 'DESC' },
-      skip: filter.offset,
-      take: filter.limit,
-    });
+    const qb = em.createQueryBuilder(NotificationAlertEntity, 'a');
+    if (filter.state) qb.where('a.state = :state', { state: filter.state });
+    const [rows, total] = await findPage(
+      qb.orderBy('a.openedAt', 'DESC').addOrderBy('a.id', 'DESC'),
+      filter.offset,
+      filter.limit,
+    );
     return { rows, total };
   }
 

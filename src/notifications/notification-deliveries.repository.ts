@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { deleteBatch, type BatchOutcome } from '../database/batches';
+import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { Tx } from '../database/transaction';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
@@ -107,15 +108,14 @@ export class NotificationDeliveriesRepository {
     filter: { channelId?: string; status?: NotificationDeliveryStatus; offset: number; limit: number },
     em: EntityManager = this.tx.manager,
   ): Promise<{ rows: NotificationDeliveryEntity[]; total: number }> {
-    const where: Partial<Pick<NotificationDeliveryEntity, 'channelId' | 'status'>> = {};
-    if (filter.channelId) where.channelId = filter.channelId;
-    if (filter.status) where.status = filter.status;
-    const [rows, total] = await em.findAndCount(NotificationDeliveryEntity, {
-      where,
-      order: { createdAt: 'DESC', id: 'DESC' },
-      skip: filter.offset,
-      take: filter.limit,
-    });
+    const qb = em.createQueryBuilder(NotificationDeliveryEntity, 'd');
+    if (filter.channelId) qb.andWhere('d.channelId = :channelId', { channelId: filter.channelId });
+    if (filter.status) qb.andWhere('d.status = :status', { status: filter.status });
+    const [rows, total] = await findPage(
+      qb.orderBy('d.createdAt', 'DESC').addOrderBy('d.id', 'DESC'),
+      filter.offset,
+      filter.limit,
+    );
     return { rows, total };
   }
 

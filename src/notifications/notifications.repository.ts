@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { findPage } from '../database/list-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { Tx } from '../database/transaction';
 import { NotificationChannelEntity } from './notification-channel.entity';
@@ -31,11 +32,8 @@ export class NotificationsRepository {
     limit: number,
     em: EntityManager = this.tx.manager,
   ): Promise<{ rows: NotificationChannelEntity[]; total: number }> {
-    const [rows, total] = await em.findAndCount(NotificationChannelEntity, {
-      order: { createdAt: 'DESC', id: 'DESC' },
-      skip: offset,
-      take: limit,
-    });
+    const qb = em.createQueryBuilder(NotificationChannelEntity, 'c');
+    const [rows, total] = await findPage(qb.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'DESC'), offset, limit);
     return { rows, total };
   }
 
@@ -79,11 +77,8 @@ export class NotificationsRepository {
     limit: number,
     em: EntityManager = this.tx.manager,
   ): Promise<{ rows: NotificationRuleEntity[]; total: number }> {
-    const [rows, total] = await em.findAndCount(NotificationRuleEntity, {
-      order: { createdAt: 'DESC', id: 'DESC' },
-      skip: offset,
-      take: limit,
-    });
+    const qb = em.createQueryBuilder(NotificationRuleEntity, 'r');
+    const [rows, total] = await findPage(qb.orderBy('r.createdAt', 'DESC').addOrderBy('r.id', 'DESC'), offset, limit);
     return { rows, total };
   }
 

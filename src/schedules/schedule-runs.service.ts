@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { CommandRepository } from '../commands/command.repository';
 import { effectiveCommandStatus, isTerminal } from '../commands/command-state';
-import { CommandsService } from '../commands/commands.service';
+import { CommandCreationService } from '../commands/command-creation.service';
 import { parseObject } from '../commands/sealed-values';
 import { RequestContext } from '../common/context/request-context';
 import { SecretSealer } from '../common/crypto/secret-sealer';
@@ -39,7 +39,7 @@ interface RunRecord {
  * What happens at a schedule's planned times (docs/schedules.md, "How runs happen"): the maintenance ticker asks for
  * the due schedules and hands each to `handle`, which records planned times that passed while no server was ticking
  * as missed and starts each other planned time once across every replica, claiming it as `schedule:<id>` at that
- * time. A run is an ordinary command made by CommandsService.enqueue with `createdBy` the schedule.
+ * time. A run is an ordinary command made by CommandCreationService.enqueue with `createdBy` the schedule.
  */
 @Injectable()
 export class ScheduleRunsService {
@@ -48,7 +48,7 @@ export class ScheduleRunsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly schedules: SchedulesRepository,
-    private readonly commandsService: CommandsService,
+    private readonly creation: CommandCreationService,
     private readonly commands: CommandRepository,
     private readonly sealer: SecretSealer,
     private readonly ids: IdGenerator,
@@ -101,7 +101,7 @@ export class ScheduleRunsService {
     }
     let result: RunRecord;
     try {
-      const command = await this.commandsService.enqueue(ctx, {
+      const command = await this.creation.enqueue(ctx, {
         serviceId: row.serviceId,
         actionName: row.actionName,
         payload: this.payloadOf(row),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { deleteBatch, type BatchOutcome } from '../database/batches';
+import { findPage } from '../database/list-query';
 import type { Tx } from '../database/transaction';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/workspace.entity';
@@ -49,13 +50,11 @@ export class SchedulesRepository {
       if (filter.serviceIds.length === 0) return { rows: [], total: 0 };
       qb.andWhere('s.serviceId IN (:...serviceIds)', { serviceIds: filter.serviceIds });
     }
-    const total = await qb.clone().getCount();
-    const rows = await qb
-      .orderBy('s.createdAt', 'DESC')
-      .addOrderBy('s.id', 'DESC')
-      .offset(filter.offset)
-      .limit(filter.limit)
-      .getMany();
+    const [rows, total] = await findPage(
+      qb.orderBy('s.createdAt', 'DESC').addOrderBy('s.id', 'DESC'),
+      filter.offset,
+      filter.limit,
+    );
     return { rows, total };
   }
 
@@ -95,13 +94,7 @@ export class SchedulesRepository {
     em: EntityManager = this.tx.manager,
   ): Promise<{ rows: ScheduleRunEntity[]; total: number }> {
     const qb = em.createQueryBuilder(ScheduleRunEntity, 'r').where('r.scheduleId = :scheduleId', { scheduleId });
-    const total = await qb.clone().getCount();
-    const rows = await qb
-      .orderBy('r.plannedAt', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .offset(offset)
-      .limit(limit)
-      .getMany();
+    const [rows, total] = await findPage(qb.orderBy('r.plannedAt', 'DESC').addOrderBy('r.id', 'DESC'), offset, limit);
     return { rows, total };
   }
 

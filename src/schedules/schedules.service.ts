@@ -5,7 +5,7 @@ import { needsConfirmation } from '../commands/action-gating';
 import { validateAgainstSchema } from '../commands/action-schema-validator';
 import { CommandRepository } from '../commands/command.repository';
 import { effectiveCommandStatus } from '../commands/command-state';
-import { CommandsService } from '../commands/commands.service';
+import { CommandCreationService } from '../commands/command-creation.service';
 import { creatorOf } from '../commands/http-helpers';
 import { parseObject, splitPayload } from '../commands/sealed-values';
 import type { RequestContext } from '../common/context/request-context';
@@ -29,7 +29,7 @@ import type { CommandStatus, ScheduleResponse, ScheduleRunResponse } from '../co
 export class SchedulesService {
   constructor(
     private readonly schedules: SchedulesRepository,
-    private readonly commandsService: CommandsService,
+    private readonly creation: CommandCreationService,
     private readonly commands: CommandRepository,
     private readonly services: CapsuleServicesService,
     private readonly sealer: SecretSealer,
@@ -41,7 +41,7 @@ export class SchedulesService {
   async create(ctx: RequestContext, dto: CreateScheduleDto): Promise<ScheduleResponse> {
     const creator = creatorOf(ctx);
     await this.assertInScope(ctx, dto.serviceId);
-    const { action, raw } = await this.commandsService.loadAction(dto.serviceId, dto.actionName);
+    const { action, raw } = await this.creation.loadAction(dto.serviceId, dto.actionName);
     if (action.enabled === false)
       throw new DomainError('ACTION_DISABLED', 'Action is disabled.', {
         serviceId: dto.serviceId,
@@ -137,7 +137,7 @@ export class SchedulesService {
     }
     const changes: Partial<ScheduleEntity> = {};
     if (dto.payload !== undefined || timingChanged || enabling) {
-      const { action, raw } = await this.commandsService.loadAction(row.serviceId, row.actionName);
+      const { action, raw } = await this.creation.loadAction(row.serviceId, row.actionName);
       if (dto.payload !== undefined) {
         const payload = unmaskPayload(dto.payload, this.storedPayload(row));
         issues.push(...validateAgainstSchema(action.inputSchema, payload));

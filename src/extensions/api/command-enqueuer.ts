@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommandsService } from '../../commands/commands.service';
+import { CommandCreationService } from '../../commands/command-creation.service';
 import type { RequestContext } from '../../common/context/request-context';
 import type { PublicCommand } from '../../contracts';
 
@@ -22,7 +22,7 @@ export interface ExtensionEnqueueInput {
  */
 @Injectable()
 export class CommandEnqueuer {
-  constructor(private readonly commands: CommandsService) {}
+  constructor(private readonly commands: CommandCreationService) {}
 
   enqueue(ctx: RequestContext, input: ExtensionEnqueueInput): Promise<CommandView> {
     return this.commands.enqueue(ctx, {
