@@ -6,7 +6,8 @@ import { dbQuery } from './support/db';
 /**
  * Several applications in one process (the e2e suites, the replica tests) must not share state: each
  * checks logins against its own users and writes sessions for them. Passport's process-wide strategy
- * registry once made the last app's login strategy answer for every app (docs/design/testing.md).
+ * registry once made the last app's login strategy answer for every app (docs/design/architecture.md,
+ * "House rules").
  */
 describe('two applications in one process', () => {
   const apps: TestApp[] = [];
