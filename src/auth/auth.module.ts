@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '../audit/audit.module';
 import { SessionAuthenticator } from '../common/auth/authenticators';
 import { UsersModule } from '../users/users.module';
@@ -18,7 +17,7 @@ import { SessionsModule } from './sessions.module';
  * `LoginThrottle` (`pruneEnded`).
  */
 @Module({
-  imports: [PassportModule.register({ session: false }), AuditModule, UsersModule, SessionsModule],
+  imports: [AuditModule, UsersModule, SessionsModule],
   controllers: [AuthController],
   providers: [
     AuthService,
