@@ -13,14 +13,29 @@ import type { CommandCreator } from './command-creation.service';
  */
 export function closeSignal(res: Response): AbortSignal {
   const controller = new AbortController();
-  const socket = res.socket;
+  // A pipelined response has no socket of its own until the ones before it are written.
+  const socket = res.socket ?? res.req.socket;
+  // Guards and pipes (the agent's token lookup, a database read) ran before the controller asks
+  // for this, so the client may already be gone: those events fired then and never fire again.
+  // Missing them parked a long-poll for its whole wait on a socket that was closed.
+  if (clientGone(res)) {
+    controller.abort();
+    return controller.signal;
+  }
   const onEnd = (): void => controller.abort();
-  socket?.once('end', onEnd);
+  socket.once('end', onEnd);
   res.once('close', () => {
-    socket?.off('end', onEnd);
+    socket.off('end', onEnd);
     if (!res.writableFinished) controller.abort();
   });
   return controller.signal;
+}
+
+/** The connection closed, or the client ended its side, before the answer was written. */
+function clientGone(res: Response): boolean {
+  if (res.writableFinished) return false;
+  const socket = res.socket ?? res.req.socket;
+  return res.destroyed || socket.destroyed || socket.readableEnded;
 }
 
 /** Who creates a command from an admin route: the signed-in user or the API token (the policy guard ensured one). */
