@@ -58,6 +58,8 @@ export class CommandDispatchService {
     signal?: AbortSignal,
   ): Promise<PollResult> {
     this.counters.increment('agent.polls');
+    // A client already gone (it left while the guard looked up its token) can receive nothing.
+    if (signal?.aborted) return { commands: [], cancelledCommandIds: [] };
     // Subscribe before the first claim: a command created between "nothing to claim" and
     // "start waiting" latches the subscription instead of being missed.
     const subscription = waitSeconds > 0 ? this.park(agentId) : undefined;
