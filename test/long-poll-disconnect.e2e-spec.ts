@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AgentFastPath } from '../src/agent-gateway/agent-fast-path';
 import { AgentsService } from '../src/agents/agents.service';
 import { CommandNotifier } from '../src/commands/command-notifier';
 import { CommandDispatchService, type PollResult } from '../src/commands/command-dispatch.service';
@@ -10,19 +11,23 @@ import { seedAgentWithService, type SeededAgent } from './support/seed';
 import { waitFor } from './support/wait';
 
 /**
- * A long-poll whose client leaves while the request is still in the agent guard (its token lookup
+ * A long-poll whose client leaves while the request is still being authenticated (the token lookup
  * is a database read; slow on a loaded PostgreSQL). The connection's 'close' fires before the
- * controller runs; the poll must still see that the client is gone, instead of parking for its
- * whole `waitSeconds` on a closed socket (docs/actions-and-commands.md, "Agent poll and long-poll").
+ * handler (the fast path's or the controller) runs; the poll must still see that the client is
+ * gone, instead of parking for its whole `waitSeconds` on a closed socket
+ * (docs/actions-and-commands.md, "Agent poll and long-poll").
  * The delay is injected into the token lookup, so the order is forced, not hoped for.
  */
-describe('long-poll: a client gone before the controller ran', () => {
+describe.each([
+  ['the agent fast path', 'true'],
+  ["Nest's pipeline", 'false'],
+])('long-poll through %s: a client gone before the handler ran', (_path, fastPath) => {
   let t: TestApp;
   let admin: AdminClient;
   let port: number;
 
   beforeAll(async () => {
-    t = await createTestApp({ listen: true });
+    t = await createTestApp({ listen: true, env: { OPSTAGE_AGENT_FAST_PATH: fastPath } });
     admin = await loginAs(t.server);
     port = (t.server.address() as AddressInfo).port;
   });
@@ -43,6 +48,8 @@ describe('long-poll: a client gone before the controller ran', () => {
     const agents = t.app.get(AgentsService);
     const lookup = agents.findActiveToken.bind(agents);
     const dispatch = jest.spyOn(t.app.get(CommandDispatchService), 'poll');
+    const fast = t.app.get(AgentFastPath);
+    const servedBefore = fast.served;
     let serverSawClose: Promise<void> | undefined;
     t.server.once('request', (_req: IncomingMessage, res: ServerResponse) => {
       serverSawClose = once(res, 'close').then(() => undefined);
@@ -67,6 +74,8 @@ describe('long-poll: a client gone before the controller ran', () => {
     await inGuard;
     client.destroy();
     await waitFor(() => dispatch.mock.results.length === 1, 5000, 'the poll reached the dispatch service');
+    // The path under test is the one that served it.
+    expect(fast.served - servedBefore).toBe(fastPath === 'true' ? 1 : 0);
     return { answered: dispatch.mock.results[0]!.value as Promise<PollResult> };
   }
 
