@@ -4,6 +4,7 @@
 //   [-- --trace-gc (fleet server GC pause statistics)] [-- --loop-lag (fleet server event-loop lag,
 //   scraped from /metrics every 5 s; turns metrics on, which costs a little per request)]
 //   [-- --cpu-prof=dir (fleet server CPU profile; long event-loop tasks: node bench/long-tasks.mjs <file>)]
+//   [-- --server-node-arg=<node option> (repeatable: extra Node options for the fleet server)]
 //   [-- --db postgres (instead of the scenarios below: heartbeat throughput on PostgreSQL against SQLite in one
 //   run, dispatch latency with the poll and the execute on different replicas, and the fleet split over two
 //   replicas (--fleet=N there sets the agents per replica); writes results/postgres.json|md unless --out= is
@@ -107,6 +108,11 @@ if (fleetArg && onPostgres) CFG.fleetSplit.agentsPerReplica = Number(fleetArg.sl
 else if (fleetArg) CFG.fleet.agents = Number(fleetArg.slice('--fleet='.length));
 // Diagnostics only: --trace-gc makes the fleet server report its GC pauses.
 if (args.includes('--trace-gc')) CFG.fleet.serverNodeArgs = ['--trace-gc'];
+// Diagnostics only: --server-node-arg=X (repeatable) adds a Node option to the fleet server (GC tuning trials).
+const extraNodeArgs = args
+  .filter((a) => a.startsWith('--server-node-arg='))
+  .map((a) => a.slice('--server-node-arg='.length));
+if (extraNodeArgs.length > 0) CFG.fleet.serverNodeArgs = [...(CFG.fleet.serverNodeArgs ?? []), ...extraNodeArgs];
 // Diagnostics only: --cpu-prof=dir writes the fleet server's V8 CPU profile there (bench/long-tasks.mjs reads it).
 const cpuProfArg = args.find((a) => a.startsWith('--cpu-prof='));
 if (cpuProfArg)
