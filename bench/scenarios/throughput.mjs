@@ -72,6 +72,14 @@ export async function heartbeat(cfg, ctx, log) {
       body: HB_BODY,
     };
   };
+  const pollRequest = (i) => {
+    const a = agents[i % agents.length];
+    return {
+      method: 'GET',
+      path: `/api/agents/${a.agentId}/commands?waitSeconds=0`,
+      headers: { authorization: `Bearer ${a.agentToken}` },
+    };
+  };
   const expressRequest = () => ({
     method: 'POST',
     path: '/hb',
@@ -93,16 +101,20 @@ export async function heartbeat(cfg, ctx, log) {
     let before = await measure(express.origin, expressRequest, express.pid);
     for (let k = 0; k < cfg.rounds; k++) {
       const hb = await measure(server.origin, hbRequest, server.pid);
+      // The empty poll (waitSeconds=0) in the same round, against the same Express rounds around it.
+      const poll = await measure(server.origin, pollRequest, server.pid);
       const after = await measure(express.origin, expressRequest, express.pid);
       const expressRps = (before.rps + after.rps) / 2;
       rounds.push({
         hb,
+        poll,
         expressRps,
         expressCpuUsPerRequest: (before.serverCpuUsPerRequest + after.serverCpuUsPerRequest) / 2,
         ratio: hb.rps / expressRps,
+        pollRatio: poll.rps / expressRps,
       });
       log(
-        `    round ${k + 1}: heartbeat ${hb.rps} req/s (p99 ${hb.p99} ms, ${hb.serverCpuUsPerRequest} µs) / Express ${round1(expressRps)} req/s = ${Math.round((100 * hb.rps) / expressRps)}%`,
+        `    round ${k + 1}: heartbeat ${hb.rps} req/s (p99 ${hb.p99} ms, ${hb.serverCpuUsPerRequest} µs), empty poll ${poll.rps} req/s (${poll.serverCpuUsPerRequest} µs) / Express ${round1(expressRps)} req/s = ${Math.round((100 * hb.rps) / expressRps)}%, ${Math.round((100 * poll.rps) / expressRps)}%`,
       );
       before = after;
     }
@@ -123,6 +135,13 @@ export async function heartbeat(cfg, ctx, log) {
     p99: mid(rounds.map((x) => x.hb.p99)),
     worstRoundP99: Math.max(...rounds.map((x) => x.hb.p99)),
     ratioToExpress: mid(rounds.map((x) => x.ratio)),
+    poll: {
+      rps: mid(rounds.map((x) => x.poll.rps)),
+      ratioToExpress: mid(rounds.map((x) => x.pollRatio)),
+      perRound: rounds.map((x) => round1(x.pollRatio * 100)),
+      serverCpuUsPerRequest: mid(rounds.map((x) => x.poll.serverCpuUsPerRequest)),
+      errors: rounds.reduce((n, x) => n + x.poll.errors, 0),
+    },
     expressRps: mid(rounds.map((x) => x.expressRps)),
     serverCpuUsPerRequest: mid(rounds.map((x) => x.hb.serverCpuUsPerRequest)),
     expressCpuUsPerRequest: mid(rounds.map((x) => x.expressCpuUsPerRequest)),

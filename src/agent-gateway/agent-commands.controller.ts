@@ -4,7 +4,7 @@ import type { AgentCommand, CommandResultResponse } from '@opstage/agent-node/pr
 import type { Response } from 'express';
 import type { AgentEntity } from '../agents/agent.entity';
 import { CommandResultsService } from '../commands/command-results.service';
-import { closeSignal } from '../commands/http-helpers';
+import { pollSignal } from '../commands/http-helpers';
 import { AgentAuth } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
@@ -32,12 +32,13 @@ export class AgentCommandsController {
     @Query() query: PollCommandsQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<WithEnvelopeExtras<AgentCommand[]>> {
+    const waitSeconds = query.waitSeconds ?? 0;
     const out = await this.gateway.poll(
       ctx,
       agent,
       query.limit ?? MAX_POLL_LIMIT,
-      query.waitSeconds ?? 0,
-      closeSignal(res),
+      waitSeconds,
+      pollSignal(res, waitSeconds),
     );
     return new WithEnvelopeExtras(out.commands, { cancelledCommandIds: out.cancelledCommandIds });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { closeSignal } from '../commands/http-helpers';
+import { pollSignal } from '../commands/http-helpers';
 import { AgentAuthenticator } from '../common/auth/authenticators';
 import { RequestContext } from '../common/context/request-context';
 import { bodyErrors, INVALID_JSON_ERROR, jsonBodyIssue } from '../common/http/body-guards';
@@ -107,7 +107,13 @@ export class AgentFastPath {
     limit: number,
     waitSeconds: number,
   ): Promise<WithEnvelopeExtras<unknown>> {
-    const out = await this.gateway.poll(ctx, authenticatedAgentOf(req), limit, waitSeconds, closeSignal(res));
+    const out = await this.gateway.poll(
+      ctx,
+      authenticatedAgentOf(req),
+      limit,
+      waitSeconds,
+      pollSignal(res, waitSeconds),
+    );
     return new WithEnvelopeExtras(out.commands, { cancelledCommandIds: out.cancelledCommandIds });
   }
 

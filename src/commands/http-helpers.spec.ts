@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import type { Response } from 'express';
-import { closeSignal } from './http-helpers';
+import { closeSignal, pollSignal } from './http-helpers';
 
 /**
  * `closeSignal` on a real HTTP server. Guards and pipes (the agent token lookup, a database read)
@@ -109,5 +109,24 @@ describe('closeSignal', () => {
     await once(response, 'end');
     const { signal: afterAnswer } = await answered;
     expect(afterAnswer.aborted).toBe(false);
+  });
+
+  it('pollSignal: an immediate poll gets no listeners, only the gone check; a waiting poll gets closeSignal', async () => {
+    const seen = serve(async (_req, res) => {
+      const live = pollSignal(asExpress(res), 0);
+      const waiting = pollSignal(asExpress(res), 5);
+      expect(live).toBeUndefined();
+      expect(waiting?.aborted).toBe(false);
+      expect(res.listenerCount('close')).toBeGreaterThan(0);
+      await once(res, 'close');
+      expect(waiting?.aborted).toBe(true);
+      expect(pollSignal(asExpress(res), 0)?.aborted).toBe(true);
+      return AbortSignal.abort();
+    });
+    const client = request({ port, host: '127.0.0.1', path: '/commands?waitSeconds=0' });
+    client.on('error', () => undefined);
+    server.once('request', () => setImmediate(() => client.destroy()));
+    client.end();
+    await seen;
   });
 });

@@ -31,6 +31,16 @@ export function closeSignal(res: Response): AbortSignal {
   return controller.signal;
 }
 
+/**
+ * The signal a command poll needs. A poll that may wait gets `closeSignal`; one that answers at once
+ * (`waitSeconds` 0) consults its signal only before it claims anything, so it needs no listeners, only to know
+ * whether the client is already gone (a listener pair per request was a tenth of an empty poll's CPU).
+ */
+export function pollSignal(res: Response, waitSeconds: number): AbortSignal | undefined {
+  if (waitSeconds > 0) return closeSignal(res);
+  return clientGone(res) ? AbortSignal.abort() : undefined;
+}
+
 /** The connection closed, or the client ended its side, before the answer was written. */
 function clientGone(res: Response): boolean {
   if (res.writableFinished) return false;
