@@ -53,7 +53,7 @@ export class AgentFastPath {
     private readonly clock: Clock,
   ) {}
 
-  /** The Express middleware; mounted right after the request id. */
+  /** The request handler in front of Express (`serveBeforeExpress`, app.setup.ts); `next` hands a request on to Express. */
   middleware(hooks: FastPathHooks): RequestHandler {
     return (req: Request, res: Response, next: NextFunction): void => {
       const url = req.url;
