@@ -272,14 +272,15 @@ describe('agent gateway routes', () => {
         expect.objectContaining({ id: AGENT_ID }),
         10,
         0,
-        expect.anything(),
+        // A poll that cannot wait gets no close signal while its client is there (pollSignal).
+        undefined,
       );
     });
 
     it('clamps a limit above 10 and takes waitSeconds', async () => {
       gateway.poll.mockResolvedValue({ commands: [], cancelledCommandIds: [] });
       await http().get(`/api/agents/${AGENT_ID}/commands?limit=20&waitSeconds=5`).set(bearer).expect(200);
-      expect(gateway.poll).toHaveBeenCalledWith(expect.anything(), expect.anything(), 10, 5, expect.anything());
+      expect(gateway.poll).toHaveBeenCalledWith(expect.anything(), expect.anything(), 10, 5, expect.any(AbortSignal));
     });
 
     it.each(['limit=0', 'limit=1.5', 'waitSeconds=31', 'waitSeconds=abc'])('rejects %s (422)', async (query) => {
