@@ -55,6 +55,11 @@ export class LocalStrategy {
   }
 }
 
+/**
+ * Any object is passed on as it is, so the exception filter still sees its code (a lost database's
+ * ECONNREFUSED or 57P01 is 503 DATABASE_UNAVAILABLE). Node's own errors fail `instanceof Error` when they
+ * come from another realm (under jest), and wrapping them lost the code: a 500.
+ */
 function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
+  return typeof error === 'object' && error !== null ? (error as Error) : new Error(String(error));
 }
