@@ -23,8 +23,7 @@ export function HandChecked<T>(check: HandCheck<T>): ClassDecorator {
 /** The global validation pipe: the hand check of the parameter's class first, the full validation otherwise. */
 export class AppValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const check = metadata.metatype === undefined ? undefined : CHECKS.get(metadata.metatype);
-    const checked = check === undefined ? undefined : check(value);
+    const checked = metadata.metatype === undefined ? undefined : handChecked<unknown>(metadata.metatype, value);
     return checked === undefined ? super.transform(value, metadata) : Promise.resolve(checked);
   }
 }
