@@ -5,6 +5,9 @@
 //   scraped from /metrics every 5 s; turns metrics on, which costs a little per request)]
 //   [-- --cpu-prof=dir (fleet server CPU profile; long event-loop tasks: node bench/long-tasks.mjs <file>)]
 //   [-- --server-node-arg=<node option> (repeatable: extra Node options for the fleet server)]
+//   [-- --client-node-arg=<node option> (repeatable: extra Node options for the fleet's client processes)]
+//   [-- --separate-sender (fleet: heartbeats sent and timed by a client process of their own that holds no polls)]
+//   [-- --client-workers=N (fleet client processes, default 2: more of them shorten each one's GC pauses)]
 //   [-- --db postgres (instead of the scenarios below: heartbeat throughput on PostgreSQL against SQLite in one
 //   run, dispatch latency with the poll and the execute on different replicas, and the fleet split over two
 //   replicas (--fleet=N there sets the agents per replica); writes results/postgres.json|md unless --out= is
@@ -121,6 +124,18 @@ if (cpuProfArg)
     '--cpu-prof',
     `--cpu-prof-dir=${cpuProfArg.slice('--cpu-prof='.length)}`,
   ];
+// Diagnostics: the share of the tail that is the poll-holding clients' own pauses (docs/performance.md).
+if (args.includes('--separate-sender')) CFG.fleet.heartbeatSender = 'separate';
+const clientNodeArgs = args
+  .filter((a) => a.startsWith('--client-node-arg='))
+  .map((a) => a.slice('--client-node-arg='.length));
+if (clientNodeArgs.length > 0) CFG.fleet.clientNodeArgs = clientNodeArgs;
+const clientWorkersArg = args.find((a) => a.startsWith('--client-workers='));
+if (clientWorkersArg) {
+  const n = Number(clientWorkersArg.slice('--client-workers='.length));
+  if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error('--client-workers= takes a whole number from 1 to 16');
+  CFG.fleet.clientWorkers = n;
+}
 if (args.includes('--loop-lag')) CFG.fleet.serverEnv = { OPSTAGE_METRICS_ENABLED: 'true' };
 
 const log = (line) => process.stdout.write(`${line}\n`);

@@ -117,12 +117,12 @@ export async function startOpstage({ dataDir = makeDataDir(), extraEnv = {}, nod
   const gc = { count: 0, markCompacts: 0, maxPauseMs: 0, totalPauseMs: 0, markCompactLines: [] };
   const keep = (chunk) => {
     const text = chunk.toString();
-    for (const m of text.matchAll(/(Scavenge|Mark-Compact|Mark-sweep)[^\n]*?MB, ([\d.]+) \/ [\d.]+ ms/g)) {
+    for (const m of text.matchAll(/(Scavenge|Mark-Compact|Mark-sweep)[^\n]*?MB, ([\d.]+) \/ [\d.]+ ms[^\n]*/g)) {
       const pause = Number(m[2]);
       gc.count++;
       if (m[1] !== 'Scavenge') {
         gc.markCompacts++;
-        if (gc.markCompactLines.length < 50) gc.markCompactLines.push(m[0].slice(0, 160));
+        if (gc.markCompactLines.length < 50) gc.markCompactLines.push(m[0].slice(0, 300));
       }
       gc.totalPauseMs += pause;
       if (pause > gc.maxPauseMs) gc.maxPauseMs = pause;

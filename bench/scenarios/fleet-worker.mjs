@@ -4,7 +4,7 @@
 // open-files limit of one process) when 15,000+ agents are simulated.
 //
 // Messages in:  start {origin, agents: [{index, agentId, agentToken}], total, rampStartEpoch,
-//                      rampSeconds, intervalMs, heartbeatConnections}
+//                      rampSeconds, intervalMs, heartbeatConnections, role: 'both' | 'polls' | 'heartbeats'}
 //               hold {holdStartEpoch, holdSeconds}
 //               stop
 // Messages out: status {parked, pollErrors, firstPollError, pollsAnswered}   (every 500 ms)
@@ -69,14 +69,15 @@ async function pollLoop(origin, a) {
 }
 
 async function start(m) {
-  hbPool = new Pool(m.origin, {
+  statusTimer = setInterval(() => process.send({ type: 'status', ...poll }), 500);
+  if (m.role !== 'polls') hbPool = new Pool(m.origin, {
     connections: m.heartbeatConnections,
     pipelining: 1,
     keepAliveTimeout: 120_000,
     headersTimeout: 90_000,
     connectTimeout: 30_000,
   });
-  statusTimer = setInterval(() => process.send({ type: 'status', ...poll }), 500);
+  if (m.role === 'heartbeats') return;
   // First polls spread evenly over the ramp by global index, so the fleet's re-polls stay spread
   // like independent agents' would instead of arriving in waves.
   for (const a of m.agents) {
@@ -96,7 +97,7 @@ async function heartbeats(m, window) {
   // The client's own event-loop delay during the hold: large values would mean the latencies
   // measure the client, not the server.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  const hold = { latencies: [], worstBySecond: {}, sent: 0, errors: 0, firstError: null };
+  const hold = { latencies: [], worstBySecond: {}, slowBySecond: {}, sent: 0, errors: 0, firstError: null };
   const inflight = new Set();
   loopDelay.enable();
   const send = async (a, due) => {
@@ -113,12 +114,15 @@ async function heartbeats(m, window) {
       hold.latencies.push(ms);
       const sec = Math.floor((due - window.start) / 1000);
       if (ms > (hold.worstBySecond[sec] ?? 0)) hold.worstBySecond[sec] = ms;
+      if (ms > 50) hold.slowBySecond[sec] = (hold.slowBySecond[sec] ?? 0) + 1;
     } catch (error) {
       hold.errors++;
       hold.firstError ??= String(error?.message ?? error);
     }
   };
-  outer: for (let k = 0; ; k++) {
+  // A worker that only holds polls sits the hold out (its loop delay still reported).
+  if (m.role === 'polls') await sleep(window.end - epochMs());
+  else outer: for (let k = 0; ; k++) {
     for (const a of m.agents) {
       const due = window.start + k * m.intervalMs + (a.index / m.total) * m.intervalMs;
       if (due >= window.end) break outer;
