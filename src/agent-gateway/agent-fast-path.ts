@@ -8,7 +8,7 @@ import { envelope, WithEnvelopeExtras } from '../common/http/envelope';
 import { handChecked, isPlainRecord } from '../common/http/hand-checked';
 import { Clock } from '../common/time/clock';
 import { AgentGatewayService } from './agent-gateway.service';
-import { authenticatedAgentOf } from './authenticated-agent';
+import { authenticatedAgentOf, detachAgent } from './authenticated-agent';
 import { HeartbeatDto } from './dto/agent-requests.dto';
 import { MAX_POLL_LIMIT, PollCommandsQueryDto } from './dto/poll-query.dto';
 
@@ -107,13 +107,9 @@ export class AgentFastPath {
     limit: number,
     waitSeconds: number,
   ): Promise<WithEnvelopeExtras<unknown>> {
-    const out = await this.gateway.poll(
-      ctx,
-      authenticatedAgentOf(req),
-      limit,
-      waitSeconds,
-      pollSignal(res, waitSeconds),
-    );
+    const agent = authenticatedAgentOf(req);
+    detachAgent(req);
+    const out = await this.gateway.poll(ctx, agent, limit, waitSeconds, pollSignal(res, waitSeconds));
     return new WithEnvelopeExtras(out.commands, { cancelledCommandIds: out.cancelledCommandIds });
   }
 

@@ -11,6 +11,14 @@ export function attachAgent(req: Request, agent: AgentEntity): void {
   (req as WithAgent)[AGENT_KEY] = agent;
 }
 
+/**
+ * Lets the request forget the row once the handler holds it: a parked long-poll keeps its request for up to
+ * 30 s, and 15,000 of them are most of the live heap the old-generation collections mark (docs/performance.md).
+ */
+export function detachAgent(req: Request): void {
+  (req as WithAgent)[AGENT_KEY] = undefined;
+}
+
 /** The agent row the authenticator attached to this request; throws on a request that was not authenticated. */
 export function authenticatedAgentOf(req: Request): AgentEntity {
   const agent = (req as WithAgent)[AGENT_KEY];
