@@ -25,6 +25,9 @@ export type IdPrefix =
   | (string & { readonly __extension?: never });
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** A ULID's random part: 80 bits, 16 base-32 digits (one byte each, masked to 5 bits). */
+const RANDOM_DIGITS = 16;
+const POOLED_IDS = 64;
 
 /**
  * Prefixed ULIDs (`cmd_01J…`): time-sortable, so `ORDER BY id` follows creation order and
@@ -34,6 +37,12 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export class IdGenerator {
   private lastMs = -1;
   private lastRandom: number[] = [];
+  /**
+   * Random bytes for the next ids, fetched POOLED_IDS ids at a time: a call per id was a visible share of the
+   * event loop when a fleet's first heartbeats are audited (docs/performance.md). Ids are not secrets.
+   */
+  private pool: Buffer = Buffer.alloc(0);
+  private offset = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -50,11 +59,25 @@ export class IdGenerator {
     if (ms === this.lastMs) {
       rand = this.increment(this.lastRandom);
     } else {
-      rand = [...this.random.bytes(10)].map((b) => b & 31).concat([...this.random.bytes(6)].map((b) => b & 31));
+      rand = this.randomDigits();
     }
     this.lastMs = ms;
     this.lastRandom = rand;
-    return encodeTime(ms) + rand.map((v) => CROCKFORD[v]).join('');
+    let text = encodeTime(ms);
+    for (const v of rand) text += CROCKFORD.charAt(v);
+    return text;
+  }
+
+  /** The 16 random base-32 digits of a new millisecond's first id. */
+  private randomDigits(): number[] {
+    if (this.offset + RANDOM_DIGITS > this.pool.length) {
+      this.pool = this.random.bytes(RANDOM_DIGITS * POOLED_IDS);
+      this.offset = 0;
+    }
+    const digits: number[] = [];
+    for (let i = 0; i < RANDOM_DIGITS; i += 1) digits.push((this.pool[this.offset + i] ?? 0) & 31);
+    this.offset += RANDOM_DIGITS;
+    return digits;
   }
 
   private increment(rand: number[]): number[] {
