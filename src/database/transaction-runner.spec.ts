@@ -29,6 +29,17 @@ describe('TransactionRunner.afterCommit', () => {
     await ds.destroy();
   });
 
+  it('execute resolves to the rows the statement changed, so a conditional UPDATE tells whether it won', async () => {
+    await ds.manager.insert(RowEntity, { id: 'r1', value: 'old' });
+    const update = 'UPDATE "tx_spec_rows" SET "value" = ? WHERE "id" = ? AND "value" = ?';
+    const [won, lost] = await sut.run(async (em) => [
+      await sut.execute(update, ['new', 'r1', 'old'], em),
+      await sut.execute(update, ['newer', 'r1', 'old'], em),
+    ]);
+    expect([won, lost]).toEqual([1, 0]);
+    expect(await ds.manager.findOneByOrFail(RowEntity, { id: 'r1' })).toMatchObject({ value: 'new' });
+  });
+
   it('runs hooks after the commit, in order, with the transaction closed', async () => {
     const seen: string[] = [];
     const value = await sut.run(async (em) => {

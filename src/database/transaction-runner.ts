@@ -116,20 +116,22 @@ export class TransactionRunner {
    * statement on the driver's single connection, which every TypeORM manager shares, so it belongs
    * to that transaction exactly as `tx.query` would; on PostgreSQL it is a named statement on the
    * transaction's own connection. Parameters
-   * must be strings, numbers or null. `sql` must be a constant, never built from input.
+   * must be strings, numbers or null. `sql` must be a constant, never built from input. Resolves to the
+   * number of rows the statement changed (conditional UPDATEs tell whether they won by it).
    */
-  async execute(sql: string, params: readonly unknown[], tx: Tx): Promise<void> {
+  async execute(sql: string, params: readonly unknown[], tx: Tx): Promise<number> {
     const db = this.sqlite();
     if (!db) {
       // The transaction's own pg connection, so the statement belongs to the transaction.
       const client = this.postgres
         ? (tx.queryRunner as unknown as { databaseConnection?: PoolClient } | undefined)?.databaseConnection
         : undefined;
-      if (client) await client.query(this.named(sql, params));
-      else await tx.query(this.dialect(sql), [...params]);
-      return;
+      if (client) return (await client.query(this.named(sql, params))).rowCount ?? 0;
+      const runner = tx.queryRunner;
+      if (!runner) throw new Error('TransactionRunner.execute needs the manager of a transaction');
+      return (await runner.query(this.dialect(sql), [...params], true)).affected ?? 0;
     }
-    this.prepared(db, sql).run(...params);
+    return this.prepared(db, sql).run(...params).changes;
   }
 
   /**
