@@ -129,6 +129,7 @@ export async function fleet(cfg, log) {
       heartbeatsUnanswered: unanswered,
       firstHeartbeatError: firstHbError,
       heartbeat: hb,
+      slowHeartbeatsBySecond: slowBySecond,
       heartbeatSender: workers.some((w) => w.role === 'heartbeats') ? 'separate' : 'shared',
       clientLoopDelayMaxMs: round(Math.max(...held.map((h) => h.clientLoopDelayMs.max)), 1),
       // The loop delay of the process(es) that send and time the heartbeats: what the latency includes of the client.
