@@ -70,13 +70,14 @@ async function pollLoop(origin, a) {
 
 async function start(m) {
   statusTimer = setInterval(() => process.send({ type: 'status', ...poll }), 500);
-  if (m.role !== 'polls') hbPool = new Pool(m.origin, {
-    connections: m.heartbeatConnections,
-    pipelining: 1,
-    keepAliveTimeout: 120_000,
-    headersTimeout: 90_000,
-    connectTimeout: 30_000,
-  });
+  if (m.role !== 'polls')
+    hbPool = new Pool(m.origin, {
+      connections: m.heartbeatConnections,
+      pipelining: 1,
+      keepAliveTimeout: 120_000,
+      headersTimeout: 90_000,
+      connectTimeout: 30_000,
+    });
   if (m.role === 'heartbeats') return;
   // First polls spread evenly over the ramp by global index, so the fleet's re-polls stay spread
   // like independent agents' would instead of arriving in waves.
@@ -122,19 +123,20 @@ async function heartbeats(m, window) {
   };
   // A worker that only holds polls sits the hold out (its loop delay still reported).
   if (m.role === 'polls') await sleep(window.end - epochMs());
-  else outer: for (let k = 0; ; k++) {
-    for (const a of m.agents) {
-      const due = window.start + k * m.intervalMs + (a.index / m.total) * m.intervalMs;
-      if (due >= window.end) break outer;
-      const wait = due - epochMs();
-      if (wait > 2) await sleep(wait);
-      if (!running) return;
-      const p = send(a, due);
-      inflight.add(p);
-      void p.finally(() => inflight.delete(p));
-      hold.sent++;
+  else
+    outer: for (let k = 0; ; k++) {
+      for (const a of m.agents) {
+        const due = window.start + k * m.intervalMs + (a.index / m.total) * m.intervalMs;
+        if (due >= window.end) break outer;
+        const wait = due - epochMs();
+        if (wait > 2) await sleep(wait);
+        if (!running) return;
+        const p = send(a, due);
+        inflight.add(p);
+        void p.finally(() => inflight.delete(p));
+        hold.sent++;
+      }
     }
-  }
   await Promise.race([Promise.allSettled([...inflight]), sleep(15_000)]);
   loopDelay.disable();
   const clientLoopDelayMs = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
