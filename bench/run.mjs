@@ -7,6 +7,7 @@
 //   [-- --server-node-arg=<node option> (repeatable: extra Node options for the fleet server)]
 //   [-- --client-node-arg=<node option> (repeatable: extra Node options for the fleet's client processes)]
 //   [-- --separate-sender (fleet: heartbeats sent and timed by a client process of their own that holds no polls)]
+//   [-- --client-nice=N (fleet client processes at this nice level, 1-19: the server gets the cores first)]
 //   [-- --client-workers=N (fleet client processes, default 2: more of them shorten each one's GC pauses)]
 //   [-- --db postgres (instead of the scenarios below: heartbeat throughput on PostgreSQL against SQLite in one
 //   run, dispatch latency with the poll and the execute on different replicas, and the fleet split over two
@@ -130,6 +131,12 @@ const clientNodeArgs = args
   .filter((a) => a.startsWith('--client-node-arg='))
   .map((a) => a.slice('--client-node-arg='.length));
 if (clientNodeArgs.length > 0) CFG.fleet.clientNodeArgs = clientNodeArgs;
+const clientNiceArg = args.find((a) => a.startsWith('--client-nice='));
+if (clientNiceArg) {
+  const n = Number(clientNiceArg.slice('--client-nice='.length));
+  if (!Number.isInteger(n) || n < 1 || n > 19) throw new Error('--client-nice= takes a whole number from 1 to 19');
+  CFG.fleet.clientNice = n;
+}
 const clientWorkersArg = args.find((a) => a.startsWith('--client-workers='));
 if (clientWorkersArg) {
   const n = Number(clientWorkersArg.slice('--client-workers='.length));

@@ -3,6 +3,7 @@
 // time, so a server that falls behind shows it (no coordinated omission). The simulated agents run
 // in `clientWorkers` forked processes (fleet-worker.mjs).
 import { fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { cpuMs, openFds, startOpstage } from '../lib/server.mjs';
 import { openDb, seedAgents } from '../lib/seed.mjs';
@@ -207,6 +208,8 @@ export function startWorkers(n, agents, origin, cfg) {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       execArgv: cfg.clientNodeArgs ?? [],
     });
+    // --client-nice=N: the clients yield the cores to the server, as agents on other machines would.
+    if (cfg.clientNice) setPriority(child.pid, cfg.clientNice);
     const worker = {
       child,
       status: { parked: 0, pollErrors: 0, firstPollError: null, pollsAnswered: 0 },
