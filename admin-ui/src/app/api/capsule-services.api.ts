@@ -73,7 +73,7 @@ export class CapsuleServicesApi {
       .pipe(unwrap());
   }
 
-  /** Owner only: hands the service code to another agent (audited; docs/design/decisions.md, "No service takeover"). */
+  /** Owner only: hands the service code to another agent (audited; docs/agents.md, "Admin: Capsule Services"). */
   reassign(id: string, agentId: string): Observable<CapsuleServiceResponse> {
     return this.http
       .post<
@@ -90,7 +90,7 @@ export class CapsuleServicesApi {
       .pipe(unwrap());
   }
 
-  /** Prepare is a POST (docs/design/decisions.md, "Prepare is a POST") (operator+, CSRF); it may take up to 30 s. */
+  /** Prepare is a POST (docs/actions-and-commands.md, "Prepare") (operator+, CSRF); it may take up to 30 s. */
   prepare(id: string, name: string): Observable<PrepareResponse> {
     return this.http
       .post<

@@ -64,8 +64,8 @@ export class CommandsApi {
     );
   }
 
-  /** `confirmation: true` is required when the action is HIGH or requiresConfirmation (docs/design/decisions.md,
-   * "Retry re-runs the checks"). */
+  /** `confirmation: true` is required when the action is HIGH or requiresConfirmation (docs/actions-and-commands.md,
+   * "Cancel and retry"). */
   retry(id: string, confirmation = false): Observable<PublicCommand> {
     return this.http
       .post<

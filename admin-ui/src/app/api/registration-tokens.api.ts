@@ -12,11 +12,11 @@ import { Query } from './view-types';
 
 export interface CreateRegistrationTokenInput {
   name: string;
-  /** Seconds until expiry; `null` asks explicitly for a token that never expires (docs/design/decisions.md,
-   * "Registration token lifetime and revoke"). */
+  /** Seconds until expiry; `null` asks explicitly for a token that never expires (docs/agents.md,
+   * "Registration tokens (admin)"). */
   expiresInSeconds?: number | null;
-  /** Optional binding: only this agent code may register with the token (docs/design/decisions.md, "Re-registration
-   * needs a bound token"). */
+  /** Optional binding: only this agent code may register with the token (docs/agents.md, "Registration tokens
+   * (admin)"). */
   agentCode?: string;
 }
 

@@ -10,8 +10,8 @@ import { Notifier } from '../../shared/ui/notifier.service';
 import { ActionLauncher } from '../actions/action-launcher.service';
 import { needsConfirmation } from '../actions/action-rules';
 
-/** Cancel/retry with confirmation; a sealed payload reopens the action form instead (docs/design/decisions.md, "Retry
- * re-runs the checks"). */
+/** Cancel/retry with confirmation; a sealed payload reopens the action form instead (docs/actions-and-commands.md,
+ * "Cancel and retry"). */
 @Injectable({ providedIn: 'root' })
 export class CommandOperationsService {
   private readonly api = inject(CommandsApi);

@@ -11,7 +11,7 @@ import { ApiError, toApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { ErrorAlertComponent } from '../../shared/ui/error-alert.component';
 
-/** Owner-only: move a service to another agent (the explicit takeover rule: docs/design/decisions.md, "No service takeover"). */
+/** Owner-only: move a service to another agent (the explicit takeover rule: docs/agents.md, "Admin: Capsule Services"). */
 @Component({
   selector: 'app-reassign-dialog',
   imports: [
