@@ -65,16 +65,21 @@ export class CommandRepository {
     return findPage(qb.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'DESC'), offset, limit);
   }
 
-  /** This agent's PENDING, unexpired commands in creation order (ULIDs break ties). */
+  /**
+   * This agent's PENDING, unexpired commands in creation order (ULIDs break ties). On PostgreSQL they are read
+   * `FOR UPDATE SKIP LOCKED`: polls of one agent racing on several replicas or connections each get other rows,
+   * instead of all reading the oldest, one winning it and the rest answering empty while commands wait.
+   */
   claimable(agentId: string, nowIso: string, limit: number, em: Tx): Promise<CommandEntity[]> {
-    return em
+    const query = em
       .createQueryBuilder(CommandEntity, 'c')
       .where('c.agentId = :agentId AND c.status = :pending', { agentId, pending: 'PENDING' })
       .andWhere('(c.expiresAt IS NULL OR c.expiresAt >= :now)', { now: nowIso })
       .orderBy('c.createdAt', 'ASC')
       .addOrderBy('c.id', 'ASC')
-      .take(limit)
-      .getMany();
+      .limit(limit);
+    if (em.connection.options.type === 'postgres') query.setLock('pessimistic_write').setOnLocked('skip_locked');
+    return query.getMany();
   }
 
   /** PENDING → RUNNING; the sealed payload goes with the claim (it is handed out exactly once). */
