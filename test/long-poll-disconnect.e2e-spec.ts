@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { AgentFastPath } from '../src/agent-gateway/agent-fast-path';
 import { AgentsService } from '../src/agents/agents.service';
 import { CommandNotifier } from '../src/commands/command-notifier';
-import { CommandDispatchService, type PollResult } from '../src/commands/command-dispatch.service';
+import { CommandDispatchService } from '../src/commands/command-dispatch.service';
+import type { PollResult } from '../src/commands/parked-poll';
 import { createTestApp, type TestApp } from './support/create-test-app';
 import { loginAs, type AdminClient } from './support/http';
 import { seedAgentWithService, type SeededAgent } from './support/seed';
@@ -47,7 +48,26 @@ describe.each([
   ): Promise<{ answered: Promise<PollResult> }> {
     const agents = t.app.get(AgentsService);
     const lookup = agents.findActiveToken.bind(agents);
-    const dispatch = jest.spyOn(t.app.get(CommandDispatchService), 'poll');
+    const service = t.app.get(CommandDispatchService);
+    const poll = service.poll.bind(service);
+    // The dispatch service answers through a receiver; this one also hands the answer to the test.
+    let answered: Promise<PollResult> | undefined;
+    const dispatch = jest
+      .spyOn(service, 'poll')
+      .mockImplementation((ctx, agentId, limit, wait, pollClient, receiver) => {
+        answered = new Promise<PollResult>((resolve, reject) =>
+          poll(ctx, agentId, limit, wait, pollClient, {
+            polled: (result) => {
+              receiver.polled(result);
+              resolve(result);
+            },
+            failed: (error) => {
+              receiver.failed(error);
+              reject(error instanceof Error ? error : new Error(String(error)));
+            },
+          }),
+        );
+      });
     const fast = t.app.get(AgentFastPath);
     const servedBefore = fast.served;
     let serverSawClose: Promise<void> | undefined;
@@ -73,10 +93,10 @@ describe.each([
     client.end();
     await inGuard;
     client.destroy();
-    await waitFor(() => dispatch.mock.results.length === 1, 5000, 'the poll reached the dispatch service');
+    await waitFor(() => dispatch.mock.calls.length === 1, 5000, 'the poll reached the dispatch service');
     // The path under test is the one that served it.
     expect(fast.served - servedBefore).toBe(fastPath === 'true' ? 1 : 0);
-    return { answered: dispatch.mock.results[0]!.value as Promise<PollResult> };
+    return { answered: answered! };
   }
 
   it('releases its subscription at once instead of after waitSeconds', async () => {

@@ -4,7 +4,7 @@ import type { AgentCommand, CommandResultResponse } from '@opstage/agent-node/pr
 import type { Response } from 'express';
 import type { AgentEntity } from '../agents/agent.entity';
 import { CommandResultsService } from '../commands/command-results.service';
-import { pollSignal } from '../commands/http-helpers';
+import { ResponsePollClient } from '../commands/http-helpers';
 import { AgentAuth } from '../common/auth/policy.decorators';
 import { Ctx } from '../common/context/ctx.decorator';
 import type { RequestContext } from '../common/context/request-context';
@@ -26,21 +26,20 @@ export class AgentCommandsController {
   /** `data` is the reference protocol's command array; `cancelledCommandIds` sits beside it, so reference agents are unaffected. */
   @Get()
   @AgentAuth()
-  async poll(
+  poll(
     @Ctx() ctx: RequestContext,
     @AuthenticatedAgent() agent: AgentEntity,
     @Query() query: PollCommandsQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<WithEnvelopeExtras<AgentCommand[]>> {
     const waitSeconds = query.waitSeconds ?? 0;
-    const out = await this.gateway.poll(
-      ctx,
-      agent,
-      query.limit ?? MAX_POLL_LIMIT,
-      waitSeconds,
-      pollSignal(res, waitSeconds),
+    return new Promise((resolve, reject) =>
+      this.gateway.poll(ctx, agent, query.limit ?? MAX_POLL_LIMIT, waitSeconds, new ResponsePollClient(res), {
+        polled: (out) =>
+          resolve(new WithEnvelopeExtras(out.commands, { cancelledCommandIds: out.cancelledCommandIds })),
+        failed: reject,
+      }),
     );
-    return new WithEnvelopeExtras(out.commands, { cancelledCommandIds: out.cancelledCommandIds });
   }
 
   @Post(':commandId/result')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { pollSignal } from '../commands/http-helpers';
+import { ResponsePollClient } from '../commands/http-helpers';
+import type { PollReceiver, PollResult } from '../commands/parked-poll';
 import { AgentAuthenticator } from '../common/auth/authenticators';
 import { RequestContext } from '../common/context/request-context';
 import { bodyErrors, INVALID_JSON_ERROR, jsonBodyIssue } from '../common/http/body-guards';
@@ -71,9 +72,13 @@ export class AgentFastPath {
         const query = handChecked(PollCommandsQueryDto, req.query);
         if (query === undefined) return next();
         res.setHeader('X-Content-Type-Options', 'nosniff');
-        this.serve(req, res, hooks, POLL_ROUTE, match[1] ?? '', (ctx) =>
-          this.poll(ctx, req, res, query.limit ?? MAX_POLL_LIMIT, query.waitSeconds ?? 0),
-        );
+        this.serve(req, res, hooks, POLL_ROUTE, match[1] ?? '', (ctx, reply) => {
+          const agent = authenticatedAgentOf(req);
+          detachAgent(req);
+          const waitSeconds = query.waitSeconds ?? 0;
+          const limit = query.limit ?? MAX_POLL_LIMIT;
+          this.gateway.poll(ctx, agent, limit, waitSeconds, new ResponsePollClient(res), reply);
+        });
         return;
       }
       next();
@@ -94,43 +99,65 @@ export class AgentFastPath {
       req.body = body;
       const dto = isPlainRecord(body) && jsonBodyIssue(body) === null ? handChecked(HeartbeatDto, body) : undefined;
       if (dto === undefined) return next();
-      this.serve(req, res, hooks, HEARTBEAT_ROUTE, agentId, (ctx) =>
-        this.gateway.heartbeat(ctx, authenticatedAgentOf(req), dto),
-      );
+      this.serve(req, res, hooks, HEARTBEAT_ROUTE, agentId, (ctx, reply) => {
+        this.gateway.heartbeat(ctx, authenticatedAgentOf(req), dto).then(
+          (result) => reply.ok(result),
+          (error: unknown) => reply.fail(error),
+        );
+      });
     });
   }
 
-  private async poll(
-    ctx: RequestContext,
-    req: Request,
-    res: Response,
-    limit: number,
-    waitSeconds: number,
-  ): Promise<WithEnvelopeExtras<unknown>> {
-    const agent = authenticatedAgentOf(req);
-    detachAgent(req);
-    const out = await this.gateway.poll(ctx, agent, limit, waitSeconds, pollSignal(res, waitSeconds));
-    return new WithEnvelopeExtras(out.commands, { cancelledCommandIds: out.cancelledCommandIds });
-  }
-
-  /** Authentication as the policy guard does it, the handler, then the envelope or the rendered error. */
+  /**
+   * Authentication as the policy guard does it, then the handler, which answers through `reply`: the envelope
+   * or the rendered error. No promise outlives authentication, so a parked poll holds only its record.
+   */
   private serve(
     req: Request,
     res: Response,
     hooks: FastPathHooks,
     route: string,
     agentId: string,
-    handle: (ctx: RequestContext) => Promise<unknown>,
+    handle: (ctx: RequestContext, reply: Reply) => void,
   ): void {
     this.served++;
     hooks.observe?.(req, res, route);
-    this.authenticator
-      .authenticate(req, agentId, route)
-      .then((principal) => handle(RequestContext.fromRequest(req, principal, this.clock)))
-      .then(
-        (result) => writeJson(res, envelope(result)),
-        (error: unknown) => hooks.renderError(error, req, res),
-      );
+    const reply = new Reply(req, res, hooks);
+    this.authenticator.authenticate(req, agentId, route).then(
+      (principal) => {
+        try {
+          handle(RequestContext.fromRequest(req, principal, this.clock), reply);
+        } catch (error) {
+          reply.fail(error);
+        }
+      },
+      (error: unknown) => reply.fail(error),
+    );
+  }
+}
+
+/** One fast-path answer: the envelope of a result, or the error as Nest's filter renders it. */
+class Reply implements PollReceiver {
+  constructor(
+    private readonly req: Request,
+    private readonly res: Response,
+    private readonly hooks: FastPathHooks,
+  ) {}
+
+  ok(result: unknown): void {
+    writeJson(this.res, envelope(result));
+  }
+
+  fail(error: unknown): void {
+    this.hooks.renderError(error, this.req, this.res);
+  }
+
+  polled(out: PollResult): void {
+    this.ok(new WithEnvelopeExtras(out.commands, { cancelledCommandIds: out.cancelledCommandIds }));
+  }
+
+  failed(error: unknown): void {
+    this.fail(error);
   }
 }
 

@@ -24,6 +24,8 @@ import { APP_CONFIG } from '../config/app-config';
 import { TokenAgentAuthenticator } from './agent-authenticator';
 import { AgentBusController } from './agent-bus.controller';
 import { AgentCommandsController } from './agent-commands.controller';
+import { ResponsePollClient } from '../commands/http-helpers';
+import type { PollReceiver, PollResult } from '../commands/parked-poll';
 import { AgentGatewayController } from './agent-gateway.controller';
 import { AgentGatewayService } from './agent-gateway.service';
 import { LivenessWriter } from './liveness-writer';
@@ -263,8 +265,14 @@ describe('agent gateway routes', () => {
   });
 
   describe('GET /api/agents/:agentId/commands', () => {
+    /** The gateway answers a poll through its receiver (the sixth argument). */
+    const answerPolls = (result: { commands: unknown[]; cancelledCommandIds: string[] }): void =>
+      void gateway.poll.mockImplementation((...args: unknown[]) =>
+        (args[5] as PollReceiver).polled(result as PollResult),
+      );
+
     it('defaults to limit 10 and no wait, and puts cancelledCommandIds beside data', async () => {
-      gateway.poll.mockResolvedValue({ commands: [{ id: 'cmd_1' }], cancelledCommandIds: ['cmd_0'] });
+      answerPolls({ commands: [{ id: 'cmd_1' }], cancelledCommandIds: ['cmd_0'] });
       const res = await http().get(`/api/agents/${AGENT_ID}/commands`).set(bearer).expect(200);
       expect(res.body).toEqual({ success: true, data: [{ id: 'cmd_1' }], cancelledCommandIds: ['cmd_0'] });
       expect(gateway.poll).toHaveBeenCalledWith(
@@ -272,15 +280,28 @@ describe('agent gateway routes', () => {
         expect.objectContaining({ id: AGENT_ID }),
         10,
         0,
-        // A poll that cannot wait gets no close signal while its client is there (pollSignal).
-        undefined,
+        expect.any(ResponsePollClient),
+        expect.anything(),
       );
     });
 
     it('clamps a limit above 10 and takes waitSeconds', async () => {
-      gateway.poll.mockResolvedValue({ commands: [], cancelledCommandIds: [] });
+      answerPolls({ commands: [], cancelledCommandIds: [] });
       await http().get(`/api/agents/${AGENT_ID}/commands?limit=20&waitSeconds=5`).set(bearer).expect(200);
-      expect(gateway.poll).toHaveBeenCalledWith(expect.anything(), expect.anything(), 10, 5, expect.any(AbortSignal));
+      expect(gateway.poll).toHaveBeenCalledWith(
+        expect.anything(),
+        expect.anything(),
+        10,
+        5,
+        expect.any(ResponsePollClient),
+        expect.anything(),
+      );
+    });
+
+    it('renders a failed poll as the exception filter does', async () => {
+      gateway.poll.mockImplementation((...args: unknown[]) => (args[5] as PollReceiver).failed(new Error('db down')));
+      const res = await http().get(`/api/agents/${AGENT_ID}/commands`).set(bearer).expect(500);
+      expect(res.body).toMatchObject({ success: false, error: { code: 'INTERNAL_ERROR' } });
     });
 
     it.each(['limit=0', 'limit=1.5', 'waitSeconds=31', 'waitSeconds=abc'])('rejects %s (422)', async (query) => {

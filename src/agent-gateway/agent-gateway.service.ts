@@ -11,7 +11,8 @@ import { AgentCodeTakenError, AgentsService } from '../agents/agents.service';
 import { AuditService } from '../audit/audit.service';
 import { RejectionAuditSampler } from '../audit/rejection-sampler';
 import { ServiceReportService } from '../capsule-services/service-report.service';
-import { CommandDispatchService, type PollResult } from '../commands/command-dispatch.service';
+import { CommandDispatchService } from '../commands/command-dispatch.service';
+import type { PollClient, PollReceiver } from '../commands/parked-poll';
 import { RequestContext } from '../common/context/request-context';
 import { DomainEvents } from '../common/events/domain-events';
 import { DomainError } from '../common/errors/domain-error';
@@ -165,16 +166,22 @@ export class AgentGatewayService {
     return { cancelledCommandIds: await this.cancelNotices(agent.id, ctx.nowIso), ...this.intervals() };
   }
 
-  /** A poll is a lightweight heartbeat (no heartbeat audit), then the claim or the long-poll. */
-  async poll(
+  /**
+   * A poll is a lightweight heartbeat (no heartbeat audit), then the claim or the long-poll; the answer
+   * goes to `receiver` (no promise is held while the poll waits, see `ParkedPoll`).
+   */
+  poll(
     ctx: RequestContext,
     agent: AgentEntity,
     limit: number,
     waitSeconds: number,
-    signal?: AbortSignal,
-  ): Promise<PollResult> {
-    await this.liveness.touch(ctx, agent);
-    return this.dispatch.poll(ctx, agent.id, limit, waitSeconds, signal);
+    client: PollClient | undefined,
+    receiver: PollReceiver,
+  ): void {
+    this.liveness.touch(ctx, agent).then(
+      () => this.dispatch.poll(ctx, agent.id, limit, waitSeconds, client, receiver),
+      (error: unknown) => receiver.failed(error),
+    );
   }
 
   /**

@@ -6,6 +6,14 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { CountersService } from '../system/counters.service';
 import { CommandNotifier, type NotifierSubscription } from './command-notifier';
+import {
+  emptyPoll,
+  ParkedPoll,
+  type PollClient,
+  type PollHost,
+  type PollReceiver,
+  type PollResult,
+} from './parked-poll';
 import { CANCEL_NOTICE_BATCH, CommandRepository } from './command.repository';
 import { CancelNoticeIndex } from './cancel-notice-index';
 import type { CommandEntity } from './command.entity';
@@ -21,19 +29,14 @@ const PAYLOAD_UNREADABLE_MESSAGE =
 /** Long-polls of one agent that may wait at once; a newer poll answers the oldest one empty. */
 export const MAX_PARKED_POLLS_PER_AGENT = 2;
 
-export interface PollResult {
-  commands: PublicCommand[];
-  cancelledCommandIds: string[];
-}
-
 /**
  * The agent's poll (docs/actions-and-commands.md, "Agent poll and long-poll"; docs/design/decisions.md, "Long-poll"):
  * claims PENDING, unexpired commands
  * with conditional updates inside one serialised transaction, and long-polls through the
- * in-process notifier when there is nothing to claim.
+ * in-process notifier when there is nothing to claim (each waiting poll is a `ParkedPoll` record).
  */
 @Injectable()
-export class CommandDispatchService {
+export class CommandDispatchService implements PollHost {
   private readonly logger = new Logger('CommandDispatch');
   /** Waiting long-polls per agent, oldest first (docs/security.md: one token cannot park thousands). */
   private readonly parked = new Map<string, NotifierSubscription[]>();
@@ -49,54 +52,57 @@ export class CommandDispatchService {
     private readonly cancelNotices: CancelNoticeIndex,
   ) {}
 
-  /** The agent's liveness is the agent gateway's part, done before this is called. */
-  async poll(
+  /**
+   * The agent's liveness is the agent gateway's part, done before this is called. The answer goes to
+   * `receiver`, at once or when the long-poll ends.
+   */
+  poll(
     ctx: RequestContext,
     agentId: string,
     limit: number,
     waitSeconds: number,
-    signal?: AbortSignal,
-  ): Promise<PollResult> {
+    client: PollClient | undefined,
+    receiver: PollReceiver,
+  ): void {
     this.counters.increment('agent.polls');
     // A client already gone (it left while the guard looked up its token) can receive nothing.
-    if (signal?.aborted) return { commands: [], cancelledCommandIds: [] };
+    if (client?.gone()) return receiver.polled(emptyPoll());
     // Subscribe before the first claim: a command created between "nothing to claim" and
     // "start waiting" latches the subscription instead of being missed.
     const subscription = waitSeconds > 0 ? this.park(agentId) : undefined;
-    try {
-      const deadline = ctx.now.getTime() + waitSeconds * 1000;
-      let claimed = await this.claim(ctx, agentId, limit);
-      let cancelled = await this.cancelledIds(agentId, ctx.nowIso);
-      while (subscription && claimed.length === 0 && cancelled.length === 0) {
-        const remaining = deadline - this.clock.nowMs();
-        if (remaining <= 0 || signal?.aborted) break;
-        const woke = await subscription.wait(remaining, signal);
-        // A client gone while we waited must not claim commands it can never receive.
-        if (!woke || signal?.aborted) break;
-        claimed = await this.claim(ctx, agentId, limit);
-        cancelled = await this.cancelledIds(agentId, this.clock.nowIso());
-      }
-      return { commands: claimed, cancelledCommandIds: cancelled };
-    } finally {
-      if (subscription) this.unpark(agentId, subscription);
-    }
+    const deadline = ctx.now.getTime() + waitSeconds * 1000;
+    new ParkedPoll(this, ctx, agentId, limit, deadline, subscription, client, receiver).start();
+  }
+
+  async check(ctx: RequestContext, agentId: string, limit: number, nowIso: string): Promise<PollResult> {
+    const commands = await this.claim(ctx, agentId, limit);
+    return { commands, cancelledCommandIds: await this.cancelledIds(agentId, nowIso) };
+  }
+
+  release(agentId: string, subscription: NotifierSubscription): void {
+    subscription.close();
+    const list = this.parked.get(agentId)?.filter((s) => s !== subscription) ?? [];
+    if (list.length === 0) this.parked.delete(agentId);
+    else this.parked.set(agentId, list);
+  }
+
+  nowMs(): number {
+    return this.clock.nowMs();
+  }
+
+  nowIso(): string {
+    return this.clock.nowIso();
   }
 
   /** Subscribes a long-poll; beyond the cap the oldest waiting poll is released (it answers empty). */
   private park(agentId: string): NotifierSubscription {
     const subscription = this.notifier.subscribeAgent(agentId);
-    const list = this.parked.get(agentId) ?? [];
-    list.push(subscription);
-    while (list.length > MAX_PARKED_POLLS_PER_AGENT) list.shift()?.close();
+    const list = [...(this.parked.get(agentId) ?? []), subscription];
+    const evicted = list.splice(0, Math.max(0, list.length - MAX_PARKED_POLLS_PER_AGENT));
     this.parked.set(agentId, list);
+    // After the list is settled: closing answers the evicted poll, which releases itself (a no-op now).
+    for (const old of evicted) old.close();
     return subscription;
-  }
-
-  private unpark(agentId: string, subscription: NotifierSubscription): void {
-    subscription.close();
-    const list = this.parked.get(agentId)?.filter((s) => s !== subscription) ?? [];
-    if (list.length === 0) this.parked.delete(agentId);
-    else this.parked.set(agentId, list);
   }
 
   /**

@@ -26,6 +26,23 @@ describe('InMemoryCommandNotifier', () => {
     sub.close();
   });
 
+  it('arm: calls back at once when latched or closed, later when signalled, once', () => {
+    const sub = notifier.subscribeAgent('agt_1');
+    const woke: boolean[] = [];
+    const waiter = { wake: (value: boolean): void => void woke.push(value) };
+    notifier.notifyAgent('agt_1');
+    sub.arm(5000, waiter);
+    expect(woke).toEqual([true]);
+    sub.arm(5000, waiter);
+    expect(woke).toEqual([true]);
+    notifier.notifyAgent('agt_1');
+    expect(woke).toEqual([true, true]);
+    sub.close();
+    sub.arm(5000, waiter);
+    expect(woke).toEqual([true, true, false]);
+    expect(notifier.size()).toBe(0);
+  });
+
   it('only wakes the matching key', async () => {
     const a = notifier.subscribeAgent('agt_a');
     const b = notifier.subscribeAgent('agt_b');

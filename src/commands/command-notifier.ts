@@ -1,5 +1,10 @@
 import type { OnModuleDestroy } from '@nestjs/common';
 
+/** Who is told how a wait ended: `true` when signalled, `false` on timeout, close or shutdown. */
+export interface SubscriptionWaiter {
+  wake(woke: boolean): void;
+}
+
 /**
  * A latched subscription: a signal that arrives while nobody is awaiting is remembered, so the
  * "check the database, then wait" sequence of a long-poll cannot miss a command created in
@@ -8,6 +13,12 @@ import type { OnModuleDestroy } from '@nestjs/common';
 export interface NotifierSubscription {
   /** Resolves `true` when signalled (now or earlier), `false` on timeout, abort or shutdown. */
   wait(timeoutMs: number, signal?: AbortSignal): Promise<boolean>;
+  /**
+   * `wait` without a promise, for a holder that keeps nothing suspended while it waits (a parked poll,
+   * docs/performance.md "What limits the fleet"): `waiter.wake` runs once, synchronously when the
+   * subscription is already signalled or closed or `timeoutMs` is not positive.
+   */
+  arm(timeoutMs: number, waiter: SubscriptionWaiter): void;
   /** Drops the subscription; a pending `wait` resolves `false`. Idempotent. */
   close(): void;
 }
@@ -37,7 +48,7 @@ class Subscription implements NotifierSubscription {
   deadline = Number.POSITIVE_INFINITY;
   /** The notifier's timeout bucket while armed. */
   bucket: number | undefined;
-  private resolver: ((value: boolean) => void) | undefined;
+  private waiter: SubscriptionWaiter | undefined;
   private closed = false;
   private onAbort: (() => void) | undefined;
   private signal: AbortSignal | undefined;
@@ -48,16 +59,10 @@ class Subscription implements NotifierSubscription {
   ) {}
 
   wait(timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
-    if (this.signalled) {
-      this.signalled = false;
-      return Promise.resolve(true);
-    }
-    if (this.closed || signal?.aborted || timeoutMs <= 0) return Promise.resolve(false);
+    if (!this.signalled && signal?.aborted) return Promise.resolve(false);
     return new Promise<boolean>((resolve) => {
-      this.resolver = resolve;
-      this.deadline = this.owner.nowMs() + timeoutMs;
-      this.owner.arm(this);
-      if (signal) {
+      this.arm(timeoutMs, { wake: resolve });
+      if (signal && this.waiter) {
         this.signal = signal;
         this.onAbort = () => this.settle(false);
         signal.addEventListener('abort', this.onAbort, { once: true });
@@ -65,25 +70,32 @@ class Subscription implements NotifierSubscription {
     });
   }
 
+  arm(timeoutMs: number, waiter: SubscriptionWaiter): void {
+    if (this.signalled) {
+      this.signalled = false;
+      return waiter.wake(true);
+    }
+    if (this.closed || timeoutMs <= 0) return waiter.wake(false);
+    this.waiter = waiter;
+    this.deadline = this.owner.nowMs() + timeoutMs;
+    this.owner.arm(this);
+  }
+
   /** Called by the notifier: wake a waiter, or latch the signal for the next `wait`. */
   fire(): void {
-    if (this.resolver) this.settle(true);
+    if (this.waiter) this.settle(true);
     else this.signalled = true;
   }
 
   settle(value: boolean): void {
-    const resolve = this.resolver;
-    this.resolver = undefined;
+    const waiter = this.waiter;
+    this.waiter = undefined;
     this.deadline = Number.POSITIVE_INFINITY;
     this.owner.disarm(this);
     if (this.signal && this.onAbort) this.signal.removeEventListener('abort', this.onAbort);
     this.signal = undefined;
     this.onAbort = undefined;
-    resolve?.(value);
-  }
-
-  get waiting(): boolean {
-    return this.resolver !== undefined;
+    waiter?.wake(value);
   }
 
   close(): void {

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import type { Response } from 'express';
-import { closeSignal, pollSignal } from './http-helpers';
+import { closeSignal, ResponsePollClient } from './http-helpers';
 
 /**
  * `closeSignal` on a real HTTP server. Guards and pipes (the agent token lookup, a database read)
@@ -111,19 +111,25 @@ describe('closeSignal', () => {
     expect(afterAnswer.aborted).toBe(false);
   });
 
-  it('pollSignal: an immediate poll gets no listeners, only the gone check; a waiting poll gets closeSignal', async () => {
+  it('ResponsePollClient: gone only once the client left; watch and unwatch add and remove the same listeners', async () => {
     const seen = serve(async (_req, res) => {
-      const live = pollSignal(asExpress(res), 0);
-      const waiting = pollSignal(asExpress(res), 5);
-      expect(live).toBeUndefined();
-      expect(waiting?.aborted).toBe(false);
-      expect(res.listenerCount('close')).toBeGreaterThan(0);
+      const client = new ResponsePollClient(asExpress(res));
+      const closeListeners = res.listenerCount('close');
+      const endListeners = res.socket!.listenerCount('end');
+      expect(client.gone()).toBe(false);
+      let calls = 0;
+      const listener = (): void => void calls++;
+      client.watch(listener);
+      expect(res.listenerCount('close')).toBe(closeListeners + 1);
+      expect(res.socket!.listenerCount('end')).toBe(endListeners + 1);
       await once(res, 'close');
-      expect(waiting?.aborted).toBe(true);
-      expect(pollSignal(asExpress(res), 0)?.aborted).toBe(true);
+      expect(client.gone()).toBe(true);
+      expect(calls).toBeGreaterThan(0);
+      client.unwatch(listener);
+      expect(res.listenerCount('close')).toBe(closeListeners);
       return AbortSignal.abort();
     });
-    const client = request({ port, host: '127.0.0.1', path: '/commands?waitSeconds=0' });
+    const client = request({ port, host: '127.0.0.1', path: '/commands?waitSeconds=5' });
     client.on('error', () => undefined);
     server.once('request', () => setImmediate(() => client.destroy()));
     client.end();

@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import type { RequestContext } from '../common/context/request-context';
 import { forbidden } from '../common/errors/domain-error';
 import type { CommandCreator } from './command-creation.service';
+import type { PollClient } from './parked-poll';
 
 /**
  * Aborts when the client goes away before we answered. We listen on the response, not the
@@ -32,13 +33,26 @@ export function closeSignal(res: Response): AbortSignal {
 }
 
 /**
- * The signal a command poll needs. A poll that may wait gets `closeSignal`; one that answers at once
- * (`waitSeconds` 0) consults its signal only before it claims anything, so it needs no listeners, only to know
- * whether the client is already gone (a listener pair per request was a tenth of an empty poll's CPU).
+ * A command poll's client on an Express response. A poll that answers at once only asks `gone` before it
+ * claims (a listener pair per request was a tenth of an empty poll's CPU); a waiting one also watches the
+ * same events as `closeSignal`, without an AbortController per parked poll.
  */
-export function pollSignal(res: Response, waitSeconds: number): AbortSignal | undefined {
-  if (waitSeconds > 0) return closeSignal(res);
-  return clientGone(res) ? AbortSignal.abort() : undefined;
+export class ResponsePollClient implements PollClient {
+  constructor(private readonly res: Response) {}
+
+  gone(): boolean {
+    return clientGone(this.res);
+  }
+
+  watch(listener: () => void): void {
+    (this.res.socket ?? this.res.req.socket).on('end', listener);
+    this.res.on('close', listener);
+  }
+
+  unwatch(listener: () => void): void {
+    (this.res.socket ?? this.res.req.socket).off('end', listener);
+    this.res.off('close', listener);
+  }
 }
 
 /** The connection closed, or the client ended its side, before the answer was written. */
