@@ -5,12 +5,12 @@ import cookieParser from 'cookie-parser';
 import { type Express, json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { parse } from 'node:querystring';
 import { AgentFastPath } from './agent-gateway/agent-fast-path';
 import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { HttpMetricsMiddleware } from './maintenance/http-metrics.middleware';
 import { bodyErrors, rejectContentEncoding, rejectUnsafeJson, requireObjectBodies } from './common/http/body-guards';
+import { parseQuery } from './common/http/query';
 import { requestIdMiddleware, requestIdOf } from './common/http/request-id';
 import { consoleMiddleware } from './web/console.middleware';
 
@@ -31,8 +31,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   express.set('etag', false);
   // Behind a reverse proxy, the client address (login throttling, audit) comes from X-Forwarded-For.
   express.set('trust proxy', config.trustProxy);
-  // Repeated query keys take the first value and no nested objects are built (as in the reference).
-  express.set('query parser', (qs: string) => firstValues(parse(qs)));
+  express.set('query parser', parseQuery);
   // Heartbeats and polls that are certainly valid are answered ahead of Express, its router and Nest's
   // pipeline; everything else goes on (docs/performance.md, "The fast path").
   if (config.agentFastPath) serveBeforeExpress(app, agentFastPath(app, config));
@@ -87,18 +86,33 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
 function agentFastPath(app: NestExpressApplication, config: AppConfig): RequestHandler {
   const filter = app.get(AllExceptionsFilter, { strict: false });
   const metrics = config.metricsEnabled ? app.get(HttpMetricsMiddleware, { strict: false }) : undefined;
+  const expressResponse = expressResponseOf(app);
   return app.get(AgentFastPath, { strict: false }).middleware({
-    renderError: (error, req, res) => filter.respond(error, req, res),
+    expressResponse,
+    renderError: (error, req, res) => {
+      expressResponse(res);
+      filter.respond(error, req, res);
+    },
     ...(metrics ? { observe: (req: Request, res: Response, route: string) => metrics.observe(req, res, route) } : {}),
   });
+}
+
+/** Gives a response Express's prototype (its `status`, `json`...) if it does not have it yet. */
+function expressResponseOf(app: NestExpressApplication): (res: Response) => void {
+  const express: Express = app.getHttpAdapter().getInstance();
+  return (res) => {
+    if (Object.getPrototypeOf(res) !== express.response) Object.setPrototypeOf(res, express.response);
+  };
 }
 
 /**
  * Puts `handler` in front of Express as the server's request listener. Express's own entry (its request
  * prototypes, the router walk, a final handler per request) was a twentieth of a heartbeat. The handler gets
- * what Express's `app.handle` sets up first (its request and response prototypes, `req.res`) and the request
- * id; a request it passes on goes to Express unchanged. If the server's listener is not Express itself, the
- * handler becomes the first middleware instead.
+ * the request with Express's prototype, the request id and `req.res`; the response keeps Node's own prototype
+ * until the handler asks for Express's (`FastPathHooks.expressResponse`): swapping it gave every response a
+ * hidden class of its own, kept for as long as a long-poll waits (docs/performance.md, "What limits the
+ * fleet"). A request the handler passes on goes to Express unchanged, whose entry sets both prototypes. If the
+ * server's listener is not Express itself, the handler becomes the first middleware instead.
  */
 function serveBeforeExpress(app: NestExpressApplication, handler: RequestHandler): void {
   const server: Server = app.getHttpServer();
@@ -110,8 +124,8 @@ function serveBeforeExpress(app: NestExpressApplication, handler: RequestHandler
   server.removeListener('request', express);
   server.on('request', (incoming: IncomingMessage, outgoing: ServerResponse) => {
     Object.setPrototypeOf(incoming, express.request);
-    Object.setPrototypeOf(outgoing, express.response);
     const req = incoming as Request;
+    // Typed as Express's for the handler, which asks for the prototype before it uses Express's helpers.
     const res = outgoing as Response;
     req.res = res;
     res.req = req;
@@ -126,15 +140,6 @@ function serveBeforeExpress(app: NestExpressApplication, handler: RequestHandler
 /** `/api/agents/...`: the bearer-token agent API (heartbeat, poll, results, service reports). */
 export function isAgentApi(url: string): boolean {
   return url.startsWith(AGENT_API_PREFIX);
-}
-
-function firstValues(parsed: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(parsed)) {
-    const first = Array.isArray(v) ? v[0] : v;
-    if (first !== undefined && first !== '') out[k] = first;
-  }
-  return out;
 }
 
 /**

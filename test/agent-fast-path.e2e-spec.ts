@@ -142,6 +142,22 @@ const PROBES: Probe[] = [
     fast: false,
   },
   { name: 'poll, unknown key', method: 'GET', path: (a) => `${commands(a)}?x=1`, headers: bearer, fast: false },
+  // The fast path parses the query itself, with the application's parser (first value, empty dropped, escapes).
+  {
+    name: 'poll, repeated key and an empty value',
+    method: 'GET',
+    path: (a) => `${commands(a)}?limit=3&limit=20&waitSeconds=`,
+    headers: bearer,
+    fast: true,
+  },
+  {
+    name: 'poll, escaped value',
+    method: 'GET',
+    path: (a) => `${commands(a)}?waitSeconds=%30`,
+    headers: bearer,
+    fast: true,
+  },
+  { name: 'poll, a second ?', method: 'GET', path: (a) => `${commands(a)}?limit=2?x`, headers: bearer, fast: false },
   { name: 'poll, leading zero', method: 'GET', path: (a) => `${commands(a)}?limit=05`, headers: bearer, fast: false },
 ];
 

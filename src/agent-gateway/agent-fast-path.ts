@@ -7,6 +7,7 @@ import { RequestContext } from '../common/context/request-context';
 import { bodyErrors, INVALID_JSON_ERROR, jsonBodyIssue } from '../common/http/body-guards';
 import { envelope, WithEnvelopeExtras } from '../common/http/envelope';
 import { handChecked, isPlainRecord } from '../common/http/hand-checked';
+import { parseQuery } from '../common/http/query';
 import { Clock } from '../common/time/clock';
 import { AgentGatewayService } from './agent-gateway.service';
 import { authenticatedAgentOf, detachAgent } from './authenticated-agent';
@@ -19,13 +20,18 @@ export const POLL_ROUTE = '/api/agents/:agentId/commands';
 
 /** Only the canonical spelling: any other (case, trailing slash, escapes) goes the whole way through the router. */
 const HEARTBEAT_PATH = /^\/api\/agents\/(agt_[0-9A-HJKMNP-TV-Z]{26})\/heartbeat$/;
-const POLL_PATH = /^\/api\/agents\/(agt_[0-9A-HJKMNP-TV-Z]{26})\/commands(?:\?|$)/;
+const POLL_PATH = /^\/api\/agents\/(agt_[0-9A-HJKMNP-TV-Z]{26})\/commands(?:\?[^\s#\u00a0\ufeff]*)?$/;
 /** Heartbeats are a few hundred bytes; a larger body is rare enough to take the ordinary path. */
 const MAX_FAST_BODY_BYTES = 16 * 1024;
 const JSON_TYPES = new Set(['application/json', 'application/json; charset=utf-8', 'application/json;charset=utf-8']);
 
 /** What the fast path needs from the application around it (configureApp supplies it). */
 export interface FastPathHooks {
+  /**
+   * Gives the response Express's prototype: the server's listener leaves Node's own until something needs
+   * Express's helpers (`status`, `json`). `renderError` does it itself.
+   */
+  expressResponse(res: Response): void;
   /** Renders a failure exactly as Nest's exception filter does. */
   renderError(error: unknown, req: Request, res: Response): void;
   /** Counts a request served here, as the HTTP metrics middleware would (when metrics are on). */
@@ -69,7 +75,7 @@ export class AgentFastPath {
       if (req.method === 'GET') {
         const match = POLL_PATH.exec(url);
         if (!match || hasBody(req)) return next();
-        const query = handChecked(PollCommandsQueryDto, req.query);
+        const query = handChecked(PollCommandsQueryDto, queryOf(url));
         if (query === undefined) return next();
         res.setHeader('X-Content-Type-Options', 'nosniff');
         this.serve(req, res, hooks, POLL_ROUTE, match[1] ?? '', (ctx, reply) => {
@@ -95,7 +101,10 @@ export class AgentFastPath {
       // From here the stream is consumed: an uncertain body goes on already parsed (the body
       // parser sees a finished request and skips it), so the body guards and the validation
       // pipe answer as they always do. Only text that is not JSON at all is answered here.
-      if (body === NOT_JSON) return bodyErrors(INVALID_JSON_ERROR, req, res, next);
+      if (body === NOT_JSON) {
+        hooks.expressResponse(res);
+        return bodyErrors(INVALID_JSON_ERROR, req, res, next);
+      }
       req.body = body;
       const dto = isPlainRecord(body) && jsonBodyIssue(body) === null ? handChecked(HeartbeatDto, body) : undefined;
       if (dto === undefined) return next();
@@ -173,6 +182,16 @@ function writeJson(res: Response, body: unknown): void {
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.end(text);
+}
+
+/**
+ * The query as Express's `req.query` would give it, without the parsed URL Express keeps on the request: the
+ * text after the first `?` through the application's parser. POLL_PATH admits no character that makes
+ * Express parse the URL another way (white space, `#`).
+ */
+function queryOf(url: string): Record<string, string> {
+  const mark = url.indexOf('?');
+  return mark === -1 ? {} : parseQuery(url.slice(mark + 1));
 }
 
 function parseJson(text: string): unknown {
