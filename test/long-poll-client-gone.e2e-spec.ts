@@ -11,26 +11,8 @@ import { loginAs, type AdminClient } from './support/http';
 import { seedAgentWithService, type SeededAgent } from './support/seed';
 import { waitForSubscribers } from './support/commands-helpers';
 import { sleep } from './support/wait';
-import type { PollClient, PollResult } from '../src/commands/parked-poll';
-
-/** A poll client that leaves when told, as an HTTP client's 'close' would tell the poll. */
-class LeavingClient implements PollClient {
-  private left = false;
-  private readonly listeners = new Set<() => void>();
-  gone(): boolean {
-    return this.left;
-  }
-  watch(listener: () => void): void {
-    this.listeners.add(listener);
-  }
-  unwatch(listener: () => void): void {
-    this.listeners.delete(listener);
-  }
-  leave(): void {
-    this.left = true;
-    for (const listener of [...this.listeners]) listener();
-  }
-}
+import type { PollResult } from '../src/commands/parked-poll';
+import { LeavingPollClient } from './support/leaving-poll-client';
 
 /**
  * A long-poll whose client is gone must not claim commands: the claim would make them RUNNING
@@ -86,7 +68,7 @@ describe('long-poll of a client that went away', () => {
     // The command exists but is not claimable while the poll starts waiting...
     const id = await execute(a);
     await commands.update({ id }, { status: 'CANCELLED' });
-    const gone = new LeavingClient();
+    const gone = new LeavingPollClient();
     const dispatch = t.app.get(CommandDispatchService);
     const polling = new Promise<PollResult>((polled, failed) =>
       dispatch.poll(RequestContext.system(clock), a.agentId, 10, 20, gone, { polled, failed }),

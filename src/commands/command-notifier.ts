@@ -15,7 +15,7 @@ export interface NotifierSubscription {
   wait(timeoutMs: number, signal?: AbortSignal): Promise<boolean>;
   /**
    * `wait` without a promise, for a holder that keeps nothing suspended while it waits (a parked poll,
-   * docs/performance.md "What limits the fleet"): `waiter.wake` runs once, synchronously when the
+   * docs/performance.md, "What limits the fleet"): `waiter.wake` runs once, synchronously when the
    * subscription is already signalled or closed or `timeoutMs` is not positive.
    */
   arm(timeoutMs: number, waiter: SubscriptionWaiter): void;

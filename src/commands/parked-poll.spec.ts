@@ -2,26 +2,8 @@ import { InMemoryCommandNotifier } from './command-notifier';
 import { RequestContext } from '../common/context/request-context';
 import { FixedClock } from '../common/time/clock';
 import type { PublicCommand } from '../contracts';
-import { ParkedPoll, type PollClient, type PollHost, type PollResult } from './parked-poll';
-
-/** A client that leaves when told, as an HTTP client's 'close' would tell the poll. */
-class FakeClient implements PollClient {
-  left = false;
-  readonly listeners = new Set<() => void>();
-  gone(): boolean {
-    return this.left;
-  }
-  watch(listener: () => void): void {
-    this.listeners.add(listener);
-  }
-  unwatch(listener: () => void): void {
-    this.listeners.delete(listener);
-  }
-  leave(): void {
-    this.left = true;
-    for (const listener of [...this.listeners]) listener();
-  }
-}
+import { LeavingPollClient } from '../../test/support/leaving-poll-client';
+import { ParkedPoll, type PollHost, type PollResult } from './parked-poll';
 
 /** Each check takes the next answer from `answers` (empty when there are none), and can be held open. */
 class FakeHost implements PollHost {
@@ -55,7 +37,7 @@ describe('ParkedPoll', () => {
   let notifier: InMemoryCommandNotifier;
   let clock: FixedClock;
   let host: FakeHost;
-  let client: FakeClient;
+  let client: LeavingPollClient;
   let answers: PollResult[];
   let failures: unknown[];
   const receiver = {
@@ -67,7 +49,7 @@ describe('ParkedPoll', () => {
     clock = new FixedClock(new Date('2026-01-01T00:00:00Z'));
     notifier = new InMemoryCommandNotifier(() => Date.now());
     host = new FakeHost(clock);
-    client = new FakeClient();
+    client = new LeavingPollClient();
     answers = [];
     failures = [];
   });
