@@ -79,13 +79,14 @@ describe('ParkedPoll', () => {
     await flush();
     expect(answers).toEqual([{ commands: [], cancelledCommandIds: [] }]);
     expect(host.checks).toBe(1);
-    expect(client.listeners.size).toBe(0);
+    expect(client.watched).toBe(0);
   });
 
   it('waits when there is nothing, and a wake-up checks again and answers what it found', async () => {
     park(20_000);
     await flush();
     expect(answers).toEqual([]);
+    expect(client.watched).toBe(1);
     expect(client.listeners.size).toBe(1);
     host.answers.push(found);
     notifier.notifyAgent('agt_1');

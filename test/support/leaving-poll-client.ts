@@ -5,12 +5,15 @@ export class LeavingPollClient implements PollClient {
   private left = false;
   /** The poll's listeners while it watches (a parked poll watches; an answered one has let go). */
   readonly listeners = new Set<() => void>();
+  /** How many times the poll started watching (a poll that cannot wait never should). */
+  watched = 0;
 
   gone(): boolean {
     return this.left;
   }
 
   watch(listener: () => void): void {
+    this.watched++;
     this.listeners.add(listener);
   }
 
