@@ -166,7 +166,7 @@ export class AgentApiClient {
 
   /**
    * `GET /api/agents/:agentId/commands?limit=&waitSeconds=`. `cancelledCommandIds` is read from
-   * the envelope top level (docs/design/decisions.md, "Cancel reaches the agent") and, tolerantly, from an object-shaped `data`.
+   * the envelope top level (docs/actions-and-commands.md, "Agent poll and long-poll") and, tolerantly, from an object-shaped `data`.
    */
   async pollCommands(
     auth: AgentAuth,

@@ -22,7 +22,7 @@ export type CommandStatus =
 export interface PollCommandsQuery {
   /** At least 1, default 10; a larger number is treated as 10. */
   limit?: number;
-  /** Long-poll wait in seconds, 0–30 (docs/design/decisions.md, "Long-poll"); 0 answers at once, as the reference. */
+  /** Long-poll wait in seconds, 0–30 (docs/actions-and-commands.md, "Agent poll and long-poll"); 0 answers at once, as the reference. */
   waitSeconds?: number;
 }
 
@@ -64,7 +64,7 @@ export interface AgentCommand {
 
 /**
  * Full success body of the command poll: `data` is the command array (the reference's shape) and
- * `cancelledCommandIds` sits beside it at the top level (docs/design/decisions.md, "Cancel reaches the agent"), because `data` is an array.
+ * `cancelledCommandIds` sits beside it at the top level (docs/actions-and-commands.md, "Agent poll and long-poll"), because `data` is an array.
  */
 export interface PollCommandsResponse extends SuccessEnvelope<AgentCommand[]> {
   /** Ids of this agent's RUNNING commands that were cancelled. */
@@ -85,7 +85,7 @@ export interface CommandResultError {
  * Body of `POST /api/agents/:agentId/commands/:commandId/result`.
  *
  * One-time fields: a top-level string `data.generatedKey`, and every top-level key of `data`
- * listed in the string array `data.oneTimeFields` (docs/design/decisions.md, "One-time result fields"), are delivered once to the first
+ * listed in the string array `data.oneTimeFields` (docs/actions-and-commands.md, "Sealed secrets"), are delivered once to the first
  * operator who reads the command detail and are stored sealed, never in readable columns.
  */
 export interface CommandResultBody {

@@ -178,7 +178,7 @@ export interface HeartbeatRequest {
 /** `data` of a successful heartbeat response. */
 export interface HeartbeatResponse extends ServerIntervals {
   /**
-   * Ids of this agent's RUNNING commands that an operator cancelled (docs/design/decisions.md, "Cancel reaches the agent"). The SDK
+   * Ids of this agent's RUNNING commands that an operator cancelled (docs/agents.md, "Heartbeat"). The SDK
    * aborts the matching handler's `AbortSignal`. Absent on the reference backend.
    */
   cancelledCommandIds?: string[];

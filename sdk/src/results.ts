@@ -61,7 +61,7 @@ export function actionFailure(code: string, message: string, details?: JsonObjec
 
 /**
  * Marks top-level keys of `data` as one-time secrets: the backend stores them sealed and shows
- * them only to the first operator who opens the command (docs/design/decisions.md, "One-time result fields").
+ * them only to the first operator who opens the command (docs/actions-and-commands.md, "Sealed secrets").
  * `generatedKey` is always one-time.
  *
  * @example

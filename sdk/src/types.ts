@@ -115,7 +115,7 @@ export interface ActionResultData extends JsonObject {
   detail?: ResultDetail;
   /** Conventional one-time secret field. */
   generatedKey?: string;
-  /** Top-level keys of `data` that are one-time secrets (docs/design/decisions.md, "One-time result fields"). */
+  /** Top-level keys of `data` that are one-time secrets (docs/actions-and-commands.md, "Sealed secrets"). */
   oneTimeFields?: string[];
 }
 
