@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import type { Socket } from 'node:net';
 import type { RequestContext } from '../common/context/request-context';
 import { forbidden } from '../common/errors/domain-error';
 import type { CommandCreator } from './command-creation.service';
@@ -14,8 +15,7 @@ import type { PollClient } from './parked-poll';
  */
 export function closeSignal(res: Response): AbortSignal {
   const controller = new AbortController();
-  // A pipelined response has no socket of its own until the ones before it are written.
-  const socket = res.socket ?? res.req.socket;
+  const socket = socketOf(res);
   // Guards and pipes (the agent's token lookup, a database read) ran before the controller asks
   // for this, so the client may already be gone: those events fired then and never fire again.
   // Missing them parked a long-poll for its whole wait on a socket that was closed.
@@ -45,12 +45,12 @@ export class ResponsePollClient implements PollClient {
   }
 
   watch(listener: () => void): void {
-    (this.res.socket ?? this.res.req.socket).on('end', listener);
+    socketOf(this.res).on('end', listener);
     this.res.on('close', listener);
   }
 
   unwatch(listener: () => void): void {
-    (this.res.socket ?? this.res.req.socket).off('end', listener);
+    socketOf(this.res).off('end', listener);
     this.res.off('close', listener);
   }
 }
@@ -58,8 +58,13 @@ export class ResponsePollClient implements PollClient {
 /** The connection closed, or the client ended its side, before the answer was written. */
 function clientGone(res: Response): boolean {
   if (res.writableFinished) return false;
-  const socket = res.socket ?? res.req.socket;
+  const socket = socketOf(res);
   return res.destroyed || socket.destroyed || socket.readableEnded;
+}
+
+/** The connection: a pipelined response has no socket of its own until the ones before it are written. */
+function socketOf(res: Response): Socket {
+  return res.socket ?? res.req.socket;
 }
 
 /** Who creates a command from an admin route: the signed-in user or the API token (the policy guard ensured one). */
