@@ -66,7 +66,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   );
   app.use(rejectContentEncoding);
   app.use(requireJsonBodies);
-  // Not strict: any JSON value parses, so requireObjectBodies can tell "valid JSON, wrong shape"
+  // Not strict: every JSON value parses, so requireObjectBodies can tell "valid JSON, wrong shape"
   // (422) from text that does not parse (400 INVALID_JSON).
   app.use(json({ limit: config.commandResultMaxBytes + BODY_OVERHEAD_BYTES, type: isJsonRequest, strict: false }));
   app.use(bodyErrors);

@@ -18,7 +18,7 @@ import { MAX_POLL_LIMIT, PollCommandsQueryDto } from './dto/poll-query.dto';
 export const HEARTBEAT_ROUTE = '/api/agents/:agentId/heartbeat';
 export const POLL_ROUTE = '/api/agents/:agentId/commands';
 
-/** Only the canonical spelling: any other (case, trailing slash, escapes) goes the whole way through the router. */
+/** Only the canonical spelling: every other one (case, trailing slash, escapes) goes the whole way through the router. */
 const HEARTBEAT_PATH = /^\/api\/agents\/(agt_[0-9A-HJKMNP-TV-Z]{26})\/heartbeat$/;
 const POLL_PATH = /^\/api\/agents\/(agt_[0-9A-HJKMNP-TV-Z]{26})\/commands(?:\?[^\s#\u00a0\ufeff]*)?$/;
 /** Heartbeats are a few hundred bytes; a larger body is rare enough to take the ordinary path. */

@@ -45,7 +45,7 @@ const logger = new Logger('CommandDispatch');
  * The order of a wait is the old loop's: subscribed before the first claim (a command created in between
  * latches the subscription), then claim, then wait, then claim again on every wake-up until there is
  * something to answer, the deadline passes or the client leaves. A client that leaves while a claim runs
- * gets that claim's answer (its commands are RUNNING now and time out as any undelivered command); one that
+ * gets that claim's answer (its commands are RUNNING now and time out like every undelivered command); one that
  * leaves while the poll waits is answered empty at once, and nothing is claimed for it.
  */
 export class ParkedPoll implements SubscriptionWaiter {

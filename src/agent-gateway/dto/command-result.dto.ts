@@ -4,7 +4,7 @@ import { IsBoolean, IsDefined, IsISO8601, IsObject, IsOptional, IsString } from 
 
 /**
  * The result body of the reference protocol; `startedAt`/`finishedAt` are kept for reference, the
- * server clock decides. `error` is typed as any object on purpose: agents of the reference
+ * server clock decides. `error` is typed as an arbitrary object on purpose: agents of the reference
  * protocol send arbitrary shapes there (the other fields implement `CommandResultBody` exactly).
  */
 export class CommandResultDto implements Omit<CommandResultBody, 'error'> {

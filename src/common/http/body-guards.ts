@@ -23,7 +23,7 @@ function reply(
 }
 
 /**
- * Bodies are never compressed on this API: any `Content-Encoding` but `identity` is 415 before
+ * Bodies are never compressed on this API: every `Content-Encoding` but `identity` is 415 before
  * anything else runs (a gzip header on a plain body used to be a 500 on every route).
  */
 export function rejectContentEncoding(req: Request, res: Response, next: NextFunction): void {
